@@ -1,0 +1,73 @@
+package org.paddlewheel.io;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes a file so that it is never seen half-written: output goes to a temporary file in the
+ * same folder, which replaces the target by an atomic rename only when writing succeeded. On any
+ * failure the temporary file is deleted and the target is left as it was.
+ */
+public final class AtomicFile {
+    private AtomicFile() {}
+
+    /** Body of a write that may throw IOException. */
+    @FunctionalInterface
+    public interface WriterBody {
+        void write(BufferedWriter w) throws IOException;
+    }
+
+    /** Body of a binary write. */
+    @FunctionalInterface
+    public interface StreamBody {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /** Writes UTF-8 text to {@code target} atomically. */
+    public static void writeText(Path target, WriterBody body) throws IOException {
+        writeBytes(target, out -> {
+            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            body.write(w);
+            w.flush();
+        });
+    }
+
+    /** Writes bytes to {@code target} atomically. */
+    public static void writeBytes(Path target, StreamBody body) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        if (dir != null) Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        boolean ok = false;
+        try {
+            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                body.write(out);
+            }
+            try {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
+            ok = true;
+        } finally {
+            if (!ok) Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** {@link #writeText} with IOException wrapped as UncheckedIOException. */
+    public static void writeTextUnchecked(Path target, WriterBody body) {
+        try {
+            writeText(target, body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

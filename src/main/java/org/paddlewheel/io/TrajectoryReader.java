@@ -1,0 +1,18 @@
+package org.paddlewheel.io;
+
+import java.io.Closeable;
+import java.util.Iterator;
+import org.paddlewheel.model.Frame;
+
+/**
+ * A trajectory read frame by frame in constant memory, whatever the file format. Iterate with
+ * {@link #hasNext()}/{@link #next()} and close when done. Malformed input raises
+ * {@link org.paddlewheel.model.InputException} naming the file and line.
+ */
+public interface TrajectoryReader extends Iterator<Frame>, Closeable {
+    /** Number of atoms per frame (constant within a trajectory). */
+    int atomCount();
+
+    @Override
+    void close();
+}
