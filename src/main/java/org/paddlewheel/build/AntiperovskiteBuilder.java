@@ -128,7 +128,8 @@ public final class AntiperovskiteBuilder {
         List<double[]> xs = new ArrayList<>();
         List<Element> els = new ArrayList<>();
         double[][] faces = {{0.5, 0.5, 0}, {0.5, 0, 0.5}, {0, 0.5, 0.5}};
-        // Cations and anion centres first, so ligands are checked against every centre.
+        // Cations and anion centres first, so ligands are checked against every centre; atoms are
+        // ordered cation, B-site centre, A-site centre, ligands (Na54 B27 N27 H162 for x = 1).
         List<Object[]> clusters = new ArrayList<>(); // {ClusterAnion, centre position}
         for (int c = 0; c < cells; c++) {
             int i = c / (n2 * n3), j = (c / n3) % n2, k = c % n3;
@@ -137,17 +138,19 @@ public final class AntiperovskiteBuilder {
                 place(prim, i + faces[f][0], j + faces[f][1], k + faces[f][2], cation, xs, els, grid, -1);
             }
         }
+        List<Object[]> bClusters = new ArrayList<>();
+        for (int c = 0; c < cells; c++) {
+            int i = c / (n2 * n3), j = (c / n3) % n2, k = c % n3;
+            double[] pb = place(prim, i, j, k, bSite.centre(), xs, els, grid, -1);
+            if (bSite.isCluster()) bClusters.add(new Object[] {bSite, pb, els.size() - 1});
+        }
         for (int c = 0; c < cells; c++) {
             int i = c / (n2 * n3), j = (c / n3) % n2, k = c % n3;
             ClusterAnion aIon = substituted[c] ? substituent : aSite;
             double[] pa = place(prim, i + 0.5, j + 0.5, k + 0.5, aIon.centre(), xs, els, grid, -1);
             if (aIon.isCluster()) clusters.add(new Object[] {aIon, pa, els.size() - 1});
         }
-        for (int c = 0; c < cells; c++) {
-            int i = c / (n2 * n3), j = (c / n3) % n2, k = c % n3;
-            double[] pb = place(prim, i, j, k, bSite.centre(), xs, els, grid, -1);
-            if (bSite.isCluster()) clusters.add(new Object[] {bSite, pb, els.size() - 1});
-        }
+        clusters.addAll(bClusters);
         // A-site clusters (next to the cations and vacancies) are the most constrained: orient them first.
         double[] alignedRot = Rotations.axisAngle(0, 0, 1, Math.PI / 4);
         for (Object[] cl : clusters) {
