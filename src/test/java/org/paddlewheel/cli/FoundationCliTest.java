@@ -50,7 +50,7 @@ class FoundationCliTest {
 
     /** Every structure format written by convert reads back to the same cell within 1e-6 Å. */
     @ParameterizedTest
-    @ValueSource(strings = {"out.extxyz", "out.data", "POSCAR", "XDATCAR", "out.dump"})
+    @ValueSource(strings = {"out.extxyz", "out.data", "POSCAR", "XDATCAR", "out.dump", "out.cif"})
     void convertRoundTrips(String name) throws Exception {
         Path src = dir.resolve("x.vasp");
         CliRunner.run("build", "antiperovskite", "--x", "1", "--supercell", "2x2x2", "--seed", "3", "-o", src.toString(), "-q");
