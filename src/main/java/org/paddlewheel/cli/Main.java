@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
             BuildCommand.class,
             ConvertCommand.class,
             InfoCommand.class,
+            StudyCommand.class,
+            ReportCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec

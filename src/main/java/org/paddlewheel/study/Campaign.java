@@ -54,9 +54,13 @@ public record Campaign(String preset, String forceField, List<RunSpec> runs) {
         return build("quick", base, PAPER_X, new double[] {500, 700}, new double[] {700}, 1);
     }
 
-    /** A campaign that runs in seconds with the fake engine: 1x1x1… 2x2x2, 2 ps, for tests. */
+    /**
+     * A campaign that runs in seconds with the fake engine (whose cost is capped at
+     * {@link FakeEngine#MAX_FRAMES} frames whatever the length): 2x2x2, 20 ps, 363 and 700 K, for
+     * tests. Far too long for a real engine in a test.
+     */
     public static Campaign tiny() {
-        RunSpec base = paperSpec(0, 2000, 2, 20);
+        RunSpec base = paperSpec(0, 20000, 2, 100);
         return build("tiny", base, PAPER_X, new double[] {363, 700}, new double[] {700}, 1);
     }
 

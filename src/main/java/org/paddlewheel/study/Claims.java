@@ -10,11 +10,14 @@ import java.util.TreeSet;
  * Decides each of the paper's AIMD claims from pooled results. A difference counts only when it
  * exceeds 2σ combined ({@link Estimate#SIGNIFICANCE}); "quenched" means the frozen/free D ratio
  * is below 0.25 even at +2σ; "unchanged" means |ratio − 1| &lt; 0.25 with no significant
- * difference. A claim is {@code reproduced} only when every comparison supports it,
+ * difference. A claim is {@code reproduced} when half or more of its comparisons support it and none contradicts,
  * {@code not_reproduced} when some comparison contradicts it significantly, {@code inconclusive}
  * otherwise (including: no runs for it).
  */
 public final class Claims {
+    /** Fewest hops for a verdict on hop–rotation synchrony. */
+    public static final int MIN_HOPS = 5;
+
     private final List<ConditionResult> conditions;
 
     public Claims(List<ConditionResult> conditions) { this.conditions = conditions; }
@@ -36,6 +39,13 @@ public final class Claims {
         return s;
     }
 
+    /** An insertion-ordered map from alternating keys and values (stable JSON key order). */
+    static Map<String, Object> ordered(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
+        return m;
+    }
+
     static Map<String, Object> est(Estimate e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("value", e == null ? null : e.value());
@@ -43,10 +53,14 @@ public final class Claims {
         return m;
     }
 
-    private static String decide(int supported, int contradicted, int total) {
+    /**
+     * Not reproduced if any comparison contradicts the claim by more than 2σ; reproduced if at least
+     * half of the comparisons (and at least one) support it by more than 2σ; inconclusive otherwise.
+     */
+    static String decide(int supported, int contradicted, int total) {
         if (total == 0) return Claim.INCONCLUSIVE;
         if (contradicted > 0) return Claim.NOT_REPRODUCED;
-        return supported == total ? Claim.REPRODUCED : Claim.INCONCLUSIVE;
+        return supported > 0 && 2 * supported >= total ? Claim.REPRODUCED : Claim.INCONCLUSIVE;
     }
 
     Claim dRisesWithX() {
@@ -73,8 +87,8 @@ public final class Claims {
             if (z < -Estimate.SIGNIFICANCE) con++;
         }
         return new Claim("d_na_rises_with_x", "The Na diffusivity (and MSD) rises with the amide fraction x.",
-                decide(sup, con, tot), "At each temperature D_Na(x_max) vs D_Na(x_min): reproduced if higher by >2σ at every"
-                + " temperature, not reproduced if lower by >2σ at any; " + sup + "/" + tot + " temperatures significant.", ev);
+                decide(sup, con, tot), "At each temperature D_Na(x_max) vs D_Na(x_min): reproduced if higher by >2σ at half or more"
+                + " of the temperatures and lower by >2σ at none; not reproduced if lower by >2σ at any; " + sup + "/" + tot + " temperatures significant.", ev);
     }
 
     Claim bh4FasterThanNh2() {
@@ -85,13 +99,13 @@ public final class Claims {
             Estimate b = c.tauPs().get("BH4"), n = c.tauPs().get("NH2");
             if (b == null || n == null) continue;
             double z = b.z(n);
-            ev.add(Map.of("x", c.x(), "T_K", c.temperatureK(), "tau_BH4_ps", est(b), "tau_NH2_ps", est(n), "z_BH4_minus_NH2", z));
+            ev.add(ordered("x", c.x(), "T_K", c.temperatureK(), "tau_BH4_ps", est(b), "tau_NH2_ps", est(n), "z_BH4_minus_NH2", z));
             tot++;
             if (z < -Estimate.SIGNIFICANCE) sup++;
             if (z > Estimate.SIGNIFICANCE) con++;
         }
         return new Claim("bh4_rotates_faster_than_nh2", "BH4 rotates faster than NH2 (shorter C1 time τ).",
-                decide(sup, con, tot), "Every free run with both anions: τ_BH4 < τ_NH2 by >2σ; " + sup + "/" + tot + " significant.", ev);
+                decide(sup, con, tot), "Free runs with both anions: τ_BH4 < τ_NH2 by >2σ in half or more and the reverse in none; " + sup + "/" + tot + " significant.", ev);
     }
 
     Claim nh2SpeedsUpWithX() {
@@ -106,7 +120,7 @@ public final class Claims {
             ConditionResult lo = find(xs.first(), t, Frozen.NONE), hi = find(xs.last(), t, Frozen.NONE);
             if (lo == null || hi == null || !lo.tauPs().containsKey("NH2") || !hi.tauPs().containsKey("NH2")) continue;
             double z = hi.tauPs().get("NH2").z(lo.tauPs().get("NH2"));
-            ev.add(Map.of("T_K", t, "x_low", xs.first(), "x_high", xs.last(), "tau_NH2_x_low_ps", est(lo.tauPs().get("NH2")),
+            ev.add(ordered("T_K", t, "x_low", xs.first(), "x_high", xs.last(), "tau_NH2_x_low_ps", est(lo.tauPs().get("NH2")),
                     "tau_NH2_x_high_ps", est(hi.tauPs().get("NH2")), "z_high_minus_low", z));
             if (z > Estimate.SIGNIFICANCE) con++;
             highestT = t;
@@ -131,7 +145,7 @@ public final class Claims {
                 Estimate r = fr.dNa().ratio(free.dNa());
                 boolean quenched = r.value() + Estimate.SIGNIFICANCE * r.sigma() < 0.25;
                 boolean notQuenched = r.value() - Estimate.SIGNIFICANCE * r.sigma() > 0.75;
-                ev.add(Map.of("T_K", t, "frozen", f.cliName(), "D_free_cm2_per_s", est(free.dNa()),
+                ev.add(ordered("T_K", t, "frozen", f.cliName(), "D_free_cm2_per_s", est(free.dNa()),
                         "D_frozen_cm2_per_s", est(fr.dNa()), "ratio_frozen_over_free", est(r)));
                 tot++;
                 if (quenched) sup++;
@@ -140,7 +154,7 @@ public final class Claims {
         }
         return new Claim("freezing_either_anion_quenches_na", "Freezing either NH2 or BH4 quenches Na translation.",
                 decide(sup, con, tot), "x = 1: D_frozen/D_free below 0.25 even at +2σ counts as quenched; above 0.75 at −2σ"
-                + " contradicts; " + sup + "/" + tot + " quenched.", ev);
+                +  " contradicts; reproduced when half or more are quenched and none contradicts; " + sup + "/" + tot + " quenched.", ev);
     }
 
     Claim freezingNaSlowsNh2NotBh4() {
@@ -157,7 +171,7 @@ public final class Claims {
             boolean nh2Slowed = zn > Estimate.SIGNIFICANCE;
             boolean bh4Same = Math.abs(zb) <= Estimate.SIGNIFICANCE && Math.abs(rb.value() - 1) < 0.25;
             boolean bh4Changed = Math.abs(zb) > Estimate.SIGNIFICANCE && Math.abs(rb.value() - 1) >= 0.25;
-            ev.add(Map.of("T_K", t, "tau_NH2_free_ps", est(nf), "tau_NH2_Na_frozen_ps", est(nz), "z_NH2", zn,
+            ev.add(ordered("T_K", t, "tau_NH2_free_ps", est(nf), "tau_NH2_Na_frozen_ps", est(nz), "z_NH2", zn,
                     "tau_BH4_free_ps", est(bf), "tau_BH4_Na_frozen_ps", est(bz), "z_BH4", zb, "ratio_BH4", est(rb)));
             tot++;
             if (nh2Slowed && bh4Same) sup++;
@@ -165,7 +179,8 @@ public final class Claims {
         }
         return new Claim("freezing_na_slows_nh2_not_bh4", "Freezing Na slows NH2 rotation but not BH4 rotation.",
                 decide(sup, con, tot), "x = 1: τ_NH2 longer by >2σ with Na frozen, and τ_BH4 within 25 % and 2σ of the free run;"
-                + " NH2 faster by >2σ or BH4 changed by >25 % and >2σ contradicts; " + sup + "/" + tot + " supported.", ev);
+                + " NH2 faster by >2σ or BH4 changed by >25 % and >2σ contradicts; half or more supported and none contradicting"
+                + " reproduces it; " + sup + "/" + tot + " supported.", ev);
     }
 
     Claim hopsSynchronousWithNh2() {
@@ -192,10 +207,10 @@ public final class Claims {
         combined.put("combined_z_BH4", kb > 0 ? zB : null);
         combined.put("hops_total", hops);
         ev.add(combined);
-        String v = k == 0 ? Claim.INCONCLUSIVE : zN > Estimate.SIGNIFICANCE ? Claim.REPRODUCED
+        String v = k == 0 || hops < MIN_HOPS ? Claim.INCONCLUSIVE : zN > Estimate.SIGNIFICANCE ? Claim.REPRODUCED
                 : (hops >= 20 && zN <= 1) ? Claim.NOT_REPRODUCED : Claim.INCONCLUSIVE;
         return new Claim("hops_synchronous_with_nh2", "Na hops are synchronous with NH2 rotation (x = 1).", v,
                 "Neighbour-NH2 angular displacement in the hop window vs a random-time control, combined over x = 1 free runs"
-                + " (Stouffer z): reproduced if z > 2; not reproduced if ≥ 20 hops and z ≤ 1; BH4 given for contrast.", ev);
+                + " (Stouffer z): reproduced if z > 2 over at least " + MIN_HOPS + " hops; not reproduced if ≥ 20 hops and z ≤ 1; BH4 given for contrast.", ev);
     }
 }

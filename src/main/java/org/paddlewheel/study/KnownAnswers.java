@@ -58,7 +58,7 @@ public final class KnownAnswers {
     /**
      * What an analysis of a run of this length would plausibly report: the truth with a seeded
      * Gaussian error of the size finite sampling gives (σ_D/D = 1/√hops, at least 5 %;
-     * σ_τ/τ = 1/√(anions·t/τ), at least 3 %), plus the curves and a synthetic hop.
+     * σ_τ/τ = 1/√(anions·t/τ), at least 3 %; both at most 100 %), plus the curves and a synthetic hop.
      */
     static RunResult measured(String runId, RunSpec s, int nNa, int nBh4, int nNh2, double volumeA3) {
         SplittableRandom rng = new SplittableRandom(s.seed() * 7919 + Double.hashCode(s.temperatureK()) * 31L
@@ -144,7 +144,8 @@ public final class KnownAnswers {
     }
 
     private static Estimate noisy(double truth, double rel, SplittableRandom rng) {
-        double v = truth * Math.exp(rel * gaussian(rng));
+        rel = Math.min(rel, 1.0);
+        double v = truth * Math.exp(rel * gaussian(rng) - rel * rel / 2);
         return new Estimate(v, v * rel);
     }
 

@@ -47,9 +47,9 @@ public final class Scheduler {
         List<RunFolder> todo = runs.stream().filter(r -> !r.isComplete()).toList();
         Map<String, double[]> active = new ConcurrentHashMap<>();   // id -> {fraction, startNanos}
         ProgressBar bar = quiet || todo.isEmpty() ? null : new ProgressBarBuilder()
-                .setTaskName("study " + (runs.size() - todo.size()) + " done, " + todo.size() + " to run")
+                .setTaskName("study")
                 .setInitialMax(todo.size() * 1000L).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500)
-                .setConsumer(new ConsoleProgressBarConsumer(err)).hideEta().build();
+                .setConsumer(new ConsoleProgressBarConsumer(err, 160)).hideEta().build();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(workers, Math.max(1, todo.size())));
         List<Future<Outcome>> futures = new ArrayList<>();
         double[] doneUnits = {0};
@@ -58,7 +58,7 @@ public final class Scheduler {
                 futures.add(pool.submit(() -> {
                     long t0 = System.nanoTime();
                     double[] st = {0, t0};
-                    active.put(r.id(), st);
+                    active.put(display(r.spec()), st);
                     try {
                         r.prepare();
                         engine.run(r.spec(), forceField, r.dir(), threadsPerRun, f -> {
@@ -74,7 +74,7 @@ public final class Scheduler {
                         return new Outcome(r.id(), false, false, (System.nanoTime() - t0) / 1e9,
                                 e.getClass().getSimpleName() + ": " + e.getMessage());
                     } finally {
-                        active.remove(r.id());
+                        active.remove(display(r.spec()));
                         synchronized (doneUnits) { doneUnits[0] += 1000; }
                         refresh(bar, active, doneUnits);
                     }
@@ -111,14 +111,19 @@ public final class Scheduler {
             units += 1000 * f;
             double elapsed = (now - e.getValue()[1]) / 1e9;
             String eta = f > 0.01 ? formatSeconds(elapsed * (1 - f) / f) : "?";
-            String id = e.getKey();
             if (msg.length() > 0) msg.append(" | ");
-            msg.append(String.format(Locale.ROOT, "%s %2.0f%% ETA %s", id.substring(0, id.lastIndexOf('_')), 100 * f, eta));
+            msg.append(String.format(Locale.ROOT, "%s %2.0f%% ETA %s", e.getKey(), 100 * f, eta));
         }
         synchronized (bar) {
             bar.stepTo((long) units);
             bar.setExtraMessage(msg.toString());
         }
+    }
+
+    /** Short label of a run in the progress line: "x=1 700K BH4-frozen s2". */
+    static String display(RunSpec s) {
+        return String.format(Locale.ROOT, "x=%s %.0fK%s s%d", StudyFigures.trim(s.x()), s.temperatureK(),
+                s.frozen() == Frozen.NONE ? "" : " " + s.frozen().label(), s.seed());
     }
 
     /** "1h02m", "3m05s", "42s". */
