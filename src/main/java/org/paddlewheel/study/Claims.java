@@ -135,26 +135,28 @@ public final class Claims {
 
     Claim freezingAnionQuenchesNa() {
         List<Map<String, Object>> ev = new ArrayList<>();
-        int sup = 0, con = 0, tot = 0;
-        for (double t : values(false, Frozen.NH2).isEmpty() ? values(false, Frozen.BH4) : values(false, Frozen.NH2)) {
-            ConditionResult free = find(1, t, Frozen.NONE);
-            if (free == null || free.dNa() == null) continue;
-            for (Frozen f : new Frozen[] {Frozen.NH2, Frozen.BH4}) {
-                ConditionResult fr = find(1, t, f);
-                if (fr == null || fr.dNa() == null) continue;
+        List<String> perAnion = new ArrayList<>();
+        StringBuilder counts = new StringBuilder();
+        for (Frozen f : new Frozen[] {Frozen.NH2, Frozen.BH4}) {
+            int sup = 0, con = 0, tot = 0;
+            for (double t : values(false, f)) {
+                ConditionResult free = find(1, t, Frozen.NONE), fr = find(1, t, f);
+                if (free == null || free.dNa() == null || fr == null || fr.dNa() == null) continue;
                 Estimate r = fr.dNa().ratio(free.dNa());
-                boolean quenched = r.value() + Estimate.SIGNIFICANCE * r.sigma() < 0.25;
-                boolean notQuenched = r.value() - Estimate.SIGNIFICANCE * r.sigma() > 0.75;
                 ev.add(ordered("T_K", t, "frozen", f.cliName(), "D_free_cm2_per_s", est(free.dNa()),
                         "D_frozen_cm2_per_s", est(fr.dNa()), "ratio_frozen_over_free", est(r)));
                 tot++;
-                if (quenched) sup++;
-                if (notQuenched) con++;
+                if (r.value() + Estimate.SIGNIFICANCE * r.sigma() < 0.25) sup++;
+                if (r.value() - Estimate.SIGNIFICANCE * r.sigma() > 0.75) con++;
             }
+            perAnion.add(decide(sup, con, tot));
+            counts.append(counts.length() > 0 ? ", " : "").append(f.cliName()).append(' ').append(sup).append('/').append(tot);
         }
-        return new Claim("freezing_either_anion_quenches_na", "Freezing either NH2 or BH4 quenches Na translation.",
-                decide(sup, con, tot), "x = 1: D_frozen/D_free below 0.25 even at +2σ counts as quenched; above 0.75 at −2σ"
-                +  " contradicts; reproduced when half or more are quenched and none contradicts; " + sup + "/" + tot + " quenched.", ev);
+        String v = perAnion.contains(Claim.NOT_REPRODUCED) ? Claim.NOT_REPRODUCED
+                : perAnion.stream().allMatch(Claim.REPRODUCED::equals) ? Claim.REPRODUCED : Claim.INCONCLUSIVE;
+        return new Claim("freezing_either_anion_quenches_na", "Freezing either NH2 or BH4 quenches Na translation.", v,
+                "x = 1: D_frozen/D_free below 0.25 even at +2σ counts as quenched, above 0.75 at −2σ contradicts; each anion"
+                + " must be quenched at half or more of its temperatures with none contradicting; quenched: " + counts + ".", ev);
     }
 
     Claim freezingNaSlowsNh2NotBh4() {

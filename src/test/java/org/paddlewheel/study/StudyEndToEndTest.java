@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -157,6 +158,21 @@ class StudyEndToEndTest {
         assertThat(r.out()).contains("report:", "reproduced");
         assertThat(copy.resolve("report.html")).isRegularFile();
         assertThat(copy.resolve("summary.json")).isRegularFile();
+    }
+
+    @Test
+    void reportRendersInHeadlessChromium() throws Exception {
+        boolean chromium = Stream.of(System.getenv("PATH").split(java.io.File.pathSeparator))
+                .anyMatch(d -> Files.isExecutable(Path.of(d, "chromium")) || Files.isExecutable(Path.of(d, "chromium-browser")));
+        Assumptions.assumeTrue(chromium, "chromium not installed; scripts/check-report.sh would install it");
+        Path script = Path.of("scripts/check-report.sh").toAbsolutePath();
+        Process p = new ProcessBuilder("bash", script.toString(), dir.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(200, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).contains("all data: URIs", "rendered");
+        BufferedImage shot = ImageIO.read(dir.resolve("report-screenshot.png").toFile());
+        assertThat(shot.getWidth()).isEqualTo(1280);
     }
 
     static void copyTree(Path from, Path to) throws Exception {
