@@ -102,6 +102,13 @@ public final class Xdatcar {
             while (line != null && line.isBlank()) line = src.next();
             if (line == null) return null;
             if (!isConfigurationLine(line)) {
+                String[] t = LineSource.tokens(line);
+                boolean coordinates = t.length >= 3 && LineSource.parseNumber(t[0]) != null
+                        && LineSource.parseNumber(t[1]) != null && LineSource.parseNumber(t[2]) != null;
+                if (index == 0 || coordinates) {
+                    throw src.error("expected 'Direct configuration=     N'" + (index == 0 ? "" : " or a new header after "
+                            + first.atomCount() + " atoms") + ", got '" + line.trim() + "'");
+                }
                 // Variable cell: a new header precedes this configuration.
                 int at = src.lineNumber();
                 VaspHeader h = VaspHeader.read(src, line);
