@@ -1,6 +1,7 @@
 package org.paddlewheel.io;
 
 import java.io.BufferedReader;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.NoSuchElementException;
 import org.paddlewheel.model.Element;
@@ -8,8 +9,6 @@ import org.paddlewheel.model.Frame;
 import org.paddlewheel.model.InputException;
 import org.paddlewheel.model.Lattice;
 import org.paddlewheel.model.Structure;
-
-import java.nio.file.Path;
 
 /**
  * VASP XDATCAR trajectories as VASP 5.4 and 6 write them: a POSCAR-style header (comment,

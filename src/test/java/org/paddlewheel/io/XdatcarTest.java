@@ -165,6 +165,15 @@ class XdatcarTest {
     private static final String HEAD = "NaCl\n 1\n 4 0 0\n 0 4 0\n 0 0 4\n Na Cl\n 1 1\n";
 
     @Test
+    void cartesianConfigurationsAreScaled() {
+        String text = HEAD.replace("\n 1\n", "\n 2.0\n") + "Cartesian configuration=     7\n 1 1 1\n 2 2 2\n";
+        Frame f = readAll(parse(text)).get(0);
+        assertThat(f.step()).isEqualTo(7);
+        assertThat(f.structure().lattice().get(0, 0)).isEqualTo(8.0);
+        assertThat(f.structure().position(1)).containsExactly(4, 4, 4);
+    }
+
+    @Test
     void truncatedFrameReportsTheLineAfterTheEnd() {
         TrajectoryReader r = parse(HEAD + "Direct configuration=     1\n 0 0 0\n 0.5 0.5 0.5\nDirect configuration=     2\n 0 0 0\n");
         r.next();
