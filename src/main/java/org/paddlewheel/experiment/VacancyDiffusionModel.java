@@ -15,7 +15,10 @@ import org.paddlewheel.model.Units;
  * σ/σ_model (the "deviation"; the paper finds ~10² at x = 1). Since σ/[c(1−c)] = 10^A·10^(−B/T) is an
  * Arrhenius law, the fit is the shared {@link Arrhenius} weighted linear regression with
  * Ea = B·k_B·ln 10; uncertainties (1σ) follow from it. Optionally the σT form (Eq. 7 keeps the 1/T
- * prefactor): log10(σT) = A + log10[c(1−c)] − B/T.
+ * prefactor): log10(σT) = A + log10[c(1−c)] − B/T. A point with c = 1 or c = 0 exactly (no vacancies or
+ * no carriers, e.g. the x = 0 end member Na3O(BH4) with c = 1 − x/3) has model σ = 0: it is left out
+ * of the fit and its deviation is +∞ (reported as null by the CLI); the paper's Figure 1C likewise
+ * plots only finite vacancy concentrations on its log axis.
  */
 public final class VacancyDiffusionModel {
     private VacancyDiffusionModel() {}
@@ -29,7 +32,7 @@ public final class VacancyDiffusionModel {
      * @param siteFraction c, dimensionless
      * @param model        σ_model from the fitted A, B (same unit as σ)
      * @param deviation    σ/σ_model
-     * @param fitted       whether the point took part in the fit (x ≤ xMax)
+     * @param fitted       whether the point took part in the fit (x ≤ xMax and 0 &lt; c &lt; 1)
      */
     public record Evaluated(Point point, double siteFraction, double model, double deviation, boolean fitted) {}
 
@@ -72,12 +75,12 @@ public final class VacancyDiffusionModel {
         for (int i = 0; i < data.size(); i++) {
             Point p = data.get(i);
             cs[i] = c.evaluate(p.x());
-            if (!(cs[i] > 0 && cs[i] < 1)) {
+            if (!(cs[i] >= 0 && cs[i] <= 1)) {
                 throw new IllegalArgumentException("site fraction c(" + p.x() + ") = " + cs[i] + " from '" + c.text()
-                        + "' is outside (0, 1): c(1−c) must be positive");
+                        + "' is outside [0, 1]");
             }
             if (!(p.sigma() > 0)) throw new IllegalArgumentException("conductivity must be > 0, got " + p.sigma() + " at x = " + p.x());
-            if (p.x() <= xMax + 1e-9) {
+            if (usable(p, cs[i], xMax)) {
                 ts.add(p.temperatureK());
                 zs.add(p.sigma() / (cs[i] * (1 - cs[i])));
             }
@@ -97,8 +100,12 @@ public final class VacancyDiffusionModel {
         for (int i = 0; i < data.size(); i++) {
             Point p = data.get(i);
             double m = partial.predict(cs[i], p.temperatureK());
-            out.add(new Evaluated(p, cs[i], m, p.sigma() / m, p.x() <= xMax + 1e-9));
+            out.add(new Evaluated(p, cs[i], m, m > 0 ? p.sigma() / m : Double.POSITIVE_INFINITY, usable(p, cs[i], xMax)));
         }
         return new Result(a, aErr, b, bErr, timesT, xMax, t.length, r.rSquared(), List.copyOf(out));
+    }
+
+    private static boolean usable(Point p, double c, double xMax) {
+        return p.x() <= xMax + 1e-9 && c > 0 && c < 1;
     }
 }

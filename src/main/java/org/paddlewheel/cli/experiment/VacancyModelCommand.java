@@ -166,7 +166,11 @@ public final class VacancyModelCommand implements Callable<Integer> {
                 my[i] = r.predict(cc, en.getKey());
             }
             Charts.line(c, label + " model", mx, my);
-            Charts.points(d, label, xx, dv);
+            int finite = 0;
+            for (double v : dv) if (Double.isFinite(v)) finite++;
+            double[] fx = new double[finite], fd = new double[finite];
+            for (int i = 0, k = 0; i < dv.length; i++) if (Double.isFinite(dv[i])) { fx[k] = xx[i]; fd[k++] = dv[i]; }
+            if (finite > 0) Charts.points(d, label, fx, fd);
         }
         Plots.savePngAndSvg(c, output.dir().resolve("vacancy-model"));
         Plots.savePngAndSvg(d, output.dir().resolve("vacancy-deviation"));
