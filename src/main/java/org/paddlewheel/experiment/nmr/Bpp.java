@@ -13,7 +13,7 @@ import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
  * correlation time in s. For I = 3/2 (²³Na, ¹¹B, ⁷Li) the prefactor is 2π²/25, exactly the paper's
  * Figure 5 caption, whose bracket (garbled in the published typesetting) is this J(ω0) + 4J(2ω0).
  * In extreme narrowing it reduces to Abragam's 1/T1 = (3/40)(2I+3)/(I²(2I−1))(1+η²/3)(e²qQ/ħ)²τc;
- * reading C_Q as an angular frequency instead would scale 1/T1 by 1/(2π)². The rate has one
+ * entering C_Q as an angular frequency (2π × the Hz value) would multiply 1/T1 by (2π)². The rate has one
  * maximum (T1 minimum) at ω0τc = y*, where y*² is the positive root of 32u³ + 20u² + u − 5 = 0
  * (y* ≈ 0.6158, independent of I, C_Q and η). The inverse τc(T1) has two solutions: the fast-motion
  * branch ω0τc &lt; y* (high temperature) and the slow-motion branch ω0τc &gt; y* (low temperature,
