@@ -112,6 +112,28 @@ class ExperimentCliTest {
     }
 
     @Test
+    void autoBranchFollowsTheT1MinimumThroughATable() throws Exception {
+        // τc from 30 ns (cold) to 0.1 ns (hot) crosses ω0τc = 0.616 at 160.49 MHz (τc* = 0.61 ns).
+        org.paddlewheel.experiment.nmr.Bpp bpp = new org.paddlewheel.experiment.nmr.Bpp(1.5, 1e6, 0, 160.49e6);
+        StringBuilder sb = new StringBuilder("T,T1\n");
+        double[] temps = {250, 275, 300, 325, 350, 375, 400};
+        double[] taus = new double[temps.length];
+        for (int i = 0; i < temps.length; i++) {
+            taus[i] = 3e-8 * Math.pow(1e-4 / 3e-2, (double) i / (temps.length - 1)); // log-spaced 30 ns → 0.03 ns
+            sb.append(String.format(Locale.ROOT, "%s,%s%n", temps[i], bpp.t1(taus[i])));
+        }
+        Path f = tmp.resolve("auto.csv");
+        Files.writeString(f, sb.toString());
+        JsonNode j = Cli.run("nmr", "bpp", "--spin", "3/2", "--cq", "1MHz", "--larmor", "160.49MHz", "--table", f.toString(),
+                "--branch", "auto", "--json").json();
+        for (int i = 0; i < temps.length; i++) {
+            assertThat(j.at("/rows/" + i + "/tau_c_s").asDouble() / taus[i]).as("row %d", i).isCloseTo(1.0, within(1e-8));
+        }
+        assertThat(j.at("/rows/0/side").asText()).isEqualTo("slow");
+        assertThat(j.at("/rows/6/side").asText()).isEqualTo("fast");
+    }
+
+    @Test
     void efgCommandForms() throws Exception {
         JsonNode j = Cli.run("nmr", "efg", "--tensor", "1,0,0,0,2,0,0,0,-3", "--nucleus", "23Na", "--json").json();
         assertThat(j.get("Vzz").asDouble()).isCloseTo(-3, within(1e-12));
