@@ -119,7 +119,7 @@ class ExperimentCliTest {
         double[] temps = {250, 275, 300, 325, 350, 375, 400};
         double[] taus = new double[temps.length];
         for (int i = 0; i < temps.length; i++) {
-            taus[i] = 3e-8 * Math.pow(1e-4 / 3e-2, (double) i / (temps.length - 1)); // log-spaced 30 ns → 0.03 ns
+            taus[i] = 3e-8 * Math.pow(1e-4 / 3e-2, (double) i / (temps.length - 1)); // log-spaced 30 ns → 0.1 ns
             sb.append(String.format(Locale.ROOT, "%s,%s%n", temps[i], bpp.t1(taus[i])));
         }
         Path f = tmp.resolve("auto.csv");
