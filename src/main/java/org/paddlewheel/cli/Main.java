@@ -18,6 +18,13 @@ import picocli.CommandLine.Command;
             BuildCommand.class,
             ConvertCommand.class,
             InfoCommand.class,
+            org.paddlewheel.cli.experiment.ArrheniusCommand.class,
+            org.paddlewheel.cli.experiment.VacancyModelCommand.class,
+            org.paddlewheel.cli.experiment.NmrCommand.class,
+            org.paddlewheel.cli.experiment.EfgCommand.class,
+            org.paddlewheel.cli.experiment.XrdCommand.class,
+            org.paddlewheel.cli.experiment.TofCommand.class,
+            org.paddlewheel.cli.experiment.DiffractionCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec
