@@ -18,8 +18,8 @@ import org.hipparchus.complex.Complex;
  * <li>{@code K}: an RC element of the lin-KK test, Z = R/(1 + jωτ) (Ω, s)</li>
  * </ul>
  * New elements are added here: a name, parameter suffixes with units, and Z(p, ω).
- * coth and tanh of the Warburg argument are evaluated through e^(−2z), which stays finite for
- * large |z| where the textbook cosh/sinh form overflows.
+ * coth and tanh of the Warburg argument are evaluated through e^(−2z) − 1 (a complex expm1), which
+ * stays finite for large |z| where the textbook cosh/sinh form overflows and exact for small |z|.
  */
 public enum ElementType {
     R(new String[] {""}, new String[] {"ohm"}),
@@ -94,15 +94,22 @@ public enum ElementType {
     /** coth z for Re z ≥ 0: (1 + e^{−2z})/(1 − e^{−2z}); series for small |z|. */
     static Complex coth(Complex z) {
         if (z.norm() < 1e-4) return tanhSeries(z).reciprocal();
-        Complex e = z.multiply(-2).exp();
-        return Complex.ONE.add(e).divide(Complex.ONE.subtract(e));
+        Complex m = expm1(z.multiply(-2));  // e^{-2z} − 1, accurate for small z
+        return m.add(2).divide(m.negate());
     }
 
     /** tanh(z)/z for Re z ≥ 0, finite as z → 0 (→ 1) and as |z| → ∞. */
     static Complex tanhOverZ(Complex z) {
         if (z.norm() < 1e-4) return tanhSeries(z).divide(z);
-        Complex e = z.multiply(-2).exp();
-        return Complex.ONE.subtract(e).divide(Complex.ONE.add(e)).divide(z);
+        Complex m = expm1(z.multiply(-2));
+        return m.negate().divide(m.add(2)).divide(z);
+    }
+
+    /** e^w − 1 without cancellation: (expm1(x)·cos y − 2 sin²(y/2)) + j·e^x·sin y. */
+    static Complex expm1(Complex w) {
+        double x = w.getReal(), y = w.getImaginary();
+        double s = Math.sin(y / 2);
+        return new Complex(Math.expm1(x) * Math.cos(y) - 2 * s * s, Math.exp(x) * Math.sin(y));
     }
 
     /** tanh z ≈ z − z³/3 + 2z⁵/15 for |z| &lt; 1e-4 (error below 1e-20 relative). */
