@@ -26,8 +26,17 @@ import org.hipparchus.util.Pair;
  * <p>Standard errors: cov(θ) = s²·(JᵀJ)⁻¹ with s² = χ²/(2N − P) (the weights are relative, so
  * the noise scale is estimated from the residuals), propagated to p by σ_p = p·σ_θ in log mode.
  * The inverse uses an SVD; singular directions give NaN errors.
+ * <p>In log mode the fit is run twice, from the caller's start and from {@link InitialGuess}, and
+ * the lower χ² is kept; each run is a log-parameter LM followed by a polish in p itself.
  */
 public final class ComplexNonlinearLeastSquares {
+    /**
+     * Default lower bound of a CPE exponent. Below about 0.3 a CPE no longer behaves as a
+     * (distributed) capacitance; without the bound a fit from a poor start can let an arc vanish
+     * (α → 0, Q → ∞) and absorb the spectrum into another element.
+     */
+    public static final double MIN_EXPONENT = 0.3;
+
     private final Weighting weighting;
     private final boolean logParameters;
     private int maxIterations = 500;
@@ -58,16 +67,33 @@ public final class ComplexNonlinearLeastSquares {
      * Fits {@code circuit} to {@code data} from {@code initial}.
      *
      * @param fixed  per parameter: hold at its initial value (null: none fixed)
-     * @param lower  lower bounds in parameter units (null: 0 for all; entries must be &gt; 0 in log mode or are raised to 1e-300)
+     * @param lower  lower bounds in parameter units (null: 0, and {@link #MIN_EXPONENT} for CPE exponents; raised to 1e-300 in log mode)
      * @param upper  upper bounds (null: +∞, 1 for CPE exponents)
      */
     public FitResult fit(Spectrum data, Circuit circuit, double[] initial, boolean[] fixed, double[] lower, double[] upper) {
+        if (!logParameters) return fitFrom(data, circuit, initial, fixed, lower, upper);
+        // A second start from the spectrum itself guards against a poor start that lets an arc
+        // vanish; fixed parameters keep the caller's values. The lower χ² wins. A non-positive
+        // free starting value (impossible in ln p) is replaced by the automatic one.
+        double[] auto = InitialGuess.of(circuit, data);
+        double[] start = initial.clone();
+        for (int i = 0; i < auto.length; i++) {
+            boolean isFixed = fixed != null && fixed[i];
+            if (isFixed) auto[i] = initial[i];
+            else if (!(start[i] > 0)) start[i] = auto[i];
+        }
+        FitResult r = fitFrom(data, circuit, start, fixed, lower, upper);
+        FitResult a = fitFrom(data, circuit, auto, fixed, lower, upper);
+        return a.chiSquared() < r.chiSquared() * (1 - 1e-9) ? a : r;
+    }
+
+    private FitResult fitFrom(Spectrum data, Circuit circuit, double[] initial, boolean[] fixed, double[] lower, double[] upper) {
         int np = circuit.parameterCount();
         if (initial.length != np) throw new IllegalArgumentException("need " + np + " initial values for " + circuit.text());
         boolean[] fix = fixed == null ? new boolean[np] : fixed.clone();
         double[] lo = new double[np], hi = new double[np];
         for (int i = 0; i < np; i++) {
-            lo[i] = lower == null ? 0.0 : lower[i];
+            lo[i] = lower == null ? (circuit.isExponent(i) ? MIN_EXPONENT : 0.0) : lower[i];
             hi[i] = upper == null ? (circuit.isExponent(i) ? 1.0 : Double.POSITIVE_INFINITY) : upper[i];
             if (!(initial[i] > 0) && logParameters) {
                 throw new IllegalArgumentException("initial value of " + circuit.parameterNames().get(i) + " must be > 0, got " + initial[i]);
@@ -149,7 +175,7 @@ public final class ComplexNonlinearLeastSquares {
                 })
                 .build();
         try {
-            LeastSquaresOptimizer.Optimum opt = new LevenbergMarquardtOptimizer().optimize(problem);
+            LeastSquaresOptimizer.Optimum opt = new LevenbergMarquardtOptimizer().withInitialStepBoundFactor(log ? 1.0 : 100.0).optimize(problem);
             return new Stage(model.parameters(opt.getPoint().toArray()), opt.getIterations(), opt.getEvaluations(), true);
         } catch (MathIllegalStateException e) {
             // iteration or evaluation limit: keep the best point the optimiser visited
