@@ -9,7 +9,8 @@ import java.util.List;
  * whose effective capacitance is C_eff = Q^(1/α)·R^((1−α)/α) (F; Brug et al., J. Electroanal.
  * Chem. 176, 275 (1984), for a CPE in parallel with a resistance). A series CPE (a blocking
  * electrode) is reported as an electrode "arc" with Brug's series form C_eff = Q^(1/α)·R_s^((1−α)/α),
- * R_s the sum of the series resistances in front of it. Labels follow Irvine, Sinclair and West
+ * R_s the sum of the series resistances in front of it, and always labelled electrode (a series
+ * capacitive element blocks dc). Labels follow Irvine, Sinclair and West
  * (Adv. Mater. 2, 132 (1990)) on the capacitance normalised to unit cell constant,
  * C' = C_eff·(L/A) with L/A in cm⁻¹ (raw C_eff when the geometry is unknown):
  * C' &lt; 1e-10 F → bulk, 1e-10 ≤ C' &lt; 1e-7 F → grain boundary, C' ≥ 1e-7 F → electrode.
@@ -37,6 +38,11 @@ public final class ArcAnalysis {
     public record Arc(String name, double resistanceOhm, double resistanceErrorOhm, double capacitanceF,
                       double normalisedCapacitanceF, double peakFrequencyHz, Label label) {}
 
+    /** A one-part series (how the parser wraps a parallel branch) is its part. */
+    private static Circuit.Node unwrap(Circuit.Node n) {
+        return n instanceof Circuit.Series s && s.parts().size() == 1 ? s.parts().get(0) : n;
+    }
+
     /** R‖CPE effective capacitance (F) from Q (S·s^α), α and R (Ω). */
     public static double brugParallel(double q, double alpha, double rOhm) {
         return Math.pow(q, 1 / alpha) * Math.pow(rOhm, (1 - alpha) / alpha);
@@ -62,16 +68,17 @@ public final class ArcAnalysis {
         for (Circuit.Node node : ((Circuit.Series) fit.circuit().root()).parts()) {
             if (node instanceof Circuit.Element e) {
                 if (e.type() == ElementType.R) seriesR += p[e.offset()];
+                // a capacitive element in series blocks dc: by topology an electrode
                 if (e.type() == ElementType.CPE && seriesR > 0) {
                     double c = brugParallel(p[e.offset()], p[e.offset() + 1], seriesR);
-                    out.add(new Arc(e.name(), Double.NaN, Double.NaN, c, c * k, Double.NaN, label(c * k)));
+                    out.add(new Arc(e.name(), Double.NaN, Double.NaN, c, c * k, Double.NaN, Label.ELECTRODE));
                 } else if (e.type() == ElementType.C) {
                     double c = p[e.offset()];
-                    out.add(new Arc(e.name(), Double.NaN, Double.NaN, c, c * k, Double.NaN, label(c * k)));
+                    out.add(new Arc(e.name(), Double.NaN, Double.NaN, c, c * k, Double.NaN, Label.ELECTRODE));
                 }
                 continue;
             }
-            List<Circuit.Node> br = ((Circuit.Parallel) node).branches();
+            List<Circuit.Node> br = ((Circuit.Parallel) node).branches().stream().map(ArcAnalysis::unwrap).toList();
             if (br.size() != 2 || !(br.get(0) instanceof Circuit.Element a) || !(br.get(1) instanceof Circuit.Element b)) continue;
             Circuit.Element r = a.type() == ElementType.R ? a : b.type() == ElementType.R ? b : null;
             Circuit.Element q = r == a ? b : a;

@@ -11,8 +11,11 @@ import org.hipparchus.linear.RealVector;
  * Ẑ(ω) = R₀ + Σₖ Rₖ/(1 + jωτₖ) [+ 1/(jωC) + jωL] with M time constants fixed and log-spaced
  * from τ₁ = 1/ω_max to τ_M = 1/ω_min, so that only the (linear) resistances are fitted, by
  * weighted linear least squares with weights 1/|Z| on real and imaginary parts. The number M is
- * raised from 1 until μ = 1 − Σ_{Rₖ&lt;0}|Rₖ| / Σ_{Rₖ≥0}|Rₖ| drops below the cut-off c (0.85, their
- * heuristic), which marks the onset of over-fitting. The optional series capacitance and
+ * chosen with μ = 1 − Σ_{Rₖ&lt;0}|Rₖ| / Σ_{Rₖ≥0}|Rₖ| and the cut-off c (0.85, their heuristic):
+ * Schönleber et al. raise M until μ &lt; c. Because μ(M) oscillates for spectra with ideal RC
+ * arcs or noise and can stop that rule while the model still under-fits, M is raised further,
+ * if needed, to the start of the residual plateau: the smallest M whose RMS residual is within
+ * 25 % of the lowest RMS for any M ≤ M_max. The optional series capacitance and
  * inductance (on by default) let spectra of blocking electrodes and cables be tested, as in
  * Schönleber &amp; Ivers-Tiffée, Electrochem. Commun. 58, 15 (2015). The relative residuals
  * Δ' = (Z' − Ẑ')/|Z|, Δ'' = (Z'' − Ẑ'')/|Z| judge the data: the spectrum passes when
@@ -61,17 +64,26 @@ public final class LinearKramersKronig {
         int extra = seriesCL ? 3 : 1;
         int limit = Math.min(maxM, 2 * n - extra - 1);
         if (limit < 1) throw new IllegalArgumentException("lin-KK needs more points than " + n);
-        double[] sol = null;
-        double[] tau = null;
-        double mu = 1;
-        int m = 0;
-        while (m < limit) {
-            m++;
-            tau = taus(s, m);
-            sol = solve(s, tau);
-            mu = mu(sol, m);
-            if (mu <= muCutoff) break;
+        // Schönleber's rule: the first M with μ < c. μ(M) is not monotone, though: for spectra
+        // with sharp (ideal-RC) time constants or with noise it dips below c while the model still
+        // under-fits. So M is raised further, if needed, to the smallest M whose RMS residual is
+        // within 25 % of the lowest RMS over M ≤ limit (the residual plateau).
+        double[] rms = new double[limit + 1];
+        int mMu = -1;
+        double best = Double.POSITIVE_INFINITY;
+        for (int k = 1; k <= limit; k++) {
+            double[] t = taus(s, k), x = solve(s, t);
+            rms[k] = rms(s, x, t);
+            best = Math.min(best, rms[k]);
+            if (mMu < 0 && mu(x, k) < muCutoff) mMu = k;
         }
+        if (mMu < 0) mMu = limit;
+        int plateau = 1;
+        while (rms[plateau] > 1.25 * best) plateau++;
+        int m = Math.max(mMu, plateau);
+        double[] tau = taus(s, m);
+        double[] sol = solve(s, tau);
+        double mu = mu(sol, m);
         double[] re = new double[n], im = new double[n], mre = new double[n], mim = new double[n];
         double max = 0, sum2 = 0;
         for (int i = 0; i < n; i++) {
@@ -87,6 +99,16 @@ public final class LinearKramersKronig {
         double[] r = java.util.Arrays.copyOf(sol, m + 1);
         return new Result(m, mu, r, tau, re, im, max, Math.sqrt(sum2 / (2 * n)), maxResidual, max <= maxResidual,
                 new Spectrum("lin-KK", s.frequencyHz(), mre, mim));
+    }
+
+    private double rms(Spectrum s, double[] sol, double[] tau) {
+        double sum = 0;
+        for (int i = 0; i < s.size(); i++) {
+            double[] z = model(sol, tau, 2 * Math.PI * s.f(i));
+            double mod = s.modulus(i), a = (s.re(i) - z[0]) / mod, b = (s.im(i) - z[1]) / mod;
+            sum += a * a + b * b;
+        }
+        return Math.sqrt(sum / (2 * s.size()));
     }
 
     /** τ_k log-spaced from 1/ω_max to 1/ω_min (s). */
