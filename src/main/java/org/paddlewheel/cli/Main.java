@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             org.paddlewheel.cli.experiment.XrdCommand.class,
             org.paddlewheel.cli.experiment.TofCommand.class,
             org.paddlewheel.cli.experiment.DiffractionCommand.class,
+            EisCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec
