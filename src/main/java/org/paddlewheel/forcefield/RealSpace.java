@@ -34,7 +34,7 @@ final class RealSpace {
         for (ForceField.PairTerm p : ff.pairs()) {
             for (int[] ij : new int[][] {{p.a(), p.b()}, {p.b(), p.a()}}) {
                 int k = ij[0] * nt + ij[1];
-                a[k] += p.aEv(); invRho[k] = 1 / p.rhoAngstrom(); c6[k] += p.c6(); d8[k] += p.d8(); c12[k] += p.c12();
+                a[k] = p.aEv(); invRho[k] = 1 / p.rhoAngstrom(); c6[k] = p.c6(); d8[k] = p.d8(); c12[k] = p.c12();
             }
         }
         if (ff.pairShift()) {
