@@ -18,6 +18,9 @@ import picocli.CommandLine.Command;
             BuildCommand.class,
             ConvertCommand.class,
             InfoCommand.class,
+            MdCommand.class,
+            EnergyCommand.class,
+            ExportLammpsCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -21,7 +21,6 @@ public final class StochasticCellRescaling implements Integrator {
     private final Rng rng;
     private final double[] h = new double[9];
     private final int every;
-    private long count;
 
     public StochasticCellRescaling(Integrator inner, double timestepFs, double temperatureK, double pressureGPa,
                                    double compressibilityPerGPa, double tauFs, int couplingEvery, Rng rng) {
@@ -38,7 +37,7 @@ public final class StochasticCellRescaling implements Integrator {
     @Override
     public void step(MdState s, ForceEngine engine) {
         inner.step(s, engine);
-        if (++count % every != 0) return;
+        if (s.step % every != 0) return;
         double dt = this.dt * every;
         double vol = s.cell.volume();
         double p = s.pressure();
