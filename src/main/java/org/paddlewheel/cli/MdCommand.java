@@ -79,6 +79,8 @@ public final class MdCommand implements Callable<Integer> {
     String engineName;
     @Option(names = "--mpi", defaultValue = "1", description = "MPI ranks for --engine lammps.")
     int mpi;
+    @Option(names = "--timing", description = "Print the step-loop time even with --quiet.")
+    boolean timing;
     @Option(names = "--stop-after-steps", hidden = true, defaultValue = "-1")
     long stopAfter;
     @Mixin
@@ -113,6 +115,10 @@ public final class MdCommand implements Callable<Integer> {
                         if (done % 100 == 0) pb.setExtraMessage(String.format(java.util.Locale.ROOT, "%.2f ns/day", nsPerDay));
                     }, stopAfter);
                 }
+            }
+            if (!quiet.quiet || timing) {
+                System.err.printf(java.util.Locale.ROOT, "Loop time of %.4f s for %d steps with %d threads (%.1f steps/s)%n",
+                        sim.loopSeconds(), sim.loopSteps(), threads, sim.loopSteps() / sim.loopSeconds());
             }
         }
         return 0;

@@ -35,6 +35,8 @@ public final class Simulation implements AutoCloseable {
     private final ForceEngine engine;
     private final Rng rng;
     private final Path dir;
+    private double loopSeconds;
+    private long loopSteps;
 
     public Simulation(Structure structure, Topology top, boolean[] mobile, MdConfig config, Path outDir) {
         this.structure = structure;
@@ -96,6 +98,7 @@ public final class Simulation implements AutoCloseable {
             }
             Integrator equil = integrator(true), prod = integrator(false);
             long total = c.totalSteps();
+            long t0 = System.nanoTime(), step0 = s.step;
             while (s.step < total) {
                 Integrator in = s.step < c.equilibrationSteps() ? equil : prod;
                 in.step(s, engine);
@@ -107,10 +110,17 @@ public final class Simulation implements AutoCloseable {
                     s.computeForces(engine);
                 }
                 if (progress != null) progress.update(s.step, total);
-                if (stopAfter >= 0 && s.step >= stopAfter) return;
+                if (stopAfter >= 0 && s.step >= stopAfter) break;
             }
+            loopSeconds = (System.nanoTime() - t0) * 1e-9;
+            loopSteps = s.step - step0;
         }
     }
+
+    /** Wall time (s) and steps of the last {@link #run}'s step loop. */
+    public double loopSeconds() { return loopSeconds; }
+
+    public long loopSteps() { return loopSteps; }
 
     private Integrator integrator(boolean equilibration) {
         String ens = c.ensemble();
