@@ -54,4 +54,39 @@ class LammpsParityTest {
         assertThat(Math.abs(e - eL) / Math.abs(eL)).as("seed %d", seed).isLessThan(1e-5);
         assertThat(rms).as("seed %d", seed).isLessThan(1e-3);
     }
+
+    /** The exported NVE protocol conserves energy in LAMMPS too: drift below 1e-4 eV/atom/ps over 0.5 ps. */
+    @org.junit.jupiter.api.Test
+    void exportedNveRunConservesEnergyInLammps() throws Exception {
+        Assumptions.assumeTrue(Lammps.available(), "lmp not on PATH");
+        Structure s0 = TestCells.antiperovskite(1, 3, 9, 0.02);
+        Topology top = Topology.build(TestCells.model(), s0);
+        // settle the hand-built cell first (300 steps of damped Langevin at 50 K), as the NVE test here does
+        boolean[] mobile = new boolean[s0.size()];
+        java.util.Arrays.fill(mobile, true);
+        var st = new org.paddlewheel.md.MdState(s0.positions(), top.mass, mobile, new Cell(s0.lattice()));
+        try (ForceEngine eng = new ForceEngine(top, st.cell, ForceEngine.Options.defaults())) {
+            st.computeForces(eng);
+            var l = new org.paddlewheel.md.LangevinThermostat(0.5, 50, 50, st.mass, new org.paddlewheel.md.Rng(9));
+            for (int k = 0; k < 300; k++) l.step(st, eng);
+        }
+        Structure s = s0.withPositions(st.x, null);
+        double q2 = 0;
+        for (double c : top.charge) q2 += c * c;
+        EwaldSum.Parameters p = EwaldSum.lammpsParameters(1e-5, 7.0, s.size(), q2, new Cell(s.lattice()));
+        LammpsExport.write(tmp, s, top, p, new LammpsExport.Protocol("nve", 300, 0, 0.5, 1000, 1000, 20, 10, 9, null));
+        Lammps.run(tmp);
+        double[][] rows = Lammps.thermo(tmp.resolve("log.lammps"));
+        double[] t = new double[rows.length], e = new double[rows.length];
+        for (int k = 0; k < rows.length; k++) { t[k] = rows[k][1]; e[k] = rows[k][5]; }
+        double mt = 0, me = 0;
+        for (int k = 0; k < t.length; k++) { mt += t[k]; me += e[k]; }
+        mt /= t.length; me /= t.length;
+        double sxy = 0, sxx = 0;
+        for (int k = 0; k < t.length; k++) { sxy += (t[k] - mt) * (e[k] - me); sxx += (t[k] - mt) * (t[k] - mt); }
+        double drift = sxy / sxx / s.size();
+        System.out.printf("LAMMPS NVE: %d thermo rows, drift %.3g eV/atom/ps%n", rows.length, drift);
+        assertThat(rows.length).isEqualTo(51);
+        assertThat(Math.abs(drift)).isLessThan(1e-4);
+    }
 }
