@@ -26,6 +26,9 @@ import picocli.CommandLine.Command;
             org.paddlewheel.cli.experiment.TofCommand.class,
             org.paddlewheel.cli.experiment.DiffractionCommand.class,
             EisCommand.class,
+            MdCommand.class,
+            EnergyCommand.class,
+            ExportLammpsCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec
