@@ -20,15 +20,14 @@ final class FixedFormat {
 
     /** Appends x with {@code decimals} decimals, padded on the left to {@code width}. */
     static void append(StringBuilder sb, double x, int width, int decimals) {
-        int start = sb.length();
         double ax = Math.abs(x);
         if (!Double.isFinite(x)) throw new IllegalArgumentException("non-finite value " + x);
-        if (decimals > 18 || ax * POW10[decimals] >= 9.0e18 || decimals > 9 && ax >= 1) {
-            // Exact decimal expansion where a long cannot hold the scaled value or the product
-            // x·10^d would lose digits that %.Df keeps.
+        if (decimals > 18 || ax * POW10[decimals] >= 0x1p53) {
+            // Exact decimal expansion where x·10^d is no longer an exactly representable
+            // integer range (2^53): the fast product would lose digits that %.Df keeps.
             String s = new BigDecimal(x).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
             if (s.startsWith("-") && isZero(s)) s = s.substring(1);
-            pad(sb, start, width, s.length());
+            pad(sb, width, s.length());
             sb.append(s);
             return;
         }
@@ -38,7 +37,7 @@ final class FixedFormat {
         boolean negative = x < 0 && scaled != 0;
         String ip = Long.toString(intPart);
         int len = (negative ? 1 : 0) + ip.length() + (decimals > 0 ? decimals + 1 : 0);
-        pad(sb, start, width, len);
+        pad(sb, width, len);
         if (negative) sb.append('-');
         sb.append(ip);
         if (decimals > 0) {
@@ -49,7 +48,7 @@ final class FixedFormat {
         }
     }
 
-    private static void pad(StringBuilder sb, int start, int width, int len) {
+    private static void pad(StringBuilder sb, int width, int len) {
         for (int i = len; i < width; i++) sb.append(' ');
     }
 

@@ -17,7 +17,7 @@ import org.paddlewheel.model.Structure;
  * {@code read_data} documentation. Section lengths come from the header counts, as in LAMMPS.
  */
 final class LammpsDataReader {
-    private final LineCursor in;
+    private final LineSource in;
     private final Map<String, Long> counts = new HashMap<>();
     private double xlo = 0, xhi = 1, ylo = 0, yhi = 1, zlo = 0, zhi = 1, xy, xz, yz;
     private double velocityScale = 1e-3; // metal: Å/ps → Å/fs
@@ -41,10 +41,10 @@ final class LammpsDataReader {
         "extra dihedral per atom", "extra improper per atom", "extra special per atom", "ellipsoids",
         "lines", "triangles", "bodies"};
 
-    private LammpsDataReader(LineCursor in) { this.in = in; }
+    private LammpsDataReader(LineSource in) { this.in = in; }
 
     static LammpsData.Content read(Path file, List<Element> typeMap) {
-        try (LineCursor in = new LineCursor(file)) {
+        try (LineSource in = LineSource.open(file)) {
             return new LammpsDataReader(in).parse(typeMap);
         }
     }
@@ -79,7 +79,7 @@ final class LammpsDataReader {
                 if (s.endsWith(" " + k) && (key == null || k.length() > key.length())) key = k;
             }
             if (key == null) throw in.error("unknown header line '" + s + "'");
-            long n = in.parseLong(tok[0], key);
+            long n = in.longInteger(tok[0], key);
             if (n < 0) throw in.error("negative count for " + key);
             counts.put(key, n);
         }
@@ -145,7 +145,7 @@ final class LammpsDataReader {
             case "Velocities" -> {
                 if (vel == null) vel = new double[pos == null ? 0 : pos.length];
                 need(tok, 4, "id vx vy vz");
-                int i = indexOfId(in.parseLong(tok[0], "atom id"));
+                int i = indexOfId(in.longInteger(tok[0], "atom id"));
                 for (int c = 0; c < 3; c++) vel[3 * i + c] = num(tok, 1 + c, "velocity") * velocityScale;
             }
             case "Masses" -> {
@@ -187,14 +187,14 @@ final class LammpsDataReader {
         if (tok.length != cols && tok.length != cols + 3) {
             throw in.error("atom style " + style + " needs " + cols + " or " + (cols + 3) + " columns, got " + tok.length);
         }
-        ids[k] = in.parseLong(tok[0], "atom id");
-        type[k] = in.parseInt(tok[c[1]], "atom type");
+        ids[k] = in.longInteger(tok[0], "atom id");
+        type[k] = in.integer(tok[c[1]], "atom type");
         if (type[k] < 1 || type[k] > count("atom types")) throw in.error("atom type " + type[k] + " out of range 1.." + count("atom types"));
-        if (c[0] >= 0) { mol[k] = in.parseInt(tok[c[0]], "molecule id"); hasMol = true; }
+        if (c[0] >= 0) { mol[k] = in.integer(tok[c[0]], "molecule id"); hasMol = true; }
         if (c[2] >= 0) { q[k] = num(tok, c[2], "charge"); hasQ = true; }
         for (int d = 0; d < 3; d++) {
             pos[3 * k + d] = num(tok, c[3] + d, "coordinate");
-            if (tok.length == cols + 3) img[3 * k + d] = in.parseInt(tok[cols + d], "image flag");
+            if (tok.length == cols + 3) img[3 * k + d] = in.integer(tok[cols + d], "image flag");
         }
     }
 
@@ -202,11 +202,11 @@ final class LammpsDataReader {
                           Map<Integer, String> names, String comment, String typeKey) {
         need(tok, 2 + atoms, atoms == 2 ? "id type atom1 atom2" : "id type atom1 atom2 atom3");
         int[] row = new int[1 + atoms];
-        row[0] = in.parseInt(tok[1], "type");
+        row[0] = in.integer(tok[1], "type");
         if (row[0] < 1 || row[0] > count(typeKey)) throw in.error("type " + row[0] + " out of range 1.." + count(typeKey));
-        for (int a = 0; a < atoms; a++) atomIds.add(in.parseLong(tok[2 + a], "atom id"));
+        for (int a = 0; a < atoms; a++) atomIds.add(in.longInteger(tok[2 + a], "atom id"));
         rows.add(row);
-        lines.add(in.line());
+        lines.add(in.lineNumber());
         if (!comment.isEmpty()) names.putIfAbsent(row[0], comment);
     }
 
@@ -220,13 +220,13 @@ final class LammpsDataReader {
     }
 
     private int typeIndex(String token, int n) {
-        int t = in.parseInt(token, "type");
+        int t = in.integer(token, "type");
         if (t < 1 || t > n) throw in.error("type " + t + " out of range 1.." + n);
         return t - 1;
     }
 
     private LammpsData.Content build(List<Element> typeMap) {
-        if (ids == null) throw new InputException(in.file(), in.line(), "no Atoms section");
+        if (ids == null) throw new InputException(in.source(), in.lineNumber(), "no Atoms section");
         int n = ids.length, nTypes = count("atom types");
         List<Element> order = new ArrayList<>();
         for (int t = 0; t < nTypes; t++) order.add(elementOfType(t, typeMap));
@@ -234,7 +234,7 @@ final class LammpsDataReader {
         try {
             lattice = new LammpsBox(xlo, xhi, ylo, yhi, zlo, zhi, xy, xz, yz).lattice();
         } catch (IllegalArgumentException e) {
-            throw new InputException(in.file(), 0, "bad box: " + e.getMessage());
+            throw new InputException(in.source(), 0, "bad box: " + e.getMessage());
         }
         Integer[] sorted = new Integer[n];
         for (int i = 0; i < n; i++) sorted[i] = i;
@@ -246,7 +246,7 @@ final class LammpsDataReader {
         double[] m = lattice.rowMajor();
         for (int k = 0; k < n; k++) {
             int i = sorted[k];
-            if (k > 0 && ids[i] == ids[sorted[k - 1]]) throw new InputException(in.file(), 0, "duplicate atom id " + ids[i]);
+            if (k > 0 && ids[i] == ids[sorted[k - 1]]) throw new InputException(in.source(), 0, "duplicate atom id " + ids[i]);
             newIndex[i] = k;
             double[] r = new double[3];
             for (int d = 0; d < 3; d++) {
@@ -276,7 +276,7 @@ final class LammpsDataReader {
             for (int a = 1; a < row.length; a++) {
                 Integer i = idIndex().get(atomIds.get(p++));
                 if (i == null) {
-                    throw new InputException(in.file(), lines.get(r), "no atom with id " + atomIds.get(p - 1));
+                    throw new InputException(in.source(), lines.get(r), "no atom with id " + atomIds.get(p - 1));
                 }
                 row[a] = newIndex[i];
             }
@@ -309,7 +309,7 @@ final class LammpsDataReader {
             if (c != null && !c.isEmpty() && Element.find(c.split("\\s+")[0]) != null) return Element.find(c.split("\\s+")[0]);
             if (mass[t] > 0) return nearestByMass(mass[t]);
         }
-        throw new InputException(in.file(), 0,
+        throw new InputException(in.source(), 0,
                 "element of atom type " + (t + 1) + " unknown: no Masses entry and no type map given");
     }
 
@@ -324,7 +324,7 @@ final class LammpsDataReader {
 
     private double num(String[] tok, int i, String what) {
         if (i >= tok.length) throw in.error("missing " + what);
-        return in.parseDouble(tok[i], what);
+        return in.number(tok[i], what);
     }
 
     private void need(String[] tok, int n, String format) {

@@ -14,7 +14,7 @@ import org.paddlewheel.model.Structure;
 
 /** Streaming parser behind {@link LammpsDump#open}; one frame of look-ahead. */
 final class LammpsDumpReader implements TrajectoryReader {
-    private final LineCursor in;
+    private final LineSource in;
     private final double timestepFs;
     private final List<Element> typeMap;
     private int atomCount = -1;
@@ -28,7 +28,7 @@ final class LammpsDumpReader implements TrajectoryReader {
     }
 
     LammpsDumpReader(Path file, double timestepFs, List<Element> typeMap) {
-        this.in = new LineCursor(file);
+        this.in = LineSource.open(file);
         this.timestepFs = timestepFs;
         this.typeMap = typeMap == null ? null : List.copyOf(typeMap);
         try {
@@ -67,9 +67,9 @@ final class LammpsDumpReader implements TrajectoryReader {
             if (!item.startsWith("ITEM:")) throw in.error("expected an 'ITEM:' line, got '" + truncate(item) + "'");
             String what = item.substring(5).trim();
             if (what.equals("TIMESTEP")) {
-                step = in.parseLong(in.require("the timestep").trim(), "timestep");
+                step = in.longInteger(in.require("the timestep").trim(), "timestep");
             } else if (what.equals("NUMBER OF ATOMS")) {
-                n = in.parseInt(in.require("the number of atoms").trim(), "number of atoms");
+                n = in.integer(in.require("the number of atoms").trim(), "number of atoms");
                 if (n < 0) throw in.error("negative number of atoms");
                 if (atomCount >= 0 && n != atomCount) {
                     throw in.error("frame at step " + step + " has " + n + " atoms, the first had " + atomCount);
@@ -125,13 +125,13 @@ final class LammpsDumpReader implements TrajectoryReader {
         for (int i = 0; i < n; i++) {
             String[] tok = in.require(n + " atom lines").trim().split("\\s+");
             if (tok.length != c.count()) throw in.error("expected " + c.count() + " columns, got " + tok.length);
-            ids[i] = c.id() >= 0 ? in.parseLong(tok[c.id()], "id") : i;
+            ids[i] = c.id() >= 0 ? in.longInteger(tok[c.id()], "id") : i;
             species[i] = element(tok, c);
             double[] p = new double[3];
             int[] img = new int[3];
             for (int d = 0; d < 3; d++) {
-                p[d] = in.parseDouble(tok[c.pos()[d]], "position");
-                if (c.image() != null) img[d] = in.parseInt(tok[c.image()[d]], "image flag");
+                p[d] = in.number(tok[c.pos()[d]], "position");
+                if (c.image() != null) img[d] = in.integer(tok[c.image()[d]], "image flag");
             }
             if (c.posKind() == Columns.SCALED) {
                 lattice.toCartesian(p[0] + img[0], p[1] + img[1], p[2] + img[2], r, 0);
@@ -139,7 +139,7 @@ final class LammpsDumpReader implements TrajectoryReader {
                 for (int d = 0; d < 3; d++) r[d] = p[d] - origin[d] + img[0] * m[d] + img[1] * m[3 + d] + img[2] * m[6 + d];
             }
             System.arraycopy(r, 0, pos, 3 * i, 3);
-            if (vel != null) for (int d = 0; d < 3; d++) vel[3 * i + d] = in.parseDouble(tok[c.vel()[d]], "velocity") * 1e-3;
+            if (vel != null) for (int d = 0; d < 3; d++) vel[3 * i + d] = in.number(tok[c.vel()[d]], "velocity") * 1e-3;
         }
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) order[i] = i;
@@ -160,7 +160,7 @@ final class LammpsDumpReader implements TrajectoryReader {
             if (e == null) throw in.error("unknown element '" + tok[c.element()] + "'");
             return e;
         }
-        int t = in.parseInt(tok[c.type()], "type");
+        int t = in.integer(tok[c.type()], "type");
         if (t < 1 || t > typeMap.size() || typeMap.get(t - 1) == null) {
             throw in.error("atom type " + t + " is not in the type map " + typeMap);
         }
@@ -196,7 +196,7 @@ final class LammpsDumpReader implements TrajectoryReader {
         String[] tok = line.trim().split("\\s+");
         if (tok.length < count) throw in.error("expected " + count + " numbers for " + what + ", got " + tok.length);
         double[] v = new double[count];
-        for (int i = 0; i < count; i++) v[i] = in.parseDouble(tok[i], what);
+        for (int i = 0; i < count; i++) v[i] = in.number(tok[i], what);
         return v;
     }
 

@@ -129,6 +129,24 @@ final class LineSource implements Closeable {
         return out;
     }
 
+    /** A (signed) integer or an error naming {@code what}. */
+    int integer(String token, String what) {
+        try {
+            return Integer.parseInt(token);
+        } catch (NumberFormatException e) {
+            throw error("expected an integer for " + what + ", got '" + token + "'");
+        }
+    }
+
+    /** A (signed) long integer or an error naming {@code what}. */
+    long longInteger(String token, String what) {
+        try {
+            return Long.parseLong(token);
+        } catch (NumberFormatException e) {
+            throw error("expected an integer for " + what + ", got '" + token + "'");
+        }
+    }
+
     /** A non-negative integer or an error naming {@code what}. */
     int count(String token, String what) {
         try {

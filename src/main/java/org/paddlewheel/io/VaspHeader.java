@@ -3,6 +3,7 @@ package org.paddlewheel.io;
 import java.util.ArrayList;
 import java.util.List;
 import org.paddlewheel.model.Element;
+import org.paddlewheel.model.InputException;
 import org.paddlewheel.model.Lattice;
 
 /**
@@ -61,7 +62,7 @@ record VaspHeader(String comment, Lattice lattice, double[] coordinateScale, Str
         try {
             lattice = Lattice.fromRowMajor(m);
         } catch (IllegalArgumentException e) {
-            throw new org.paddlewheel.model.InputException(src.source(), latticeLine, "expected a valid cell: " + e.getMessage());
+            throw new InputException(src.source(), latticeLine, "expected a valid cell: " + e.getMessage());
         }
 
         String line = src.require("the species names or atom counts (line 6)");
@@ -104,7 +105,7 @@ record VaspHeader(String comment, Lattice lattice, double[] coordinateScale, Str
             for (int i = 0; i < names.length; i++) {
                 elements[i] = Element.find(names[i]);
                 if (elements[i] == null) {
-                    throw new org.paddlewheel.model.InputException(src.source(), src.lineNumber() - 1,
+                    throw new InputException(src.source(), src.lineNumber() - 1,
                             "unknown element '" + names[i] + "' in the species line");
                 }
             }

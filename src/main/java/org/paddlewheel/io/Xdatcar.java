@@ -1,6 +1,7 @@
 package org.paddlewheel.io;
 
 import java.io.BufferedReader;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.NoSuchElementException;
 import org.paddlewheel.model.Element;
@@ -8,8 +9,6 @@ import org.paddlewheel.model.Frame;
 import org.paddlewheel.model.InputException;
 import org.paddlewheel.model.Lattice;
 import org.paddlewheel.model.Structure;
-
-import java.nio.file.Path;
 
 /**
  * VASP XDATCAR trajectories as VASP 5.4 and 6 write them: a POSCAR-style header (comment,
@@ -102,6 +101,13 @@ public final class Xdatcar {
             while (line != null && line.isBlank()) line = src.next();
             if (line == null) return null;
             if (!isConfigurationLine(line)) {
+                String[] t = LineSource.tokens(line);
+                boolean coordinates = t.length >= 3 && LineSource.parseNumber(t[0]) != null
+                        && LineSource.parseNumber(t[1]) != null && LineSource.parseNumber(t[2]) != null;
+                if (index == 0 || coordinates) {
+                    throw src.error("expected 'Direct configuration=     N'" + (index == 0 ? "" : " or a new header after "
+                            + first.atomCount() + " atoms") + ", got '" + line.trim() + "'");
+                }
                 // Variable cell: a new header precedes this configuration.
                 int at = src.lineNumber();
                 VaspHeader h = VaspHeader.read(src, line);

@@ -116,6 +116,14 @@ class PoscarTest {
     }
 
     @Test
+    void nptContcarLatticeVelocityBlockIsSkipped() {
+        Structure s = parse(HEAD + "Direct\n 0 0 0\n 0.5 0 0\n 0 0.5 0.5\nLattice velocities and vectors\n  1\n"
+                + " 0.1E-03 0 0\n 0 0.1E-03 0\n 0 0 0.1E-03\n 4 0 0\n 0 4 0\n 0 0 4\n\n"
+                + " 0.1E-02 0 0\n 0 0.2E-02 0\n 0 0 0.3E-02\n");
+        assertThat(s.velocities()).containsExactly(new double[] {1e-3, 0, 0, 0, 2e-3, 0, 0, 0, 3e-3}, within(1e-15));
+    }
+
+    @Test
     void readsTrailingSiteLabels() {
         Structure s = parse(HEAD + "Direct\n 0 0 0 Na1\n 0.5 0 0 Na2\n 0 0.5 0.5 O\n");
         assertThat(s.label(1)).isEqualTo("Na2");

@@ -1,0 +1,71 @@
+package org.paddlewheel.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.paddlewheel.forcefield.Cell;
+import org.paddlewheel.forcefield.EwaldSum;
+import org.paddlewheel.forcefield.ForceField;
+import org.paddlewheel.forcefield.LammpsExport;
+import org.paddlewheel.forcefield.Topology;
+import org.paddlewheel.io.Formats;
+import org.paddlewheel.model.Structure;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code paddlewheel export-lammps}: data.lammps + in.lammps for the same model and protocol. */
+@Command(name = "export-lammps", mixinStandardHelpOptions = true,
+        description = "Write DIR/data.lammps and DIR/in.lammps for the same force field (same Ewald α and k-vectors) and MD protocol, or a single point (--single-point).")
+public final class ExportLammpsCommand implements Callable<Integer> {
+    @Option(names = {"-i", "--input"}, required = true, description = "Structure file.")
+    Path input;
+    @Option(names = "--input-format", description = "Input format (overrides the extension).")
+    String inputFormat;
+    @Option(names = "--ff", required = true, description = "Force field: bundled name or JSON file.")
+    String ff;
+    @Option(names = {"-o", "--output"}, required = true, description = "Output directory.")
+    Path out;
+    @Option(names = "--single-point", description = "run 0 with thermo energies and a per-atom force dump (forces.dump).")
+    boolean singlePoint;
+    @Option(names = "--ensemble", defaultValue = "nvt", description = "nve, nvt (fix langevin) or npt (fix npt).")
+    String ensemble;
+    @Option(names = "--temperature", defaultValue = "300K", converter = Converters.TemperatureK.class)
+    double temperatureK;
+    @Option(names = "--pressure", defaultValue = "0GPa", converter = Converters.PressureGPa.class)
+    double pressureGPa;
+    @Option(names = "--timestep", defaultValue = "0.5fs", converter = Converters.TimeFs.class)
+    double dtFs;
+    @Option(names = "--time", defaultValue = "1ps", converter = Converters.TimeFs.class)
+    double timeFs;
+    @Option(names = "--every", defaultValue = "10fs", converter = Converters.TimeFs.class)
+    double everyFs;
+    @Option(names = "--friction", defaultValue = "10", description = "Langevin friction, 1/ps.")
+    double friction;
+    @Option(names = "--freeze", split = ",", description = "Frozen species, element or molecule kind.")
+    List<String> freeze = new ArrayList<>();
+    @Option(names = "--seed", defaultValue = "1")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        Structure s = Formats.readStructure(input, inputFormat);
+        ForceField field = ForceField.resolve(ff);
+        Topology top = Topology.build(field, s);
+        double q2 = 0;
+        for (double c : top.charge) q2 += c * c;
+        EwaldSum.Parameters p = EwaldSum.lammpsParameters(field.ewaldAccuracy(), field.cutoffAngstrom(), s.size(), q2, new Cell(s.lattice()));
+        LammpsExport.Protocol prot;
+        if (singlePoint) {
+            prot = LammpsExport.Protocol.singlePoint();
+        } else {
+            boolean[] mobile = MdCommand.mobileMask(top, s, freeze);
+            boolean[] frozen = new boolean[mobile.length];
+            for (int i = 0; i < mobile.length; i++) frozen[i] = !mobile[i];
+            long every = Math.max(1, Math.round(everyFs / dtFs));
+            prot = new LammpsExport.Protocol(ensemble, temperatureK, pressureGPa, dtFs, Math.round(timeFs / dtFs), every, every, friction, seed, frozen);
+        }
+        LammpsExport.write(out, s, top, p, prot);
+        return 0;
+    }
+}

@@ -1,0 +1,14 @@
+package org.paddlewheel.cli.experiment;
+
+import picocli.CommandLine.Command;
+
+/** {@code paddlewheel nmr}: quadrupolar NMR relaxation (BPP) and EFG → C_Q, η_Q. */
+@Command(name = "nmr", mixinStandardHelpOptions = true,
+        description = "Quadrupolar NMR: BPP T1 ↔ τc and EFG tensors → C_Q, η_Q.",
+        subcommands = {BppCommand.class, T1ToTauCommand.class, TauToT1Command.class, EfgCommand.class})
+public final class NmrCommand implements Runnable {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() { spec.commandLine().usage(spec.commandLine().getOut()); }
+}

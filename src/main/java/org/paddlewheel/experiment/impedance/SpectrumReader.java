@@ -1,0 +1,68 @@
+package org.paddlewheel.experiment.impedance;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Reads an impedance spectrum from any supported export, recognised by content first and file
+ * extension second: BioLogic EC-Lab text ({@code .mpt}), Gamry ({@code .DTA}, the ZCURVE table),
+ * Scribner ZPlot/ZView ({@code .z}), Princeton Applied Research VersaStudio ({@code .par}), and
+ * delimited text (plain CSV f,Z',Z'' with or without header, Autolab, CH Instruments, Parstat,
+ * PowerSuite; see {@link DelimitedFormat}). The imaginary part is returned as Im Z (negative
+ * when capacitive) after applying {@link ImagSign}. Frequencies in Hz, impedances in Ω.
+ * Malformed files raise {@link org.paddlewheel.model.InputException} naming file and line.
+ */
+public final class SpectrumReader {
+    private SpectrumReader() {}
+
+    /** Reads {@code file} with automatic sign detection. */
+    public static Spectrum read(Path file) throws IOException {
+        return read(file, ImagSign.AUTO);
+    }
+
+    /** Reads {@code file}; {@code sign} overrides what the format declares unless AUTO. */
+    public static Spectrum read(Path file, ImagSign sign) throws IOException {
+        return parse(TextLines.read(file), file.getFileName() == null ? "" : file.getFileName().toString(), sign);
+    }
+
+    /** Reads from bytes (tests, streams); {@code name} gives the extension hint. */
+    public static Spectrum read(String name, byte[] content, ImagSign sign) {
+        return parse(TextLines.of(name, content), name, sign);
+    }
+
+    /** The format name detected for a file's content and name: mpt, gamry, zplot, versastudio or delimited. */
+    static String detect(TextLines t, String name) {
+        String first = "";
+        for (String l : t.lines) {
+            if (!l.isBlank()) {
+                first = l.trim();
+                break;
+            }
+        }
+        String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+        String up = first.toUpperCase(Locale.ROOT);
+        if (up.startsWith("EC-LAB ASCII FILE")) return "mpt";
+        if (up.startsWith("EXPLAIN")) return "gamry";
+        if (up.contains("ZPLOT")) return "zplot";
+        if (up.startsWith("<APPLICATION>")) return "versastudio";
+        return switch (ext) {
+            case "mpt" -> "mpt";
+            case "dta" -> "gamry";
+            case "z" -> "zplot";
+            case "par" -> "versastudio";
+            default -> "delimited";
+        };
+    }
+
+    private static Spectrum parse(TextLines t, String name, ImagSign sign) {
+        ImpedanceTable table = switch (detect(t, name)) {
+            case "mpt" -> BioLogicFormat.read(t);
+            case "gamry" -> GamryFormat.read(t);
+            case "zplot" -> ZPlotFormat.read(t);
+            case "versastudio" -> VersaStudioFormat.read(t);
+            default -> DelimitedFormat.read(t);
+        };
+        return table.toSpectrum(sign);
+    }
+}

@@ -1,0 +1,192 @@
+package org.paddlewheel.forcefield;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.function.IntConsumer;
+
+/**
+ * Energy, forces and virial of a {@link Topology} under its force field: real-space pair loop
+ * ({@link RealSpace}) over a Verlet {@link NeighbourList}, Ewald reciprocal and self terms
+ * ({@link EwaldSum}), bonds, angles and intramolecular corrections ({@link Bonded}). Force loops run
+ * on {@code threads} threads, each with its own force buffer, reduced in a fixed order (results are
+ * reproducible for a given thread count). After setup nothing is allocated per call. Input:
+ * unwrapped Cartesian positions (Å, 3N) and a {@link Cell}; output forces eV/Å, energies eV,
+ * virial W_ab = −∂E/∂ε_ab (eV, order xx yy zz xy xz yz) so that the pressure tensor is
+ * (Σ m v_a v_b + W_ab)/V.
+ */
+public final class ForceEngine implements AutoCloseable {
+    /** Options: Verlet skin (Å), threads, enabled terms, and an explicit Ewald setup (null = from accuracy). */
+    public record Options(double skinAngstrom, int threads, Set<Term> terms, EwaldSum.Parameters ewald) {
+        public static Options defaults() { return new Options(1.0, 1, EnumSet.allOf(Term.class), null); }
+
+        public Options withThreads(int t) { return new Options(skinAngstrom, t, terms, ewald); }
+
+        public Options withTerms(Set<Term> ts) { return new Options(skinAngstrom, threads, ts, ewald); }
+
+        public Options withSkin(double s) { return new Options(s, threads, terms, ewald); }
+
+        public Options withEwald(EwaldSum.Parameters p) { return new Options(skinAngstrom, threads, terms, p); }
+    }
+
+    private final Topology top;
+    private final int n, threads;
+    private final Set<Term> terms;
+    private final NeighbourList list;
+    private final RealSpace real;
+    private final EwaldSum ewald;
+    private final ErfcTable table;
+    private final Bonded bonded;
+    private final WorkerPool pool;
+    private final double[][] buf;
+    private final int[] pairSplit, atomSplit;
+    private final double[] hLast = new double[9];
+    private final double[] energies = new double[Term.values().length];
+    private final double[] virial = new double[6];
+    private final double[] recVirial = new double[6];
+    private final double cutoff;
+    private final double maxMoleculeExtent;
+    private double[] x;
+    private Cell cell;
+    private final IntConsumer phase1, phase2;
+
+    public ForceEngine(Topology top, Cell cell, Options options) {
+        this.top = top;
+        this.n = top.size();
+        this.threads = options.threads();
+        this.terms = EnumSet.copyOf(options.terms().isEmpty() ? EnumSet.noneOf(Term.class) : options.terms());
+        ForceField ff = top.forceField;
+        this.cutoff = ff.cutoffAngstrom();
+        boolean charged = false;
+        double qsq = 0;
+        for (double q : top.charge) { charged |= q != 0; qsq += q * q; }
+        if (charged) {
+            EwaldSum.Parameters p = options.ewald() != null ? options.ewald()
+                    : EwaldSum.lammpsParameters(ff.ewaldAccuracy(), cutoff, n, qsq, cell);
+            this.table = new ErfcTable(p.alpha(), cutoff + options.skinAngstrom() + 1);
+            this.ewald = new EwaldSum(p, top.charge, cell, threads);
+        } else {
+            this.table = null;
+            this.ewald = null;
+        }
+        this.list = new NeighbourList(n, cutoff, options.skinAngstrom(), top.specialI, top.specialJ);
+        this.real = new RealSpace(top, cutoff, table, terms.contains(Term.PAIR), terms.contains(Term.COULOMB_REAL), threads);
+        this.bonded = new Bonded(top, table, real);
+        this.pool = new WorkerPool(threads);
+        this.buf = new double[threads][];
+        for (int t = 1; t < threads; t++) buf[t] = new double[3 * n];
+        this.pairSplit = new int[threads + 1];
+        this.atomSplit = new int[threads + 1];
+        for (int t = 0; t <= threads; t++) atomSplit[t] = (int) ((long) n * t / threads);
+        double ext = 0;
+        for (var mk : ff.molecules()) ext = Math.max(ext, 2 * mk.maxBondAngstrom());
+        this.maxMoleculeExtent = ext;
+        hLast[0] = Double.NaN;
+        phase1 = this::phase1;
+        phase2 = this::phase2;
+    }
+
+    public Topology topology() { return top; }
+
+    public NeighbourList neighbourList() { return list; }
+
+    /** The Ewald sum, or null for an uncharged system. */
+    public EwaldSum ewald() { return ewald; }
+
+    public int threads() { return threads; }
+
+    /**
+     * Computes energies, forces (written into f, eV/Å) and virial for unwrapped positions x (Å) in
+     * the given cell; returns the total energy (eV).
+     */
+    public double compute(double[] x, Cell cell, double[] f) {
+        if (cell.minWidth() < 2 * maxMoleculeExtent) {
+            throw new IllegalArgumentException(String.format("cell width %.3f Å is below twice the molecule extent %.3f Å;"
+                    + " use a larger supercell", cell.minWidth(), maxMoleculeExtent));
+        }
+        this.x = x;
+        this.cell = cell;
+        boolean cellChanged = false;
+        for (int k = 0; k < 9; k++) if (cell.h[k] != hLast[k]) { cellChanged = true; break; }
+        if (cellChanged) {
+            System.arraycopy(cell.h, 0, hLast, 0, 9);
+            if (ewald != null) ewald.setCell(cell);
+        }
+        if (list.update(x, cell)) splitPairs();
+        buf[0] = f;
+        java.util.Arrays.fill(f, 0);
+        for (int t = 1; t < threads; t++) java.util.Arrays.fill(buf[t], 0);
+        java.util.Arrays.fill(energies, 0);
+        boolean recip = ewald != null && terms.contains(Term.COULOMB_RECIPROCAL);
+        pool.run(phase1);
+        double vxx = 0, vyy = 0, vzz = 0, vxy = 0, vxz = 0, vyz = 0;
+        for (int t = 0; t < threads; t++) {
+            energies[Term.PAIR.ordinal()] += real.ePair[t];
+            energies[Term.COULOMB_REAL.ordinal()] += real.eCoul[t];
+            vxx += real.virial[6 * t]; vyy += real.virial[6 * t + 1]; vzz += real.virial[6 * t + 2];
+            vxy += real.virial[6 * t + 3]; vxz += real.virial[6 * t + 4]; vyz += real.virial[6 * t + 5];
+        }
+        virial[0] = vxx; virial[1] = vyy; virial[2] = vzz; virial[3] = vxy; virial[4] = vxz; virial[5] = vyz;
+        if (recip) {
+            energies[Term.COULOMB_RECIPROCAL.ordinal()] = ewald.reduce(recVirial);
+            for (int k = 0; k < 6; k++) virial[k] += recVirial[k];
+            pool.run(phase2);
+        }
+        if (ewald != null && terms.contains(Term.COULOMB_SELF)) {
+            energies[Term.COULOMB_SELF.ordinal()] = ewald.selfEnergy(cell.volume());
+            double bg = ewald.backgroundVirial(cell.volume());
+            virial[0] += bg; virial[1] += bg; virial[2] += bg;
+        }
+        bonded.compute(x, cell, f, virial, terms.contains(Term.BOND), terms.contains(Term.ANGLE),
+                ewald != null && terms.contains(Term.COULOMB_EXCLUSION), terms.contains(Term.PAIR));
+        energies[Term.BOND.ordinal()] = bonded.eBond;
+        energies[Term.ANGLE.ordinal()] = bonded.eAngle;
+        energies[Term.COULOMB_EXCLUSION.ordinal()] = bonded.eExcl;
+        energies[Term.PAIR.ordinal()] += bonded.ePair;
+        for (int t = 1; t < threads; t++) {
+            double[] b = buf[t];
+            for (int k = 0; k < 3 * n; k++) f[k] += b[k];
+        }
+        double e = 0;
+        for (double v : energies) e += v;
+        return e;
+    }
+
+    private void phase1(int t) {
+        double[] f = buf[t];
+        if (terms.contains(Term.PAIR) || terms.contains(Term.COULOMB_REAL)) {
+            real.compute(t, pairSplit[t], pairSplit[t + 1], list, f);
+        } else {
+            real.ePair[t] = 0; real.eCoul[t] = 0;
+            for (int k = 0; k < 6; k++) real.virial[6 * t + k] = 0;
+        }
+        if (ewald != null && terms.contains(Term.COULOMB_RECIPROCAL)) {
+            ewald.structureFactor(t, atomSplit[t], atomSplit[t + 1], list.xw, cell);
+        }
+    }
+
+    private void phase2(int t) {
+        ewald.forces(atomSplit[t], atomSplit[t + 1], buf[t]);
+    }
+
+    private void splitPairs() {
+        int total = list.pairCount();
+        int t = 1;
+        pairSplit[0] = 0;
+        for (int i = 0; i < n && t < threads; i++) {
+            if (list.start[i] >= (long) total * t / threads) pairSplit[t++] = i;
+        }
+        while (t <= threads) pairSplit[t++] = n;
+    }
+
+    /** Energy of one term from the last {@link #compute}, eV. */
+    public double energy(Term t) { return energies[t.ordinal()]; }
+
+    /** Virial from the last compute, eV: xx yy zz xy xz yz. */
+    public double[] virial() { return virial.clone(); }
+
+    /** Copies the virial into out[0..5]. */
+    public void virialInto(double[] out) { System.arraycopy(virial, 0, out, 0, 6); }
+
+    @Override
+    public void close() { pool.close(); }
+}

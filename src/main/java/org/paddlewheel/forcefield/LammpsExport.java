@@ -1,0 +1,174 @@
+package org.paddlewheel.forcefield;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.paddlewheel.model.Structure;
+
+/**
+ * Writes a structure and its force field as a LAMMPS data file ({@code atom_style full}: molecule
+ * ids, charges, bonds, angles; restricted-triclinic box) and an input script for the same model:
+ * {@code units metal}; {@code pair_style buck/coul/long} ({@code born/coul/long} when a wall D/r⁸ is
+ * present, {@code hybrid/overlay … lj/cut} for Lennard-Jones pairs), {@code kspace_style ewald} with
+ * the same α and kmax as paddlewheel ({@code kspace_modify gewald … kmax/ewald …}) and
+ * {@code pair_modify table 0} (analytic erfc), {@code bond_style}/{@code angle_style harmonic}
+ * (LAMMPS K is paddlewheel's K: both omit the ½), {@code special_bonds lj/coul}. Protocols: a single
+ * point ({@code run 0}, thermo energies and a per-atom force dump for comparisons) or dynamics
+ * (NVE; NVT = fix nve + fix langevin; NPT = fix npt, Nosé–Hoover/MTK as LAMMPS has no stochastic
+ * cell rescaling in the 2021 build) with frozen groups held by {@code fix setforce 0 0 0} and zero
+ * velocity. Species order = atom types 1…n as in the force field; atoms are written in input order
+ * with ids 1…N.
+ */
+public final class LammpsExport {
+    /** Dynamics settings for an exported run; ensemble "single-point", "nve", "nvt" or "npt". */
+    public record Protocol(String ensemble, double temperatureK, double pressureGPa, double timestepFs, long steps,
+                           long dumpEvery, long thermoEvery, double frictionPerPs, long seed, boolean[] frozen) {
+        public static Protocol singlePoint() {
+            return new Protocol("single-point", 0, 0, 0.5, 0, 1, 1, 0, 1, null);
+        }
+    }
+
+    private LammpsExport() {}
+
+    /** Writes {@code data.lammps} and {@code in.lammps} into dir. */
+    public static void write(Path dir, Structure s, Topology top, EwaldSum.Parameters ewald, Protocol protocol) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("data.lammps"), data(s, top), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("in.lammps"), input(top, ewald, protocol, "data.lammps"), StandardCharsets.UTF_8);
+    }
+
+    /** The data file text. Positions are wrapped into the box and rotated into LAMMPS's frame. */
+    public static String data(Structure s, Topology top) {
+        ForceField ff = top.forceField;
+        double[] h = s.lattice().rowMajor();
+        double[] box = EwaldSum.lammpsBox(h);
+        double lx = box[0], ly = box[1], lz = box[2], xy = box[3], xz = box[4], yz = box[5];
+        boolean tri = xy != 0 || xz != 0 || yz != 0;
+        StringBuilder b = new StringBuilder();
+        b.append("LAMMPS data file written by paddlewheel, force field ").append(ff.name())
+                .append(ff.provisional() ? " (PROVISIONAL)" : "").append("\n\n");
+        int n = s.size();
+        b.append(n).append(" atoms\n");
+        b.append(top.bondI.length).append(" bonds\n");
+        b.append(top.angleI.length).append(" angles\n");
+        b.append(ff.species().size()).append(" atom types\n");
+        if (!ff.bonds().isEmpty()) b.append(ff.bonds().size()).append(" bond types\n");
+        if (!ff.angles().isEmpty()) b.append(ff.angles().size()).append(" angle types\n");
+        b.append('\n');
+        b.append(f("%.12f %.12f xlo xhi\n", 0.0, lx));
+        b.append(f("%.12f %.12f ylo yhi\n", 0.0, ly));
+        b.append(f("%.12f %.12f zlo zhi\n", 0.0, lz));
+        if (tri) b.append(f("%.12f %.12f %.12f xy xz yz\n", xy, xz, yz));
+        b.append("\nMasses\n\n");
+        for (int t = 0; t < ff.species().size(); t++) {
+            b.append(f("%d %.6f # %s\n", t + 1, ff.species().get(t).massAmu(), ff.species().get(t).name()));
+        }
+        b.append("\nAtoms # full\n\n");
+        double[] fr = s.fractionalPositions();
+        for (int i = 0; i < n; i++) {
+            double f0 = fr[3 * i] - Math.floor(fr[3 * i]), f1 = fr[3 * i + 1] - Math.floor(fr[3 * i + 1]);
+            double f2 = fr[3 * i + 2] - Math.floor(fr[3 * i + 2]);
+            double x = f0 * lx + f1 * xy + f2 * xz, y = f1 * ly + f2 * yz, z = f2 * lz;
+            b.append(f("%d %d %d %.10f %.12f %.12f %.12f\n", i + 1, top.moleculeId[i], top.type[i] + 1, top.charge[i], x, y, z));
+        }
+        if (top.bondI.length > 0) {
+            b.append("\nBonds\n\n");
+            for (int k = 0; k < top.bondI.length; k++) {
+                b.append(f("%d %d %d %d\n", k + 1, top.bondType[k] + 1, top.bondI[k] + 1, top.bondJ[k] + 1));
+            }
+        }
+        if (top.angleI.length > 0) {
+            b.append("\nAngles\n\n");
+            for (int k = 0; k < top.angleI.length; k++) {
+                b.append(f("%d %d %d %d %d\n", k + 1, top.angleType[k] + 1, top.angleI[k] + 1, top.angleJ[k] + 1, top.angleK[k] + 1));
+            }
+        }
+        return b.toString();
+    }
+
+    /** The input script text. */
+    public static String input(Topology top, EwaldSum.Parameters ewald, Protocol p, String dataFile) {
+        ForceField ff = top.forceField;
+        int nt = ff.species().size();
+        boolean lj = ff.pairs().stream().anyMatch(x -> x.style().equals("lennard-jones"));
+        boolean wall = ff.pairs().stream().anyMatch(x -> x.d8() != 0);
+        String coul = wall ? "born/coul/long" : "buck/coul/long";
+        double rc = ff.cutoffAngstrom();
+        StringBuilder b = new StringBuilder();
+        b.append("# LAMMPS input written by paddlewheel for force field ").append(ff.name()).append('\n');
+        if (ff.provisional()) b.append("# PROVISIONAL force field: parameters are placeholders, see its description\n");
+        b.append("units metal\natom_style full\nboundary p p p\n");
+        b.append("read_data ").append(dataFile).append('\n');
+        b.append(lj ? f("pair_style hybrid/overlay %s %.6f lj/cut %.6f\n", coul, rc, rc) : f("pair_style %s %.6f\n", coul, rc));
+        double[][][] par = new double[nt][nt][];
+        for (ForceField.PairTerm t : ff.pairs()) {
+            if (t.style().equals("buckingham")) par[t.a()][t.b()] = new double[] {t.aEv(), t.rhoAngstrom(), t.c6(), t.d8()};
+        }
+        String sub = lj ? coul + " " : "";
+        for (int i = 0; i < nt; i++) {
+            for (int j = i; j < nt; j++) {
+                double[] q = par[i][j] == null ? new double[] {0, 1, 0, 0} : par[i][j];
+                if (wall) b.append(f("pair_coeff %d %d %s%.10g %.10g 0.0 %.10g %.10g\n", i + 1, j + 1, sub, q[0], q[1], q[2], q[3]));
+                else b.append(f("pair_coeff %d %d %s%.10g %.10g %.10g\n", i + 1, j + 1, sub, q[0], q[1], q[2]));
+            }
+        }
+        for (ForceField.PairTerm t : ff.pairs()) {
+            if (t.style().equals("lennard-jones")) {
+                b.append(f("pair_coeff %d %d lj/cut %.10g %.10g\n", t.a() + 1, t.b() + 1, t.epsilon(), t.sigma()));
+            }
+        }
+        b.append("pair_modify table 0").append(ff.pairShift() ? " shift yes" : "").append('\n');
+        if (!ff.bonds().isEmpty()) {
+            b.append("bond_style harmonic\n");
+            for (int k = 0; k < ff.bonds().size(); k++) b.append(f("bond_coeff %d %.10g %.10g\n", k + 1, ff.bonds().get(k).k(), ff.bonds().get(k).r0()));
+        }
+        if (!ff.angles().isEmpty()) {
+            b.append("angle_style harmonic\n");
+            for (int k = 0; k < ff.angles().size(); k++) {
+                b.append(f("angle_coeff %d %.10g %.10g\n", k + 1, ff.angles().get(k).k(), Math.toDegrees(ff.angles().get(k).theta0())));
+            }
+        }
+        double[] sl = ff.specialLj(), sc = ff.specialCoul();
+        b.append(f("special_bonds lj %g %g %g coul %g %g %g\n", sl[0], sl[1], sl[2], sc[0], sc[1], sc[2]));
+        b.append(f("kspace_style ewald %g\n", ff.ewaldAccuracy()));
+        b.append(f("kspace_modify gewald %.15g kmax/ewald %d %d %d\n", ewald.alpha(), ewald.kx(), ewald.ky(), ewald.kz()));
+        b.append("neighbor 1.0 bin\nneigh_modify every 1 delay 0 check yes\n");
+        if (p.ensemble().equals("single-point")) {
+            b.append("thermo_style custom step pe ebond eangle evdwl ecoul elong press pxx pyy pzz pxy pxz pyz\n");
+            b.append("thermo_modify format float %22.14g\n");
+            b.append("dump forces all custom 1 forces.dump id fx fy fz\n");
+            b.append("dump_modify forces sort id format float %22.14g\n");
+            b.append("run 0\n");
+            return b.toString();
+        }
+        boolean anyFrozen = false;
+        if (p.frozen() != null) {
+            StringBuilder ids = new StringBuilder();
+            for (int i = 0; i < p.frozen().length; i++) if (p.frozen()[i]) { ids.append(' ').append(i + 1); anyFrozen = true; }
+            if (anyFrozen) b.append("group frozen id").append(ids).append('\n');
+        }
+        b.append(anyFrozen ? "group mobile subtract all frozen\n" : "group mobile union all\n");
+        double dtPs = p.timestepFs() / 1000;
+        b.append(f("timestep %.10g\n", dtPs));
+        b.append(f("velocity mobile create %.6f %d mom yes rot no dist gaussian\n", p.temperatureK(), p.seed()));
+        if (anyFrozen) b.append("velocity frozen set 0 0 0\nfix freeze frozen setforce 0.0 0.0 0.0\n");
+        switch (p.ensemble()) {
+            case "nve" -> b.append("fix integrate mobile nve\n");
+            case "nvt" -> b.append("fix integrate mobile nve\n").append(f("fix thermostat mobile langevin %.6f %.6f %.10g %d zero yes\n",
+                    p.temperatureK(), p.temperatureK(), 1 / p.frictionPerPs(), p.seed()));
+            case "npt" -> b.append(f("fix integrate mobile npt temp %.6f %.6f %.10g iso %.10g %.10g %.10g\n", p.temperatureK(),
+                    p.temperatureK(), 100 * dtPs, p.pressureGPa() * 1e4, p.pressureGPa() * 1e4, 1000 * dtPs));
+            default -> throw new IllegalArgumentException("unknown ensemble " + p.ensemble());
+        }
+        b.append("compute mobileT mobile temp\nthermo_style custom step time c_mobileT pe ke etotal press vol\n");
+        b.append(f("thermo %d\n", p.thermoEvery()));
+        b.append(f("dump traj all custom %d dump.lammpstrj id type xu yu zu\n", p.dumpEvery()));
+        b.append("dump_modify traj sort id\n");
+        b.append(f("run %d\n", p.steps()));
+        return b.toString();
+    }
+
+    private static String f(String fmt, Object... args) { return String.format(Locale.ROOT, fmt, args); }
+}

@@ -1,0 +1,233 @@
+package org.paddlewheel.forcefield;
+
+import java.util.Arrays;
+
+/**
+ * Verlet neighbour list with skin, built from a cell (bin) list, that works for any cut-off and any
+ * triclinic cell: every pair entry (i, j, n) carries the lattice image n, so a cut-off longer than
+ * half the cell width simply lists several images of the same atom (and images of an atom itself)
+ * — a sum over images, never a silently truncated minimum image. Half list: (i, j, n) is kept for
+ * j &gt; i, or j = i with n lexicographically positive. Between rebuilds the atoms keep the image
+ * offsets of the last build, so wrapped positions {@link #xw} move continuously; the list is rebuilt
+ * when an atom moved more than half the skin (relative to the affinely strained reference) or the
+ * cell strained enough to bring an unlisted pair inside the cut-off (Frenkel &amp; Smit, app. F).
+ * Intramolecular pairs given as exclusions are left out when they are the minimum image. Arrays
+ * grow only when the list outgrows them; no allocation otherwise.
+ */
+public final class NeighbourList {
+    private final int n;
+    private final double cutoff, skin;
+    /** Wrapped positions (Å) consistent with the image shifts of the current list. */
+    public final double[] xw;
+    private final int[] img;
+    private final double[] fRef;
+    private final int[] exStart, exJ;
+    /** CSR list: pairs of atom i are [start[i], start[i+1]). */
+    public final int[] start;
+    public int[] pairJ = new int[16];
+    public int[] pairCode = new int[16];
+    /** Cartesian shift (Å) of image code c: shift[3c..3c+2]. */
+    public double[] shift = new double[3];
+    private int imageRange = -1; // M: images n in [-M, M]^3
+    private int[] binStart = new int[2], binAtoms;
+    private int[] atomBin;
+    private int builds;
+    private boolean valid;
+
+    /**
+     * @param atoms         number of atoms
+     * @param cutoff        interaction cut-off, Å
+     * @param skin          skin, Å
+     * @param exclusionI    intramolecular pairs left out of the list (with exclusionJ)
+     */
+    public NeighbourList(int atoms, double cutoff, double skin, int[] exclusionI, int[] exclusionJ) {
+        this.n = atoms;
+        this.cutoff = cutoff;
+        this.skin = skin;
+        this.xw = new double[3 * atoms];
+        this.img = new int[3 * atoms];
+        this.fRef = new double[3 * atoms];
+        this.start = new int[atoms + 1];
+        this.binAtoms = new int[atoms];
+        this.atomBin = new int[atoms];
+        int[] cnt = new int[atoms + 1];
+        for (int k = 0; k < exclusionI.length; k++) { cnt[exclusionI[k]]++; cnt[exclusionJ[k]]++; }
+        exStart = new int[atoms + 1];
+        for (int i = 0; i < atoms; i++) exStart[i + 1] = exStart[i] + cnt[i];
+        exJ = new int[exStart[atoms]];
+        int[] fill = Arrays.copyOf(exStart, atoms);
+        for (int k = 0; k < exclusionI.length; k++) {
+            exJ[fill[exclusionI[k]]++] = exclusionJ[k];
+            exJ[fill[exclusionJ[k]]++] = exclusionI[k];
+        }
+    }
+
+    public double cutoff() { return cutoff; }
+
+    public double skin() { return skin; }
+
+    /** Number of list builds so far. */
+    public int builds() { return builds; }
+
+    /** Number of listed pairs. */
+    public int pairCount() { return start[n]; }
+
+    /** Forces a rebuild at the next {@link #update}. */
+    public void invalidate() { valid = false; }
+
+    /**
+     * Brings the list up to date for unwrapped positions x (Å) in {@code cell}: refreshes the
+     * wrapped positions and the image shifts, and rebuilds if needed. Returns true if rebuilt.
+     */
+    public boolean update(double[] x, Cell cell) {
+        boolean rebuild = !valid || needsRebuild(x, cell);
+        if (rebuild) build(x, cell);
+        else refresh(x, cell);
+        return rebuild;
+    }
+
+    private void refresh(double[] x, Cell cell) {
+        double[] h = cell.h;
+        for (int i = 0; i < n; i++) {
+            int o = 3 * i;
+            double a = img[o], b = img[o + 1], c = img[o + 2];
+            xw[o] = x[o] - a * h[0] - b * h[3] - c * h[6];
+            xw[o + 1] = x[o + 1] - a * h[1] - b * h[4] - c * h[7];
+            xw[o + 2] = x[o + 2] - a * h[2] - b * h[5] - c * h[8];
+        }
+        fillShifts(h);
+    }
+
+    private boolean needsRebuild(double[] x, Cell cell) {
+        refresh(x, cell);
+        double[] h = cell.h;
+        // strain E = hRef^-1 h - I bounds the affine change of any listed vector: |Δd| <= ||E|| |d|
+        double strain = 0;
+        Cell ref = refCell;
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                double s = ref.hInv[3 * i] * h[j] + ref.hInv[3 * i + 1] * h[3 + j] + ref.hInv[3 * i + 2] * h[6 + j];
+                if (i == j) s -= 1;
+                strain += s * s;
+            }
+        }
+        double affine = Math.sqrt(strain) * (cutoff + skin);
+        double maxD2 = 0;
+        for (int i = 0; i < n; i++) {
+            int o = 3 * i;
+            double f0 = fRef[o], f1 = fRef[o + 1], f2 = fRef[o + 2];
+            double dx = xw[o] - (f0 * h[0] + f1 * h[3] + f2 * h[6]);
+            double dy = xw[o + 1] - (f0 * h[1] + f1 * h[4] + f2 * h[7]);
+            double dz = xw[o + 2] - (f0 * h[2] + f1 * h[5] + f2 * h[8]);
+            double d2 = dx * dx + dy * dy + dz * dz;
+            if (d2 > maxD2) maxD2 = d2;
+        }
+        return 2 * Math.sqrt(maxD2) + affine > skin;
+    }
+
+    private final Cell refCell = new Cell(new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1});
+
+    private void fillShifts(double[] h) {
+        int m = imageRange, side = 2 * m + 1;
+        for (int a = -m; a <= m; a++) {
+            for (int b = -m; b <= m; b++) {
+                for (int c = -m; c <= m; c++) {
+                    int code = ((a + m) * side + (b + m)) * side + (c + m);
+                    shift[3 * code] = a * h[0] + b * h[3] + c * h[6];
+                    shift[3 * code + 1] = a * h[1] + b * h[4] + c * h[7];
+                    shift[3 * code + 2] = a * h[2] + b * h[5] + c * h[8];
+                }
+            }
+        }
+    }
+
+    private void build(double[] x, Cell cell) {
+        builds++;
+        valid = true;
+        double rcs = cutoff + skin, rcs2 = rcs * rcs;
+        double[] h = cell.h;
+        refCell.set(h);
+        int[] nb = new int[3], range = new int[3];
+        int maxShift = 0;
+        for (int d = 0; d < 3; d++) {
+            nb[d] = Math.max(1, (int) Math.floor(2 * cell.width(d) / rcs));
+            range[d] = (int) Math.ceil(rcs * nb[d] / cell.width(d));
+            maxShift = Math.max(maxShift, (range[d] + nb[d] - 1) / nb[d] + 1);
+        }
+        if (maxShift != imageRange) {
+            imageRange = maxShift;
+            int side = 2 * maxShift + 1;
+            shift = new double[3 * side * side * side];
+        }
+        int bins = nb[0] * nb[1] * nb[2];
+        if (binStart.length < bins + 1) binStart = new int[bins + 1];
+        Arrays.fill(binStart, 0, bins + 1, 0);
+        for (int i = 0; i < n; i++) {
+            int o = 3 * i, bin = 0;
+            for (int d = 0; d < 3; d++) {
+                double f = cell.fractional(x[o], x[o + 1], x[o + 2], d);
+                double fl = Math.floor(f);
+                img[o + d] = (int) fl;
+                double w = f - fl;
+                fRef[o + d] = w;
+                int b = Math.min(nb[d] - 1, (int) (w * nb[d]));
+                bin = bin * nb[d] + b;
+            }
+            atomBin[i] = bin;
+            binStart[bin + 1]++;
+        }
+        for (int b = 0; b < bins; b++) binStart[b + 1] += binStart[b];
+        int[] fill = Arrays.copyOf(binStart, bins);
+        for (int i = 0; i < n; i++) binAtoms[fill[atomBin[i]]++] = i;
+        refresh(x, cell);
+        double halfW = 0.5 * cell.minWidth(), halfW2 = halfW * halfW;
+        int m = imageRange, side = 2 * m + 1;
+        int p = 0;
+        for (int i = 0; i < n; i++) {
+            start[i] = p;
+            int o = 3 * i;
+            int bin = atomBin[i];
+            int b2 = bin % nb[2], b1 = (bin / nb[2]) % nb[1], b0 = bin / (nb[2] * nb[1]);
+            double xi = xw[o], yi = xw[o + 1], zi = xw[o + 2];
+            for (int o0 = -range[0]; o0 <= range[0]; o0++) {
+                int c0 = b0 + o0, n0 = Math.floorDiv(c0, nb[0]);
+                c0 -= n0 * nb[0];
+                for (int o1 = -range[1]; o1 <= range[1]; o1++) {
+                    int c1 = b1 + o1, n1 = Math.floorDiv(c1, nb[1]);
+                    c1 -= n1 * nb[1];
+                    for (int o2 = -range[2]; o2 <= range[2]; o2++) {
+                        int c2 = b2 + o2, n2 = Math.floorDiv(c2, nb[2]);
+                        c2 -= n2 * nb[2];
+                        boolean positive = n0 > 0 || (n0 == 0 && (n1 > 0 || (n1 == 0 && n2 > 0)));
+                        boolean zero = n0 == 0 && n1 == 0 && n2 == 0;
+                        int code = ((n0 + m) * side + (n1 + m)) * side + (n2 + m);
+                        double sx = shift[3 * code], sy = shift[3 * code + 1], sz = shift[3 * code + 2];
+                        int nbBin = (c0 * nb[1] + c1) * nb[2] + c2;
+                        for (int q = binStart[nbBin], qe = binStart[nbBin + 1]; q < qe; q++) {
+                            int j = binAtoms[q];
+                            if (j < i || (j == i && !positive)) continue;
+                            if (j == i && zero) continue;
+                            double dx = xw[3 * j] + sx - xi, dy = xw[3 * j + 1] + sy - yi, dz = xw[3 * j + 2] + sz - zi;
+                            double r2 = dx * dx + dy * dy + dz * dz;
+                            if (r2 >= rcs2) continue;
+                            if (r2 < halfW2 && excluded(i, j)) continue;
+                            if (p == pairJ.length) {
+                                pairJ = Arrays.copyOf(pairJ, 2 * p);
+                                pairCode = Arrays.copyOf(pairCode, 2 * p);
+                            }
+                            pairJ[p] = j;
+                            pairCode[p] = code;
+                            p++;
+                        }
+                    }
+                }
+            }
+        }
+        start[n] = p;
+    }
+
+    private boolean excluded(int i, int j) {
+        for (int k = exStart[i]; k < exStart[i + 1]; k++) if (exJ[k] == j) return true;
+        return false;
+    }
+}

@@ -1,0 +1,153 @@
+package org.paddlewheel.md;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.paddlewheel.forcefield.ForceEngine;
+import org.paddlewheel.forcefield.Topology;
+import org.paddlewheel.model.Element;
+import org.paddlewheel.model.InputException;
+import org.paddlewheel.model.Structure;
+import org.paddlewheel.model.Units;
+
+/**
+ * Runs molecular dynamics of a structure under a force field and writes {@code thermo.csv}
+ * (step, time_ps, T_K, Epot_eV, Ekin_eV, Etot_eV, P_GPa, volume_A3), the trajectory
+ * ({@code trajectory.extxyz|XDATCAR|trajectory.dump}, production only, frame time from the start of
+ * production) and {@code checkpoint.bin} every {@code checkpointEverySteps}. A run resumed from its
+ * checkpoint with the same settings and thread count continues bit for bit: at every checkpoint
+ * both the original and the resumed run rebuild the neighbour list and recompute forces from the
+ * saved positions, and the random generator's state is saved.
+ */
+public final class Simulation implements AutoCloseable {
+    /** Progress callback: steps done, total steps. */
+    public interface Progress {
+        void update(long done, long total);
+    }
+
+    private final Structure structure;
+    private final Topology top;
+    private final MdConfig c;
+    private final MdState s;
+    private final ForceEngine engine;
+    private final Rng rng;
+    private final Path dir;
+    private double loopSeconds;
+    private long loopSteps;
+
+    public Simulation(Structure structure, Topology top, boolean[] mobile, MdConfig config, Path outDir) {
+        this.structure = structure;
+        this.top = top;
+        this.c = config;
+        this.dir = outDir;
+        this.s = new MdState(structure.positions(), top.mass, mobile, new org.paddlewheel.forcefield.Cell(structure.lattice()));
+        this.engine = new ForceEngine(top, s.cell, ForceEngine.Options.defaults().withThreads(config.threads()).withSkin(config.skinAngstrom()));
+        this.rng = new Rng(config.seed());
+    }
+
+    public MdState state() { return s; }
+
+    public ForceEngine engine() { return engine; }
+
+    /** File name of the trajectory for the configured format. */
+    public String trajectoryName() {
+        return switch (c.format()) {
+            case "xdatcar" -> "XDATCAR";
+            case "lammps-dump" -> "trajectory.dump";
+            default -> "trajectory.extxyz";
+        };
+    }
+
+    /** Runs (or resumes) to the end; {@code stopAfter} (≥ 0) stops early after that step, for tests. */
+    public void run(boolean resume, Progress progress, long stopAfter) throws IOException {
+        Files.createDirectories(dir);
+        Path thermoFile = dir.resolve("thermo.csv"), trajFile = dir.resolve(trajectoryName()), ckFile = dir.resolve("checkpoint.bin");
+        long thermoBytes = 0, trajBytes = 0, frames = 0;
+        boolean fresh = true;
+        if (resume && Files.exists(ckFile)) {
+            Checkpoint ck = Checkpoint.read(ckFile);
+            if (!ck.fingerprint().equals(c.fingerprint()) || ck.x().length != s.x.length) {
+                throw new InputException(ckFile.toString(), 0, "checkpoint was written with other settings; rerun with the original options"
+                        + " (settings: " + ck.fingerprint() + ")");
+            }
+            System.arraycopy(ck.x(), 0, s.x, 0, s.x.length);
+            System.arraycopy(ck.v(), 0, s.v, 0, s.v.length);
+            s.cell.set(ck.h());
+            s.step = ck.step();
+            rng.restore(ck.rng());
+            thermoBytes = ck.thermoBytes();
+            trajBytes = ck.trajectoryBytes();
+            frames = ck.frames();
+            fresh = false;
+        }
+        Element[] species = structure.speciesArray();
+        try (RandomAccessFile thermo = new RandomAccessFile(thermoFile.toFile(), "rw");
+             TrajectoryAppender traj = new TrajectoryAppender(trajFile, c.format(), species, trajBytes)) {
+            thermo.setLength(thermoBytes);
+            thermo.seek(thermoBytes);
+            traj.resumed(frames, s.cell.h);
+            engine.neighbourList().invalidate();
+            s.computeForces(engine);
+            if (fresh) {
+                thermo.write("step,time_ps,T_K,Epot_eV,Ekin_eV,Etot_eV,P_GPa,volume_A3\n".getBytes(StandardCharsets.UTF_8));
+                MaxwellBoltzmann.assign(s, c.temperatureK(), rng, c.ensemble().equals("nve") && c.equilibrationSteps() == 0);
+                output(thermo, traj);
+            }
+            Integrator equil = integrator(true), prod = integrator(false);
+            long total = c.totalSteps();
+            long t0 = System.nanoTime(), step0 = s.step;
+            while (s.step < total) {
+                Integrator in = s.step < c.equilibrationSteps() ? equil : prod;
+                in.step(s, engine);
+                output(thermo, traj);
+                if (s.step % c.checkpointEverySteps() == 0 || s.step == total) {
+                    new Checkpoint(c.fingerprint(), s.step, s.x, s.v, s.cell.h, rng.state(), thermo.getFilePointer(),
+                            traj.length(), traj.frames()).write(ckFile);
+                    engine.neighbourList().invalidate();
+                    s.computeForces(engine);
+                }
+                if (progress != null) progress.update(s.step, total);
+                if (stopAfter >= 0 && s.step >= stopAfter) break;
+            }
+            loopSeconds = (System.nanoTime() - t0) * 1e-9;
+            loopSteps = s.step - step0;
+        }
+    }
+
+    /** Wall time (s) and steps of the last {@link #run}'s step loop. */
+    public double loopSeconds() { return loopSeconds; }
+
+    public long loopSteps() { return loopSteps; }
+
+    private Integrator integrator(boolean equilibration) {
+        String ens = c.ensemble();
+        Integrator langevin = new LangevinThermostat(c.timestepFs(), c.temperatureK(), c.frictionPerPs(), s.mass, rng);
+        if (ens.equals("npt")) {
+            return new StochasticCellRescaling(langevin, c.timestepFs(), c.temperatureK(), c.pressureGPa(),
+                    c.compressibilityPerGPa(), c.barostatTauFs(), 10, rng);
+        }
+        if (equilibration || ens.equals("nvt")) return langevin;
+        return new VelocityVerlet(c.timestepFs());
+    }
+
+    private boolean momentumConserved() {
+        return c.ensemble().equals("nve") && s.step >= c.equilibrationSteps();
+    }
+
+    private void output(RandomAccessFile thermo, TrajectoryAppender traj) throws IOException {
+        if (s.step % c.thermoEverySteps() == 0) {
+            double ek = s.kineticEnergy();
+            String line = String.format(Locale.ROOT, "%d,%.6f,%.4f,%.8f,%.8f,%.8f,%.6f,%.5f\n", s.step, s.step * c.timestepFs() * 1e-3,
+                    s.temperature(momentumConserved()), s.epot, ek, s.epot + ek, s.pressure() * Units.EV_PER_A3_TO_GPA, s.cell.volume());
+            thermo.write(line.getBytes(StandardCharsets.UTF_8));
+        }
+        long prodStep = s.step - c.equilibrationSteps();
+        if (prodStep >= 0 && prodStep % c.everySteps() == 0) traj.write(s.x, s.cell.h, prodStep * c.timestepFs(), s.step);
+    }
+
+    @Override
+    public void close() { engine.close(); }
+}
