@@ -110,7 +110,7 @@ public final class StudyCommand implements Callable<Integer> {
                 boolean hasMd = Main.commandLine().getSubcommands().containsKey("md");
                 yield new EmbeddedEngine(hasMd ? a -> Main.commandLine().execute(a) : null, "paddlewheel " + StudyManifest.currentVersion() + " md");
             }
-            case "lammps" -> new LammpsEngine(mpi);
+            case "lammps" -> new LammpsEngine(Main.commandLine().getSubcommands().containsKey("md") ? a -> Main.commandLine().execute(a) : null, mpi);
             case "fake" -> new FakeEngine();
             default -> throw new IllegalArgumentException("--engine must be embedded, lammps or fake, got '" + engine + "'");
         };

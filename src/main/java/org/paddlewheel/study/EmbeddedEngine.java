@@ -16,8 +16,10 @@ import org.paddlewheel.model.Structure;
  * (x, n×n×n, seed), writes {@code cell.vasp} and invokes the engine's {@code md} verb in-process
  * through an injected {@link MdLauncher} (the CLI passes its own command line, so the study layer
  * does not depend on the CLI), with the spec's temperature, times, timestep, ensemble, frozen
- * species, threads and seed. Progress is read from the last line of {@code thermo.csv}. With no
- * launcher (the MD engine is not registered yet) every run fails with a clear message.
+ * species, friction, pressure, frame interval, threads and seed. Progress is read from the
+ * {@code time_ps} column of {@code thermo.csv}. The engine's barostat is stochastic cell rescaling,
+ * not the paper's Parrinello–Rahman, so the spec's lattice mass is not passed (the report states
+ * the settings). With no launcher every run fails with a clear message.
  */
 public final class EmbeddedEngine implements Engine {
     /** Runs one {@code paddlewheel md …} command in-process and returns its exit status. */
@@ -44,7 +46,8 @@ public final class EmbeddedEngine implements Engine {
         List<String> a = new ArrayList<>(List.of("md", "-i", cell.toString(), "--ff", forceField,
                 "--temperature", fmt(s.temperatureK()) + "K", "--time", fmt(s.productionFs()) + "fs",
                 "--equilibrate", fmt(s.equilibrationFs()) + "fs", "--timestep", fmt(s.timestepFs()) + "fs",
-                "--ensemble", s.ensemble(), "--threads", Integer.toString(threads), "--seed", Long.toString(s.seed()),
+                "--ensemble", s.ensemble(), "--friction", fmt(s.frictionPerPs()), "--pressure", fmt(s.pressureGPa()) + "GPa",
+                "--every", fmt(s.frameIntervalFs()) + "fs", "--threads", Integer.toString(threads), "--seed", Long.toString(s.seed()),
                 "--quiet", "-o", dir.toString()));
         if (s.frozen() != Frozen.NONE) a.addAll(a.size() - 3, List.of("--freeze", s.frozen().cliName()));
         return a;
@@ -58,9 +61,15 @@ public final class EmbeddedEngine implements Engine {
 
     @Override
     public void run(RunSpec spec, String forceField, Path dir, int threads, DoubleConsumer progress) throws Exception {
+        runMd(launcher, spec, forceField, dir, threads, progress, List.of());
+    }
+
+    /** Builds the cell, runs {@code md} with the spec's arguments plus {@code extra}, checks the trajectory. */
+    static void runMd(MdLauncher launcher, RunSpec spec, String forceField, Path dir, int threads, DoubleConsumer progress,
+                      List<String> extra) throws Exception {
         if (launcher == null) {
-            throw new UnsupportedOperationException("the embedded MD engine ('paddlewheel md') is not on main yet;"
-                    + " use --engine fake to try the pipeline, or wait for the MD engine to land");
+            throw new UnsupportedOperationException("no 'paddlewheel md' command is registered;"
+                    + " use --engine fake to try the pipeline");
         }
         Path cell = dir.resolve("cell.vasp");
         Formats.writeStructure(cell, cell(spec), "poscar");
@@ -76,7 +85,9 @@ public final class EmbeddedEngine implements Engine {
         poller.start();
         int rc;
         try {
-            rc = launcher.launch(arguments(spec, forceField, cell, dir, threads).toArray(String[]::new));
+            List<String> args = new ArrayList<>(arguments(spec, forceField, cell, dir, threads));
+            args.addAll(extra);
+            rc = launcher.launch(args.toArray(String[]::new));
         } finally {
             poller.interrupt();
         }
@@ -87,15 +98,19 @@ public final class EmbeddedEngine implements Engine {
         progress.accept(1.0);
     }
 
-    /** Best effort: first number on the last line of a thermo CSV whose first column is time in fs (or ps). */
+    /**
+     * Time reached, fs, from the last line of the engine's thermo.csv ({@code step,time_ps,…}; time
+     * counts from the start of the run), or −1 when unknown.
+     */
     static double lastTimeFs(Path thermo) {
         try {
             if (!Files.isRegularFile(thermo)) return -1;
             List<String> lines = Files.readAllLines(thermo);
             if (lines.size() < 2) return -1;
-            String header = lines.get(0).toLowerCase(Locale.ROOT);
-            double v = Double.parseDouble(lines.get(lines.size() - 1).split(",")[0].trim());
-            return header.startsWith("time_ps") ? v * 1000 : v;
+            List<String> header = List.of(lines.get(0).toLowerCase(Locale.ROOT).split(","));
+            int col = header.indexOf("time_ps");
+            if (col < 0) return -1;
+            return Double.parseDouble(lines.get(lines.size() - 1).split(",")[col].trim()) * 1000;
         } catch (IOException | RuntimeException e) {
             return -1;
         }

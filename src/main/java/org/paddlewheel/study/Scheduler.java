@@ -17,8 +17,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Runs the unfinished runs of a campaign as independent jobs on a fixed pool of workers
- * ({@code threads / threadsPerRun} at once), each job = engine run, analysis into
- * {@code result.json}, then the completion marker. Finished runs (marker present) are skipped, so
+ * ({@code threads / threadsPerRun} at once), each job = engine run, the completion marker, then
+ * the analysis into {@code result.json} (a failed analysis keeps the run; the report retries it). Finished runs (marker present) are skipped, so
  * calling it again resumes. One overall progress bar on stderr (units: run-thousandths) whose
  * message shows each active run's progress and ETA; silent when {@code quiet}.
  */
@@ -65,10 +65,14 @@ public final class Scheduler {
                             st[0] = Math.max(0, Math.min(1, f));
                             refresh(bar, active, doneUnits);
                         });
-                        RunResult res = analyzer.analyse(r);
-                        RunFolder.writeJson(r.file(RunFolder.RESULT), res);
                         double wall = (System.nanoTime() - t0) / 1e9;
                         r.markComplete(engine.name(), engine.version(), wall);
+                        try {
+                            RunFolder.writeJson(r.file(RunFolder.RESULT), analyzer.analyse(r));
+                        } catch (Exception | LinkageError e) {
+                            // The MD run is kept; the report retries the analysis.
+                            return new Outcome(r.id(), false, true, wall, "analysis pending: " + e.getMessage());
+                        }
                         return new Outcome(r.id(), false, true, wall, null);
                     } catch (Exception | LinkageError e) {
                         return new Outcome(r.id(), false, false, (System.nanoTime() - t0) / 1e9,

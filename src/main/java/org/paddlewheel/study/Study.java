@@ -49,7 +49,10 @@ public final class Study {
         RunAnalyzer analyzer = RunAnalyzer.forEngine(o.engine().name());
         List<Scheduler.Outcome> out = new Scheduler(o.engine(), c.forceField(), o.threads(), o.threadsPerRun(), o.quiet(), err)
                 .runAll(folders, analyzer);
-        for (Scheduler.Outcome f : out) if (!f.ok()) err.println("paddlewheel: run " + f.runId() + " failed: " + f.error());
+        for (Scheduler.Outcome f : out) {
+            if (!f.ok()) err.println("paddlewheel: run " + f.runId() + " failed: " + f.error());
+            else if (f.error() != null) err.println("paddlewheel: run " + f.runId() + " finished; " + f.error());
+        }
         StudyReport.Outcome rep = null;
         boolean anyFinished = m.folders(o.dir()).stream().anyMatch(RunFolder::isComplete);
         if (o.report() && anyFinished) rep = StudyReport.build(o.dir());

@@ -35,7 +35,12 @@ public final class StudyReport {
             if (Files.isRegularFile(res)) {
                 r = RunFolder.JSON.readValue(res.toFile(), RunResult.class);
             } else {
-                r = analyzer.analyse(f);
+                try {
+                    r = analyzer.analyse(f);
+                } catch (Exception | LinkageError e) {
+                    missing.add(f.id() + " (finished, not analysed: " + e.getMessage() + ")");
+                    continue;
+                }
                 RunFolder.writeJson(res, r);
             }
             results.add(r);
@@ -68,7 +73,10 @@ public final class StudyReport {
                     + " error bars are much wider than the paper's 50 ps 3x3x3 runs and more claims come out inconclusive."
                     + " Run with --full for the paper's statistics.");
         }
-        if (!missing.isEmpty()) c.add(missing.size() + " planned run(s) have not finished; the report covers finished runs only.");
+        if (!missing.isEmpty()) {
+            c.add(missing.size() + " planned run(s) are not in this report (unfinished, or finished but not analysed);"
+                    + " see runs_missing in summary.json.");
+        }
         return c;
     }
 }

@@ -65,7 +65,7 @@ class CampaignTest {
         List<String> a = EmbeddedEngine.arguments(s, "na-amide-borohydride", tmp.resolve("cell.vasp"), tmp, 2);
         assertThat(String.join(" ", a)).startsWith("md -i ").contains("--ff na-amide-borohydride", "--temperature 500K",
                 "--time 50000fs", "--equilibrate 3000fs", "--timestep 0.5fs", "--ensemble npt", "--freeze BH4",
-                "--threads 2", "--seed 1", "-o " + tmp);
+                "--friction 10", "--pressure 0GPa", "--every 10fs", "--threads 2", "--seed 1", "-o " + tmp);
         List<String[]> calls = new java.util.ArrayList<>();
         EmbeddedEngine e = new EmbeddedEngine(args -> {
             calls.add(args);
@@ -80,14 +80,15 @@ class CampaignTest {
         assertThat(calls).hasSize(1);
         assertThat(tmp.resolve("cell.vasp")).isRegularFile();
         assertThatThrownBy(() -> new EmbeddedEngine(null, "none").run(s, "ff", tmp, 1, f -> { }))
-                .hasMessageContaining("not on main yet");
+                .hasMessageContaining("no 'paddlewheel md'");
     }
 
     @Test
     void lammpsAndSlurmAdapters(@TempDir Path tmp) throws Exception {
-        LammpsEngine l = new LammpsEngine(4);
+        LammpsEngine l = new LammpsEngine(null, 4);
         assertThat(l.command(Path.of("in.lammps"))).containsExactly("mpirun", "--allow-run-as-root", "-np", "4", "lmp", "-in", "in.lammps");
-        assertThatThrownBy(() -> l.run(Campaign.tiny().runs().get(0), "ff", tmp, 1, f -> { })).hasMessageContaining("LAMMPS export");
+        assertThat(l.extraArguments()).containsExactly("--engine", "lammps", "--mpi", "4");
+        assertThatThrownBy(() -> l.run(Campaign.tiny().runs().get(0), "ff", tmp, 1, f -> { })).hasMessageContaining("no 'paddlewheel md'");
         Path submit = SlurmScript.write(tmp, 37, 2, List.of("double-paddle-wheel", "--full", "-o", tmp.toString()));
         String runs = Files.readString(tmp.resolve("slurm/runs.sbatch"));
         assertThat(runs).contains("#SBATCH --array=0-36", "#SBATCH --cpus-per-task=2",
