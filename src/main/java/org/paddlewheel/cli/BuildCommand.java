@@ -1,9 +1,119 @@
 package org.paddlewheel.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.paddlewheel.build.AntiperovskiteBuilder;
+import org.paddlewheel.build.Supercell;
+import org.paddlewheel.io.Formats;
+import org.paddlewheel.model.ClusterAnion;
+import org.paddlewheel.model.Element;
+import org.paddlewheel.model.Structure;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** Placeholder; filled in by the foundation work. */
-@Command(name = "build", description = "TODO")
+/** {@code paddlewheel build}: structure builders (antiperovskite X3AB family, generic supercell). */
+@Command(name = "build", description = "Build structures.", mixinStandardHelpOptions = true,
+        subcommands = {BuildCommand.Antiperovskite.class, BuildCommand.SupercellCmd.class})
 public final class BuildCommand implements Runnable {
-    @Override public void run() { }
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() { spec.commandLine().usage(spec.commandLine().getOut()); }
+
+    /** {@code paddlewheel build antiperovskite}. */
+    @Command(name = "antiperovskite", mixinStandardHelpOptions = true,
+            description = {"Cubic antiperovskite X3AB supercell: B anion at (0,0,0), A anion at (½,½,½), X cations at the face centres.",
+                "A fraction x of A anions is replaced by the substituent, each with charge-compensating X vacancies, at random (seeded)."})
+    static final class Antiperovskite implements Callable<Integer> {
+        @Option(names = "--cation", defaultValue = "Na", description = "X-site cation element (default ${DEFAULT-VALUE}).")
+        String cation;
+        @Option(names = "--cation-charge", defaultValue = "1", description = "Cation charge in e (default ${DEFAULT-VALUE}).")
+        int cationCharge;
+        @Option(names = "--a-site", defaultValue = "O", description = "A-site (body-centre) anion: O, S, F, Cl, Br, I, H, OH, NH2, BH4 (default ${DEFAULT-VALUE}).")
+        String aSite;
+        @Option(names = "--substituent", defaultValue = "NH2", description = "Anion substituted on the A site (default ${DEFAULT-VALUE}).")
+        String substituent;
+        @Option(names = "--x", defaultValue = "1.0", description = "Substituted fraction of A sites, 0..1 (default ${DEFAULT-VALUE}).")
+        double x;
+        @Option(names = "--b-site", defaultValue = "BH4", description = "B-site (corner) anion (default ${DEFAULT-VALUE}).")
+        String bSite;
+        @Option(names = "--supercell", defaultValue = "3x3x3", description = "Repetitions N1xN2xN3 (default ${DEFAULT-VALUE}).")
+        String supercell;
+        @Option(names = "--a", converter = Converters.LengthAngstrom.class,
+                description = "Cubic lattice parameter with unit, e.g. 4.70Å (default: Vegard's law between Na3O(BH4) and Na2(NH2)(BH4)).")
+        Double a;
+        @Option(names = "--orientation", defaultValue = "random", description = "Cluster-anion orientation: random (uniform on SO(3), re-drawn until contacts are physical) or aligned (default ${DEFAULT-VALUE}).")
+        AntiperovskiteBuilder.Orientation orientation;
+        @Option(names = "--min-distance", defaultValue = "1.8Å", converter = Converters.LengthAngstrom.class,
+                description = "Smallest allowed non-bonded distance, Å (default ${DEFAULT-VALUE}).")
+        double minDistance;
+        @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
+        long seed;
+        @Option(names = {"-o", "--output"}, required = true, description = "Output file; format from the extension (.vasp/POSCAR, .extxyz, .cif, .data/.lmp, ...).")
+        Path output;
+        @Option(names = "--format", description = "Output format (overrides the extension).")
+        String format;
+        @Option(names = "--json", description = "Print what was built as JSON.")
+        boolean json;
+        @Mixin
+        QuietOption quiet;
+
+        @Override
+        public Integer call() throws Exception {
+            int[] n = Supercell.parse(supercell);
+            var r = new AntiperovskiteBuilder().cation(Element.of(cation), cationCharge).aSite(ClusterAnion.of(aSite))
+                    .substituent(ClusterAnion.of(substituent)).bSite(ClusterAnion.of(bSite)).x(x).supercell(n[0], n[1], n[2])
+                    .latticeParameter(a).orientation(orientation).minDistance(minDistance).seed(seed).build();
+            Formats.writeStructure(output, r.structure(), format);
+            if (!quiet.quiet) for (String note : r.notes()) System.err.println("paddlewheel: note: " + note);
+            if (json) {
+                ObjectNode o = Json.object();
+                o.put("output", output.toString());
+                o.put("formula", r.structure().formula());
+                o.put("atoms", r.structure().size());
+                o.put("x_requested", r.requestedX());
+                o.put("x_realised", r.realisedX());
+                o.put("substitutions", r.substitutions());
+                o.put("vacancies", r.vacancies());
+                o.put("cation_sites", r.cationSites());
+                o.put("a_A", r.latticeParameterAngstrom());
+                o.put("seed", seed);
+                o.putPOJO("notes", r.notes());
+                Json.print(o);
+            } else {
+                System.out.printf("wrote %s: %s, %d atoms, x = %.4f (%d substitutions, %d vacancies), a = %.4f Å, seed %d%n",
+                        output, r.structure().formula(), r.structure().size(), r.realisedX(), r.substitutions(), r.vacancies(),
+                        r.latticeParameterAngstrom(), seed);
+            }
+            return 0;
+        }
+    }
+
+    /** {@code paddlewheel build supercell IN --supercell 2x2x2 -o OUT}. */
+    @Command(name = "supercell", mixinStandardHelpOptions = true, description = "Replicate any structure N1xN2xN3 times.")
+    static final class SupercellCmd implements Callable<Integer> {
+        @Parameters(index = "0", description = "Input structure file.")
+        Path input;
+        @Option(names = "--supercell", required = true, description = "Repetitions N1xN2xN3, e.g. 2x2x2.")
+        String supercell;
+        @Option(names = {"-o", "--output"}, required = true, description = "Output file (format from the extension).")
+        Path output;
+        @Option(names = "--format", description = "Output format (overrides the extension).")
+        String format;
+        @Option(names = "--from", description = "Input format (overrides the extension).")
+        String from;
+
+        @Override
+        public Integer call() {
+            int[] n = Supercell.parse(supercell);
+            Structure s = Supercell.of(Formats.readStructure(input, from), n[0], n[1], n[2]);
+            Formats.writeStructure(output, s, format);
+            System.out.printf("wrote %s: %s, %d atoms%n", output, s.formula(), s.size());
+            return 0;
+        }
+    }
 }

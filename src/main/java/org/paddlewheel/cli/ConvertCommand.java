@@ -1,9 +1,50 @@
 package org.paddlewheel.cli;
 
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.paddlewheel.io.Formats;
+import org.paddlewheel.io.TrajectoryReader;
+import org.paddlewheel.io.TrajectoryWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** Placeholder; filled in by the foundation work. */
-@Command(name = "convert", description = "TODO")
-public final class ConvertCommand implements Runnable {
-    @Override public void run() { }
+/**
+ * {@code paddlewheel convert IN OUT}: converts between formats. Trajectory to trajectory streams
+ * every frame in constant memory; anything else converts the (first) structure.
+ */
+@Command(name = "convert", mixinStandardHelpOptions = true,
+        description = "Convert between POSCAR, XDATCAR, extended XYZ, CIF, LAMMPS data/dump (formats from extensions unless --from/--to).")
+public final class ConvertCommand implements Callable<Integer> {
+    @Parameters(index = "0", description = "Input file.")
+    Path input;
+    @Parameters(index = "1", description = "Output file.")
+    Path output;
+    @Option(names = "--from", description = "Input format: poscar, xdatcar, extxyz, cif, lammps-data, lammps-dump.")
+    String from;
+    @Option(names = "--to", description = "Output format: poscar, xdatcar, extxyz, cif, lammps-data, lammps-dump.")
+    String to;
+    @Option(names = "--timestep", converter = Converters.TimeFs.class, defaultValue = "0",
+            description = "Time between steps, e.g. 0.5fs, for formats that store step numbers only.")
+    double timestepFs;
+    @Mixin
+    QuietOption quiet;
+
+    @Override
+    public Integer call() {
+        Formats.Format in = Formats.detect(input, from);
+        Formats.Format out = Formats.detect(output, to);
+        if (Formats.isTrajectory(in) && Formats.isTrajectory(out)) {
+            long n = 0;
+            try (TrajectoryReader r = Formats.openTrajectory(input, from, timestepFs);
+                 TrajectoryWriter w = Formats.createTrajectoryWriter(output, to)) {
+                while (r.hasNext()) { w.write(r.next()); n++; }
+            }
+            if (!quiet.quiet) System.err.printf("paddlewheel: converted %d frames%n", n);
+        } else {
+            Formats.writeStructure(output, Formats.readStructure(input, from), to);
+        }
+        return 0;
+    }
 }

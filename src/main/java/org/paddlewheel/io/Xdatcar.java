@@ -1,0 +1,227 @@
+package org.paddlewheel.io;
+
+import java.io.BufferedReader;
+import java.util.Arrays;
+import java.util.NoSuchElementException;
+import org.paddlewheel.model.Element;
+import org.paddlewheel.model.Frame;
+import org.paddlewheel.model.InputException;
+import org.paddlewheel.model.Lattice;
+import org.paddlewheel.model.Structure;
+
+import java.nio.file.Path;
+
+/**
+ * VASP XDATCAR trajectories as VASP 5.4 and 6 write them: a POSCAR-style header (comment,
+ * scaling, lattice rows in Å, species line, counts; see {@link Poscar}) followed by blocks
+ * {@code "Direct configuration=     N"} + one fractional position per atom. For constant-cell runs
+ * the header appears once; for variable-cell runs (ISIF = 3) VASP repeats it before every
+ * configuration, and the reader accepts any mixture. VASP wraps positions into the cell, so what
+ * is read is wrapped; nothing is unwrapped here. XDATCAR has no velocities and no time: a frame's
+ * step is its configuration number N and its time is N × timestep (fs), or N when no timestep is
+ * given. The reader holds one frame at a time. The writer ({@link #create}) writes the header
+ * once, and again before a frame whose lattice differs from the previous frame's; fractional
+ * coordinates are written as given (not wrapped) to 12 decimals; it writes to a temporary file that
+ * replaces the target on {@link TrajectoryWriter#close()}, so a failed run leaves no partial file.
+ */
+public final class Xdatcar {
+    private Xdatcar() {}
+
+    /** Opens an XDATCAR for streaming; {@code timestepFs} ≤ 0 means unknown (time = configuration number). */
+    public static TrajectoryReader open(Path file, double timestepFs) {
+        return new Reader(LineSource.open(file), timestepFs);
+    }
+
+    /** Streams an XDATCAR from a reader; {@code sourceName} names it in error messages. */
+    public static TrajectoryReader open(BufferedReader in, String sourceName, double timestepFs) {
+        return new Reader(new LineSource(in, sourceName), timestepFs);
+    }
+
+    /** Creates an XDATCAR writer (see class comment). */
+    public static TrajectoryWriter create(Path file) {
+        return new Writer(file);
+    }
+
+    /** True for a configuration line: "Direct configuration= N" (VASP 5/6) or "Konfig=N" (VASP 4). */
+    static boolean isConfigurationLine(String line) {
+        String t = line.trim().toLowerCase(java.util.Locale.ROOT);
+        return t.contains("configuration") || t.startsWith("konfig") || t.equals("direct") || t.equals("cartesian");
+    }
+
+    private static final class Reader implements TrajectoryReader {
+        private final LineSource src;
+        private final double timestepFs;
+        private VaspHeader header;
+        private final VaspHeader first;
+        private Frame pending;
+        private boolean done;
+        private long index;
+
+        Reader(LineSource src, double timestepFs) {
+            this.src = src;
+            this.timestepFs = timestepFs;
+            try {
+                this.header = VaspHeader.read(src, src.require("a comment line"));
+            } catch (RuntimeException e) {
+                src.close();
+                throw e;
+            }
+            this.first = header;
+        }
+
+        @Override public int atomCount() { return first.atomCount(); }
+
+        @Override
+        public boolean hasNext() {
+            if (pending == null && !done) {
+                try {
+                    pending = readFrame();
+                } catch (RuntimeException e) {
+                    done = true;
+                    src.close();
+                    throw e;
+                }
+                if (pending == null) {
+                    done = true;
+                    src.close();
+                }
+            }
+            return pending != null;
+        }
+
+        @Override
+        public Frame next() {
+            if (!hasNext()) throw new NoSuchElementException("no more frames in " + src.source());
+            Frame f = pending;
+            pending = null;
+            return f;
+        }
+
+        private Frame readFrame() {
+            String line = src.next();
+            while (line != null && line.isBlank()) line = src.next();
+            if (line == null) return null;
+            if (!isConfigurationLine(line)) {
+                // Variable cell: a new header precedes this configuration.
+                int at = src.lineNumber();
+                VaspHeader h = VaspHeader.read(src, line);
+                if (!h.sameAtoms(first)) {
+                    throw new InputException(src.source(), at + 5, "expected the same species and counts as the first header ("
+                            + String.join(" ", first.speciesNames()) + " / " + Arrays.toString(first.counts()) + ")");
+                }
+                header = h;
+                line = src.require("'Direct configuration=' after the header");
+                if (!isConfigurationLine(line)) {
+                    throw src.error("expected 'Direct configuration=     N', got '" + line.trim() + "'");
+                }
+            }
+            index++;
+            long config = configurationNumber(line, index);
+            boolean cartesian = "cCkK".indexOf(line.trim().charAt(0)) >= 0;
+            int n = first.atomCount();
+            Lattice lattice = header.lattice();
+            double[] cs = header.coordinateScale();
+            double[] r = new double[3 * n];
+            for (int i = 0; i < n; i++) {
+                String what = "the position of atom " + (i + 1) + " of configuration " + config;
+                String pl = src.require(what);
+                double[] p = src.numbers(pl, 3, what);
+                if (cartesian) {
+                    r[3 * i] = p[0] * cs[0];
+                    r[3 * i + 1] = p[1] * cs[1];
+                    r[3 * i + 2] = p[2] * cs[2];
+                } else {
+                    lattice.toCartesian(p[0], p[1], p[2], r, 3 * i);
+                }
+            }
+            Structure s = Structure.of(lattice, header.species(), r);
+            double time = timestepFs > 0 ? config * timestepFs : config;
+            return new Frame(s, time, config);
+        }
+
+        private long configurationNumber(String line, long fallback) {
+            int eq = line.indexOf('=');
+            if (eq < 0) return fallback;
+            String t = line.substring(eq + 1).trim();
+            if (t.isEmpty()) return fallback;
+            try {
+                return Long.parseLong(LineSource.tokens(t)[0]);
+            } catch (NumberFormatException e) {
+                throw src.error("expected an integer after 'configuration=', got '" + t + "'");
+            }
+        }
+
+        @Override
+        public void close() {
+            done = true;
+            pending = null;
+            src.close();
+        }
+    }
+
+    private static final class Writer implements TrajectoryWriter {
+        private final TempFileWriter out;
+        private Element[] species;
+        private int[] order;             // atom permutation grouping the species (VASP needs runs)
+        private VaspHeader.Blocks blocks;
+        private Lattice previous;
+        private long lastConfig;
+        private final StringBuilder sb = new StringBuilder(1 << 16);
+
+        Writer(Path file) {
+            this.out = new TempFileWriter(file);
+        }
+
+        @Override
+        public void write(Frame frame) {
+            Structure s = frame.structure();
+            try {
+                if (species == null) {
+                    species = s.speciesArray();
+                    order = groupingOrder(species);
+                    Element[] grouped = new Element[species.length];
+                    for (int i = 0; i < order.length; i++) grouped[i] = species[order[i]];
+                    blocks = VaspHeader.blocks(grouped);
+                } else if (!Arrays.equals(species, s.speciesArray())) {
+                    throw new IllegalArgumentException("frame at step " + frame.step()
+                            + " has other atoms than the first frame (XDATCAR needs a fixed atom list)");
+                }
+                sb.setLength(0);
+                if (previous == null || !previous.equals(s.lattice())) {
+                    VaspHeader.write(sb, s.formula(), s.lattice(), blocks.names(), blocks.counts());
+                    previous = s.lattice();
+                }
+                // VASP numbers configurations from 1; keep the frame's step when it increases.
+                long config = frame.step() > lastConfig ? frame.step() : lastConfig + 1;
+                lastConfig = config;
+                sb.append("Direct configuration=").append(String.format(java.util.Locale.ROOT, "%6d", config)).append('\n');
+                double[] f = new double[3];
+                Lattice l = s.lattice();
+                for (int i : order) {
+                    l.toFractional(s.x(i, 0), s.x(i, 1), s.x(i, 2), f, 0);
+                    for (int k = 0; k < 3; k++) FixedFormat.append(sb.append(' '), f[k], 16, 12);
+                    sb.append('\n');
+                }
+                out.append(sb);
+            } catch (RuntimeException e) {
+                out.fail();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            out.close();
+        }
+    }
+
+    /** Stable permutation putting atoms in runs by order of first appearance of their element. */
+    static int[] groupingOrder(Element[] species) {
+        java.util.List<Element> firsts = new java.util.ArrayList<>();
+        for (Element e : species) if (!firsts.contains(e)) firsts.add(e);
+        int[] order = new int[species.length];
+        int k = 0;
+        for (Element e : firsts) for (int i = 0; i < species.length; i++) if (species[i] == e) order[k++] = i;
+        return order;
+    }
+}
