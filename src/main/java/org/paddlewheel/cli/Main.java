@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             BuildCommand.class,
             ConvertCommand.class,
             InfoCommand.class,
+            AnalyzeCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec
