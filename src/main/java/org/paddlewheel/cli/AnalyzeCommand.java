@@ -107,6 +107,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         Set<Element> dens = new LinkedHashSet<>();
         if (density == null) { dens.addAll(mob); dens.add(Element.H); } else dens.addAll(elements(density));
         if (fold.length != 3) throw new InputException("--density-fold needs three integers, e.g. 3,3,3");
+        if (timestepFs == null && !quiet.quiet) {
+            System.err.println("paddlewheel: note: no --timestep; frame times come from the file (XDATCAR has none: 1 step = 1 fs)");
+        }
         try (TrajectoryReader reader = Formats.openTrajectory(trajectory, format, timestepFs == null ? -1 : timestepFs)) {
             if (!reader.hasNext()) throw new InputException(trajectory.toString(), 0, "the trajectory has no frames");
             Frame first = reader.next();
