@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             MdCommand.class,
             EnergyCommand.class,
             ExportLammpsCommand.class,
+            AnalyzeCommand.class,
             StudyCommand.class,
             ReportCommand.class,
         })

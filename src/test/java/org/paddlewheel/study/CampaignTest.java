@@ -39,7 +39,7 @@ class CampaignTest {
         assertThat(q.runs()).extracting(RunSpec::frozen).contains(Frozen.NONE, Frozen.NA, Frozen.NH2, Frozen.BH4);
         assertThat(q.runs()).extracting(RunSpec::x).contains(0.0, 0.5, 1.0);
         assertThat(q.runs().stream().map(RunSpec::temperatureK).distinct().count()).isGreaterThanOrEqualTo(2);
-        assertThat(q.totalSteps()).isLessThan(Campaign.full().totalSteps() / 20);
+        assertThat(q.totalSteps()).isLessThan(Campaign.full().totalSteps() / 10);
     }
 
     @Test
