@@ -65,6 +65,15 @@ public record Campaign(String preset, String forceField, List<RunSpec> runs) {
         return build("tiny", base, PAPER_X, new double[] {363, 700}, new double[] {700}, 1);
     }
 
+    /**
+     * A smoke campaign for the real engine in tests (seconds): x = 1 at 700 K, free and with NH2
+     * frozen, 2x2x2, 0.05 ps + 0.2 ps at 0.5 fs, a frame every 5 fs. Numbers from it are noise.
+     */
+    public static Campaign smoke() {
+        RunSpec base = paperSpec(50, 200, 2, 5).at(1, 700);
+        return new Campaign("smoke", FORCE_FIELD, List.of(base, base.withFrozen(Frozen.NH2)));
+    }
+
     private static Campaign build(String preset, RunSpec base, double[] xs, double[] ts, double[] freezeTs, int seedsX1) {
         List<RunSpec> runs = new ArrayList<>();
         for (double x : xs) {

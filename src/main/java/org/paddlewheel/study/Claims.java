@@ -12,7 +12,8 @@ import java.util.TreeSet;
  * is below 0.25 even at +2σ; "unchanged" means |ratio − 1| &lt; 0.25 with no significant
  * difference. A claim is {@code reproduced} when half or more of its comparisons support it and none contradicts,
  * {@code not_reproduced} when some comparison contradicts it significantly, {@code inconclusive}
- * otherwise (including: no runs for it).
+ * otherwise (including: no runs for it). A τ that is only a lower bound (C1 not decayed within
+ * half the run) can show that its anion is slower than another, never that it is faster.
  */
 public final class Claims {
     /** Fewest hops for a verdict on hop–rotation synchrony. */
@@ -63,6 +64,11 @@ public final class Claims {
         return supported > 0 && 2 * supported >= total ? Claim.REPRODUCED : Claim.INCONCLUSIVE;
     }
 
+    /** τ a is shorter than τ b by more than 2σ, and a is a real value (a lower bound cannot be shown shorter). */
+    static boolean shorter(Estimate a, boolean aLowerBound, Estimate b) {
+        return !aLowerBound && a.significantlyBelow(b);
+    }
+
     Claim dRisesWithX() {
         List<Map<String, Object>> ev = new ArrayList<>();
         TreeSet<Double> xs = values(true, Frozen.NONE);
@@ -99,10 +105,11 @@ public final class Claims {
             Estimate b = c.tauPs().get("BH4"), n = c.tauPs().get("NH2");
             if (b == null || n == null) continue;
             double z = b.z(n);
-            ev.add(ordered("x", c.x(), "T_K", c.temperatureK(), "tau_BH4_ps", est(b), "tau_NH2_ps", est(n), "z_BH4_minus_NH2", z));
+            ev.add(ordered("x", c.x(), "T_K", c.temperatureK(), "tau_BH4_ps", est(b), "tau_NH2_ps", est(n), "z_BH4_minus_NH2", z,
+                    "tau_BH4_is_lower_bound", c.isLowerBound("BH4"), "tau_NH2_is_lower_bound", c.isLowerBound("NH2")));
             tot++;
-            if (z < -Estimate.SIGNIFICANCE) sup++;
-            if (z > Estimate.SIGNIFICANCE) con++;
+            if (shorter(b, c.isLowerBound("BH4"), n)) sup++;
+            if (shorter(n, c.isLowerBound("NH2"), b)) con++;
         }
         return new Claim("bh4_rotates_faster_than_nh2", "BH4 rotates faster than NH2 (shorter C1 time τ).",
                 decide(sup, con, tot), "Free runs with both anions: τ_BH4 < τ_NH2 by >2σ in half or more and the reverse in none; " + sup + "/" + tot + " significant.", ev);
@@ -114,20 +121,22 @@ public final class Claims {
         for (ConditionResult c : conditions) if (c.frozen() == Frozen.NONE && c.tauPs().containsKey("NH2")) xs.add(c.x());
         int con = 0;
         Double highestT = null;
-        Double zAtHighest = null;
+        boolean supportedAtHighest = false;
         for (double t : values(false, Frozen.NONE)) {
             if (xs.size() < 2) break;
             ConditionResult lo = find(xs.first(), t, Frozen.NONE), hi = find(xs.last(), t, Frozen.NONE);
             if (lo == null || hi == null || !lo.tauPs().containsKey("NH2") || !hi.tauPs().containsKey("NH2")) continue;
-            double z = hi.tauPs().get("NH2").z(lo.tauPs().get("NH2"));
-            ev.add(ordered("T_K", t, "x_low", xs.first(), "x_high", xs.last(), "tau_NH2_x_low_ps", est(lo.tauPs().get("NH2")),
-                    "tau_NH2_x_high_ps", est(hi.tauPs().get("NH2")), "z_high_minus_low", z));
-            if (z > Estimate.SIGNIFICANCE) con++;
+            Estimate th = hi.tauPs().get("NH2"), tl = lo.tauPs().get("NH2");
+            double z = th.z(tl);
+            ev.add(ordered("T_K", t, "x_low", xs.first(), "x_high", xs.last(), "tau_NH2_x_low_ps", est(tl),
+                    "tau_NH2_x_high_ps", est(th), "z_high_minus_low", z, "x_low_is_lower_bound", lo.isLowerBound("NH2"),
+                    "x_high_is_lower_bound", hi.isLowerBound("NH2")));
+            if (shorter(tl, lo.isLowerBound("NH2"), th)) con++;
             highestT = t;
-            zAtHighest = z;
+            supportedAtHighest = shorter(th, hi.isLowerBound("NH2"), tl);
         }
         String v = highestT == null ? Claim.INCONCLUSIVE : con > 0 ? Claim.NOT_REPRODUCED
-                : zAtHighest < -Estimate.SIGNIFICANCE ? Claim.REPRODUCED : Claim.INCONCLUSIVE;
+                : supportedAtHighest ? Claim.REPRODUCED : Claim.INCONCLUSIVE;
         return new Claim("nh2_rotation_speeds_up_with_x", "NH2 rotation speeds up as x increases (strongest at 700 K).", v,
                 "τ_NH2 at the highest and lowest x with NH2: reproduced if shorter at high x by >2σ at the highest temperature"
                 + " (the paper's 700 K panel) and not longer by >2σ at any temperature.", ev);
@@ -170,14 +179,16 @@ public final class Claims {
             if (nf == null || nz == null || bf == null || bz == null) continue;
             double zn = nz.z(nf), zb = bz.z(bf);
             Estimate rb = bz.ratio(bf);
-            boolean nh2Slowed = zn > Estimate.SIGNIFICANCE;
-            boolean bh4Same = Math.abs(zb) <= Estimate.SIGNIFICANCE && Math.abs(rb.value() - 1) < 0.25;
-            boolean bh4Changed = Math.abs(zb) > Estimate.SIGNIFICANCE && Math.abs(rb.value() - 1) >= 0.25;
+            boolean nfLb = free.isLowerBound("NH2"), nzLb = fr.isLowerBound("NH2"), bfLb = free.isLowerBound("BH4"), bzLb = fr.isLowerBound("BH4");
+            boolean nh2Slowed = shorter(nf, nfLb, nz);
+            boolean bh4Same = !bfLb && !bzLb && Math.abs(zb) <= Estimate.SIGNIFICANCE && Math.abs(rb.value() - 1) < 0.25;
+            boolean bh4Changed = Math.abs(rb.value() - 1) >= 0.25 && (shorter(bf, bfLb, bz) || shorter(bz, bzLb, bf));
             ev.add(ordered("T_K", t, "tau_NH2_free_ps", est(nf), "tau_NH2_Na_frozen_ps", est(nz), "z_NH2", zn,
-                    "tau_BH4_free_ps", est(bf), "tau_BH4_Na_frozen_ps", est(bz), "z_BH4", zb, "ratio_BH4", est(rb)));
+                    "tau_BH4_free_ps", est(bf), "tau_BH4_Na_frozen_ps", est(bz), "z_BH4", zb, "ratio_BH4", est(rb),
+                    "lower_bounds_NH2_free_frozen_BH4_free_frozen", List.of(nfLb, nzLb, bfLb, bzLb)));
             tot++;
             if (nh2Slowed && bh4Same) sup++;
-            if (zn < -Estimate.SIGNIFICANCE || bh4Changed) con++;
+            if (shorter(nz, nzLb, nf) || bh4Changed) con++;
         }
         return new Claim("freezing_na_slows_nh2_not_bh4", "Freezing Na slows NH2 rotation but not BH4 rotation.",
                 decide(sup, con, tot), "x = 1: τ_NH2 longer by >2σ with Na frozen, and τ_BH4 within 25 % and 2σ of the free run;"

@@ -11,11 +11,20 @@ import org.hipparchus.special.Erf;
  * The runs of one condition (x, T, frozen species) pooled over seeds: the mean of each quantity
  * with σ = max(standard error of the seed mean, √Σσᵢ²/n) — the larger of the scatter between seeds
  * and the propagated per-run errors, so one lucky seed cannot shrink the bar. Coupling scores are
- * pooled by averaging and the p-value recomputed from the pooled z (one-sided, Gaussian).
+ * pooled by averaging and the p-value recomputed from the pooled z (one-sided, Gaussian). A τ is
+ * a lower bound for the condition when it is one in any of its runs.
  */
 public record ConditionResult(double x, double temperatureK, Frozen frozen, int seeds, Estimate dNa, Estimate sigmaNa,
                               Map<String, Estimate> tauPs, int hops, Map<String, RunResult.Coupling> coupling,
-                              List<RunResult> runs) {
+                              List<RunResult> runs, Map<String, Boolean> tauLowerBound) {
+
+    /** True when τ of {@code kind} is only a lower bound (C1 had not decayed in some run). */
+    public boolean isLowerBound(String kind) { return Boolean.TRUE.equals(tauLowerBound.get(kind)); }
+
+    /** Mean Na hop rate per ion, 1/ps, over runs that report it (NaN if none). */
+    public double hopRatePerPs() {
+        return runs.stream().mapToDouble(RunResult::hopRatePerPs).filter(Double::isFinite).average().orElse(Double.NaN);
+    }
 
     /** Pools the results of one condition (all with the same x, T, frozen). */
     public static ConditionResult pool(List<RunResult> rs) {
@@ -32,7 +41,9 @@ public record ConditionResult(double x, double temperatureK, Frozen frozen, int 
         }
         tau.replaceAll((k, v) -> poolEstimates(rs, r -> r.tauPs().get(k)));
         coup.replaceAll((k, v) -> poolCoupling(rs, k));
-        return new ConditionResult(s.x(), s.temperatureK(), s.frozen(), rs.size(), d, sig, tau, hops, coup, List.copyOf(rs));
+        Map<String, Boolean> lower = new LinkedHashMap<>();
+        for (String k : tau.keySet()) lower.put(k, rs.stream().anyMatch(r -> r.isLowerBound(k)));
+        return new ConditionResult(s.x(), s.temperatureK(), s.frozen(), rs.size(), d, sig, tau, hops, coup, List.copyOf(rs), lower);
     }
 
     static Estimate poolEstimates(List<RunResult> rs, Function<RunResult, Estimate> get) {

@@ -20,6 +20,11 @@ import org.paddlewheel.model.Structure;
  * {@code time_ps} column of {@code thermo.csv}. The engine's barostat is stochastic cell rescaling,
  * not the paper's Parrinello–Rahman, so the spec's lattice mass is not passed (the report states
  * the settings). With no launcher every run fails with a clear message.
+ *
+ * <p>Resume: the engine writes {@code checkpoint.bin} every min(1 ps, run/10) and
+ * {@code md --resume} continues bit for bit when the settings (including threads) match. The
+ * arguments of each launch are kept in {@code md-args.txt}; an unfinished folder whose checkpoint
+ * exists and whose recorded arguments equal the new ones is continued, not restarted.
  */
 public final class EmbeddedEngine implements Engine {
     /** Runs one {@code paddlewheel md …} command in-process and returns its exit status. */
@@ -47,10 +52,37 @@ public final class EmbeddedEngine implements Engine {
                 "--temperature", fmt(s.temperatureK()) + "K", "--time", fmt(s.productionFs()) + "fs",
                 "--equilibrate", fmt(s.equilibrationFs()) + "fs", "--timestep", fmt(s.timestepFs()) + "fs",
                 "--ensemble", s.ensemble(), "--friction", fmt(s.frictionPerPs()), "--pressure", fmt(s.pressureGPa()) + "GPa",
-                "--every", fmt(s.frameIntervalFs()) + "fs", "--threads", Integer.toString(threads), "--seed", Long.toString(s.seed()),
+                "--every", fmt(s.frameIntervalFs()) + "fs", "--checkpoint-every", fmt(checkpointFs(s)) + "fs", "--threads", Integer.toString(threads), "--seed", Long.toString(s.seed()),
                 "--quiet", "-o", dir.toString()));
         if (s.frozen() != Frozen.NONE) a.addAll(a.size() - 3, List.of("--freeze", s.frozen().cliName()));
         return a;
+    }
+
+    /** Checkpoint interval: min(1 ps, a tenth of the run), a whole number of steps, fs. */
+    static double checkpointFs(RunSpec s) {
+        double want = Math.min(1000, (s.equilibrationFs() + s.productionFs()) / 10);
+        return Math.max(1, Math.round(want / s.timestepFs())) * s.timestepFs();
+    }
+
+    /** File recording the arguments of the last launch (one per line). */
+    public static final String ARGS = "md-args.txt";
+    /** The engine's checkpoint file. */
+    public static final String CHECKPOINT = "checkpoint.bin";
+
+    @Override
+    public boolean canResume(RunSpec spec, String forceField, Path dir, int threads) {
+        try {
+            if (launcher == null || !Files.isRegularFile(dir.resolve(CHECKPOINT)) || !Files.isRegularFile(dir.resolve(ARGS))) return false;
+            List<String> want = arguments(spec, forceField, dir.resolve("cell.vasp"), dir, threads);
+            return Files.readAllLines(dir.resolve(ARGS)).equals(want);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void resume(RunSpec spec, String forceField, Path dir, int threads, DoubleConsumer progress) throws Exception {
+        launch(launcher, spec, forceField, dir, threads, progress, List.of("--resume"));
     }
 
     /** Builds the starting cell of a spec. */
@@ -71,8 +103,15 @@ public final class EmbeddedEngine implements Engine {
             throw new UnsupportedOperationException("no 'paddlewheel md' command is registered;"
                     + " use --engine fake to try the pipeline");
         }
+        Formats.writeStructure(dir.resolve("cell.vasp"), cell(spec), "poscar");
+        launch(launcher, spec, forceField, dir, threads, progress, extra);
+    }
+
+    private static void launch(MdLauncher launcher, RunSpec spec, String forceField, Path dir, int threads, DoubleConsumer progress,
+                               List<String> extra) throws Exception {
         Path cell = dir.resolve("cell.vasp");
-        Formats.writeStructure(cell, cell(spec), "poscar");
+        List<String> base = arguments(spec, forceField, cell, dir, threads);
+        Files.write(dir.resolve(ARGS), base);
         double total = spec.equilibrationFs() + spec.productionFs();
         Thread poller = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
@@ -85,7 +124,7 @@ public final class EmbeddedEngine implements Engine {
         poller.start();
         int rc;
         try {
-            List<String> args = new ArrayList<>(arguments(spec, forceField, cell, dir, threads));
+            List<String> args = new ArrayList<>(base);
             args.addAll(extra);
             rc = launcher.launch(args.toArray(String[]::new));
         } finally {

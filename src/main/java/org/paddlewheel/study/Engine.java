@@ -25,4 +25,15 @@ public interface Engine {
      * @throws Exception when the run fails; the scheduler records it and moves on
      */
     void run(RunSpec spec, String forceField, Path dir, int threads, DoubleConsumer progress) throws Exception;
+
+    /**
+     * True when the unfinished run in {@code dir} can be continued from the engine's own checkpoint
+     * with exactly the arguments it was started with (same spec, force field and threads).
+     */
+    default boolean canResume(RunSpec spec, String forceField, Path dir, int threads) { return false; }
+
+    /** Continues the unfinished run in {@code dir} (only when {@link #canResume} said so). */
+    default void resume(RunSpec spec, String forceField, Path dir, int threads, DoubleConsumer progress) throws Exception {
+        throw new UnsupportedOperationException(name() + " cannot resume runs");
+    }
 }

@@ -66,7 +66,13 @@ public final class RunFolder {
 
     /** Writes the completion marker last, atomically. */
     public void markComplete(String engine, String engineVersion, double wallSeconds) throws IOException {
+        markComplete(engine, engineVersion, wallSeconds, false);
+    }
+
+    /** Writes the completion marker; {@code resumed}: continued from the engine's checkpoint. */
+    public void markComplete(String engine, String engineVersion, double wallSeconds, boolean resumed) throws IOException {
         var n = JSON.createObjectNode();
+        n.put("resumed_from_checkpoint", resumed);
         n.put("engine", engine);
         n.put("engine_version", engineVersion);
         n.put("wall_s", wallSeconds);

@@ -19,10 +19,29 @@ import java.util.Map;
  * @param hops        Na hops detected during production
  * @param coupling    hop–rotation coupling per anion kind
  * @param hopTrace    one representative hop with its neighbouring anions (null when no hop)
+ * @param tauLowerBound per anion kind, true when C1 had not decayed within half the run, so τ is
+ *                    only a lower bound (its value is that bound); absent = false
+ * @param hopRatePerPs Na hops per Na ion per ps of production (NaN when unknown)
  */
 public record RunResult(String runId, RunSpec spec, String analysis, Estimate dNa, Estimate sigmaNa,
                         Map<String, Estimate> tauPs, Curve msdNa, Map<String, Curve> c1, int hops,
-                        Map<String, Coupling> coupling, HopTrace hopTrace) {
+                        Map<String, Coupling> coupling, HopTrace hopTrace, Map<String, Boolean> tauLowerBound,
+                        double hopRatePerPs) {
+
+    @com.fasterxml.jackson.annotation.JsonCreator
+    public RunResult {
+        tauLowerBound = tauLowerBound == null ? Map.of() : tauLowerBound;
+    }
+
+    /** A result without lower-bound flags and hop rate (synthetic results and tests). */
+    public RunResult(String runId, RunSpec spec, String analysis, Estimate dNa, Estimate sigmaNa,
+                     Map<String, Estimate> tauPs, Curve msdNa, Map<String, Curve> c1, int hops,
+                     Map<String, Coupling> coupling, HopTrace hopTrace) {
+        this(runId, spec, analysis, dNa, sigmaNa, tauPs, msdNa, c1, hops, coupling, hopTrace, Map.of(), Double.NaN);
+    }
+
+    /** True when τ of {@code kind} is only a lower bound. */
+    public boolean isLowerBound(String kind) { return Boolean.TRUE.equals(tauLowerBound.get(kind)); }
 
     /** A sampled curve y(t), t in ps. */
     public record Curve(double[] tPs, double[] y) {}

@@ -19,7 +19,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * Runs the unfinished runs of a campaign as independent jobs on a fixed pool of workers
  * ({@code threads / threadsPerRun} at once), each job = engine run, the completion marker, then
  * the analysis into {@code result.json} (a failed analysis keeps the run; the report retries it). Finished runs (marker present) are skipped, so
- * calling it again resumes. One overall progress bar on stderr (units: run-thousandths) whose
+ * calling it again resumes; an unfinished run the engine can continue from its own checkpoint
+ * ({@link Engine#canResume}) is continued instead of restarted. One overall progress bar on stderr (units: run-thousandths) whose
  * message shows each active run's progress and ETA; silent when {@code quiet}.
  */
 public final class Scheduler {
@@ -60,13 +61,25 @@ public final class Scheduler {
                     double[] st = {0, t0};
                     active.put(display(r.spec()), st);
                     try {
-                        r.prepare();
-                        engine.run(r.spec(), forceField, r.dir(), threadsPerRun, f -> {
+                        java.util.function.DoubleConsumer progress = f -> {
                             st[0] = Math.max(0, Math.min(1, f));
                             refresh(bar, active, doneUnits);
-                        });
+                        };
+                        boolean resumed = engine.canResume(r.spec(), forceField, r.dir(), threadsPerRun);
+                        if (resumed) {
+                            try {
+                                engine.resume(r.spec(), forceField, r.dir(), threadsPerRun, progress);
+                            } catch (Exception e) {
+                                resumed = false;   // checkpoint unusable: start the run again
+                                r.prepare();
+                                engine.run(r.spec(), forceField, r.dir(), threadsPerRun, progress);
+                            }
+                        } else {
+                            r.prepare();
+                            engine.run(r.spec(), forceField, r.dir(), threadsPerRun, progress);
+                        }
                         double wall = (System.nanoTime() - t0) / 1e9;
-                        r.markComplete(engine.name(), engine.version(), wall);
+                        r.markComplete(engine.name(), engine.version(), wall, resumed);
                         try {
                             RunFolder.writeJson(r.file(RunFolder.RESULT), analyzer.analyse(r));
                         } catch (Exception | LinkageError e) {
