@@ -45,13 +45,14 @@ public record Campaign(String preset, String forceField, List<RunSpec> runs) {
     /**
      * {@code --quick} (the default): a subset still showing each effect — x ∈ {0, 0.5, 1} at 500 and
      * 700 K (two temperatures, so Arrhenius Ea has no residual-based error) and the three freezing
-     * runs at 700 K, in a 2x2x2 cell (80 atoms at x = 1), 1 ps + 20 ps at 0.5 fs, one seed: 9 runs,
-     * 378 000 steps. Sized from the embedded engine's measured speed (about 900 steps/s for 2x2x2 on
-     * one thread of a shared machine; 150 steps/s for 3x3x3) to take about 4 minutes of MD on 2
-     * cores. Error bars are far wider than {@code --full}'s and the report says so.
+     * runs at 700 K, in a 2x2x2 cell (80 atoms at x = 1), 1 ps + 30 ps at 0.5 fs, one seed: 9 runs,
+     * 558 000 steps. Sized from a measured run: 20 ps production took 124 s of CPU (about 3000
+     * steps/s per 2x2x2 run) and 3 min 39 s of wall time on 2 cores shared at load ≈ 8, so 30 ps is
+     * about 3 min of CPU and about 5–6 minutes on such a machine. Error bars are far wider than
+     * {@code --full}'s and the report says so.
      */
     public static Campaign quick() {
-        RunSpec base = paperSpec(1000, 20000, 2, 10);
+        RunSpec base = paperSpec(1000, 30000, 2, 10);
         return build("quick", base, PAPER_X, new double[] {500, 700}, new double[] {700}, 1);
     }
 

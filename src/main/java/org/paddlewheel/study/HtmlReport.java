@@ -47,16 +47,17 @@ final class HtmlReport {
 
         h.append("<h2>Results per condition</h2>\n<table><tr><th>x</th><th>T (K)</th><th>frozen</th><th>seeds</th>")
                 .append("<th>D<sub>Na</sub> (cm²/s)</th><th>σ<sub>NE</sub> (S/cm)</th><th>τ<sub>BH4</sub> (ps)</th><th>τ<sub>NH2</sub> (ps)</th>")
-                .append("<th>hops</th><th>coupling z NH2</th><th>coupling z BH4</th></tr>\n");
+                .append("<th>hops (per Na per ps)</th><th>coupling z NH2</th><th>coupling z BH4</th></tr>\n");
         for (ConditionResult c : conditions) {
             h.append("<tr><td>").append(StudyFigures.trim(c.x())).append("</td><td>").append(fmt(c.temperatureK()))
                     .append("</td><td>").append(c.frozen().cliName()).append("</td><td>").append(c.seeds())
                     .append("</td><td>").append(pm(c.dNa())).append("</td><td>").append(pm(c.sigmaNa()))
-                    .append("</td><td>").append(pm(c.tauPs().get("BH4"))).append("</td><td>").append(pm(c.tauPs().get("NH2")))
-                    .append("</td><td>").append(c.hops()).append("</td><td>").append(z(c.coupling().get("NH2")))
+                    .append("</td><td>").append(tau(c, "BH4")).append("</td><td>").append(tau(c, "NH2"))
+                    .append("</td><td>").append(c.hops()).append(Double.isFinite(c.hopRatePerPs())
+                            ? String.format(Locale.ROOT, " (%.2g)", c.hopRatePerPs()) : "").append("</td><td>").append(z(c.coupling().get("NH2")))
                     .append("</td><td>").append(z(c.coupling().get("BH4"))).append("</td></tr>\n");
         }
-        h.append("</table>\n");
+        h.append("</table>\n<p>τ is the KWW mean C1 time; “≥ t” marks a lower bound (C1 still above 1/e at half the run).</p>\n");
 
         h.append("<h2>Activation energies</h2>\n<table><tr><th>x</th><th>T used (K)</th><th>E<sub>a</sub> from D (eV)</th>")
                 .append("<th>E<sub>a</sub> from σT (eV)</th><th>paper, experiment (eV)</th></tr>\n");
@@ -105,13 +106,22 @@ final class HtmlReport {
         h.append("<tr><th>").append(esc(k)).append("</th><td>").append(esc(v)).append("</td></tr>");
     }
 
+    /** τ of a kind, or "≥ bound" when only a lower bound is known. */
+    static String tau(ConditionResult c, String kind) {
+        Estimate e = c.tauPs().get(kind);
+        if (e != null && c.isLowerBound(kind)) return String.format(Locale.ROOT, "≥ %.3g", e.value());
+        return pm(e);
+    }
+
     static String pm(Estimate e) {
         if (e == null) return "—";
         return String.format(Locale.ROOT, "%.3g ± %.2g", e.value(), e.sigma());
     }
 
     private static String z(RunResult.Coupling c) {
-        return c == null ? "—" : String.format(Locale.ROOT, "%.2f (p=%.2g)", c.z(), c.pValue());
+        if (c == null) return "—";
+        if (c.hops() < Claims.MIN_HOPS || !Double.isFinite(c.z())) return "n/a (" + c.hops() + " hop" + (c.hops() == 1 ? ")" : "s)");
+        return String.format(Locale.ROOT, "%.2f (p=%.2g, %d hops)", c.z(), c.pValue(), c.hops());
     }
 
     static String fmt(double v) {

@@ -18,8 +18,9 @@ import org.paddlewheel.model.Structure;
  * group's C1 (ligand vectors, all time origins) is fitted with the library's KWW fit, and σ(τ̄)
  * is the standard error of the group values times Student's t_{0.8413, G−1} (a 68.27 % half-width,
  * as for D). Anions rotate nearly independently, so the groups are close to independent samples of
- * the same run; with one anion of a kind σ is NaN (unknown), so no claim can rest on it. A group
- * whose C1 has not decayed enters with its lower bound, which makes the spread, if anything, small.
+ * the same run; with one anion of a kind σ is NaN (unknown), so no claim can rest on it. A group's
+ * τ̄ is capped at the observable window (half the run): a group whose C1 has not decayed enters
+ * with that bound, and a KWW extrapolation far beyond the window (small β) cannot blow the spread up.
  */
 final class RotationGroups {
     /** Most groups per kind. */
@@ -74,7 +75,8 @@ final class RotationGroups {
             double mean = 0;
             for (int i = 0; i < g; i++) {
                 double[] c1 = RotationalAutocorrelation.compute(st.get(i), 0, frames).c1();
-                tau[i] = StretchedExponentialFit.fit(c1, dtFs, frames / 2).meanTauFs() / 1000;
+                double window = (frames / 2) * dtFs / 1000;
+                tau[i] = Math.min(window, StretchedExponentialFit.fit(c1, dtFs, frames / 2).meanTauFs() / 1000);
                 mean += tau[i] / g;
             }
             double ss = 0;

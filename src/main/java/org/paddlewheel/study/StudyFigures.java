@@ -71,6 +71,7 @@ public final class StudyFigures {
     private void curves(String name, String title, String xt, String yt, boolean msd, String kind, boolean frozenPanel) throws IOException {
         XYChart ch = xy(title, xt, yt);
         int n = 0;
+        double tMax = 0;
         for (ConditionResult c : conditions) {
             boolean frozenRow = c.x() == 1 && hasFrozenAt(c.temperatureK());
             if (frozenPanel ? !frozenRow : c.frozen() != Frozen.NONE) continue;
@@ -79,8 +80,10 @@ public final class StudyFigures {
             if (cv == null || cv.tPs().length < 2) continue;
             XYSeries s = ch.addSeries(legend(c) + (c.seeds() > 1 ? " (seed " + r.spec().seed() + ")" : ""), cv.tPs(), cv.y());
             s.setMarker(SeriesMarkers.NONE);
+            tMax = Math.max(tMax, cv.tPs()[cv.tPs().length - 1]);
             n++;
         }
+        niceTimeAxis(ch, 0, tMax);
         if (n > 0) save(ch, name, title, (msd ? "Na MSD" : kind + " C1(t) = ⟨u(t)·u(0)⟩") + " of the first seed of each condition;"
                 + " τ values with errors are in the tables.");
     }
@@ -100,7 +103,11 @@ public final class StudyFigures {
         RunResult.HopTrace h = best.runs().get(0).hopTrace();
         String title = "One Na hop and its neighbour anions, " + legend(best) + " (cf. Fig. 4)";
         XYChart ch = xy(title, "t − t_hop (ps)", "Na displacement (Å)");
-        ch.addSeries("Na displacement", h.tPs(), h.naDisplacementA()).setMarker(SeriesMarkers.NONE);
+        XYSeries na = ch.addSeries("Na displacement", h.tPs(), h.naDisplacementA());
+        na.setMarker(SeriesMarkers.NONE);
+        na.setLineColor(java.awt.Color.BLACK);
+        na.setLineWidth(2.5f);
+        niceTimeAxis(ch, h.tPs()[0], h.tPs()[h.tPs().length - 1]);
         for (Map.Entry<String, List<double[]>> e : h.anionAngleDeg().entrySet()) {
             int k = 1;
             for (double[] a : e.getValue()) {
@@ -113,6 +120,14 @@ public final class StudyFigures {
         ch.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
         save(ch, "fig4_hop", title, "Displacement of the hopping Na from its start site (left axis) and angular displacement"
                 + " of each neighbouring anion (right axis) around one representative hop.");
+    }
+
+    /** Time axis from lo to hi rounded out to a 0.5 ps (or 1, 2, 5 ps) grid, labels with at most one decimal. */
+    static void niceTimeAxis(XYChart ch, double lo, double hi) {
+        if (!(hi > lo)) return;
+        double step = hi - lo <= 5 ? 0.5 : hi - lo <= 12 ? 1 : hi - lo <= 25 ? 2 : 5;
+        ch.getStyler().setXAxisMin(Math.floor(lo / step) * step).setXAxisMax(Math.ceil(hi / step - 1e-9) * step)
+                .setXAxisDecimalPattern("0.#");
     }
 
     private void arrhenius(List<ArrheniusByX.Row> rows, boolean sigma) throws IOException {
@@ -159,8 +174,8 @@ public final class StudyFigures {
             if (c.coupling().isEmpty()) continue;
             cats.add(legend(c));
             RunResult.Coupling n = c.coupling().get("NH2"), b = c.coupling().get("BH4");
-            zn.add(n == null ? 0 : n.z());
-            zb.add(b == null ? 0 : b.z());
+            zn.add(shownZ(n));
+            zb.add(shownZ(b));
         }
         if (cats.isEmpty()) return;
         String title = "Hop–rotation coupling z-score (vs random-time control)";
@@ -170,7 +185,13 @@ public final class StudyFigures {
         ch.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         ch.addSeries("NH2", cats, zn);
         ch.addSeries("BH4", cats, zb);
-        save(ch, "coupling_z", title, "z = (score − control mean)/control σ; |z| > 2 is significant.");
+        save(ch, "coupling_z", title, "z = (score − control mean)/control σ; |z| > 2 is significant;"
+                + " a bar at 0 may mean fewer than " + Claims.MIN_HOPS + " hops, too few for a z.");
+    }
+
+    /** z when there are enough hops to mean anything, else 0 (drawn as no bar). */
+    static double shownZ(RunResult.Coupling c) {
+        return c == null || c.hops() < Claims.MIN_HOPS || !Double.isFinite(c.z()) ? 0 : c.z();
     }
 
     private void save(Chart<?, ?> ch, String name, String title, String caption) throws IOException {

@@ -51,7 +51,9 @@ final class SummaryJson {
             o.set("sigma_NE_S_per_cm", J.valueToTree(Claims.est(c.sigmaNa())));
             ObjectNode tau = o.putObject("tau_ps");
             c.tauPs().forEach((k, e) -> tau.set(k, J.valueToTree(Claims.est(e))));
+            o.set("tau_is_lower_bound", J.valueToTree(c.tauLowerBound()));
             o.put("hops", c.hops());
+            num(o, "hop_rate_per_ps", c.hopRatePerPs());
             o.set("coupling", J.valueToTree(c.coupling()));
         }
         ArrayNode rs = root.putArray("runs");
@@ -70,7 +72,9 @@ final class SummaryJson {
             o.set("D_Na_cm2_per_s", J.valueToTree(Claims.est(r.dNa())));
             ObjectNode tau = o.putObject("tau_ps");
             r.tauPs().forEach((k, e) -> tau.set(k, J.valueToTree(Claims.est(e))));
+            o.set("tau_is_lower_bound", J.valueToTree(r.tauLowerBound()));
             o.put("hops", r.hops());
+            num(o, "hop_rate_per_ps", r.hopRatePerPs());
             Double w = wall.get(r.runId());
             if (w != null && Double.isFinite(w)) o.put("wall_s", w);
         }
@@ -96,5 +100,9 @@ final class SummaryJson {
         }
         root.set("claims", J.valueToTree(claims));
         return root;
+    }
+
+    private static void num(ObjectNode o, String key, double v) {
+        if (Double.isFinite(v)) o.put(key, v); else o.putNull(key);
     }
 }

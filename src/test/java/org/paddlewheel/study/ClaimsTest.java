@@ -70,6 +70,33 @@ class ClaimsTest {
         assertThat(d.sigma()).isEqualTo(0.5, org.assertj.core.data.Offset.offset(1e-12));   // SEM of {1, 2}
     }
 
+    static ConditionResult condLb(double x, double t, Estimate tauB, boolean bLb, Estimate tauN, boolean nLb) {
+        RunResult r = new RunResult("id", spec(x, t, Frozen.NONE), "test", new Estimate(1e-5, 1e-6), null,
+                Map.of("BH4", tauB, "NH2", tauN), null, Map.of(), 0, Map.of(), null, Map.of("BH4", bLb, "NH2", nLb), Double.NaN);
+        return ConditionResult.pool(List.of(r));
+    }
+
+    @Test
+    void aLowerBoundTauIsNeverShownToBeTheFasterOne() {
+        // NH2 τ only ≥ 10 ps (C1 not decayed), BH4 τ = 1 ± 0.1 ps: BH4 is faster whatever NH2's true τ is.
+        assertThat(verdict(List.of(condLb(1, 700, new Estimate(1, 0.1), false, new Estimate(10, 0), true)),
+                "bh4_rotates_faster_than_nh2")).isEqualTo(Claim.REPRODUCED);
+        // BH4 only ≥ 1 ps and NH2 = 10 ± 0.5 ps: BH4's true τ may exceed NH2's, so no support.
+        assertThat(verdict(List.of(condLb(1, 700, new Estimate(1, 0), true, new Estimate(10, 0.5), false)),
+                "bh4_rotates_faster_than_nh2")).isEqualTo(Claim.INCONCLUSIVE);
+        // BH4 ≥ 10 ps while NH2 = 1 ± 0.1 ps: BH4 is certainly slower — contradiction.
+        assertThat(verdict(List.of(condLb(1, 700, new Estimate(10, 0), true, new Estimate(1, 0.1), false)),
+                "bh4_rotates_faster_than_nh2")).isEqualTo(Claim.NOT_REPRODUCED);
+        // NH2 at x = 0.5 only ≥ 10 ps, at x = 1 = 2 ± 0.2 ps: speeds up with x; the reverse order shows nothing.
+        var bh4 = new Estimate(0.5, 0.05);
+        assertThat(verdict(List.of(condLb(0.5, 700, bh4, false, new Estimate(10, 0), true),
+                condLb(1, 700, bh4, false, new Estimate(2, 0.2), false)), "nh2_rotation_speeds_up_with_x")).isEqualTo(Claim.REPRODUCED);
+        assertThat(verdict(List.of(condLb(0.5, 700, bh4, false, new Estimate(2, 0.1), false),
+                condLb(1, 700, bh4, false, new Estimate(10, 0), true)), "nh2_rotation_speeds_up_with_x")).isEqualTo(Claim.NOT_REPRODUCED);
+        assertThat(verdict(List.of(condLb(0.5, 700, bh4, false, new Estimate(10, 0), true),
+                condLb(1, 700, bh4, false, new Estimate(10, 0), true)), "nh2_rotation_speeds_up_with_x")).isEqualTo(Claim.INCONCLUSIVE);
+    }
+
     @Test
     void decideNeedsHalfSupportAndNoContradiction() {
         assertThat(Claims.decide(1, 0, 2)).isEqualTo(Claim.REPRODUCED);
