@@ -24,6 +24,11 @@ import org.paddlewheel.report.Plots;
  * and the coupling z-scores. A figure without data is skipped, never drawn empty.
  */
 public final class StudyFigures {
+    private static final java.awt.Color[] PALETTE = {new java.awt.Color(0x1f77b4), new java.awt.Color(0xd62728),
+        new java.awt.Color(0x2ca02c), new java.awt.Color(0x9467bd), new java.awt.Color(0xff7f0e)};
+    private static final org.knowm.xchart.style.markers.Marker[] MARKERS = {SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE,
+        SeriesMarkers.TRIANGLE_UP, SeriesMarkers.DIAMOND};
+
     /** A written figure: file base name, title and caption for the report. */
     public record Figure(String name, String title, String caption) {}
 
@@ -134,6 +139,7 @@ public final class StudyFigures {
         String title = sigma ? "Nernst–Einstein conductivity σ·T vs 1000/T" : "Na diffusivity D vs 1000/T";
         XYChart ch = xy(title, "1000/T (1/K)", sigma ? "log10(σT / S cm⁻¹ K)" : "log10(D / cm² s⁻¹)");
         int n = 0;
+        double xLo = Double.MAX_VALUE, xHi = -Double.MAX_VALUE;
         for (ArrheniusByX.Row row : rows) {
             List<double[]> pts = new ArrayList<>();
             for (ConditionResult c : conditions) {
@@ -148,7 +154,12 @@ public final class StudyFigures {
             Estimate ea = sigma ? row.eaSigmaEv() : row.eaDEv();
             String label = "x=" + trim(row.x()) + (ea == null ? "" : String.format(Locale.ROOT, " Ea=%.3f±%.3f eV", ea.value(), ea.sigma()))
                     + (sigma && row.paperEaEv() != null ? String.format(Locale.ROOT, " (paper %.3f)", row.paperEaEv()) : "");
-            ch.addSeries(label, xs, ys, es).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            java.awt.Color colour = PALETTE[n % PALETTE.length];
+            XYSeries pts0 = ch.addSeries(label, xs, ys, es);
+            pts0.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            pts0.setMarkerColor(colour);
+            pts0.setMarker(MARKERS[n % MARKERS.length]);
+            for (double x : xs) { xLo = Math.min(xLo, x); xHi = Math.max(xHi, x); }
             var fit = sigma ? row.sigmaFit() : row.dFit();
             if (fit != null) {
                 double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
@@ -158,9 +169,16 @@ public final class StudyFigures {
                     double t = 1000 / fx[i];
                     fy[i] = Math.log10(fit.predict(t) * (sigma ? t : 1));
                 }
-                ch.addSeries("fit x=" + trim(row.x()), fx, fy).setMarker(SeriesMarkers.NONE);
+                XYSeries line = ch.addSeries("fit x=" + trim(row.x()), fx, fy);
+                line.setMarker(SeriesMarkers.NONE);
+                line.setLineColor(colour);
+                line.setShowInLegend(false);
             }
             n++;
+        }
+        if (n > 0 && xHi > xLo) {
+            double pad = 0.1 * (xHi - xLo);
+            ch.getStyler().setXAxisMin(xLo - pad).setXAxisMax(xHi + pad).setXAxisDecimalPattern("0.00");
         }
         if (n > 0) save(ch, sigma ? "arrhenius_sigma" : "arrhenius_D", title, "Free runs per composition with 1σ error bars and"
                 + " weighted Arrhenius fits (k_B = " + Units.BOLTZMANN_EV_PER_K + " eV/K)"

@@ -68,6 +68,11 @@ public final class StudyReport {
             c.add("SYNTHETIC DATA: these runs come from the fake engine (random walkers and rotors with made-up known answers)."
                     + " The numbers test the pipeline and say nothing about Na(3-x)O(1-x)(NH2)x(BH4).");
         }
+        if (!"fake".equals(m.engine())) {
+            c.add("MODEL: the dynamics use paddlewheel's classical force field '" + m.forceField() + "' (a provisional fitted"
+                    + " model: fixed charges and bonded anions), not the paper's DFT-based AIMD. Verdicts are about this model;"
+                    + " its absolute D, σ and Ea need not match the paper (compare Ea with the experimental values in the table).");
+        }
         if (!"full".equals(m.preset())) {
             c.add("Reduced campaign '" + m.preset() + "': shorter runs, a smaller cell, fewer temperatures and one seed, so the"
                     + " error bars are much wider than the paper's 50 ps 3x3x3 runs and more claims come out inconclusive."
