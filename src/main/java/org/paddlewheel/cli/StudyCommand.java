@@ -84,6 +84,8 @@ public final class StudyCommand implements Callable<Integer> {
         Campaign campaign = size.full ? Campaign.full() : size.tiny ? Campaign.tiny() : Campaign.quick();
         int cores = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+        // originalArgs may hold the whole command line, subcommand name included
+        if (!args.isEmpty() && args.get(0).equals("study")) args.remove(0);
         String command = "paddlewheel study " + String.join(" ", args);
         if (slurm) {
             args.remove("--slurm");
