@@ -143,6 +143,10 @@ public final class FitProblem {
                     if (sp == null) sp = Relaxation.singlePoint(t.structure(), ff);
                     v[k] = sp.stressGPa().clone();
                 }
+                case "pressure" -> {
+                    if (sp == null) sp = Relaxation.singlePoint(t.structure(), ff);
+                    v[k] = new double[] {sp.pressureGPa()};
+                }
                 case "forces" -> {
                     if (sp == null) sp = Relaxation.singlePoint(t.structure(), ff);
                     v[k] = forces(t.structure(), ff);

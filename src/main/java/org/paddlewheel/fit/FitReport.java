@@ -38,6 +38,7 @@ public final class FitReport {
             case "stress" -> "max |σ − target|";
             case "lattice" -> "lattice a b c (" + o.cellMode().name().toLowerCase(Locale.ROOT) + ")";
             case "bulk_modulus" -> "bulk modulus";
+            case "pressure" -> "pressure";
             default -> "stretch " + o.molecule();
         };
     }
@@ -47,6 +48,7 @@ public final class FitReport {
         j.put("cost_before", r.costBefore());
         j.put("cost_after", r.costAfter());
         j.put("iterations", r.iterations());
+        j.put("converged", r.converged());
         j.put("evaluations", r.evaluations());
         List<FitParameter> ps = r.problem().parameters();
         ArrayNode pa = j.putArray("parameters");
@@ -90,8 +92,9 @@ public final class FitReport {
     public static String markdown(ForceFieldFitter.Result r) {
         StringBuilder b = new StringBuilder();
         List<FitParameter> ps = r.problem().parameters();
-        b.append(String.format(Locale.ROOT, "Cost (Σ weighted residual²): %.6g → %.6g after %d LM iterations (%d evaluations).%n%n",
-                r.costBefore(), r.costAfter(), r.iterations(), r.evaluations()));
+        b.append(String.format(Locale.ROOT, "Cost (Σ weighted residual²): %.6g → %.6g after %d LM iterations (%d evaluations)%s.%n%n",
+                r.costBefore(), r.costAfter(), r.iterations(), r.evaluations(),
+                r.converged() ? "" : " — stopped at the iteration limit, best point kept"));
         b.append("| parameter | start | fitted | σ (internal) |\n|---|---|---|---|\n");
         for (int i = 0; i < ps.size(); i++) {
             b.append(String.format(Locale.ROOT, "| %s | %.6g | %.6g | %.3g%s |%n", ps.get(i).label(), r.start()[i], r.fitted()[i],

@@ -26,10 +26,12 @@ public final class ForceFieldFitter {
     /** Outcome of a fit; values are [target][observable][component]. */
     public record Result(FitProblem problem, double[] start, double[] fitted, double[][][] before, double[][][] after,
                          double costBefore, double costAfter, int iterations, int evaluations, double[] sigmaInternal,
-                         double[][] correlation) {}
+                         double[][] correlation, boolean converged) {}
 
     private final FitProblem problem;
     private int evaluations;
+    private double bestCost = Double.POSITIVE_INFINITY;
+    private double[] bestU;
 
     public ForceFieldFitter(FitProblem problem) { this.problem = problem; }
 
@@ -77,13 +79,14 @@ public final class ForceFieldFitter {
         double[] u0 = new double[n];
         for (int i = 0; i < n; i++) u0[i] = ps.get(i).toInternal(p0[i]);
         double h = problem.lmSettings().path("fd_step").asDouble(1e-3);
-        int maxIter = problem.lmSettings().path("max_iterations").asInt(50);
+        int maxIter = problem.lmSettings().path("max_iterations").asInt(100);
         double[][][] before = problem.evaluate(p0);
         double[] r0 = residuals(problem, before);
         int m = r0.length;
         MultivariateJacobianFunction model = point -> {
             double[] u = point.toArray();
             double[] r = residualsAt(u);
+            if (cost(r) < bestCost) { bestCost = cost(r); bestU = u.clone(); }
             double[][] j = new double[m][n];
             for (int q = 0; q < n; q++) {
                 double[] uq = u.clone();
@@ -95,18 +98,24 @@ public final class ForceFieldFitter {
         };
         var lsq = new LeastSquaresBuilder().start(u0).target(new double[m]).model(model)
                 .maxEvaluations(10 * maxIter + 10).maxIterations(maxIter).build();
-        LeastSquaresOptimizer.Optimum opt = new LevenbergMarquardtOptimizer()
-                .withCostRelativeTolerance(problem.lmSettings().path("cost_tol").asDouble(1e-8))
-                .withParameterRelativeTolerance(problem.lmSettings().path("param_tol").asDouble(1e-8))
-                .optimize(lsq);
-        double[] u = opt.getPoint().toArray();
+        LeastSquaresOptimizer.Optimum opt = null;
+        boolean converged = true;
+        try {
+            opt = new LevenbergMarquardtOptimizer()
+                    .withCostRelativeTolerance(problem.lmSettings().path("cost_tol").asDouble(1e-8))
+                    .withParameterRelativeTolerance(problem.lmSettings().path("param_tol").asDouble(1e-8))
+                    .optimize(lsq);
+        } catch (org.hipparchus.exception.MathIllegalStateException tooMany) {
+            converged = false; // iteration or evaluation limit: keep the best point seen
+        }
+        double[] u = opt != null ? opt.getPoint().toArray() : bestU;
         double[] pf = external(u);
         double[][][] after = problem.evaluate(pf);
         double[] r1 = residuals(problem, after);
         double[] sigma = new double[n];
         double[][] corr = new double[n][n];
         try {
-            RealMatrix cov = opt.getCovariances(1e-14);
+            RealMatrix cov = opt != null ? opt.getCovariances(1e-14) : covariance(u, m, n, h);
             double s2 = m > n ? cost(r1) / (m - n) : Double.NaN;
             for (int i = 0; i < n; i++) sigma[i] = Math.sqrt(cov.getEntry(i, i) * s2);
             for (int i = 0; i < n; i++) {
@@ -116,6 +125,20 @@ public final class ForceFieldFitter {
             java.util.Arrays.fill(sigma, Double.NaN);
             for (double[] row : corr) java.util.Arrays.fill(row, Double.NaN);
         }
-        return new Result(problem, p0, pf, before, after, cost(r0), cost(r1), opt.getIterations(), evaluations, sigma, corr);
+        return new Result(problem, p0, pf, before, after, cost(r0), cost(r1), opt != null ? opt.getIterations() : maxIter,
+                evaluations, sigma, corr, converged);
+    }
+
+    /** (JᵀJ)⁻¹ by forward differences at u (used when the optimiser stopped at its limit). */
+    private RealMatrix covariance(double[] u, int m, int n, double h) {
+        double[] r = residualsAt(u);
+        RealMatrix j = new Array2DRowRealMatrix(m, n);
+        for (int q = 0; q < n; q++) {
+            double[] uq = u.clone();
+            uq[q] += h;
+            double[] rq = residualsAt(uq);
+            for (int i = 0; i < m; i++) j.setEntry(i, q, (rq[i] - r[i]) / h);
+        }
+        return new org.hipparchus.linear.QRDecomposition(j.transposeMultiply(j), 1e-14).getSolver().getInverse();
     }
 }

@@ -12,6 +12,8 @@ import org.paddlewheel.relax.Relaxation;
  * <li>{@code stress}: the six stress components σ (GPa, xx yy zz xy xz yz) at the experimental
  *     structure (target: a number for the three diagonal ones, default 0, off-diagonals 0) —
  *     "conventional" fitting;</li>
+ * <li>{@code pressure}: P = −tr σ/3 (GPa) at the experimental structure (target default 0), for
+ *     cells whose anisotropic stress carries no information (orientationally disordered anions);</li>
  * <li>{@code forces}: every force component (eV/Å) at the experimental structure, target 0, each
  *     scaled by 1/√(3N) so the squared residuals sum to weight²·⟨f²⟩ (reported as the RMS force);</li>
  * <li>{@code lattice}: the cell lengths a, b, c (Å, of the cell given in the file, i.e. divided by
@@ -54,6 +56,7 @@ public record Observable(String type, double[] target, double weight, Relaxation
                 return new Observable(type, v, w, mode, null);
             }
             case "forces" -> { return new Observable(type, new double[0], w, mode, null); }
+            case "pressure" -> { return new Observable(type, new double[] {o.path("target_GPa").asDouble(0)}, w, mode, null); }
             case "lattice" -> {
                 JsonNode t = o.path("target_A");
                 double[] v = new double[3];
@@ -67,7 +70,7 @@ public record Observable(String type, double[] target, double weight, Relaxation
                 if (!o.has("molecule")) throw new InputException(at + ".molecule: needed for stretch_frequency");
                 return new Observable(type, new double[] {need(o, "target_cm1", at)}, w, mode, o.get("molecule").asText());
             }
-            default -> throw new InputException(at + ".type: stress, forces, lattice, bulk_modulus or stretch_frequency, got '" + type + "'");
+            default -> throw new InputException(at + ".type: stress, pressure, forces, lattice, bulk_modulus or stretch_frequency, got '" + type + "'");
         }
     }
 
@@ -79,7 +82,7 @@ public record Observable(String type, double[] target, double weight, Relaxation
     /** Unit of the observable's components. */
     public String unit() {
         return switch (type) {
-            case "stress", "bulk_modulus" -> "GPa";
+            case "stress", "pressure", "bulk_modulus" -> "GPa";
             case "forces" -> "eV/Å";
             case "lattice" -> "Å";
             default -> "cm⁻¹";
