@@ -105,6 +105,10 @@ public final class EisFitCommand implements Callable<Integer> {
             double t = temperatureK != null ? temperatureK : Conductivity.temperatureFromName(f.getFileName().toString());
             SpectrumAnalysis a = SpectrumAnalysis.run(s, circuit, initial, fixed, fitter, t, thicknessCm, areaCm2, sigmaFrom);
             results.add(a);
+            for (String w : a.warnings()) err.println("warning: " + f + ": " + w);
+            if (!quiet.quiet && !initial.isEmpty() && a.fit().fromAutomaticStart()) {
+                err.println("note: " + f + ": an automatic start reached a lower chi2 than the --initial values; reporting that fit");
+            }
             if (!quiet.quiet && files.size() > 1) err.println("fitted " + f);
             if (outDir != null) {
                 String stem = EisKkCommand.stem(f);

@@ -31,6 +31,9 @@ import picocli.CommandLine.Command;
             ExportLammpsCommand.class,
             RelaxCommand.class,
             FitFfCommand.class,
+            AnalyzeCommand.class,
+            StudyCommand.class,
+            ReportCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -1,5 +1,8 @@
 package org.paddlewheel.experiment.impedance;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.hipparchus.complex.Complex;
 import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.linear.Array2DRowRealMatrix;
@@ -26,8 +29,10 @@ import org.hipparchus.util.Pair;
  * <p>Standard errors: cov(θ) = s²·(JᵀJ)⁻¹ with s² = χ²/(2N − P) (the weights are relative, so
  * the noise scale is estimated from the residuals), propagated to p by σ_p = p·σ_θ in log mode.
  * The inverse uses an SVD; singular directions give NaN errors.
- * <p>In log mode the fit is run twice, from the caller's start and from {@link InitialGuess}, and
- * the lower χ² is kept; each run is a log-parameter LM followed by a polish in p itself.
+ * <p>In log mode the fit is run from the caller's start and from each of
+ * {@link InitialGuess#candidates}, and the lowest χ² is kept (the caller's on a tie;
+ * {@link FitResult#fromAutomaticStart()} says which won); each run is a log-parameter LM followed
+ * by a polish in p itself.
  */
 public final class ComplexNonlinearLeastSquares {
     /**
@@ -72,22 +77,31 @@ public final class ComplexNonlinearLeastSquares {
      */
     public FitResult fit(Spectrum data, Circuit circuit, double[] initial, boolean[] fixed, double[] lower, double[] upper) {
         if (!logParameters) return fitFrom(data, circuit, initial, fixed, lower, upper);
-        // A second start from the spectrum itself guards against a poor start that lets an arc
-        // vanish; fixed parameters keep the caller's values. The lower χ² wins. A non-positive
-        // free starting value (impossible in ln p) is replaced by the automatic one.
-        double[] auto = InitialGuess.of(circuit, data);
+        // Further starts from the spectrum itself ({@link InitialGuess#candidates}) guard against
+        // a poor start that lets an arc vanish; fixed parameters keep the caller's values. The
+        // caller's start is fitted first and is replaced only by a strictly lower χ² (relative
+        // 1e-9). A non-positive free starting value (impossible in ln p) is replaced by the
+        // automatic one.
+        List<double[]> autos = InitialGuess.candidates(circuit, data);
         double[] start = initial.clone();
-        for (int i = 0; i < auto.length; i++) {
+        for (int i = 0; i < start.length; i++) {
             boolean isFixed = fixed != null && fixed[i];
-            if (isFixed) auto[i] = initial[i];
-            else if (!(start[i] > 0)) start[i] = auto[i];
+            if (!isFixed && !(start[i] > 0)) start[i] = autos.get(0)[i];
         }
-        FitResult r = fitFrom(data, circuit, start, fixed, lower, upper);
-        FitResult a = fitFrom(data, circuit, auto, fixed, lower, upper);
-        return a.chiSquared() < r.chiSquared() * (1 - 1e-9) ? a : r;
+        FitResult best = fitFrom(data, circuit, start, fixed, lower, upper);
+        List<double[]> seen = new ArrayList<>();
+        seen.add(start);
+        for (double[] auto : autos) {
+            for (int i = 0; i < auto.length; i++) if (fixed != null && fixed[i]) auto[i] = initial[i];
+            if (seen.stream().anyMatch(x -> Arrays.equals(x, auto))) continue;
+            seen.add(auto);
+            FitResult a = fitFrom(data, circuit, auto, fixed, lower, upper);
+            if (a.chiSquared() < best.chiSquared() * (1 - 1e-9)) best = a.fromAutomaticStart(true);
+        }
+        return best;
     }
 
-    private FitResult fitFrom(Spectrum data, Circuit circuit, double[] initial, boolean[] fixed, double[] lower, double[] upper) {
+    FitResult fitFrom(Spectrum data, Circuit circuit, double[] initial, boolean[] fixed, double[] lower, double[] upper) {
         int np = circuit.parameterCount();
         if (initial.length != np) throw new IllegalArgumentException("need " + np + " initial values for " + circuit.text());
         boolean[] fix = fixed == null ? new boolean[np] : fixed.clone();
@@ -122,7 +136,11 @@ public final class ComplexNonlinearLeastSquares {
         }
         // Polish (or, without log-parameters, the whole fit) in p itself: a parameter driven
         // towards 0 in ln p has a vanishing gradient there and cannot come back; in p it can.
-        Stage s2 = optimize(false, data, circuit, p, free, lo, hi, typical, sigRe, sigIm);
+        // In log mode the polish keeps the same positive floor (1e-300) as ln p, so a parameter
+        // cannot end at exactly 0 (a CPE with Q = 0 has an infinite impedance).
+        double[] loPolish = lo.clone();
+        if (logParameters) for (int i = 0; i < np; i++) loPolish[i] = Math.max(lo[i], 1e-300);
+        Stage s2 = optimize(false, data, circuit, p, free, loPolish, hi, typical, sigRe, sigIm);
         iterations += s2.iterations;
         evaluations += s2.evaluations;
         ResidualModel lin = new ResidualModel(data, circuit, p, free, sigRe, sigIm, false, typical);
@@ -146,7 +164,7 @@ public final class ComplexNonlinearLeastSquares {
             atBound[i] = p[i] <= lo[i] * (1 + 1e-12) + 1e-300 || p[i] >= hi[i] * (1 - 1e-12);
         }
         return new FitResult(circuit, circuit.parameterNames(), circuit.parameterUnits(), p, err, fix, atBound, chi2, s2v,
-                weighting, logParameters, converged, iterations, evaluations);
+                weighting, logParameters, converged, iterations, evaluations, false);
     }
 
     private record Stage(double[] p, int iterations, int evaluations, boolean converged) {}

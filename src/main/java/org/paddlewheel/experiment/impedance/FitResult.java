@@ -20,10 +20,18 @@ import java.util.List;
  * @param converged        whether the optimiser met its tolerances (false: iteration limit, best point kept)
  * @param iterations       Levenberg–Marquardt iterations of the best start
  * @param evaluations      model evaluations of the best start
+ * @param fromAutomaticStart true if an automatic start ({@link InitialGuess#candidates}) reached a lower χ² than the caller's start
  */
 public record FitResult(Circuit circuit, List<String> names, List<String> units, double[] values, double[] standardErrors,
                         boolean[] fixed, boolean[] atBound, double chiSquared, double reducedChiSquared, Weighting weighting,
-                        boolean logParameters, boolean converged, int iterations, int evaluations) {
+                        boolean logParameters, boolean converged, int iterations, int evaluations,
+                        boolean fromAutomaticStart) {
+
+    /** This result with {@link #fromAutomaticStart} set. */
+    FitResult fromAutomaticStart(boolean automatic) {
+        return new FitResult(circuit, names, units, values, standardErrors, fixed, atBound, chiSquared, reducedChiSquared,
+                weighting, logParameters, converged, iterations, evaluations, automatic);
+    }
 
     /** Value of the named parameter. */
     public double value(String name) {

@@ -3,6 +3,7 @@ package org.paddlewheel.experiment.impedance;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.paddlewheel.model.InputException;
 
@@ -21,10 +22,25 @@ import org.paddlewheel.model.InputException;
  * @param resistanceErrorOhm 1σ error of the sum (errors added in quadrature; Ω)
  * @param sigmaSPerCm     σ (S/cm) or NaN without geometry
  * @param sigmaErrorSPerCm 1σ error of σ (S/cm)
+ * @param warnings        degenerate results, one sentence each (see {@link #warnings(FitResult, Spectrum)}); empty when none
  */
 public record SpectrumAnalysis(Spectrum data, FitResult fit, List<ArcAnalysis.Arc> arcs, double temperatureK,
                                double thicknessCm, double areaCm2, List<String> sigmaFrom, double resistanceOhm,
-                               double resistanceErrorOhm, double sigmaSPerCm, double sigmaErrorSPerCm) {
+                               double resistanceErrorOhm, double sigmaSPerCm, double sigmaErrorSPerCm,
+                               List<String> warnings) {
+
+    /**
+     * A parameter whose relative standard error exceeds this (1000 %) is reported as not
+     * determined by the data: the spectrum constrains it less than to an order of magnitude.
+     */
+    public static final double UNDETERMINED_RELATIVE_ERROR = 10;
+
+    /**
+     * A resistance-like parameter (Ω) below this fraction of the smallest measured |Z| has
+     * collapsed: it changes the model by less than 1 ppm anywhere, far below any instrument's
+     * accuracy (typically 0.1–1 % of |Z|), so its value is not a measurement.
+     */
+    public static final double COLLAPSED_FRACTION = 1e-6;
 
     /**
      * Analyses {@code data}.
@@ -72,12 +88,74 @@ public record SpectrumAnalysis(Spectrum data, FitResult fit, List<ArcAnalysis.Ar
             var += e * e;
         }
         double rErr = Math.sqrt(var);
+        boolean[] bad = degenerate(fit, data);
+        List<String> warnings = new ArrayList<>(warnings(fit, data));
+        List<String> badR = from.stream().filter(name -> bad[circuit.indexOf(name)]).toList();
         double sigma = Double.NaN, sigmaErr = Double.NaN;
-        if (thicknessCm > 0 && areaCm2 > 0 && r > 0) {
-            sigma = Conductivity.sigmaSPerCm(thicknessCm, areaCm2, r);
-            sigmaErr = sigma * rErr / r;
+        if (thicknessCm > 0 && areaCm2 > 0) {
+            if (!badR.isEmpty()) {
+                warnings.add("sigma not reported: it would come from " + String.join(", ", badR)
+                        + ", which the fit did not determine (see above)");
+            } else if (!(r > 0)) {
+                warnings.add("sigma not reported: the resistance " + String.join("+", from) + " = " + r + " ohm is not positive");
+            } else {
+                sigma = Conductivity.sigmaSPerCm(thicknessCm, areaCm2, r);
+                sigmaErr = sigma * rErr / r;
+            }
         }
-        return new SpectrumAnalysis(data, fit, arcs, temperatureK, thicknessCm, areaCm2, List.copyOf(from), r, rErr, sigma, sigmaErr);
+        return new SpectrumAnalysis(data, fit, arcs, temperatureK, thicknessCm, areaCm2, List.copyOf(from), r, rErr, sigma, sigmaErr,
+                List.copyOf(warnings));
+    }
+
+    /**
+     * Per parameter: true when the fit did not determine it — a free parameter that ended on a
+     * bound, whose standard error is NaN or above {@link #UNDETERMINED_RELATIVE_ERROR} of its
+     * value, or (for parameters in Ω) that collapsed below {@link #COLLAPSED_FRACTION}·min|Z|.
+     */
+    public static boolean[] degenerate(FitResult fit, Spectrum data) {
+        int np = fit.values().length;
+        boolean[] bad = new boolean[np];
+        double minZ = minModulus(data);
+        for (int i = 0; i < np; i++) {
+            if (fit.fixed()[i]) continue;
+            double v = fit.values()[i], e = fit.standardErrors()[i];
+            boolean collapsed = "ohm".equals(fit.units().get(i)) && v < COLLAPSED_FRACTION * minZ;
+            boolean undetermined = !Double.isFinite(e) || e > UNDETERMINED_RELATIVE_ERROR * Math.abs(v);
+            bad[i] = fit.atBound()[i] || collapsed || undetermined || !Double.isFinite(v);
+        }
+        return bad;
+    }
+
+    /** One sentence per degenerate parameter of {@code fit} (see {@link #degenerate}); empty when the fit is sound. */
+    public static List<String> warnings(FitResult fit, Spectrum data) {
+        List<String> out = new ArrayList<>();
+        double minZ = minModulus(data);
+        boolean[] bad = degenerate(fit, data);
+        for (int i = 0; i < bad.length; i++) {
+            if (!bad[i]) continue;
+            String name = fit.names().get(i), u = fit.units().get(i);
+            double v = fit.values()[i], e = fit.standardErrors()[i];
+            String val = String.format(Locale.ROOT, "%s = %.4g%s", name, v, u.isEmpty() ? "" : " " + u);
+            List<String> why = new ArrayList<>();
+            if ("ohm".equals(u) && v < COLLAPSED_FRACTION * minZ) {
+                why.add(String.format(Locale.ROOT, "collapsed to ~0 (below %.0e of the smallest |Z|, %.4g ohm)", COLLAPSED_FRACTION, minZ));
+            }
+            if (fit.atBound()[i]) why.add("is at its bound" + (fit.circuit().isExponent(i) ? " (CPE exponent limited to [" + ComplexNonlinearLeastSquares.MIN_EXPONENT + ", 1])" : ""));
+            if (!Double.isFinite(e)) why.add("has no finite standard error (not identifiable from this spectrum)");
+            else if (e > UNDETERMINED_RELATIVE_ERROR * Math.abs(v)) why.add(String.format(Locale.ROOT, "has a standard error of %.3g (over %.0f%% of its value)", e, 100 * UNDETERMINED_RELATIVE_ERROR));
+            boolean idealCapacitor = why.size() == 1 && fit.circuit().isExponent(i) && v >= 1 - 1e-9;
+            out.add(val + " " + String.join(" and ", why) + (idealCapacitor
+                    ? ": the element behaves as an ideal capacitor (a C element has one parameter fewer); its error is not meaningful"
+                    : ": not determined by the data; consider a simpler circuit, a better start (--initial) or --fix"));
+        }
+        if (!fit.converged()) out.add("the optimiser stopped at its iteration limit (best point kept)");
+        return out;
+    }
+
+    private static double minModulus(Spectrum s) {
+        double m = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < s.size(); i++) m = Math.min(m, s.modulus(i));
+        return m;
     }
 
     /** JSON key of parameter i: name plus unit suffix ({@code R1_ohm}, {@code CPE1_Q_S_s^alpha}, {@code CPE1_alpha}). */
@@ -95,6 +173,8 @@ public record SpectrumAnalysis(Spectrum data, FitResult fit, List<ArcAnalysis.Ar
         m.put("weighting", fit.weighting().name().toLowerCase());
         m.put("log_parameters", fit.logParameters());
         m.put("converged", fit.converged());
+        m.put("start", fit.fromAutomaticStart() ? "automatic" : "given");
+        m.put("warnings", warnings);
         Map<String, Object> p = new LinkedHashMap<>(), e = new LinkedHashMap<>();
         for (int i = 0; i < fit.values().length; i++) {
             p.put(key(fit, i), num(fit.values()[i]));

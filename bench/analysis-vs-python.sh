@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Benchmark: Na MSD and D end to end (parse + analysis, whole process) on a synthetic 20,000-frame
+# XDATCAR of 270 atoms (~200 MB), paddlewheel vs the usual Python routes, same file, same machine:
+#   pymatgen Xdatcar + numpy FFT MSD, ASE read(index=':') + numpy FFT MSD, MDAnalysis EinsteinMSD (DCD).
+# Wall time and peak RSS from GNU time -v. The last line is the ratio to the fastest peer.
+# Usage: bench/analysis-vs-python.sh [FRAMES]   (env: PY=/usr/bin/python3, WORK=/tmp/pw-bench)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+FRAMES=${1:-20000}
+PY=${PY:-/usr/bin/python3}       # Debian's python3, not pyenv's
+WORK=${WORK:-/tmp/pw-bench}
+DT=0.5
+mkdir -p "$WORK"
+TIME=/usr/bin/time
+need=()
+[ -x "$TIME" ] || need+=(time)
+for m in pymatgen:python3-pymatgen ase:python3-ase MDAnalysis:python3-mdanalysis; do
+  "$PY" -c "import ${m%%:*}" 2>/dev/null || need+=("${m##*:}")
+done
+if [ ${#need[@]} -gt 0 ]; then
+  echo "installing ${need[*]} with apt-get" >&2
+  (apt-get update -qq && apt-get install -y -qq "${need[@]}") >&2 || echo "apt-get failed: peers missing will be skipped" >&2
+fi
+[ -f target/paddlewheel.jar ] || mvn -B -q -o package -DskipTests
+X="$WORK/XDATCAR-$FRAMES"
+[ -f "$X" ] || java bench/GenXdatcar.java "$X" "$FRAMES" 42
+echo "input: $X ($(du -h "$X" | cut -f1), $FRAMES frames, 270 atoms)"
+
+run() {  # name, command...  → prints "name wall_s peak_MB" and appends to results
+  local name=$1; shift
+  if "$TIME" -v -o "$WORK/$name.time" "$@" > "$WORK/$name.out" 2>"$WORK/$name.err"; then
+    local wall rss
+    wall=$(awk -F': ' '/Elapsed \(wall clock\)/{n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; print s}' "$WORK/$name.time")
+    rss=$(awk -F': ' '/Maximum resident set size/{printf "%.0f", $2/1024}' "$WORK/$name.time")
+    printf "%-12s wall %8.2f s   peak %6s MB   %s\n" "$name" "$wall" "$rss" "$(grep -h 'D(Na)\|D_cm2' "$WORK/$name.out" | head -1 | tr -s ' ')"
+    echo "$name $wall" >> "$WORK/results"
+  else
+    echo "$name failed (see $WORK/$name.err)"
+  fi
+}
+: > "$WORK/results"
+run paddlewheel java -Xmx1g -jar target/paddlewheel.jar analyze "$X" --mobile Na --rotors none --density "" \
+    --timestep ${DT}fs -o "$WORK/pw-out" --quiet --json
+"$PY" -c "import pymatgen" 2>/dev/null && run pymatgen "$PY" bench/msd_numpy.py pymatgen "$X" $DT
+"$PY" -c "import ase" 2>/dev/null && run ase "$PY" bench/msd_numpy.py ase "$X" $DT
+if "$PY" -c "import MDAnalysis, ase" 2>/dev/null; then
+  [ -f "$WORK/traj-$FRAMES.dcd" ] || "$PY" bench/to_dcd.py "$X" "$WORK/top.pdb" "$WORK/traj-$FRAMES.dcd"
+  run mdanalysis "$PY" bench/msd_mdanalysis.py "$WORK/top.pdb" "$WORK/traj-$FRAMES.dcd" $DT
+fi
+awk '$1=="paddlewheel"{pw=$2} $1!="paddlewheel"{if(best==""||$2<best){best=$2;who=$1}}
+     END{if(pw==""){print "paddlewheel did not run"} else if(best==""){print "no peer ran: ratio unavailable (paddlewheel " pw " s)"}
+         else printf "ratio: fastest peer %s %.2f s / paddlewheel %.2f s = %.1fx\n", who, best, pw, best/pw}' "$WORK/results"

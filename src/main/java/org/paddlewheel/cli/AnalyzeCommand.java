@@ -1,0 +1,154 @@
+package org.paddlewheel.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import org.paddlewheel.analysis.TrajectoryAnalysis;
+import org.paddlewheel.io.Formats;
+import org.paddlewheel.io.TrajectoryReader;
+import org.paddlewheel.model.Element;
+import org.paddlewheel.model.Frame;
+import org.paddlewheel.model.InputException;
+import org.paddlewheel.model.Molecule;
+import org.paddlewheel.model.MoleculeFinder;
+import org.paddlewheel.model.Quantity;
+import org.paddlewheel.model.Structure;
+import org.paddlewheel.report.AnalysisReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code paddlewheel analyze TRAJ}: diffusion (MSD, D with block-averaged error, Nernst–Einstein σ,
+ * Haven ratio), rotational correlation of every detected anion kind, hops, hop–rotation coupling
+ * and density maps from one streaming pass over any trajectory format. See docs/summary-json.md.
+ */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = "Analyse an MD trajectory: MSD/diffusion/conductivity, anion rotation, hops, paddle-wheel coupling, density maps.")
+public final class AnalyzeCommand implements Callable<Integer> {
+    @Parameters(index = "0", description = "Trajectory (XDATCAR, LAMMPS dump, extended XYZ).")
+    Path trajectory;
+    @Option(names = "--format", description = "Trajectory format, overriding the extension.")
+    String format;
+    @Option(names = "--structure", description = "Reference structure for hop sites (default: first analysed frame). Include vacant sites.")
+    Path structure;
+    @Option(names = "--mobile", split = ",", defaultValue = "Na", description = "Mobile species (default: ${DEFAULT-VALUE}).")
+    List<String> mobile;
+    @Option(names = "--rotors", defaultValue = "auto", description = "auto (detect BH4, NH2, … by bond lengths) or none.")
+    String rotors;
+    @Option(names = "--timestep", converter = Converters.TimeFs.class, description = "MD timestep per step, e.g. 0.5fs (time between frames is taken from the file's steps, or timestep × --every).")
+    Double timestepFs;
+    @Option(names = "--every", defaultValue = "1", description = "Use every N-th frame (default: ${DEFAULT-VALUE}).")
+    int every;
+    @Option(names = "--skip", converter = Converters.TimeFs.class, defaultValue = "0", description = "Equilibration time to drop, e.g. 3ps.")
+    double skipFs;
+    @Option(names = "--fit-window", description = "MSD fit window START:END, e.g. 1ps:5ps (default: 10%–50% of a block).")
+    String fitWindow;
+    @Option(names = "--blocks", defaultValue = "5", description = "Independent blocks for the D uncertainty (default: ${DEFAULT-VALUE}).")
+    int blocks;
+    @Option(names = "--framework", split = ",", description = "Species whose centre of mass drift is removed (e.g. B,N).")
+    List<String> framework = new ArrayList<>();
+    @Option(names = "--charge", split = ",", description = "Charges in e, e.g. Na=1 (default: formal charges).")
+    Map<String, Double> charges = new LinkedHashMap<>();
+    @Option(names = "--temperature", converter = Converters.TemperatureK.class, description = "Temperature for Nernst–Einstein σ, e.g. 363K.")
+    Double temperatureK;
+    @Option(names = "--site-radius", converter = Converters.LengthAngstrom.class, description = "Hop site sphere radius (default: 0.3 × shortest site distance).")
+    Double siteRadiusA;
+    @Option(names = "--coupling-cutoff", converter = Converters.LengthAngstrom.class, defaultValue = "4.0", description = "Anion centre to hop path cut-off (default: ${DEFAULT-VALUE} Å).")
+    double cutoffA;
+    @Option(names = "--coupling-halfwidth", converter = Converters.TimeFs.class, defaultValue = "250", description = "Half-width h of the hop interval for the coupling statistic (default 0.25 ps).")
+    double halfWidthFs;
+    @Option(names = "--coupling-window", converter = Converters.TimeFs.class, defaultValue = "1000", description = "Profile half-window W around each hop (default 1 ps).")
+    double windowFs;
+    @Option(names = "--control-draws", defaultValue = "200", description = "Random-time control draws per hop (default: ${DEFAULT-VALUE}).")
+    int draws;
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the random-time control (default: ${DEFAULT-VALUE}).")
+    long seed;
+    @Option(names = "--density", split = ",", description = "Species for density CUBE maps (default: mobile species and H).")
+    List<String> density;
+    @Option(names = "--density-spacing", converter = Converters.LengthAngstrom.class, defaultValue = "0.2", description = "Density grid spacing (default: ${DEFAULT-VALUE} Å).")
+    double spacingA;
+    @Option(names = "--density-sigma", converter = Converters.LengthAngstrom.class, defaultValue = "0.2", description = "Gaussian smoothing σ (default: ${DEFAULT-VALUE} Å; 0 = none).")
+    double sigmaA;
+    @Option(names = "--density-fold", split = ",", description = "Fold the cell n1,n2,n3 times (supercell → primitive), default 1,1,1.")
+    int[] fold = {1, 1, 1};
+    @Option(names = {"-o", "--output"}, required = true, description = "Output folder.")
+    Path out;
+    @Option(names = "--json", description = "Print summary.json to stdout.")
+    boolean json;
+    @Mixin
+    QuietOption quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        Set<Element> mob = elements(mobile);
+        Set<Element> fw = elements(framework);
+        Map<Element, Double> q = new LinkedHashMap<>(TrajectoryAnalysis.defaultCharges());
+        charges.forEach((k, v) -> q.put(Element.of(k), v));
+        Structure ref = structure == null ? null : Formats.readStructure(structure, null);
+        double fit0 = Double.NaN, fit1 = Double.NaN;
+        if (fitWindow != null) {
+            String[] p = fitWindow.split(":");
+            if (p.length != 2) throw new InputException("--fit-window must be START:END, e.g. 1ps:5ps");
+            fit0 = Quantity.timeFs(p[0]);
+            fit1 = Quantity.timeFs(p[1]);
+        }
+        Set<Element> dens = new LinkedHashSet<>();
+        if (density == null) { dens.addAll(mob); dens.add(Element.H); } else dens.addAll(elements(density));
+        if (fold.length != 3) throw new InputException("--density-fold needs three integers, e.g. 3,3,3");
+        if (timestepFs == null && !quiet.quiet) {
+            System.err.println("paddlewheel: note: no --timestep; frame times come from the file (XDATCAR has none: 1 step = 1 fs)");
+        }
+        try (TrajectoryReader reader = Formats.openTrajectory(trajectory, format, timestepFs == null ? -1 : timestepFs)) {
+            if (!reader.hasNext()) throw new InputException(trajectory.toString(), 0, "the trajectory has no frames");
+            Frame first = reader.next();
+            List<Molecule> mols = switch (rotors.toLowerCase(java.util.Locale.ROOT)) {
+                case "auto" -> MoleculeFinder.find(ref != null && ref.size() == first.structure().size() ? ref : first.structure());
+                case "none" -> List.of();
+                default -> throw new InputException("--rotors must be auto or none, got '" + rotors + "'");
+            };
+            TrajectoryAnalysis.Config cfg = new TrajectoryAnalysis.Config(mob, q, fw, mols, ref,
+                    temperatureK == null ? Double.NaN : temperatureK, skipFs, every, Double.NaN, blocks, fit0, fit1,
+                    siteRadiusA == null ? Double.NaN : siteRadiusA, cutoffA, halfWidthFs, windowFs, draws, seed,
+                    dens, spacingA, sigmaA, fold);
+            Iterator<Frame> all = new Iterator<>() {
+                boolean firstPending = true;
+                @Override public boolean hasNext() { return firstPending || reader.hasNext(); }
+                @Override public Frame next() {
+                    if (firstPending) { firstPending = false; return first; }
+                    return reader.next();
+                }
+            };
+            TrajectoryAnalysis.Results res;
+            if (quiet.quiet) {
+                res = new TrajectoryAnalysis(cfg).run(all, null);
+            } else {
+                try (ProgressBar pb = new ProgressBarBuilder().setTaskName("analyze").setInitialMax(-1).setUnit(" frames", 1)
+                        .setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
+                    res = new TrajectoryAnalysis(cfg).run(all, n -> { if (n % 200 == 0) pb.stepTo(n); });
+                }
+            }
+            ObjectNode summary = AnalysisReport.write(out, res, cfg, trajectory.toString());
+            if (json) Json.print(summary);
+            else if (!quiet.quiet) System.err.println("wrote " + out.resolve("summary.json"));
+        }
+        return 0;
+    }
+
+    private static Set<Element> elements(List<String> names) {
+        Set<Element> s = new LinkedHashSet<>();
+        if (names != null) for (String n : names) if (!n.isBlank()) s.add(Element.of(n.trim()));
+        return s;
+    }
+}

@@ -1,0 +1,128 @@
+package org.paddlewheel.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.paddlewheel.study.Campaign;
+import org.paddlewheel.study.Claim;
+import org.paddlewheel.study.EmbeddedEngine;
+import org.paddlewheel.study.Engine;
+import org.paddlewheel.study.FakeEngine;
+import org.paddlewheel.study.LammpsEngine;
+import org.paddlewheel.study.SlurmScript;
+import org.paddlewheel.study.Study;
+import org.paddlewheel.study.StudyManifest;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code paddlewheel study double-paddle-wheel -o study/ [--quick|--full] [--threads N]
+ * [--engine embedded|lammps|fake] [--mpi N] [--slurm] [--resume]}: runs the paper's computational
+ * study as independent jobs and writes report.html, summary.json and figures/. An existing study
+ * folder is resumed.
+ */
+@Command(name = "study", mixinStandardHelpOptions = true,
+        description = {"Run the paper's computational study and write a report (report.html, summary.json, figures/).",
+            "An existing output folder is resumed: finished runs are kept and skipped."})
+public final class StudyCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "RECIPE", description = "The study to run: double-paddle-wheel.")
+    String recipe;
+
+    @Option(names = {"-o", "--output"}, defaultValue = "study", description = "Study folder (default: ${DEFAULT-VALUE}).")
+    Path output;
+
+    static final class Size {
+        @Option(names = "--quick", description = "Reduced campaign, about 10 minutes on 2 cores (default).") boolean quick;
+        @Option(names = "--full", description = "The paper's campaign: x ∈ {0,0.5,1} × 5 temperatures, 3 ps + 50 ps, freezing runs, seeds.") boolean full;
+        @Option(names = "--tiny", hidden = true, description = "Seconds-long campaign for tests.") boolean tiny;
+    }
+
+    @ArgGroup(exclusive = true)
+    Size size = new Size();
+
+    @Option(names = "--threads", description = "Cores to use (default: all, ${DEFAULT-VALUE}).", defaultValue = "0")
+    int threads;
+
+    @Option(names = "--threads-per-run", defaultValue = "1", description = "Threads per run; runs in parallel = threads / this.")
+    int threadsPerRun;
+
+    @Option(names = "--engine", defaultValue = "embedded", description = "embedded | lammps | fake (synthetic known answers, for testing).")
+    String engine;
+
+    @Option(names = "--mpi", defaultValue = "1", description = "MPI ranks per run for --engine lammps.")
+    int mpi;
+
+    @Option(names = "--slurm", description = "Write a Slurm job-array script into OUTPUT/slurm instead of running.")
+    boolean slurm;
+
+    @Option(names = "--resume", description = "Require an existing study folder and resume it (resuming is the default when it exists).")
+    boolean resume;
+
+    @Option(names = "--run-index", hidden = true, description = "Run only this run (0-based); used by the Slurm array.")
+    Integer runIndex;
+
+    @Option(names = "--no-report", hidden = true, description = "Do not rebuild the report after running.")
+    boolean noReport;
+
+    @Mixin
+    QuietOption quiet;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!"double-paddle-wheel".equals(recipe)) throw new IllegalArgumentException("unknown study '" + recipe + "'; known: double-paddle-wheel");
+        if (resume && !java.nio.file.Files.isRegularFile(output.resolve(StudyManifest.FILE))) {
+            throw new IllegalArgumentException("--resume: no study in " + output + " (" + StudyManifest.FILE + " missing)");
+        }
+        Campaign campaign = size.full ? Campaign.full() : size.tiny ? Campaign.tiny() : Campaign.quick();
+        int cores = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+        String command = "paddlewheel study " + String.join(" ", args);
+        if (slurm) {
+            args.remove("--slurm");
+            replaceOutput(args, output.toAbsolutePath().toString());
+            Path submit = SlurmScript.write(output, campaign.runs().size(), Math.max(1, threadsPerRun), args);
+            new StudyManifest("double-paddle-wheel", campaign.preset(), engine(cores).name(), engine(cores).version(),
+                    campaign.forceField(), command, StudyManifest.currentVersion(), System.getProperty("java.version"),
+                    campaign.runs()).write(output);
+            System.out.println("wrote " + submit + " (" + campaign.runs().size() + " array tasks); submit with: bash " + submit);
+            return 0;
+        }
+        Study.Result r = Study.run(new Study.Options(output, campaign, engine(cores), cores, threadsPerRun, quiet.quiet, command,
+                runIndex, !noReport), System.err);
+        if (r.report() != null) {
+            System.out.println("report: " + r.report().html() + " (" + r.report().runsFinished() + "/" + r.report().runsPlanned() + " runs)");
+            for (Claim c : r.report().claims()) System.out.printf("  %-16s %s%n", c.verdict(), c.statement());
+        }
+        return r.failures().isEmpty() ? 0 : 1;
+    }
+
+    private Engine engine(int cores) {
+        return switch (engine) {
+            case "embedded" -> {
+                boolean hasMd = Main.commandLine().getSubcommands().containsKey("md");
+                yield new EmbeddedEngine(hasMd ? a -> Main.commandLine().execute(a) : null, "paddlewheel " + StudyManifest.currentVersion() + " md");
+            }
+            case "lammps" -> new LammpsEngine(Main.commandLine().getSubcommands().containsKey("md") ? a -> Main.commandLine().execute(a) : null, mpi);
+            case "fake" -> new FakeEngine();
+            default -> throw new IllegalArgumentException("--engine must be embedded, lammps or fake, got '" + engine + "'");
+        };
+    }
+
+    private static void replaceOutput(List<String> args, String abs) {
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if ((a.equals("-o") || a.equals("--output")) && i + 1 < args.size()) { args.set(i + 1, abs); return; }
+            if (a.startsWith("--output=")) { args.set(i, "--output=" + abs); return; }
+        }
+        args.add("-o");
+        args.add(abs);
+    }
+}

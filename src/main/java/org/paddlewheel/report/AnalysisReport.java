@@ -1,0 +1,232 @@
+package org.paddlewheel.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.paddlewheel.analysis.Diffusivity;
+import org.paddlewheel.analysis.DensityMap;
+import org.paddlewheel.analysis.HopDetector;
+import org.paddlewheel.analysis.HopRotationCoupling;
+import org.paddlewheel.analysis.IonicConductivity;
+import org.paddlewheel.analysis.OrientationSampler;
+import org.paddlewheel.analysis.RotationalAutocorrelation;
+import org.paddlewheel.analysis.StretchedExponentialFit;
+import org.paddlewheel.analysis.TrajectoryAnalysis;
+import org.paddlewheel.io.AtomicFile;
+import org.paddlewheel.io.Cube;
+import org.paddlewheel.model.Element;
+
+/**
+ * Writes the results of {@code paddlewheel analyze} into a folder: one CSV per quantity (units in
+ * every column name: ps, Å², Å, degrees, cm²/s, S/cm), {@code summary.json} (the contract documented
+ * in docs/summary-json.md; NaN is written as null), PNG+SVG plots (MSD, rotational correlation, a
+ * representative hop event in the style of the paper's Figure 4) and density CUBE files.
+ */
+public final class AnalysisReport {
+    private AnalysisReport() {}
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Writes everything into {@code dir} and returns the summary. */
+    public static ObjectNode write(Path dir, TrajectoryAnalysis.Results r, TrajectoryAnalysis.Config cfg, String input) throws IOException {
+        ObjectNode root = summary(r, cfg, input);
+        double dtPs = r.timestepFs() / 1000.0;
+        XYChart msdChart = chart("Mean squared displacement", "t (ps)", "MSD (Å²)");
+        for (Map.Entry<Element, Diffusivity.Result> e : r.diffusion().entrySet()) {
+            Diffusivity.Result d = e.getValue();
+            double[] coll = r.collective().get(e.getKey()).msdCollectiveA2();
+            int n = d.msdTotalA2().length;
+            AtomicFile.writeText(dir.resolve("msd-" + e.getKey().symbol() + ".csv"), w -> {
+                w.write("time_ps,msd_A2,msd_x_A2,msd_y_A2,msd_z_A2,msd_collective_per_ion_A2\n");
+                for (int m = 0; m < n; m++) {
+                    w.write(fmt(m * dtPs, d.msdTotalA2()[m], d.msdAxisA2()[0][m], d.msdAxisA2()[1][m], d.msdAxisA2()[2][m], coll[m]));
+                }
+            });
+            int half = Math.max(2, n / 2);
+            msdChart.addSeries(e.getKey().symbol(), times(half, dtPs), java.util.Arrays.copyOf(d.msdTotalA2(), half)).setMarker(SeriesMarkers.NONE);
+        }
+        Plots.savePngAndSvg(msdChart, dir.resolve("msd"));
+        for (String kind : r.rotation().keySet()) {
+            Map<OrientationSampler.Vector, RotationalAutocorrelation.Curves> cm = r.rotation().get(kind);
+            List<OrientationSampler.Vector> vs = List.copyOf(cm.keySet());
+            int n = cm.get(OrientationSampler.Vector.LIGAND).c1().length;
+            AtomicFile.writeText(dir.resolve("rotation-" + kind + ".csv"), w -> {
+                StringBuilder h = new StringBuilder("time_ps");
+                for (OrientationSampler.Vector v : vs) h.append(",C1_").append(lower(v)).append(",C2_").append(lower(v));
+                w.write(h + "\n");
+                for (int m = 0; m < n; m++) {
+                    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%.6g", m * dtPs));
+                    for (OrientationSampler.Vector v : vs) sb.append(String.format(Locale.ROOT, ",%.6g,%.6g", cm.get(v).c1()[m], cm.get(v).c2()[m]));
+                    w.write(sb + "\n");
+                }
+            });
+            XYChart rc = chart(kind + " orientational autocorrelation", "t (ps)", "C(t)");
+            int half = Math.max(2, n / 2);
+            for (OrientationSampler.Vector v : vs) {
+                rc.addSeries("C1 " + lower(v), times(half, dtPs), java.util.Arrays.copyOf(cm.get(v).c1(), half)).setMarker(SeriesMarkers.NONE);
+                rc.addSeries("C2 " + lower(v), times(half, dtPs), java.util.Arrays.copyOf(cm.get(v).c2(), half)).setMarker(SeriesMarkers.NONE);
+            }
+            Plots.savePngAndSvg(rc, dir.resolve("rotation-" + kind));
+        }
+        AtomicFile.writeText(dir.resolve("hops.csv"), w -> {
+            w.write("time_ps,t_leave_ps,t_enter_ps,atom,species,from_site,to_site,distance_A\n");
+            for (HopDetector.Hop h : r.hops()) {
+                w.write(String.format(Locale.ROOT, "%.6g,%.6g,%.6g,%d,%s,%d,%d,%.4f%n", h.centreFrame() * dtPs, h.leaveFrame() * dtPs,
+                        h.enterFrame() * dtPs, r.mobileAtoms()[h.atom()] + 1, r.mobileSpecies()[h.atom()].symbol(),
+                        h.fromSite() + 1, h.toSite() + 1, h.distanceA()));
+            }
+        });
+        for (Map.Entry<String, HopRotationCoupling.Result> e : r.coupling().entrySet()) {
+            HopRotationCoupling.Result c = e.getValue();
+            if (c.events() == 0) continue;
+            AtomicFile.writeText(dir.resolve("coupling-" + e.getKey() + ".csv"), w -> {
+                w.write("time_from_hop_ps,cation_displacement_along_hop_A,anion_angular_displacement_deg\n");
+                for (int j = 0; j < c.profileTimeFs().length; j++) {
+                    w.write(fmt(c.profileTimeFs()[j] / 1000, c.cationProfileA()[j], c.anionProfileDeg()[j]));
+                }
+            });
+            XYChart ev = chart("Representative hop, " + e.getKey() + " neighbours", "t − t_hop (ps)", "Na displacement (Å)");
+            double[] t = new double[c.profileTimeFs().length];
+            for (int j = 0; j < t.length; j++) t[j] = c.profileTimeFs()[j] / 1000;
+            ev.addSeries("cation", t, c.exampleCationA()).setMarker(SeriesMarkers.NONE).setLineColor(java.awt.Color.BLACK);
+            for (int q = 0; q < c.exampleAnionDeg().length; q++) {
+                XYSeries s = ev.addSeries(e.getKey() + " #" + (q + 1), t, c.exampleAnionDeg()[q]);
+                s.setMarker(SeriesMarkers.NONE);
+                s.setYAxisGroup(1);
+            }
+            ev.setYAxisGroupTitle(1, "angular displacement (°)");
+            ev.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
+            Plots.savePngAndSvg(ev, dir.resolve("coupling-" + e.getKey() + "-event"));
+        }
+        for (Map.Entry<Element, DensityMap> e : r.density().entrySet()) {
+            DensityMap d = e.getValue();
+            Cube.write(dir.resolve("density-" + e.getKey().symbol() + ".cube"), e.getKey().symbol() + " probability density from " + input,
+                    d.foldedCell(), d.gridPoints(), d.density(cfg.densitySigmaA()), null);
+        }
+        AtomicFile.writeText(dir.resolve("summary.json"), w -> w.write(MAPPER.writeValueAsString(root) + "\n"));
+        return root;
+    }
+
+    /** The summary.json tree. */
+    public static ObjectNode summary(TrajectoryAnalysis.Results r, TrajectoryAnalysis.Config cfg, String input) {
+        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode in = root.putObject("input");
+        in.put("trajectory", input);
+        in.put("frames_analysed", r.frames());
+        in.put("timestep_ps", r.timestepFs() / 1000);
+        in.put("duration_ps", (r.frames() - 1) * r.timestepFs() / 1000);
+        in.put("mean_volume_A3", r.meanVolumeA3());
+        num(in, "temperature_K", cfg.temperatureK());
+        in.put("skip_ps", cfg.skipFs() / 1000);
+        in.put("every", cfg.every());
+        in.put("unwrap_warnings", r.unwrapWarnings());
+        ObjectNode diff = root.putObject("diffusion");
+        ObjectNode cond = root.putObject("conductivity");
+        for (Map.Entry<Element, Diffusivity.Result> e : r.diffusion().entrySet()) {
+            Diffusivity.Result d = e.getValue();
+            ObjectNode o = diff.putObject(e.getKey().symbol());
+            num(o, "D_cm2_per_s", d.dCm2PerS());
+            num(o, "D_std_cm2_per_s", d.dStdCm2PerS());
+            arr(o.putArray("D_axis_cm2_per_s"), d.axisDCm2PerS());
+            arr(o.putArray("D_axis_std_cm2_per_s"), d.axisDStdCm2PerS());
+            arr(o.putArray("block_D_cm2_per_s"), d.blockDCm2PerS());
+            o.put("fit_start_ps", d.fitStartFs() / 1000);
+            o.put("fit_end_ps", d.fitEndFs() / 1000);
+            o.put("uncertainty", "block averaging over " + d.blockDCm2PerS().length + " independent segments, Student-t 68.27% half-width");
+            o.put("framework_drift_removed", !cfg.framework().isEmpty());
+            IonicConductivity.Collective c = r.collective().get(e.getKey());
+            ObjectNode s = cond.putObject(e.getKey().symbol());
+            Double q = cfg.chargesE().get(e.getKey());
+            num(s, "charge_e", q == null ? Double.NaN : q);
+            num(s, "sigma_S_per_cm", r.conductivitySPerCm().getOrDefault(e.getKey(), Double.NaN));
+            num(s, "sigma_std_S_per_cm", r.conductivityStdSPerCm().getOrDefault(e.getKey(), Double.NaN));
+            if (!r.conductivitySPerCm().containsKey(e.getKey())) s.put("note", q == null ? "no charge for this species: give --charge" : "no temperature: give --temperature");
+            num(s, "D_sigma_cm2_per_s", c.dSigmaCm2PerS());
+            num(s, "D_sigma_std_cm2_per_s", c.dSigmaStdCm2PerS());
+            num(s, "haven_ratio", c.havenRatio());
+            num(s, "haven_ratio_std", c.havenRatioStd());
+        }
+        ObjectNode rot = root.putObject("rotation");
+        for (String kind : r.rotationFits().keySet()) {
+            ObjectNode o = rot.putObject(kind);
+            for (Map.Entry<OrientationSampler.Vector, StretchedExponentialFit.Result[]> v : r.rotationFits().get(kind).entrySet()) {
+                ObjectNode t = v.getKey() == OrientationSampler.Vector.LIGAND ? o : o.putObject(lower(v.getKey()));
+                StretchedExponentialFit.Result f1 = v.getValue()[0], f2 = v.getValue()[1];
+                num(t, "tau1_ps", f1.meanTauFs() / 1000);
+                t.put("tau1_is_lower_bound", f1.isLowerBound());
+                num(t, "beta", f1.beta());
+                num(t, "tau1_kww_ps", f1.tauFs() / 1000);
+                num(t, "tau2_ps", f2.meanTauFs() / 1000);
+                t.put("tau2_is_lower_bound", f2.isLowerBound());
+                num(t, "beta2", f2.beta());
+            }
+        }
+        ObjectNode hops = root.putObject("hops");
+        double durPs = (r.frames() - 1) * r.timestepFs() / 1000;
+        for (Element e : r.diffusion().keySet()) {
+            int atoms = 0;
+            for (Element s : r.mobileSpecies()) if (s == e) atoms++;
+            long count = r.hops().stream().filter(h -> r.mobileSpecies()[h.atom()] == e).count();
+            ObjectNode o = hops.putObject(e.symbol());
+            o.put("count", count);
+            num(o, "rate_per_ps", count / (atoms * durPs));
+            num(o, "total_rate_per_ps", count / durPs);
+            o.put("site_radius_A", r.siteRadiusA());
+        }
+        ObjectNode cp = root.putObject("coupling");
+        for (Map.Entry<String, HopRotationCoupling.Result> e : r.coupling().entrySet()) {
+            HopRotationCoupling.Result c = e.getValue();
+            ObjectNode o = cp.putObject(e.getKey());
+            o.put("events", c.events());
+            num(o, "score", c.scoreDeg());
+            num(o, "z", c.z());
+            num(o, "p_value", c.pValue());
+            num(o, "hop_rotation_deg", c.hopRotationDeg());
+            num(o, "control_rotation_deg", c.controlRotationDeg());
+            num(o, "neighbours_per_event", c.meanNeighbours());
+            num(o, "sync_correlation", c.syncCorrelation());
+            num(o, "sync_lag_ps", c.syncLagFs() / 1000);
+            o.put("cutoff_A", cfg.couplingCutoffA());
+        }
+        return root;
+    }
+
+    private static String lower(OrientationSampler.Vector v) { return v.name().toLowerCase(Locale.ROOT); }
+
+    private static void num(ObjectNode o, String k, double v) {
+        if (Double.isFinite(v)) o.put(k, v); else o.putNull(k);
+    }
+
+    private static void arr(ArrayNode a, double[] v) {
+        for (double x : v) { if (Double.isFinite(x)) a.add(x); else a.addNull(); }
+    }
+
+    private static String fmt(double... v) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < v.length; i++) sb.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.8g", v[i]));
+        return sb.append('\n').toString();
+    }
+
+    private static double[] times(int n, double dtPs) {
+        double[] t = new double[n];
+        for (int i = 0; i < n; i++) t[i] = i * dtPs;
+        return t;
+    }
+
+    private static XYChart chart(String title, String x, String y) {
+        XYChart c = new XYChartBuilder().width(800).height(560).title(title).xAxisTitle(x).yAxisTitle(y).build();
+        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        return c;
+    }
+}

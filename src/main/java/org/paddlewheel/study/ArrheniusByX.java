@@ -1,0 +1,63 @@
+package org.paddlewheel.study;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.paddlewheel.analysis.Arrhenius;
+
+/**
+ * Arrhenius fits of the free runs per composition with the shared {@link Arrhenius}: D_Na
+ * (plain form) and the Nernst–Einstein σ (σ·T form, as for the experiment), weighted by the 1σ
+ * errors, set beside the paper's experimental activation energies from impedance.
+ */
+public final class ArrheniusByX {
+    /** The paper's experimental Ea from conductivity (Figure 1B), eV, by x. */
+    public static final Map<Double, Double> PAPER_EA_EV = Map.of(0.0, 0.358, 0.2, 0.299, 0.5, 0.301, 0.75, 0.278, 1.0, 0.268);
+
+    /**
+     * One composition's fits (null fits when fewer than two temperatures with a positive D).
+     *
+     * @param temperaturesK temperatures used, K
+     * @param paperEaEv     the paper's experimental Ea for this x, eV (null if the paper has none)
+     */
+    public record Row(double x, double[] temperaturesK, Estimate eaDEv, Estimate eaSigmaEv, Double paperEaEv,
+                      Arrhenius.Result dFit, Arrhenius.Result sigmaFit) {}
+
+    private ArrheniusByX() {}
+
+    /** Fits per x over free conditions. */
+    public static List<Row> fit(List<ConditionResult> conditions) {
+        Map<Double, List<ConditionResult>> byX = new TreeMap<>();
+        for (ConditionResult c : conditions) {
+            if (c.frozen() == Frozen.NONE && c.dNa() != null && c.dNa().value() > 0) {
+                byX.computeIfAbsent(c.x(), k -> new ArrayList<>()).add(c);
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        for (Map.Entry<Double, List<ConditionResult>> e : byX.entrySet()) {
+            List<ConditionResult> cs = e.getValue();
+            int n = cs.size();
+            double[] t = new double[n], d = new double[n], de = new double[n], s = new double[n], se = new double[n];
+            for (int i = 0; i < n; i++) {
+                ConditionResult c = cs.get(i);
+                t[i] = c.temperatureK();
+                d[i] = c.dNa().value(); de[i] = positive(c.dNa().sigma(), d[i]);
+                s[i] = c.sigmaNa().value(); se[i] = positive(c.sigmaNa().sigma(), s[i]);
+            }
+            Arrhenius.Result fd = null, fs = null;
+            if (java.util.Arrays.stream(t).distinct().count() >= 2) {
+                fd = Arrhenius.fit(t, d, de, Arrhenius.Form.PLAIN);
+                fs = Arrhenius.fit(t, s, se, Arrhenius.Form.TIMES_T);
+            }
+            rows.add(new Row(e.getKey(), t, fd == null ? null : new Estimate(fd.activationEnergyEv(), fd.activationEnergyErrorEv()),
+                    fs == null ? null : new Estimate(fs.activationEnergyEv(), fs.activationEnergyErrorEv()),
+                    PAPER_EA_EV.get(e.getKey()), fd, fs));
+        }
+        return rows;
+    }
+
+    private static double positive(double sigma, double value) {
+        return sigma > 0 && Double.isFinite(sigma) ? sigma : Math.abs(value) * 1e-3;
+    }
+}

@@ -1,0 +1,96 @@
+package org.paddlewheel.study;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A named set of independent runs plus the force field they share: the plan the scheduler works
+ * through and the report reads back. Build the paper's campaigns with {@link #full()},
+ * {@link #quick()} or {@link #tiny()} (seconds; for tests).
+ *
+ * @param preset     "full", "quick", "tiny" or a custom name
+ * @param forceField force-field name passed to the engine
+ * @param runs       the runs, in scheduling order (longest first is the caller's choice)
+ */
+public record Campaign(String preset, String forceField, List<RunSpec> runs) {
+    /** The force field of the paper's system in the MD engine. */
+    public static final String FORCE_FIELD = "na-amide-borohydride";
+    /** Compositions simulated in the paper's AIMD. */
+    public static final double[] PAPER_X = {0, 0.5, 1};
+    /** Temperatures simulated in the paper's AIMD, K. */
+    public static final double[] PAPER_T = {250, 300, 363, 500, 700};
+    /** Temperatures of the freezing runs, K. */
+    public static final double[] FREEZE_T = {500, 700};
+
+    public Campaign {
+        runs = List.copyOf(runs);
+    }
+
+    /** The paper's settings: 3x3x3, NPT (Parrinello–Rahman + Langevin 10/ps, W = 1000 amu), 0.5 fs. */
+    static RunSpec paperSpec(double equilibrationFs, double productionFs, int supercell, double frameIntervalFs) {
+        return new RunSpec(1, 500, Frozen.NONE, 1, supercell, equilibrationFs, productionFs, 0.5, "npt", 10, 1000, 0,
+                frameIntervalFs);
+    }
+
+    /**
+     * {@code --full}: x ∈ {0, 0.5, 1} × T ∈ {250, 300, 363, 500, 700} K, 3 ps + 50 ps at 0.5 fs in a
+     * 3x3x3 cell; x = 1 with Na, NH2 or BH4 frozen at 500 and 700 K. Seeds 1–3 for every x = 1 run at
+     * 500 and 700 K (free and frozen: the freezing claims compare them), seed 1 elsewhere.
+     */
+    public static Campaign full() {
+        RunSpec base = paperSpec(3000, 50000, 3, 10);
+        return build("full", base, PAPER_X, PAPER_T, FREEZE_T, 3);
+    }
+
+    /**
+     * {@code --quick} (the default): a subset still showing each effect — x ∈ {0, 0.5, 1} at 500 and
+     * 700 K (two temperatures, so Arrhenius Ea has no residual-based error) and the three freezing
+     * runs at 700 K, in a 2x2x2 cell (80 atoms at x = 1), 1 ps + 20 ps at 0.5 fs, one seed: 9 runs,
+     * 378 000 steps. Sized from the embedded engine's measured speed (about 900 steps/s for 2x2x2 on
+     * one thread of a shared machine; 150 steps/s for 3x3x3) to take about 4 minutes of MD on 2
+     * cores. Error bars are far wider than {@code --full}'s and the report says so.
+     */
+    public static Campaign quick() {
+        RunSpec base = paperSpec(1000, 20000, 2, 10);
+        return build("quick", base, PAPER_X, new double[] {500, 700}, new double[] {700}, 1);
+    }
+
+    /**
+     * A campaign that runs in seconds with the fake engine (whose cost is capped at
+     * {@link FakeEngine#MAX_FRAMES} frames whatever the length): 2x2x2, 20 ps, 363 and 700 K, for
+     * tests. Far too long for a real engine in a test.
+     */
+    public static Campaign tiny() {
+        RunSpec base = paperSpec(0, 20000, 2, 100);
+        return build("tiny", base, PAPER_X, new double[] {363, 700}, new double[] {700}, 1);
+    }
+
+    private static Campaign build(String preset, RunSpec base, double[] xs, double[] ts, double[] freezeTs, int seedsX1) {
+        List<RunSpec> runs = new ArrayList<>();
+        for (double x : xs) {
+            for (double t : ts) {
+                boolean pooled = x == 1 && contains(freezeTs, t);
+                int seeds = pooled ? seedsX1 : 1;
+                for (int s = 1; s <= seeds; s++) runs.add(base.at(x, t).withSeed(s));
+            }
+        }
+        for (double t : freezeTs) {
+            for (Frozen f : new Frozen[] {Frozen.NA, Frozen.NH2, Frozen.BH4}) {
+                for (int s = 1; s <= seedsX1; s++) runs.add(base.at(1, t).withFrozen(f).withSeed(s));
+            }
+        }
+        return new Campaign(preset, FORCE_FIELD, runs);
+    }
+
+    private static boolean contains(double[] a, double v) {
+        for (double d : a) if (d == v) return true;
+        return false;
+    }
+
+    /** Total production + equilibration MD steps over all runs. */
+    public long totalSteps() {
+        long n = 0;
+        for (RunSpec r : runs) n += Math.round((r.equilibrationFs() + r.productionFs()) / r.timestepFs());
+        return n;
+    }
+}

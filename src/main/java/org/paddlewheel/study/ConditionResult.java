@@ -1,0 +1,72 @@
+package org.paddlewheel.study;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.hipparchus.special.Erf;
+
+/**
+ * The runs of one condition (x, T, frozen species) pooled over seeds: the mean of each quantity
+ * with σ = max(standard error of the seed mean, √Σσᵢ²/n) — the larger of the scatter between seeds
+ * and the propagated per-run errors, so one lucky seed cannot shrink the bar. Coupling scores are
+ * pooled by averaging and the p-value recomputed from the pooled z (one-sided, Gaussian).
+ */
+public record ConditionResult(double x, double temperatureK, Frozen frozen, int seeds, Estimate dNa, Estimate sigmaNa,
+                              Map<String, Estimate> tauPs, int hops, Map<String, RunResult.Coupling> coupling,
+                              List<RunResult> runs) {
+
+    /** Pools the results of one condition (all with the same x, T, frozen). */
+    public static ConditionResult pool(List<RunResult> rs) {
+        RunSpec s = rs.get(0).spec();
+        Estimate d = poolEstimates(rs, RunResult::dNa);
+        Estimate sig = poolEstimates(rs, RunResult::sigmaNa);
+        Map<String, Estimate> tau = new LinkedHashMap<>();
+        Map<String, RunResult.Coupling> coup = new LinkedHashMap<>();
+        int hops = 0;
+        for (RunResult r : rs) {
+            hops += r.hops();
+            for (String k : r.tauPs().keySet()) tau.putIfAbsent(k, null);
+            for (String k : r.coupling().keySet()) coup.putIfAbsent(k, null);
+        }
+        tau.replaceAll((k, v) -> poolEstimates(rs, r -> r.tauPs().get(k)));
+        coup.replaceAll((k, v) -> poolCoupling(rs, k));
+        return new ConditionResult(s.x(), s.temperatureK(), s.frozen(), rs.size(), d, sig, tau, hops, coup, List.copyOf(rs));
+    }
+
+    static Estimate poolEstimates(List<RunResult> rs, Function<RunResult, Estimate> get) {
+        List<Estimate> es = new ArrayList<>();
+        for (RunResult r : rs) {
+            Estimate e = get.apply(r);
+            if (e != null && Double.isFinite(e.value())) es.add(e);
+        }
+        if (es.isEmpty()) return null;
+        int n = es.size();
+        double mean = 0, var = 0;
+        for (Estimate e : es) { mean += e.value(); var += e.sigma() * e.sigma(); }
+        mean /= n;
+        double propagated = Math.sqrt(var) / n;
+        if (n == 1) return new Estimate(mean, propagated);
+        double ss = 0;
+        for (Estimate e : es) ss += (e.value() - mean) * (e.value() - mean);
+        double sem = Math.sqrt(ss / (n - 1) / n);
+        return new Estimate(mean, Math.max(sem, propagated));
+    }
+
+    private static RunResult.Coupling poolCoupling(List<RunResult> rs, String kind) {
+        double score = 0, control = 0, var = 0;
+        int n = 0, hops = 0;
+        for (RunResult r : rs) {
+            RunResult.Coupling c = r.coupling().get(kind);
+            if (c == null) continue;
+            score += c.score(); control += c.controlMean(); var += c.controlStd() * c.controlStd();
+            hops += c.hops();
+            n++;
+        }
+        score /= n; control /= n;
+        double std = Math.sqrt(var) / n;
+        double z = std > 0 ? (score - control) / std : 0;
+        return new RunResult.Coupling(score, control, std, z, 0.5 * Erf.erfc(z / Math.sqrt(2)), hops);
+    }
+}

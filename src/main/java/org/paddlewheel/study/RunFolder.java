@@ -1,0 +1,97 @@
+package org.paddlewheel.study;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.stream.Stream;
+import org.paddlewheel.io.AtomicFile;
+
+/**
+ * The on-disk layout of one run inside a study: {@code study/runs/<label>_<hash>/} holding
+ * {@code spec.json}, the engine's output, {@code result.json} (the analysis) and finally the
+ * completion marker {@code COMPLETE} (JSON: engine, wall time). A run counts as finished only
+ * when the marker exists, so an interrupted study resumes by redoing unfinished folders. The hash
+ * covers the spec and the engine name, so changing either gives a new folder, never a stale hit.
+ */
+public final class RunFolder {
+    /** Jackson mapper for every study file. */
+    public static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public static final String SPEC = "spec.json";
+    public static final String RESULT = "result.json";
+    public static final String COMPLETE = "COMPLETE";
+    public static final String TRAJECTORY = "trajectory.extxyz";
+
+    private final Path dir;
+    private final RunSpec spec;
+
+    private RunFolder(Path dir, RunSpec spec) { this.dir = dir; this.spec = spec; }
+
+    /** The folder of {@code spec} run by {@code engineName} under {@code studyDir}. */
+    public static RunFolder of(Path studyDir, RunSpec spec, String engineName) {
+        return new RunFolder(studyDir.resolve("runs").resolve(spec.label() + "_" + hash(spec, engineName)), spec);
+    }
+
+    /** Run id: the folder name. */
+    public String id() { return dir.getFileName().toString(); }
+
+    public Path dir() { return dir; }
+
+    public RunSpec spec() { return spec; }
+
+    public Path file(String name) { return dir.resolve(name); }
+
+    /** True when the completion marker exists. */
+    public boolean isComplete() { return Files.isRegularFile(file(COMPLETE)); }
+
+    /** Empties the folder (removing a partial run) and writes spec.json. */
+    public void prepare() throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> s = Files.walk(dir)) {
+                for (Path p : s.sorted(Comparator.reverseOrder()).toList()) if (!p.equals(dir)) Files.delete(p);
+            }
+        }
+        Files.createDirectories(dir);
+        writeJson(file(SPEC), spec);
+    }
+
+    /** Writes the completion marker last, atomically. */
+    public void markComplete(String engine, String engineVersion, double wallSeconds) throws IOException {
+        var n = JSON.createObjectNode();
+        n.put("engine", engine);
+        n.put("engine_version", engineVersion);
+        n.put("wall_s", wallSeconds);
+        n.put("finished_at", java.time.Instant.now().toString());
+        writeJson(file(COMPLETE), n);
+    }
+
+    /** The marker's content. */
+    public JsonNode completion() throws IOException { return JSON.readTree(file(COMPLETE).toFile()); }
+
+    /** Writes any Jackson-serialisable value atomically as pretty JSON. */
+    public static void writeJson(Path target, Object value) throws IOException {
+        String text = JSON.writeValueAsString(value);
+        AtomicFile.writeText(target, w -> w.write(text + "\n"));
+    }
+
+    static String hash(RunSpec spec, String engineName) {
+        try {
+            String canonical = JSON.writeValueAsString(spec) + "|" + engineName;
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 3);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

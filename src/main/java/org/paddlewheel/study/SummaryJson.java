@@ -1,0 +1,100 @@
+package org.paddlewheel.study;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Builds {@code summary.json}: provenance (command, versions, engine, force field, seeds), caveats,
+ * pooled results per condition, every run, Arrhenius activation energies beside the paper's
+ * experimental ones, the figure list and the {@code claims} array. Keys carry units
+ * ({@code D_Na_cm2_per_s}, {@code tau_ps}, {@code Ea_eV}, {@code T_K}); estimates are
+ * {@code {"value", "sigma"}} with 1σ.
+ */
+final class SummaryJson {
+    private SummaryJson() {}
+
+    static ObjectNode build(StudyManifest m, RunAnalyzer analyzer, List<ConditionResult> conditions, List<RunResult> results,
+                            Map<String, Double> wall, List<ArrheniusByX.Row> arrhenius, List<Claim> claims,
+                            List<StudyFigures.Figure> figures, List<String> caveats, List<String> missing) {
+        var J = RunFolder.JSON;
+        ObjectNode root = J.createObjectNode();
+        root.put("recipe", m.recipe());
+        root.put("preset", m.preset());
+        root.put("synthetic", "fake".equals(m.engine()));
+        root.put("command", m.command());
+        ObjectNode v = root.putObject("versions");
+        v.put("paddlewheel", m.paddlewheelVersion());
+        v.put("java", m.javaVersion());
+        v.put("engine", m.engine());
+        v.put("engine_version", m.engineVersion());
+        v.put("analysis", analyzer.description());
+        root.put("force_field", m.forceField());
+        TreeSet<Long> seeds = new TreeSet<>();
+        for (RunSpec s : m.runs()) seeds.add(s.seed());
+        root.set("seeds", J.valueToTree(seeds));
+        root.put("significance_sigma", Estimate.SIGNIFICANCE);
+        root.set("caveats", J.valueToTree(caveats));
+        root.put("runs_planned", m.runs().size());
+        root.put("runs_finished", results.size());
+        root.set("runs_missing", J.valueToTree(missing));
+        ArrayNode cs = root.putArray("conditions");
+        for (ConditionResult c : conditions) {
+            ObjectNode o = cs.addObject();
+            o.put("x", c.x());
+            o.put("T_K", c.temperatureK());
+            o.put("frozen", c.frozen().cliName());
+            o.put("seeds", c.seeds());
+            o.set("D_Na_cm2_per_s", J.valueToTree(Claims.est(c.dNa())));
+            o.set("sigma_NE_S_per_cm", J.valueToTree(Claims.est(c.sigmaNa())));
+            ObjectNode tau = o.putObject("tau_ps");
+            c.tauPs().forEach((k, e) -> tau.set(k, J.valueToTree(Claims.est(e))));
+            o.put("hops", c.hops());
+            o.set("coupling", J.valueToTree(c.coupling()));
+        }
+        ArrayNode rs = root.putArray("runs");
+        for (RunResult r : results) {
+            ObjectNode o = rs.addObject();
+            o.put("id", r.runId());
+            o.put("x", r.spec().x());
+            o.put("T_K", r.spec().temperatureK());
+            o.put("frozen", r.spec().frozen().cliName());
+            o.put("seed", r.spec().seed());
+            o.put("supercell", r.spec().supercell());
+            o.put("equilibration_fs", r.spec().equilibrationFs());
+            o.put("production_fs", r.spec().productionFs());
+            o.put("timestep_fs", r.spec().timestepFs());
+            o.put("ensemble", r.spec().ensemble());
+            o.set("D_Na_cm2_per_s", J.valueToTree(Claims.est(r.dNa())));
+            ObjectNode tau = o.putObject("tau_ps");
+            r.tauPs().forEach((k, e) -> tau.set(k, J.valueToTree(Claims.est(e))));
+            o.put("hops", r.hops());
+            Double w = wall.get(r.runId());
+            if (w != null && Double.isFinite(w)) o.put("wall_s", w);
+        }
+        ArrayNode ar = root.putArray("arrhenius");
+        for (ArrheniusByX.Row row : arrhenius) {
+            ObjectNode o = ar.addObject();
+            o.put("x", row.x());
+            o.set("T_K", J.valueToTree(row.temperaturesK()));
+            o.set("Ea_D_eV", J.valueToTree(Claims.est(row.eaDEv())));
+            o.set("Ea_sigma_eV", J.valueToTree(Claims.est(row.eaSigmaEv())));
+            if (row.paperEaEv() != null) o.put("paper_experimental_Ea_eV", row.paperEaEv());
+            else o.putNull("paper_experimental_Ea_eV");
+        }
+        ObjectNode paper = root.putObject("paper_experimental_Ea_eV");
+        new java.util.TreeMap<>(ArrheniusByX.PAPER_EA_EV).forEach((x, e) -> paper.put(String.valueOf(x), e));
+        ArrayNode fs = root.putArray("figures");
+        for (StudyFigures.Figure f : figures) {
+            ObjectNode o = fs.addObject();
+            o.put("name", f.name());
+            o.put("png", "figures/" + f.name() + ".png");
+            o.put("svg", "figures/" + f.name() + ".svg");
+            o.put("title", f.title());
+        }
+        root.set("claims", J.valueToTree(claims));
+        return root;
+    }
+}

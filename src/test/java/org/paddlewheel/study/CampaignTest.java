@@ -1,0 +1,99 @@
+package org.paddlewheel.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Campaign presets, run folder identity and the engine adapters' command lines. */
+class CampaignTest {
+    @Test
+    void fullCoversThePaperGridFreezingRunsAndSeeds() {
+        Campaign c = Campaign.full();
+        Set<String> conditions = new HashSet<>();
+        for (RunSpec r : c.runs()) {
+            conditions.add(r.condition());
+            assertThat(r.supercell()).isEqualTo(3);
+            assertThat(r.productionFs()).isEqualTo(50000);
+            assertThat(r.equilibrationFs()).isEqualTo(3000);
+            assertThat(r.timestepFs()).isEqualTo(0.5);
+            assertThat(r.ensemble()).isEqualTo("npt");
+            assertThat(r.frictionPerPs()).isEqualTo(10);
+            assertThat(r.latticeMassAmu()).isEqualTo(1000);
+        }
+        assertThat(conditions).hasSize(15 + 6).contains("x1.00_T700K_BH4-frozen", "x0.50_T250K_free", "x1.00_T500K_Na-frozen");
+        assertThat(c.runs()).filteredOn(r -> r.condition().equals("x1.00_T700K_NH2-frozen")).hasSize(3);
+        assertThat(c.runs()).filteredOn(r -> r.condition().equals("x0.00_T363K_free")).hasSize(1);
+        assertThat(c.runs().stream().map(RunSpec::label).distinct().count()).isEqualTo(c.runs().size());
+    }
+
+    @Test
+    void quickStillHasEveryEffect() {
+        Campaign q = Campaign.quick();
+        assertThat(q.runs()).extracting(RunSpec::frozen).contains(Frozen.NONE, Frozen.NA, Frozen.NH2, Frozen.BH4);
+        assertThat(q.runs()).extracting(RunSpec::x).contains(0.0, 0.5, 1.0);
+        assertThat(q.runs().stream().map(RunSpec::temperatureK).distinct().count()).isGreaterThanOrEqualTo(2);
+        assertThat(q.totalSteps()).isLessThan(Campaign.full().totalSteps() / 10);
+    }
+
+    @Test
+    void runFolderIdDependsOnSpecAndEngine(@TempDir Path tmp) throws Exception {
+        RunSpec s = Campaign.quick().runs().get(0);
+        RunFolder a = RunFolder.of(tmp, s, "embedded");
+        assertThat(RunFolder.of(tmp, s, "embedded").id()).isEqualTo(a.id());
+        assertThat(RunFolder.of(tmp, s, "fake").id()).isNotEqualTo(a.id());
+        assertThat(RunFolder.of(tmp, s.withSeed(9), "embedded").id()).isNotEqualTo(a.id());
+        a.prepare();
+        Files.writeString(a.file("junk"), "partial");
+        a.prepare();   // a restarted run starts from an empty folder
+        assertThat(a.file("junk")).doesNotExist();
+        assertThat(a.isComplete()).isFalse();
+        a.markComplete("embedded", "v", 1.5);
+        assertThat(a.isComplete()).isTrue();
+        assertThat(a.completion().path("wall_s").asDouble()).isEqualTo(1.5);
+    }
+
+    @Test
+    void embeddedEngineCallsTheMdVerbWithTheSpec(@TempDir Path tmp) throws Exception {
+        RunSpec s = Campaign.full().runs().stream().filter(r -> r.frozen() == Frozen.BH4).findFirst().orElseThrow();
+        List<String> a = EmbeddedEngine.arguments(s, "na-amide-borohydride", tmp.resolve("cell.vasp"), tmp, 2);
+        assertThat(String.join(" ", a)).startsWith("md -i ").contains("--ff na-amide-borohydride", "--temperature 500K",
+                "--time 50000fs", "--equilibrate 3000fs", "--timestep 0.5fs", "--ensemble npt", "--freeze BH4",
+                "--friction 10", "--pressure 0GPa", "--every 10fs", "--threads 2", "--seed 1", "-o " + tmp);
+        List<String[]> calls = new java.util.ArrayList<>();
+        EmbeddedEngine e = new EmbeddedEngine(args -> {
+            calls.add(args);
+            try {
+                Files.writeString(tmp.resolve(RunFolder.TRAJECTORY), "");
+            } catch (java.io.IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+            return 0;
+        }, "test");
+        e.run(Campaign.tiny().runs().get(0), "ff", tmp, 1, f -> { });
+        assertThat(calls).hasSize(1);
+        assertThat(tmp.resolve("cell.vasp")).isRegularFile();
+        assertThatThrownBy(() -> new EmbeddedEngine(null, "none").run(s, "ff", tmp, 1, f -> { }))
+                .hasMessageContaining("no 'paddlewheel md'");
+    }
+
+    @Test
+    void lammpsAndSlurmAdapters(@TempDir Path tmp) throws Exception {
+        LammpsEngine l = new LammpsEngine(null, 4);
+        assertThat(l.command(Path.of("in.lammps"))).containsExactly("mpirun", "--allow-run-as-root", "-np", "4", "lmp", "-in", "in.lammps");
+        assertThat(l.extraArguments()).containsExactly("--engine", "lammps", "--mpi", "4");
+        assertThatThrownBy(() -> l.run(Campaign.tiny().runs().get(0), "ff", tmp, 1, f -> { })).hasMessageContaining("no 'paddlewheel md'");
+        Path submit = SlurmScript.write(tmp, 37, 2, List.of("double-paddle-wheel", "--full", "-o", tmp.toString()));
+        String runs = Files.readString(tmp.resolve("slurm/runs.sbatch"));
+        assertThat(runs).contains("#SBATCH --array=0-36", "#SBATCH --cpus-per-task=2",
+                "paddlewheel study double-paddle-wheel --full -o " + tmp, "--run-index \"$SLURM_ARRAY_TASK_ID\"");
+        assertThat(Files.readString(submit)).contains("sbatch --dependency=afterany:");
+        assertThat(Files.readString(tmp.resolve("slurm/report.sbatch"))).contains("paddlewheel report " + tmp.toAbsolutePath());
+    }
+}

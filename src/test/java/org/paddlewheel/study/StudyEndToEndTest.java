@@ -1,0 +1,187 @@
+package org.paddlewheel.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.paddlewheel.cli.CliRunner;
+
+/** A tiny study on the fake engine, end to end: runs, report, figures, summary, resume, rebuild. */
+class StudyEndToEndTest {
+    static final Set<String> CLAIM_IDS = Set.of("d_na_rises_with_x", "bh4_rotates_faster_than_nh2", "nh2_rotation_speeds_up_with_x",
+            "freezing_either_anion_quenches_na", "freezing_na_slows_nh2_not_bh4", "hops_synchronous_with_nh2");
+
+    @TempDir
+    static Path tmp;
+    static Path dir;
+    static FakeEngine first;
+    static Study.Result result;
+
+    @BeforeAll
+    static void runTinyStudy() throws Exception {
+        dir = tmp.resolve("study");
+        first = new FakeEngine();
+        result = run(first);
+    }
+
+    static Study.Result run(FakeEngine engine) throws Exception {
+        return Study.run(new Study.Options(dir, Campaign.tiny(), engine, 2, 1, true, "test", null, true),
+                new PrintStream(new ByteArrayOutputStream()));
+    }
+
+    @Test
+    void everyRunFinishesOnceWithMarkerAndResult() {
+        int n = Campaign.tiny().runs().size();
+        assertThat(result.failures()).isEmpty();
+        assertThat(first.invocations()).isEqualTo(n);
+        for (RunSpec s : Campaign.tiny().runs()) {
+            RunFolder f = RunFolder.of(dir, s, "fake");
+            assertThat(f.isComplete()).as(f.id()).isTrue();
+            assertThat(f.file(RunFolder.RESULT)).isRegularFile();
+            assertThat(f.file(RunFolder.TRAJECTORY)).isRegularFile();
+        }
+    }
+
+    @Test
+    void figuresAreValidPngAndSvg() throws Exception {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir.resolve("figures"))) { files = s.sorted().toList(); }
+        assertThat(files.stream().filter(p -> p.toString().endsWith(".png"))).hasSizeGreaterThanOrEqualTo(9);
+        for (Path p : files) {
+            if (p.toString().endsWith(".png")) {
+                byte[] b = Files.readAllBytes(p);
+                assertThat(b).as(p.toString()).startsWith(0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A);
+                BufferedImage img = ImageIO.read(p.toFile());
+                assertThat(img).as(p.toString()).isNotNull();
+                assertThat(img.getWidth()).isGreaterThan(100);
+            } else {
+                assertThat(p.toString()).endsWith(".svg");
+                var dbf = DocumentBuilderFactory.newInstance();
+                dbf.setNamespaceAware(true);
+                dbf.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+                var doc = dbf.newDocumentBuilder().parse(p.toFile());
+                assertThat(doc.getDocumentElement().getLocalName()).as(p.toString()).isEqualTo("svg");
+            }
+        }
+        for (String name : List.of("fig3_c1_BH4", "fig3_c1_NH2", "fig3_msd_Na", "fig3_frozen_c1_BH4", "fig3_frozen_c1_NH2",
+                "fig3_frozen_msd_Na", "fig4_hop", "arrhenius_D", "arrhenius_sigma", "coupling_z")) {
+            assertThat(dir.resolve("figures/" + name + ".png")).isRegularFile();
+            assertThat(dir.resolve("figures/" + name + ".svg")).isRegularFile();
+        }
+    }
+
+    @Test
+    void reportIsSelfContained() throws Exception {
+        String html = Files.readString(dir.resolve("report.html"));
+        Matcher m = Pattern.compile("<img\\b[^>]*>").matcher(html);
+        int imgs = 0;
+        while (m.find()) {
+            imgs++;
+            assertThat(m.group()).contains("src=\"data:image/png;base64,");
+        }
+        assertThat(imgs).isEqualTo(result.report().figures().size());
+        assertThat(html).doesNotContain("<script", "http://", "<link").contains("SYNTHETIC DATA", "Reduced campaign");
+        for (String id : CLAIM_IDS) assertThat(html).contains(id);
+    }
+
+    @Test
+    void summaryHasEveryClaimWithNumbers() throws Exception {
+        JsonNode s = RunFolder.JSON.readTree(dir.resolve("summary.json").toFile());
+        assertThat(s.path("synthetic").asBoolean()).isTrue();
+        assertThat(s.path("command").asText()).isEqualTo("test");
+        assertThat(s.path("force_field").asText()).isEqualTo(Campaign.FORCE_FIELD);
+        assertThat(s.path("runs_finished").asInt()).isEqualTo(Campaign.tiny().runs().size());
+        JsonNode claims = s.path("claims");
+        assertThat(claims).hasSize(6);
+        for (JsonNode c : claims) {
+            assertThat(CLAIM_IDS).contains(c.path("id").asText());
+            assertThat(c.path("statement").asText()).isNotBlank();
+            assertThat(c.path("verdict").asText()).isIn(Claim.REPRODUCED, Claim.NOT_REPRODUCED, Claim.INCONCLUSIVE);
+            assertThat(c.path("evidence")).as(c.path("id").asText()).isNotEmpty();
+            assertThat(c.path("evidence").toString()).as(c.path("id").asText()).containsPattern("\\d\\.\\d");
+        }
+        JsonNode ar = s.path("arrhenius");
+        assertThat(ar).hasSize(3);
+        assertThat(ar.get(2).path("paper_experimental_Ea_eV").asDouble()).isEqualTo(0.268);
+        assertThat(ar.get(0).path("Ea_D_eV").path("value").isNumber()).isTrue();
+    }
+
+    @Test
+    void fakeKnownAnswersGiveThePaperVerdicts() {
+        // The fake engine's physics is shaped like the paper's claims, with σ from realistic sampling:
+        // the unambiguous effects must come out reproduced, and nothing may come out not_reproduced.
+        var verdicts = new java.util.HashMap<String, String>();
+        for (Claim c : result.report().claims()) verdicts.put(c.id(), c.verdict());
+        assertThat(verdicts).doesNotContainValue(Claim.NOT_REPRODUCED);
+        assertThat(verdicts.get("d_na_rises_with_x")).isEqualTo(Claim.REPRODUCED);
+        assertThat(verdicts.get("bh4_rotates_faster_than_nh2")).isEqualTo(Claim.REPRODUCED);
+    }
+
+    @Test
+    void resumeSkipsFinishedRunsAndRedoesUnfinishedOnes() throws Exception {
+        FakeEngine again = new FakeEngine();
+        Study.Result r = run(again);
+        assertThat(again.invocations()).isZero();
+        assertThat(r.outcomes()).allMatch(Scheduler.Outcome::skipped);
+
+        RunFolder victim = RunFolder.of(dir, Campaign.tiny().runs().get(1), "fake");
+        Files.delete(victim.file(RunFolder.COMPLETE));
+        FakeEngine third = new FakeEngine();
+        run(third);
+        assertThat(third.invocations()).isEqualTo(1);
+        assertThat(victim.isComplete()).isTrue();
+    }
+
+    @Test
+    void reportCommandRebuildsWithoutRerunning() throws Exception {
+        Path copy = tmp.resolve("rebuild");
+        copyTree(dir, copy);
+        Files.delete(copy.resolve("report.html"));
+        Files.delete(copy.resolve("summary.json"));
+        CliRunner.Result r = CliRunner.run("report", copy.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("report:", "reproduced");
+        assertThat(copy.resolve("report.html")).isRegularFile();
+        assertThat(copy.resolve("summary.json")).isRegularFile();
+    }
+
+    @Test
+    void reportRendersInHeadlessChromium() throws Exception {
+        boolean chromium = Stream.of(System.getenv("PATH").split(java.io.File.pathSeparator))
+                .anyMatch(d -> Files.isExecutable(Path.of(d, "chromium")) || Files.isExecutable(Path.of(d, "chromium-browser")));
+        Assumptions.assumeTrue(chromium, "chromium not installed; scripts/check-report.sh would install it");
+        Path script = Path.of("scripts/check-report.sh").toAbsolutePath();
+        Process p = new ProcessBuilder("bash", script.toString(), dir.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(200, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).contains("all data: URIs", "rendered");
+        BufferedImage shot = ImageIO.read(dir.resolve("report-screenshot.png").toFile());
+        assertThat(shot.getWidth()).isEqualTo(1280);
+    }
+
+    static void copyTree(Path from, Path to) throws Exception {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(t);
+                else Files.copy(p, t);
+            }
+        }
+    }
+}
