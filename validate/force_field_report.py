@@ -87,6 +87,7 @@ if len(avals) == 3:
     a0, ah, a1 = avals[0.0], avals[0.5], avals[1.0]
     w("\nVegard check: a(0.5) − [a(0) + a(1)]/2 = %+.4f Å (a linear trend gives 0; experiment (Tsai 2023): linear increase with x)." % (ah - (a0 + a1) / 2))
 w("\n## 2. Molecules intact and cubic average, 250–700 K\n")
+w("The barostat (stochastic cell rescaling) is isotropic, so a = b = c by construction; the cubic-average test of an anisotropic barostat is not done here.\n")
 w("| run | frames | broken BH4/NH2 (checks every 5th frame) | longest B–H / N–H (Å) | mean a, b, c of the supercell (Å) | a (Å) from volume |\n|---|---|---|---|---|---|")
 for d in ("npt250_x0", "npt700_x0", "npt250_x1", "npt700_x1", "npt300_x1"):
     try:
