@@ -73,9 +73,8 @@ class ShippedModelTest {
         assertThat(Math.sqrt(ss / s.size())).isLessThan(1e-3);
     }
 
-    /** About 20–40 s on one core (5000 steps of 270 atoms), hence slow. */
+    /** About 20–40 s on one core (5000 steps of 270 atoms): the acceptance check, kept in the default suite. */
     @Test
-    @Tag("slow")
     void nptAt300KKeepsX1LatticeWithin3Percent() {
         ForceField ff = ForceField.resolve("na-amide-borohydride");
         long seed = 1;
