@@ -29,6 +29,8 @@ import picocli.CommandLine.Command;
             MdCommand.class,
             EnergyCommand.class,
             ExportLammpsCommand.class,
+            RelaxCommand.class,
+            FitFfCommand.class,
             AnalyzeCommand.class,
             StudyCommand.class,
             ReportCommand.class,

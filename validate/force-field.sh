@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Regenerates forcefields/na-amide-borohydride.validation.md: NPT lattice parameters at 300 K
+# (x = 0, 0.5, 1; 3x3x3), molecule integrity and cubic average 250–700 K, and BH4 reorientation in
+# NaBH4 (300–500 K) against published activation energies.
+# Usage: validate/force-field.sh [--quick] [--ff NAME_OR_JSON] [--work DIR]
+#   --quick: 1 ps equilibration + 2 ps production per run (NaBH4: 3 ps), about 10 minutes on 2 cores.
+#   full (default): 3 ps + 20 ps per run (NaBH4: 3 + 20 ps), about 2 hours on 2 cores.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+pw="$here/paddlewheel"
+ff=na-amide-borohydride
+mode=full
+work=""
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --quick) mode=quick ;;
+    --ff) ff="$2"; shift ;;
+    --work) work="$2"; shift ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+if [[ $mode == quick ]]; then eq=1ps; prod=2ps; rot=3ps; else eq=3ps; prod=20ps; rot=20ps; fi
+work="${work:-$(mktemp -d /tmp/ff-validate.XXXX)}"
+mkdir -p "$work"
+cd "$work"
+echo "validation ($mode) in $work" >&2
+start=$(date +%s)
+
+md() { # name input T time
+  "$pw" md -i "$2" --ff "$ff" --ensemble npt --pressure 0GPa --temperature "$3" --equilibrate "$eq" --time "$4" \
+    --every 50fs --format xdatcar --seed 1 -o "$1" --quiet > "$1.log" 2>&1
+}
+
+# 1. antiperovskites, 3x3x3, relaxed at fixed cell first (as-built contacts), NPT 300 K
+for x in 0 0.5 1; do
+  "$pw" build antiperovskite --x $x --supercell 3x3x3 --seed 1 -o ap_$x.vasp > /dev/null 2>&1
+  "$pw" relax -i ap_$x.vasp --ff "$ff" --fmax 0.05 -o ap_${x}_r.vasp > /dev/null || true
+  md npt300_x$x ap_${x}_r.vasp 300K "$prod"
+done
+# 2. integrity and cubic average at 250 K and 700 K (x = 0 and x = 1)
+for x in 0 1; do
+  for t in 250 700; do md npt${t}_x$x ap_${x}_r.vasp ${t}K "$prod"; done
+done
+# 3. NaBH4 (Fm-3m, 2x2x2 conventional = 192 atoms), BH4 reorientation at 300, 400, 500 K
+"$pw" build supercell "$here/forcefields/fit/NaBH4.vasp" --supercell 2x2x2 -o nabh4.vasp > /dev/null
+for t in 300 400 500; do
+  md nabh4_$t nabh4.vasp ${t}K "$rot"
+  "$pw" analyze nabh4_$t/XDATCAR --timestep 50fs --temperature ${t}K -o an_nabh4_$t --quiet --json > an_nabh4_$t.json 2>/dev/null
+done
+for d in npt300_x0 npt300_x0.5 npt300_x1 npt250_x1 npt700_x1; do
+  "$pw" analyze $d/XDATCAR --timestep 50fs --temperature 300K -o an_$d --quiet --json > an_$d.json 2>/dev/null || true
+done
+elapsed=$(( $(date +%s) - start ))
+python3 "$here/validate/force_field_report.py" "$work" "$mode" "$elapsed" "$ff" > "$here/forcefields/na-amide-borohydride.validation.md"
+echo "wrote forcefields/na-amide-borohydride.validation.md ($elapsed s)" >&2
