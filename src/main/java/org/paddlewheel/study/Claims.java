@@ -43,14 +43,17 @@ public final class Claims {
     /** An insertion-ordered map from alternating keys and values (stable JSON key order). */
     static Map<String, Object> ordered(Object... kv) {
         Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
+        for (int i = 0; i < kv.length; i += 2) {
+            Object v = kv[i + 1];
+            m.put((String) kv[i], v instanceof Double d && !Double.isFinite(d) ? null : v);   // JSON null, never "NaN"
+        }
         return m;
     }
 
     static Map<String, Object> est(Estimate e) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("value", e == null ? null : e.value());
-        m.put("sigma", e == null ? null : e.sigma());
+        m.put("value", e == null || !Double.isFinite(e.value()) ? null : e.value());
+        m.put("sigma", e == null || !Double.isFinite(e.sigma()) ? null : e.sigma());   // NaN (unknown) → null
         return m;
     }
 

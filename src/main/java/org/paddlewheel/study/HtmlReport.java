@@ -115,6 +115,7 @@ final class HtmlReport {
 
     static String pm(Estimate e) {
         if (e == null) return "—";
+        if (!Double.isFinite(e.sigma())) return String.format(Locale.ROOT, "%.3g ± ?", e.value());
         return String.format(Locale.ROOT, "%.3g ± %.2g", e.value(), e.sigma());
     }
 

@@ -32,7 +32,8 @@ import org.paddlewheel.model.Structure;
  * <p>Hop sites come from an ideal reference cell with <em>every</em> Na site — the x = 0 cell of
  * the same supercell (the vacancies of x &gt; 0 sit on those face-centre sites; fractional
  * positions, so the lattice parameter does not matter) — passed as the analysis' reference
- * structure, so hops into vacancies are seen. τ̄'s σ comes from {@link RotationGroups}. A frozen
+ * structure, so hops into vacancies are seen. τ̄'s σ comes from {@link RotationGroups}; a τ̄ longer
+ * than half the run (a KWW extrapolation) gets σ = NaN, so no claim rests on it. A frozen
  * species contributes nothing: no D for frozen Na, no τ/C1/coupling for a frozen anion kind.
  */
 public final class TrajectoryAnalyzer implements RunAnalyzer {
@@ -96,7 +97,10 @@ public final class TrajectoryAnalyzer implements RunAnalyzer {
         for (String kind : r.rotationFits().keySet()) {
             if (kind.equals(s.frozen().cliName())) continue;
             StretchedExponentialFit.Result f = r.rotationFits().get(kind).get(OrientationSampler.Vector.LIGAND)[0];
-            tau.put(kind, new Estimate(f.meanTauFs() / 1000, f.isLowerBound() ? 0 : tauSigmaPs.getOrDefault(kind, Double.NaN)));
+            // τ̄ beyond the observed window (half the run) is a KWW extrapolation: value kept, σ unknown (NaN)
+            double windowPs = (r.frames() / 2) * dtPs;
+            double sigma = f.isLowerBound() ? 0 : f.meanTauFs() / 1000 > windowPs ? Double.NaN : tauSigmaPs.getOrDefault(kind, Double.NaN);
+            tau.put(kind, new Estimate(f.meanTauFs() / 1000, sigma));
             lower.put(kind, f.isLowerBound());
             c1.put(kind, curve(r.rotation().get(kind).get(OrientationSampler.Vector.LIGAND).c1(), dtPs));
         }
