@@ -118,7 +118,10 @@ public final class ForceEngine implements AutoCloseable {
             if (ewald != null) ewald.setCell(cell);
         }
         long t0 = timing ? System.nanoTime() : 0;
-        if (list.update(x, cell)) splitPairs();
+        if (list.update(x, cell)) {
+            splitPairs();
+            real.listRebuilt(list);
+        }
         if (timing) { long t1 = System.nanoTime(); phaseNanos[0] += t1 - t0; t0 = t1; calls++; }
         buf[0] = f;
         java.util.Arrays.fill(f, 0);
