@@ -7,8 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f target/paddlewheel.jar ] || mvn -B -q -o package -DskipTests
-PW="java --enable-native-access=ALL-UNNAMED -jar target/paddlewheel.jar"
-java -version 2>&1 | grep -q '"17' && PW="java -jar target/paddlewheel.jar"
+PW="java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -jar target/paddlewheel.jar"
+java -version 2>&1 | grep -q '"17' && PW="java --add-modules jdk.incubator.vector -jar target/paddlewheel.jar"
 W=$(mktemp -d)
 trap 'rm -rf "$W"' EXIT
 

@@ -79,7 +79,7 @@ public final class MdCommand implements Callable<Integer> {
     String engineName;
     @Option(names = "--mpi", defaultValue = "1", description = "MPI ranks for --engine lammps.")
     int mpi;
-    @Option(names = "--timing", description = "Print the step-loop time even with --quiet.")
+    @Option(names = "--timing", description = "Print the step-loop time even with --quiet, and the time per force phase.")
     boolean timing;
     @Option(names = "--stop-after-steps", hidden = true, defaultValue = "-1")
     long stopAfter;
@@ -100,6 +100,7 @@ public final class MdCommand implements Callable<Integer> {
         MdConfig cfg = new MdConfig(ensemble, temperatureK, dtFs, equil, prod, every, thermo, steps(checkpointFs), friction,
                 pressureGPa, compressibility, tauFs, seed, threads, format, skin);
         try (Simulation sim = new Simulation(s, top, mobile, cfg, out)) {
+            sim.engine().setTiming(timing);
             if (quiet.quiet) {
                 sim.run(resume, null, stopAfter);
             } else {
@@ -120,6 +121,7 @@ public final class MdCommand implements Callable<Integer> {
                 System.err.printf(java.util.Locale.ROOT, "Loop time of %.4f s for %d steps with %d threads (%.1f steps/s)%n",
                         sim.loopSeconds(), sim.loopSteps(), threads, sim.loopSteps() / sim.loopSeconds());
             }
+            if (timing) System.err.print("Force phases (whole run, thread 0):\n" + sim.engine().timingReport());
         }
         return 0;
     }

@@ -13,7 +13,8 @@ import org.paddlewheel.model.Units;
  * the set of LAMMPS {@code kspace_style ewald}; α and kmax come from the target accuracy by LAMMPS's
  * rules ({@link #lammpsParameters}). The integer set is fixed at construction and the vectors follow
  * the cell, so energies stay continuous under a barostat. exp(i m θ) per atom and axis are built by
- * recursion (one sin/cos per atom and axis), grouped so the inner loop is two complex products.
+ * recursion (one sin/cos per atom and axis) and stored atom-contiguous, so the inner loops of
+ * {@link EwaldKernel} run over atoms: SIMD lanes with the Vector API ({@link Simd}), else scalar.
  * Units: Å, e, eV; α in 1/Å.
  */
 public final class EwaldSum {
@@ -82,19 +83,22 @@ public final class EwaldSum {
     }
 
     private final Parameters p;
-    private final int n;
-    private final double[] q;
-    private final int kx, ky, kz, s1, s2;
-    // groups of k-vectors with the same (m0, m1) and m2 in [lo, hi]
-    private final int[] gm0, gm1, glo, ghi, gstart;
-    private final int nk;
+    final int n;
+    final double[] q;
+    final int kx, ky, kz;
+    // groups of k-vectors with the same (m0, m1) and m2 in [lo, hi]; k index of m2 = lo is gstart
+    final int[] gm0, gm1, glo, ghi, gstart;
+    final int nk;
     private final int[] km0, km1, km2;
-    private final double[] kvec, pref, twoRe, twoIm;
+    final double[] kvec, twoRe, twoIm;
+    private final double[] pref;
     private final double[] sRe, sIm; // [thread][k] flattened
-    private final double[] e0r, e0i, e1r, e1i, e2r, e2i;
+    // exp(i m θ_d) per axis, atom-contiguous: e0[m·n + i] (m = 0..kx), e1[(m + ky)·n + i], e2[(m + kz)·n + i]
+    final double[] e0r, e0i, e1r, e1i, e2r, e2i;
+    final double[] zr, zi, fx, fy, fz; // per-atom scratch (threads use disjoint atom ranges)
+    private final EwaldKernel kernel;
     private final int threads;
     private double energyRec;
-    private final double[] threadVirial;
 
     public EwaldSum(Parameters p, double[] charges, Cell cell, int threads) {
         this.p = p;
@@ -102,7 +106,6 @@ public final class EwaldSum {
         this.q = charges.clone();
         this.threads = threads;
         this.kx = p.kx(); this.ky = p.ky(); this.kz = p.kz();
-        this.s1 = 2 * ky + 1; this.s2 = 2 * kz + 1;
         List<int[]> groups = new ArrayList<>();
         List<int[]> ks = new ArrayList<>();
         double[] hi = cell.hInv;
@@ -139,9 +142,10 @@ public final class EwaldSum {
         kvec = new double[3 * nk]; pref = new double[nk]; twoRe = new double[nk]; twoIm = new double[nk];
         sRe = new double[threads * nk]; sIm = new double[threads * nk];
         e0r = new double[n * (kx + 1)]; e0i = new double[n * (kx + 1)];
-        e1r = new double[n * s1]; e1i = new double[n * s1];
-        e2r = new double[n * s2]; e2i = new double[n * s2];
-        threadVirial = new double[6];
+        e1r = new double[n * (2 * ky + 1)]; e1i = new double[n * (2 * ky + 1)];
+        e2r = new double[n * (2 * kz + 1)]; e2i = new double[n * (2 * kz + 1)];
+        zr = new double[n]; zi = new double[n]; fx = new double[n]; fy = new double[n]; fz = new double[n];
+        kernel = Simd.ewaldKernel();
     }
 
     public Parameters parameters() { return p; }
@@ -182,43 +186,25 @@ public final class EwaldSum {
 
     /** Phase 1 for atoms [from, to): per-atom exp(imθ) tables and this thread's share of S(k). */
     public void structureFactor(int thread, int from, int to, double[] x, Cell cell) {
-        int off = thread * nk;
-        java.util.Arrays.fill(sRe, off, off + nk, 0);
-        java.util.Arrays.fill(sIm, off, off + nk, 0);
         for (int i = from; i < to; i++) {
-            tables(i, x, cell);
-            double qi = q[i];
-            int b0 = i * (kx + 1), b1 = i * s1 + ky, b2 = i * s2 + kz;
-            for (int g = 0; g < gm0.length; g++) {
-                double ar = e0r[b0 + gm0[g]], ai = e0i[b0 + gm0[g]];
-                double br = e1r[b1 + gm1[g]], bi = e1i[b1 + gm1[g]];
-                double zr = qi * (ar * br - ai * bi), zi = qi * (ar * bi + ai * br);
-                int k = off + gstart[g];
-                for (int m = glo[g], me = ghi[g]; m <= me; m++, k++) {
-                    double cr = e2r[b2 + m], ci = e2i[b2 + m];
-                    sRe[k] += zr * cr - zi * ci;
-                    sIm[k] += zr * ci + zi * cr;
-                }
-            }
+            double px = x[3 * i], py = x[3 * i + 1], pz = x[3 * i + 2];
+            fill(e0r, e0i, i, kx, 2 * Math.PI * cell.fractional(px, py, pz, 0), false);
+            fill(e1r, e1i, i + ky * n, ky, 2 * Math.PI * cell.fractional(px, py, pz, 1), true);
+            fill(e2r, e2i, i + kz * n, kz, 2 * Math.PI * cell.fractional(px, py, pz, 2), true);
         }
+        kernel.structureFactor(this, from, to, sRe, sIm, thread * nk);
     }
 
-    private void tables(int i, double[] x, Cell cell) {
-        double px = x[3 * i], py = x[3 * i + 1], pz = x[3 * i + 2];
-        fill(e0r, e0i, i * (kx + 1), 0, kx, 2 * Math.PI * cell.fractional(px, py, pz, 0), false);
-        fill(e1r, e1i, i * s1 + ky, 0, ky, 2 * Math.PI * cell.fractional(px, py, pz, 1), true);
-        fill(e2r, e2i, i * s2 + kz, 0, kz, 2 * Math.PI * cell.fractional(px, py, pz, 2), true);
-    }
-
-    private static void fill(double[] re, double[] im, int base, int unused, int kmax, double theta, boolean negative) {
+    /** Fills re/im[base + m·n] = exp(i m θ) for |m| ≤ kmax (m ≥ 0 only unless {@code negative}), by recursion. */
+    private void fill(double[] re, double[] im, int base, int kmax, double theta, boolean negative) {
         double c = Math.cos(theta), s = Math.sin(theta);
         re[base] = 1; im[base] = 0;
         double cr = 1, ci = 0;
         for (int m = 1; m <= kmax; m++) {
             double nr = cr * c - ci * s, ni = cr * s + ci * c;
             cr = nr; ci = ni;
-            re[base + m] = cr; im[base + m] = ci;
-            if (negative) { re[base - m] = cr; im[base - m] = -ci; }
+            re[base + m * n] = cr; im[base + m * n] = ci;
+            if (negative) { re[base - m * n] = cr; im[base - m * n] = -ci; }
         }
     }
 
@@ -245,27 +231,20 @@ public final class EwaldSum {
         return e;
     }
 
+    /** zr/zi[i] = (q_i ·) exp(i(m0 θ0 + m1 θ1)) of group g for atoms [from, to). */
+    void groupFactor(int g, int from, int to, boolean withCharge) {
+        int a = gm0[g] * n, b = (gm1[g] + ky) * n;
+        for (int i = from; i < to; i++) {
+            double ar = e0r[a + i], ai = e0i[a + i], br = e1r[b + i], bi = e1i[b + i];
+            double w = withCharge ? q[i] : 1;
+            zr[i] = w * (ar * br - ai * bi);
+            zi[i] = w * (ar * bi + ai * br);
+        }
+    }
+
     /** Phase 3 for atoms [from, to): adds reciprocal-space forces (eV/Å) into f. */
     public void forces(int from, int to, double[] f) {
-        for (int i = from; i < to; i++) {
-            double qi = q[i];
-            if (qi == 0) continue;
-            int b0 = i * (kx + 1), b1 = i * s1 + ky, b2 = i * s2 + kz;
-            double fx = 0, fy = 0, fz = 0;
-            for (int g = 0; g < gm0.length; g++) {
-                double ar = e0r[b0 + gm0[g]], ai = e0i[b0 + gm0[g]];
-                double br = e1r[b1 + gm1[g]], bi = e1i[b1 + gm1[g]];
-                double zr = ar * br - ai * bi, zi = ar * bi + ai * br;
-                int k = gstart[g];
-                for (int m = glo[g], me = ghi[g]; m <= me; m++, k++) {
-                    double cr = e2r[b2 + m], ci = e2i[b2 + m];
-                    double c = zr * cr - zi * ci, s = zr * ci + zi * cr;
-                    double t = twoRe[k] * s - twoIm[k] * c;
-                    fx += t * kvec[3 * k]; fy += t * kvec[3 * k + 1]; fz += t * kvec[3 * k + 2];
-                }
-            }
-            f[3 * i] += qi * fx; f[3 * i + 1] += qi * fy; f[3 * i + 2] += qi * fz;
-        }
+        kernel.forces(this, from, to, f);
     }
 
     /** E_rec of the last {@link #reduce}, eV. */

@@ -48,6 +48,12 @@ public final class ForceEngine implements AutoCloseable {
     private double[] x;
     private Cell cell;
     private final IntConsumer phase1, phase2;
+    private boolean timing;
+    private final long[] phaseNanos = new long[Phase.values().length];
+    private long calls;
+
+    /** Phases timed by {@link #setTiming} (wall time on the calling thread, thread 0's share for parallel phases). */
+    public enum Phase { NEIGHBOUR_LIST, REAL_SPACE, STRUCTURE_FACTOR, RECIPROCAL_FORCES, BONDED, REDUCTION }
 
     public ForceEngine(Topology top, Cell cell, Options options) {
         this.top = top;
@@ -111,7 +117,12 @@ public final class ForceEngine implements AutoCloseable {
             System.arraycopy(cell.h, 0, hLast, 0, 9);
             if (ewald != null) ewald.setCell(cell);
         }
-        if (list.update(x, cell)) splitPairs();
+        long t0 = timing ? System.nanoTime() : 0;
+        if (list.update(x, cell)) {
+            splitPairs();
+            real.listRebuilt(list);
+        }
+        if (timing) { long t1 = System.nanoTime(); phaseNanos[0] += t1 - t0; t0 = t1; calls++; }
         buf[0] = f;
         java.util.Arrays.fill(f, 0);
         for (int t = 1; t < threads; t++) java.util.Arrays.fill(buf[t], 0);
@@ -129,23 +140,28 @@ public final class ForceEngine implements AutoCloseable {
         if (recip) {
             energies[Term.COULOMB_RECIPROCAL.ordinal()] = ewald.reduce(recVirial);
             for (int k = 0; k < 6; k++) virial[k] += recVirial[k];
+            if (timing) t0 = System.nanoTime();
             pool.run(phase2);
+            if (timing) { long t1 = System.nanoTime(); phaseNanos[Phase.RECIPROCAL_FORCES.ordinal()] += t1 - t0; }
         }
         if (ewald != null && terms.contains(Term.COULOMB_SELF)) {
             energies[Term.COULOMB_SELF.ordinal()] = ewald.selfEnergy(cell.volume());
             double bg = ewald.backgroundVirial(cell.volume());
             virial[0] += bg; virial[1] += bg; virial[2] += bg;
         }
+        if (timing) t0 = System.nanoTime();
         bonded.compute(x, cell, f, virial, terms.contains(Term.BOND), terms.contains(Term.ANGLE),
                 ewald != null && terms.contains(Term.COULOMB_EXCLUSION), terms.contains(Term.PAIR));
         energies[Term.BOND.ordinal()] = bonded.eBond;
         energies[Term.ANGLE.ordinal()] = bonded.eAngle;
         energies[Term.COULOMB_EXCLUSION.ordinal()] = bonded.eExcl;
         energies[Term.PAIR.ordinal()] += bonded.ePair;
+        if (timing) { long t1 = System.nanoTime(); phaseNanos[Phase.BONDED.ordinal()] += t1 - t0; t0 = t1; }
         for (int t = 1; t < threads; t++) {
             double[] b = buf[t];
             for (int k = 0; k < 3 * n; k++) f[k] += b[k];
         }
+        if (timing) phaseNanos[Phase.REDUCTION.ordinal()] += System.nanoTime() - t0;
         double e = 0;
         for (double v : energies) e += v;
         return e;
@@ -153,14 +169,21 @@ public final class ForceEngine implements AutoCloseable {
 
     private void phase1(int t) {
         double[] f = buf[t];
+        boolean clock = timing && t == 0;
+        long t0 = clock ? System.nanoTime() : 0;
         if (terms.contains(Term.PAIR) || terms.contains(Term.COULOMB_REAL)) {
             real.compute(t, pairSplit[t], pairSplit[t + 1], list, f);
         } else {
             real.ePair[t] = 0; real.eCoul[t] = 0;
             for (int k = 0; k < 6; k++) real.virial[6 * t + k] = 0;
         }
+        long t1 = clock ? System.nanoTime() : 0;
         if (ewald != null && terms.contains(Term.COULOMB_RECIPROCAL)) {
             ewald.structureFactor(t, atomSplit[t], atomSplit[t + 1], list.xw, cell);
+        }
+        if (clock) {
+            phaseNanos[Phase.REAL_SPACE.ordinal()] += t1 - t0;
+            phaseNanos[Phase.STRUCTURE_FACTOR.ordinal()] += System.nanoTime() - t1;
         }
     }
 
@@ -176,6 +199,30 @@ public final class ForceEngine implements AutoCloseable {
             if (list.start[i] >= (long) total * t / threads) pairSplit[t++] = i;
         }
         while (t <= threads) pairSplit[t++] = n;
+    }
+
+    /** Switches per-phase wall-clock timers on or off (off by default; on costs a few System.nanoTime calls per evaluation). */
+    public void setTiming(boolean on) { this.timing = on; }
+
+    /** Accumulated wall time per {@link Phase} (ns), indexed by ordinal, since timing was switched on. */
+    public long[] phaseNanos() { return phaseNanos.clone(); }
+
+    /** Force evaluations timed so far. */
+    public long timedCalls() { return calls; }
+
+    /** One line per phase: name, ms per evaluation and share of the timed total. */
+    public String timingReport() {
+        long total = 0;
+        for (long v : phaseNanos) total += v;
+        StringBuilder sb = new StringBuilder();
+        for (Phase ph : Phase.values()) {
+            long v = phaseNanos[ph.ordinal()];
+            sb.append(String.format(java.util.Locale.ROOT, "  %-18s %8.4f ms/eval %5.1f%%%n", ph.name().toLowerCase(java.util.Locale.ROOT),
+                    calls == 0 ? 0 : v * 1e-6 / calls, total == 0 ? 0 : 100.0 * v / total));
+        }
+        sb.append(String.format(java.util.Locale.ROOT, "  %-18s %8.4f ms/eval (%d evaluations, %d list builds, %d pairs)%n", "force total",
+                calls == 0 ? 0 : total * 1e-6 / calls, calls, list.builds(), list.pairCount()));
+        return sb.toString();
     }
 
     /** Energy of one term from the last {@link #compute}, eV. */

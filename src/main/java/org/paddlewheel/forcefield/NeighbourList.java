@@ -22,6 +22,7 @@ public final class NeighbourList {
     private final int[] img;
     private final double[] fRef;
     private final int[] exStart, exJ;
+    private final int[] group; // connected component of the exclusion graph: pairs in different groups are never excluded
     /** CSR list: pairs of atom i are [start[i], start[i+1]). */
     public final int[] start;
     public int[] pairJ = new int[16];
@@ -60,6 +61,18 @@ public final class NeighbourList {
             exJ[fill[exclusionI[k]]++] = exclusionJ[k];
             exJ[fill[exclusionJ[k]]++] = exclusionI[k];
         }
+        group = new int[atoms];
+        for (int i = 0; i < atoms; i++) group[i] = i;
+        for (int k = 0; k < exclusionI.length; k++) {
+            int a = root(exclusionI[k]), b = root(exclusionJ[k]);
+            if (a != b) group[Math.max(a, b)] = Math.min(a, b);
+        }
+        for (int i = 0; i < atoms; i++) group[i] = root(i);
+    }
+
+    private int root(int i) {
+        while (group[i] != i) i = group[i];
+        return i;
     }
 
     public double cutoff() { return cutoff; }
@@ -227,6 +240,7 @@ public final class NeighbourList {
     }
 
     private boolean excluded(int i, int j) {
+        if (group[i] != group[j]) return false;
         for (int k = exStart[i]; k < exStart[i + 1]; k++) if (exJ[k] == j) return true;
         return false;
     }

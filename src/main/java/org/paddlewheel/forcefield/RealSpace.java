@@ -10,10 +10,21 @@ import org.paddlewheel.model.Units;
  * forces (eV/Å), energies (eV) and virial W_ab = Σ r_ij,a F_j,b (eV) into its own buffers.
  */
 final class RealSpace {
+    /** A pair-loop implementation for the SIMD path; null means the scalar loop here. */
+    interface PairKernel {
+        void listRebuilt(NeighbourList nl, int[] type, int nt, int n);
+
+        void compute(RealSpace rs, int t, int iFrom, int iTo, NeighbourList nl, double[] f);
+    }
+
     private final int nt;
     private final int[] type;
     private final double[] qke;
-    private final double[] a, invRho, c6, d8, c12, offset;
+    /** q_i √k_e at index 3i (for gathers with the 3i position index maps). */
+    final double[] qke3;
+    final double[] a, invRho, c6, d8, c12, offset;
+    private final boolean higher;
+    private final PairKernel kernel;
     private final boolean pair, coulomb;
     private final double rc2;
     private final double[] erfc;
@@ -21,6 +32,8 @@ final class RealSpace {
     private final double tableMax;
     private final ErfcTable table;
     final double[] ePair, eCoul, virial;
+    /** Per-thread partial sums handed from the SIMD part to the scalar remainder. */
+    final double[][] scratch;
 
     RealSpace(Topology top, double cutoff, ErfcTable table, boolean pair, boolean coulomb, int threads) {
         ForceField ff = top.forceField;
@@ -29,6 +42,8 @@ final class RealSpace {
         this.qke = new double[top.size()];
         double ke = Units.COULOMB_EV_ANGSTROM;
         for (int i = 0; i < qke.length; i++) qke[i] = top.charge[i] * Math.sqrt(ke);
+        this.qke3 = new double[3 * qke.length];
+        for (int i = 0; i < qke.length; i++) qke3[3 * i] = qke[i];
         a = new double[nt * nt]; invRho = new double[nt * nt]; c6 = new double[nt * nt]; d8 = new double[nt * nt]; c12 = new double[nt * nt];
         offset = new double[nt * nt];
         for (ForceField.PairTerm p : ff.pairs()) {
@@ -49,6 +64,11 @@ final class RealSpace {
         this.invH = table == null ? 1 : table.inverseSpacing();
         this.tableMax = table == null ? 0 : table.maxRadius();
         if (table != null && tableMax < cutoff) throw new IllegalArgumentException("erfc table shorter than cut-off");
+        boolean h = false;
+        for (int k = 0; k < nt * nt; k++) h |= d8[k] != 0 || c12[k] != 0 || offset[k] != 0;
+        this.higher = h;
+        this.kernel = Simd.pairKernel();
+        scratch = new double[threads][8];
         ePair = new double[threads];
         eCoul = new double[threads];
         virial = new double[6 * threads];
@@ -68,19 +88,50 @@ final class RealSpace {
         return e;
     }
 
+    double[] erfcCoefficients() { return erfc; }
+
+    boolean doPair() { return pair; }
+
+    boolean doCoulomb() { return coulomb; }
+
+    double invH() { return invH; }
+
+    double rc2() { return rc2; }
+
+    /** True if some pair has a D8, C12 or shift term (the SIMD loop skips them otherwise). */
+    boolean hasHigherTerms() { return higher; }
+
+    /** Tells the SIMD kernel that the list was rebuilt. */
+    void listRebuilt(NeighbourList nl) {
+        if (kernel != null) kernel.listRebuilt(nl, type, nt, qke.length);
+    }
+
     void compute(int t, int iFrom, int iTo, NeighbourList nl, double[] f) {
+        if (kernel != null) kernel.compute(this, t, iFrom, iTo, nl, f);
+        else {
+            java.util.Arrays.fill(scratch[t], 0);
+            scalarPairs(t, iFrom, iTo, 0, nl, f, scratch[t]);
+        }
+    }
+
+    /**
+     * Scalar loop over the pairs of atoms [iFrom, iTo) with pair index ≥ pFrom; adds acc (pair and
+     * Coulomb energy, virial xx yy zz xy xz yz, from a SIMD part) and stores this thread's sums.
+     */
+    void scalarPairs(int t, int iFrom, int iTo, int pFrom, NeighbourList nl, double[] f, double[] acc) {
         final double[] x = nl.xw, sh = nl.shift;
         final int[] start = nl.start, pj = nl.pairJ, pc = nl.pairCode;
         final boolean doPair = pair, doCoul = coulomb;
         final double[] ec = erfc;
         final double ih = invH;
-        double ep = 0, eq = 0, vxx = 0, vyy = 0, vzz = 0, vxy = 0, vxz = 0, vyz = 0;
+        double ep = acc[0], eq = acc[1], vxx = acc[2], vyy = acc[3], vzz = acc[4], vxy = acc[5], vxz = acc[6], vyz = acc[7];
         for (int i = iFrom; i < iTo; i++) {
+            if (nl.start[i + 1] <= pFrom) continue;
             final double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
             final double qi = qke[i];
             final int row = type[i] * nt;
             double fxi = 0, fyi = 0, fzi = 0;
-            for (int p = start[i], pe = start[i + 1]; p < pe; p++) {
+            for (int p = Math.max(start[i], pFrom), pe = start[i + 1]; p < pe; p++) {
                 final int j = pj[p], c = 3 * pc[p];
                 final double dx = x[3 * j] + sh[c] - xi, dy = x[3 * j + 1] + sh[c + 1] - yi, dz = x[3 * j + 2] + sh[c + 2] - zi;
                 final double r2 = dx * dx + dy * dy + dz * dz;

@@ -69,7 +69,7 @@ public final class Simulation implements AutoCloseable {
         boolean fresh = true;
         if (resume && Files.exists(ckFile)) {
             Checkpoint ck = Checkpoint.read(ckFile);
-            if (!ck.fingerprint().equals(c.fingerprint()) || ck.x().length != s.x.length) {
+            if (!ck.fingerprint().equals(fingerprint()) || ck.x().length != s.x.length) {
                 throw new InputException(ckFile.toString(), 0, "checkpoint was written with other settings; rerun with the original options"
                         + " (settings: " + ck.fingerprint() + ")");
             }
@@ -104,7 +104,7 @@ public final class Simulation implements AutoCloseable {
                 in.step(s, engine);
                 output(thermo, traj);
                 if (s.step % c.checkpointEverySteps() == 0 || s.step == total) {
-                    new Checkpoint(c.fingerprint(), s.step, s.x, s.v, s.cell.h, rng.state(), thermo.getFilePointer(),
+                    new Checkpoint(fingerprint(), s.step, s.x, s.v, s.cell.h, rng.state(), thermo.getFilePointer(),
                             traj.length(), traj.frames()).write(ckFile);
                     engine.neighbourList().invalidate();
                     s.computeForces(engine);
@@ -115,6 +115,11 @@ public final class Simulation implements AutoCloseable {
             loopSeconds = (System.nanoTime() - t0) * 1e-9;
             loopSteps = s.step - step0;
         }
+    }
+
+    /** The settings a resume must match: the config, and whether SIMD kernels run (they sum in another order). */
+    private String fingerprint() {
+        return c.fingerprint() + "|simd=" + org.paddlewheel.forcefield.Simd.enabled();
     }
 
     /** Wall time (s) and steps of the last {@link #run}'s step loop. */

@@ -67,8 +67,9 @@ class MdCommandTest {
         Path a = tmp.resolve("a"), b = tmp.resolve("b");
         String time = "1500fs";
         assertThat(Main.run(args(in, a, time).toArray(String[]::new))).isZero();
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.paddlewheel.cli.Main"));
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        if (org.paddlewheel.forcefield.Simd.enabled()) cmd.addAll(List.of("--add-modules", "jdk.incubator.vector"));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.paddlewheel.cli.Main"));
         cmd.addAll(args(in, b, time));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
         Path ck = b.resolve("checkpoint.bin");

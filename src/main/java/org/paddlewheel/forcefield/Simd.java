@@ -1,0 +1,39 @@
+package org.paddlewheel.forcefield;
+
+/**
+ * Chooses SIMD kernels (the incubating Vector API, {@code jdk.incubator.vector}) when the JVM was
+ * started with {@code --add-modules jdk.incubator.vector}, else the scalar ones; the system property
+ * {@code paddlewheel.simd=false} forces scalar. Used for the Ewald k-space loops; the SIMD pair
+ * loop is experimental ({@link #pairKernel}). The vector classes are loaded reflectively, so the
+ * code runs on a JVM without the module.
+ */
+public final class Simd {
+    private static final boolean ENABLED = !"false".equals(System.getProperty("paddlewheel.simd"))
+            && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+
+    private Simd() {}
+
+    /** True if the vector kernels are in use. */
+    public static boolean enabled() { return ENABLED; }
+
+    static EwaldKernel ewaldKernel() {
+        return ENABLED ? (EwaldKernel) load("org.paddlewheel.forcefield.VectorEwaldKernel") : new EwaldKernel.Scalar();
+    }
+
+    /**
+     * The SIMD pair loop only with {@code -Dpaddlewheel.simd.pairs=true}: on JDK 17 it measured no
+     * faster than the scalar loop (C2 boxes some vectors, see docs/md-performance.md).
+     */
+    static RealSpace.PairKernel pairKernel() {
+        return ENABLED && Boolean.getBoolean("paddlewheel.simd.pairs")
+                ? (RealSpace.PairKernel) load("org.paddlewheel.forcefield.VectorPairKernel") : null;
+    }
+
+    static Object load(String name) {
+        try {
+            return Class.forName(name).getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError ex) {
+            throw new IllegalStateException("cannot load SIMD kernel " + name, ex);
+        }
+    }
+}
