@@ -20,7 +20,8 @@ import org.paddlewheel.io.AtomicFile;
  * {@code spec.json}, the engine's output, {@code result.json} (the analysis) and finally the
  * completion marker {@code COMPLETE} (JSON: engine, wall time). A run counts as finished only
  * when the marker exists, so an interrupted study resumes by redoing unfinished folders. The hash
- * covers the spec and the engine name, so changing either gives a new folder, never a stale hit.
+ * covers the spec, the engine name and the bytes of the campaign's force-field file, so changing
+ * any of them (a refitted model included) gives a new folder, never a stale hit.
  */
 public final class RunFolder {
     /** Jackson mapper for every study file. */
@@ -89,9 +90,31 @@ public final class RunFolder {
         AtomicFile.writeText(target, w -> w.write(text + "\n"));
     }
 
+    /** SHA-256 of the campaign force field's JSON (bundled resource or file), computed once. */
+    private static final String FORCE_FIELD_DIGEST = digestOfForceField(Campaign.FORCE_FIELD);
+
+    static String digestOfForceField(String nameOrPath) {
+        try {
+            Path p = Path.of(nameOrPath);
+            byte[] bytes;
+            if (java.nio.file.Files.isRegularFile(p)) {
+                bytes = java.nio.file.Files.readAllBytes(p);
+            } else {
+                try (var in = RunFolder.class.getResourceAsStream("/forcefields/" + nameOrPath + ".json")) {
+                    bytes = in == null ? new byte[0] : in.readAllBytes();
+                }
+            }
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String hash(RunSpec spec, String engineName) {
         try {
-            String canonical = JSON.writeValueAsString(spec) + "|" + engineName;
+            String canonical = JSON.writeValueAsString(spec) + "|" + engineName + "|" + FORCE_FIELD_DIGEST;
             byte[] d = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d, 0, 3);
         } catch (NoSuchAlgorithmException e) {

@@ -97,4 +97,14 @@ class CampaignTest {
         assertThat(Files.readString(submit)).contains("sbatch --dependency=afterany:");
         assertThat(Files.readString(tmp.resolve("slurm/report.sbatch"))).contains("paddlewheel report " + tmp.toAbsolutePath());
     }
+
+    /** A refitted force field (other bytes) must key other run folders, so a resumed study never reuses old runs. */
+    @org.junit.jupiter.api.Test
+    void forceFieldBytesEnterTheRunKey(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path a = tmp.resolve("a.json"), b = tmp.resolve("b.json");
+        java.nio.file.Files.writeString(a, "{\"name\": \"m\", \"A\": 1000}");
+        java.nio.file.Files.writeString(b, "{\"name\": \"m\", \"A\": 1001}");
+        assertThat(RunFolder.digestOfForceField(a.toString())).isNotEqualTo(RunFolder.digestOfForceField(b.toString()));
+        assertThat(RunFolder.digestOfForceField(Campaign.FORCE_FIELD)).isNotEqualTo(RunFolder.digestOfForceField("no-such-model"));
+    }
 }
