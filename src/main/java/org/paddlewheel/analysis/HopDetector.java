@@ -41,6 +41,7 @@ public final class HopDetector {
     private final List<Hop> hops = new ArrayList<>();
     private final double[] f = new double[3];
     private final double[] d = new double[3];
+    private final double[] bound = new double[3];
     private int frame;
 
     /**
@@ -88,6 +89,10 @@ public final class HopDetector {
             }
         }
         double r2 = radius * radius;
+        // |Δf_k| ≤ |d|·|b_k*| for any image d of the ion–site vector (b_k* reciprocal rows), and the
+        // rint-wrapped |Δf_k| is the smallest over images: a site failing this bound cannot be within r.
+        double[][] rec = lat.reciprocalRows();
+        for (int k = 0; k < 3; k++) bound[k] = radius * Math.sqrt(rec[k][0] * rec[k][0] + rec[k][1] * rec[k][1] + rec[k][2] * rec[k][2]) * (1 + 1e-9);
         for (int i = 0; i < atoms.length; i++) {
             int a = atoms[i];
             lat.toFractional(s.x(a, 0), s.x(a, 1), s.x(a, 2), f, 0);
@@ -104,7 +109,7 @@ public final class HopDetector {
             }
             if (dist2(lat, current[i]) < r2) { lastInside[i] = frame; continue; }
             for (int j = 0; j < sites.length / 3; j++) {
-                if (j == current[i]) continue;
+                if (j == current[i] || far(j)) continue;
                 if (dist2(lat, j) < r2) {
                     hops.add(new Hop(i, current[i], j, lastInside[i], frame, siteDistance(lat, current[i], j)));
                     current[i] = j;
@@ -114,6 +119,15 @@ public final class HopDetector {
             }
         }
         frame++;
+    }
+
+    /** True when site j is certainly farther than the radius from the ion at fractional f. */
+    private boolean far(int j) {
+        for (int k = 0; k < 3; k++) {
+            double a = f[k] - sites[3 * j + k];
+            if (Math.abs(a - Math.rint(a)) > bound[k]) return true;
+        }
+        return false;
     }
 
     /** Squared minimum-image distance from the ion at fractional f to site j, Å². */

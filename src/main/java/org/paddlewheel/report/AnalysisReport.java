@@ -54,7 +54,7 @@ public final class AnalysisReport {
                 }
             });
             int half = Math.max(2, n / 2);
-            msdChart.addSeries(e.getKey().symbol(), times(half, dtPs), java.util.Arrays.copyOf(d.msdTotalA2(), half)).setMarker(SeriesMarkers.NONE);
+            addLine(msdChart, e.getKey().symbol(), d.msdTotalA2(), half, dtPs);
         }
         Plots.savePngAndSvg(msdChart, dir.resolve("msd"));
         for (String kind : r.rotation().keySet()) {
@@ -74,8 +74,8 @@ public final class AnalysisReport {
             XYChart rc = chart(kind + " orientational autocorrelation", "t (ps)", "C(t)");
             int half = Math.max(2, n / 2);
             for (OrientationSampler.Vector v : vs) {
-                rc.addSeries("C1 " + lower(v), times(half, dtPs), java.util.Arrays.copyOf(cm.get(v).c1(), half)).setMarker(SeriesMarkers.NONE);
-                rc.addSeries("C2 " + lower(v), times(half, dtPs), java.util.Arrays.copyOf(cm.get(v).c2(), half)).setMarker(SeriesMarkers.NONE);
+                addLine(rc, "C1 " + lower(v), cm.get(v).c1(), half, dtPs);
+                addLine(rc, "C2 " + lower(v), cm.get(v).c2(), half, dtPs);
             }
             Plots.savePngAndSvg(rc, dir.resolve("rotation-" + kind));
         }
@@ -218,10 +218,20 @@ public final class AnalysisReport {
         return sb.append('\n').toString();
     }
 
-    private static double[] times(int n, double dtPs) {
-        double[] t = new double[n];
-        for (int i = 0; i < n; i++) t[i] = i * dtPs;
-        return t;
+    /** Most points drawn per curve: more are invisible at 800 px and make plotting slow. */
+    static final int MAX_PLOT_POINTS = 1000;
+
+    /** Adds y[0..n) at times m·dtPs as a line, every k-th point (and the last) when n is large. */
+    private static void addLine(XYChart c, String name, double[] y, int n, double dtPs) {
+        int stride = (n + MAX_PLOT_POINTS - 1) / MAX_PLOT_POINTS;
+        int k = (n - 1) / stride + 1 + ((n - 1) % stride == 0 ? 0 : 1);
+        double[] tx = new double[k], ty = new double[k];
+        for (int j = 0; j < k; j++) {
+            int m = Math.min(n - 1, j * stride);
+            tx[j] = m * dtPs;
+            ty[j] = y[m];
+        }
+        c.addSeries(name, tx, ty).setMarker(SeriesMarkers.NONE);
     }
 
     private static XYChart chart(String title, String x, String y) {
