@@ -85,6 +85,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     int[] fold = {1, 1, 1};
     @Option(names = {"-o", "--output"}, required = true, description = "Output folder.")
     Path out;
+    @Option(names = "--no-plots", description = "Skip the PNG/SVG plots (CSV, summary.json and CUBE files are still written).")
+    boolean noPlots;
+
     @Option(names = "--json", description = "Print summary.json to stdout.")
     boolean json;
     @Mixin
@@ -139,7 +142,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     res = new TrajectoryAnalysis(cfg).run(all, n -> { if (n % 200 == 0) pb.stepTo(n); });
                 }
             }
-            ObjectNode summary = AnalysisReport.write(out, res, cfg, trajectory.toString());
+            ObjectNode summary = AnalysisReport.write(out, res, cfg, trajectory.toString(), !noPlots);
             if (json) Json.print(summary);
             else if (!quiet.quiet) System.err.println("wrote " + out.resolve("summary.json"));
         }

@@ -3,7 +3,7 @@ package org.paddlewheel.io;
 /**
  * Allocation-free parsing of decimal numbers from ASCII bytes, for the trajectory readers' hot
  * loop. Only the common shape is handled — optional sign, digits with an optional '.', an optional
- * e/E exponent, at most 18 significant digits with a value below 2^53 and a decimal exponent within
+ * e/E exponent, at most 18 mantissa digits (leading zeros included) with a value below 2^53 and a decimal exponent within
  * ±22 — where the result is one correctly rounded IEEE multiplication or division of two exactly
  * representable doubles (Clinger's fast path, W. D. Clinger, PLDI 1990), hence bit-identical to
  * {@link Double#parseDouble}. Anything else (more digits, Fortran 'D' exponents, "NaN", other
@@ -30,27 +30,25 @@ final class FastDecimal {
         boolean neg = false;
         if (b[i] == '-' || b[i] == '+') { neg = b[i] == '-'; i++; }
         long m = 0;
-        int nd = 0, dexp = 0;
-        boolean any = false;
+        int nd = 0, dexp = 0;                  // nd counts every mantissa digit, leading zeros included
         for (; i < to; i++) {
             int d = b[i] - '0';
             if (d < 0 || d > 9) break;
-            any = true;
-            if (m == 0 && d == 0) continue;
-            if (++nd > 18) return Double.NaN;
             m = m * 10 + d;
+            nd++;
         }
         if (i < to && b[i] == '.') {
-            for (i++; i < to; i++) {
+            int start = ++i;
+            for (; i < to; i++) {
                 int d = b[i] - '0';
                 if (d < 0 || d > 9) break;
-                any = true;
-                dexp--;
-                if (m == 0 && d == 0) continue;
-                if (++nd > 18) return Double.NaN;
                 m = m * 10 + d;
             }
+            nd += i - start;
+            dexp = start - i;
         }
+        boolean any = nd > 0;
+        if (nd > 18) return Double.NaN;        // m may have overflowed: the exact route decides
         if (!any) return Double.NaN;
         if (i < to && (b[i] == 'e' || b[i] == 'E')) {
             i++;
