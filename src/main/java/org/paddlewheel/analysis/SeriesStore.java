@@ -25,7 +25,8 @@ import java.util.Map;
  * however long the trajectory. The file is unlinked as soon as it is open (POSIX; elsewhere
  * deleted on exit), so it disappears with the process even after a crash. Spilled data are read
  * back with positional reads — bulk for {@link #copy}, through a small block cache for
- * {@link #get} — not mapped, so they cost page cache, not resident memory. Not thread-safe.
+ * {@link #get} — not mapped, so they cost page cache, not resident memory. Appending is not
+ * thread-safe; {@link #copy} may be called from several threads (calls are serialised).
  */
 public final class SeriesStore implements AutoCloseable {
     private final Backing b;
@@ -78,8 +79,12 @@ public final class SeriesStore implements AutoCloseable {
     /** Value of channel c at frame t. */
     public double get(int c, int t) { return b.get(offset + c, t); }
 
-    /** Copies channel c, frames [from, from+len), into dest[0..len). */
-    public void copy(int c, int from, int len, double[] dest) { b.copy(offset + c, from, len, dest); }
+    /** Copies channel c, frames [from, from+len), into dest[0..len). Safe to call from several threads once appending is over. */
+    public void copy(int c, int from, int len, double[] dest) {
+        synchronized (b) {
+            b.copy(offset + c, from, len, dest);
+        }
+    }
 
     /** Channel c, all frames, as a new array. */
     public double[] channel(int c) {
