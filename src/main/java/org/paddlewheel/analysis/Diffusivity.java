@@ -97,17 +97,28 @@ public final class Diffusivity {
     /** Per-axis MSD [3][len] of frames [from, from+len), averaged over atoms (weighted sums if weights). */
     static double[][] axisMsd(SeriesStore positions, int atoms, int from, int len, double[][] drift) {
         double[][] out = new double[3][];
-        double[] buf = new double[len];
-        for (int k = 0; k < 3; k++) {
-            MeanSquaredDisplacement acc = new MeanSquaredDisplacement(len);
-            for (int i = 0; i < atoms; i++) {
-                positions.copy(3 * i + k, from, len, buf);
-                if (drift != null) for (int t = 0; t < len; t++) buf[t] -= drift[k][from + t];
-                acc.add(buf, 1.0);
-            }
-            out[k] = acc.result();
-        }
+        // The axes are independent: x on a helper thread while this one does y and z (same sums,
+        // same order within an axis, so the result does not depend on the threads). The store is
+        // read under its lock only by copy(), which SeriesStore serialises.
+        java.util.concurrent.CompletableFuture<double[]> x = atoms * (long) len >= 100_000 && PARALLEL
+                ? java.util.concurrent.CompletableFuture.supplyAsync(() -> oneAxis(positions, atoms, from, len, drift, 0)) : null;
+        out[0] = x == null ? oneAxis(positions, atoms, from, len, drift, 0) : null;
+        for (int k = 1; k < 3; k++) out[k] = oneAxis(positions, atoms, from, len, drift, k);
+        if (x != null) out[0] = x.join();
         return out;
+    }
+
+    private static final boolean PARALLEL = Runtime.getRuntime().availableProcessors() > 1;
+
+    private static double[] oneAxis(SeriesStore positions, int atoms, int from, int len, double[][] drift, int k) {
+        double[] buf = new double[len];
+        MeanSquaredDisplacement acc = new MeanSquaredDisplacement(len);
+        for (int i = 0; i < atoms; i++) {
+            positions.copy(3 * i + k, from, len, buf);
+            if (drift != null) for (int t = 0; t < len; t++) buf[t] -= drift[k][from + t];
+            acc.add(buf, 1.0);
+        }
+        return acc.result();
     }
 
     /** OLS slope of y(m·dt) over lags m0..m1 inclusive. */

@@ -50,12 +50,15 @@ public final class FftCorrelation {
         if (x != null) System.arraycopy(x, 0, re, 0, n);
         if (y != null) System.arraycopy(y, 0, im, 0, n);
         FastFourierTransformer.transformInPlace(new double[][] {re, im}, DftNormalization.STANDARD, TransformType.FORWARD);
-        for (int k = 0; k < size; k++) {
+        // |X_k|² and |Y_k|² of real series are even in k: compute k ≤ size/2, mirror to size − k.
+        for (int k = 0; k <= size / 2; k++) {
             int mk = (size - k) & (size - 1);
             double zr = re[k], zi = im[k], cr = re[mk], ci = -im[mk]; // c = conj(Z_{−k})
             double xr = 0.5 * (zr + cr), xi = 0.5 * (zi + ci);     // X_k
             double yr = 0.5 * (zi - ci), yi = -0.5 * (zr - cr);    // Y_k = (Z − c)/2i
-            power[k] += wx * (xr * xr + xi * xi) + wy * (yr * yr + yi * yi);
+            double p = wx * (xr * xr + xi * xi) + wy * (yr * yr + yi * yi);
+            power[k] += p;
+            if (mk != k) power[mk] += p;
         }
     }
 

@@ -41,6 +41,9 @@ public final class HopDetector {
     private final List<Hop> hops = new ArrayList<>();
     private final double[] f = new double[3];
     private final double[] d = new double[3];
+    private final double[] bound = new double[3];
+    private final int[] byF0;            // site indices sorted by wrapped first fractional coordinate
+    private final double[] sortedF0;
     private int frame;
 
     /**
@@ -55,6 +58,13 @@ public final class HopDetector {
         this.current = new int[atoms.length];
         this.lastInside = new int[atoms.length];
         if (sites.length < 3) throw new IllegalArgumentException("no sites");
+        int ns = sites.length / 3;
+        Integer[] idx = new Integer[ns];
+        for (int j = 0; j < ns; j++) idx[j] = j;
+        java.util.Arrays.sort(idx, java.util.Comparator.comparingDouble(j -> wrapped(sites[3 * j])));
+        this.byF0 = new int[ns];
+        this.sortedF0 = new double[ns];
+        for (int q = 0; q < ns; q++) { byF0[q] = idx[q]; sortedF0[q] = wrapped(sites[3 * idx[q]]); }
         if (!(radiusA > 0)) throw new IllegalArgumentException("site radius must be > 0 Å");
     }
 
@@ -88,6 +98,10 @@ public final class HopDetector {
             }
         }
         double r2 = radius * radius;
+        // |Δf_k| ≤ |d|·|b_k*| for any image d of the ion–site vector (b_k* reciprocal rows), and the
+        // rint-wrapped |Δf_k| is the smallest over images: a site failing this bound cannot be within r.
+        double[][] rec = lat.reciprocalRows();
+        for (int k = 0; k < 3; k++) bound[k] = radius * Math.sqrt(rec[k][0] * rec[k][0] + rec[k][1] * rec[k][1] + rec[k][2] * rec[k][2]) * (1 + 1e-9);
         for (int i = 0; i < atoms.length; i++) {
             int a = atoms[i];
             lat.toFractional(s.x(a, 0), s.x(a, 1), s.x(a, 2), f, 0);
@@ -103,17 +117,56 @@ public final class HopDetector {
                 continue;
             }
             if (dist2(lat, current[i]) < r2) { lastInside[i] = frame; continue; }
-            for (int j = 0; j < sites.length / 3; j++) {
-                if (j == current[i]) continue;
-                if (dist2(lat, j) < r2) {
-                    hops.add(new Hop(i, current[i], j, lastInside[i], frame, siteDistance(lat, current[i], j)));
-                    current[i] = j;
-                    lastInside[i] = frame;
-                    break;
-                }
+            int j = enteredSite(lat, i, r2);
+            if (j >= 0) {
+                hops.add(new Hop(i, current[i], j, lastInside[i], frame, siteDistance(lat, current[i], j)));
+                current[i] = j;
+                lastInside[i] = frame;
             }
         }
         frame++;
+    }
+
+    /**
+     * The site other than ion i's own whose sphere holds the ion at fractional f, or −1. Spheres are
+     * disjoint, so at most one can; only sites whose wrapped first fractional coordinate is within
+     * bound[0] of the ion's are tried (binary search in the sorted list), then {@link #far}.
+     */
+    private int enteredSite(Lattice lat, int i, double r2) {
+        double b = bound[0];
+        int ns = byF0.length;
+        if (b >= 0.5) {
+            for (int j = 0; j < ns; j++) if (j != current[i] && !far(j) && dist2(lat, j) < r2) return j;
+            return -1;
+        }
+        double x = wrapped(f[0]);
+        for (int pass = -1; pass <= 1; pass++) {         // the window [x−b, x+b] and its images ±1
+            double lo = x - b + pass, hi = x + b + pass;
+            if (hi < 0 || lo >= 1) continue;
+            for (int q = lowerBound(Math.max(0, lo)); q < ns && sortedF0[q] <= hi; q++) {
+                int j = byF0[q];
+                if (j != current[i] && !far(j) && dist2(lat, j) < r2) return j;
+            }
+        }
+        return -1;
+    }
+
+    private int lowerBound(double v) {
+        int lo = 0, hi = sortedF0.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sortedF0[mid] < v) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
+    /** True when site j is certainly farther than the radius from the ion at fractional f. */
+    private boolean far(int j) {
+        for (int k = 0; k < 3; k++) {
+            double a = f[k] - sites[3 * j + k];
+            if (Math.abs(a - Math.rint(a)) > bound[k]) return true;
+        }
+        return false;
     }
 
     /** Squared minimum-image distance from the ion at fractional f to site j, Å². */
@@ -129,6 +182,12 @@ public final class HopDetector {
         double[] r = lat.toCartesian(new double[] {sites[3 * j] - sites[3 * i], sites[3 * j + 1] - sites[3 * i + 1], sites[3 * j + 2] - sites[3 * i + 2]});
         lat.minimumImage(r[0], r[1], r[2], d, 0);
         return Math.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]);
+    }
+
+    /** v mod 1 in [0, 1) (v − floor(v) can round to 1 for tiny negative v). */
+    private static double wrapped(double v) {
+        double w = v - Math.floor(v);
+        return w < 1 ? w : 0;
     }
 
     /** Hops found so far, in detection order. */

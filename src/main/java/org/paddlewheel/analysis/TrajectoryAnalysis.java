@@ -20,8 +20,10 @@ import org.paddlewheel.model.Structure;
  * frame the mobile ions are unwrapped ({@link Unwrapper}) and stored, the framework centre of mass
  * (if a framework is chosen) is stored as a drift series, orientation vectors and centres of every
  * anion kind are stored, hops are detected and density maps accumulated. Only per-atom series are
- * kept (never Frame objects): memory ≈ frames × (24·mobile ions + 12·orientation vectors +
- * 12·anions + 96) bytes. {@link #finish} runs the FFT analyses and returns a {@link Results}.
+ * kept (never Frame objects): storage ≈ frames × (24·mobile ions + 12·orientation vectors +
+ * 12·anions + 96) bytes, on the heap up to a budget and in a temporary file beyond it
+ * ({@link SeriesStore}), so the heap stays flat however long the run. {@link #finish} runs the FFT
+ * analyses, returns a {@link Results} and releases the stores.
  */
 public final class TrajectoryAnalysis {
     /** Options of the analysis; times fs, lengths Å, temperatures K. NaN = default/unknown. */
@@ -182,6 +184,14 @@ public final class TrajectoryAnalysis {
 
     /** Runs the FFT analyses on what was recorded. */
     public Results finish() {
+        try {
+            return analyse();
+        } finally {
+            closeStores();
+        }
+    }
+
+    private Results analyse() {
         if (kept < 8) throw new InputException("only " + kept + " frames kept after --skip/--every; need at least 8");
         double dt = !Double.isNaN(cfg.timestepFs()) && cfg.timestepFs() > 0 ? cfg.timestepFs() * Math.max(1, cfg.every()) : secondTime - firstTime;
         if (!(dt > 0)) throw new InputException("cannot tell the time between frames; give --timestep");
@@ -201,18 +211,13 @@ public final class TrajectoryAnalysis {
         int offset = 0;
         for (Map.Entry<Element, int[]> e : mobileBySpecies.entrySet()) {
             int n = e.getValue().length;
-            SeriesStore sp = new SeriesStore(3 * n, false), sum = new SeriesStore(3, false);
-            double[] r = new double[3 * n], c = new double[3];
-            for (int t = 0; t < kept; t++) {
-                java.util.Arrays.fill(c, 0);
-                for (int ch = 0; ch < 3 * n; ch++) { r[ch] = mobileStore.get(3 * offset + ch, t); c[ch % 3] += r[ch]; }
-                sp.append(r);
-                sum.append(c);
-            }
+            SeriesStore sp = mobileStore.slice(3 * offset, 3 * n);
+            SeriesStore sum = summed(sp, n);
             offset += n;
             Diffusivity.Result d = Diffusivity.analyse(sp, n, dt, cfg.blocks(), cfg.fitStartFs(), cfg.fitEndFs(), drift);
             diff.put(e.getKey(), d);
             coll.put(e.getKey(), IonicConductivity.collective(sum, n, dt, cfg.blocks(), cfg.fitStartFs(), cfg.fitEndFs(), drift, d));
+            sum.close();
             Double q = cfg.chargesE().get(e.getKey());
             if (q != null && cfg.temperatureK() > 0) {
                 sigma.put(e.getKey(), IonicConductivity.nernstEinsteinSPerCm(n, q, volume, cfg.temperatureK(), d.dCm2PerS()));
@@ -244,6 +249,33 @@ public final class TrajectoryAnalysis {
         }
         return new Results(kept, dt, volume, unwrapper.suspiciousSteps(), diff, coll, sigma, sigmaStd, rot, fits,
                 hopList, mobileAtoms.clone(), mobileSpecies.clone(), hops.radius(), coupling, density);
+    }
+
+    /** Σ_i r_i(t) of the n atoms of {@code sp} (channels 3i..3i+2), as a 3-channel store. */
+    private SeriesStore summed(SeriesStore sp, int n) {
+        double[][] c = new double[3][kept];
+        double[] buf = new double[kept];
+        for (int ch = 0; ch < 3 * n; ch++) {
+            sp.copy(ch, 0, kept, buf);
+            double[] target = c[ch % 3];
+            for (int t = 0; t < kept; t++) target[t] += buf[t];
+        }
+        SeriesStore sum = new SeriesStore(3, false);
+        double[] row = new double[3];
+        for (int t = 0; t < kept; t++) {
+            for (int k = 0; k < 3; k++) row[k] = c[k][t];
+            sum.append(row);
+        }
+        return sum;
+    }
+
+    /** Releases every store's temporary file. */
+    private void closeStores() {
+        if (mobileStore != null) mobileStore.close();
+        if (driftStore != null) driftStore.close();
+        if (latticeStore != null) latticeStore.close();
+        for (Map<OrientationSampler.Vector, SeriesStore> m : vectorStores.values()) for (SeriesStore st : m.values()) st.close();
+        for (SeriesStore st : centreStores.values()) st.close();
     }
 
     /** Reference sites (fractional, flat) used for hops, available after the first frame. */

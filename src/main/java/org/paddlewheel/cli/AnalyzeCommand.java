@@ -15,6 +15,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.paddlewheel.analysis.TrajectoryAnalysis;
 import org.paddlewheel.io.Formats;
+import org.paddlewheel.io.PrefetchingReader;
 import org.paddlewheel.io.TrajectoryReader;
 import org.paddlewheel.model.Element;
 import org.paddlewheel.model.Frame;
@@ -85,6 +86,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     int[] fold = {1, 1, 1};
     @Option(names = {"-o", "--output"}, required = true, description = "Output folder.")
     Path out;
+    @Option(names = "--no-plots", description = "Skip the PNG/SVG plots (CSV, summary.json and CUBE files are still written).")
+    boolean noPlots;
+
     @Option(names = "--json", description = "Print summary.json to stdout.")
     boolean json;
     @Mixin
@@ -110,7 +114,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (timestepFs == null && !quiet.quiet) {
             System.err.println("paddlewheel: note: no --timestep; frame times come from the file (XDATCAR has none: 1 step = 1 fs)");
         }
-        try (TrajectoryReader reader = Formats.openTrajectory(trajectory, format, timestepFs == null ? -1 : timestepFs)) {
+        TrajectoryReader opened = Formats.openTrajectory(trajectory, format, timestepFs == null ? -1 : timestepFs);
+        // Parse ahead on a second thread where there is a second core: reading dominates the run.
+        try (TrajectoryReader reader = Runtime.getRuntime().availableProcessors() > 1 ? new PrefetchingReader(opened, 64) : opened) {
             if (!reader.hasNext()) throw new InputException(trajectory.toString(), 0, "the trajectory has no frames");
             Frame first = reader.next();
             List<Molecule> mols = switch (rotors.toLowerCase(java.util.Locale.ROOT)) {
@@ -139,7 +145,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     res = new TrajectoryAnalysis(cfg).run(all, n -> { if (n % 200 == 0) pb.stepTo(n); });
                 }
             }
-            ObjectNode summary = AnalysisReport.write(out, res, cfg, trajectory.toString());
+            ObjectNode summary = AnalysisReport.write(out, res, cfg, trajectory.toString(), !noPlots);
             if (json) Json.print(summary);
             else if (!quiet.quiet) System.err.println("wrote " + out.resolve("summary.json"));
         }

@@ -3,7 +3,10 @@ package org.paddlewheel.io;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -14,23 +17,40 @@ import org.paddlewheel.model.InputException;
 /**
  * A text file read line by line with its 1-based line number, plus the token parsers the text
  * formats share, so every parse error names the file, the line and what was expected. Holds one
- * line at a time (constant memory). Package-private helper of the format classes.
+ * line at a time (constant memory). Files are read as bytes in large blocks; {@link #next()}
+ * decodes a line (UTF-8, strictly, like {@link Files#newBufferedReader}) only when asked, while
+ * {@link #nextNumbers} parses the numbers of a line straight from the bytes ({@link FastDecimal}),
+ * without a String, for the readers' per-atom loops. Package-private helper of the format classes.
  */
 final class LineSource implements Closeable {
-    private final BufferedReader in;
+    private static final int BLOCK = 1 << 20;
+    private final BufferedReader reader;   // Reader-backed source (tests, strings), else null
+    private final InputStream stream;      // byte-backed source (files), else null
     private final String source;
     private int lineNumber;
     private String pushedBack;
+    private byte[] buf;
+    private int pos, limit, lineStart, lineEnd;
+    private boolean eof;
+    private String lastLine;               // Reader-backed: the line last returned
 
     LineSource(BufferedReader in, String source) {
-        this.in = in;
+        this.reader = in;
+        this.stream = null;
         this.source = source;
+    }
+
+    private LineSource(InputStream in, String source) {
+        this.reader = null;
+        this.stream = in;
+        this.source = source;
+        this.buf = new byte[BLOCK];
     }
 
     /** Opens a UTF-8 file; a missing file is an InputException (user error), not a stack trace. */
     static LineSource open(Path file) {
         try {
-            return new LineSource(Files.newBufferedReader(file, StandardCharsets.UTF_8), file.toString());
+            return new LineSource(Files.newInputStream(file), file.toString());
         } catch (NoSuchFileException e) {
             throw new InputException(file.toString(), 0, "file not found");
         } catch (IOException e) {
@@ -51,10 +71,91 @@ final class LineSource implements Closeable {
             lineNumber++;
             return s;
         }
+        if (reader != null) {
+            try {
+                String s = reader.readLine();
+                if (s != null) lineNumber++;
+                lastLine = s;
+                return s;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (!advance()) return null;
+        lineNumber++;
+        return currentLine();
+    }
+
+    /**
+     * Reads the next line and parses its first {@code count} numbers into out[off..off+count)
+     * without making a String. Returns 1 when done, 0 at end of file (nothing consumed), −1 when
+     * the line is not in the fast shape: the line is consumed, and the caller parses
+     * {@link #currentLine()} with {@link #numbers} to get the value or the proper error.
+     */
+    int nextNumbers(double[] out, int off, int count) {
+        if (reader != null || pushedBack != null) {
+            String s = next();
+            if (s == null) return 0;
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            lastLine = s;
+            return FastDecimal.fields(b, 0, b.length, out, off, count) ? 1 : -1;
+        }
+        if (!advance()) return 0;
+        lineNumber++;
+        return FastDecimal.fields(buf, lineStart, lineEnd, out, off, count) ? 1 : -1;
+    }
+
+    /** The line last consumed by {@link #next()} or {@link #nextNumbers}, as a String. */
+    String currentLine() {
+        if (reader != null) return lastLine;
+        boolean ascii = true;
+        for (int i = lineStart; i < lineEnd && ascii; i++) ascii = buf[i] >= 0;
+        if (ascii) return new String(buf, lineStart, lineEnd - lineStart, StandardCharsets.ISO_8859_1);
         try {
-            String s = in.readLine();
-            if (s != null) lineNumber++;
-            return s;
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(buf, lineStart, lineEnd - lineStart)).toString();
+        } catch (CharacterCodingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Moves lineStart/lineEnd to the next line ('\n', '\r' or "\r\n" ends a line); false at end of file. */
+    private boolean advance() {
+        int scan = pos;
+        while (true) {
+            for (int i = scan; i < limit; i++) {
+                byte c = buf[i];
+                if (c == '\n' || c == '\r') {
+                    if (c == '\r' && i + 1 == limit && !eof) break;     // need the next byte: CRLF?
+                    lineStart = pos;
+                    lineEnd = i;
+                    pos = c == '\r' && i + 1 < limit && buf[i + 1] == '\n' ? i + 2 : i + 1;
+                    return true;
+                }
+            }
+            if (eof) {
+                if (pos >= limit) return false;
+                lineStart = pos;
+                lineEnd = limit;
+                pos = limit;
+                return true;
+            }
+            scan = limit - pos;
+            if (scan > 0 && buf[limit - 1] == '\r') scan--;
+            fill();
+        }
+    }
+
+    /** Moves the unread bytes to the front (growing the buffer for a very long line) and reads more. */
+    private void fill() {
+        int rest = limit - pos;
+        if (rest == buf.length) buf = java.util.Arrays.copyOf(buf, 2 * buf.length);
+        System.arraycopy(buf, pos, buf, 0, rest);
+        pos = 0;
+        limit = rest;
+        try {
+            int r = stream.read(buf, limit, buf.length - limit);
+            if (r < 0) eof = true;
+            else limit += r;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -69,8 +170,13 @@ final class LineSource implements Closeable {
     /** The next line; end of file is an error naming {@code what} was expected there. */
     String require(String what) {
         String s = next();
-        if (s == null) throw new InputException(source, lineNumber + 1, "unexpected end of file, expected " + what);
+        if (s == null) throw endOfFile(what);
         return s;
+    }
+
+    /** The error for a file that ends where {@code what} was expected. */
+    InputException endOfFile(String what) {
+        return new InputException(source, lineNumber + 1, "unexpected end of file, expected " + what);
     }
 
     /** An error at the current line. */
@@ -81,7 +187,8 @@ final class LineSource implements Closeable {
     @Override
     public void close() {
         try {
-            in.close();
+            if (reader != null) reader.close();
+            else stream.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -55,6 +55,7 @@ public final class Xdatcar {
         private Frame pending;
         private boolean done;
         private long index;
+        private final double[] p = new double[3];
 
         Reader(LineSource src, double timestepFs) {
             this.src = src;
@@ -128,10 +129,15 @@ public final class Xdatcar {
             Lattice lattice = header.lattice();
             double[] cs = header.coordinateScale();
             double[] r = new double[3 * n];
+            double[] p = this.p;
             for (int i = 0; i < n; i++) {
-                String what = "the position of atom " + (i + 1) + " of configuration " + config;
-                String pl = src.require(what);
-                double[] p = src.numbers(pl, 3, what);
+                int got = src.nextNumbers(p, 0, 3);
+                if (got != 1) {
+                    // Slow path (unusual number format, or an error): the String route decides.
+                    String what = "the position of atom " + (i + 1) + " of configuration " + config;
+                    if (got == 0) throw src.endOfFile(what);
+                    System.arraycopy(src.numbers(src.currentLine(), 3, what), 0, p, 0, 3);
+                }
                 if (cartesian) {
                     r[3 * i] = p[0] * cs[0];
                     r[3 * i + 1] = p[1] * cs[1];

@@ -40,9 +40,15 @@ public final class AnalysisReport {
 
     /** Writes everything into {@code dir} and returns the summary. */
     public static ObjectNode write(Path dir, TrajectoryAnalysis.Results r, TrajectoryAnalysis.Config cfg, String input) throws IOException {
+        return write(dir, r, cfg, input, true);
+    }
+
+    /** As {@link #write(Path, TrajectoryAnalysis.Results, TrajectoryAnalysis.Config, String)}; no PNG/SVG when !plots. */
+    public static ObjectNode write(Path dir, TrajectoryAnalysis.Results r, TrajectoryAnalysis.Config cfg, String input,
+                                   boolean plots) throws IOException {
         ObjectNode root = summary(r, cfg, input);
         double dtPs = r.timestepFs() / 1000.0;
-        XYChart msdChart = chart("Mean squared displacement", "t (ps)", "MSD (Å²)");
+        XYChart msdChart = plots ? chart("Mean squared displacement", "t (ps)", "MSD (Å²)") : null;
         for (Map.Entry<Element, Diffusivity.Result> e : r.diffusion().entrySet()) {
             Diffusivity.Result d = e.getValue();
             double[] coll = r.collective().get(e.getKey()).msdCollectiveA2();
@@ -53,10 +59,9 @@ public final class AnalysisReport {
                     w.write(fmt(m * dtPs, d.msdTotalA2()[m], d.msdAxisA2()[0][m], d.msdAxisA2()[1][m], d.msdAxisA2()[2][m], coll[m]));
                 }
             });
-            int half = Math.max(2, n / 2);
-            msdChart.addSeries(e.getKey().symbol(), times(half, dtPs), java.util.Arrays.copyOf(d.msdTotalA2(), half)).setMarker(SeriesMarkers.NONE);
+            if (plots) addLine(msdChart, e.getKey().symbol(), d.msdTotalA2(), Math.max(2, n / 2), dtPs);
         }
-        Plots.savePngAndSvg(msdChart, dir.resolve("msd"));
+        if (plots) Plots.savePngAndSvg(msdChart, dir.resolve("msd"));
         for (String kind : r.rotation().keySet()) {
             Map<OrientationSampler.Vector, RotationalAutocorrelation.Curves> cm = r.rotation().get(kind);
             List<OrientationSampler.Vector> vs = List.copyOf(cm.keySet());
@@ -66,16 +71,19 @@ public final class AnalysisReport {
                 for (OrientationSampler.Vector v : vs) h.append(",C1_").append(lower(v)).append(",C2_").append(lower(v));
                 w.write(h + "\n");
                 for (int m = 0; m < n; m++) {
-                    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%.6g", m * dtPs));
-                    for (OrientationSampler.Vector v : vs) sb.append(String.format(Locale.ROOT, ",%.6g,%.6g", cm.get(v).c1()[m], cm.get(v).c2()[m]));
-                    w.write(sb + "\n");
+                    StringBuilder sb = GFormat.append(new StringBuilder(), m * dtPs, 6);
+                    for (OrientationSampler.Vector v : vs) {
+                        GFormat.append(GFormat.append(sb.append(','), cm.get(v).c1()[m], 6).append(','), cm.get(v).c2()[m], 6);
+                    }
+                    w.write(sb.append('\n').toString());
                 }
             });
+            if (!plots) continue;
             XYChart rc = chart(kind + " orientational autocorrelation", "t (ps)", "C(t)");
             int half = Math.max(2, n / 2);
             for (OrientationSampler.Vector v : vs) {
-                rc.addSeries("C1 " + lower(v), times(half, dtPs), java.util.Arrays.copyOf(cm.get(v).c1(), half)).setMarker(SeriesMarkers.NONE);
-                rc.addSeries("C2 " + lower(v), times(half, dtPs), java.util.Arrays.copyOf(cm.get(v).c2(), half)).setMarker(SeriesMarkers.NONE);
+                addLine(rc, "C1 " + lower(v), cm.get(v).c1(), half, dtPs);
+                addLine(rc, "C2 " + lower(v), cm.get(v).c2(), half, dtPs);
             }
             Plots.savePngAndSvg(rc, dir.resolve("rotation-" + kind));
         }
@@ -96,6 +104,7 @@ public final class AnalysisReport {
                     w.write(fmt(c.profileTimeFs()[j] / 1000, c.cationProfileA()[j], c.anionProfileDeg()[j]));
                 }
             });
+            if (!plots) continue;
             XYChart ev = chart("Representative hop, " + e.getKey() + " neighbours", "t − t_hop (ps)", "Na displacement (Å)");
             double[] t = new double[c.profileTimeFs().length];
             for (int j = 0; j < t.length; j++) t[j] = c.profileTimeFs()[j] / 1000;
@@ -214,14 +223,24 @@ public final class AnalysisReport {
 
     private static String fmt(double... v) {
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < v.length; i++) sb.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.8g", v[i]));
+        for (int i = 0; i < v.length; i++) GFormat.append(i == 0 ? sb : sb.append(','), v[i], 8);
         return sb.append('\n').toString();
     }
 
-    private static double[] times(int n, double dtPs) {
-        double[] t = new double[n];
-        for (int i = 0; i < n; i++) t[i] = i * dtPs;
-        return t;
+    /** Most points drawn per curve: more are invisible at 800 px and make plotting slow. */
+    static final int MAX_PLOT_POINTS = 1000;
+
+    /** Adds y[0..n) at times m·dtPs as a line, every k-th point (and the last) when n is large. */
+    private static void addLine(XYChart c, String name, double[] y, int n, double dtPs) {
+        int stride = (n + MAX_PLOT_POINTS - 1) / MAX_PLOT_POINTS;
+        int k = (n - 1) / stride + 1 + ((n - 1) % stride == 0 ? 0 : 1);
+        double[] tx = new double[k], ty = new double[k];
+        for (int j = 0; j < k; j++) {
+            int m = Math.min(n - 1, j * stride);
+            tx[j] = m * dtPs;
+            ty[j] = y[m];
+        }
+        c.addSeries(name, tx, ty).setMarker(SeriesMarkers.NONE);
     }
 
     private static XYChart chart(String title, String x, String y) {

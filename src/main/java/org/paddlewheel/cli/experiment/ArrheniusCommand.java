@@ -24,16 +24,31 @@ import picocli.CommandLine.Spec;
  * through the one shared {@link Arrhenius} implementation, in the σ form (y = A·e^(−Ea/kT)), the σT
  * form (yT = A·e^(−Ea/kT)), both, or the inverse form for correlation times. An error column
  * ({@code <y>_error}, {@code <y>_err}, {@code <y>_std} or {@code --error-column}) weights the fit.
+ * Instead of one table, several {@code summary.json} files of {@code paddlewheel analyze} may be
+ * given: one point each, D or σ of a species weighted by its std ({@link SummaryInputs}).
  */
 @Command(name = "arrhenius", mixinStandardHelpOptions = true,
         description = {"Fit Ea (eV) with 1σ uncertainty to a table of T and σ (or D, or a rate, or τc).",
-            "Columns: T (K, or °C with --temperature-unit C), the quantity (any unit), optional <name>_error (same unit)."})
+            "Columns: T (K, or °C with --temperature-unit C), the quantity (any unit), optional <name>_error (same unit).",
+            "Or several summary.json files of 'paddlewheel analyze': D (or σ) of one species vs input.temperature_K."})
 public final class ArrheniusCommand implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
     @Mixin Output output;
 
-    @Parameters(index = "0", paramLabel = "TABLE", description = "CSV/whitespace table with a header line.")
-    Path table;
+    @Parameters(arity = "1..*", paramLabel = "TABLE|SUMMARY.json", description = "CSV/whitespace table with a header line, or several summary.json files.")
+    List<Path> inputs;
+
+    @Option(names = "--quantity", defaultValue = "D", paramLabel = "D|sigma", description = "summary.json input: fit D or σ (default: ${DEFAULT-VALUE}).")
+    String quantity;
+
+    @Option(names = "--species", paramLabel = "SP", description = "summary.json input: species (default: the first in the file).")
+    String species;
+
+    @Option(names = "--temperatures", split = ",", paramLabel = "T", converter = Converters.TemperatureK.class,
+            description = "summary.json input: one temperature per file (default: input.temperature_K of each).")
+    List<Double> temperaturesK;
+
+    private Path table;
 
     @Option(names = "--form", defaultValue = "sigma", paramLabel = "FORM",
             description = "sigma: y = A·exp(−Ea/kT); sigmaT: y·T = A·exp(−Ea/kT); both; inverse: y = A·exp(+Ea/kT) (τc). Default: ${DEFAULT-VALUE}.")
@@ -58,7 +73,32 @@ public final class ArrheniusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        NumericTable t = NumericTable.read(table);
+        table = inputs.get(0);
+        boolean summaries = inputs.size() > 1 || SummaryInputs.isJson(table);
+        double[] tk, y, err;
+        String yName, errName;
+        if (summaries) {
+            SummaryInputs si = SummaryInputs.read(inputs, quantity, species, temperaturesK);
+            tk = si.temperatureK();
+            y = si.y();
+            err = noErrors ? null : si.error();
+            yName = si.name();
+            errName = "the std of each summary";
+        } else {
+            NumericTable t = NumericTable.read(table);
+            TableInputs ti = tableInputs(t);
+            tk = ti.tk;
+            y = ti.y;
+            err = ti.err;
+            yName = ti.name;
+            errName = ti.errName;
+        }
+        return fitAndReport(tk, y, err, yName, errName, summaries);
+    }
+
+    private record TableInputs(double[] tk, double[] y, double[] err, String name, String errName) {}
+
+    private TableInputs tableInputs(NumericTable t) {
         int ti, yi, ei = -1;
         if (columns != null && !columns.isEmpty()) {
             if (columns.size() < 2 || columns.size() > 3) throw new InputException("--columns takes T,Y or T,Y,ERR, got " + columns);
@@ -90,6 +130,10 @@ public final class ArrheniusCommand implements Callable<Integer> {
                 if (!(err[i] > 0)) throw new InputException(t.source(), t.line(i), "error " + err[i] + " must be > 0 (or use --no-errors)");
             }
         }
+        return new TableInputs(tk, y, err, yName, ei >= 0 ? t.names().get(ei) : null);
+    }
+
+    private int fitAndReport(double[] tk, double[] y, double[] err, String yName, String errName, boolean summaries) throws Exception {
         List<String> forms = switch (form.toLowerCase(Locale.ROOT)) {
             case "sigma", "plain" -> List.of("sigma");
             case "sigmat", "times_t" -> List.of("sigmaT");
@@ -113,7 +157,8 @@ public final class ArrheniusCommand implements Callable<Integer> {
             fits.put(f, resultMap(r));
         }
         Arrhenius.Result first = results.get(0);
-        out.put("file", table.toString());
+        if (summaries) out.put("files", inputs.stream().map(Path::toString).toList());
+        else out.put("file", table.toString());
         out.put("quantity", yName);
         out.put("form", forms.get(0));
         out.putAll(resultMap(first));
@@ -133,7 +178,8 @@ public final class ArrheniusCommand implements Callable<Integer> {
         if (output.json()) {
             Output.printJson(w, out);
         } else {
-            w.printf(Locale.ROOT, "%s: %d points, %s%n", table, tk.length, err != null ? "weighted by " + t.names().get(ei) : "unweighted (errors from scatter)");
+            w.printf(Locale.ROOT, "%s: %d points, %s%n", summaries ? inputs.size() + " summary files" : table, tk.length,
+                    err != null ? "weighted by " + errName : "unweighted (errors from scatter)");
             for (int i = 0; i < forms.size(); i++) {
                 Arrhenius.Result r = results.get(i);
                 w.printf(Locale.ROOT, "  %-7s Ea = %.4f ± %.4f eV   prefactor = %.4g   R² = %.4f%n", forms.get(i),
