@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import org.paddlewheel.io.LammpsData;
 import org.paddlewheel.model.Structure;
 
 /**
- * Writes a structure and its force field as a LAMMPS data file ({@code atom_style full}: molecule
- * ids, charges, bonds, angles; restricted-triclinic box) and an input script for the same model:
+ * Writes a structure and its force field for LAMMPS: the data file through {@link LammpsData}
+ * ({@code atom_style full}: molecule ids, charges, bonds, angles, one atom type per species) and
+ * an input script for the same model:
  * {@code units metal}; {@code pair_style buck/coul/long} ({@code born/coul/long} when a wall D/r⁸ is
  * present, {@code hybrid/overlay … lj/cut} for Lennard-Jones pairs), {@code kspace_style ewald} with
  * the same α and kmax as paddlewheel ({@code kspace_modify gewald … kmax/ewald …}) and
@@ -32,61 +36,41 @@ public final class LammpsExport {
 
     private LammpsExport() {}
 
-    /** Writes {@code data.lammps} and {@code in.lammps} into dir. */
+    /** Writes {@code data.lammps} (through {@link LammpsData}) and {@code in.lammps} into dir. */
     public static void write(Path dir, Structure s, Topology top, EwaldSum.Parameters ewald, Protocol protocol) throws IOException {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("data.lammps"), data(s, top), StandardCharsets.UTF_8);
+        writeData(dir.resolve("data.lammps"), s, top);
         Files.writeString(dir.resolve("in.lammps"), input(top, ewald, protocol, "data.lammps"), StandardCharsets.UTF_8);
     }
 
-    /** The data file text. Positions are wrapped into the box and rotated into LAMMPS's frame. */
-    public static String data(Structure s, Topology top) {
+    /**
+     * The data file: atom types are the force field's species (1…n, several per element allowed),
+     * bond and angle types its bond and angle terms, named by species ("B-Hb", "Hb-B-Hb").
+     */
+    public static void writeData(Path file, Structure s, Topology top) {
         ForceField ff = top.forceField;
-        double[] h = s.lattice().rowMajor();
-        double[] box = EwaldSum.lammpsBox(h);
-        double lx = box[0], ly = box[1], lz = box[2], xy = box[3], xz = box[4], yz = box[5];
-        boolean tri = xy != 0 || xz != 0 || yz != 0;
-        StringBuilder b = new StringBuilder();
-        b.append("LAMMPS data file written by paddlewheel, force field ").append(ff.name())
-                .append(ff.provisional() ? " (PROVISIONAL)" : "").append("\n\n");
-        int n = s.size();
-        b.append(n).append(" atoms\n");
-        b.append(top.bondI.length).append(" bonds\n");
-        b.append(top.angleI.length).append(" angles\n");
-        b.append(ff.species().size()).append(" atom types\n");
-        if (!ff.bonds().isEmpty()) b.append(ff.bonds().size()).append(" bond types\n");
-        if (!ff.angles().isEmpty()) b.append(ff.angles().size()).append(" angle types\n");
-        b.append('\n');
-        b.append(f("%.12f %.12f xlo xhi\n", 0.0, lx));
-        b.append(f("%.12f %.12f ylo yhi\n", 0.0, ly));
-        b.append(f("%.12f %.12f zlo zhi\n", 0.0, lz));
-        if (tri) b.append(f("%.12f %.12f %.12f xy xz yz\n", xy, xz, yz));
-        b.append("\nMasses\n\n");
-        for (int t = 0; t < ff.species().size(); t++) {
-            b.append(f("%d %.6f # %s\n", t + 1, ff.species().get(t).massAmu(), ff.species().get(t).name()));
+        List<LammpsData.AtomType> types = new ArrayList<>();
+        for (ForceField.Species sp : ff.species()) types.add(new LammpsData.AtomType(sp.element(), sp.massAmu(), sp.name()));
+        int[] atomType = new int[s.size()];
+        for (int i = 0; i < atomType.length; i++) atomType[i] = top.type[i] + 1;
+        int[][] bonds = new int[top.bondI.length][];
+        for (int k = 0; k < bonds.length; k++) bonds[k] = new int[] {top.bondType[k] + 1, top.bondI[k], top.bondJ[k]};
+        int[][] angles = new int[top.angleI.length][];
+        for (int k = 0; k < angles.length; k++) angles[k] = new int[] {top.angleType[k] + 1, top.angleI[k], top.angleJ[k], top.angleK[k]};
+        List<String> bondNames = new ArrayList<>(), angleNames = new ArrayList<>();
+        for (ForceField.BondTerm b : ff.bonds()) {
+            ForceField.MoleculeKind m = ff.molecules().get(b.molecule());
+            bondNames.add(name(ff, m.centre()) + "-" + name(ff, m.ligand()));
         }
-        b.append("\nAtoms # full\n\n");
-        double[] fr = s.fractionalPositions();
-        for (int i = 0; i < n; i++) {
-            double f0 = fr[3 * i] - Math.floor(fr[3 * i]), f1 = fr[3 * i + 1] - Math.floor(fr[3 * i + 1]);
-            double f2 = fr[3 * i + 2] - Math.floor(fr[3 * i + 2]);
-            double x = f0 * lx + f1 * xy + f2 * xz, y = f1 * ly + f2 * yz, z = f2 * lz;
-            b.append(f("%d %d %d %.10f %.12f %.12f %.12f\n", i + 1, top.moleculeId[i], top.type[i] + 1, top.charge[i], x, y, z));
+        for (ForceField.AngleTerm a : ff.angles()) {
+            ForceField.MoleculeKind m = ff.molecules().get(a.molecule());
+            angleNames.add(name(ff, m.ligand()) + "-" + name(ff, m.centre()) + "-" + name(ff, m.ligand()));
         }
-        if (top.bondI.length > 0) {
-            b.append("\nBonds\n\n");
-            for (int k = 0; k < top.bondI.length; k++) {
-                b.append(f("%d %d %d %d\n", k + 1, top.bondType[k] + 1, top.bondI[k] + 1, top.bondJ[k] + 1));
-            }
-        }
-        if (top.angleI.length > 0) {
-            b.append("\nAngles\n\n");
-            for (int k = 0; k < top.angleI.length; k++) {
-                b.append(f("%d %d %d %d %d\n", k + 1, top.angleType[k] + 1, top.angleI[k] + 1, top.angleJ[k] + 1, top.angleK[k] + 1));
-            }
-        }
-        return b.toString();
+        LammpsData.writeFull(file, s, atomType, types,
+                new LammpsData.Topology(top.moleculeId, top.charge, bonds, angles, bondNames, angleNames));
     }
+
+    private static String name(ForceField ff, int species) { return ff.species().get(species).name(); }
 
     /** The input script text. */
     public static String input(Topology top, EwaldSum.Parameters ewald, Protocol p, String dataFile) {

@@ -5,15 +5,15 @@ import java.util.Arrays;
 import java.util.List;
 import org.paddlewheel.model.Element;
 import org.paddlewheel.model.InputException;
-import org.paddlewheel.model.Lattice;
 import org.paddlewheel.model.Molecule;
+import org.paddlewheel.model.MoleculeFinder;
 import org.paddlewheel.model.Structure;
 
 /**
  * The force field applied to one structure: the species (atom type) of every atom, its charge (e)
- * and mass (amu), the molecules found (a centre atom with its {@code count} nearest ligands within
- * {@code max_bond} Å, minimum image), and the bonded lists built from them — centre–ligand harmonic
- * bonds, ligand–centre–ligand harmonic angles, and the intramolecular "special" pairs (1-2: centre–
+ * and mass (amu), the molecules found ({@link MoleculeFinder} clusters of a centre atom and its
+ * {@code count} ligands within {@code max_bond} Å, minimum image), and the bonded lists built
+ * from them — centre–ligand harmonic bonds, ligand–centre–ligand harmonic angles, and the intramolecular "special" pairs (1-2: centre–
  * ligand, 1-3: ligand–ligand) with their LAMMPS {@code special_bonds} weights. Atoms outside
  * molecules take the species of their element that belongs to no molecule. Arrays are shared, not
  * copied: treat them as read-only.
@@ -87,7 +87,12 @@ public final class Topology {
         return q;
     }
 
-    /** Applies the force field to a structure: finds molecules and assigns species. */
+    /**
+     * Applies the force field to a structure: finds molecules with {@link MoleculeFinder} (a bond
+     * between a kind's centre and ligand elements up to its {@code max_bond}), types each cluster
+     * that matches a molecule kind (centre element, {@code count} ligands of the ligand element),
+     * and gives every other atom its element's molecule-free species.
+     */
     public static Topology build(ForceField ff, Structure s) {
         int n = s.size();
         int[] type = new int[n];
@@ -98,33 +103,13 @@ public final class Topology {
         List<Molecule> found = new ArrayList<>();
         List<int[]> bonds = new ArrayList<>(), angles = new ArrayList<>(), specialIdx = new ArrayList<>();
         List<double[]> special = new ArrayList<>();
-        Lattice lat = s.lattice();
-        double[] d = new double[3];
         double[] lj = ff.specialLj(), coul = ff.specialCoul();
-        for (int k = 0; k < ff.molecules().size(); k++) {
-            ForceField.MoleculeKind mk = ff.molecules().get(k);
-            Element ce = ff.species().get(mk.centre()).element();
-            Element le = ff.species().get(mk.ligand()).element();
-            boolean centreHasFreeSpecies = hasFreeSpecies(ff, ce);
-            for (int i = 0; i < n; i++) {
-                if (s.species(i) != ce || type[i] >= 0) continue;
-                List<double[]> cand = new ArrayList<>();
-                for (int j = 0; j < n; j++) {
-                    if (j == i || s.species(j) != le || type[j] >= 0) continue;
-                    lat.minimumImage(s.x(j, 0) - s.x(i, 0), s.x(j, 1) - s.x(i, 1), s.x(j, 2) - s.x(i, 2), d, 0);
-                    double r = Math.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]);
-                    if (r <= mk.maxBondAngstrom()) cand.add(new double[] {r, j});
-                }
-                if (cand.size() < mk.count()) {
-                    if (centreHasFreeSpecies) continue;
-                    throw new InputException("atom " + (i + 1) + " (" + ce.symbol() + ") has " + cand.size() + " "
-                            + le.symbol() + " within " + mk.maxBondAngstrom() + " Å, but molecule kind " + mk.name()
-                            + " needs " + mk.count() + " (force field " + ff.name() + ")");
-                }
-                cand.sort((p, q) -> Double.compare(p[0], q[0]));
-                int[] lig = new int[mk.count()];
-                for (int c = 0; c < mk.count(); c++) lig[c] = (int) cand.get(c)[1];
-                Arrays.sort(lig);
+        List<List<Molecule>> byKind = moleculesByKind(ff, s);
+        for (int k = 0; k < byKind.size(); k++) {
+            for (Molecule m : byKind.get(k)) {
+                ForceField.MoleculeKind mk = ff.molecules().get(k);
+                int i = m.centre();
+                int[] lig = m.ligands();
                 type[i] = mk.centre();
                 kind[i] = k;
                 int id = found.size() + 1;
@@ -168,6 +153,48 @@ public final class Topology {
             type[i] = t;
         }
         return new Topology(ff, type, kind, molId, found, bonds, angles, special, specialIdx);
+    }
+
+    /**
+     * The clusters {@link MoleculeFinder} finds, grouped by the molecule kind they match (ligands in
+     * index order, clusters by centre index). A cluster that matches no kind is left to the
+     * molecule-free species when all its elements have one, else it is an InputException.
+     */
+    private static List<List<Molecule>> moleculesByKind(ForceField ff, Structure s) {
+        List<List<Molecule>> out = new ArrayList<>();
+        MoleculeFinder finder = MoleculeFinder.none();
+        for (ForceField.MoleculeKind mk : ff.molecules()) {
+            out.add(new ArrayList<>());
+            Element ce = ff.species().get(mk.centre()).element(), le = ff.species().get(mk.ligand()).element();
+            finder = finder.withCutoff(ce, le, Math.max(finder.cutoff(ce, le), mk.maxBondAngstrom()));
+        }
+        if (ff.molecules().isEmpty()) return out;
+        for (Molecule m : finder.findIn(s)) {
+            int k = matchingKind(ff, s, m);
+            if (k >= 0) {
+                out.get(k).add(m);
+                continue;
+            }
+            boolean free = hasFreeSpecies(ff, s.species(m.centre()));
+            for (int l : m.ligands()) free &= hasFreeSpecies(ff, s.species(l));
+            if (!free) {
+                throw new InputException("atom " + (m.centre() + 1) + " (" + s.species(m.centre()).symbol() + ") is bonded to "
+                        + m.ligands().length + " atoms (" + m.formula() + ") within the force field's max_bond, which matches no"
+                        + " molecule kind of " + ff.name() + " " + ff.molecules().stream().map(x -> x.name() + "×" + x.count()).toList());
+            }
+        }
+        return out;
+    }
+
+    private static int matchingKind(ForceField ff, Structure s, Molecule m) {
+        for (int k = 0; k < ff.molecules().size(); k++) {
+            ForceField.MoleculeKind mk = ff.molecules().get(k);
+            if (s.species(m.centre()) != ff.species().get(mk.centre()).element() || m.ligands().length != mk.count()) continue;
+            boolean ok = true;
+            for (int l : m.ligands()) ok &= s.species(l) == ff.species().get(mk.ligand()).element();
+            if (ok) return k;
+        }
+        return -1;
     }
 
     private static boolean hasFreeSpecies(ForceField ff, Element e) {

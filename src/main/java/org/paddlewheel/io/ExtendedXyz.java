@@ -34,7 +34,8 @@ import org.paddlewheel.model.Units;
  * <p>Plain XYZ (no Lattice) is accepted only when the caller supplies the cell. Frames without
  * {@code Time} get step × timestep (fs) when a timestep is given, else the frame index; frames
  * without {@code step} get the 0-based frame index. Readers hold one frame at a time; the writer
- * writes to a temporary file that replaces the target on close.
+ * ({@link #create}) writes to a temporary file that replaces the target on close, the live writer
+ * ({@link #append}) appends each frame to the file itself.
  */
 public final class ExtendedXyz {
     private ExtendedXyz() {}
@@ -88,6 +89,42 @@ public final class ExtendedXyz {
     /** Creates a trajectory writer (see class comment). */
     public static TrajectoryWriter create(Path file) {
         return new Writer(file);
+    }
+
+    /**
+     * A live writer appending to {@code file} (see {@link Formats#openTrajectoryAppender}): with
+     * {@code resumeAfterStep} ≥ 0 it keeps the complete frames with {@code step} ≤ it and cuts the
+     * rest; below 0 it starts the file afresh.
+     */
+    public static TrajectoryWriter append(Path file, long resumeAfterStep) {
+        return new Writer(LiveTextFile.open(file, resumeAfterStep < 0 ? 0 : resumeLength(file, resumeAfterStep)));
+    }
+
+    private static final java.util.regex.Pattern STEP = java.util.regex.Pattern.compile("(?<![\\w])step=(-?\\d+)");
+
+    /** Bytes of the leading complete frames whose step (else 0-based index) is ≤ {@code step}. */
+    static long resumeLength(Path file, long step) {
+        if (!java.nio.file.Files.exists(file)) return 0;
+        long keep = 0;
+        try (LiveTextFile.Lines in = new LiveTextFile.Lines(file)) {
+            for (long index = 0; ; index++) {
+                String count = in.next(), comment = count == null ? null : in.next();
+                if (comment == null) break;
+                int n;
+                try {
+                    n = Integer.parseInt(count.trim());
+                } catch (NumberFormatException e) {
+                    break;
+                }
+                int read = 0;
+                while (read < n && in.next() != null) read++;
+                if (read < n) break;
+                java.util.regex.Matcher m = STEP.matcher(comment);
+                if ((m.find() ? Long.parseLong(m.group(1)) : index) > step) break;
+                keep = in.offset();
+            }
+        }
+        return keep;
     }
 
     static void appendFrame(StringBuilder sb, Structure s, double timeFs, long step) {
@@ -279,11 +316,13 @@ public final class ExtendedXyz {
     }
 
     private static final class Writer implements TrajectoryWriter {
-        private final TempFileWriter out;
+        private final TextSink out;
         private final StringBuilder sb = new StringBuilder(1 << 16);
         private Element[] species;
 
-        Writer(Path file) { this.out = new TempFileWriter(file); }
+        Writer(Path file) { this(new TempFileWriter(file)); }
+
+        Writer(TextSink out) { this.out = out; }
 
         @Override
         public void write(Frame frame) {

@@ -106,6 +106,23 @@ public final class Formats {
         };
     }
 
+    /**
+     * A live trajectory writer for runs that may be killed and resumed: each frame goes to the file
+     * itself as it is written (no temporary file), so a killed run keeps its finished frames. With
+     * {@code resumeAfterStep} ≥ 0 the existing file is kept up to its last complete frame whose step
+     * is ≤ that step (a checkpoint's) and the rest, a partial frame included, is cut off; below 0
+     * the file starts afresh. Formatting is that of {@link #createTrajectoryWriter}.
+     */
+    public static TrajectoryWriter openTrajectoryAppender(Path file, String format, long resumeAfterStep) {
+        Format f = detect(file, format);
+        return switch (f) {
+            case XDATCAR -> Xdatcar.append(file, resumeAfterStep);
+            case EXTXYZ -> ExtendedXyz.append(file, resumeAfterStep);
+            case LAMMPS_DUMP -> LammpsDump.append(file, null, resumeAfterStep);
+            default -> throw new InputException("'" + file + "' is not a trajectory format; use XDATCAR, .extxyz or .dump");
+        };
+    }
+
     /** Creates a trajectory writer (XDATCAR, extended XYZ or LAMMPS dump). */
     public static TrajectoryWriter createTrajectoryWriter(Path file, String format) {
         Format f = detect(file, format);

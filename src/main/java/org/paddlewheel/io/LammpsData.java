@@ -28,7 +28,9 @@ import org.paddlewheel.model.Structure;
  * one, not the input. Positions are written wrapped into the box with image flags, so unwrapped
  * coordinates survive. The type of each atom is the index (1-based) of its element in
  * {@code typeOrder}; the {@code Masses} lines carry a {@code # Na} comment naming the element, which
- * the reader prefers over matching the mass to the nearest element. Note: LAMMPS 2021 refuses
+ * the reader prefers over matching the mass to the nearest element. Several types of one element
+ * (such as H on B and H on N of a force field) are written with the explicit-type overload of
+ * {@link #writeFull(Path, Structure, int[], List, Topology)}. Note: LAMMPS 2021 refuses
  * triclinic boxes with |xy| > lx/2 (and alike) unless the input says {@code box tilt large}.
  */
 public final class LammpsData {
@@ -75,6 +77,23 @@ public final class LammpsData {
     }
 
     /**
+     * One atom type for the explicit-type writer: its element, mass (amu) and name; the
+     * {@code Masses} comment is the element symbol followed by the name when they differ, so the
+     * reader still recovers the element.
+     */
+    public record AtomType(Element element, double massAmu, String name) {
+        public AtomType {
+            Objects.requireNonNull(element, "element");
+            name = name == null ? element.symbol() : name;
+        }
+
+        /** The type of a plain element: standard mass, named by its symbol. */
+        public static AtomType of(Element e) { return new AtomType(e, e.massAmu(), e.symbol()); }
+
+        String comment() { return name.equals(element.symbol()) ? name : element.symbol() + " " + name; }
+    }
+
+    /**
      * What a data file holds: the structure (Å, Å/fs), its topology (null for style atomic; for
      * style charge only charges), and the element of each atom type (index t−1 for type t).
      */
@@ -108,6 +127,24 @@ public final class LammpsData {
         write(file, s, typeOrder, topology == null ? new Topology(null, null, null, null, null, null) : topology);
     }
 
+    /**
+     * Writes atom style full with an explicit type per atom: {@code atomTypes[i]} is the 1-based
+     * index into {@code types}, whose element must be atom i's; all of {@code types} are declared,
+     * used or not. For force fields with several types of one element.
+     */
+    public static void writeFull(Path file, Structure s, int[] atomTypes, List<AtomType> types, Topology topology) {
+        if (atomTypes.length != s.size()) throw new IllegalArgumentException("atomTypes needs " + s.size() + " entries");
+        for (int i = 0; i < atomTypes.length; i++) {
+            int t = atomTypes[i];
+            if (t < 1 || t > types.size()) throw new IllegalArgumentException("atom " + (i + 1) + " has type " + t + " outside 1.." + types.size());
+            if (types.get(t - 1).element() != s.species(i)) {
+                throw new IllegalArgumentException("atom " + (i + 1) + " is " + s.species(i).symbol() + " but type " + t + " is "
+                        + types.get(t - 1).element().symbol());
+            }
+        }
+        write(file, s, atomTypes.clone(), List.copyOf(types), topology == null ? new Topology(null, null, null, null, null, null) : topology);
+    }
+
     /** Element order of first appearance in {@code s}, the default type order. */
     public static List<Element> firstAppearanceOrder(Structure s) {
         LinkedHashSet<Element> set = new LinkedHashSet<>();
@@ -137,7 +174,10 @@ public final class LammpsData {
 
     private static void write(Path file, Structure input, List<Element> typeOrder, Topology top) {
         List<Element> order = typeOrder == null ? firstAppearanceOrder(input) : List.copyOf(typeOrder);
-        int[] types = typesOf(input, order);
+        write(file, input, typesOf(input, order), order.stream().map(AtomType::of).toList(), top);
+    }
+
+    private static void write(Path file, Structure input, int[] types, List<AtomType> order, Topology top) {
         int n = input.size();
         if (top != null) validate(top, n);
         Structure s = LammpsBox.orient(input);
@@ -160,7 +200,7 @@ public final class LammpsData {
             line(w, "%.10f %.10f zlo zhi", box.zlo(), box.zhi());
             if (!box.orthogonal()) line(w, "%.10f %.10f %.10f xy xz yz", box.xy(), box.xz(), box.yz());
             w.write("\nMasses\n\n");
-            for (int t = 0; t < order.size(); t++) line(w, "%d %.6f # %s", t + 1, order.get(t).massAmu(), order.get(t).symbol());
+            for (int t = 0; t < order.size(); t++) line(w, "%d %.6f # %s", t + 1, order.get(t).massAmu(), order.get(t).comment());
             writeAtoms(w, s, types, top);
             if (s.hasVelocities()) {
                 w.write("\nVelocities\n\n");

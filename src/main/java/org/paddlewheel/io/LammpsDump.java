@@ -1,9 +1,5 @@
 package org.paddlewheel.io;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,8 +21,9 @@ import org.paddlewheel.model.Structure;
  * else from the caller's type map, else the read fails. Frame time is TIMESTEP × timestepFs when
  * timestepFs &gt; 0, else the step number. The reader streams (one frame in memory). The writer
  * writes {@code id type element xu yu zu} (plus {@code vx vy vz} when the frame has velocities),
- * rotating general cells into the LAMMPS orientation as {@link LammpsData} does, and flushes after
- * each frame so the file can be followed live (it is not written atomically).
+ * rotating general cells into the LAMMPS orientation as {@link LammpsData} does, and hands each
+ * frame to the operating system as it is written ({@link LiveTextFile}), so the file can be
+ * followed live (it is not written atomically); {@link #append} resumes such a file.
  */
 public final class LammpsDump {
     private LammpsDump() {}
@@ -43,26 +40,56 @@ public final class LammpsDump {
 
     /** Creates a dump writer; {@code typeOrder} null means order of first appearance in the first frame. */
     public static TrajectoryWriter create(Path file, List<Element> typeOrder) {
-        return new Writer(file, typeOrder);
+        return new Writer(LiveTextFile.open(file, 0), typeOrder);
+    }
+
+    /**
+     * A live writer appending to {@code file} (see {@link Formats#openTrajectoryAppender}): with
+     * {@code resumeAfterStep} ≥ 0 it keeps the complete frames with TIMESTEP ≤ it and cuts the rest;
+     * below 0 it starts the file afresh.
+     */
+    public static TrajectoryWriter append(Path file, List<Element> typeOrder, long resumeAfterStep) {
+        return new Writer(LiveTextFile.open(file, resumeAfterStep < 0 ? 0 : resumeLength(file, resumeAfterStep)), typeOrder);
+    }
+
+    /** Bytes of the leading complete frames whose TIMESTEP is ≤ {@code step}. */
+    static long resumeLength(Path file, long step) {
+        if (!Files.exists(file)) return 0;
+        long keep = 0;
+        try (LiveTextFile.Lines in = new LiveTextFile.Lines(file)) {
+            while (true) {
+                String item = in.next(), ts = item == null ? null : in.next();
+                String natomsItem = ts == null ? null : in.next(), natoms = natomsItem == null ? null : in.next();
+                if (natoms == null || !item.startsWith("ITEM: TIMESTEP")) break;
+                long frameStep;
+                int n;
+                try {
+                    frameStep = Long.parseLong(ts.trim());
+                    n = Integer.parseInt(natoms.trim());
+                } catch (NumberFormatException e) {
+                    break;
+                }
+                String line;
+                while ((line = in.next()) != null && !line.startsWith("ITEM: ATOMS")) { /* box bounds */ }
+                if (line == null) break;
+                int read = 0;
+                while (read < n && in.next() != null) read++;
+                if (read < n || frameStep > step) break;
+                keep = in.offset();
+            }
+        }
+        return keep;
     }
 
     private static final class Writer implements TrajectoryWriter {
-        private final Path file;
-        private final BufferedWriter out;
+        private final TextSink out;
         private List<Element> typeOrder;
         private int atoms = -1;
         private Element[] species;
 
-        Writer(Path file, List<Element> typeOrder) {
-            this.file = file;
+        Writer(TextSink out, List<Element> typeOrder) {
+            this.out = out;
             this.typeOrder = typeOrder == null ? null : List.copyOf(typeOrder);
-            try {
-                Path dir = file.toAbsolutePath().getParent();
-                if (dir != null) Files.createDirectories(dir);
-                this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create " + file, e);
-            }
         }
 
         @Override
@@ -80,7 +107,7 @@ public final class LammpsDump {
             LammpsBox box = LammpsBox.of(o.lattice());
             boolean vel = o.hasVelocities();
             double[] v = vel ? o.velocities() : null;
-            try {
+            {
                 StringBuilder sb = new StringBuilder(128 + 96 * atoms);
                 sb.append("ITEM: TIMESTEP\n").append(frame.step()).append('\n');
                 sb.append("ITEM: NUMBER OF ATOMS\n").append(atoms).append('\n');
@@ -104,20 +131,11 @@ public final class LammpsDump {
                     }
                     sb.append('\n');
                 }
-                out.write(sb.toString());
-                out.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + file, e);
+                out.append(sb);
             }
         }
 
         @Override
-        public void close() {
-            try {
-                out.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot close " + file, e);
-            }
-        }
+        public void close() { out.close(); }
     }
 }

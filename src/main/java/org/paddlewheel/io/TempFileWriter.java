@@ -15,7 +15,7 @@ import java.nio.file.StandardCopyOption;
  * {@link #fail()} (a write threw), close deletes the temporary file instead, so readers never see
  * a partial trajectory. Package-private.
  */
-final class TempFileWriter {
+final class TempFileWriter implements TextSink {
     private final Path target;
     private final Path tmp;
     private final BufferedWriter w;
@@ -34,7 +34,8 @@ final class TempFileWriter {
         }
     }
 
-    void append(CharSequence text) {
+    @Override
+    public void append(CharSequence text) {
         if (closed) throw new IllegalStateException("writer for " + target + " is closed");
         try {
             w.append(text);
@@ -45,9 +46,11 @@ final class TempFileWriter {
     }
 
     /** Marks the output as bad: {@link #close()} will delete it and leave the target alone. */
-    void fail() { failed = true; }
+    @Override
+    public void fail() { failed = true; }
 
-    void close() {
+    @Override
+    public void close() {
         if (closed) return;
         closed = true;
         try {

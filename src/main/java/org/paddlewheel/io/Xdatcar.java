@@ -19,9 +19,10 @@ import org.paddlewheel.model.Structure;
  * is read is wrapped; nothing is unwrapped here. XDATCAR has no velocities and no time: a frame's
  * step is its configuration number N and its time is N × timestep (fs), or N when no timestep is
  * given. The reader holds one frame at a time. The writer ({@link #create}) writes the header
- * once, and again before a frame whose lattice differs from the previous frame's; fractional
+ * once, and again before a frame whose header text (lattice as printed) differs from the last one; fractional
  * coordinates are written as given (not wrapped) to 12 decimals; it writes to a temporary file that
- * replaces the target on {@link TrajectoryWriter#close()}, so a failed run leaves no partial file.
+ * replaces the target on {@link TrajectoryWriter#close()}, so a failed run leaves no partial file;
+ * the live writer ({@link #append}) appends each frame to the file itself.
  */
 public final class Xdatcar {
     private Xdatcar() {}
@@ -38,7 +39,55 @@ public final class Xdatcar {
 
     /** Creates an XDATCAR writer (see class comment). */
     public static TrajectoryWriter create(Path file) {
-        return new Writer(file);
+        return new Writer(new TempFileWriter(file), null, 0);
+    }
+
+    /**
+     * A live writer appending to {@code file} (see {@link Formats#openTrajectoryAppender}): with
+     * {@code resumeAfterStep} ≥ 0 it keeps the complete configurations numbered ≤ it (the number is
+     * the frame's step whenever steps increase by more than one) and cuts the rest; below 0 it starts
+     * the file afresh.
+     */
+    public static TrajectoryWriter append(Path file, long resumeAfterStep) {
+        Resume r = resumeAfterStep < 0 ? new Resume(0, null, 0) : resume(file, resumeAfterStep);
+        return new Writer(LiveTextFile.open(file, r.bytes()), r.header(), r.lastConfig());
+    }
+
+    /** Where to resume: bytes kept, the header text in force there and the last configuration number. */
+    private record Resume(long bytes, String header, long lastConfig) {}
+
+    private static Resume resume(Path file, long step) {
+        Resume keep = new Resume(0, null, 0);
+        if (!java.nio.file.Files.exists(file)) return keep;
+        String header = null;
+        int atoms = 0;
+        try (LiveTextFile.Lines in = new LiveTextFile.Lines(file)) {
+            while (true) {
+                String line = in.next(), frameHeader = header;
+                int frameAtoms = atoms;
+                if (line != null && !isConfigurationLine(line)) {
+                    StringBuilder h = new StringBuilder(line).append('\n');
+                    String last = line;
+                    for (int k = 0; k < 6 && last != null; k++) if ((last = in.next()) != null) h.append(last).append('\n');
+                    if (last == null) break;
+                    frameHeader = h.toString();
+                    frameAtoms = 0;
+                    for (String c : last.trim().split("\\s+")) frameAtoms += Integer.parseInt(c);
+                    line = in.next();
+                }
+                if (line == null || !isConfigurationLine(line) || frameHeader == null) break;
+                long config = Long.parseLong(line.substring(line.indexOf('=') + 1).trim());
+                int read = 0;
+                while (read < frameAtoms && in.next() != null) read++;
+                if (read < frameAtoms || config > step) break;
+                header = frameHeader;
+                atoms = frameAtoms;
+                keep = new Resume(in.offset(), header, config);
+            }
+        } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+            // a damaged tail: keep what was complete before it
+        }
+        return keep;
     }
 
     /** True for a configuration line: "Direct configuration= N" (VASP 5/6) or "Konfig=N" (VASP 4). */
@@ -172,16 +221,18 @@ public final class Xdatcar {
     }
 
     private static final class Writer implements TrajectoryWriter {
-        private final TempFileWriter out;
+        private final TextSink out;
         private Element[] species;
         private int[] order;             // atom permutation grouping the species (VASP needs runs)
         private VaspHeader.Blocks blocks;
-        private Lattice previous;
+        private String previous;         // header text last written
         private long lastConfig;
-        private final StringBuilder sb = new StringBuilder(1 << 16);
+        private final StringBuilder sb = new StringBuilder(1 << 16), header = new StringBuilder(512);
 
-        Writer(Path file) {
-            this.out = new TempFileWriter(file);
+        Writer(TextSink out, String previousHeader, long lastConfig) {
+            this.out = out;
+            this.previous = previousHeader;
+            this.lastConfig = lastConfig;
         }
 
         @Override
@@ -199,9 +250,11 @@ public final class Xdatcar {
                             + " has other atoms than the first frame (XDATCAR needs a fixed atom list)");
                 }
                 sb.setLength(0);
-                if (previous == null || !previous.equals(s.lattice())) {
-                    VaspHeader.write(sb, s.formula(), s.lattice(), blocks.names(), blocks.counts());
-                    previous = s.lattice();
+                header.setLength(0);
+                VaspHeader.write(header, s.formula(), s.lattice(), blocks.names(), blocks.counts());
+                if (previous == null || !previous.contentEquals(header)) {
+                    sb.append(header);
+                    previous = header.toString();
                 }
                 // VASP numbers configurations from 1; keep the frame's step when it increases.
                 long config = frame.step() > lastConfig ? frame.step() : lastConfig + 1;

@@ -1,22 +1,26 @@
 package org.paddlewheel.md;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.paddlewheel.forcefield.ForceEngine;
 import org.paddlewheel.forcefield.Topology;
+import org.paddlewheel.io.Formats;
+import org.paddlewheel.io.LiveTextFile;
+import org.paddlewheel.io.TrajectoryWriter;
 import org.paddlewheel.model.Element;
+import org.paddlewheel.model.Frame;
 import org.paddlewheel.model.InputException;
+import org.paddlewheel.model.Lattice;
 import org.paddlewheel.model.Structure;
 import org.paddlewheel.model.Units;
 
 /**
  * Runs molecular dynamics of a structure under a force field and writes {@code thermo.csv}
  * (step, time_ps, T_K, Epot_eV, Ekin_eV, Etot_eV, P_GPa, volume_A3), the trajectory
- * ({@code trajectory.extxyz|XDATCAR|trajectory.dump}, production only, frame time from the start of
+ * ({@code trajectory.extxyz|XDATCAR|trajectory.dump} through the io writers' live append mode,
+ * {@link Formats#openTrajectoryAppender}; production only, frame time from the start of
  * production) and {@code checkpoint.bin} every {@code checkpointEverySteps}. A run resumed from its
  * checkpoint with the same settings and thread count continues bit for bit: at every checkpoint
  * both the original and the resumed run rebuild the neighbour list and recompute forces from the
@@ -35,6 +39,9 @@ public final class Simulation implements AutoCloseable {
     private final ForceEngine engine;
     private final Rng rng;
     private final Path dir;
+    private static final String THERMO_HEADER = "step,time_ps,T_K,Epot_eV,Ekin_eV,Etot_eV,P_GPa,volume_A3\n";
+    private final Element[] species;
+    private long frames;
     private double loopSeconds;
     private long loopSteps;
 
@@ -46,11 +53,20 @@ public final class Simulation implements AutoCloseable {
         this.s = new MdState(structure.positions(), top.mass, mobile, new org.paddlewheel.forcefield.Cell(structure.lattice()));
         this.engine = new ForceEngine(top, s.cell, ForceEngine.Options.defaults().withThreads(config.threads()).withSkin(config.skinAngstrom()));
         this.rng = new Rng(config.seed());
+        this.species = structure.speciesArray();
     }
 
     public MdState state() { return s; }
 
     public ForceEngine engine() { return engine; }
+
+    /** The io format name of the configured trajectory format. */
+    private String trajectoryFormat() {
+        return switch (c.format()) {
+            case "xdatcar", "lammps-dump", "extxyz" -> c.format();
+            default -> throw new IllegalArgumentException("unknown trajectory format '" + c.format() + "' (extxyz, xdatcar, lammps-dump)");
+        };
+    }
 
     /** File name of the trajectory for the configured format. */
     public String trajectoryName() {
@@ -65,7 +81,7 @@ public final class Simulation implements AutoCloseable {
     public void run(boolean resume, Progress progress, long stopAfter) throws IOException {
         Files.createDirectories(dir);
         Path thermoFile = dir.resolve("thermo.csv"), trajFile = dir.resolve(trajectoryName()), ckFile = dir.resolve("checkpoint.bin");
-        long thermoBytes = 0, trajBytes = 0, frames = 0;
+        long resumeStep = -1;
         boolean fresh = true;
         if (resume && Files.exists(ckFile)) {
             Checkpoint ck = Checkpoint.read(ckFile);
@@ -78,21 +94,18 @@ public final class Simulation implements AutoCloseable {
             s.cell.set(ck.h());
             s.step = ck.step();
             rng.restore(ck.rng());
-            thermoBytes = ck.thermoBytes();
-            trajBytes = ck.trajectoryBytes();
             frames = ck.frames();
+            resumeStep = ck.step();
             fresh = false;
         }
-        Element[] species = structure.speciesArray();
-        try (RandomAccessFile thermo = new RandomAccessFile(thermoFile.toFile(), "rw");
-             TrajectoryAppender traj = new TrajectoryAppender(trajFile, c.format(), species, trajBytes)) {
-            thermo.setLength(thermoBytes);
-            thermo.seek(thermoBytes);
-            traj.resumed(frames, s.cell.h);
+        // both files are cut back by step, not by the checkpoint's byte counts, so a damaged or shorter file still resumes cleanly
+        long thermoKeep = resumeStep < 0 ? 0 : LiveTextFile.lengthThroughStep(thermoFile, resumeStep);
+        try (LiveTextFile thermo = LiveTextFile.open(thermoFile, thermoKeep);
+             TrajectoryWriter traj = Formats.openTrajectoryAppender(trajFile, trajectoryFormat(), resumeStep)) {
+            if (thermo.length() == 0) thermo.append(THERMO_HEADER);
             engine.neighbourList().invalidate();
             s.computeForces(engine);
             if (fresh) {
-                thermo.write("step,time_ps,T_K,Epot_eV,Ekin_eV,Etot_eV,P_GPa,volume_A3\n".getBytes(StandardCharsets.UTF_8));
                 MaxwellBoltzmann.assign(s, c.temperatureK(), rng, c.ensemble().equals("nve") && c.equilibrationSteps() == 0);
                 output(thermo, traj);
             }
@@ -104,8 +117,8 @@ public final class Simulation implements AutoCloseable {
                 in.step(s, engine);
                 output(thermo, traj);
                 if (s.step % c.checkpointEverySteps() == 0 || s.step == total) {
-                    new Checkpoint(fingerprint(), s.step, s.x, s.v, s.cell.h, rng.state(), thermo.getFilePointer(),
-                            traj.length(), traj.frames()).write(ckFile);
+                    new Checkpoint(fingerprint(), s.step, s.x, s.v, s.cell.h, rng.state(), thermo.length(),
+                            Files.size(trajFile), frames).write(ckFile);
                     engine.neighbourList().invalidate();
                     s.computeForces(engine);
                 }
@@ -142,15 +155,19 @@ public final class Simulation implements AutoCloseable {
         return c.ensemble().equals("nve") && s.step >= c.equilibrationSteps();
     }
 
-    private void output(RandomAccessFile thermo, TrajectoryAppender traj) throws IOException {
+    private void output(LiveTextFile thermo, TrajectoryWriter traj) {
         if (s.step % c.thermoEverySteps() == 0) {
             double ek = s.kineticEnergy();
             String line = String.format(Locale.ROOT, "%d,%.6f,%.4f,%.8f,%.8f,%.8f,%.6f,%.5f\n", s.step, s.step * c.timestepFs() * 1e-3,
                     s.temperature(momentumConserved()), s.epot, ek, s.epot + ek, s.pressure() * Units.EV_PER_A3_TO_GPA, s.cell.volume());
-            thermo.write(line.getBytes(StandardCharsets.UTF_8));
+            thermo.append(line);
         }
         long prodStep = s.step - c.equilibrationSteps();
-        if (prodStep >= 0 && prodStep % c.everySteps() == 0) traj.write(s.x, s.cell.h, prodStep * c.timestepFs(), s.step);
+        if (prodStep >= 0 && prodStep % c.everySteps() == 0) {
+            Structure frame = Structure.of(Lattice.fromRowMajor(s.cell.h), species, s.x);
+            traj.write(new Frame(frame, prodStep * c.timestepFs(), s.step));
+            frames++;
+        }
     }
 
     @Override

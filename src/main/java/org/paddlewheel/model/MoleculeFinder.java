@@ -46,6 +46,9 @@ public final class MoleculeFinder {
     /** A finder with the default cut-offs (B–H 1.5, N–H 1.3, O–H 1.2, P–S 2.4 Å, ...). */
     public static MoleculeFinder withDefaults() { return new MoleculeFinder(new HashMap<>(DEFAULTS)); }
 
+    /** A finder with no cut-offs: nothing bonds until {@link #withCutoff} adds element pairs. */
+    public static MoleculeFinder none() { return new MoleculeFinder(new HashMap<>()); }
+
     /** Molecules in {@code s} with the default cut-offs. */
     public static List<Molecule> find(Structure s) { return withDefaults().findIn(s); }
 

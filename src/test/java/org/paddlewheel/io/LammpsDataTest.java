@@ -106,6 +106,26 @@ class LammpsDataTest {
         assertThat(t.angleTypeNames()).containsExactly("H-B-H");
     }
 
+    /** Two H types (H on B, H on N) written with explicit per-atom types; read back by element (positions to 1e-9 Å). */
+    @Test
+    void explicitTypesAllowTwoTypesOfOneElement() throws IOException {
+        Structure s = Structure.builder(Lattice.cubic(8)).add(Element.B, 1, 1, 1).add(Element.H, 2.2, 1, 1)
+                .add(Element.N, 5, 5, 5).add(Element.H, 6, 5, 5).build();
+        List<LammpsData.AtomType> types = List.of(new LammpsData.AtomType(Element.B, 10.81, "B"),
+                new LammpsData.AtomType(Element.H, 1.008, "Hb"), new LammpsData.AtomType(Element.N, 14.007, "N"),
+                new LammpsData.AtomType(Element.H, 1.008, "Hn"), new LammpsData.AtomType(Element.LI, 6.94, "Li"));
+        Path f = tmp.resolve("typed.data");
+        LammpsData.writeFull(f, s, new int[] {1, 2, 3, 4}, types, null);
+        String text = Files.readString(f);
+        assertThat(text).contains("5 atom types", "2 1.008000 # H Hb", "4 1.008000 # H Hn", "1 10.810000 # B\n".translateEscapes());
+        assertThat(text).containsPattern("\n4 0 4 ");
+        LammpsData.Content c = LammpsData.read(f);
+        assertThat(c.typeOrder()).containsExactly(Element.B, Element.H, Element.N, Element.H, Element.LI);
+        IoFixtures.assertSameStructure(c.structure(), s, 1e-9, "typed");
+        assertThatThrownBy(() -> LammpsData.writeFull(f, s, new int[] {1, 3, 3, 4}, types, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("atom 2");
+    }
+
     static List<Long> seeds() {
         return java.util.stream.LongStream.range(1, 41).boxed().toList();
     }
