@@ -4,11 +4,15 @@
 # sides), skin 1 Å, Langevin NVT 500 K, 0.5 fs, 2,000 steps; 1 thread vs 1 MPI rank and 2 vs 2.
 # Both run in the same invocation (the machine is shared). Usage: bench/md-vs-lammps.sh [--large]
 # (--large adds the 3,430-atom 7x7x7 cell for 200 steps). Last line: the 1-vs-1 ratio.
+# JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 bench/md-vs-lammps.sh runs paddlewheel on JDK 25.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f target/paddlewheel.jar ] || mvn -B -q -o package -DskipTests
-PW="java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -jar target/paddlewheel.jar"
-java -version 2>&1 | grep -q '"17' && PW="java --add-modules jdk.incubator.vector -jar target/paddlewheel.jar"
+# paddlewheel runs on $JAVA_HOME/bin/java if JAVA_HOME is set (e.g. /usr/lib/jvm/temurin-25-jdk-amd64), else on java
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+PW="$JAVA --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -jar target/paddlewheel.jar"
+$JAVA -version 2>&1 | grep -q '"17' && PW="$JAVA --add-modules jdk.incubator.vector -jar target/paddlewheel.jar"
+echo "paddlewheel JVM: $($JAVA -version 2>&1 | head -1)"
 W=$(mktemp -d)
 trap 'rm -rf "$W"' EXIT
 

@@ -17,11 +17,9 @@ final class RealSpace {
         void compute(RealSpace rs, int t, int iFrom, int iTo, NeighbourList nl, double[] f);
     }
 
-    private final int nt;
-    private final int[] type;
-    private final double[] qke;
-    /** q_i √k_e at index 3i (for gathers with the 3i position index maps). */
-    final double[] qke3;
+    final int nt;
+    final int[] type;
+    final double[] qke;
     final double[] a, invRho, c6, d8, c12, offset;
     private final boolean higher;
     private final PairKernel kernel;
@@ -42,8 +40,6 @@ final class RealSpace {
         this.qke = new double[top.size()];
         double ke = Units.COULOMB_EV_ANGSTROM;
         for (int i = 0; i < qke.length; i++) qke[i] = top.charge[i] * Math.sqrt(ke);
-        this.qke3 = new double[3 * qke.length];
-        for (int i = 0; i < qke.length; i++) qke3[3 * i] = qke[i];
         a = new double[nt * nt]; invRho = new double[nt * nt]; c6 = new double[nt * nt]; d8 = new double[nt * nt]; c12 = new double[nt * nt];
         offset = new double[nt * nt];
         for (ForceField.PairTerm p : ff.pairs()) {
@@ -89,6 +85,9 @@ final class RealSpace {
     }
 
     double[] erfcCoefficients() { return erfc; }
+
+    /** Ewald splitting parameter α (1/Å); 0 without Coulomb. */
+    double alpha() { return table == null ? 0 : table.alpha(); }
 
     boolean doPair() { return pair; }
 

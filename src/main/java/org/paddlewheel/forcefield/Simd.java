@@ -3,8 +3,8 @@ package org.paddlewheel.forcefield;
 /**
  * Chooses SIMD kernels (the incubating Vector API, {@code jdk.incubator.vector}) when the JVM was
  * started with {@code --add-modules jdk.incubator.vector}, else the scalar ones; the system property
- * {@code paddlewheel.simd=false} forces scalar. Used for the Ewald k-space loops; the SIMD pair
- * loop is experimental ({@link #pairKernel}). The vector classes are loaded reflectively, so the
+ * {@code paddlewheel.simd=false} forces scalar. Used for the Ewald k-space loops and the real-space
+ * pair loop ({@link #pairKernel}). The vector classes are loaded reflectively, so the
  * code runs on a JVM without the module.
  */
 public final class Simd {
@@ -21,11 +21,11 @@ public final class Simd {
     }
 
     /**
-     * The SIMD pair loop only with {@code -Dpaddlewheel.simd.pairs=true}: on JDK 17 it measured no
-     * faster than the scalar loop (C2 boxes some vectors, see docs/md-performance.md).
+     * The SIMD pair loop ({@code VectorPairKernel}) whenever SIMD is on; {@code -Dpaddlewheel.simd.pairs=false}
+     * keeps the scalar pair loop (with SIMD k-space).
      */
     static RealSpace.PairKernel pairKernel() {
-        return ENABLED && Boolean.getBoolean("paddlewheel.simd.pairs")
+        return ENABLED && !"false".equals(System.getProperty("paddlewheel.simd.pairs"))
                 ? (RealSpace.PairKernel) load("org.paddlewheel.forcefield.VectorPairKernel") : null;
     }
 
