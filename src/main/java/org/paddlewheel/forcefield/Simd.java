@@ -25,8 +25,17 @@ public final class Simd {
      * keeps the scalar pair loop (with SIMD k-space).
      */
     static RealSpace.PairKernel pairKernel() {
-        return ENABLED && !"false".equals(System.getProperty("paddlewheel.simd.pairs"))
-                ? (RealSpace.PairKernel) load("org.paddlewheel.forcefield.VectorPairKernel") : null;
+        return pairsEnabled() ? (RealSpace.PairKernel) load("org.paddlewheel.forcefield.VectorPairKernel") : null;
+    }
+
+    /** True when the real-space pair loop runs vectorised (results differ from scalar in the last digits). */
+    public static boolean pairsEnabled() {
+        return ENABLED && !"false".equals(System.getProperty("paddlewheel.simd.pairs"));
+    }
+
+    /** Which kernels run, for checkpoint fingerprints: a resume must use the same arithmetic. */
+    public static String fingerprint() {
+        return "simd=" + ENABLED + ",pairs=" + pairsEnabled();
     }
 
     static Object load(String name) {

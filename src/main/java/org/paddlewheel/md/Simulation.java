@@ -132,7 +132,7 @@ public final class Simulation implements AutoCloseable {
 
     /** The settings a resume must match: the config, and whether SIMD kernels run (they sum in another order). */
     private String fingerprint() {
-        return c.fingerprint() + "|simd=" + org.paddlewheel.forcefield.Simd.enabled();
+        return c.fingerprint() + "|" + org.paddlewheel.forcefield.Simd.fingerprint();
     }
 
     /** Wall time (s) and steps of the last {@link #run}'s step loop. */
