@@ -152,28 +152,18 @@ public final class ExtendedXyz {
         }
     }
 
-    private static final class Reader implements TrajectoryReader {
-        private final LineSource src;
+    private static final class Reader extends LineFrameReader {
         private final double timestepFs;
         private final Lattice fallback;
         private Element[] firstSpecies;
-        private Frame pending;
-        private boolean done;
         private long index;
 
         Reader(LineSource src, double timestepFs, Lattice fallback) {
-            this.src = src;
+            super(src);
             this.timestepFs = timestepFs;
             this.fallback = fallback;
             // Read the first frame now so atomCount() is known and a bad file fails at open.
-            try {
-                pending = readFrame();
-            } catch (RuntimeException e) {
-                src.close();
-                throw e;
-            }
-            if (pending == null) {
-                src.close();
+            if (prefetch() == null) {
                 throw new InputException(src.source(), 1, "expected the number of atoms, got an empty file");
             }
         }
@@ -181,39 +171,7 @@ public final class ExtendedXyz {
         @Override public int atomCount() { return firstSpecies.length; }
 
         @Override
-        public boolean hasNext() {
-            if (pending == null && !done) {
-                try {
-                    pending = readFrame();
-                } catch (RuntimeException e) {
-                    done = true;
-                    src.close();
-                    throw e;
-                }
-                if (pending == null) {
-                    done = true;
-                    src.close();
-                }
-            }
-            return pending != null;
-        }
-
-        @Override
-        public Frame next() {
-            if (!hasNext()) throw new NoSuchElementException("no more frames in " + src.source());
-            Frame f = pending;
-            pending = null;
-            return f;
-        }
-
-        @Override
-        public void close() {
-            done = true;
-            pending = null;
-            src.close();
-        }
-
-        private Frame readFrame() {
+        protected Frame readFrame() {
             String countLine = src.next();
             while (countLine != null && countLine.isBlank()) countLine = src.next();
             if (countLine == null) return null;

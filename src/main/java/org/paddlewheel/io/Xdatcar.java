@@ -96,18 +96,15 @@ public final class Xdatcar {
         return t.contains("configuration") || t.startsWith("konfig") || t.equals("direct") || t.equals("cartesian");
     }
 
-    private static final class Reader implements TrajectoryReader {
-        private final LineSource src;
+    private static final class Reader extends LineFrameReader {
         private final double timestepFs;
         private VaspHeader header;
         private final VaspHeader first;
-        private Frame pending;
-        private boolean done;
         private long index;
         private final double[] p = new double[3];
 
         Reader(LineSource src, double timestepFs) {
-            this.src = src;
+            super(src);
             this.timestepFs = timestepFs;
             try {
                 this.header = VaspHeader.read(src, src.require("a comment line"));
@@ -121,32 +118,7 @@ public final class Xdatcar {
         @Override public int atomCount() { return first.atomCount(); }
 
         @Override
-        public boolean hasNext() {
-            if (pending == null && !done) {
-                try {
-                    pending = readFrame();
-                } catch (RuntimeException e) {
-                    done = true;
-                    src.close();
-                    throw e;
-                }
-                if (pending == null) {
-                    done = true;
-                    src.close();
-                }
-            }
-            return pending != null;
-        }
-
-        @Override
-        public Frame next() {
-            if (!hasNext()) throw new NoSuchElementException("no more frames in " + src.source());
-            Frame f = pending;
-            pending = null;
-            return f;
-        }
-
-        private Frame readFrame() {
+        protected Frame readFrame() {
             String line = src.next();
             while (line != null && line.isBlank()) line = src.next();
             if (line == null) return null;
@@ -210,13 +182,6 @@ public final class Xdatcar {
             } catch (NumberFormatException e) {
                 throw src.error("expected an integer after 'configuration=', got '" + t + "'");
             }
-        }
-
-        @Override
-        public void close() {
-            done = true;
-            pending = null;
-            src.close();
         }
     }
 
