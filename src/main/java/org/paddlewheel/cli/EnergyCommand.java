@@ -25,12 +25,8 @@ import picocli.CommandLine.Spec;
 public final class EnergyCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
-    @Option(names = {"-i", "--input"}, required = true, description = "Structure file.")
-    Path input;
-    @Option(names = "--input-format", description = "Input format (overrides the extension).")
-    String inputFormat;
-    @Option(names = "--ff", required = true, description = "Force field: bundled name or JSON file.")
-    String ff;
+    @picocli.CommandLine.Mixin
+    ModelInputOptions model;
     @Option(names = "--forces", description = "Write per-atom forces to this CSV (atom,element,fx_eV_per_A,fy_eV_per_A,fz_eV_per_A).")
     Path forces;
     @Option(names = "--json", description = "Print JSON (total_eV, terms_eV, stress_GPa).")
@@ -38,8 +34,8 @@ public final class EnergyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Structure s = Formats.readStructure(input, inputFormat);
-        ForceField field = ForceField.resolve(ff);
+        Structure s = model.structure();
+        ForceField field = model.forceField();
         Topology top = Topology.build(field, s);
         Cell cell = new Cell(s.lattice());
         double[] f = new double[3 * s.size()];

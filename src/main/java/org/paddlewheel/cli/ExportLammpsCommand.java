@@ -18,12 +18,8 @@ import picocli.CommandLine.Option;
 @Command(name = "export-lammps", mixinStandardHelpOptions = true,
         description = "Write DIR/data.lammps and DIR/in.lammps for the same force field (same Ewald α and k-vectors) and MD protocol, or a single point (--single-point).")
 public final class ExportLammpsCommand implements Callable<Integer> {
-    @Option(names = {"-i", "--input"}, required = true, description = "Structure file.")
-    Path input;
-    @Option(names = "--input-format", description = "Input format (overrides the extension).")
-    String inputFormat;
-    @Option(names = "--ff", required = true, description = "Force field: bundled name or JSON file.")
-    String ff;
+    @picocli.CommandLine.Mixin
+    ModelInputOptions model;
     @Option(names = {"-o", "--output"}, required = true, description = "Output directory.")
     Path out;
     @Option(names = "--single-point", description = "run 0 with thermo energies and a per-atom force dump (forces.dump).")
@@ -49,8 +45,8 @@ public final class ExportLammpsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Structure s = Formats.readStructure(input, inputFormat);
-        ForceField field = ForceField.resolve(ff);
+        Structure s = model.structure();
+        ForceField field = model.forceField();
         Topology top = Topology.build(field, s);
         double q2 = 0;
         for (double c : top.charge) q2 += c * c;

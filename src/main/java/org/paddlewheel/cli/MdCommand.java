@@ -31,12 +31,8 @@ import picocli.CommandLine.Option;
 @Command(name = "md", mixinStandardHelpOptions = true,
         description = "Molecular dynamics: writes thermo.csv, a trajectory and checkpoints into -o DIR; --resume continues bit for bit.")
 public final class MdCommand implements Callable<Integer> {
-    @Option(names = {"-i", "--input"}, required = true, description = "Structure file (POSCAR, CIF, extxyz, LAMMPS data, …).")
-    Path input;
-    @Option(names = "--input-format", description = "Input format (overrides the extension).")
-    String inputFormat;
-    @Option(names = "--ff", required = true, description = "Force field: bundled name (na-amide-borohydride) or JSON file.")
-    String ff;
+    @picocli.CommandLine.Mixin
+    ModelInputOptions model;
     @Option(names = "--temperature", required = true, converter = Converters.TemperatureK.class, description = "Temperature, e.g. 500K.")
     double temperatureK;
     @Option(names = "--time", required = true, converter = Converters.TimeFs.class, description = "Production time, e.g. 50ps.")
@@ -88,8 +84,8 @@ public final class MdCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Structure s = Formats.readStructure(input, inputFormat);
-        ForceField field = ForceField.resolve(ff);
+        Structure s = model.structure();
+        ForceField field = model.forceField();
         Topology top = Topology.build(field, s);
         boolean[] mobile = mobileMask(top, s, freeze);
         long every = steps(everyFs), equil = Math.round(equilFs / dtFs), prod = Math.round(timeFs / dtFs);

@@ -24,12 +24,8 @@ import picocli.CommandLine.Spec;
 public final class RelaxCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
-    @Option(names = {"-i", "--input"}, required = true, description = "Structure file.")
-    Path input;
-    @Option(names = "--input-format", description = "Input format (overrides the extension).")
-    String inputFormat;
-    @Option(names = "--ff", required = true, description = "Force field: bundled name or JSON file.")
-    String ff;
+    @picocli.CommandLine.Mixin
+    ModelInputOptions model;
     @Option(names = {"-o", "--output"}, required = true, description = "Relaxed structure file (format from extension).")
     Path output;
     @Option(names = "--cell", arity = "0..1", fallbackValue = "full", defaultValue = "fixed",
@@ -48,8 +44,8 @@ public final class RelaxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Structure s = Formats.readStructure(input, inputFormat);
-        ForceField field = ForceField.resolve(ff);
+        Structure s = model.structure();
+        ForceField field = model.forceField();
         Relaxation.CellMode mode = switch (cell.toLowerCase(Locale.ROOT)) {
             case "fixed", "none" -> Relaxation.CellMode.FIXED;
             case "isotropic", "iso" -> Relaxation.CellMode.ISOTROPIC;

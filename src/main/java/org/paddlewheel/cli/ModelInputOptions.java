@@ -1,0 +1,26 @@
+package org.paddlewheel.cli;
+
+import java.nio.file.Path;
+import org.paddlewheel.forcefield.ForceField;
+import org.paddlewheel.io.Formats;
+import org.paddlewheel.model.Structure;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code -i/--input-format/--ff} option group shared by the engine commands (md, energy, relax,
+ * export-lammps): a structure file and a force field, bundled name or JSON path.
+ */
+public final class ModelInputOptions {
+    @Option(names = {"-i", "--input"}, required = true, description = "Structure file (POSCAR, CIF, extxyz, LAMMPS data, …).")
+    Path input;
+    @Option(names = "--input-format", description = "Input format (overrides the extension).")
+    String inputFormat;
+    @Option(names = "--ff", required = true, description = "Force field: bundled name (na-amide-borohydride) or JSON file.")
+    String ff;
+
+    /** The input structure. */
+    public Structure structure() { return Formats.readStructure(input, inputFormat); }
+
+    /** The force field. */
+    public ForceField forceField() { return ForceField.resolve(ff); }
+}
