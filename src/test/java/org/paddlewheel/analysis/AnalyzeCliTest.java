@@ -21,7 +21,22 @@ class AnalyzeCliTest {
 
     @Test
     void analyzesHandWrittenXdatcar(@TempDir Path dir) throws Exception {
-        SyntheticHopWorld w = new SyntheticHopWorld(5, 600, 2, true, 0.1);
+        JsonNode j = analyse(dir, 2);
+        assertThat(j.at("/diffusion/Na/hops_detected").asInt()).isEqualTo(2);
+        assertThat(j.at("/diffusion/Na/note").isMissingNode()).isTrue();
+    }
+
+    /** Vibrations only: D is still a number (the MSD slope), but summary.json says it is not transport. */
+    @Test
+    void flagsDiffusivityWithoutHops(@TempDir Path dir) throws Exception {
+        JsonNode j = analyse(dir, 0);
+        assertThat(j.at("/hops/Na/count").asInt()).isZero();
+        assertThat(j.at("/diffusion/Na/hops_detected").asInt()).isZero();
+        assertThat(j.at("/diffusion/Na/note").asText()).contains("no hops detected");
+    }
+
+    private static JsonNode analyse(Path dir, int hops) throws Exception {
+        SyntheticHopWorld w = new SyntheticHopWorld(5, 600, hops, true, 0.1);
         Path x = dir.resolve("XDATCAR");
         try (BufferedWriter o = Files.newBufferedWriter(x)) {
             o.write("synthetic Na NH2\n           1\n");
@@ -55,16 +70,23 @@ class AnalyzeCliTest {
         assertThat(j.at("/rotation/NH2/tau1_ps").isNumber()).isTrue();
         assertThat(j.at("/rotation/NH2/tau1_is_lower_bound").isBoolean()).isTrue();
         assertThat(j.at("/rotation/NH2/bisector/tau1_ps").isMissingNode()).isFalse();
-        assertThat(j.at("/hops/Na/count").asInt()).isEqualTo(2);
+        assertThat(j.at("/hops/Na/count").asInt()).isEqualTo(hops);
         assertThat(j.at("/hops/Na/rate_per_ps").isNumber()).isTrue();
-        assertThat(j.at("/coupling/NH2/score").isNumber()).isTrue();
-        assertThat(j.at("/coupling/NH2/z").isMissingNode()).isFalse();
-        for (String f : new String[] {"msd-Na.csv", "rotation-NH2.csv", "hops.csv", "coupling-NH2.csv", "density-Na.cube",
-            "density-H.cube", "msd.png", "msd.svg", "rotation-NH2.png", "coupling-NH2-event.png"}) {
+        if (hops > 0) {
+            assertThat(j.at("/coupling/NH2/score").isNumber()).isTrue();
+            assertThat(j.at("/coupling/NH2/z").isMissingNode()).isFalse();
+        }
+        for (String f : new String[] {"msd-Na.csv", "rotation-NH2.csv", "hops.csv", "density-Na.cube",
+            "density-H.cube", "msd.png", "msd.svg", "rotation-NH2.png"}) {
             assertThat(out.resolve(f)).exists();
+        }
+        if (hops > 0) {
+            assertThat(out.resolve("coupling-NH2.csv")).exists();
+            assertThat(out.resolve("coupling-NH2-event.png")).exists();
         }
         assertThat(Files.readAllLines(out.resolve("msd-Na.csv")).get(0)).isEqualTo("time_ps,msd_A2,msd_x_A2,msd_y_A2,msd_z_A2,msd_collective_per_ion_A2");
         assertThat(r.out()).contains("\"D_cm2_per_s\"");
+        return j;
     }
 
     private static void line(BufferedWriter o, Structure s, int i) throws java.io.IOException {
