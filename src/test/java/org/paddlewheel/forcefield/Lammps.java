@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.paddlewheel.model.Structure;
 
 /** Test helper: finds and runs the LAMMPS executable {@code lmp}, parses its log and dumps. */
 public final class Lammps {
@@ -64,5 +65,39 @@ public final class Lammps {
             for (int d = 0; d < 3; d++) f[3 * id + d] = Double.parseDouble(w[1 + d]);
         }
         return f;
+    }
+
+    /**
+     * Single-point parity of the embedded engine with LAMMPS {@code run 0} on the same structure and
+     * model (exported through {@link LammpsExport}): total energy within 1e-5 relative and per-atom
+     * forces within 1e-3 eV/Å RMS, the engine issue's tolerances. Prints both codes' per-term energies.
+     */
+    public static void assertSinglePointParity(Path dir, ForceField ff, Structure s, String label) throws Exception {
+        Topology top = Topology.build(ff, s);
+        Cell cell = new Cell(s.lattice());
+        double[] f = new double[3 * s.size()];
+        double e;
+        EwaldSum.Parameters p;
+        try (ForceEngine eng = new ForceEngine(top, cell, ForceEngine.Options.defaults())) {
+            e = eng.compute(s.positions(), cell, f);
+            p = eng.ewald().parameters();
+            System.out.printf("%s paddlewheel: pair %.8f real %.8f rec %.8f self %.8f excl %.8f bond %.8f angle %.8f%n", label,
+                    eng.energy(Term.PAIR), eng.energy(Term.COULOMB_REAL), eng.energy(Term.COULOMB_RECIPROCAL),
+                    eng.energy(Term.COULOMB_SELF), eng.energy(Term.COULOMB_EXCLUSION), eng.energy(Term.BOND), eng.energy(Term.ANGLE));
+        }
+        LammpsExport.write(dir, s, top, p, LammpsExport.Protocol.singlePoint());
+        run(dir);
+        double[] row = thermo(dir.resolve("log.lammps"))[0];
+        double eL = row[1];
+        double[] fL = forces(dir.resolve("forces.dump"), s.size());
+        double ss = 0;
+        for (int k = 0; k < f.length; k++) ss += (f[k] - fL[k]) * (f[k] - fL[k]);
+        double rms = Math.sqrt(ss / s.size());
+        System.out.printf("%s LAMMPS pe %.8f ebond %.8f eangle %.8f evdwl %.8f ecoul %.8f elong %.8f%n", label,
+                row[1], row[2], row[3], row[4], row[5], row[6]);
+        System.out.printf("%s E paddlewheel %.8f LAMMPS %.8f rel %.2g; force RMS diff %.2g eV/Å%n", label, e, eL,
+                Math.abs(e - eL) / Math.abs(eL), rms);
+        org.assertj.core.api.Assertions.assertThat(Math.abs(e - eL) / Math.abs(eL)).as(label).isLessThan(1e-5);
+        org.assertj.core.api.Assertions.assertThat(rms).as(label).isLessThan(1e-3);
     }
 }

@@ -27,32 +27,7 @@ class LammpsParityTest {
         long seed = 7;
         Structure s = TestCells.antiperovskite(x, 3, seed, 0.1);
         ForceField ff = TestCells.model();
-        Topology top = Topology.build(ff, s);
-        Cell cell = new Cell(s.lattice());
-        double[] f = new double[3 * s.size()];
-        double e;
-        EwaldSum.Parameters p;
-        try (ForceEngine eng = new ForceEngine(top, cell, ForceEngine.Options.defaults())) {
-            e = eng.compute(s.positions(), cell, f);
-            p = eng.ewald().parameters();
-            System.out.printf("x=%.1f paddlewheel: pair %.8f real %.8f rec %.8f self %.8f excl %.8f bond %.8f angle %.8f%n", x,
-                    eng.energy(Term.PAIR), eng.energy(Term.COULOMB_REAL), eng.energy(Term.COULOMB_RECIPROCAL),
-                    eng.energy(Term.COULOMB_SELF), eng.energy(Term.COULOMB_EXCLUSION), eng.energy(Term.BOND), eng.energy(Term.ANGLE));
-        }
-        LammpsExport.write(tmp, s, top, p, LammpsExport.Protocol.singlePoint());
-        Lammps.run(tmp);
-        double[] row = Lammps.thermo(tmp.resolve("log.lammps"))[0];
-        double eL = row[1];
-        double[] fL = Lammps.forces(tmp.resolve("forces.dump"), s.size());
-        double ss = 0;
-        for (int k = 0; k < f.length; k++) ss += (f[k] - fL[k]) * (f[k] - fL[k]);
-        double rms = Math.sqrt(ss / s.size());
-        System.out.printf("x=%.1f LAMMPS pe %.8f ebond %.8f eangle %.8f evdwl %.8f ecoul %.8f elong %.8f%n", x,
-                row[1], row[2], row[3], row[4], row[5], row[6]);
-        System.out.printf("x=%.1f E paddlewheel %.8f LAMMPS %.8f rel %.2g; force RMS diff %.2g eV/Å (seed %d)%n", x, e, eL,
-                Math.abs(e - eL) / Math.abs(eL), rms, seed);
-        assertThat(Math.abs(e - eL) / Math.abs(eL)).as("seed %d", seed).isLessThan(1e-5);
-        assertThat(rms).as("seed %d", seed).isLessThan(1e-3);
+        Lammps.assertSinglePointParity(tmp, ff, s, String.format("x=%.1f seed %d", x, seed));
     }
 
     /** The exported NVE protocol conserves energy in LAMMPS too: drift below 1e-4 eV/atom/ps over 0.5 ps. */

@@ -53,24 +53,7 @@ class ShippedModelTest {
         Assumptions.assumeTrue(Lammps.available(), "lmp not on PATH");
         ForceField ff = ForceField.resolve("na-amide-borohydride");
         Structure s = Relaxation.relax(built(1, 5), ff, Relaxation.Options.defaults().withFmax(0.1)).structure();
-        Topology top = Topology.build(ff, s);
-        Cell cell = new Cell(s.lattice());
-        double[] f = new double[3 * s.size()];
-        double e;
-        EwaldSum.Parameters p;
-        try (ForceEngine eng = new ForceEngine(top, cell, ForceEngine.Options.defaults())) {
-            e = eng.compute(s.positions(), cell, f);
-            p = eng.ewald().parameters();
-        }
-        LammpsExport.write(tmp, s, top, p, LammpsExport.Protocol.singlePoint());
-        Lammps.run(tmp);
-        double eL = Lammps.thermo(tmp.resolve("log.lammps"))[0][1];
-        double[] fL = Lammps.forces(tmp.resolve("forces.dump"), s.size());
-        double ss = 0;
-        for (int k = 0; k < f.length; k++) ss += (f[k] - fL[k]) * (f[k] - fL[k]);
-        System.out.printf("shipped model: E %.8f vs LAMMPS %.8f, force RMS diff %.2g eV/Å%n", e, eL, Math.sqrt(ss / s.size()));
-        assertThat(Math.abs(e - eL) / Math.abs(eL)).isLessThan(1e-5);
-        assertThat(Math.sqrt(ss / s.size())).isLessThan(1e-3);
+        Lammps.assertSinglePointParity(tmp, ff, s, "shipped model");
     }
 
     /** About 20–40 s on one core (5000 steps of 270 atoms): the acceptance check, kept in the default suite. */
