@@ -69,8 +69,9 @@ public final class Diffusivity {
         }
         double[] blockD = new double[blocks];
         double[][] blockAxis = new double[3][blocks];
+        double[][][] msds = allAxisMsds(positions, atoms, blocks, len, frames, drift);
         for (int b = 0; b < blocks; b++) {
-            double[][] msd = axisMsd(positions, atoms, b * len, len, drift);
+            double[][] msd = msds[b];
             double tot = 0;
             for (int k = 0; k < 3; k++) {
                 double slope = slope(msd[k], m0, m1, timestepFs);
@@ -79,7 +80,7 @@ public final class Diffusivity {
             }
             blockD[b] = tot / 6.0;
         }
-        double[][] full = axisMsd(positions, atoms, 0, frames, drift);
+        double[][] full = msds[blocks];
         double[] total = new double[frames];
         for (int m = 0; m < frames; m++) total[m] = full[0][m] + full[1][m] + full[2][m];
         double c = Units.A2_PER_FS_TO_CM2_PER_S;
@@ -94,17 +95,20 @@ public final class Diffusivity {
                 m0 * timestepFs, m1 * timestepFs, timestepFs, total, full);
     }
 
-    /** Per-axis MSD [3][len] of frames [from, from+len), averaged over atoms (weighted sums if weights). */
-    static double[][] axisMsd(SeriesStore positions, int atoms, int from, int len, double[][] drift) {
-        double[][] out = new double[3][];
-        // The axes are independent: x on a helper thread while this one does y and z (same sums,
-        // same order within an axis, so the result does not depend on the threads). The store is
-        // read under its lock only by copy(), which SeriesStore serialises.
-        java.util.concurrent.CompletableFuture<double[]> x = atoms * (long) len >= 100_000 && PARALLEL
-                ? java.util.concurrent.CompletableFuture.supplyAsync(() -> oneAxis(positions, atoms, from, len, drift, 0)) : null;
-        out[0] = x == null ? oneAxis(positions, atoms, from, len, drift, 0) : null;
-        for (int k = 1; k < 3; k++) out[k] = oneAxis(positions, atoms, from, len, drift, k);
-        if (x != null) out[0] = x.join();
+    /**
+     * Per-axis MSDs of every block (index 0..B−1, frames [b·len, (b+1)·len)) and of the whole run
+     * (index B), [B+1][3][lags]. The 3(B+1) series are independent, so they are computed in parallel
+     * where there are several cores; each is summed in the same order whatever the threads, so the
+     * result does not depend on them (SeriesStore serialises its reads).
+     */
+    static double[][][] allAxisMsds(SeriesStore positions, int atoms, int blocks, int len, int frames, double[][] drift) {
+        double[][][] out = new double[blocks + 1][3][];
+        java.util.stream.IntStream units = java.util.stream.IntStream.range(0, 3 * (blocks + 1));
+        if (PARALLEL && atoms * (long) frames >= 100_000) units = units.parallel();
+        units.forEach(u -> {
+            int b = u / 3, k = u % 3;
+            out[b][k] = b < blocks ? oneAxis(positions, atoms, b * len, len, drift, k) : oneAxis(positions, atoms, 0, frames, drift, k);
+        });
         return out;
     }
 

@@ -1,9 +1,5 @@
 package org.paddlewheel.analysis;
 
-import org.hipparchus.transform.DftNormalization;
-import org.hipparchus.transform.FastFourierTransformer;
-import org.hipparchus.transform.TransformType;
-
 /**
  * Sums of time-origin products of real series, Σ_{t=0}^{N−1−m} x(t)·x(t+m) for every lag m, by the
  * Wiener–Khinchin route: zero-pad to a power of two ≥ 2N (so the circular correlation equals the
@@ -11,8 +7,8 @@ import org.hipparchus.transform.TransformType;
  * series share one complex transform (x + i·y; their spectra are separated by the symmetry
  * X_k = (Z_k + Z*_{−k})/2, Y_k = (Z_k − Z*_{−k})/2i). Power spectra of many series are accumulated
  * with weights and inverted once, so the sum of autocorrelations over atoms, axes or molecules
- * costs one forward FFT per two series and one inverse FFT in all. Uses Hipparchus'
- * {@link FastFourierTransformer#transformInPlace}. Units are those of the series squared.
+ * costs one forward FFT per two series and one inverse FFT in all. Transforms by {@link ComplexFft}
+ * (plans shared per size). Units are those of the series squared.
  * Not thread-safe: one accumulator per thread.
  */
 public final class FftCorrelation {
@@ -21,6 +17,8 @@ public final class FftCorrelation {
     private final double[] re;
     private final double[] im;
     private final double[] power;
+    private final ComplexFft fft;
+    private static final java.util.concurrent.ConcurrentHashMap<Integer, ComplexFft> PLANS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** An accumulator for series of length {@code n} (≥ 1). */
     public FftCorrelation(int n) {
@@ -32,6 +30,7 @@ public final class FftCorrelation {
         this.re = new double[s];
         this.im = new double[s];
         this.power = new double[s];
+        this.fft = PLANS.computeIfAbsent(s, ComplexFft::new);
     }
 
     /** Series length N. */
@@ -45,11 +44,11 @@ public final class FftCorrelation {
      * first N entries of {@code x} and {@code y} (either may be null: treated as zero).
      */
     public void addPair(double[] x, double wx, double[] y, double wy) {
-        java.util.Arrays.fill(re, 0.0);
-        java.util.Arrays.fill(im, 0.0);
-        if (x != null) System.arraycopy(x, 0, re, 0, n);
-        if (y != null) System.arraycopy(y, 0, im, 0, n);
-        FastFourierTransformer.transformInPlace(new double[][] {re, im}, DftNormalization.STANDARD, TransformType.FORWARD);
+        if (x != null) System.arraycopy(x, 0, re, 0, n); else java.util.Arrays.fill(re, 0, n, 0.0);
+        if (y != null) System.arraycopy(y, 0, im, 0, n); else java.util.Arrays.fill(im, 0, n, 0.0);
+        java.util.Arrays.fill(re, n, size, 0.0);
+        java.util.Arrays.fill(im, n, size, 0.0);
+        fft.forward(re, im);
         // |X_k|² and |Y_k|² of real series are even in k: compute k ≤ size/2, mirror to size − k.
         for (int k = 0; k <= size / 2; k++) {
             int mk = (size - k) & (size - 1);
@@ -72,9 +71,10 @@ public final class FftCorrelation {
     public double[] sums() {
         System.arraycopy(power, 0, re, 0, size);
         java.util.Arrays.fill(im, 0.0);
-        FastFourierTransformer.transformInPlace(new double[][] {re, im}, DftNormalization.STANDARD, TransformType.INVERSE);
+        fft.inverse(re, im);
         double[] out = new double[n];
-        System.arraycopy(re, 0, out, 0, n);
+        double scale = 1.0 / size;
+        for (int m = 0; m < n; m++) out[m] = re[m] * scale;
         return out;
     }
 

@@ -54,7 +54,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     int every;
     @Option(names = "--skip", converter = Converters.TimeFs.class, defaultValue = "0", description = "Equilibration time to drop, e.g. 3ps.")
     double skipFs;
-    @Option(names = "--fit-window", description = "MSD fit window START:END, e.g. 1ps:5ps (default: 10%–50% of a block).")
+    @Option(names = "--fit-window", description = "MSD fit window START:END, e.g. 1ps:5ps (default: 10%%–50%% of a block).")
     String fitWindow;
     @Option(names = "--blocks", defaultValue = "5", description = "Independent blocks for the D uncertainty (default: ${DEFAULT-VALUE}).")
     int blocks;
@@ -116,7 +116,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         TrajectoryReader opened = Formats.openTrajectory(trajectory, format, timestepFs == null ? -1 : timestepFs);
         // Parse ahead on a second thread where there is a second core: reading dominates the run.
-        try (TrajectoryReader reader = Runtime.getRuntime().availableProcessors() > 1 ? new PrefetchingReader(opened, 64) : opened) {
+        try (TrajectoryReader reader = Runtime.getRuntime().availableProcessors() > 1 && !opened.parsesAhead() ? new PrefetchingReader(opened, 64) : opened) {
             if (!reader.hasNext()) throw new InputException(trajectory.toString(), 0, "the trajectory has no frames");
             Frame first = reader.next();
             List<Molecule> mols = switch (rotors.toLowerCase(java.util.Locale.ROOT)) {

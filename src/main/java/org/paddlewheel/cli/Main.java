@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
             AnalyzeCommand.class,
             StudyCommand.class,
             ReportCommand.class,
+            ClassDataTrainingCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec

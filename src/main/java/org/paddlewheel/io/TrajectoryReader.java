@@ -13,6 +13,9 @@ public interface TrajectoryReader extends Iterator<Frame>, Closeable {
     /** Number of atoms per frame (constant within a trajectory). */
     int atomCount();
 
+    /** True when this reader already parses ahead on other threads (then wrapping it in a {@link PrefetchingReader} gains nothing). */
+    default boolean parsesAhead() { return false; }
+
     @Override
     void close();
 }

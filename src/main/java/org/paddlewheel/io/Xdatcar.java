@@ -27,9 +27,47 @@ import org.paddlewheel.model.Structure;
 public final class Xdatcar {
     private Xdatcar() {}
 
-    /** Opens an XDATCAR for streaming; {@code timestepFs} ≤ 0 means unknown (time = configuration number). */
+    /** Files from this size up are parsed by {@link ChunkedXdatcarReader} where there are several cores. */
+    static final long CHUNKED_FROM_BYTES = 8L << 20;
+    /** Chunks stay below G1's humongous-object size (half a 1 MB region) with their read-ahead tail. */
+    static final int CHUNK_BYTES = 320 << 10;
+
+    /**
+     * Opens an XDATCAR for streaming; {@code timestepFs} ≤ 0 means unknown (time = configuration
+     * number). Large constant-cell files are parsed on all cores ({@link ChunkedXdatcarReader}), with
+     * the same frames and errors as the sequential reader.
+     */
     public static TrajectoryReader open(Path file, double timestepFs) {
+        int threads = Math.min(8, Runtime.getRuntime().availableProcessors());
+        if (threads > 1 && java.nio.file.Files.isRegularFile(file)) {
+            try {
+                if (java.nio.file.Files.size(file) >= CHUNKED_FROM_BYTES) {
+                    TrajectoryReader r = ChunkedXdatcarReader.open(file, timestepFs, threads, CHUNK_BYTES);
+                    if (r != null) return r;
+                }
+            } catch (java.io.IOException e) {
+                // the sequential reader reports it
+            }
+        }
+        return sequential(file, timestepFs);
+    }
+
+    /** The single-threaded reader (any XDATCAR: variable cell, Cartesian, errors with their line). */
+    static TrajectoryReader sequential(Path file, double timestepFs) {
         return new Reader(LineSource.open(file), timestepFs);
+    }
+
+    /** The first header of an XDATCAR and the number of lines it takes. */
+    record HeaderInfo(VaspHeader header, int lines) {}
+
+    static HeaderInfo readHeader(Path file) {
+        LineSource src = LineSource.open(file);
+        try {
+            VaspHeader h = VaspHeader.read(src, src.require("a comment line"));
+            return new HeaderInfo(h, src.lineNumber());
+        } finally {
+            src.close();
+        }
     }
 
     /** Streams an XDATCAR from a reader; {@code sourceName} names it in error messages. */

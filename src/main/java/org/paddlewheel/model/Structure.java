@@ -35,13 +35,22 @@ public final class Structure {
         if (velocities != null && velocities.length != 3 * n) throw new IllegalArgumentException("velocities must have 3N entries");
         if (labels != null && labels.length != n) throw new IllegalArgumentException("labels must have N entries");
         if (selective != null && selective.length != 3 * n) throw new IllegalArgumentException("selective flags must have 3N entries");
-        for (int i = 0; i < n; i++) Objects.requireNonNull(species[i], "species of atom " + i);
+        for (int i = 0; i < n; i++) if (species[i] == null) throw new NullPointerException("species of atom " + i); // message built only on failure
         for (double p : positions) if (!Double.isFinite(p)) throw new IllegalArgumentException("non-finite coordinate");
     }
 
     /** A structure from Cartesian positions (flat array x0 y0 z0 x1 ..., Å). Arrays are copied. */
     public static Structure of(Lattice lattice, Element[] species, double[] cartesianPositions) {
         return new Structure(lattice, species.clone(), cartesianPositions.clone(), null, null, null);
+    }
+
+    /**
+     * As {@link #of}, but the arrays are taken over, not copied: for trajectory readers that make a
+     * fresh position array per frame and share one species array between frames. The caller must
+     * not modify either array afterwards.
+     */
+    public static Structure adopt(Lattice lattice, Element[] species, double[] cartesianPositions) {
+        return new Structure(lattice, species, cartesianPositions, null, null, null);
     }
 
     /** A structure from fractional positions (flat array). */
