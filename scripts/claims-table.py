@@ -15,6 +15,14 @@ def pm(e, digits=3):
     return f"{e['value']:.{digits}g} ± {s:.2g}" if s is not None else f"{e['value']:.{digits}g} ± ?"
 
 
+def d(c, key):
+    """D or σ, or "≤ value (no hop)" when no run of the condition detected a Na hop (MSD-slope floor)."""
+    e = c[key]
+    if c.get("D_Na_is_upper_bound") and e and e.get("value") is not None:
+        return f"≤ {e['value']:.3g} (no hop)"
+    return pm(e)
+
+
 def tau(c, kind):
     e = c["tau_ps"].get(kind)
     if e is None:
@@ -44,15 +52,16 @@ def main(path):
     print("|---|---|---|---|---|---|---|---|---|---|")
     for c in s["conditions"]:
         rate = c.get("hop_rate_per_ps")
-        print(f"| {c['x']:g} | {c['T_K']:.0f} | {c['frozen']} | {pm(c['D_Na_cm2_per_s'])} | {pm(c['sigma_NE_S_per_cm'])} | "
+        print(f"| {c['x']:g} | {c['T_K']:.0f} | {c['frozen']} | {d(c, 'D_Na_cm2_per_s')} | {d(c, 'sigma_NE_S_per_cm')} | "
               f"{tau(c, 'BH4')} | {tau(c, 'NH2')} | {c['hops']}" + (f" ({rate:.2g})" if rate is not None else "") +
               f" | {coupling(c, 'NH2')} | {coupling(c, 'BH4')} |")
     print()
-    print("| x | T used (K) | Ea from D (eV) | Ea from σT (eV) | paper, experiment (eV) |")
-    print("|---|---|---|---|---|")
+    print("| x | T used (K) | Ea from D (eV) | Ea from σT (eV) | paper, experiment (eV) | not fitted: no hop (K) |")
+    print("|---|---|---|---|---|---|")
     for a in s["arrhenius"]:
         ts = ", ".join(f"{t:.0f}" for t in a["T_K"])
-        print(f"| {a['x']:g} | {ts} | {pm(a['Ea_D_eV'])} | {pm(a['Ea_sigma_eV'])} | {a['paper_experimental_Ea_eV']} |")
+        nh = ", ".join(f"{t:.0f}" for t in a.get("T_K_not_fitted_no_hop", [])) or "—"
+        print(f"| {a['x']:g} | {ts} | {pm(a['Ea_D_eV'])} | {pm(a['Ea_sigma_eV'])} | {a['paper_experimental_Ea_eV']} | {nh} |")
 
 
 if __name__ == "__main__":

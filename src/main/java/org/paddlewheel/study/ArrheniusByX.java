@@ -9,7 +9,10 @@ import org.paddlewheel.analysis.Arrhenius;
 /**
  * Arrhenius fits of the free runs per composition with the shared {@link Arrhenius}: D_Na
  * (plain form) and the Nernst–Einstein σ (σ·T form, as for the experiment), weighted by the 1σ
- * errors, set beside the paper's experimental activation energies from impedance.
+ * errors, set beside the paper's experimental activation energies from impedance. Conditions
+ * without a single Na hop are left out ({@link ConditionResult#dNaIsUpperBound()}): their D is the
+ * MSD-slope floor (vibrations, cell fluctuations), which would flatten the line and understate Ea;
+ * their temperatures are listed in {@link Row#noHopTemperaturesK()}.
  */
 public final class ArrheniusByX {
     /** The paper's experimental Ea from conductivity (Figure 1B), eV, by x. */
@@ -18,19 +21,25 @@ public final class ArrheniusByX {
     /**
      * One composition's fits (null fits when fewer than two temperatures with a positive D).
      *
-     * @param temperaturesK temperatures used, K
-     * @param paperEaEv     the paper's experimental Ea for this x, eV (null if the paper has none)
+     * @param temperaturesK      temperatures used, K
+     * @param paperEaEv          the paper's experimental Ea for this x, eV (null if the paper has none)
+     * @param noHopTemperaturesK temperatures left out because no run there detected a Na hop, K
      */
     public record Row(double x, double[] temperaturesK, Estimate eaDEv, Estimate eaSigmaEv, Double paperEaEv,
-                      Arrhenius.Result dFit, Arrhenius.Result sigmaFit) {}
+                      Arrhenius.Result dFit, Arrhenius.Result sigmaFit, double[] noHopTemperaturesK) {}
 
     private ArrheniusByX() {}
 
     /** Fits per x over free conditions. */
     public static List<Row> fit(List<ConditionResult> conditions) {
         Map<Double, List<ConditionResult>> byX = new TreeMap<>();
+        Map<Double, List<Double>> noHop = new TreeMap<>();
         for (ConditionResult c : conditions) {
-            if (c.frozen() == Frozen.NONE && c.dNa() != null && c.dNa().value() > 0) {
+            if (c.frozen() != Frozen.NONE) continue;
+            if (c.dNaIsUpperBound()) {
+                noHop.computeIfAbsent(c.x(), k -> new ArrayList<>()).add(c.temperatureK());
+                byX.computeIfAbsent(c.x(), k -> new ArrayList<>());   // the row still lists what was left out
+            } else if (c.dNa() != null && c.dNa().value() > 0) {
                 byX.computeIfAbsent(c.x(), k -> new ArrayList<>()).add(c);
             }
         }
@@ -52,7 +61,8 @@ public final class ArrheniusByX {
             }
             rows.add(new Row(e.getKey(), t, fd == null ? null : new Estimate(fd.activationEnergyEv(), fd.activationEnergyErrorEv()),
                     fs == null ? null : new Estimate(fs.activationEnergyEv(), fs.activationEnergyErrorEv()),
-                    PAPER_EA_EV.get(e.getKey()), fd, fs));
+                    PAPER_EA_EV.get(e.getKey()), fd, fs,
+                    noHop.getOrDefault(e.getKey(), List.of()).stream().mapToDouble(Double::doubleValue).toArray()));
         }
         return rows;
     }

@@ -58,12 +58,14 @@ public record Campaign(String preset, String forceField, List<RunSpec> runs) {
 
     /**
      * A campaign that runs in seconds with the fake engine (whose cost is capped at
-     * {@link FakeEngine#MAX_FRAMES} frames whatever the length): 2x2x2, 20 ps, 363 and 700 K, for
-     * tests. Far too long for a real engine in a test.
+     * {@link FakeEngine#MAX_FRAMES} frames whatever the length): 2x2x2, 20 ps, 363, 500 and 700 K,
+     * for tests. At 363 K the fake's hop count rounds to zero for every x, so the report's "no hop"
+     * upper-bound path is exercised while 500 and 700 K still give Arrhenius fits. Far too long for
+     * a real engine in a test.
      */
     public static Campaign tiny() {
         RunSpec base = paperSpec(0, 20000, 2, 100);
-        return build("tiny", base, PAPER_X, new double[] {363, 700}, new double[] {700}, 1);
+        return build("tiny", base, PAPER_X, new double[] {363, 500, 700}, new double[] {700}, 1);
     }
 
     /**

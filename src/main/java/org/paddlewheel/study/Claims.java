@@ -14,6 +14,9 @@ import java.util.TreeSet;
  * {@code not_reproduced} when some comparison contradicts it significantly, {@code inconclusive}
  * otherwise (including: no runs for it). A τ that is only a lower bound (C1 not decayed within
  * half the run) can show that its anion is slower than another, never that it is faster.
+ * Likewise a D_Na from a condition without a single Na hop is only an upper bound (the MSD-slope
+ * floor, {@link ConditionResult#dNaIsUpperBound()}): it can show that D is smaller than another D,
+ * never that it is larger, and two bounds are not compared at all.
  */
 public final class Claims {
     /** Fewest hops for a verdict on hop–rotation synchrony. */
@@ -84,20 +87,27 @@ public final class Claims {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("T_K", t);
             Map<String, Object> byX = new LinkedHashMap<>();
+            List<String> bounds = new ArrayList<>();
             for (double x : xs) {
                 ConditionResult c = find(x, t, Frozen.NONE);
                 if (c != null) byX.put(String.valueOf(x), est(c.dNa()));
+                if (c != null && c.dNaIsUpperBound()) bounds.add(String.valueOf(x));
             }
             m.put("D_Na_cm2_per_s_by_x", byX);
             m.put("z_xmax_vs_xmin", z);
+            m.put("D_upper_bound_no_hop_at_x", bounds);
             ev.add(m);
+            // An upper bound may only be shown to be below a value: at x_min it can support, at x_max contradict.
+            boolean canSupport = !hi.dNaIsUpperBound(), canContradict = !lo.dNaIsUpperBound();
+            if (!canSupport && !canContradict) continue;
             tot++;
-            if (z > Estimate.SIGNIFICANCE) sup++;
-            if (z < -Estimate.SIGNIFICANCE) con++;
+            if (canSupport && z > Estimate.SIGNIFICANCE) sup++;
+            if (canContradict && z < -Estimate.SIGNIFICANCE) con++;
         }
         return new Claim("d_na_rises_with_x", "The Na diffusivity (and MSD) rises with the amide fraction x.",
                 decide(sup, con, tot), "At each temperature D_Na(x_max) vs D_Na(x_min): reproduced if higher by >2σ at half or more"
-                + " of the temperatures and lower by >2σ at none; not reproduced if lower by >2σ at any; " + sup + "/" + tot + " temperatures significant.", ev);
+                + " of the temperatures and lower by >2σ at none; not reproduced if lower by >2σ at any; a D without a Na hop is an"
+                + " upper bound (can only be below the other), two bounds are not compared; " + sup + "/" + tot + " temperatures significant.", ev);
     }
 
     Claim bh4FasterThanNh2() {
@@ -156,10 +166,14 @@ public final class Claims {
                 if (free == null || free.dNa() == null || fr == null || fr.dNa() == null) continue;
                 Estimate r = fr.dNa().ratio(free.dNa());
                 ev.add(ordered("T_K", t, "frozen", f.cliName(), "D_free_cm2_per_s", est(free.dNa()),
-                        "D_frozen_cm2_per_s", est(fr.dNa()), "ratio_frozen_over_free", est(r)));
+                        "D_frozen_cm2_per_s", est(fr.dNa()), "ratio_frozen_over_free", est(r),
+                        "D_free_is_upper_bound", free.dNaIsUpperBound(), "D_frozen_is_upper_bound", fr.dNaIsUpperBound()));
+                // A frozen-run bound (no hop) bounds the ratio from above: it can show quenching, never its absence.
+                // A free-run bound makes the ratio meaningless.
+                if (free.dNaIsUpperBound()) continue;
                 tot++;
                 if (r.value() + Estimate.SIGNIFICANCE * r.sigma() < 0.25) sup++;
-                if (r.value() - Estimate.SIGNIFICANCE * r.sigma() > 0.75) con++;
+                if (!fr.dNaIsUpperBound() && r.value() - Estimate.SIGNIFICANCE * r.sigma() > 0.75) con++;
             }
             perAnion.add(decide(sup, con, tot));
             counts.append(counts.length() > 0 ? ", " : "").append(f.cliName()).append(' ').append(sup).append('/').append(tot);
@@ -167,7 +181,8 @@ public final class Claims {
         String v = perAnion.contains(Claim.NOT_REPRODUCED) ? Claim.NOT_REPRODUCED
                 : perAnion.stream().allMatch(Claim.REPRODUCED::equals) ? Claim.REPRODUCED : Claim.INCONCLUSIVE;
         return new Claim("freezing_either_anion_quenches_na", "Freezing either NH2 or BH4 quenches Na translation.", v,
-                "x = 1: D_frozen/D_free below 0.25 even at +2σ counts as quenched, above 0.75 at −2σ contradicts; each anion"
+                "x = 1: D_frozen/D_free below 0.25 even at +2σ counts as quenched, above 0.75 at −2σ contradicts (a frozen-run D"
+                + " without a Na hop is an upper bound: it can only count as quenched; a free-run D without a hop is not compared); each anion"
                 + " must be quenched at half or more of its temperatures with none contradicting; quenched: " + counts + ".", ev);
     }
 

@@ -13,10 +13,24 @@ import org.hipparchus.special.Erf;
  * and the propagated per-run errors, so one lucky seed cannot shrink the bar. Coupling scores are
  * pooled by averaging and the p-value recomputed from the pooled z (one-sided, Gaussian). A τ is
  * a lower bound for the condition when it is one in any of its runs.
+ *
+ * <p>D_Na (and σ_NE, which is D times a constant) is pooled only over runs in which at least one Na
+ * hop was detected: in a run without a single site change the MSD slope measures vibrations and
+ * barostat volume fluctuations inside the fit window, a floor of the estimator, not transport. When
+ * no run of the condition hopped, D and σ are pooled over all runs and flagged as upper bounds
+ * ({@link #dNaIsUpperBound()}): they are shown as "≤ D (no hop)", never fitted, and a claim may only
+ * use them in the direction a bound allows.
+ *
+ * @param dNaIsUpperBound true when no run of the condition detected a Na hop (dNa, sigmaNa are upper bounds)
+ * @param noHopRunsDropped runs whose D was left out of the pool because they made no hop while another seed did
  */
 public record ConditionResult(double x, double temperatureK, Frozen frozen, int seeds, Estimate dNa, Estimate sigmaNa,
                               Map<String, Estimate> tauPs, int hops, Map<String, RunResult.Coupling> coupling,
-                              List<RunResult> runs, Map<String, Boolean> tauLowerBound) {
+                              List<RunResult> runs, Map<String, Boolean> tauLowerBound, boolean dNaIsUpperBound,
+                              int noHopRunsDropped) {
+
+    /** D_Na when it measures transport (some run hopped), else null: what Arrhenius fits may use. */
+    public Estimate dNaTransport() { return dNaIsUpperBound ? null : dNa; }
 
     /** True when τ of {@code kind} is only a lower bound (C1 had not decayed in some run). */
     public boolean isLowerBound(String kind) { return Boolean.TRUE.equals(tauLowerBound.get(kind)); }
@@ -29,8 +43,13 @@ public record ConditionResult(double x, double temperatureK, Frozen frozen, int 
     /** Pools the results of one condition (all with the same x, T, frozen). */
     public static ConditionResult pool(List<RunResult> rs) {
         RunSpec s = rs.get(0).spec();
-        Estimate d = poolEstimates(rs, RunResult::dNa);
-        Estimate sig = poolEstimates(rs, RunResult::sigmaNa);
+        // A zero-hop run's D is the estimator's floor; drop it when another seed measured transport.
+        List<RunResult> hopped = rs.stream().filter(r -> r.hops() > 0).toList();
+        boolean upper = hopped.isEmpty();
+        List<RunResult> dRuns = upper ? rs : hopped;
+        Estimate d = poolEstimates(dRuns, RunResult::dNa);
+        Estimate sig = poolEstimates(dRuns, RunResult::sigmaNa);
+        int dropped = upper ? 0 : (int) rs.stream().filter(r -> r.hops() == 0 && r.dNa() != null).count();
         Map<String, Estimate> tau = new LinkedHashMap<>();
         Map<String, RunResult.Coupling> coup = new LinkedHashMap<>();
         int hops = 0;
@@ -43,7 +62,8 @@ public record ConditionResult(double x, double temperatureK, Frozen frozen, int 
         coup.replaceAll((k, v) -> poolCoupling(rs, k));
         Map<String, Boolean> lower = new LinkedHashMap<>();
         for (String k : tau.keySet()) lower.put(k, rs.stream().anyMatch(r -> r.isLowerBound(k)));
-        return new ConditionResult(s.x(), s.temperatureK(), s.frozen(), rs.size(), d, sig, tau, hops, coup, List.copyOf(rs), lower);
+        return new ConditionResult(s.x(), s.temperatureK(), s.frozen(), rs.size(), d, sig, tau, hops, coup, List.copyOf(rs), lower,
+                upper && d != null, dropped);
     }
 
     static Estimate poolEstimates(List<RunResult> rs, Function<RunResult, Estimate> get) {

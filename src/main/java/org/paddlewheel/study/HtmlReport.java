@@ -51,22 +51,27 @@ final class HtmlReport {
         for (ConditionResult c : conditions) {
             h.append("<tr><td>").append(StudyFigures.trim(c.x())).append("</td><td>").append(fmt(c.temperatureK()))
                     .append("</td><td>").append(c.frozen().cliName()).append("</td><td>").append(c.seeds())
-                    .append("</td><td>").append(pm(c.dNa())).append("</td><td>").append(pm(c.sigmaNa()))
+                    .append("</td><td>").append(d(c, c.dNa())).append("</td><td>").append(d(c, c.sigmaNa()))
                     .append("</td><td>").append(tau(c, "BH4")).append("</td><td>").append(tau(c, "NH2"))
                     .append("</td><td>").append(c.hops()).append(Double.isFinite(c.hopRatePerPs())
                             ? String.format(Locale.ROOT, " (%.2g)", c.hopRatePerPs()) : "").append("</td><td>").append(z(c.coupling().get("NH2")))
                     .append("</td><td>").append(z(c.coupling().get("BH4"))).append("</td></tr>\n");
         }
-        h.append("</table>\n<p>τ is the KWW mean C1 time; “≥ t” marks a lower bound (C1 still above 1/e at half the run).</p>\n");
+        h.append("</table>\n<p>τ is the KWW mean C1 time; “≥ t” marks a lower bound (C1 still above 1/e at half the run).")
+                .append(" “≤ D (no hop)” marks a condition in which no Na hop (site change) was detected: its D is the floor of the")
+                .append(" MSD-slope estimator (vibrations and barostat volume fluctuations inside the fit window), an upper bound,")
+                .append(" not transport; σ<sub>NE</sub> follows it. Such D values are left out of the Arrhenius fits and claims use them")
+                .append(" only as upper bounds. Where some seeds of a condition hopped, the seeds without a hop are left out of its mean.</p>\n");
 
         h.append("<h2>Activation energies</h2>\n<table><tr><th>x</th><th>T used (K)</th><th>E<sub>a</sub> from D (eV)</th>")
-                .append("<th>E<sub>a</sub> from σT (eV)</th><th>paper, experiment (eV)</th></tr>\n");
+                .append("<th>E<sub>a</sub> from σT (eV)</th><th>paper, experiment (eV)</th><th>not fitted: no hop (K)</th></tr>\n");
         for (ArrheniusByX.Row r : arrhenius) {
             StringBuilder ts = new StringBuilder();
             for (double t : r.temperaturesK()) ts.append(ts.length() > 0 ? ", " : "").append(fmt(t));
             h.append("<tr><td>").append(StudyFigures.trim(r.x())).append("</td><td>").append(ts).append("</td><td>")
                     .append(pm(r.eaDEv())).append("</td><td>").append(pm(r.eaSigmaEv())).append("</td><td>")
-                    .append(r.paperEaEv() == null ? "—" : fmt(r.paperEaEv())).append("</td></tr>\n");
+                    .append(r.paperEaEv() == null ? "—" : fmt(r.paperEaEv())).append("</td><td>").append(list(r.noHopTemperaturesK()))
+                    .append("</td></tr>\n");
         }
         h.append("</table>\n<p>The paper's experimental E<sub>a</sub> (impedance, Figure 1B): 0.358, 0.299, 0.301, 0.278, 0.268 eV for x = 0, 0.2, 0.5, 0.75, 1.0.</p>\n");
 
@@ -104,6 +109,18 @@ final class HtmlReport {
 
     private static void row(StringBuilder h, String k, String v) {
         h.append("<tr><th>").append(esc(k)).append("</th><td>").append(esc(v)).append("</td></tr>");
+    }
+
+    /** D or σ of a condition, or "≤ value (no hop)" when no run there detected a Na hop. */
+    static String d(ConditionResult c, Estimate e) {
+        if (e != null && c.dNaIsUpperBound()) return String.format(Locale.ROOT, "≤ %.3g (no hop)", e.value());
+        return pm(e) + (c.noHopRunsDropped() > 0 ? " (" + c.noHopRunsDropped() + " seed(s) without a hop left out)" : "");
+    }
+
+    private static String list(double[] ts) {
+        StringBuilder b = new StringBuilder();
+        for (double t : ts) b.append(b.length() > 0 ? ", " : "").append(fmt(t));
+        return b.length() == 0 ? "—" : b.toString();
     }
 
     /** τ of a kind, or "≥ bound" when only a lower bound is known. */

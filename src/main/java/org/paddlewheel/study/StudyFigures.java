@@ -141,20 +141,34 @@ public final class StudyFigures {
         int n = 0;
         double xLo = Double.MAX_VALUE, xHi = -Double.MAX_VALUE;
         for (ArrheniusByX.Row row : rows) {
-            List<double[]> pts = new ArrayList<>();
+            List<double[]> pts = new ArrayList<>(), bounds = new ArrayList<>();
             for (ConditionResult c : conditions) {
                 if (c.frozen() != Frozen.NONE || c.x() != row.x() || c.dNa() == null || c.dNa().value() <= 0) continue;
                 Estimate e = sigma ? c.sigmaNa() : c.dNa();
+                if (e == null || !(e.value() > 0)) continue;
                 double scale = sigma ? c.temperatureK() : 1;
-                pts.add(new double[] {1000 / c.temperatureK(), Math.log10(e.value() * scale), e.relative() / Math.log(10)});
+                (c.dNaIsUpperBound() ? bounds : pts).add(new double[] {1000 / c.temperatureK(), Math.log10(e.value() * scale),
+                    e.relative() / Math.log(10)});
             }
-            if (pts.isEmpty()) continue;
+            java.awt.Color colour = PALETTE[n % PALETTE.length];
+            if (!bounds.isEmpty()) {
+                // No hop in the run: the value is the MSD-slope floor, drawn as an upper bound and not fitted.
+                double[] bx = bounds.stream().mapToDouble(p -> p[0]).toArray(), by = bounds.stream().mapToDouble(p -> p[1]).toArray();
+                XYSeries ub = ch.addSeries("x=" + trim(row.x()) + (sigma ? " ≤ σT" : " ≤ D") + " (no hop, not fitted)", bx, by);
+                ub.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                ub.setMarker(SeriesMarkers.TRIANGLE_DOWN);
+                ub.setMarkerColor(colour.brighter());
+                for (double x : bx) { xLo = Math.min(xLo, x); xHi = Math.max(xHi, x); }
+            }
+            if (pts.isEmpty()) {
+                if (!bounds.isEmpty()) n++;
+                continue;
+            }
             double[] xs = pts.stream().mapToDouble(p -> p[0]).toArray(), ys = pts.stream().mapToDouble(p -> p[1]).toArray(),
                     es = pts.stream().mapToDouble(p -> Double.isFinite(p[2]) ? p[2] : 0).toArray();
             Estimate ea = sigma ? row.eaSigmaEv() : row.eaDEv();
             String label = "x=" + trim(row.x()) + (ea == null ? "" : String.format(Locale.ROOT, " Ea=%.3f±%.3f eV", ea.value(), ea.sigma()))
                     + (sigma && row.paperEaEv() != null ? String.format(Locale.ROOT, " (paper %.3f)", row.paperEaEv()) : "");
-            java.awt.Color colour = PALETTE[n % PALETTE.length];
             XYSeries pts0 = ch.addSeries(label, xs, ys, es);
             pts0.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             pts0.setMarkerColor(colour);
@@ -181,7 +195,8 @@ public final class StudyFigures {
             ch.getStyler().setXAxisMin(xLo - pad).setXAxisMax(xHi + pad).setXAxisDecimalPattern("0.00");
         }
         if (n > 0) save(ch, sigma ? "arrhenius_sigma" : "arrhenius_D", title, "Free runs per composition with 1σ error bars and"
-                + " weighted Arrhenius fits (k_B = " + Units.BOLTZMANN_EV_PER_K + " eV/K)"
+                + " weighted Arrhenius fits (k_B = " + Units.BOLTZMANN_EV_PER_K + " eV/K); ▽ = no Na hop in the run(s): the value"
+                + " is an upper bound (MSD-slope floor from vibrations and cell fluctuations) and is not fitted"
                 + (sigma ? "; the paper's experimental Ea from impedance in brackets." : "."));
     }
 

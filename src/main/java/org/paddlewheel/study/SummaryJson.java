@@ -11,7 +11,9 @@ import java.util.TreeSet;
  * pooled results per condition, every run, Arrhenius activation energies beside the paper's
  * experimental ones, the figure list and the {@code claims} array. Keys carry units
  * ({@code D_Na_cm2_per_s}, {@code tau_ps}, {@code Ea_eV}, {@code T_K}); estimates are
- * {@code {"value", "sigma"}} with 1σ.
+ * {@code {"value", "sigma"}} with 1σ. {@code D_Na_is_upper_bound} marks a D from runs without a single
+ * Na hop (the MSD-slope floor): such conditions are listed under {@code T_K_not_fitted_no_hop} of the
+ * Arrhenius fits instead of entering them.
  */
 final class SummaryJson {
     private SummaryJson() {}
@@ -49,6 +51,8 @@ final class SummaryJson {
             o.put("seeds", c.seeds());
             o.set("D_Na_cm2_per_s", J.valueToTree(Claims.est(c.dNa())));
             o.set("sigma_NE_S_per_cm", J.valueToTree(Claims.est(c.sigmaNa())));
+            o.put("D_Na_is_upper_bound", c.dNaIsUpperBound());
+            o.put("no_hop_seeds_left_out", c.noHopRunsDropped());
             ObjectNode tau = o.putObject("tau_ps");
             c.tauPs().forEach((k, e) -> tau.set(k, J.valueToTree(Claims.est(e))));
             o.set("tau_is_lower_bound", J.valueToTree(c.tauLowerBound()));
@@ -70,6 +74,7 @@ final class SummaryJson {
             o.put("timestep_fs", r.spec().timestepFs());
             o.put("ensemble", r.spec().ensemble());
             o.set("D_Na_cm2_per_s", J.valueToTree(Claims.est(r.dNa())));
+            o.put("D_Na_is_upper_bound", r.dNa() != null && r.hops() == 0);
             ObjectNode tau = o.putObject("tau_ps");
             r.tauPs().forEach((k, e) -> tau.set(k, J.valueToTree(Claims.est(e))));
             o.set("tau_is_lower_bound", J.valueToTree(r.tauLowerBound()));
@@ -83,6 +88,7 @@ final class SummaryJson {
             ObjectNode o = ar.addObject();
             o.put("x", row.x());
             o.set("T_K", J.valueToTree(row.temperaturesK()));
+            o.set("T_K_not_fitted_no_hop", J.valueToTree(row.noHopTemperaturesK()));
             o.set("Ea_D_eV", J.valueToTree(Claims.est(row.eaDEv())));
             o.set("Ea_sigma_eV", J.valueToTree(Claims.est(row.eaSigmaEv())));
             if (row.paperEaEv() != null) o.put("paper_experimental_Ea_eV", row.paperEaEv());

@@ -76,4 +76,50 @@ class ArrheniusSummaryTest {
         assertThat(bad2.code).isEqualTo(2);
         assertThat(bad2.err).contains("diffusion.Li.D_cm2_per_s").contains("species present: Na");
     }
+
+    /** D on the 0.30 eV line at 500–700 K with hops; at 300 K no hop and D a floor 10x above the line. */
+    private List<String> summariesWithANoHopFloor() throws Exception {
+        List<String> files = new ArrayList<>();
+        for (double t : new double[] {500, 600, 700, 300}) {
+            boolean floor = t == 300;
+            double d = (floor ? 10 : 1) * 1e-2 * Math.exp(-0.30 / (Units.BOLTZMANN_EV_PER_K * t));
+            Path f = tmp.resolve("hop" + (int) t + ".json");
+            Files.writeString(f, String.format(Locale.ROOT, """
+                {"input": {"trajectory": "XDATCAR", "temperature_K": %s},
+                 "diffusion": {"Na": {"D_cm2_per_s": %s, "D_std_cm2_per_s": %s, "hops_detected": %d%s}},
+                 "hops": {"Na": {"count": %d}}}
+                """, t, d, 0.05 * d, floor ? 0 : 7, floor ? ", \"note\": \"no hops detected\"" : "", floor ? 0 : 7));
+            files.add(f.toString());
+        }
+        return files;
+    }
+
+    @Test
+    void filesWithoutAHopAreSkippedWithAWarningUnlessKept() throws Exception {
+        List<String> files = summariesWithANoHopFloor();
+        List<String> args = new ArrayList<>(List.of("arrhenius"));
+        args.addAll(files);
+        args.add("--json");
+        Cli c = Cli.run(args.toArray(String[]::new));
+        assertThat(c.code).as(c.err).isZero();
+        assertThat(c.json().get("Ea_eV").asDouble()).isCloseTo(0.30, within(1e-9));     // the floor is not fitted
+        assertThat(c.json().get("n").asInt()).isEqualTo(3);
+        assertThat(c.json().get("skipped_no_hop")).hasSize(1);
+        assertThat(c.json().get("skipped_no_hop").get(0).asText()).isEqualTo(files.get(3));
+        List<String> warnings = c.err.lines().filter(l -> l.contains("warning")).toList();
+        assertThat(warnings).hasSize(1);
+        assertThat(warnings.get(0)).contains(files.get(3), "no hop of Na detected", "--keep-no-hop");
+
+        args.add("--keep-no-hop");
+        Cli kept = Cli.run(args.toArray(String[]::new));
+        assertThat(kept.code).as(kept.err).isZero();
+        assertThat(kept.err).doesNotContain("warning");
+        assertThat(kept.json().get("n").asInt()).isEqualTo(4);
+        // Fitted, the floor flattens the line: Ea drops far below 0.30 (about 0.19 eV).
+        assertThat(kept.json().get("Ea_eV").asDouble()).isLessThan(0.25);
+
+        Cli tooFew = Cli.run("arrhenius", files.get(0), files.get(3));
+        assertThat(tooFew.code).isEqualTo(2);
+        assertThat(tooFew.err).contains("--keep-no-hop", "at least 2");
+    }
 }

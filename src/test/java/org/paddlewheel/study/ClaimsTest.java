@@ -14,11 +14,16 @@ class ClaimsTest {
     }
 
     static ConditionResult cond(double x, double t, Frozen f, Estimate d, Estimate tauB, Estimate tauN) {
+        return cond(x, t, f, d, tauB, tauN, 10);
+    }
+
+    /** One run's condition with {@code hops} Na hops (0: its D is only an upper bound). */
+    static ConditionResult cond(double x, double t, Frozen f, Estimate d, Estimate tauB, Estimate tauN, int hops) {
         Map<String, Estimate> tau = new java.util.LinkedHashMap<>();
         if (tauB != null) tau.put("BH4", tauB);
         if (tauN != null) tau.put("NH2", tauN);
         RunResult r = new RunResult("id", spec(x, t, f), "test", d, d == null ? null : new Estimate(d.value() * 1e5, d.sigma() * 1e5),
-                tau, null, Map.of(), 0, Map.of(), null);
+                tau, null, Map.of(), f == Frozen.NA ? 0 : hops, Map.of(), null);
         return ConditionResult.pool(List.of(r));
     }
 
@@ -95,6 +100,40 @@ class ClaimsTest {
                 condLb(1, 700, bh4, false, new Estimate(10, 0), true)), "nh2_rotation_speeds_up_with_x")).isEqualTo(Claim.NOT_REPRODUCED);
         assertThat(verdict(List.of(condLb(0.5, 700, bh4, false, new Estimate(10, 0), true),
                 condLb(1, 700, bh4, false, new Estimate(10, 0), true)), "nh2_rotation_speeds_up_with_x")).isEqualTo(Claim.INCONCLUSIVE);
+    }
+
+    @Test
+    void aNoHopDIsOnlyAnUpperBoundInClaims() {
+        var e = new Estimate(1, 0.1);
+        Estimate low = new Estimate(1e-6, 1e-7), high = new Estimate(5e-6, 5e-7);
+        // x = 0 made no hop (D ≤ 1e-6): x = 1's measured 5e-6 is above the bound, so above the truth.
+        assertThat(verdict(List.of(cond(0, 700, Frozen.NONE, low, e, null, 0), cond(1, 700, Frozen.NONE, high, e, e)),
+                "d_na_rises_with_x")).isEqualTo(Claim.REPRODUCED);
+        // x = 1 made no hop (D ≤ 1e-6) while x = 0 measured 5e-6: x = 1 is certainly lower — contradiction.
+        assertThat(verdict(List.of(cond(0, 700, Frozen.NONE, high, e, null), cond(1, 700, Frozen.NONE, low, e, e, 0)),
+                "d_na_rises_with_x")).isEqualTo(Claim.NOT_REPRODUCED);
+        // The same numbers with x = 1 measured would reproduce; a bound above the other value shows nothing.
+        assertThat(verdict(List.of(cond(0, 700, Frozen.NONE, low, e, null), cond(1, 700, Frozen.NONE, high, e, e)),
+                "d_na_rises_with_x")).isEqualTo(Claim.REPRODUCED);
+        assertThat(verdict(List.of(cond(0, 700, Frozen.NONE, low, e, null), cond(1, 700, Frozen.NONE, high, e, e, 0)),
+                "d_na_rises_with_x")).isEqualTo(Claim.INCONCLUSIVE);
+        // Two bounds are not compared at all.
+        assertThat(verdict(List.of(cond(0, 700, Frozen.NONE, low, e, null, 0), cond(1, 700, Frozen.NONE, high, e, e, 0)),
+                "d_na_rises_with_x")).isEqualTo(Claim.INCONCLUSIVE);
+
+        // Freezing: a frozen run without a hop bounds the ratio from above, so it can show quenching
+        // but a large bound (ratio 1.2) does not contradict it, while the same measured value does.
+        var d = new Estimate(1e-5, 1e-6);
+        var tb = new Estimate(0.3, 0.02);
+        List<ConditionResult> quenched = List.of(cond(1, 700, Frozen.NONE, d, tb, new Estimate(0.6, 0.05)),
+                cond(1, 700, Frozen.NH2, new Estimate(5e-7, 3e-7), tb, null, 0),
+                cond(1, 700, Frozen.BH4, new Estimate(4e-7, 3e-7), null, new Estimate(1.2, 0.1), 0));
+        assertThat(verdict(quenched, "freezing_either_anion_quenches_na")).isEqualTo(Claim.REPRODUCED);
+        List<ConditionResult> floorHigh = new ArrayList<>(quenched);
+        floorHigh.set(1, cond(1, 700, Frozen.NH2, new Estimate(1.2e-5, 1e-7), tb, null, 0));
+        assertThat(verdict(floorHigh, "freezing_either_anion_quenches_na")).isEqualTo(Claim.INCONCLUSIVE);
+        floorHigh.set(1, cond(1, 700, Frozen.NH2, new Estimate(1.2e-5, 1e-7), tb, null, 10));
+        assertThat(verdict(floorHigh, "freezing_either_anion_quenches_na")).isEqualTo(Claim.NOT_REPRODUCED);
     }
 
     @Test

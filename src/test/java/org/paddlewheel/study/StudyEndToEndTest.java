@@ -119,6 +119,16 @@ class StudyEndToEndTest {
         assertThat(ar).hasSize(3);
         assertThat(ar.get(2).path("paper_experimental_Ea_eV").asDouble()).isEqualTo(0.268);
         assertThat(ar.get(0).path("Ea_D_eV").path("value").isNumber()).isTrue();
+        // At 363 K the fake engine's runs make no hop: their D is an upper bound, not fitted.
+        for (JsonNode row : ar) {
+            assertThat(row.path("T_K").toString()).doesNotContain("363");
+            assertThat(row.path("T_K_not_fitted_no_hop").toString()).isEqualTo("[363.0]");
+        }
+        for (JsonNode c : s.path("conditions")) {
+            boolean noHop = c.path("hops").asInt() == 0 && c.path("D_Na_cm2_per_s").path("value").isNumber();
+            assertThat(c.path("D_Na_is_upper_bound").asBoolean()).as(c.toString()).isEqualTo(noHop);
+        }
+        assertThat(Files.readString(dir.resolve("report.html"))).contains("(no hop)", "not fitted: no hop");
     }
 
     @Test

@@ -25,7 +25,9 @@ import picocli.CommandLine.Spec;
  * form (yT = A·e^(−Ea/kT)), both, or the inverse form for correlation times. An error column
  * ({@code <y>_error}, {@code <y>_err}, {@code <y>_std} or {@code --error-column}) weights the fit.
  * Instead of one table, several {@code summary.json} files of {@code paddlewheel analyze} may be
- * given: one point each, D or σ of a species weighted by its std ({@link SummaryInputs}).
+ * given: one point each, D or σ of a species weighted by its std ({@link SummaryInputs}); a file
+ * whose species made no hop ({@code hops_detected == 0}: D is the MSD-slope floor, not transport)
+ * is skipped with a one-line warning on stderr unless {@code --keep-no-hop}.
  */
 @Command(name = "arrhenius", mixinStandardHelpOptions = true,
         description = {"Fit Ea (eV) with 1σ uncertainty to a table of T and σ (or D, or a rate, or τc).",
@@ -48,7 +50,12 @@ public final class ArrheniusCommand implements Callable<Integer> {
             description = "summary.json input: one temperature per file (default: input.temperature_K of each).")
     List<Double> temperaturesK;
 
+    @Option(names = "--keep-no-hop", description = "summary.json input: keep files whose species made no hop (hops_detected = 0);"
+            + " by default they are skipped, since their D is the MSD-slope floor (vibrations, cell fluctuations), not transport.")
+    boolean keepNoHop;
+
     private Path table;
+    private List<Path> skippedNoHop = List.of();
 
     @Option(names = "--form", defaultValue = "sigma", paramLabel = "FORM",
             description = "sigma: y = A·exp(−Ea/kT); sigmaT: y·T = A·exp(−Ea/kT); both; inverse: y = A·exp(+Ea/kT) (τc). Default: ${DEFAULT-VALUE}.")
@@ -78,7 +85,18 @@ public final class ArrheniusCommand implements Callable<Integer> {
         double[] tk, y, err;
         String yName, errName;
         if (summaries) {
-            SummaryInputs si = SummaryInputs.read(inputs, quantity, species, temperaturesK);
+            SummaryInputs si = SummaryInputs.read(inputs, quantity, species, temperaturesK, keepNoHop);
+            skippedNoHop = si.skippedNoHop();
+            var err0 = spec.commandLine().getErr();
+            for (Path f : skippedNoHop) {
+                err0.println("paddlewheel arrhenius: warning: skipping " + f + ": no hop of " + si.name().replaceAll(".*\\(|\\)", "")
+                        + " detected (D is the MSD-slope floor, not transport); --keep-no-hop keeps it");
+            }
+            err0.flush();
+            if (si.y().length < 2) {
+                throw new InputException(si.y().length + " summary file(s) left after skipping " + skippedNoHop.size()
+                        + " without a hop; an Arrhenius fit needs at least 2 (use --keep-no-hop to fit the floors anyway)");
+            }
             tk = si.temperatureK();
             y = si.y();
             err = noErrors ? null : si.error();
@@ -157,7 +175,10 @@ public final class ArrheniusCommand implements Callable<Integer> {
             fits.put(f, resultMap(r));
         }
         Arrhenius.Result first = results.get(0);
-        if (summaries) out.put("files", inputs.stream().map(Path::toString).toList());
+        if (summaries) {
+            out.put("files", inputs.stream().filter(p -> !skippedNoHop.contains(p)).map(Path::toString).toList());
+            out.put("skipped_no_hop", skippedNoHop.stream().map(Path::toString).toList());
+        }
         else out.put("file", table.toString());
         out.put("quantity", yName);
         out.put("form", forms.get(0));

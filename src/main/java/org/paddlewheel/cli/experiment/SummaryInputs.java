@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -17,13 +19,18 @@ import org.paddlewheel.model.InputException;
  * {@code input.temperature_K} (or given explicitly, one per file), the quantity
  * {@code diffusion.<Sp>.D_cm2_per_s} or {@code conductivity.<Sp>.sigma_S_per_cm} with its
  * {@code _std_} sibling as the 1σ error. Errors are null when any file lacks a usable one.
+ * A file whose species made no site change ({@code diffusion.<Sp>.hops_detected == 0}) is skipped
+ * unless {@code keepNoHop}: its D (and σ, which is D times a constant) is the floor of the
+ * MSD-slope estimator — vibrations and cell fluctuations — not transport, and would flatten the
+ * line. Files without the key (older analyses) are kept.
  *
- * @param temperatureK T per file, K
- * @param y            the quantity per file (cm²/s or S/cm)
- * @param error        its 1σ error per file, or null
+ * @param temperatureK T per kept file, K
+ * @param y            the quantity per kept file (cm²/s or S/cm)
+ * @param error        its 1σ error per kept file, or null
  * @param name         the quantity's name with unit and species, e.g. "D_cm2_per_s(Na)"
+ * @param skippedNoHop the files skipped because the species made no hop
  */
-record SummaryInputs(double[] temperatureK, double[] y, double[] error, String name) {
+record SummaryInputs(double[] temperatureK, double[] y, double[] error, String name, List<Path> skippedNoHop) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** True when the file looks like JSON (its first non-blank character is '{'). */
@@ -42,6 +49,11 @@ record SummaryInputs(double[] temperatureK, double[] y, double[] error, String n
      * of the first file; {@code temperaturesK} null means each file's {@code input.temperature_K}.
      */
     static SummaryInputs read(List<Path> files, String quantity, String species, List<Double> temperaturesK) {
+        return read(files, quantity, species, temperaturesK, true);
+    }
+
+    /** As {@link #read(List, String, String, List)}, skipping files without a hop of the species unless {@code keepNoHop}. */
+    static SummaryInputs read(List<Path> files, String quantity, String species, List<Double> temperaturesK, boolean keepNoHop) {
         boolean sigma = switch (quantity.toLowerCase(Locale.ROOT)) {
             case "d" -> false;
             case "sigma", "σ" -> true;
@@ -57,8 +69,11 @@ record SummaryInputs(double[] temperatureK, double[] y, double[] error, String n
         double[] t = new double[n], y = new double[n], err = new double[n];
         boolean errors = true;
         String sp = species;
-        for (int i = 0; i < n; i++) {
-            Path f = files.get(i);
+        List<Path> skipped = new ArrayList<>();
+        int kept = 0;
+        for (int k = 0; k < n; k++) {
+            Path f = files.get(k);
+            int i = kept;
             JsonNode root;
             try {
                 root = MAPPER.readTree(f.toFile());
@@ -73,6 +88,11 @@ record SummaryInputs(double[] temperatureK, double[] y, double[] error, String n
                 Iterator<String> it = sec.fieldNames();
                 sp = it.next();
             }
+            JsonNode hops = root.path("diffusion").path(sp).path("hops_detected");
+            if (!keepNoHop && hops.isNumber() && hops.asLong() == 0) {
+                skipped.add(f);
+                continue;
+            }
             JsonNode v = sec.path(sp).path(key);
             if (!v.isNumber()) {
                 throw new InputException(f.toString(), 0, "no number at " + section + "." + sp + "." + key
@@ -84,7 +104,7 @@ record SummaryInputs(double[] temperatureK, double[] y, double[] error, String n
             if (e.isNumber() && e.asDouble() > 0) err[i] = e.asDouble();
             else errors = false;
             if (temperaturesK != null) {
-                t[i] = temperaturesK.get(i);
+                t[i] = temperaturesK.get(k);
             } else {
                 JsonNode tk = root.path("input").path("temperature_K");
                 if (!tk.isNumber()) {
@@ -93,8 +113,10 @@ record SummaryInputs(double[] temperatureK, double[] y, double[] error, String n
                 t[i] = tk.asDouble();
             }
             if (!(t[i] > 0)) throw new InputException(f.toString(), 0, "temperature " + t[i] + " K is not > 0");
+            kept++;
         }
-        return new SummaryInputs(t, y, errors ? err : null, key + "(" + sp + ")");
+        return new SummaryInputs(Arrays.copyOf(t, kept), Arrays.copyOf(y, kept), errors ? Arrays.copyOf(err, kept) : null,
+                key + "(" + sp + ")", List.copyOf(skipped));
     }
 
     private static String names(JsonNode sec) {
