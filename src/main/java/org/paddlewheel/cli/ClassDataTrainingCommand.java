@@ -40,7 +40,7 @@ public final class ClassDataTrainingCommand implements Callable<Integer> {
                     w.write(new Frame(Structure.of(s.lattice(), s.speciesArray(), r), f, f + 1));
                 }
             }
-            return Main.commandLine().execute("analyze", traj.toString(), "--mobile", "Na", "--timestep", "0.5fs",
+            return Main.run("analyze", traj.toString(), "--mobile", "Na", "--timestep", "0.5fs",
                     "-o", dir.resolve("analysis").toString(), "--quiet", "--json") == 0 ? 0 : 1;
         } finally {
             try (Stream<Path> all = Files.walk(dir)) {

@@ -45,7 +45,7 @@ public final class AtomicFile {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         if (dir != null) Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        Path tmp = temporarySibling(dir, abs);
         boolean ok = false;
         try {
             try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
@@ -60,6 +60,21 @@ public final class AtomicFile {
         } finally {
             if (!ok) Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * A new temporary file next to {@code target}, readable by all (rw-r--r--, what a umask of 022
+     * gives an ordinary file): createTempFile makes it owner-only, and the rename would keep that,
+     * leaving results other users and tools cannot open.
+     */
+    static Path temporarySibling(Path dir, Path target) throws IOException {
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        try {
+            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its defaults apply
+        }
+        return tmp;
     }
 
     /** {@link #writeText} with IOException wrapped as UncheckedIOException. */

@@ -27,7 +27,7 @@ final class TempFileWriter implements TextSink {
         try {
             Path dir = this.target.getParent();
             if (dir != null) Files.createDirectories(dir);
-            this.tmp = Files.createTempFile(dir, "." + this.target.getFileName() + ".", ".tmp");
+            this.tmp = AtomicFile.temporarySibling(dir, this.target);
             this.w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
