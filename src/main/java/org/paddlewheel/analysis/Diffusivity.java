@@ -1,5 +1,7 @@
 package org.paddlewheel.analysis;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.hipparchus.distribution.continuous.TDistribution;
 import org.paddlewheel.model.Units;
 
@@ -36,7 +38,8 @@ public final class Diffusivity {
      * @param fitStartFs      fit window start (lag), fs
      * @param fitEndFs        fit window end (lag), fs
      * @param timestepFs      time between stored frames, fs
-     * @param msdTotalA2      MSD of the whole run, summed over axes, Å², lag m·timestepFs
+     * @param msdTotalA2      MSD of the whole run, summed over axes, Å², lag m·timestepFs, m = 0..N/2
+     *                        (longer lags average over fewer than N/2 origins; no fit uses them)
      * @param msdAxisA2       per-axis MSD of the whole run [3][lags], Å²
      */
     public record Result(double dCm2PerS, double dStdCm2PerS, double[] axisDCm2PerS, double[] axisDStdCm2PerS,
@@ -81,8 +84,8 @@ public final class Diffusivity {
             blockD[b] = tot / 6.0;
         }
         double[][] full = msds[blocks];
-        double[] total = new double[frames];
-        for (int m = 0; m < frames; m++) total[m] = full[0][m] + full[1][m] + full[2][m];
+        double[] total = new double[full[0].length];
+        for (int m = 0; m < total.length; m++) total[m] = full[0][m] + full[1][m] + full[2][m];
         double c = Units.A2_PER_FS_TO_CM2_PER_S;
         double[] axisD = new double[3], axisStd = new double[3];
         for (int k = 0; k < 3; k++) {
@@ -97,32 +100,75 @@ public final class Diffusivity {
 
     /**
      * Per-axis MSDs of every block (index 0..B−1, frames [b·len, (b+1)·len)) and of the whole run
-     * (index B), [B+1][3][lags]. The 3(B+1) series are independent, so they are computed in parallel
-     * where there are several cores; each is summed in the same order whatever the threads, so the
-     * result does not depend on them (SeriesStore serialises its reads).
+     * (index B), [B+1][3][lags]. The work is cut into independent units — each whole-run axis in
+     * {@link #FULL_RUN_PARTS} halves of the atoms (merged afterwards in a fixed order), each block
+     * axis whole — and run largest first on all cores, which keeps two cores equally busy. The
+     * partition does not depend on the number of cores, so neither does the result, to the last bit.
      */
     static double[][][] allAxisMsds(SeriesStore positions, int atoms, int blocks, int len, int frames, double[][] drift) {
         double[][][] out = new double[blocks + 1][3][];
-        java.util.stream.IntStream units = java.util.stream.IntStream.range(0, 3 * (blocks + 1));
-        if (PARALLEL && atoms * (long) frames >= 100_000) units = units.parallel();
-        units.forEach(u -> {
-            int b = u / 3, k = u % 3;
-            out[b][k] = b < blocks ? oneAxis(positions, atoms, b * len, len, drift, k) : oneAxis(positions, atoms, 0, frames, drift, k);
-        });
+        int parts = atoms >= FULL_RUN_PARTS ? FULL_RUN_PARTS : 1;
+        MeanSquaredDisplacement[][] full = new MeanSquaredDisplacement[3][parts];
+        List<Runnable> units = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            for (int p = 0; p < parts; p++) {
+                int axis = k, part = p;
+                units.add(() -> full[axis][part] = accumulate(positions, part * atoms / parts, (part + 1) * atoms / parts, 0, frames,
+                        frames / 2, drift, axis));
+            }
+        }
+        for (int b = 0; b < blocks; b++) {
+            for (int k = 0; k < 3; k++) {
+                int block = b, axis = k;
+                units.add(() -> out[block][axis] = accumulate(positions, 0, atoms, block * len, len, len - 1, drift, axis).result());
+            }
+        }
+        if (PARALLEL && atoms * (long) frames >= 100_000) {
+            int threads = Runtime.getRuntime().availableProcessors();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "paddlewheel-msd");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+                for (Runnable u : units) done.add(pool.submit(u));  // FIFO: the big whole-run units start first
+                for (java.util.concurrent.Future<?> f : done) f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted during the MSD", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) throw re;
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                pool.shutdown();
+            }
+        } else {
+            for (Runnable u : units) u.run();
+        }
+        for (int k = 0; k < 3; k++) {
+            for (int p = 1; p < parts; p++) full[k][0].merge(full[k][p]);
+            out[blocks][k] = full[k][0].result();
+        }
         return out;
     }
 
+    /** The whole-run MSD of each axis is split over this many atom groups (fixed, for reproducibility). */
+    static final int FULL_RUN_PARTS = 2;
+
     private static final boolean PARALLEL = Runtime.getRuntime().availableProcessors() > 1;
 
-    private static double[] oneAxis(SeriesStore positions, int atoms, int from, int len, double[][] drift, int k) {
+    /** MSD accumulator of axis k over atoms [a0, a1) and frames [from, from+len). */
+    private static MeanSquaredDisplacement accumulate(SeriesStore positions, int a0, int a1, int from, int len, int maxLag,
+                                                      double[][] drift, int k) {
         double[] buf = new double[len];
-        MeanSquaredDisplacement acc = new MeanSquaredDisplacement(len);
-        for (int i = 0; i < atoms; i++) {
+        MeanSquaredDisplacement acc = new MeanSquaredDisplacement(len, maxLag);
+        for (int i = a0; i < a1; i++) {
             positions.copy(3 * i + k, from, len, buf);
             if (drift != null) for (int t = 0; t < len; t++) buf[t] -= drift[k][from + t];
             acc.add(buf, 1.0);
         }
-        return acc.result();
+        return acc;
     }
 
     /** OLS slope of y(m·dt) over lags m0..m1 inclusive. */

@@ -13,6 +13,7 @@ package org.paddlewheel.analysis;
  */
 public final class FftCorrelation {
     private final int n;
+    private final int maxLag;
     private final int size;
     private final double[] re;
     private final double[] im;
@@ -20,12 +21,23 @@ public final class FftCorrelation {
     private final ComplexFft fft;
     private static final java.util.concurrent.ConcurrentHashMap<Integer, ComplexFft> PLANS = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** An accumulator for series of length {@code n} (≥ 1). */
+    /** An accumulator for series of length {@code n} (≥ 1), all lags 0..n−1. */
     public FftCorrelation(int n) {
+        this(n, n - 1);
+    }
+
+    /**
+     * An accumulator for series of length {@code n} that needs lags 0..{@code maxLag} only: the
+     * circular correlation of a transform of size ≥ n + maxLag already equals the linear one at
+     * those lags, so capping the lag at n/2 halves the transform size.
+     */
+    public FftCorrelation(int n, int maxLag) {
         if (n < 1) throw new IllegalArgumentException("series length must be ≥ 1, got " + n);
+        if (maxLag < 0 || maxLag > n - 1) throw new IllegalArgumentException("max lag must be in 0.." + (n - 1) + ", got " + maxLag);
         this.n = n;
+        this.maxLag = maxLag;
         int s = 1;
-        while (s < 2 * n) s <<= 1;
+        while (s < n + maxLag + 1) s <<= 1;
         this.size = s;
         this.re = new double[s];
         this.im = new double[s];
@@ -61,20 +73,26 @@ public final class FftCorrelation {
         }
     }
 
+    /** Adds the power spectrum accumulated in {@code other} (same length) to this one. */
+    public void addPower(FftCorrelation other) {
+        if (other.size != size || other.n != n || other.maxLag != maxLag) throw new IllegalArgumentException("lengths differ");
+        for (int k = 0; k < size; k++) power[k] += other.power[k];
+    }
+
     /** Adds w·|X|² of one series. */
     public void add(double[] x, double w) { addPair(x, w, null, 0.0); }
 
     /**
-     * The accumulated sums S(m) = Σ_series w·Σ_{t=0}^{N−1−m} x(t)x(t+m), m = 0..N−1, in a new array.
-     * The accumulator is left unchanged.
+     * The accumulated sums S(m) = Σ_series w·Σ_{t=0}^{N−1−m} x(t)x(t+m), m = 0..maxLag, in a new
+     * array. The accumulator is left unchanged.
      */
     public double[] sums() {
         System.arraycopy(power, 0, re, 0, size);
         java.util.Arrays.fill(im, 0.0);
         fft.inverse(re, im);
-        double[] out = new double[n];
+        double[] out = new double[maxLag + 1];
         double scale = 1.0 / size;
-        for (int m = 0; m < n; m++) out[m] = re[m] * scale;
+        for (int m = 0; m <= maxLag; m++) out[m] = re[m] * scale;
         return out;
     }
 

@@ -12,6 +12,7 @@ package org.paddlewheel.analysis;
  */
 public final class MeanSquaredDisplacement {
     private final int n;
+    private final int maxLag;
     private final FftCorrelation fft;
     private final double[] s1Sum;
     private final double[] bufX;
@@ -24,15 +25,24 @@ public final class MeanSquaredDisplacement {
     private double pendingW;
     private boolean pending;
 
-    /** An accumulator for series of length N ≥ 1. */
+    /** An accumulator for series of length N ≥ 1, all lags 0..N−1. */
     public MeanSquaredDisplacement(int n) {
+        this(n, n - 1);
+    }
+
+    /**
+     * An accumulator for series of length N ≥ 1 that returns lags 0..{@code maxLag} only (e.g. N/2:
+     * longer lags average over fewer than N/2 origins, and the FFT is then half the size).
+     */
+    public MeanSquaredDisplacement(int n, int maxLag) {
         this.n = n;
-        this.fft = new FftCorrelation(n);
-        this.s1Sum = new double[n];
+        this.maxLag = maxLag;
+        this.fft = new FftCorrelation(n, maxLag);
+        this.s1Sum = new double[maxLag + 1];
         this.bufX = new double[n];
         this.bufY = new double[n];
         this.directFrom = Math.max(1, n - DIRECT_TAIL);
-        this.directSum = new double[n];
+        this.directSum = new double[maxLag + 1];
     }
 
     /** Series length N. */
@@ -46,24 +56,25 @@ public final class MeanSquaredDisplacement {
         mean /= n;
         for (int t = 0; t < n; t++) target[t] = x[t] - mean;
         // S1 recursion (nMoldyn): Q = 2 Σ x², then remove the end points one lag at a time.
+        // Every series shares the divisor N−m, so the sums of w·Q_m are kept and divided once in result().
         double q = 0;
         for (int t = 0; t < n; t++) q += target[t] * target[t];
         q *= 2;
-        s1Sum[0] += w * q / n;
-        for (int m = 1; m < n; m++) {
+        s1Sum[0] += w * q;
+        for (int m = 1; m <= maxLag; m++) {
             double a = target[m - 1], b = target[n - m];
             q -= a * a + b * b;
-            s1Sum[m] += w * q / (n - m);
+            s1Sum[m] += w * q;
         }
         // Long lags average over few origins, so FFT rounding (absolute, ~ε·Σx²) divided by N−m
         // would dominate there; these lags are summed directly (cost ≤ DIRECT_TAIL²/2).
-        for (int m = directFrom; m < n; m++) {
+        for (int m = directFrom; m <= maxLag; m++) {
             double s = 0;
             for (int t = 0; t + m < n; t++) {
                 double d = target[t + m] - target[t];
                 s += d * d;
             }
-            directSum[m] += w * s / (n - m);
+            directSum[m] += w * s;
         }
         weightSum += w;
         if (pending) {
@@ -75,17 +86,37 @@ public final class MeanSquaredDisplacement {
         }
     }
 
-    /** The weighted average MSD over all series added, lags 0..N−1 (new array). */
-    public double[] result() {
+    /**
+     * Adds everything accumulated in {@code other} (same length) to this accumulator, as if its
+     * series had been added here: the MSD of a union of atom groups computed in parallel.
+     */
+    public void merge(MeanSquaredDisplacement other) {
+        if (other.n != n || other.maxLag != maxLag) throw new IllegalArgumentException("lengths differ: " + other.n + " vs " + n);
+        flush();
+        other.flush();
+        fft.addPower(other.fft);
+        for (int m = 0; m <= maxLag; m++) {
+            s1Sum[m] += other.s1Sum[m];
+            directSum[m] += other.directSum[m];
+        }
+        weightSum += other.weightSum;
+    }
+
+    private void flush() {
         if (pending) {
             fft.addPair(bufX, pendingW, null, 0.0);
             pending = false;
         }
+    }
+
+    /** The weighted average MSD over all series added, lags 0..maxLag (new array). */
+    public double[] result() {
+        flush();
         if (!(weightSum > 0)) throw new IllegalStateException("no series added");
         double[] s2 = fft.sums();
-        double[] msd = new double[n];
-        for (int m = 0; m < n; m++) {
-            msd[m] = (m >= directFrom ? directSum[m] : s1Sum[m] - 2.0 * s2[m] / (n - m)) / weightSum;
+        double[] msd = new double[maxLag + 1];
+        for (int m = 0; m <= maxLag; m++) {
+            msd[m] = (m >= directFrom ? directSum[m] : s1Sum[m] - 2.0 * s2[m]) / ((n - m) * weightSum);
         }
         msd[0] = 0.0;
         return msd;

@@ -13,15 +13,20 @@ package org.paddlewheel.analysis;
 public final class RotationalAutocorrelation {
     private RotationalAutocorrelation() {}
 
-    /** C1 and C2 at lags 0..len−1. */
+    /** C1 and C2 at lags 0..maxLag. */
     public record Curves(double[] c1, double[] c2) {}
 
-    /** Correlation functions of frames [from, from+len) of every vector in {@code vectors}. */
+    /** Correlation functions of frames [from, from+len) of every vector in {@code vectors}, all lags. */
     public static Curves compute(SeriesStore vectors, int from, int len) {
+        return compute(vectors, from, len, len - 1);
+    }
+
+    /** As {@link #compute(SeriesStore, int, int)} for lags 0..maxLag only (half-size transforms for maxLag = len/2). */
+    public static Curves compute(SeriesStore vectors, int from, int len, int maxLag) {
         int nv = vectors.channels() / 3;
         if (nv == 0) throw new IllegalArgumentException("no vectors");
-        FftCorrelation c1 = new FftCorrelation(len);
-        FftCorrelation c2 = new FftCorrelation(len);
+        FftCorrelation c1 = new FftCorrelation(len, maxLag);
+        FftCorrelation c2 = new FftCorrelation(len, maxLag);
         double[] x = new double[len], y = new double[len], z = new double[len];
         double[] p = new double[len], q = new double[len];
         for (int v = 0; v < nv; v++) {
@@ -38,8 +43,8 @@ public final class RotationalAutocorrelation {
             c2.addPair(p, 2, q, 2);
         }
         double[] s1 = c1.sums(), s2 = c2.sums();
-        double[] r1 = new double[len], r2 = new double[len];
-        for (int m = 0; m < len; m++) {
+        double[] r1 = new double[maxLag + 1], r2 = new double[maxLag + 1];
+        for (int m = 0; m <= maxLag; m++) {
             double norm = (double) nv * (len - m);
             r1[m] = s1[m] / norm;
             r2[m] = 1.5 * s2[m] / norm - 0.5;

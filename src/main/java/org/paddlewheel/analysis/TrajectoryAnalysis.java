@@ -232,7 +232,7 @@ public final class TrajectoryAnalysis {
             Map<OrientationSampler.Vector, RotationalAutocorrelation.Curves> cm = new LinkedHashMap<>();
             Map<OrientationSampler.Vector, StretchedExponentialFit.Result[]> fm = new LinkedHashMap<>();
             for (Map.Entry<OrientationSampler.Vector, SeriesStore> v : vectorStores.get(kind).entrySet()) {
-                RotationalAutocorrelation.Curves cv = RotationalAutocorrelation.compute(v.getValue(), 0, kept);
+                RotationalAutocorrelation.Curves cv = RotationalAutocorrelation.compute(v.getValue(), 0, kept, kept / 2);
                 cm.put(v.getKey(), cv);
                 fm.put(v.getKey(), new StretchedExponentialFit.Result[] {
                     StretchedExponentialFit.fit(cv.c1(), dt, kept / 2), StretchedExponentialFit.fit(cv.c2(), dt, kept / 2)});

@@ -192,15 +192,16 @@ final class ChunkedXdatcarReader implements TrajectoryReader {
     private Chunk parseChunk(long start, long end) throws IOException {
         long from = Math.max(0, start - 1);                   // one byte back: is start a line start?
         long to = Math.min(size, end + tailBytes);
-        byte[] b = new byte[(int) (to - from) + 1];           // + a 0 sentinel that stops every scan
-        ByteBuffer bb = ByteBuffer.wrap(b, 0, b.length - 1);
+        byte[] b = buffer((int) (to - from) + 1);             // + a 0 sentinel that stops every scan
+        ByteBuffer bb = ByteBuffer.wrap(b, 0, (int) (to - from));
         long pos = from;
         while (bb.hasRemaining()) {                           // positional reads: safe from several threads
             int r = channel.read(bb, pos);
             if (r < 0) return new Chunk(List.of(), false);
             pos += r;
         }
-        int limit = b.length - 1;
+        int limit = (int) (to - from);
+        b[limit] = 0;
         boolean fileEndsHere = to == size;
         int p = 0;
         if (start > 0) {                                      // skip to the first line starting at or after start
@@ -275,6 +276,18 @@ final class ChunkedXdatcarReader implements TrajectoryReader {
             return -1;
         }
         return Double.isFinite(f[k]) ? e : -1;
+    }
+
+    /** Each worker reuses one read buffer (chunks are all about the same size), sparing the allocator ~the file size. */
+    private final ThreadLocal<byte[]> buffers = new ThreadLocal<>();
+
+    private byte[] buffer(int size) {
+        byte[] b = buffers.get();
+        if (b == null || b.length < size) {
+            b = new byte[size + size / 8];
+            buffers.set(b);
+        }
+        return b;
     }
 
     private static boolean isLetter(byte c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }

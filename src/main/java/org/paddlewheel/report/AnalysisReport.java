@@ -59,7 +59,7 @@ public final class AnalysisReport {
                     w.write(fmt(m * dtPs, d.msdTotalA2()[m], d.msdAxisA2()[0][m], d.msdAxisA2()[1][m], d.msdAxisA2()[2][m], coll[m]));
                 }
             });
-            if (plots) addLine(msdChart, e.getKey().symbol(), d.msdTotalA2(), Math.max(2, n / 2), dtPs);
+            if (plots) addLine(msdChart, e.getKey().symbol(), d.msdTotalA2(), n, dtPs);
         }
         if (plots) Plots.savePngAndSvg(msdChart, dir.resolve("msd"));
         for (String kind : r.rotation().keySet()) {
@@ -80,10 +80,9 @@ public final class AnalysisReport {
             });
             if (!plots) continue;
             XYChart rc = chart(kind + " orientational autocorrelation", "t (ps)", "C(t)");
-            int half = Math.max(2, n / 2);
             for (OrientationSampler.Vector v : vs) {
-                addLine(rc, "C1 " + lower(v), cm.get(v).c1(), half, dtPs);
-                addLine(rc, "C2 " + lower(v), cm.get(v).c2(), half, dtPs);
+                addLine(rc, "C1 " + lower(v), cm.get(v).c1(), n, dtPs);
+                addLine(rc, "C2 " + lower(v), cm.get(v).c2(), n, dtPs);
             }
             Plots.savePngAndSvg(rc, dir.resolve("rotation-" + kind));
         }

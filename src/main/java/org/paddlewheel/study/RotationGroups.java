@@ -74,7 +74,7 @@ final class RotationGroups {
             double[] tau = new double[g];
             double mean = 0;
             for (int i = 0; i < g; i++) {
-                double[] c1 = RotationalAutocorrelation.compute(st.get(i), 0, frames).c1();
+                double[] c1 = RotationalAutocorrelation.compute(st.get(i), 0, frames, frames / 2).c1();
                 double window = (frames / 2) * dtFs / 1000;
                 tau[i] = Math.min(window, StretchedExponentialFit.fit(c1, dtFs, frames / 2).meanTauFs() / 1000);
                 mean += tau[i] / g;

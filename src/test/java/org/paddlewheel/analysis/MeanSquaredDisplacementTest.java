@@ -40,4 +40,40 @@ class MeanSquaredDisplacementTest {
         double[] got = acc.result();
         for (int m = 0; m < n; m++) assertThat(got[m]).isCloseTo(expect[m], within(1e-9));
     }
+
+    /** Two accumulators over disjoint groups (odd sizes: unpaired FFTs on both sides), merged, equal the direct average of all. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3, 4})
+    void mergedAccumulatorsEqualTheAverageOfAllSeries(int firstGroup) {
+        SplittableRandom rnd = new SplittableRandom(99 + firstGroup);
+        int n = 700, series = 7;
+        MeanSquaredDisplacement a = new MeanSquaredDisplacement(n), b = new MeanSquaredDisplacement(n);
+        double[] expect = new double[n];
+        for (int s = 0; s < series; s++) {
+            double[] x = new double[n];
+            for (int t = 1; t < n; t++) x[t] = x[t - 1] + rnd.nextGaussian();
+            double[] d = MeanSquaredDisplacement.direct(x);
+            for (int m = 0; m < n; m++) expect[m] += d[m] / series;
+            (s < firstGroup ? a : b).add(x, 1.0);
+        }
+        a.merge(b);
+        double[] got = a.result();
+        for (int m = 0; m < n; m++) assertThat(got[m]).as("lag %d", m).isCloseTo(expect[m], within(1e-9));
+    }
+
+    /** Capped at lag N/2 (half-size transform, no direct tail), the MSD still equals the direct average at every lag kept. */
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3, 65, 1000, 2049})
+    void halfLengthMsdEqualsDirectAtEveryKeptLag(int n) {
+        SplittableRandom rnd = new SplittableRandom(31 + n);
+        double[] x = new double[n];
+        double v = -40.0;
+        for (int t = 0; t < n; t++) { v += rnd.nextGaussian(); x[t] = v; }
+        MeanSquaredDisplacement acc = new MeanSquaredDisplacement(n, n / 2);
+        acc.add(x, 1.0);
+        double[] got = acc.result();
+        double[] direct = MeanSquaredDisplacement.direct(x);
+        assertThat(got).hasSize(n / 2 + 1);
+        for (int m = 0; m <= n / 2; m++) assertThat(got[m]).as("n=%d lag %d", n, m).isCloseTo(direct[m], within(1e-9));
+    }
 }
