@@ -107,11 +107,9 @@ public final class AnalysisReport {
             XYChart ev = chart("Representative hop, " + e.getKey() + " neighbours", "t − t_hop (ps)", "Na displacement (Å)");
             double[] t = new double[c.profileTimeFs().length];
             for (int j = 0; j < t.length; j++) t[j] = c.profileTimeFs()[j] / 1000;
-            ev.addSeries("cation", t, c.exampleCationA()).setMarker(SeriesMarkers.NONE).setLineColor(java.awt.Color.BLACK);
+            addLine(ev, "cation", t, c.exampleCationA()).setLineColor(java.awt.Color.BLACK);
             for (int q = 0; q < c.exampleAnionDeg().length; q++) {
-                XYSeries s = ev.addSeries(e.getKey() + " #" + (q + 1), t, c.exampleAnionDeg()[q]);
-                s.setMarker(SeriesMarkers.NONE);
-                s.setYAxisGroup(1);
+                addLine(ev, e.getKey() + " #" + (q + 1), t, c.exampleAnionDeg()[q]).setYAxisGroup(1);
             }
             ev.setYAxisGroupTitle(1, "angular displacement (°)");
             ev.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
@@ -239,15 +237,25 @@ public final class AnalysisReport {
 
     /** Adds y[0..n) at times m·dtPs as a line, every k-th point (and the last) when n is large. */
     private static void addLine(XYChart c, String name, double[] y, int n, double dtPs) {
-        int stride = (n + MAX_PLOT_POINTS - 1) / MAX_PLOT_POINTS;
-        int k = (n - 1) / stride + 1 + ((n - 1) % stride == 0 ? 0 : 1);
+        double[] t = new double[n];
+        for (int m = 0; m < n; m++) t[m] = m * dtPs;
+        addLine(c, name, t, java.util.Arrays.copyOf(y, n));
+    }
+
+    /** Adds (x, y) as a line of at most ~{@link #MAX_PLOT_POINTS} points: every k-th point and the last. */
+    private static XYSeries addLine(XYChart c, String name, double[] x, double[] y) {
+        int n = x.length;
+        int stride = Math.max(1, (n + MAX_PLOT_POINTS - 1) / MAX_PLOT_POINTS);
+        int k = n == 0 ? 0 : (n - 1) / stride + 1 + ((n - 1) % stride == 0 ? 0 : 1);
         double[] tx = new double[k], ty = new double[k];
         for (int j = 0; j < k; j++) {
             int m = Math.min(n - 1, j * stride);
-            tx[j] = m * dtPs;
+            tx[j] = x[m];
             ty[j] = y[m];
         }
-        c.addSeries(name, tx, ty).setMarker(SeriesMarkers.NONE);
+        XYSeries s = c.addSeries(name, tx, ty);
+        s.setMarker(SeriesMarkers.NONE);
+        return s;
     }
 
     private static XYChart chart(String title, String x, String y) {
