@@ -168,6 +168,7 @@ public final class Diffusivity {
             if (drift != null) for (int t = 0; t < len; t++) buf[t] -= drift[k][from + t];
             acc.add(buf, 1.0);
         }
+        acc.compact();                  // whole-run parts wait for their merge: keep only the sums
         return acc;
     }
 

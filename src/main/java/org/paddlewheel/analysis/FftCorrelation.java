@@ -15,8 +15,8 @@ public final class FftCorrelation {
     private final int n;
     private final int maxLag;
     private final int size;
-    private final double[] re;
-    private final double[] im;
+    private double[] re;               // work arrays; released by compact(), made again by sums()
+    private double[] im;
     private final double[] power;
     private final ComplexFft fft;
     private static final java.util.concurrent.ConcurrentHashMap<Integer, ComplexFft> PLANS = new java.util.concurrent.ConcurrentHashMap<>();
@@ -73,6 +73,12 @@ public final class FftCorrelation {
         }
     }
 
+    /** Frees the work arrays (two thirds of the memory) of an accumulator that will only be summed or merged now. */
+    void compact() {
+        re = null;
+        im = null;
+    }
+
     /** Adds the power spectrum accumulated in {@code other} (same length) to this one. */
     public void addPower(FftCorrelation other) {
         if (other.size != size || other.n != n || other.maxLag != maxLag) throw new IllegalArgumentException("lengths differ");
@@ -87,6 +93,7 @@ public final class FftCorrelation {
      * array. The accumulator is left unchanged.
      */
     public double[] sums() {
+        if (re == null) { re = new double[size]; im = new double[size]; }
         System.arraycopy(power, 0, re, 0, size);
         java.util.Arrays.fill(im, 0.0);
         fft.inverse(re, im);

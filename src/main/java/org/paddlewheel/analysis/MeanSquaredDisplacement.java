@@ -15,8 +15,8 @@ public final class MeanSquaredDisplacement {
     private final int maxLag;
     private final FftCorrelation fft;
     private final double[] s1Sum;
-    private final double[] bufX;
-    private final double[] bufY;
+    private double[] bufX;             // released by compact()
+    private double[] bufY;
     /** Lags m ≥ directFrom have few origins (N−m ≤ DIRECT_TAIL): summed directly, exact to rounding. */
     private final int directFrom;
     private final double[] directSum;
@@ -100,6 +100,17 @@ public final class MeanSquaredDisplacement {
             directSum[m] += other.directSum[m];
         }
         weightSum += other.weightSum;
+    }
+
+    /**
+     * Frees the per-series work arrays once every series is added (the result or a merge still
+     * work): what a finished partial accumulator keeps is its power spectrum and lag sums.
+     */
+    public void compact() {
+        flush();
+        bufX = null;
+        bufY = null;
+        fft.compact();
     }
 
     private void flush() {

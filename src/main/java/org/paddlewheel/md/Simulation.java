@@ -106,7 +106,7 @@ public final class Simulation implements AutoCloseable {
             engine.neighbourList().invalidate();
             s.computeForces(engine);
             if (fresh) {
-                MaxwellBoltzmann.assign(s, c.temperatureK(), rng, c.ensemble().equals("nve") && c.equilibrationSteps() == 0);
+                MaxwellBoltzmann.assign(s, c.temperatureK(), rng, true);
                 output(thermo, traj);
             }
             Integrator equil = integrator(true), prod = integrator(false);
@@ -151,8 +151,9 @@ public final class Simulation implements AutoCloseable {
         return new VelocityVerlet(c.timestepFs());
     }
 
+    /** Every integrator keeps a zero total momentum when no atom is frozen (NVE by Newton, Langevin by removal). */
     private boolean momentumConserved() {
-        return c.ensemble().equals("nve") && s.step >= c.equilibrationSteps();
+        return true;
     }
 
     private void output(LiveTextFile thermo, TrajectoryWriter traj) {

@@ -53,6 +53,7 @@ public final class StochasticCellRescaling implements Integrator {
         s.computeForces(engine);
     }
 
+    /** As its thermostat: uniform velocity scaling keeps a zero total momentum zero. */
     @Override
-    public boolean conservesMomentum() { return false; }
+    public boolean conservesMomentum() { return inner.conservesMomentum(); }
 }

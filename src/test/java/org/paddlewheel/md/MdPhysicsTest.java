@@ -142,4 +142,51 @@ class MdPhysicsTest {
             }
         }
     }
+
+    /**
+     * With nothing frozen the Langevin crystal must not random-walk: its centre of mass stays put
+     * (plain BAOAB gives D_com = k_B T/(M γ), here ≈ 2e-6 cm²/s, i.e. an RMS drift of ≈ 0.1 Å over
+     * these 1,500 steps — the rounding-level bound of 1e-9 Å is 8 orders below) while the internal
+     * temperature, on 3N − 3 degrees of freedom, still reaches the target.
+     */
+    @Test
+    void langevinWithoutFrozenAtomsKeepsTheCentreOfMassFixed() {
+        long seed = 9;
+        Structure s = TestCells.antiperovskite(1, 3, seed, 0.02);
+        Topology top = Topology.build(TestCells.model(), s);
+        MdState st = state(s, top, all(s.size()));
+        Rng rng = new Rng(seed);
+        double target = 500;
+        try (ForceEngine eng = new ForceEngine(top, st.cell, ForceEngine.Options.defaults())) {
+            st.computeForces(eng);
+            MaxwellBoltzmann.assign(st, target, rng, true);
+            double[] com0 = centreOfMass(st);
+            LangevinThermostat l = new LangevinThermostat(0.5, target, 10, st.mass, rng);
+            assertThat(l.conservesMomentum()).isTrue();
+            double tsum = 0;
+            for (int k = 0; k < 1500; k++) {
+                l.step(st, eng);
+                if (k >= 500) tsum += st.temperature(true);
+            }
+            double[] com = centreOfMass(st);
+            for (int d = 0; d < 3; d++) {
+                assertThat(Math.abs(com[d] - com0[d])).as("COM drift along %d, seed %d", d, seed).isLessThan(1e-9);
+                assertThat(Math.abs(st.momentum(d))).as("momentum %d", d).isLessThan(1e-9);
+            }
+            // 270 atoms: σ_T/T = √(2/(3N)) ≈ 5 % per step; 1,000 steps hold ≈ 5 independent samples
+            // (correlation time ≈ 1/γ = 200 steps), so the mean is within 3σ ≈ 7 % of the target.
+            assertThat(tsum / 1000).as("seed %d", seed).isBetween(target * 0.93, target * 1.07);
+        }
+    }
+
+    private static double[] centreOfMass(MdState st) {
+        double[] c = new double[3];
+        double m = 0;
+        for (int i = 0; i < st.n; i++) {
+            for (int d = 0; d < 3; d++) c[d] += st.mass[i] * st.x[3 * i + d];
+            m += st.mass[i];
+        }
+        for (int d = 0; d < 3; d++) c[d] /= m;
+        return c;
+    }
 }
