@@ -204,34 +204,14 @@ public final class ExtendedXyz {
             Double stepValue = optionalNumber(kv, "step", "Step");
             long step = stepValue == null ? index : Math.round(stepValue);
 
-            Structure.Builder b = Structure.builder(lattice);
+            Structure.Builder b = Structure.builder(lattice, n);
             Element[] species = new Element[n];
+            if (fs.length < total + 1) { fs = new int[total + 1]; fe = new int[total + 1]; }
+            boolean plain = vel == null && mask == null && sp.name().equals("species");
             for (int i = 0; i < n; i++) {
+                if (plain && fastAtom(i, total, sp, pos, species, b)) continue;
                 String line = src.require("atom " + (i + 1) + " of " + n);
-                String[] t = LineSource.tokens(line);
-                if (t.length != total) throw src.error("expected " + total + " columns (" + props + ") for atom " + (i + 1) + ", got " + t.length);
-                species[i] = sp.name().equals("Z") ? byNumber(t[sp.start()]) : src.element(t[sp.start()]);
-                int p = pos.start();
-                b.add(species[i], src.number(t[p], "x of atom " + (i + 1)), src.number(t[p + 1], "y of atom " + (i + 1)),
-                        src.number(t[p + 2], "z of atom " + (i + 1)));
-                if (vel != null) {
-                    double f = ASE_VELOCITY_TO_A_PER_FS;
-                    if (vel.name().equals("momenta")) {
-                        f /= mass == null ? species[i].massAmu() : src.number(t[mass.start()], "the mass of atom " + (i + 1));
-                    }
-                    int q = vel.start();
-                    b.velocity(i, f * src.number(t[q], "velocity of atom " + (i + 1)), f * src.number(t[q + 1], "velocity of atom " + (i + 1)),
-                            f * src.number(t[q + 2], "velocity of atom " + (i + 1)));
-                }
-                if (mask != null) {
-                    boolean[] free = new boolean[3];
-                    for (int k = 0; k < 3; k++) {
-                        Boolean v = ExtXyzHeader.logical(t[mask.start() + (mask.width() == 3 ? k : 0)]);
-                        if (v == null) throw src.error("expected T or F in move_mask of atom " + (i + 1));
-                        free[k] = v;
-                    }
-                    b.selective(i, free[0], free[1], free[2]);
-                }
+                atom(i, line, total, props, sp, pos, vel, mass, mask, species, b);
             }
             if (firstSpecies == null) {
                 firstSpecies = species;
@@ -243,16 +223,102 @@ public final class ExtendedXyz {
             return new Frame(b.build(), timeFs, step);
         }
 
+        private int[] fs = new int[8], fe = new int[8];
+        private final double[] xyz = new double[3];
+
+        /**
+         * The common line "Sp x y z [other columns]" parsed from the bytes, no String made. False
+         * when the line is not in that shape (other column count, a label for a species, a number
+         * outside {@link FastDecimal}'s fast path): the line is then pushed back for the String
+         * route, so values and error messages are always the String route's.
+         */
+        private boolean fastAtom(int i, int total, ExtXyzHeader.Column sp, ExtXyzHeader.Column pos, Element[] species,
+                                 Structure.Builder b) {
+            int got = src.nextFields(fs, fe, total + 1);
+            if (got == -2) return false;
+            if (got == -1) throw src.endOfFile("atom " + (i + 1) + " of " + species.length);
+            byte[] bytes = src.lineBytes();
+            Element e = got == total ? knownSpecies(i, bytes, fs[sp.start()], fe[sp.start()]) : null;
+            for (int k = 0; k < 3 && e != null; k++) {
+                int c = pos.start() + k;
+                xyz[k] = FastDecimal.parse(bytes, fs[c], fe[c]);
+                if (xyz[k] != xyz[k]) e = null;
+            }
+            if (e == null) {
+                String line = src.currentLine();
+                src.pushBack(line);
+                return false;
+            }
+            species[i] = e;
+            lastSpecies = e;
+            b.add(e, xyz[0], xyz[1], xyz[2]);
+            return true;
+        }
+
+        /** The element of atom i when its token is exactly the symbol it had in the first frame (or the previous atom's), else null. */
+        private Element knownSpecies(int i, byte[] bytes, int from, int to) {
+            Element guess = firstSpecies != null && i < firstSpecies.length ? firstSpecies[i] : lastSpecies;
+            if (guess == null) {
+                String token = new String(bytes, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+                guess = Element.find(token);
+                if (guess == null) return null;
+            }
+            String sym = guess.symbol();
+            if (to - from != sym.length()) return null;
+            for (int k = 0; k < sym.length(); k++) if (bytes[from + k] != sym.charAt(k)) return null;
+            return guess;
+        }
+
+        private Element lastSpecies;
+
+        /** One atom line by the String route: every error names the line. */
+        private void atom(int i, String line, int total, String props, ExtXyzHeader.Column sp, ExtXyzHeader.Column pos,
+                          ExtXyzHeader.Column vel, ExtXyzHeader.Column mass, ExtXyzHeader.Column mask, Element[] species,
+                          Structure.Builder b) {
+            String[] t = LineSource.tokens(line);
+            if (t.length != total) throw src.error("expected " + total + " columns (" + props + ") for atom " + (i + 1) + ", got " + t.length);
+            species[i] = sp.name().equals("Z") ? byNumber(t[sp.start()]) : src.element(t[sp.start()]);
+            int p = pos.start();
+            b.add(species[i], src.number(t[p], "x of atom " + (i + 1)), src.number(t[p + 1], "y of atom " + (i + 1)),
+                    src.number(t[p + 2], "z of atom " + (i + 1)));
+            if (vel != null) {
+                double f = ASE_VELOCITY_TO_A_PER_FS;
+                if (vel.name().equals("momenta")) {
+                    f /= mass == null ? species[i].massAmu() : src.number(t[mass.start()], "the mass of atom " + (i + 1));
+                }
+                int q = vel.start();
+                b.velocity(i, f * src.number(t[q], "velocity of atom " + (i + 1)), f * src.number(t[q + 1], "velocity of atom " + (i + 1)),
+                        f * src.number(t[q + 2], "velocity of atom " + (i + 1)));
+            }
+            if (mask != null) {
+                boolean[] free = new boolean[3];
+                for (int k = 0; k < 3; k++) {
+                    Boolean v = ExtXyzHeader.logical(t[mask.start() + (mask.width() == 3 ? k : 0)]);
+                    if (v == null) throw src.error("expected T or F in move_mask of atom " + (i + 1));
+                    free[k] = v;
+                }
+                b.selective(i, free[0], free[1], free[2]);
+            }
+        }
+
+        private String lastLatticeText;
+        private Lattice lastLattice;
+
         private Lattice lattice(String value) {
             if (value == null) {
                 if (fallback != null) return fallback;
                 throw src.error("expected Lattice=\"ax ay az bx by bz cx cy cz\" on the comment line "
                         + "(plain XYZ has no cell; give the cell explicitly)");
             }
+            // A constant cell comes back as the same Lattice object, so what analyses derive from a
+            // cell (reduced basis, inverse) is computed once, not once per frame.
+            if (value.equals(lastLatticeText)) return lastLattice;
             double[] m = src.numbers(value, 9, "Lattice");
             if (LineSource.tokens(value).length != 9) throw src.error("expected 9 numbers for Lattice, got '" + value + "'");
             try {
-                return Lattice.fromRowMajor(m);
+                lastLattice = Lattice.fromRowMajor(m);
+                lastLatticeText = value;
+                return lastLattice;
             } catch (IllegalArgumentException e) {
                 throw src.error("expected a valid cell in Lattice: " + e.getMessage());
             }

@@ -122,7 +122,9 @@ final class LammpsDumpReader implements TrajectoryReader {
         double[] pos = new double[3 * n];
         double[] vel = c.vel() == null ? null : new double[3 * n];
         double[] r = new double[3];
+        if (fs.length < c.count() + 1) { fs = new int[c.count() + 1]; fe = new int[c.count() + 1]; }
         for (int i = 0; i < n; i++) {
+            if (vel == null && fastAtom(i, c, lattice, origin, m, ids, species, pos)) continue;
             String[] tok = in.require(n + " atom lines").trim().split("\\s+");
             if (tok.length != c.count()) throw in.error("expected " + c.count() + " columns, got " + tok.length);
             ids[i] = c.id() >= 0 ? in.longInteger(tok[c.id()], "id") : i;
@@ -144,7 +146,7 @@ final class LammpsDumpReader implements TrajectoryReader {
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) order[i] = i;
         if (c.id() >= 0) Arrays.sort(order, (a, b) -> Long.compare(ids[a], ids[b]));
-        Structure.Builder b = Structure.builder(lattice);
+        Structure.Builder b = Structure.builder(lattice, n);
         for (int k = 0; k < n; k++) {
             int i = order[k];
             b.add(species[i], pos[3 * i], pos[3 * i + 1], pos[3 * i + 2]);
@@ -152,6 +154,79 @@ final class LammpsDumpReader implements TrajectoryReader {
         }
         double time = timestepFs > 0 ? step * timestepFs : step;
         return new Frame(b.build(), time, step);
+    }
+
+    private int[] fs = new int[16], fe = new int[16];
+    private final double[] p3 = new double[3], r3 = new double[3];
+
+    /**
+     * The common atom line (numbers only: id, type, positions, image flags) parsed from the bytes
+     * without Strings. False, with the line pushed back for the String route (which gives the same
+     * values or the proper error), when anything is outside the fast shape.
+     */
+    private boolean fastAtom(int i, Columns c, Lattice lattice, double[] origin, double[] m, long[] ids, Element[] species,
+                             double[] pos) {
+        int got = in.nextFields(fs, fe, c.count() + 1);
+        if (got == -2) return false;
+        if (got == -1) throw in.endOfFile("atom line " + (i + 1));
+        byte[] b = in.lineBytes();
+        boolean ok = got == c.count();
+        long id = i;
+        if (ok && c.id() >= 0) {
+            double v = FastDecimal.parse(b, fs[c.id()], fe[c.id()]);
+            ok = v == Math.rint(v);
+            id = (long) v;
+        }
+        Element e = null;
+        if (ok && c.element() >= 0) {
+            e = symbol(b, fs[c.element()], fe[c.element()]);
+            ok = e != null;
+        } else if (ok) {
+            double t = FastDecimal.parse(b, fs[c.type()], fe[c.type()]);
+            int ti = (int) t;
+            ok = t == ti && ti >= 1 && ti <= typeMap.size() && (e = typeMap.get(ti - 1)) != null;
+        }
+        int[] img = {0, 0, 0};
+        for (int d = 0; d < 3 && ok; d++) {
+            p3[d] = FastDecimal.parse(b, fs[c.pos()[d]], fe[c.pos()[d]]);
+            ok = p3[d] == p3[d];
+            if (ok && c.image() != null) {
+                double v = FastDecimal.parse(b, fs[c.image()[d]], fe[c.image()[d]]);
+                ok = v == Math.rint(v) && Math.abs(v) < Integer.MAX_VALUE;
+                img[d] = (int) v;
+            }
+        }
+        if (!ok) {
+            in.pushBack(in.currentLine());
+            return false;
+        }
+        ids[i] = id;
+        species[i] = e;
+        if (c.posKind() == Columns.SCALED) {
+            lattice.toCartesian(p3[0] + img[0], p3[1] + img[1], p3[2] + img[2], r3, 0);
+        } else {
+            for (int d = 0; d < 3; d++) r3[d] = p3[d] - origin[d] + img[0] * m[d] + img[1] * m[3 + d] + img[2] * m[6 + d];
+        }
+        System.arraycopy(r3, 0, pos, 3 * i, 3);
+        return true;
+    }
+
+    private final java.util.Map<String, Element> symbols = new HashMap<>();
+    private Element lastSymbol;
+
+    /** The element written as b[from, to) (exact symbol; the previous one is tried first), or null. */
+    private Element symbol(byte[] b, int from, int to) {
+        Element e = lastSymbol;
+        if (e != null) {
+            String sym = e.symbol();
+            boolean same = sym.length() == to - from;
+            for (int k = 0; same && k < sym.length(); k++) same = b[from + k] == sym.charAt(k);
+            if (same) return e;
+        }
+        String token = new String(b, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+        e = symbols.computeIfAbsent(token, Element::find);
+        if (e != null) lastSymbol = e;
+        return e;
     }
 
     private Element element(String[] tok, Columns c) {

@@ -105,6 +105,32 @@ final class LineSource implements Closeable {
         return FastDecimal.fields(buf, lineStart, lineEnd, out, off, count) ? 1 : -1;
     }
 
+    /**
+     * Reads the next line and splits it at spaces and tabs without making a String: the byte
+     * ranges of its first {@code max} fields go to start/end (indices into {@link #lineBytes()},
+     * valid until the next read). Returns the number of fields on the line (which may exceed
+     * {@code max}), −1 at end of file, or −2 when this source cannot do it (a reader-backed source,
+     * or a pushed-back line): the caller then reads the line with {@link #next()}.
+     */
+    int nextFields(int[] start, int[] end, int max) {
+        if (reader != null || pushedBack != null) return -2;
+        if (!advance()) return -1;
+        lineNumber++;
+        byte[] b = buf;
+        int i = lineStart, to = lineEnd, count = 0;
+        while (true) {
+            while (i < to && (b[i] == ' ' || b[i] == '\t')) i++;
+            if (i >= to) return count;
+            int s = i;
+            while (i < to && b[i] != ' ' && b[i] != '\t') i++;
+            if (count < max) { start[count] = s; end[count] = i; }
+            count++;
+        }
+    }
+
+    /** The buffer that {@link #nextFields} indexes into. */
+    byte[] lineBytes() { return buf; }
+
     /** The line last consumed by {@link #next()} or {@link #nextNumbers}, as a String. */
     String currentLine() {
         if (reader != null) return lastLine;

@@ -61,6 +61,13 @@ public final class Structure {
     /** A new builder. */
     public static Builder builder(Lattice lattice) { return new Builder(lattice); }
 
+    /** A new builder with room for {@code atoms} atoms (readers that know the count avoid regrowing). */
+    public static Builder builder(Lattice lattice, int atoms) {
+        Builder b = new Builder(lattice);
+        b.pos = new double[Math.max(48, 3 * atoms)];
+        return b;
+    }
+
     /** A builder pre-filled with this structure, for making modified copies. */
     public Builder toBuilder() {
         Builder b = new Builder(lattice);
