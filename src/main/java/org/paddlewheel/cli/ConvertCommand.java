@@ -36,6 +36,12 @@ public final class ConvertCommand implements Callable<Integer> {
         Formats.Format in = Formats.detect(input, from);
         Formats.Format out = Formats.detect(output, to);
         if (Formats.isTrajectory(in) && Formats.isTrajectory(out)) {
+            if (timestepFs <= 0 && out == Formats.Format.EXTXYZ && (in == Formats.Format.XDATCAR || in == Formats.Format.LAMMPS_DUMP)
+                    && !quiet.quiet) {
+                // extxyz stores a Time that later analyses trust; an invented one silently scales D.
+                System.err.println("paddlewheel: note: " + input.getFileName() + " has step numbers but no time: Time= in "
+                        + output.getFileName() + " will be the step number in fs; give --timestep (e.g. 0.5fs) for real times");
+            }
             long n = 0;
             try (TrajectoryReader r = Formats.openTrajectory(input, from, timestepFs);
                  TrajectoryWriter w = Formats.createTrajectoryWriter(output, to)) {
