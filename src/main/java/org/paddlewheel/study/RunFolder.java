@@ -20,8 +20,9 @@ import org.paddlewheel.io.AtomicFile;
  * {@code spec.json}, the engine's output, {@code result.json} (the analysis) and finally the
  * completion marker {@code COMPLETE} (JSON: engine, wall time). A run counts as finished only
  * when the marker exists, so an interrupted study resumes by redoing unfinished folders. The hash
- * covers the spec, the engine name and the bytes of the campaign's force-field file, so changing
- * any of them (a refitted model included) gives a new folder, never a stale hit.
+ * covers the spec, the engine name, the bytes of the campaign's force-field file and
+ * {@link #DYNAMICS_REVISION}, so changing any of them (a refitted model, a corrected integrator)
+ * gives a new folder, never a stale hit.
  */
 public final class RunFolder {
     /** Jackson mapper for every study file. */
@@ -112,9 +113,17 @@ public final class RunFolder {
         }
     }
 
+    /**
+     * Bumped whenever the embedded engine's trajectories change for the same inputs, so a resumed
+     * study redoes its runs. 2: Langevin keeps the centre of mass fixed (earlier runs carry the
+     * whole-crystal random walk of plain BAOAB).
+     */
+    static final int DYNAMICS_REVISION = 2;
+
     static String hash(RunSpec spec, String engineName) {
         try {
-            String canonical = JSON.writeValueAsString(spec) + "|" + engineName + "|" + FORCE_FIELD_DIGEST;
+            String canonical = JSON.writeValueAsString(spec) + "|" + engineName + "|" + FORCE_FIELD_DIGEST
+                    + (DYNAMICS_REVISION > 1 ? "|dynamics " + DYNAMICS_REVISION : "");
             byte[] d = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d, 0, 3);
         } catch (NoSuchAlgorithmException e) {
