@@ -11,6 +11,7 @@
 #   env: PROD=50ps TEMPS="700" JOBS=2 SEED=1 FF=na-amide-borohydride (name or JSON path)
 #        CONDS="x:T:frozen ..." (default: x = 0, 0.5, 1 free and x = 1 with Na, NH2, BH4 frozen at each T)
 #        TABLE=validate/paper-physics.md (where the table goes; "-" = stdout)
+#   The committed validate/paper-physics.md: TEMPS="500 700" (PROD 50ps, JOBS=1, about 30 min on 2 shared cores).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-/tmp/paper-physics}"; mkdir -p "$out"
