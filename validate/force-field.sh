@@ -46,10 +46,10 @@ done
 "$pw" build supercell "$here/forcefields/fit/NaBH4.vasp" --supercell 2x2x2 -o nabh4.vasp > /dev/null
 for t in 300 400 500; do
   md nabh4_$t nabh4.vasp ${t}K "$rot"
-  "$pw" analyze nabh4_$t/XDATCAR --timestep 50fs --temperature ${t}K -o an_nabh4_$t --quiet --json > an_nabh4_$t.json 2>/dev/null
+  "$pw" analyze nabh4_$t/XDATCAR --timestep 0.5fs --temperature ${t}K -o an_nabh4_$t --quiet --json > an_nabh4_$t.json 2>/dev/null
 done
 for d in npt300_x0 npt300_x0.5 npt300_x1 npt250_x1 npt700_x1; do
-  "$pw" analyze $d/XDATCAR --timestep 50fs --temperature 300K -o an_$d --quiet --json > an_$d.json 2>/dev/null || true
+  "$pw" analyze $d/XDATCAR --timestep 0.5fs --temperature 300K -o an_$d --quiet --json > an_$d.json 2>/dev/null || true
 done
 elapsed=$(( $(date +%s) - start ))
 python3 "$here/validate/force_field_report.py" "$work" "$mode" "$elapsed" "$ff" > "$here/forcefields/na-amide-borohydride.validation.md"

@@ -116,7 +116,8 @@ if len(pts) >= 2:
     w("\nArrhenius fit of 1/τ1 over %d temperatures: **Ea = %.3f eV** (no uncertainty from %s points)." % (len(pts), -slope, len(pts)))
 else:
     w("\nToo few resolved τ1 values for an Arrhenius fit (τ1 is a lower bound when C1 does not decay within the run).")
-w("\nPublished: QENS on MBH4 (Remhof et al., PRB): Ea of the order of 0.1 eV, THz rates near 400 K, 90° (C4) jumps in cubic NaBH4; "
+w("\nPublished: QENS on NaBH4 and NaBH4-NaCl/NaI (Verdal, Udovic, Rush, Skripov, J. Alloys Compd. 2015): Ea 11-12 kJ/mol = 0.114-0.124 eV; "
+  "QENS on MBH4 (Remhof et al., PRB 2010): Ea of the order of 0.1 eV, THz rates near 400 K, 90° (C4) jumps in cubic NaBH4; "
   "DFT barriers in disordered cubic NaBH4 0.05–0.26 eV (Bindzus et al., JPCC, doi 10.1021/jp308777n). No NMR Ea for NaBH4 was found "
   "(RbBH4 138 ± 4 meV, CsBH4 105 ± 7 meV; Babanova et al., JPCC 2011). Sources: shared/notes/force-field-targets.md.")
 print("\n".join(out))
