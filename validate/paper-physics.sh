@@ -5,8 +5,9 @@
 # analysed with `paddlewheel analyze` against the ideal Na sites (the x = 0 site list, so vacancies are
 # sites); the per-run summary.json files are tabulated into validate/paper-physics.md.
 # Before analysis the framework's (O, B, N) centre-of-mass drift is removed (validate/undrift.py): the
-# Langevin thermostat does not conserve total momentum, so the whole crystal random-walks (about 1.5e-6
-# cm2/s at 500 K for 3x3x3), which otherwise reads as Na diffusion and, over 50 ps, as Na "hops".
+# engine's Langevin thermostat used not to conserve total momentum, so the whole crystal random-walked
+# (about 1.5e-6 cm2/s at 500 K for 3x3x3), which read as Na diffusion and, over 50 ps, as Na "hops". The
+# engine now keeps the centre of mass fixed (nothing frozen), so this step changes nothing for new runs.
 # Usage: validate/paper-physics.sh [OUT_DIR]
 #   env: PROD=50ps TEMPS="700" JOBS=2 SEED=1 FF=na-amide-borohydride (name or JSON path)
 #        CONDS="x:T:frozen ..." (default: x = 0, 0.5, 1 free and x = 1 with Na, NH2, BH4 frozen at each T)
