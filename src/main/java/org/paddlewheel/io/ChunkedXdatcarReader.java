@@ -60,7 +60,7 @@ final class ChunkedXdatcarReader implements TrajectoryReader {
     /**
      * A chunked reader for {@code file}, or null when the file does not suit one (then the
      * sequential reader is used, and reports any error): its header must read, and a frame is
-     * measured so that a chunk holds at least four frames and reads two frames past its end.
+     * measured so that a chunk holds at least four frames and reads 1.25 frames past its end.
      */
     static TrajectoryReader open(Path file, double timestepFs, int threads, int chunkBytes) {
         try {
