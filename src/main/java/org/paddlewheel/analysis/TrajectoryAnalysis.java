@@ -18,7 +18,8 @@ import org.paddlewheel.model.Structure;
  * One streaming pass over a trajectory feeding every analysis of {@code paddlewheel analyze}:
  * frames before {@code skipFs} are dropped and then every {@code every}-th frame is kept; per kept
  * frame the mobile ions are unwrapped ({@link Unwrapper}) and stored, the framework centre of mass
- * (if a framework is chosen) is stored as a drift series, orientation vectors and centres of every
+ * (the framework if one is chosen, else a watched reference sublattice: {@link Drift}) is stored as a
+ * drift series, orientation vectors and centres of every
  * anion kind are stored, hops are detected and density maps accumulated. Only per-atom series are
  * kept (never Frame objects): storage ≈ frames × (24·mobile ions + 12·orientation vectors +
  * 12·anions + 96) bytes, on the heap up to a budget and in a temporary file beyond it
@@ -41,13 +42,28 @@ public final class TrajectoryAnalysis {
                           Map<String, Map<OrientationSampler.Vector, RotationalAutocorrelation.Curves>> rotation,
                           Map<String, Map<OrientationSampler.Vector, StretchedExponentialFit.Result[]>> rotationFits,
                           List<HopDetector.Hop> hops, int[] mobileAtoms, Element[] mobileSpecies, double siteRadiusA,
-                          Map<String, HopRotationCoupling.Result> coupling, Map<Element, DensityMap> density) {}
+                          Map<String, HopRotationCoupling.Result> coupling, Map<Element, DensityMap> density,
+                          Drift drift) {}
+
+    /**
+     * Centre-of-mass motion of a reference sublattice: the {@code --framework} species when given
+     * (then subtracted from every mobile ion, {@code removed}), else the heaviest non-mobile,
+     * non-hydrogen species, watched but not subtracted. A crystal whose reference sublattice's COM
+     * diffuses is drifting as a whole (e.g. a thermostat that does not conserve momentum), and
+     * every mobile D then includes that drift. Null when there is no such species.
+     *
+     * @param dCm2PerS    D of the sublattice centre of mass, cm²/s (block averaging as for the ions)
+     * @param dStdCm2PerS its 1σ error, cm²/s
+     * @param netA        net displacement of that centre of mass over the run, Å
+     */
+    public record Drift(List<Element> species, boolean removed, double dCm2PerS, double dStdCm2PerS, double netA) {}
 
     private final Config cfg;
     private int[] mobileAtoms;
     private Element[] mobileSpecies;
     private Map<Element, int[]> mobileBySpecies;
     private int[] frameworkAtoms;
+    private List<Element> driftSpecies;
     private Unwrapper unwrapper;
     private SeriesStore mobileStore;
     private SeriesStore driftStore;
@@ -142,6 +158,19 @@ public final class TrajectoryAnalysis {
         List<Integer> fw = new ArrayList<>();
         for (Element e : cfg.framework()) for (int i : s.indicesOf(e)) fw.add(i);
         if (!cfg.framework().isEmpty() && fw.isEmpty()) throw new InputException("framework species " + cfg.framework() + " not present");
+        driftSpecies = new ArrayList<>(cfg.framework());
+        if (cfg.framework().isEmpty()) {
+            // Watch (not remove) the heaviest non-mobile, non-hydrogen sublattice for whole-cell drift.
+            Element probe = null;
+            for (Element e : s.speciesArray()) {
+                if (cfg.mobile().contains(e) || e.isHydrogen()) continue;
+                if (probe == null || e.massAmu() > probe.massAmu()) probe = e;
+            }
+            if (probe != null) {
+                driftSpecies.add(probe);
+                for (int i : s.indicesOf(probe)) fw.add(i);
+            }
+        }
         frameworkAtoms = fw.stream().mapToInt(Integer::intValue).toArray();
         int[] all = new int[mobileAtoms.length + frameworkAtoms.length];
         System.arraycopy(mobileAtoms, 0, all, 0, mobileAtoms.length);
@@ -196,7 +225,17 @@ public final class TrajectoryAnalysis {
         double dt = !Double.isNaN(cfg.timestepFs()) && cfg.timestepFs() > 0 ? cfg.timestepFs() * Math.max(1, cfg.every()) : secondTime - firstTime;
         if (!(dt > 0)) throw new InputException("cannot tell the time between frames; give --timestep");
         double[][] drift = null;
+        Drift driftResult = null;
         if (driftStore != null) {
+            Diffusivity.Result dc = Diffusivity.analyse(driftStore, 1, dt, cfg.blocks(), cfg.fitStartFs(), cfg.fitEndFs(), null);
+            double net = 0;
+            for (int k = 0; k < 3; k++) {
+                double dx = driftStore.get(k, kept - 1) - driftStore.get(k, 0);
+                net += dx * dx;
+            }
+            driftResult = new Drift(List.copyOf(driftSpecies), !cfg.framework().isEmpty(), dc.dCm2PerS(), dc.dStdCm2PerS(), Math.sqrt(net));
+        }
+        if (driftStore != null && !cfg.framework().isEmpty()) {
             drift = new double[3][];
             for (int k = 0; k < 3; k++) {
                 drift[k] = driftStore.channel(k);
@@ -248,7 +287,7 @@ public final class TrajectoryAnalysis {
             coupling.put(kind, HopRotationCoupling.analyse(in, p));
         }
         return new Results(kept, dt, volume, unwrapper.suspiciousSteps(), diff, coll, sigma, sigmaStd, rot, fits,
-                hopList, mobileAtoms.clone(), mobileSpecies.clone(), hops.radius(), coupling, density);
+                hopList, mobileAtoms.clone(), mobileSpecies.clone(), hops.radius(), coupling, density, driftResult);
     }
 
     /** Σ_i r_i(t) of the n atoms of {@code sp} (channels 3i..3i+2), as a 3-channel store. */

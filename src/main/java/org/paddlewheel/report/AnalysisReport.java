@@ -163,6 +163,7 @@ public final class AnalysisReport {
             num(s, "haven_ratio", c.havenRatio());
             num(s, "haven_ratio_std", c.havenRatioStd());
         }
+        driftSummary(root, r);
         ObjectNode rot = root.putObject("rotation");
         for (String kind : r.rotationFits().keySet()) {
             ObjectNode o = rot.putObject(kind);
@@ -224,6 +225,32 @@ public final class AnalysisReport {
 
     private static void arr(ArrayNode a, double[] v) {
         for (double x : v) { if (Double.isFinite(x)) a.add(x); else a.addNull(); }
+    }
+
+    /**
+     * {@code drift}: centre-of-mass motion of the framework (removed) or of a watched reference
+     * sublattice (not removed), with a note when it is large enough to bias the mobile D.
+     */
+    private static void driftSummary(ObjectNode root, TrajectoryAnalysis.Results r) {
+        TrajectoryAnalysis.Drift d = r.drift();
+        if (d == null) return;
+        ObjectNode o = root.putObject("drift");
+        var sp = o.putArray("species");
+        d.species().forEach(e -> sp.add(e.symbol()));
+        o.put("removed", d.removed());
+        num(o, "D_com_cm2_per_s", d.dCm2PerS());
+        num(o, "D_com_std_cm2_per_s", d.dStdCm2PerS());
+        num(o, "net_displacement_A", d.netA());
+        double dMobile = 0;
+        for (Diffusivity.Result x : r.diffusion().values()) dMobile = Math.max(dMobile, x.dCm2PerS());
+        boolean significant = d.dCm2PerS() > 3 * (Double.isNaN(d.dStdCm2PerS()) ? 0 : d.dStdCm2PerS());
+        if (!d.removed() && significant && d.dCm2PerS() > 0.05 * dMobile) {
+            String names = String.join(",", d.species().stream().map(Element::symbol).toList());
+            o.put("note", "the " + names + " sublattice's centre of mass diffuses (D = " + String.format(Locale.ROOT, "%.3g", d.dCm2PerS())
+                    + " cm2/s, " + String.format(Locale.ROOT, "%.0f", 100 * d.dCm2PerS() / Math.max(dMobile, 1e-300))
+                    + " % of the mobile D): if " + names + " does not diffuse, the whole cell drifts (a thermostat that does not"
+                    + " conserve momentum?) and every D above includes it; rerun with --framework " + names);
+        }
     }
 
     private static String fmt(double... v) {
