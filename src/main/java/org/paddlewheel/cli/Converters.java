@@ -39,4 +39,23 @@ public final class Converters {
     public static final class PressureGPa implements ITypeConverter<Double> {
         @Override public Double convert(String s) { return Quantity.pressureGPa(s); }
     }
+
+    /** Plane-wave cut-off in Rydberg: "800Ry", "800 Ry", a bare number (Ry), or any energy unit ("10.9keV"). */
+    public static final class CutoffRy implements ITypeConverter<Double> {
+        /** 1 Ry in eV (CODATA 2018). */
+        static final double RY_EV = 13.605693122994;
+
+        @Override public Double convert(String s) {
+            String t = s.trim();
+            String num = t.endsWith("Ry") ? t.substring(0, t.length() - 2).trim() : t;
+            double v;
+            try {
+                v = Double.parseDouble(num);
+            } catch (NumberFormatException e) {
+                v = Quantity.energyEv(t) / RY_EV;
+            }
+            if (!(v > 0) || !Double.isFinite(v)) throw new org.paddlewheel.model.InputException("expected a positive cut-off such as 800Ry, got '" + s + "'");
+            return v;
+        }
+    }
 }

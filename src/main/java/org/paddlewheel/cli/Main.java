@@ -34,6 +34,7 @@ public final class Main implements Runnable {
             org.paddlewheel.cli.experiment.DiffractionCommand.class,
             EisCommand.class,
             MdCommand.class,
+            DftCommand.class,
             EnergyCommand.class,
             ExportLammpsCommand.class,
             RelaxCommand.class,

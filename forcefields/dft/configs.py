@@ -1,0 +1,214 @@
+#!/usr/bin/env python3
+"""Structure manipulations for the CP2K reference dataset (standard library only).
+
+Reads and writes extended XYZ as paddlewheel writes it (Lattice, species, pos). Used by
+generate.sh; every operation is deterministic given its arguments (seeded where random).
+
+  configs.py prim-na2o A OUT            antifluorite Na2O primitive cell, lattice parameter A (Å)
+  configs.py prim-nabh4 A OUT           rock-salt NaBH4 primitive cell, one ordered BH4 (B-H 1.23 Å)
+  configs.py remove IN SYMBOL K OUT     remove the K-th (0-based) atom of SYMBOL (K = midplane: the first at c = 1/2)
+  configs.py strain IN E1 E2 E3 OUT     scale cell and positions by (1+E1, 1+E2, 1+E3) along x, y, z
+  configs.py rotate IN CENTRE_INDEX AXIS DEG OUT
+                                        rotate the molecule around atom CENTRE_INDEX (its H atoms within
+                                        1.5 Å) about AXIS (x|y|z) by DEG degrees
+  configs.py move IN INDEX FX FY FZ T OUT
+                                        move atom INDEX a fraction T of the way to fractional (FX,FY,FZ)
+  configs.py frames IN STRIDE OUT       every STRIDE-th frame of a trajectory
+  configs.py rotate-first IN SYMBOL AXIS OUT DEG...
+                                        frames with the first SYMBOL-centred molecule turned by each DEG
+  configs.py hop IN A OUT T...          antiperovskite supercell of lattice parameter A: find a vacant
+                                        cation (face-centre) site with an occupied neighbour site in
+                                        the same c-plane, and move that cation the fraction T of the way
+"""
+import math
+import sys
+
+
+def read(path):
+    frames = []
+    with open(path) as f:
+        lines = f.read().split("\n")
+    i = 0
+    while i < len(lines):
+        if not lines[i].strip():
+            i += 1
+            continue
+        n = int(lines[i])
+        head = lines[i + 1]
+        lat = head.split('Lattice="')[1].split('"')[0].split()
+        cell = [[float(lat[3 * r + c]) for c in range(3)] for r in range(3)]
+        atoms = []
+        for ln in lines[i + 2:i + 2 + n]:
+            t = ln.split()
+            atoms.append([t[0], float(t[1]), float(t[2]), float(t[3])])
+        frames.append((cell, atoms))
+        i += 2 + n
+    return frames
+
+
+def write(path, frames):
+    with open(path, "w") as f:
+        for cell, atoms in frames:
+            f.write("%d\n" % len(atoms))
+            f.write('Lattice="%s" Properties=species:S:1:pos:R:3 pbc="T T T"\n'
+                    % " ".join("%.10f" % x for row in cell for x in row))
+            for a in atoms:
+                f.write("%-2s %16.10f %16.10f %16.10f\n" % tuple(a))
+
+
+def inv3(m):
+    a, b, c = m
+    det = (a[0] * (b[1] * c[2] - b[2] * c[1]) - a[1] * (b[0] * c[2] - b[2] * c[0]) + a[2] * (b[0] * c[1] - b[1] * c[0]))
+    inv = [[(b[1] * c[2] - b[2] * c[1]) / det, (a[2] * c[1] - a[1] * c[2]) / det, (a[1] * b[2] - a[2] * b[1]) / det],
+           [(b[2] * c[0] - b[0] * c[2]) / det, (a[0] * c[2] - a[2] * c[0]) / det, (a[2] * b[0] - a[0] * b[2]) / det],
+           [(b[0] * c[1] - b[1] * c[0]) / det, (a[1] * c[0] - a[0] * c[1]) / det, (a[0] * b[1] - a[1] * b[0]) / det]]
+    return inv
+
+
+def frac(cell, r):
+    # r = f . cell (rows are lattice vectors)  ->  f = r . inv(cell)
+    inv = inv3(cell)
+    return [sum(r[k] * inv[k][j] for k in range(3)) for j in range(3)]
+
+
+def cart(cell, f):
+    return [sum(f[k] * cell[k][j] for k in range(3)) for j in range(3)]
+
+
+def mic(cell, d):
+    f = frac(cell, d)
+    f = [x - round(x) for x in f]
+    return cart(cell, f)
+
+
+def main(argv):
+    op = argv[1]
+    if op == "prim-na2o":
+        a = float(argv[2])
+        cell = [[0, a / 2, a / 2], [a / 2, 0, a / 2], [a / 2, a / 2, 0]]
+        atoms = [["O", 0, 0, 0], ["Na", a / 4, a / 4, a / 4], ["Na", 3 * a / 4, 3 * a / 4, 3 * a / 4]]
+        write(argv[3], [(cell, atoms)])
+    elif op == "prim-nabh4":
+        a = float(argv[2])
+        cell = [[0, a / 2, a / 2], [a / 2, 0, a / 2], [a / 2, a / 2, 0]]
+        d = 1.23 / math.sqrt(3)
+        b = [a / 2, a / 2, a / 2]
+        atoms = [["Na", 0, 0, 0], ["B"] + b]
+        for s in ((1, 1, 1), (1, -1, -1), (-1, 1, -1), (-1, -1, 1)):
+            atoms.append(["H", b[0] + d * s[0], b[1] + d * s[1], b[2] + d * s[2]])
+        write(argv[3], [(cell, atoms)])
+    elif op == "remove":
+        frames = read(argv[2])
+        sym, k = argv[3], argv[4]
+        out = []
+        for cell, atoms in frames:
+            cands = [i for i, a in enumerate(atoms) if a[0] == sym]
+            if k == "midplane":  # the first one in the plane c = 1/2 (it has in-plane neighbours)
+                idx = [i for i in cands if abs(frac(cell, atoms[i][1:])[2] % 1 - 0.5) < 0.05][0]
+            else:
+                idx = cands[int(k)]
+            out.append((cell, atoms[:idx] + atoms[idx + 1:]))
+        write(argv[5], out)
+    elif op == "strain":
+        e = [float(x) for x in argv[3:6]]
+        out = []
+        for cell, atoms in read(argv[2]):
+            c2 = [[cell[r][c] * (1 + e[c]) for c in range(3)] for r in range(3)]
+            out.append((c2, [[a[0]] + [a[1 + c] * (1 + e[c]) for c in range(3)] for a in atoms]))
+        write(argv[6], out)
+    elif op == "rotate":
+        frames = read(argv[2])
+        ci, axis, deg = int(argv[3]), argv[4], float(argv[5])
+        th = math.radians(deg)
+        co, si = math.cos(th), math.sin(th)
+        ax = "xyz".index(axis)
+        out = []
+        for cell, atoms in frames:
+            atoms = [list(a) for a in atoms]
+            c = atoms[ci][1:]
+            for a in atoms:
+                if a[0] != "H":
+                    continue
+                d = mic(cell, [a[1 + k] - c[k] for k in range(3)])
+                if math.sqrt(sum(x * x for x in d)) > 1.5:
+                    continue
+                i, j = [k for k in range(3) if k != ax]
+                di, dj = d[i] * co - d[j] * si, d[i] * si + d[j] * co
+                d[i], d[j] = di, dj
+                for k in range(3):
+                    a[1 + k] = c[k] + d[k]
+            out.append((cell, atoms))
+        write(argv[6], out)
+    elif op == "move":
+        frames = read(argv[2])
+        idx = int(argv[3])
+        target = [float(x) for x in argv[4:7]]
+        t = float(argv[7])
+        out = []
+        for cell, atoms in frames:
+            atoms = [list(a) for a in atoms]
+            goal = cart(cell, target)
+            d = mic(cell, [goal[k] - atoms[idx][1 + k] for k in range(3)])
+            for k in range(3):
+                atoms[idx][1 + k] += t * d[k]
+            out.append((cell, atoms))
+        write(argv[8], out)
+    elif op == "frames":
+        frames = read(argv[2])
+        write(argv[4], frames[::int(argv[3])])
+    elif op == "rotate-first":
+        cell, atoms = read(argv[2])[0]
+        ci = [i for i, a in enumerate(atoms) if a[0] == argv[3]][0]
+        out = []
+        for deg in argv[6:]:
+            main(["", "rotate", argv[2], str(ci), argv[4], deg, argv[5] + ".tmp"])
+            out += read(argv[5] + ".tmp")
+        write(argv[5], out)
+    elif op == "hop":
+        cell, atoms = read(argv[2])[0]
+        a = float(argv[3])
+        n = [round(math.sqrt(sum(x * x for x in cell[r])) / a) for r in range(3)]
+        sites = []
+        for i in range(n[0]):
+            for j in range(n[1]):
+                for k in range(n[2]):
+                    for f in ((0.5, 0, 0.5), (0, 0.5, 0.5), (0.5, 0.5, 0)):
+                        sites.append(cart(cell, [(i + f[0]) / n[0], (j + f[1]) / n[1], (k + f[2]) / n[2]]))
+        cations = [i for i, at in enumerate(atoms) if at[0] in ("Na", "Li", "K")]
+
+        def dist(p, q):
+            d = mic(cell, [p[k] - q[k] for k in range(3)])
+            return math.sqrt(sum(x * x for x in d)), d
+        occupant = {}
+        for s_i, sp in enumerate(sites):
+            for c in cations:
+                if dist(sp, atoms[c][1:])[0] < 0.8:
+                    occupant[s_i] = c
+        vacant = [s_i for s_i in range(len(sites)) if s_i not in occupant]
+        choice = None
+        for v in vacant:
+            for s_i, c in sorted(occupant.items()):
+                dd, d = dist(sites[s_i], sites[v])
+                if abs(dd - a / math.sqrt(2)) < 0.05 * a and abs(d[2]) < 0.05 * a:
+                    choice = (v, s_i, c)
+                    break
+            if choice:
+                break
+        if choice is None:
+            sys.exit("no vacant site with an in-plane occupied neighbour")
+        v, s_i, c = choice
+        out = []
+        for t in argv[5:]:
+            at2 = [list(x) for x in atoms]
+            d = mic(cell, [sites[v][k] - sites[s_i][k] for k in range(3)])
+            for k in range(3):
+                at2[c][1 + k] = sites[s_i][k] + float(t) * d[k]
+            out.append((cell, at2))
+        write(argv[4], out)
+        sys.stderr.write("hop: cation %d from site %d to vacant site %d (%.3f A)\n" % (c, s_i, v, dist(sites[s_i], sites[v])[0]))
+    else:
+        sys.exit("unknown operation " + op)
+
+
+if __name__ == "__main__":
+    main(sys.argv)

@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# Generates the CP2K reference dataset of forcefields/dft/ as a resumable background job.
+#
+#   nice -n 19 forcefields/dft/generate.sh            # run (or continue) every stage
+#   STAGES="relax scan" forcefields/dft/generate.sh   # only some stages
+#
+# Work folders live in $WORK (default /work/dft-work, outside the repository); every finished
+# piece is copied into forcefields/dft/data/ and committed (only those paths) so a hard stop loses
+# at most the calculation under way. MANIFEST.tsv lists what is done. Each CP2K call resumes:
+# single points skip finished structures, relaxations continue from CP2K's restart file.
+# The jar is copied to $WORK so that edits to the sources never disturb a running job.
+set -uo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+WORK="${WORK:-/work/dft-work}"
+RANKS="${RANKS:-2}"
+STAGES="${STAGES:-relax scan md}"
+COMMIT="${COMMIT:-1}"
+mkdir -p "$WORK" "$here/data"
+if [[ ! -f "$WORK/paddlewheel.jar" ]]; then
+  [[ -f "$repo/target/paddlewheel.jar" ]] || (cd "$repo" && ./paddlewheel --version >/dev/null)
+  cp "$repo/target/paddlewheel.jar" "$WORK/paddlewheel.jar"
+fi
+pw() { java -XX:TieredStopAtLevel=1 --add-modules jdk.incubator.vector -Djava.awt.headless=true -jar "$WORK/paddlewheel.jar" "$@" 2>&1 | grep -v "incubator modules"; return "${PIPESTATUS[0]}"; }
+cfg() { python3 "$here/configs.py" "$@"; }
+log() { echo "[$(date -u +%FT%TZ)] $*" | tee -a "$WORK/generate.log"; }
+manifest="$here/MANIFEST.tsv"
+[[ -f "$manifest" ]] || printf 'piece\tkind\tconfigurations\tatoms\tfinished_utc\twall_s\n' > "$manifest"
+done_piece() { grep -q "^$1	" "$manifest"; }
+commit() {
+  [[ "$COMMIT" == 1 ]] || return 0
+  for try in 1 2 3 4 5; do
+    if (cd "$repo" && git add forcefields/dft/data forcefields/dft/MANIFEST.tsv && git commit -q -m "dft data: $1" -- forcefields/dft/data forcefields/dft/MANIFEST.tsv); then return 0; fi
+    sleep 7
+  done
+  log "could not commit $1 (left for the next commit)"
+}
+record() { # piece kind n atoms wall
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$(date -u +%FT%TZ)" "$5" >> "$manifest"
+  commit "$1"
+}
+
+# Settings of record (forcefields/dft/README.md): PBE, DZVP-MOLOPT-SR-GTH, 800 Ry / rel 60 Ry, XC smoothing.
+DFT=(--ranks "$RANKS" --cutoff 800Ry --rel-cutoff 60Ry)
+
+# ---- Stage 1: lattice parameters by cell relaxation (small cells, Monkhorst-Pack k-points) ----
+relax_one() { # name structure kpoints
+  local name=$1 s=$2 k=$3 t0=$SECONDS
+  done_piece "relax-$name" && return 0
+  log "relax $name ($k k-points)"
+  if pw dft relax "$s" --cell --kpoints "$k" "${DFT[@]}" -o "$WORK/relax/$name" --json > "$WORK/relax/$name.json.tmp"; then
+    mv "$WORK/relax/$name.json.tmp" "$here/data/relax-$name.json"
+    cp "$WORK/relax/$name/relaxed.vasp" "$here/data/relax-$name.vasp"
+    record "relax-$name" cell-relaxation 1 "$(head -1 "$s")" $((SECONDS - t0))
+  else
+    log "relax $name failed (see $WORK/relax/$name/relax.out)"
+  fi
+}
+if [[ " $STAGES " == *" relax "* ]]; then
+  mkdir -p "$WORK/relax" "$WORK/cells"
+  pw build antiperovskite --x 0 --supercell 1x1x1 --orientation aligned --a 4.55Å -o "$WORK/cells/x0-unit.extxyz" >/dev/null
+  pw build antiperovskite --x 1 --supercell 1x1x1 --orientation aligned --a 4.70Å -o "$WORK/cells/x1-unit.extxyz" >/dev/null
+  cfg prim-na2o 5.55 "$WORK/cells/na2o-prim.extxyz"
+  cfg prim-nabh4 6.15 "$WORK/cells/nabh4-prim.extxyz"
+  relax_one x1 "$WORK/cells/x1-unit.extxyz" 3x3x3
+  relax_one x0 "$WORK/cells/x0-unit.extxyz" 3x3x3
+  relax_one na2o "$WORK/cells/na2o-prim.extxyz" 4x4x4
+  relax_one nabh4 "$WORK/cells/nabh4-prim.extxyz" 4x4x4
+fi
+
+# Lattice parameter of record for the cells below: the DFT one when relaxed, else Vegard's guess.
+a_of() { # name fallback
+  local f="$here/data/relax-$1.json"
+  if [[ -f "$f" ]]; then python3 -c "import json,sys;d=json.load(open('$f'));print('%.4f'%((d['volume_A3'])**(1/3)))"; else echo "$2"; fi
+}
+
+# One single-point piece: inputs -> data/<piece>.extxyz
+sp_piece() { # piece charge file...
+  local piece=$1 charge=$2; shift 2
+  done_piece "$piece" && return 0
+  local t0=$SECONDS
+  log "single points $piece ($(grep -c Lattice "$@" | tail -1) frames)"
+  if pw dft single-point "$@" --charge "$charge" "${DFT[@]}" --config-type "${piece%-[0-9]*}" -o "$WORK/sp/$piece"; then
+    cp "$WORK/sp/$piece/single-points.extxyz" "$here/data/$piece.extxyz"
+    gzip -9f "$here/data/$piece.extxyz"
+    record "$piece" single-points "$(grep -c Lattice "$WORK/sp/$piece/single-points.extxyz")" "$(head -1 "$1")" $((SECONDS - t0))
+  else
+    log "single points $piece failed (continuing with the next piece; rerun resumes)"
+  fi
+}
+
+# ---- Stage 2: barrier scans (unrelaxed: only the moving atoms move; upper bounds) on 2x2x1 cells ----
+if [[ " $STAGES " == *" scan "* ]]; then
+  mkdir -p "$WORK/scan" "$WORK/sp"
+  a0=$(a_of x0 4.57); a1=$(a_of x1 4.70)
+  S="$WORK/scan"
+  # Na vacancy hop in Na3O(BH4): one Na removed (charge -1, uniform background), a neighbour in the
+  # same c-plane moved towards the empty site; t = 0.5 is the saddle of the straight path by symmetry.
+  pw build antiperovskite --x 0 --supercell 2x2x1 --orientation aligned --a "${a0}Å" -o "$S/x0-221.extxyz" >/dev/null
+  cfg remove "$S/x0-221.extxyz" Na midplane "$S/x0vac-221.extxyz"
+  cfg hop "$S/x0vac-221.extxyz" "$a0" "$S/scan-hop-x0.extxyz" 0 0.25 0.5
+  sp_piece scan-hop-x0 -1 "$S/scan-hop-x0.extxyz"
+  # Na hop into one of the built-in vacancies of Na2(NH2)(BH4) (x = 1 has one per formula unit).
+  pw build antiperovskite --x 1 --supercell 2x2x1 --orientation aligned --a "${a1}Å" --seed 3 -o "$S/x1-221.extxyz" >/dev/null
+  cfg hop "$S/x1-221.extxyz" "$a1" "$S/scan-hop-x1.extxyz" 0 0.25 0.5
+  sp_piece scan-hop-x1 0 "$S/scan-hop-x1.extxyz"
+  # 90° reorientations about the c axis (an S4 axis of the aligned BH4, the C2 axis of the aligned
+  # NH2): 45° is the midpoint by symmetry.
+  cfg rotate-first "$S/x1-221.extxyz" B z "$S/scan-rot-bh4-x1.extxyz" 0 22.5 45
+  sp_piece scan-rot-bh4-x1 0 "$S/scan-rot-bh4-x1.extxyz"
+  cfg rotate-first "$S/x1-221.extxyz" N z "$S/scan-rot-nh2-x1.extxyz" 0 22.5 45
+  sp_piece scan-rot-nh2-x1 0 "$S/scan-rot-nh2-x1.extxyz"
+fi
+
+# ---- Stage 3: snapshots of classical MD (the provisional model) at 250-900 K, 2x2x2 cells ----
+# (2x2x2, 72-80 atoms: the embedded engine needs cells wider than twice a molecule's extent).
+# The classical model visits roughly what the MD of the study visits; DFT labels correct it. Two
+# snapshots 1 ps apart per temperature and composition per piece, so every piece covers the range.
+if [[ " $STAGES " == *" md "* ]]; then
+  mkdir -p "$WORK/md" "$WORK/sp"
+  a0=$(a_of x0 4.57); a1=$(a_of x1 4.70)
+  for round in 1 2 3 4 5; do
+    for comp in x1 x05 x0vac; do
+      case $comp in
+        x1) x=1; a=$a1; q=0 ;;
+        x05) x=0.5; a=$(python3 -c "print('%.4f'%(($a0+$a1)/2))"); q=0 ;;
+        x0vac) x=0; a=$a0; q=-1 ;;
+      esac
+      for T in 250 500 700 900; do
+        piece="md-$comp-${T}K-$round"
+        done_piece "$piece" && continue
+        d="$WORK/md/$comp-$T-$round"
+        if [[ ! -f "$d/trajectory.extxyz" ]]; then
+          pw build antiperovskite --x $x --supercell 2x2x2 --a "${a}Å" --seed $round -o "$WORK/md/$comp-$round.extxyz" >/dev/null
+          cell="$WORK/md/$comp-$round.extxyz"
+          if [[ $comp == x0vac ]]; then cfg remove "$cell" Na midplane "$WORK/md/$comp-$round-vac.extxyz"; cell="$WORK/md/$comp-$round-vac.extxyz"; fi
+          pw md -i "$cell" --ff na-amide-borohydride --temperature ${T}K --equilibrate 1ps --time 2ps --every 1ps \
+             --seed $round -o "$d" --quiet >/dev/null || { log "classical MD $piece failed"; continue; }
+        fi
+        sp_piece "$piece" $q "$d/trajectory.extxyz"
+      done
+    done
+  done
+fi
+log "generate.sh: stages '$STAGES' finished"

@@ -1,0 +1,59 @@
+package org.paddlewheel.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.paddlewheel.cp2k.Cp2kJobs;
+import org.paddlewheel.io.Formats;
+import org.paddlewheel.model.Structure;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code paddlewheel dft relax FILE [--cell] -o DIR}: CP2K BFGS relaxation of positions (and the
+ * cell with {@code --cell}, at {@code --pressure}); writes {@code DIR/relaxed.vasp} and prints the
+ * lattice parameters. Rerunning continues from CP2K's restart file.
+ */
+@Command(name = "relax", mixinStandardHelpOptions = true,
+        description = "CP2K relaxation of positions (and cell with --cell); writes DIR/relaxed.vasp and prints the lattice parameters.")
+public final class DftRelaxCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "Starting structure.")
+    Path file;
+    @Option(names = "--format", description = "Input format (overrides the extension).")
+    String format;
+    @Option(names = "--cell", description = "Relax the cell too (CELL_OPT, DIRECT_CELL_OPT).")
+    boolean cell;
+    @Option(names = "--pressure", defaultValue = "0GPa", converter = Converters.PressureGPa.class, description = "External pressure for --cell (default ${DEFAULT-VALUE}).")
+    double pressureGPa;
+    @Option(names = "--fmax", defaultValue = "0.01", description = "Force convergence, eV/Å (default ${DEFAULT-VALUE}, as the paper).")
+    double fmax;
+    @Option(names = {"-o", "--output"}, required = true, description = "Output directory (CP2K files and relaxed.vasp).")
+    Path output;
+    @Mixin
+    DftOptions dft;
+    @Option(names = "--json", description = "Print the lattice parameters as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!(fmax > 0)) throw new org.paddlewheel.model.InputException("--fmax must be positive, got " + fmax);
+        Structure s = Formats.readStructure(file, format);
+        var runner = dft.runner();
+        Structure r = Cp2kJobs.relax(s, cell, pressureGPa, fmax, dft.settings(), runner, output);
+        Formats.writeStructure(output.resolve("relaxed.vasp"), r, null);
+        double[] len = r.lattice().lengths(), ang = r.lattice().anglesDeg();
+        if (json) {
+            var o = Json.object();
+            o.put("a_A", len[0]).put("b_A", len[1]).put("c_A", len[2]).put("alpha_deg", ang[0]).put("beta_deg", ang[1]).put("gamma_deg", ang[2])
+                    .put("volume_A3", r.lattice().volume()).put("structure", output.resolve("relaxed.vasp").toString());
+            Json.print(o);
+        } else {
+            System.out.printf(Locale.ROOT, "relaxed (%s): a = %.4f Å, b = %.4f Å, c = %.4f Å, α = %.2f°, β = %.2f°, γ = %.2f°, V = %.3f Å³%n",
+                    cell ? "positions and cell" : "positions", len[0], len[1], len[2], ang[0], ang[1], ang[2], r.lattice().volume());
+            System.out.println("wrote " + output.resolve("relaxed.vasp"));
+        }
+        return 0;
+    }
+}

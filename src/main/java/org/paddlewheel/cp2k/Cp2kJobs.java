@@ -1,0 +1,142 @@
+package org.paddlewheel.cp2k;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.paddlewheel.io.Cp2kTrajectory;
+import org.paddlewheel.io.TrajectoryReader;
+import org.paddlewheel.model.Frame;
+import org.paddlewheel.model.InputException;
+import org.paddlewheel.model.Structure;
+
+/**
+ * CP2K jobs that run in one folder and resume from CP2K's own restart file
+ * ({@code PROJECT-1.restart} through {@code &EXT_RESTART}): relaxation of positions or of positions
+ * and cell, climbing-image NEB, and molecular dynamics. Each returns what the library needs
+ * (the relaxed structure, the energy profile) and leaves CP2K's files in the folder.
+ */
+public final class Cp2kJobs {
+    private Cp2kJobs() {}
+
+    /** The restart section when an earlier run of {@code project} left a restart file in {@code dir}, else "". */
+    static String restartIfAny(Path dir, String project) {
+        return Files.exists(dir.resolve(project + "-1.restart")) ? Cp2kMotion.extRestart(project + "-1.restart") : "";
+    }
+
+    /** Runs {@code input} as {@code project}.inp in {@code dir}; any failure is an {@link InputException} naming the output. */
+    static void runChecked(Cp2kRunner runner, Path dir, String project, String input) throws IOException, InterruptedException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(project + ".inp"), input);
+        int rc = runner.run(dir, project + ".inp", project + ".out");
+        Path out = dir.resolve(project + ".out");
+        if (!Files.exists(out)) throw new InputException(dir.resolve("cp2k.log"), 0, "CP2K wrote no output (exit status " + rc + ")");
+        List<String> lines = Files.readAllLines(out);
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i);
+            if (l.contains("SCF run NOT converged") || l.contains("FAILED to converge")) {
+                throw new InputException(out.toString(), i + 1, "CP2K SCF did not converge");
+            }
+        }
+        if (lines.stream().noneMatch(l -> l.contains("PROGRAM ENDED AT"))) {
+            String why = Cp2kOutput.abortReason(lines);
+            throw new InputException(out.toString(), lines.size(), "CP2K did not finish" + (why.isEmpty() ? " (crashed or was killed); rerun to resume" : ": " + why));
+        }
+    }
+
+    /**
+     * Relaxes positions ({@code cell=false}) or positions and cell at {@code pressureGPa} until the
+     * largest force is below {@code maxForceEvPerA}; returns the final structure.
+     */
+    public static Structure relax(Structure s, boolean cell, double pressureGPa, double maxForceEvPerA, Cp2kSettings st,
+                                  Cp2kRunner runner, Path dir) throws IOException, InterruptedException {
+        String project = "relax";
+        String in = Cp2kInput.global(project, cell ? Cp2kInput.RunType.CELL_OPT : Cp2kInput.RunType.GEO_OPT)
+                + Cp2kInput.forceEval(s, st, null, cell) + Cp2kMotion.optimisation(cell, maxForceEvPerA, pressureGPa, 200)
+                + restartIfAny(dir, project);
+        runChecked(runner, dir, project, in);
+        return lastFrame(dir.resolve(project + "-pos-1.xyz"), cell ? null : s).structure();
+    }
+
+    /** The last frame of a CP2K positions file (cell from its .cell file, or {@code like}'s cell). */
+    public static Frame lastFrame(Path pos, Structure like) {
+        Frame last = null;
+        try (TrajectoryReader r = Cp2kTrajectory.open(pos, null, like == null ? null : like.lattice(), 0)) {
+            while (r.hasNext()) last = r.next();
+        }
+        if (last == null) throw new InputException(pos, 0, "CP2K wrote no frame");
+        return last;
+    }
+
+    /**
+     * One NEB energy profile.
+     *
+     * @param distanceA  cumulative path length at each replica, Å (CP2K's replica distances)
+     * @param energyEv   energy of each replica relative to the first, eV
+     * @param converged  CP2K reported the band converged
+     * @param steps      band optimisation steps taken
+     */
+    public record NebProfile(double[] distanceA, double[] energyEv, boolean converged, int steps) {
+        /** Barrier: highest replica minus the first, eV. */
+        public double barrierEv() {
+            double m = Double.NEGATIVE_INFINITY;
+            for (double e : energyEv) m = Math.max(m, e);
+            return m;
+        }
+    }
+
+    /** Climbing-image NEB with {@code images} movable images between two endpoints with the same atoms in the same order. */
+    public static NebProfile neb(Structure first, Structure last, int images, double maxForceEvPerA, int maxSteps, Cp2kSettings st,
+                                 Cp2kRunner runner, Path dir) throws IOException, InterruptedException {
+        if (!SinglePoints.sameAtoms(first, last)) throw new InputException("NEB endpoints must have the same atoms in the same order");
+        if (images < 1) throw new InputException("--images must be at least 1, got " + images);
+        String project = "neb";
+        String in = Cp2kInput.global(project, Cp2kInput.RunType.BAND) + Cp2kInput.forceEval(first, st, null, false)
+                + Cp2kMotion.band(first, last, images, runner.ranks(), maxForceEvPerA, maxSteps) + restartIfAny(dir, project);
+        runChecked(runner, dir, project, in);
+        return parseBand(Files.readAllLines(dir.resolve(project + ".out")), dir.resolve(project + ".out").toString());
+    }
+
+    /** The last band report in a CP2K BAND output: replica distances and energies. */
+    static NebProfile parseBand(List<String> lines, String source) {
+        double[] dist = null, energy = null;
+        int steps = 0;
+        boolean converged = false;
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i);
+            if (l.contains("STEP NUMBER") && l.contains("=")) steps++;
+            if (l.contains("DISTANCES REP =")) dist = numbersFrom(lines, i, "DISTANCES REP =");
+            if (l.contains("ENERGIES [au] =")) energy = numbersFrom(lines, i, "ENERGIES [au] =");
+            if (l.toUpperCase().contains("BAND") && l.toUpperCase().contains("CONVERGED") && !l.toUpperCase().contains("NOT")) converged = true;
+        }
+        if (energy == null) throw new InputException(source, 0, "no band energies (ENERGIES [au] =) in the CP2K output");
+        double[] e = new double[energy.length];
+        for (int i = 0; i < e.length; i++) e[i] = (energy[i] - energy[0]) * Cp2kOutput.HARTREE_EV;
+        double[] s = new double[e.length];
+        if (dist != null && dist.length == e.length - 1) {
+            for (int i = 1; i < s.length; i++) s[i] = s[i - 1] + dist[i - 1] * Cp2kOutput.BOHR_A;
+        } else {
+            for (int i = 1; i < s.length; i++) s[i] = i;
+        }
+        return new NebProfile(s, e, converged, steps);
+    }
+
+    private static double[] numbersFrom(List<String> lines, int i, String marker) {
+        List<Double> v = new ArrayList<>();
+        String rest = lines.get(i).substring(lines.get(i).indexOf(marker) + marker.length());
+        for (int j = i; j < lines.size(); j++) {
+            String t = j == i ? rest : lines.get(j);
+            if (j > i && (t.contains("=") || t.isBlank())) break;
+            for (String tok : t.trim().split("\\s+")) {
+                if (tok.isEmpty()) continue;
+                try {
+                    v.add(Double.parseDouble(tok));
+                } catch (NumberFormatException e) {
+                    return v.stream().mapToDouble(Double::doubleValue).toArray();
+                }
+            }
+        }
+        return v.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+}

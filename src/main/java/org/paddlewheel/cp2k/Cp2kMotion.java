@@ -1,0 +1,111 @@
+package org.paddlewheel.cp2k;
+
+import java.util.List;
+import java.util.Locale;
+import org.paddlewheel.model.Structure;
+
+/**
+ * The {@code &MOTION} sections CP2K needs beyond a single point: geometry and cell optimisation
+ * (BFGS; the paper relaxed to 0.01 eV/Å), climbing-image NEB ({@code &BAND}) and Langevin MD in
+ * NVT or NPT_I/NPT_F with frozen atoms ({@code &CONSTRAINT &FIXED_ATOMS}). Units in the input: CP2K's
+ * MAX_FORCE in Hartree/bohr, pressure in bar, time in fs, friction GAMMA in fs⁻¹.
+ */
+public final class Cp2kMotion {
+    private Cp2kMotion() {}
+
+    /** eV/Å in Hartree/bohr. */
+    static double forceAu(double evPerA) { return evPerA / Cp2kOutput.HARTREE_EV * Cp2kOutput.BOHR_A; }
+
+    /** Geometry ({@code cell=false}) or cell + geometry optimisation at {@code pressureGPa}. */
+    public static String optimisation(boolean cell, double maxForceEvPerA, double pressureGPa, int maxIter) {
+        StringBuilder b = new StringBuilder("&MOTION\n");
+        String f = String.format(Locale.ROOT, "%.3E", forceAu(maxForceEvPerA));
+        if (cell) {
+            b.append("  &CELL_OPT\n    TYPE DIRECT_CELL_OPT\n    OPTIMIZER BFGS\n    MAX_ITER ").append(maxIter)
+                    .append("\n    MAX_FORCE ").append(f)
+                    .append(String.format(Locale.ROOT, "\n    EXTERNAL_PRESSURE %.3f\n", pressureGPa * 1e4))
+                    .append("    PRESSURE_TOLERANCE 100\n  &END CELL_OPT\n");
+        } else {
+            b.append("  &GEO_OPT\n    OPTIMIZER BFGS\n    MAX_ITER ").append(maxIter).append("\n    MAX_FORCE ").append(f).append("\n  &END GEO_OPT\n");
+        }
+        b.append(printEvery()).append("&END MOTION\n");
+        return b.toString();
+    }
+
+    /**
+     * Climbing-image NEB between {@code first} and {@code last} with {@code images} movable images
+     * (CP2K interpolates the replicas linearly; {@code images + 2} replicas in all). Replicas are
+     * spread over the MPI ranks ({@code NPROC_REP}) so small cells run several at once.
+     */
+    public static String band(Structure first, Structure last, int images, int ranks, double maxForceEvPerA, int maxSteps) {
+        int replicas = images + 2;
+        int procRep = Math.max(1, ranks / Math.min(replicas, ranks));
+        StringBuilder b = new StringBuilder("&MOTION\n  &BAND\n    BAND_TYPE CI-NEB\n");
+        b.append("    NUMBER_OF_REPLICA ").append(replicas).append("\n    NPROC_REP ").append(procRep).append('\n');
+        b.append("    K_SPRING 0.05\n    ROTATE_FRAMES F\n    ALIGN_FRAMES F\n");
+        b.append("    &CI_NEB\n      NSTEPS_IT 2\n    &END CI_NEB\n");
+        b.append("    &OPTIMIZE_BAND\n      OPT_TYPE DIIS\n      &DIIS\n        MAX_STEPS ").append(maxSteps)
+                .append("\n      &END DIIS\n    &END OPTIMIZE_BAND\n");
+        b.append("    &CONVERGENCE_CONTROL\n      MAX_FORCE ").append(String.format(Locale.ROOT, "%.3E", forceAu(maxForceEvPerA)))
+                .append("\n      RMS_FORCE ").append(String.format(Locale.ROOT, "%.3E", forceAu(maxForceEvPerA) * 2 / 3))
+                .append("\n      MAX_DR 1.0E-2\n      RMS_DR 5.0E-3\n    &END CONVERGENCE_CONTROL\n");
+        for (Structure s : List.of(first, last)) {
+            b.append("    &REPLICA\n      &COORD\n");
+            for (int i = 0; i < s.size(); i++) {
+                b.append(String.format(Locale.ROOT, "        %s %.10f %.10f %.10f\n", s.species(i).symbol(), s.x(i, 0), s.x(i, 1), s.x(i, 2)));
+            }
+            b.append("      &END COORD\n    &END REPLICA\n");
+        }
+        b.append("    &PROGRAM_RUN_INFO\n      INITIAL_CONFIGURATION_INFO\n    &END PROGRAM_RUN_INFO\n");
+        b.append("  &END BAND\n").append(printEvery()).append("&END MOTION\n");
+        return b.toString();
+    }
+
+    /**
+     * Langevin MD: {@code npt} selects NPT_I with CP2K's barostat (time constant {@code barostatFs}) at
+     * {@code pressureGPa}; friction {@code frictionPerPs} (the paper's 10 ps⁻¹). {@code frozen} lists
+     * 1-based atom indices held fixed (the paper's frozen-species runs).
+     */
+    public static String md(boolean npt, double temperatureK, double timestepFs, long steps, double frictionPerPs,
+                            double pressureGPa, double barostatFs, int[] frozen, long seedlessStepsEvery) {
+        StringBuilder b = new StringBuilder("&MOTION\n  &MD\n");
+        b.append("    ENSEMBLE ").append(npt ? "NPT_I" : "LANGEVIN").append('\n');
+        b.append("    STEPS ").append(steps).append('\n');
+        b.append(String.format(Locale.ROOT, "    TIMESTEP %.4f\n    TEMPERATURE %.3f\n", timestepFs, temperatureK));
+        // CP2K's Langevin GAMMA is in fs⁻¹.
+        b.append(String.format(Locale.ROOT, "    &LANGEVIN\n      GAMMA %.6f\n    &END LANGEVIN\n", frictionPerPs / 1000.0));
+        if (npt) {
+            b.append(String.format(Locale.ROOT, "    &BAROSTAT\n      PRESSURE %.3f\n      TIMECON %.1f\n    &END BAROSTAT\n", pressureGPa * 1e4, barostatFs));
+            // NPT_I couples a Nosé–Hoover thermostat to the particles; the Langevin part above is
+            // used by the LANGEVIN ensemble only, so NPT runs use a CSVR thermostat with the
+            // same relaxation time as the friction (1/γ).
+            b.append(String.format(Locale.ROOT, "    &THERMOSTAT\n      TYPE CSVR\n      &CSVR\n        TIMECON %.1f\n      &END CSVR\n    &END THERMOSTAT\n",
+                    1000.0 / frictionPerPs));
+        }
+        b.append("  &END MD\n");
+        if (frozen != null && frozen.length > 0) {
+            b.append("  &CONSTRAINT\n    &FIXED_ATOMS\n");
+            for (int i = 0; i < frozen.length; i += 20) {
+                b.append("      LIST");
+                for (int j = i; j < Math.min(frozen.length, i + 20); j++) b.append(' ').append(frozen[j]);
+                b.append('\n');
+            }
+            b.append("    &END FIXED_ATOMS\n  &END CONSTRAINT\n");
+        }
+        b.append(printEvery(seedlessStepsEvery)).append("&END MOTION\n");
+        return b.toString();
+    }
+
+    static String printEvery() { return printEvery(1); }
+
+    static String printEvery(long every) {
+        return "  &PRINT\n    &TRAJECTORY\n      &EACH\n        MD " + every + "\n        GEO_OPT 1\n        CELL_OPT 1\n        BAND 1\n      &END EACH\n    &END TRAJECTORY\n"
+                + "    &CELL\n      &EACH\n        MD " + every + "\n        GEO_OPT 1\n        CELL_OPT 1\n      &END EACH\n    &END CELL\n"
+                + "    &RESTART\n      BACKUP_COPIES 0\n      &EACH\n        MD 20\n      &END EACH\n    &END RESTART\n  &END PRINT\n";
+    }
+
+    /** An {@code &EXT_RESTART} section that continues from {@code restartFile}. */
+    public static String extRestart(String restartFile) {
+        return "&EXT_RESTART\n  RESTART_FILE_NAME " + restartFile + "\n&END EXT_RESTART\n";
+    }
+}
