@@ -108,18 +108,23 @@ public record Cp2kOutput(double energyEv, double[] forcesEvPerA, double[] stress
         return new Cp2kOutput(energy, forces, stress, hirsh, mull, scf, wall);
     }
 
-    /** The message inside CP2K's ABORT box, or "". */
+    /**
+     * The message inside CP2K's ABORT box, or "". The box draws a little figure in its first
+     * columns and ends lines with '*'; the text sits between column 14 and the closing '*'.
+     */
     static String abortReason(List<String> lines) {
         for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).contains("[ABORT]")) {
-                StringBuilder sb = new StringBuilder();
-                for (int j = i + 1; j < Math.min(lines.size(), i + 8); j++) {
-                    String t = lines.get(j).replaceAll("^[\\s*]+|[\\s*]+$", "").trim();
-                    if (t.startsWith("===")) break;
-                    if (!t.isEmpty() && !t.startsWith("\\") && !t.startsWith("/")) sb.append(sb.length() > 0 ? " " : "").append(t);
-                }
-                return sb.toString().replaceAll("\\s+", " ");
+            if (!lines.get(i).contains("[ABORT]")) continue;
+            StringBuilder sb = new StringBuilder();
+            for (int j = i + 1; j < Math.min(lines.size(), i + 12); j++) {
+                String l = lines.get(j);
+                if (l.trim().matches("\\*+") || l.isBlank()) break;
+                int end = l.lastIndexOf('*');
+                String t = l.length() > 14 && end > 14 ? l.substring(14, end).trim() : "";
+                if (t.matches(".*\\.F:\\d+$")) t = t.replaceAll("\\S+\\.F:\\d+$", "").trim();
+                if (!t.isEmpty()) sb.append(sb.length() > 0 ? " " : "").append(t);
             }
+            return sb.toString().replaceAll("\\s+", " ");
         }
         return "";
     }

@@ -81,6 +81,10 @@ public final class Cp2kRunner {
      * exit status (the output file says whether the run succeeded; see {@link Cp2kOutput}).
      */
     public int run(Path dir, String input, String output) throws IOException, InterruptedException {
+        // CP2K appends to an existing output file: an earlier (finished or crashed) run's text would
+        // then be read as this run's. Keep it aside instead.
+        Path old = dir.resolve(output);
+        if (Files.exists(old)) Files.move(old, dir.resolve(output + ".previous"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         ProcessBuilder pb = new ProcessBuilder(command(input, output)).directory(dir.toFile());
         pb.environment().put("OMP_NUM_THREADS", "1");
         pb.redirectErrorStream(true);
