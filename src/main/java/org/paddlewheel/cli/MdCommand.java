@@ -71,7 +71,7 @@ public final class MdCommand implements Callable<Integer> {
     boolean resume;
     @Option(names = "--skin", defaultValue = "1.0", description = "Neighbour-list skin, Å.")
     double skin;
-    @Option(names = "--engine", defaultValue = "paddlewheel", description = "paddlewheel or lammps (runs lmp, converts its dump).")
+    @Option(names = "--engine", defaultValue = "paddlewheel", description = "paddlewheel (embedded), lammps (runs lmp, converts its dump) or cp2k (AIMD, PBE; --ff not needed; see the DFT options).")
     String engineName;
     @Option(names = "--mpi", defaultValue = "1", description = "MPI ranks for --engine lammps.")
     int mpi;
@@ -81,9 +81,12 @@ public final class MdCommand implements Callable<Integer> {
     long stopAfter;
     @Mixin
     QuietOption quiet;
+    @Mixin
+    DftOptions dft;
 
     @Override
     public Integer call() throws Exception {
+        if (engineName.equals("cp2k")) return runCp2k();
         Structure s = model.structure();
         ForceField field = model.forceField();
         Topology top = Topology.build(field, s);
@@ -145,6 +148,21 @@ public final class MdCommand implements Callable<Integer> {
             if (hit == 0) throw new IllegalArgumentException("--freeze " + name + ": no molecule kind, species or element of that name in the structure");
         }
         return mobile;
+    }
+
+    /** AIMD with CP2K: the paper's protocol, CP2K's files plus trajectory.extxyz and thermo.csv. */
+    private int runCp2k() throws IOException, InterruptedException {
+        Structure s = model.structure();
+        boolean npt = ensemble.equals("npt");
+        if (!npt && !ensemble.equals("nvt")) throw new org.paddlewheel.model.InputException("--engine cp2k runs nvt (Langevin) or npt (NPT_I), not " + ensemble);
+        var protocol = new org.paddlewheel.cp2k.Cp2kMd(npt, temperatureK, dtFs, Math.round(equilFs / dtFs), Math.round(timeFs / dtFs),
+                steps(everyFs), friction, pressureGPa, tauFs, freeze);
+        var runner = dft.runner();
+        Files.createDirectories(out);
+        if (!quiet.quiet) System.err.println("CP2K AIMD in " + out + " (" + dft.settings().describe() + ", " + runner.ranks() + " MPI ranks)");
+        protocol.run(s, dft.settings(), runner, out);
+        if (!quiet.quiet) System.err.println("trajectory " + out.resolve("trajectory.extxyz") + ", thermo.csv");
+        return 0;
     }
 
     private int runLammps(Structure s, Topology top, boolean[] mobile, long steps, long every, long thermo) throws IOException, InterruptedException {

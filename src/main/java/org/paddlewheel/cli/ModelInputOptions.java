@@ -15,12 +15,15 @@ public final class ModelInputOptions {
     Path input;
     @Option(names = "--input-format", description = "Input format (overrides the extension).")
     String inputFormat;
-    @Option(names = "--ff", required = true, description = "Force field: bundled name (na-amide-borohydride) or JSON file.")
+    @Option(names = "--ff", description = "Force field: bundled name (na-amide-borohydride) or JSON file (required except for --engine cp2k).")
     String ff;
 
     /** The input structure. */
     public Structure structure() { return Formats.readStructure(input, inputFormat); }
 
     /** The force field. */
-    public ForceField forceField() { return ForceField.resolve(ff); }
+    public ForceField forceField() {
+        if (ff == null) throw new org.paddlewheel.model.InputException("--ff is required: a bundled force-field name (na-amide-borohydride) or a JSON file");
+        return ForceField.resolve(ff);
+    }
 }

@@ -96,6 +96,11 @@ public final class Formats {
 
     /** Opens a trajectory; {@code timestepFs} (≤ 0 if unknown) converts step numbers to time where the format has none. */
     public static TrajectoryReader openTrajectory(Path file, String format, double timestepFs) {
+        boolean cp2kNamed = format == null && Cp2kTrajectory.isPositionsFile(file);
+        if (cp2kNamed || (format != null && format.trim().equalsIgnoreCase("cp2k"))) {
+            // CP2K's PROJECT-pos-1.xyz with PROJECT-1.cell beside it (plain XYZ has no cell).
+            return Cp2kTrajectory.open(file, null, null, timestepFs);
+        }
         Format f = detect(file, format);
         return switch (f) {
             case XDATCAR -> Xdatcar.open(file, timestepFs);
