@@ -51,14 +51,20 @@ public final class StudyCommand implements Callable<Integer> {
     @Option(names = "--threads-per-run", defaultValue = "1", description = "Threads per run; runs in parallel = threads / this.")
     int threadsPerRun;
 
-    @Option(names = "--engine", defaultValue = "embedded", description = "embedded | lammps | fake (synthetic known answers, for testing).")
+    @Option(names = "--engine", defaultValue = "embedded", description = "embedded | lammps | cp2k (AIMD, PBE; with --slurm writes CP2K job scripts) | fake (synthetic known answers, for testing).")
     String engine;
 
     @Option(names = "--mpi", defaultValue = "1", description = "MPI ranks per run for --engine lammps.")
     int mpi;
 
-    @Option(names = "--slurm", description = "Write a Slurm job-array script into OUTPUT/slurm instead of running.")
+    @Option(names = "--slurm", description = "Write a Slurm job-array script into OUTPUT/slurm instead of running (--engine cp2k: one CP2K job per run under OUTPUT/cp2k).")
     boolean slurm;
+    @picocli.CommandLine.Mixin
+    DftOptions dft;
+    @Option(names = "--hours-per-run", defaultValue = "48", description = "Wall time requested per CP2K job, hours (default ${DEFAULT-VALUE}).")
+    double hoursPerRun;
+    @Option(names = "--module", description = "Environment module loaded in CP2K job scripts (e.g. cp2k/2023.1).")
+    String module;
 
     @Option(names = "--resume", description = "Require an existing study folder and resume it (resuming is the default when it exists).")
     boolean resume;
@@ -87,6 +93,12 @@ public final class StudyCommand implements Callable<Integer> {
         // originalArgs may hold the whole command line, subcommand name included
         if (!args.isEmpty() && args.get(0).equals("study")) args.remove(0);
         String command = "paddlewheel study " + String.join(" ", args);
+        if (slurm && engine.equals("cp2k")) {
+            Path submit = org.paddlewheel.study.Cp2kCampaign.write(output, campaign, dft.settings(), dft.ranks, hoursPerRun, module);
+            System.out.println("wrote " + campaign.runs().size() + " CP2K runs (" + dft.settings().describe() + ") under "
+                    + output.resolve("cp2k") + "; submit with: bash " + submit);
+            return 0;
+        }
         if (slurm) {
             args.remove("--slurm");
             replaceOutput(args, output.toAbsolutePath().toString());
@@ -114,7 +126,8 @@ public final class StudyCommand implements Callable<Integer> {
             }
             case "lammps" -> new LammpsEngine(Main.commandLine().getSubcommands().containsKey("md") ? a -> Main.commandLine().execute(a) : null, mpi);
             case "fake" -> new FakeEngine();
-            default -> throw new IllegalArgumentException("--engine must be embedded, lammps or fake, got '" + engine + "'");
+            case "cp2k" -> new org.paddlewheel.study.Cp2kEngine(dft.settings(), dft.runner());
+            default -> throw new IllegalArgumentException("--engine must be embedded, lammps, cp2k or fake, got '" + engine + "'");
         };
     }
 

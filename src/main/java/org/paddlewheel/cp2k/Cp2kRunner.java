@@ -134,8 +134,17 @@ public final class Cp2kRunner {
         b.append("cd \"$(dirname \"$0\")\"\n");
         if (module != null && !module.isBlank()) b.append("module load ").append(module).append('\n');
         b.append("export OMP_NUM_THREADS=1\n");
-        b.append("# Resumes: CP2K's EXT_RESTART section in the input picks up <project>-1.restart when present.\n");
-        b.append("srun cp2k.psmp -i ").append(input).append(" -o ").append(output).append('\n');
+        // Resume: when an earlier job left CP2K's restart file, continue from it (EXT_RESTART) and keep
+        // the earlier output aside (CP2K would append to it).
+        String project = input.endsWith(".inp") ? input.substring(0, input.length() - 4) : input;
+        b.append("inp=").append(input).append('\n');
+        b.append("if [[ -f ").append(project).append("-1.restart ]]; then\n");
+        b.append("  inp=").append(project).append("-resume.inp\n");
+        b.append("  { cat ").append(input).append("; printf '&EXT_RESTART\\n  RESTART_FILE_NAME ").append(project)
+                .append("-1.restart\\n&END EXT_RESTART\\n'; } > \"$inp\"\n");
+        b.append("fi\n");
+        b.append("[[ -f ").append(output).append(" ]] && mv ").append(output).append(' ').append(output).append(".$(date +%s)\n");
+        b.append("srun cp2k.psmp -i \"$inp\" -o ").append(output).append('\n');
         return b.toString();
     }
 }
