@@ -44,7 +44,8 @@ public final class Cp2kRunner {
     public static Path locate() {
         String env = System.getenv("PADDLEWHEEL_CP2K");
         if (env != null && !env.isBlank() && Files.isExecutable(Path.of(env))) return Path.of(env);
-        String path = System.getenv("PATH");
+        // The search path: PATH, or the system property paddlewheel.cp2k.path when set (tests use it).
+        String path = System.getProperty("paddlewheel.cp2k.path", System.getenv("PATH"));
         if (path == null) return null;
         for (String name : NAMES) {
             for (String dir : path.split(java.io.File.pathSeparator)) {
