@@ -95,20 +95,23 @@ public final class Cp2kJobs {
         String in = Cp2kInput.global(project, Cp2kInput.RunType.BAND) + Cp2kInput.forceEval(first, st, null, false)
                 + Cp2kMotion.band(first, last, images, runner.ranks(), maxForceEvPerA, maxSteps) + restartIfAny(dir, project);
         runChecked(runner, dir, project, in);
-        return parseBand(Files.readAllLines(dir.resolve(project + ".out")), dir.resolve(project + ".out").toString());
+        return parseBand(Files.readAllLines(dir.resolve(project + ".out")), dir.resolve(project + ".out").toString(), maxSteps);
     }
 
-    /** The last band report in a CP2K BAND output: replica distances and energies. */
-    static NebProfile parseBand(List<String> lines, String source) {
+    /**
+     * The last band report in a CP2K BAND output: replica distances (bohr in the output) and
+     * energies (Hartree). CP2K prints no convergence flag at the default print level; it stops the
+     * band optimisation early only when the convergence criteria are met, so fewer steps than
+     * {@code maxSteps} means converged.
+     */
+    static NebProfile parseBand(List<String> lines, String source, int maxSteps) {
         double[] dist = null, energy = null;
         int steps = 0;
-        boolean converged = false;
         for (int i = 0; i < lines.size(); i++) {
             String l = lines.get(i);
             if (l.contains("STEP NUMBER") && l.contains("=")) steps++;
             if (l.contains("DISTANCES REP =")) dist = numbersFrom(lines, i, "DISTANCES REP =");
             if (l.contains("ENERGIES [au] =")) energy = numbersFrom(lines, i, "ENERGIES [au] =");
-            if (l.toUpperCase().contains("BAND") && l.toUpperCase().contains("CONVERGED") && !l.toUpperCase().contains("NOT")) converged = true;
         }
         if (energy == null) throw new InputException(source, 0, "no band energies (ENERGIES [au] =) in the CP2K output");
         double[] e = new double[energy.length];
@@ -119,7 +122,7 @@ public final class Cp2kJobs {
         } else {
             for (int i = 1; i < s.length; i++) s[i] = i;
         }
-        return new NebProfile(s, e, converged, steps);
+        return new NebProfile(s, e, steps < maxSteps, steps);
     }
 
     private static double[] numbersFrom(List<String> lines, int i, String marker) {

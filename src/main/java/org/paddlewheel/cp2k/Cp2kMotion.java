@@ -52,7 +52,8 @@ public final class Cp2kMotion {
         for (Structure s : List.of(first, last)) {
             b.append("    &REPLICA\n      &COORD\n");
             for (int i = 0; i < s.size(); i++) {
-                b.append(String.format(Locale.ROOT, "        %s %.10f %.10f %.10f\n", s.species(i).symbol(), s.x(i, 0), s.x(i, 1), s.x(i, 2)));
+                // BAND's replica COORD takes bare x y z in Å, in the order of the SUBSYS atoms.
+                b.append(String.format(Locale.ROOT, "        %.10f %.10f %.10f\n", s.x(i, 0), s.x(i, 1), s.x(i, 2)));
             }
             b.append("      &END COORD\n    &END REPLICA\n");
         }

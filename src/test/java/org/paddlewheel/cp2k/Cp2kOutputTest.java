@@ -75,9 +75,20 @@ class Cp2kOutputTest {
                 " ENERGIES [au] =      -10.000000      -9.990000",
                 "                      -10.000000",
                 " BAND TOTAL ENERGY [au]        =                                    -29.99");
-        Cp2kJobs.NebProfile p = Cp2kJobs.parseBand(band, "b.out");
+        Cp2kJobs.NebProfile p = Cp2kJobs.parseBand(band, "b.out", 10);
         assertEquals(3, p.energyEv().length);
         assertEquals(0.01 * 27.211386245988, p.barrierEv(), 1e-9);
         assertEquals(3 * 0.529177210903, p.distanceA()[2], 1e-9);
+        assertTrue(p.converged(), "1 step of at most 10: CP2K stopped early, i.e. converged");
+    }
+
+    @Test
+    void aRealBandReportFromCp2kIsParsed() throws IOException {
+        // Stored from a CP2K 2023.1 CI-NEB of linear H3+ (5 replicas); distances are printed in bohr.
+        Cp2kJobs.NebProfile p = Cp2kJobs.parseBand(lines("band-step.txt"), "band-step.txt", 100);
+        assertEquals(5, p.energyEv().length);
+        assertEquals((-1.342479 + 1.307230) * 27.211386245988, p.energyEv()[2], 1e-9);
+        assertEquals((-1.305891 + 1.307230) * 27.211386245988, p.energyEv()[4], 1e-9);
+        assertEquals((1.949660 + 2.032869 + 3.154068 + 3.557482) * 0.529177210903, p.distanceA()[4], 1e-9);
     }
 }
