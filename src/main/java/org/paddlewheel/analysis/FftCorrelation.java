@@ -1,5 +1,7 @@
 package org.paddlewheel.analysis;
 
+import org.paddlewheel.numerics.ComplexFft;
+
 /**
  * Sums of time-origin products of real series, Σ_{t=0}^{N−1−m} x(t)·x(t+m) for every lag m, by the
  * Wiener–Khinchin route: zero-pad to a power of two ≥ 2N (so the circular correlation equals the

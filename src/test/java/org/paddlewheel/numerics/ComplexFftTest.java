@@ -1,4 +1,4 @@
-package org.paddlewheel.analysis;
+package org.paddlewheel.numerics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

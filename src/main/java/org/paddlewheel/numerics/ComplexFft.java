@@ -1,4 +1,4 @@
-package org.paddlewheel.analysis;
+package org.paddlewheel.numerics;
 
 /**
  * In-place radix-2 complex FFT of one power-of-two size, split real/imaginary arrays, for the
@@ -12,13 +12,13 @@ package org.paddlewheel.analysis;
  * Twiddles come from Math.cos/Math.sin of exact angles (no recurrence), so the rounding error grows
  * as O(ε log N). An instance is immutable and may be shared between threads.
  */
-final class ComplexFft {
+public final class ComplexFft {
     private final int n;
     private final int[] reversed;      // pairs (i, j), i < j, to swap
     private final double[] cos;        // stage with half-length h: entries h..2h−1 = cos(π j / h)
     private final double[] sin;
 
-    ComplexFft(int n) {
+    public ComplexFft(int n) {
         if (n < 1 || Integer.bitCount(n) != 1) throw new IllegalArgumentException("FFT size must be a power of two, got " + n);
         this.n = n;
         int bits = Integer.numberOfTrailingZeros(n);
@@ -43,13 +43,13 @@ final class ComplexFft {
 
     private static int reverse(int i, int bits) { return bits == 0 ? 0 : Integer.reverse(i) >>> (32 - bits); }
 
-    int size() { return n; }
+    public int size() { return n; }
 
     /** Forward transform of (re, im) in place. */
-    void forward(double[] re, double[] im) { transform(re, im, -1.0); }
+    public void forward(double[] re, double[] im) { transform(re, im, -1.0); }
 
     /** Unscaled inverse transform of (re, im) in place. */
-    void inverse(double[] re, double[] im) { transform(re, im, 1.0); }
+    public void inverse(double[] re, double[] im) { transform(re, im, 1.0); }
 
     private void transform(double[] re, double[] im, double sign) {
         int[] rev = reversed;
