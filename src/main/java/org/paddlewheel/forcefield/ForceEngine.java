@@ -15,18 +15,38 @@ import java.util.function.IntConsumer;
  * (Σ m v_a v_b + W_ab)/V.
  */
 public final class ForceEngine implements AutoCloseable {
-    /** Options: Verlet skin (Å), threads, enabled terms, and an explicit Ewald setup (null = from accuracy). */
-    public record Options(double skinAngstrom, int threads, Set<Term> terms, EwaldSum.Parameters ewald) {
-        public static Options defaults() { return new Options(1.0, 1, EnumSet.allOf(Term.class), null); }
+    /** How the reciprocal-space Coulomb sum is done: plain Ewald, smooth PME, or chosen by size. */
+    public enum KSpace { EWALD, PME, AUTO }
 
-        public Options withThreads(int t) { return new Options(skinAngstrom, t, terms, ewald); }
+    /**
+     * Options: Verlet skin (Å), threads, enabled terms, an explicit Ewald setup (null = from
+     * accuracy) and the reciprocal-space method.
+     */
+    public record Options(double skinAngstrom, int threads, Set<Term> terms, EwaldSum.Parameters ewald, KSpace kspace) {
+        public Options(double skinAngstrom, int threads, Set<Term> terms, EwaldSum.Parameters ewald) {
+            this(skinAngstrom, threads, terms, ewald, KSpace.EWALD);
+        }
 
-        public Options withTerms(Set<Term> ts) { return new Options(skinAngstrom, threads, ts, ewald); }
+        /** Skin 1 Å, one thread, every term, Ewald set up from the model's accuracy, k-space chosen by size. */
+        public static Options defaults() { return new Options(1.0, 1, EnumSet.allOf(Term.class), null, KSpace.AUTO); }
 
-        public Options withSkin(double s) { return new Options(s, threads, terms, ewald); }
+        public Options withThreads(int t) { return new Options(skinAngstrom, t, terms, ewald, kspace); }
 
-        public Options withEwald(EwaldSum.Parameters p) { return new Options(skinAngstrom, threads, terms, p); }
+        public Options withTerms(Set<Term> ts) { return new Options(skinAngstrom, threads, ts, ewald, kspace); }
+
+        public Options withSkin(double s) { return new Options(s, threads, terms, ewald, kspace); }
+
+        public Options withEwald(EwaldSum.Parameters p) { return new Options(skinAngstrom, threads, terms, p, kspace); }
+
+        public Options withKSpace(KSpace k) { return new Options(skinAngstrom, threads, terms, ewald, k); }
     }
+
+    /**
+     * Atoms from which {@link KSpace#AUTO} uses PME: plain Ewald costs O(N·k-vectors) ≈ O(N^1.5) at
+     * fixed accuracy, PME O(N p³ + K log K); measured here the crossover lies between the 270-atom
+     * cell (Ewald faster) and a few thousand atoms.
+     */
+    public static final int PME_FROM_ATOMS = 1500;
 
     private final Topology top;
     private final int n, threads;
@@ -34,6 +54,7 @@ public final class ForceEngine implements AutoCloseable {
     private final NeighbourList list;
     private final RealSpace real;
     private final EwaldSum ewald;
+    private final Pme pme;
     private final ErfcTable table;
     private final Bonded bonded;
     private final WorkerPool pool;
@@ -70,9 +91,12 @@ public final class ForceEngine implements AutoCloseable {
                     : EwaldSum.lammpsParameters(ff.ewaldAccuracy(), cutoff, n, qsq, cell);
             this.table = new ErfcTable(p.alpha(), cutoff + options.skinAngstrom() + 1);
             this.ewald = new EwaldSum(p, top.charge, cell, threads);
+            boolean usePme = options.kspace() == KSpace.PME || (options.kspace() == KSpace.AUTO && n >= PME_FROM_ATOMS);
+            this.pme = usePme ? new Pme(6, pmeMesh(cell, p.alpha(), ff.ewaldAccuracy()), p.alpha(), top.charge) : null;
         } else {
             this.table = null;
             this.ewald = null;
+            this.pme = null;
         }
         this.list = new NeighbourList(n, cutoff, options.skinAngstrom(), top.specialI, top.specialJ);
         this.real = new RealSpace(top, cutoff, table, terms.contains(Term.PAIR), terms.contains(Term.COULOMB_REAL), threads);
@@ -97,6 +121,27 @@ public final class ForceEngine implements AutoCloseable {
 
     /** The Ewald sum, or null for an uncharged system. */
     public EwaldSum ewald() { return ewald; }
+
+    /** The PME sum when it replaces Ewald's reciprocal part, else null. */
+    public Pme pme() { return pme; }
+
+    /**
+     * PME mesh (powers of two) for splitting parameter α and relative accuracy ε: the reciprocal
+     * Gaussian exp(−π²m²/α²) must have decayed below ε at the mesh's Nyquist wave number K/(2L),
+     * i.e. K ≥ 2αL·sqrt(ln(1/ε))/π, rounded up to a power of two; with order-6 B-splines the
+     * aliasing error is then below ε too (checked against plain Ewald in PmeEngineTest).
+     */
+    static int[] pmeMesh(Cell cell, double alpha, double accuracy) {
+        int[] k = new int[3];
+        for (int i = 0; i < 3; i++) {
+            double l = cell.volume() / cell.width(i) > 0 ? cell.width(i) : 1;
+            double need = 2 * alpha * l * Math.sqrt(Math.log(1 / accuracy)) / Math.PI;
+            int m = 8;
+            while (m < need) m <<= 1;
+            k[i] = m;
+        }
+        return k;
+    }
 
     public int threads() { return threads; }
 
@@ -129,6 +174,11 @@ public final class ForceEngine implements AutoCloseable {
         java.util.Arrays.fill(energies, 0);
         boolean recip = ewald != null && terms.contains(Term.COULOMB_RECIPROCAL);
         pool.run(phase1);
+        if (recip && pme != null) {
+            // PME on the calling thread; its forces go straight into f (= buf[0]).
+            java.util.Arrays.fill(recVirial, 0);
+            energies[Term.COULOMB_RECIPROCAL.ordinal()] = pme.compute(list.xw, cell, f, recVirial);
+        }
         double vxx = 0, vyy = 0, vzz = 0, vxy = 0, vxz = 0, vyz = 0;
         for (int t = 0; t < threads; t++) {
             energies[Term.PAIR.ordinal()] += real.ePair[t];
@@ -137,7 +187,9 @@ public final class ForceEngine implements AutoCloseable {
             vxy += real.virial[6 * t + 3]; vxz += real.virial[6 * t + 4]; vyz += real.virial[6 * t + 5];
         }
         virial[0] = vxx; virial[1] = vyy; virial[2] = vzz; virial[3] = vxy; virial[4] = vxz; virial[5] = vyz;
-        if (recip) {
+        if (recip && pme != null) {
+            for (int k = 0; k < 6; k++) virial[k] += recVirial[k];
+        } else if (recip) {
             energies[Term.COULOMB_RECIPROCAL.ordinal()] = ewald.reduce(recVirial);
             for (int k = 0; k < 6; k++) virial[k] += recVirial[k];
             if (timing) t0 = System.nanoTime();
@@ -178,7 +230,7 @@ public final class ForceEngine implements AutoCloseable {
             for (int k = 0; k < 6; k++) real.virial[6 * t + k] = 0;
         }
         long t1 = clock ? System.nanoTime() : 0;
-        if (ewald != null && terms.contains(Term.COULOMB_RECIPROCAL)) {
+        if (ewald != null && pme == null && terms.contains(Term.COULOMB_RECIPROCAL)) {
             ewald.structureFactor(t, atomSplit[t], atomSplit[t + 1], list.xw, cell);
         }
         if (clock) {
