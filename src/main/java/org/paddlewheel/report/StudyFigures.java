@@ -95,7 +95,7 @@ public final class StudyFigures {
             s.setLineColor(ChartStyle.colour(colour));
             s.setMarkerColor(ChartStyle.colour(colour));
             s.setMarker(ChartStyle.marker(ts.indexOf(c.temperatureK()) + (frozenPanel ? c.frozen().ordinal() : 0)));
-            if (!c.usable()) s.setLineStyle(ChartStyle.DASHED);
+            s.setLineStyle(c.usable() ? org.knowm.xchart.style.lines.SeriesLines.SOLID : ChartStyle.DASHED);
             tMax = Math.max(tMax, thin[0][thin[0].length - 1]);
             for (double v : thin[1]) minY = Math.min(minY, v);
             n++;

@@ -5,9 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -70,6 +67,7 @@ final class StudyRateFigures {
                 s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
                 s.setMarker(ChartStyle.marker(n));
                 s.setMarkerColor(colour);
+                s.setLineColor(colour);   // the error bars' colour
                 var fit = sigma ? row.sigmaFit() : row.dFit();
                 if (fit != null) {
                     double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
@@ -97,6 +95,7 @@ final class StudyRateFigures {
                 m.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
                 m.setMarker(SeriesMarkers.CROSS);
                 m.setMarkerColor(colour);
+                m.setLineColor(colour);
             }
             n++;
         }
@@ -117,39 +116,55 @@ final class StudyRateFigures {
 
     void coupling() throws IOException {
         List<String> cats = new ArrayList<>();
-        List<Double> en = new ArrayList<>(), sn = new ArrayList<>(), eb = new ArrayList<>(), sb = new ArrayList<>();
+        List<double[]> nh2 = new ArrayList<>(), bh4 = new ArrayList<>();
         for (ConditionResult c : conditions) {
             if (c.coupling().isEmpty()) continue;
+            int i = cats.size();
             cats.add(StudyFigures.legend(c).replace(" (not a crystal)", " ✗"));
-            add(c.coupling().get("NH2"), en, sn);
-            add(c.coupling().get("BH4"), eb, sb);
+            add(c.coupling().get("NH2"), i - 0.1, nh2);
+            add(c.coupling().get("BH4"), i + 0.1, bh4);
         }
-        if (cats.isEmpty()) return;
+        if (nh2.isEmpty() && bh4.isEmpty()) return;
         String title = "Excess neighbour-anion rotation around Na hops (vs random times)";
-        CategoryChart ch = new CategoryChartBuilder().width(900).height(520).title(title).xAxisTitle("condition")
-                .yAxisTitle("excess rotation (%)").build();
-        ChartStyle.apply(ch.getStyler());
-        ch.getStyler().setXAxisLabelRotation(40);
-        ch.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
-        ch.addSeries("NH2", cats, en, sn).setFillColor(ChartStyle.colour(0));
-        ch.addSeries("BH4", cats, eb, sb).setFillColor(ChartStyle.colour(1));
-        List<Double> line = new ArrayList<>();
-        for (int i = 0; i < cats.size(); i++) line.add(100 * Claims.MIN_SYNC_EXCESS);
-        CategorySeries th = ch.addSeries("synchronous: ≥ " + Math.round(100 * Claims.MIN_SYNC_EXCESS) + " % at −2σ", cats, line);
-        th.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
+        XYChart ch = ChartStyle.xy(900, 540, title, "condition", "excess rotation (%)");
+        ch.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        ch.getStyler().setXAxisMin(-0.5).setXAxisMax(cats.size() - 0.5).setXAxisTickMarkSpacingHint(40);
+        ch.setCustomXAxisTickLabelsFormatter(v -> {
+            long k = Math.round(v);
+            return Math.abs(v - k) < 1e-6 && k >= 0 && k < cats.size() ? cats.get((int) k) : " ";
+        });
+        int k = 0;
+        for (Object[] e : new Object[][] {{"NH2", nh2}, {"BH4", bh4}}) {
+            @SuppressWarnings("unchecked") List<double[]> pts = (List<double[]>) e[1];
+            if (!pts.isEmpty()) {
+                XYSeries s = ch.addSeries((String) e[0], col(pts, 0), col(pts, 1), col(pts, 2));
+                s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                s.setMarker(ChartStyle.marker(k));
+                s.setMarkerColor(ChartStyle.colour(k));
+                s.setLineColor(ChartStyle.colour(k));
+            }
+            k++;
+        }
+        XYSeries th = ch.addSeries("synchronous: ≥ " + Math.round(100 * Claims.MIN_SYNC_EXCESS) + " % at −2σ",
+                new double[] {-0.5, cats.size() - 0.5}, new double[] {100 * Claims.MIN_SYNC_EXCESS, 100 * Claims.MIN_SYNC_EXCESS});
+        th.setMarker(SeriesMarkers.NONE);
         th.setLineColor(java.awt.Color.BLACK);
         th.setLineStyle(ChartStyle.DASHED);
-        th.setMarker(SeriesMarkers.NONE);
+        XYSeries zero = ch.addSeries("no excess", new double[] {-0.5, cats.size() - 0.5}, new double[] {0, 0});
+        zero.setMarker(SeriesMarkers.NONE);
+        zero.setLineColor(java.awt.Color.GRAY);
+        zero.setShowInLegend(false);
         Plots.savePngAndSvg(ch, dir.resolve("coupling_z"));
         written.add(new StudyFigures.Figure("coupling_z", title, "Mean angle turned by neighbour anions (centre within 4 Å of the hop"
                 + " path) in ±0.25 ps around each hop, relative to the same anions at random times: (score − control)/control, in %,"
-                + " with 1σ error bars from the random-time control. Bars at 0 without error: fewer than " + Claims.MIN_HOPS
-                + " hops. The dashed line is the effect size the synchrony verdict needs; ✗ marks a condition that did not stay a crystal."));
+                + " with 1σ error bars from the random-time control; conditions with fewer than " + Claims.MIN_HOPS + " hops are not"
+                + " drawn. The dashed line is the effect size the synchrony verdict needs; ✗ marks a condition that did not stay a crystal."));
     }
 
-    private static void add(RunResult.Coupling c, List<Double> v, List<Double> s) {
+    private static void add(RunResult.Coupling c, double x, List<double[]> out) {
         boolean ok = c != null && c.hops() >= Claims.MIN_HOPS && Double.isFinite(c.z()) && c.controlMean() > 0;
-        v.add(ok ? 100 * (c.score() - c.controlMean()) / c.controlMean() : 0.0);
-        s.add(ok && Double.isFinite(c.controlStd()) ? 100 * c.controlStd() / c.controlMean() : 0.0);
+        if (!ok) return;
+        out.add(new double[] {x, 100 * (c.score() - c.controlMean()) / c.controlMean(),
+            Double.isFinite(c.controlStd()) ? 100 * c.controlStd() / c.controlMean() : 0});
     }
 }
