@@ -286,8 +286,6 @@ public final class AnalysisReport {
     }
 
     private static XYChart chart(String title, String x, String y) {
-        XYChart c = new XYChartBuilder().width(800).height(560).title(title).xAxisTitle(x).yAxisTitle(y).build();
-        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
-        return c;
+        return ChartStyle.xy(800, 560, title, x, y);
     }
 }

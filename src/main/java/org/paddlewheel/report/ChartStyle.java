@@ -42,7 +42,24 @@ public final class ChartStyle {
         return ch;
     }
 
-    /** Applies the house style to any axes chart. */
+    /**
+     * The look every saved chart gets ({@link Plots} calls it): white background, thin dark plot
+     * border, light grid, no title box, anti-aliasing, error bars in the series colour. Leaves the
+     * legend, markers and colours as the chart set them.
+     */
+    public static void look(AxesChartStyler s) {
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setPlotBackgroundColor(Color.WHITE);
+        s.setPlotBorderColor(new Color(0x333333));
+        s.setPlotGridLinesColor(new Color(0xE5E5E5));
+        s.setChartTitleBoxVisible(false);
+        s.setLegendBorderColor(new Color(0xCCCCCC));
+        s.setLegendBackgroundColor(Color.WHITE);
+        s.setAntiAlias(true);
+        s.setErrorBarsColorSeriesColor(true);
+    }
+
+    /** Applies the full house style (look, fonts, Okabe–Ito colours, markers, legend inside top right) to a new chart. */
     public static void apply(AxesChartStyler s) {
         s.setChartBackgroundColor(Color.WHITE);
         s.setPlotBackgroundColor(Color.WHITE);

@@ -25,7 +25,7 @@ public final class Study {
      * What happened.
      *
      * @param results the study's results (claims and all) when a report was asked for and some run has
-     *                finished, else null; {@code org.paddlewheel.report.StudyReport} draws and writes them
+     *                finished, else null; the report layer (report.StudyReport) draws and writes them
      */
     public record Result(List<Scheduler.Outcome> outcomes, StudyResults results) {
         /** Runs that failed this time. */

@@ -1,7 +1,6 @@
 package org.paddlewheel.cli.experiment;
 
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -10,7 +9,7 @@ final class Charts {
     private Charts() {}
 
     static XYChart chart(String title, String xTitle, String yTitle) {
-        XYChart c = new XYChartBuilder().width(800).height(600).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        XYChart c = org.paddlewheel.report.ChartStyle.xy(800, 600, title, xTitle, yTitle);
         c.getStyler().setLegendVisible(true);
         return c;
     }
