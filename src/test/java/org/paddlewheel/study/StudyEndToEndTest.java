@@ -105,6 +105,21 @@ class StudyEndToEndTest {
     }
 
     @Test
+    void pageReadsTopDownWithEvidenceTables() throws Exception {
+        String html = Files.readString(dir.resolve("report.html"));
+        int run = html.indexOf("1. What was run"), verdicts = html.indexOf("2. Verdicts"), evidence = html.indexOf("3. Evidence"),
+                figures = html.indexOf("4. Figures"), provenance = html.indexOf("5. Provenance");
+        assertThat(run).isPositive();
+        assertThat(List.of(run, verdicts, evidence, figures, provenance)).isSorted();
+        // every claim with rows gets a table: condition, numbers with units and 1σ, what it says, used or why not
+        assertThat(html).contains("<th>condition</th><th>numbers (1σ)</th><th>says</th><th>used</th>");
+        assertThat(html).containsPattern("D_Na\\(x=1\\) = [0-9.e-]+ ± [0-9.e-]+ cm²/s");
+        assertThat(html).contains("no: x = 0, 363 K, free: no Na vacancy in the cell");   // an excluded row says why
+        assertThat(html).contains("not attempted", "Figure 1. Figure 3 analogue", "<figcaption>");
+        assertThat(html.substring(figures)).doesNotContain("<h3 id=\"d_na_rises_with_x\"");
+    }
+
+    @Test
     void summaryHasEveryClaimWithNumbers() throws Exception {
         JsonNode s = RunFolder.JSON.readTree(dir.resolve("summary.json").toFile());
         assertThat(s.path("synthetic").asBoolean()).isTrue();
