@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -116,55 +119,51 @@ final class StudyRateFigures {
 
     void coupling() throws IOException {
         List<String> cats = new ArrayList<>();
-        List<double[]> nh2 = new ArrayList<>(), bh4 = new ArrayList<>();
+        List<Double> nv = new ArrayList<>(), ne = new ArrayList<>(), bv = new ArrayList<>(), be = new ArrayList<>();
+        boolean any = false;
         for (ConditionResult c : conditions) {
             if (c.coupling().isEmpty()) continue;
-            int i = cats.size();
-            cats.add(StudyFigures.legend(c).replace(" (not a crystal)", " ✗"));
-            add(c.coupling().get("NH2"), i - 0.1, nh2);
-            add(c.coupling().get("BH4"), i + 0.1, bh4);
+            cats.add(String.format(Locale.ROOT, "x=%s %.0fK%s%s", StudyFigures.trim(c.x()), c.temperatureK(),
+                    c.frozen() == Frozen.NONE ? "" : " " + c.frozen().cliName() + "-frz", c.usable() ? "" : " ✗"));
+            any |= add(c.coupling().get("NH2"), nv, ne) | add(c.coupling().get("BH4"), bv, be);
         }
-        if (nh2.isEmpty() && bh4.isEmpty()) return;
+        if (!any) return;
         String title = "Excess neighbour-anion rotation around Na hops (vs random times)";
-        XYChart ch = ChartStyle.xy(900, 540, title, "condition", "excess rotation (%)");
-        ch.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
-        ch.getStyler().setXAxisMin(-0.5).setXAxisMax(cats.size() - 0.5).setXAxisTickMarkSpacingHint(40);
-        ch.setCustomXAxisTickLabelsFormatter(v -> {
-            long k = Math.round(v);
-            return Math.abs(v - k) < 1e-6 && k >= 0 && k < cats.size() ? cats.get((int) k) : " ";
-        });
+        CategoryChart ch = new CategoryChartBuilder().width(1000).height(560).title(title).xAxisTitle("condition")
+                .yAxisTitle("excess rotation (%)").build();
+        ChartStyle.apply(ch.getStyler());
+        ch.getStyler().setXAxisLabelRotation(30);
+        ch.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+        ch.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
         int k = 0;
-        for (Object[] e : new Object[][] {{"NH2", nh2}, {"BH4", bh4}}) {
-            @SuppressWarnings("unchecked") List<double[]> pts = (List<double[]>) e[1];
-            if (!pts.isEmpty()) {
-                XYSeries s = ch.addSeries((String) e[0], col(pts, 0), col(pts, 1), col(pts, 2));
-                s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-                s.setMarker(ChartStyle.marker(k));
-                s.setMarkerColor(ChartStyle.colour(k));
-                s.setLineColor(ChartStyle.colour(k));
-            }
+        for (Object[] e : new Object[][] {{"NH2", nv, ne}, {"BH4", bv, be}}) {
+            @SuppressWarnings("unchecked") List<Double> v = (List<Double>) e[1], err = (List<Double>) e[2];
+            CategorySeries s = ch.addSeries((String) e[0], cats, v, err);
+            s.setMarker(ChartStyle.marker(k));
+            s.setMarkerColor(ChartStyle.colour(k));
+            s.setLineColor(ChartStyle.colour(k));
             k++;
         }
-        XYSeries th = ch.addSeries("synchronous: ≥ " + Math.round(100 * Claims.MIN_SYNC_EXCESS) + " % at −2σ",
-                new double[] {-0.5, cats.size() - 0.5}, new double[] {100 * Claims.MIN_SYNC_EXCESS, 100 * Claims.MIN_SYNC_EXCESS});
-        th.setMarker(SeriesMarkers.NONE);
+        List<Double> line = new ArrayList<>();
+        for (int i = 0; i < cats.size(); i++) line.add(100 * Claims.MIN_SYNC_EXCESS);
+        CategorySeries th = ch.addSeries("synchronous: ≥ " + Math.round(100 * Claims.MIN_SYNC_EXCESS) + " % at −2σ", cats, line);
+        th.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
         th.setLineColor(java.awt.Color.BLACK);
         th.setLineStyle(ChartStyle.DASHED);
-        XYSeries zero = ch.addSeries("no excess", new double[] {-0.5, cats.size() - 0.5}, new double[] {0, 0});
-        zero.setMarker(SeriesMarkers.NONE);
-        zero.setLineColor(java.awt.Color.GRAY);
-        zero.setShowInLegend(false);
+        th.setMarker(SeriesMarkers.NONE);
         Plots.savePngAndSvg(ch, dir.resolve("coupling_z"));
         written.add(new StudyFigures.Figure("coupling_z", title, "Mean angle turned by neighbour anions (centre within 4 Å of the hop"
                 + " path) in ±0.25 ps around each hop, relative to the same anions at random times: (score − control)/control, in %,"
-                + " with 1σ error bars from the random-time control; conditions with fewer than " + Claims.MIN_HOPS + " hops are not"
-                + " drawn. The dashed line is the effect size the synchrony verdict needs; ✗ marks a condition that did not stay a crystal."));
+                + " with 1σ error bars from the random-time control; a condition with fewer than " + Claims.MIN_HOPS + " hops has no"
+                + " point. The dashed line is the effect size the synchrony verdict needs; “frz” = frozen; ✗ marks a condition that did"
+                + " not stay a crystal."));
     }
 
-    private static void add(RunResult.Coupling c, double x, List<double[]> out) {
+    /** Adds the excess rotation (%) and its 1σ, or null (no point) when there are too few hops; true when a point was added. */
+    private static boolean add(RunResult.Coupling c, List<Double> v, List<Double> s) {
         boolean ok = c != null && c.hops() >= Claims.MIN_HOPS && Double.isFinite(c.z()) && c.controlMean() > 0;
-        if (!ok) return;
-        out.add(new double[] {x, 100 * (c.score() - c.controlMean()) / c.controlMean(),
-            Double.isFinite(c.controlStd()) ? 100 * c.controlStd() / c.controlMean() : 0});
+        v.add(ok ? 100 * (c.score() - c.controlMean()) / c.controlMean() : null);
+        s.add(ok && Double.isFinite(c.controlStd()) ? 100 * c.controlStd() / c.controlMean() : 0.0);
+        return ok;
     }
 }
