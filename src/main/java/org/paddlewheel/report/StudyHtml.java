@@ -125,7 +125,7 @@ final class StudyHtml {
             boolean first = true;
             for (Evidence.Number n : e.numbers()) {
                 if (n.value() == null) continue;
-                h.append(first ? "" : "<br>").append(esc(n.name())).append(" = ").append(esc(number(n)));
+                h.append(first ? "" : "<br>").append(esc(n.name())).append(n.censored() == null ? " = " : " ").append(esc(number(n)));
                 first = false;
             }
             h.append("</td><td>").append(e.used() ? e.outcome().json() : "—").append("</td><td>")

@@ -257,4 +257,44 @@ class ClaimsTest {
         assertThat(none.usable()).isFalse();
         assertThat(none.excludedBecause()).contains("BH4 sublattice molten");
     }
+
+    /** D(T) whose Nernst–Einstein σ·T (σ = 1e5·D in these fabricated results) follows Arrhenius with {@code eaEv}, 5 % errors. */
+    static ConditionResult arrheniusPoint(double x, double t, double eaEv) {
+        double d = 1e-3 * Math.exp(-eaEv / (org.paddlewheel.model.Units.BOLTZMANN_EV_PER_K * t)) / t;
+        return cond(x, t, Frozen.NONE, new Estimate(d, 0.05 * d), E, x > 0 ? E : null, 50);
+    }
+
+    @Test
+    void activationEnergyMustLieWithinFiftyMeVOfThePapersAtTwoSigma() {
+        List<ConditionResult> good = List.of(arrheniusPoint(1, 363, 0.27), arrheniusPoint(1, 500, 0.27), arrheniusPoint(1, 700, 0.27));
+        assertThat(verdict(good, "activation_energy_per_x")).isEqualTo(Verdict.REPRODUCED);
+        List<ConditionResult> low = List.of(arrheniusPoint(1, 363, 0.15), arrheniusPoint(1, 500, 0.15), arrheniusPoint(1, 700, 0.15));
+        assertThat(verdict(low, "activation_energy_per_x")).isEqualTo(Verdict.NOT_REPRODUCED);
+        Claim two = claim(good.subList(1, 3), "activation_energy_per_x");
+        assertThat(two.verdict()).isEqualTo(Verdict.NOT_TESTABLE);
+        assertThat(two.evidence().get(0).excludedBecause()).contains("2 temperature(s)", "need ≥ 3");
+    }
+
+    @Test
+    void excessOverTheVacancyModelMustBeAboutAHundredfold() {
+        // vacancy model through x = 0.5 (c = 5/6); at x = 1 (c = 2/3) it predicts 1.6× the x = 0.5 σ at the same T
+        Estimate d05 = new Estimate(1e-7, 5e-9), d05hot = new Estimate(4e-7, 2e-8);
+        for (double factor : new double[] {100, 1}) {
+            double d1 = 1.6 * factor * 1e-7;
+            List<ConditionResult> cs = List.of(cond(0.5, 500, Frozen.NONE, d05, E, E, 20), cond(0.5, 700, Frozen.NONE, d05hot, E, E, 20),
+                    cond(1, 500, Frozen.NONE, new Estimate(d1, 0.05 * d1), E, E, 40));
+            Claim c = claim(cs, "sigma_excess_over_vacancy_model_x1");
+            assertThat(c.evidence().get(0).numbers().get(2).value()).as("log10 excess, factor " + factor)
+                    .isCloseTo(Math.log10(factor), org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(c.verdict()).isEqualTo(factor == 100 ? Verdict.REPRODUCED : Verdict.NOT_REPRODUCED);
+        }
+    }
+
+    @Test
+    void absoluteConductivityIsComparedWithTheImpedanceRange() {
+        // σ = 1e5·D here: D 1e-8 → σ 1e-3 S/cm (inside 1e-5–1e-2); D 1e-6 → 0.1 S/cm (above)
+        assertThat(verdict(List.of(cond(1, 363, Frozen.NONE, new Estimate(1e-8, 1e-9), E, E)), "absolute_sigma_vs_eis")).isEqualTo(Verdict.REPRODUCED);
+        assertThat(verdict(List.of(cond(1, 363, Frozen.NONE, new Estimate(1e-6, 1e-7), E, E)), "absolute_sigma_vs_eis")).isEqualTo(Verdict.NOT_REPRODUCED);
+        assertThat(verdict(List.of(cond(1, 500, Frozen.NONE, new Estimate(1e-6, 1e-7), E, E)), "absolute_sigma_vs_eis")).isEqualTo(Verdict.NOT_TESTABLE);
+    }
 }
