@@ -65,40 +65,25 @@ public final class TrajectoryAnalyzer implements RunAnalyzer {
         RunSpec s = run.spec();
         TrajectoryAnalysis.Results r;
         RotationGroups groups;
-        Map<String, LatticeStability> watchers;
         try (TrajectoryReader reader = Formats.openTrajectory(run.file(RunFolder.TRAJECTORY), null, s.timestepFs())) {
             if (!reader.hasNext()) throw new InputException(run.file(RunFolder.TRAJECTORY).toString(), 0, "no frames");
             Frame first = reader.next();
             List<Molecule> mols = MoleculeFinder.find(first.structure());
             TrajectoryAnalysis a = new TrajectoryAnalysis(config(s, mols));
             groups = new RotationGroups(mols);
-            watchers = stabilityWatchers(mols, s.frozen());
             a.accept(first);
             groups.accept(first.structure());
-            for (LatticeStability w : watchers.values()) w.accept(first.structure());
             while (reader.hasNext()) {
                 Frame f = reader.next();
                 a.accept(f);
                 groups.accept(f.structure());
-                for (LatticeStability w : watchers.values()) w.accept(f.structure());
             }
             r = a.finish();
         }
-        Map<String, LatticeStability.Result> stability = new LinkedHashMap<>();
-        watchers.forEach((k, w) -> stability.put(k, w.result()));
+        // the cell's stability per mobile anion sublattice (a frozen one cannot melt and says nothing)
+        Map<String, LatticeStability.Result> stability = new LinkedHashMap<>(r.stability());
+        stability.remove(s.frozen().cliName());
         return toResult(run.id(), s, r, groups.sigmaPs(r.timestepFs()), description()).withStability(stability);
-    }
-
-    /** One {@link LatticeStability} per anion kind that is not frozen, watching the kind's centre atoms. */
-    static Map<String, LatticeStability> stabilityWatchers(List<Molecule> mols, Frozen frozen) {
-        Map<String, List<Integer>> centres = new LinkedHashMap<>();
-        for (Molecule m : mols) {
-            if (m.ligandCount() == 0 || m.formula().equals(frozen.cliName())) continue;
-            centres.computeIfAbsent(m.formula(), k -> new ArrayList<>()).add(m.centre());
-        }
-        Map<String, LatticeStability> out = new LinkedHashMap<>();
-        centres.forEach((k, v) -> out.put(k, new LatticeStability(v.stream().mapToInt(Integer::intValue).toArray())));
-        return out;
     }
 
     /** Maps the library's results onto a {@link RunResult}. */

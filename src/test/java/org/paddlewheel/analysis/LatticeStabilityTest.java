@@ -1,11 +1,10 @@
-package org.paddlewheel.study;
+package org.paddlewheel.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.paddlewheel.analysis.LatticeStability;
 import org.paddlewheel.model.Element;
 import org.paddlewheel.model.Lattice;
 import org.paddlewheel.model.Structure;
