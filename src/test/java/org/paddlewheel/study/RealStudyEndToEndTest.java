@@ -101,6 +101,24 @@ class RealStudyEndToEndTest {
         assertThat(frames).isEqualTo(41);
     }
 
+    /** The embedded engine runs in-process through md's API: a progress callback from 0 to 1, the configuration on record, no command line. */
+    @Test
+    void theEmbeddedEngineRunsThroughTheMdLibraryWithProgress() throws Exception {
+        Path dir = tmp.resolve("library");
+        RunSpec s = Campaign.smoke().runs().get(0);
+        RunFolder f = RunFolder.of(dir, s, "embedded");
+        f.prepare();
+        List<Double> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+        engine().run(s, Campaign.FORCE_FIELD, f.dir(), 1, progress::add);
+        assertThat(progress).isNotEmpty().isSorted();
+        assertThat(progress.get(progress.size() - 1)).isEqualTo(1.0);
+        assertThat(progress.get(0)).isBetween(0.0, 0.99);
+        assertThat(Files.readAllLines(f.file(EmbeddedEngine.CONFIG))).contains("force-field " + Campaign.FORCE_FIELD)
+                .anyMatch(l -> l.startsWith("config npt|"));
+        assertThat(f.file("md-args.txt")).doesNotExist();
+        assertThat(f.file(RunFolder.TRAJECTORY)).isRegularFile();
+    }
+
     static void assertFinite(JsonNode n, String where) {
         if (n.isNumber()) assertThat(Double.isFinite(n.asDouble())).as(where).isTrue();
         else if (n.isTextual() && n.asText().matches("-?(NaN|Infinity)")) {
