@@ -71,17 +71,16 @@ public record ConditionResult(double x, double temperatureK, Frozen frozen, int 
     /**
      * τ of an anion kind, ps, as a possibly censored value: a lower bound when C1 had not decayed
      * within half the run, and also when the KWW mean time lies beyond that window (an extrapolation
-     * with unknown σ: used only as ≥ the window); null when the kind is absent or frozen.
+     * with unknown σ: used only as ≥ the window); a value with unknown σ inside the window decides no
+     * comparison; null when the kind is absent or frozen.
      */
     public Bounded tau(String kind) {
         Estimate e = tauPs.get(kind);
         if (e == null) return null;
         if (isLowerBound(kind)) return Bounded.atLeast(e.value());
-        if (!Double.isFinite(e.sigma())) {
-            double windowPs = runs.get(0).spec().productionFs() / 2000;
-            return Bounded.atLeast(Math.min(e.value(), windowPs));
-        }
-        return Bounded.measured(e);
+        double windowPs = runs.get(0).spec().productionFs() / 2000;
+        if (!Double.isFinite(e.sigma()) && e.value() > windowPs) return Bounded.atLeast(windowPs);
+        return Bounded.measured(e);   // σ unknown (NaN, e.g. a single anion) → no comparison can decide
     }
 
     /** D_Na when it measures transport (some run hopped), else null: what Arrhenius fits may use. */
