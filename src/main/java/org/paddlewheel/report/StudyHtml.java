@@ -98,7 +98,8 @@ final class StudyHtml {
         TreeSet<String> frozen = new TreeSet<>();
         for (RunSpec s : runs) { xs.add(s.x()); ts.add(s.temperatureK()); seeds.add(s.seed()); frozen.add(s.frozen().cliName()); }
         h.append("<table>");
-        row(h, "campaign", r.manifest().preset() + ": " + runs.size() + " MD runs planned, " + r.runsFinished() + " finished and analysed");
+        row(h, "campaign", r.manifest().preset() + ": " + runs.size() + " MD runs planned, " + r.runsFinished() + " finished and analysed"
+                + (r.lastFinished() == null ? "" : ", the last at " + r.lastFinished()));
         row(h, "compositions x", join(xs));
         row(h, "temperatures (K)", join(ts));
         row(h, "frozen species", String.join(", ", frozen));

@@ -53,6 +53,7 @@ final class StudySummaryJson {
         root.set("caveats", J.valueToTree(caveats));
         root.put("runs_planned", m.runs().size());
         root.put("runs_finished", results.size());
+        if (r0.lastFinished() != null) root.put("last_run_finished_at", r0.lastFinished()); else root.putNull("last_run_finished_at");
         root.set("runs_missing", J.valueToTree(missing));
         ArrayNode cs = root.putArray("conditions");
         for (ConditionResult c : conditions) {

@@ -16,7 +16,7 @@ public final class Study {
      * How to run.
      *
      * @param runIndex only this run (0-based, in campaign order), or null for all
-     * @param report   rebuild the report afterwards
+     * @param report   collect the results afterwards ({@link Result#results()}; the report layer writes report.html from them)
      */
     public record Options(Path dir, Campaign campaign, Engine engine, int threads, int threadsPerRun, boolean quiet,
                           String command, Integer runIndex, boolean report) {}

@@ -17,10 +17,11 @@ import java.util.Map;
  * @param analysis   description of the analysis that produced the run results
  * @param wallSeconds wall time per run id, s (NaN when unknown)
  * @param missing    planned runs not in the results (unfinished, or finished but not analysable)
+ * @param lastFinished ISO-8601 UTC time the last of the runs finished (from the completion markers), or null
  */
 public record StudyResults(Path dir, StudyManifest manifest, String analysis, List<RunResult> runs,
                            List<ConditionResult> conditions, List<ArrheniusByX.Row> arrhenius, List<Claim> claims,
-                           List<String> caveats, List<String> missing, Map<String, Double> wallSeconds) {
+                           List<String> caveats, List<String> missing, Map<String, Double> wallSeconds, String lastFinished) {
 
     /** Runs with results. */
     public int runsFinished() { return runs.size(); }
@@ -38,6 +39,7 @@ public record StudyResults(Path dir, StudyManifest manifest, String analysis, Li
         List<RunResult> results = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         Map<String, Double> wall = new LinkedHashMap<>();
+        String last = null;
         for (RunFolder f : m.folders(studyDir)) {
             if (!f.isComplete()) { missing.add(f.id()); continue; }
             Path res = f.file(RunFolder.RESULT);
@@ -54,6 +56,8 @@ public record StudyResults(Path dir, StudyManifest manifest, String analysis, Li
             }
             results.add(r);
             wall.put(f.id(), f.completion().path("wall_s").asDouble(Double.NaN));
+            String at = f.completion().path("finished_at").asText(null);
+            if (at != null && (last == null || at.compareTo(last) > 0)) last = at;
         }
         Map<String, List<RunResult>> byCondition = new LinkedHashMap<>();
         for (RunResult r : results) byCondition.computeIfAbsent(r.spec().condition(), k -> new ArrayList<>()).add(r);
@@ -62,7 +66,7 @@ public record StudyResults(Path dir, StudyManifest manifest, String analysis, Li
         List<ArrheniusByX.Row> arrhenius = ArrheniusByX.fit(conditions);
         List<Claim> claims = new Claims(conditions).evaluate();
         return new StudyResults(studyDir, m, analyzer.description(), List.copyOf(results), List.copyOf(conditions), arrhenius,
-                claims, caveats(m, missing, conditions), List.copyOf(missing), wall);
+                claims, caveats(m, missing, conditions), List.copyOf(missing), wall, last);
     }
 
     static List<String> caveats(StudyManifest m, List<String> missing, List<ConditionResult> conditions) {
