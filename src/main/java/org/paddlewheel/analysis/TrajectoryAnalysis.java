@@ -20,7 +20,7 @@ import org.paddlewheel.model.Structure;
  * frame the mobile ions are unwrapped ({@link Unwrapper}) and stored, the framework centre of mass
  * (the framework if one is chosen, else a watched reference sublattice: {@link Drift}) is stored as a
  * drift series, orientation vectors and centres of every
- * anion kind are stored, hops are detected and density maps accumulated. Only per-atom series are
+ * anion kind are stored (and watched for melting: {@link LatticeStability}), hops are detected and density maps accumulated. Only per-atom series are
  * kept (never Frame objects): storage ≈ frames × (24·mobile ions + 12·orientation vectors +
  * 12·anions + 96) bytes, on the heap up to a budget and in a temporary file beyond it
  * ({@link SeriesStore}), so the heap stays flat however long the run. {@link #finish} runs the FFT
@@ -43,7 +43,7 @@ public final class TrajectoryAnalysis {
                           Map<String, Map<OrientationSampler.Vector, StretchedExponentialFit.Result[]>> rotationFits,
                           List<HopDetector.Hop> hops, int[] mobileAtoms, Element[] mobileSpecies, double siteRadiusA,
                           Map<String, HopRotationCoupling.Result> coupling, Map<Element, DensityMap> density,
-                          Drift drift) {}
+                          Drift drift, Map<String, LatticeStability.Result> stability) {}
 
     /**
      * Centre-of-mass motion of a reference sublattice: the {@code --framework} species when given
@@ -71,6 +71,7 @@ public final class TrajectoryAnalysis {
     private final Map<String, OrientationSampler> samplers = new LinkedHashMap<>();
     private final Map<String, Map<OrientationSampler.Vector, SeriesStore>> vectorStores = new LinkedHashMap<>();
     private final Map<String, SeriesStore> centreStores = new LinkedHashMap<>();
+    private final Map<String, LatticeStability> stability = new LinkedHashMap<>();
     private final Map<String, List<Molecule>> kinds = new LinkedHashMap<>();
     private HopDetector hops;
     private double[] sitesFractional;
@@ -137,6 +138,7 @@ public final class TrajectoryAnalysis {
                 s.lattice().toFractional(s.x(a, 0), s.x(a, 1), s.x(a, 2), c, 3 * m);
             }
             centreStores.get(e.getKey()).append(c);
+            stability.get(e.getKey()).accept(s);
         }
         hops.accept(s);
         for (DensityMap d : density.values()) d.accept(s);
@@ -191,6 +193,7 @@ public final class TrajectoryAnalysis {
             for (OrientationSampler.Vector v : os.vectorTypes()) st.put(v, new SeriesStore(os.channels(v), true));
             vectorStores.put(e.getKey(), st);
             centreStores.put(e.getKey(), new SeriesStore(3 * e.getValue().size(), true));
+            stability.put(e.getKey(), new LatticeStability(e.getValue().stream().mapToInt(Molecule::centre).toArray()));
         }
         Structure ref = cfg.reference() == null ? s : cfg.reference();
         List<Double> sites = new ArrayList<>();
@@ -287,7 +290,14 @@ public final class TrajectoryAnalysis {
             coupling.put(kind, HopRotationCoupling.analyse(in, p));
         }
         return new Results(kept, dt, volume, unwrapper.suspiciousSteps(), diff, coll, sigma, sigmaStd, rot, fits,
-                hopList, mobileAtoms.clone(), mobileSpecies.clone(), hops.radius(), coupling, density, driftResult);
+                hopList, mobileAtoms.clone(), mobileSpecies.clone(), hops.radius(), coupling, density, driftResult, stabilityResults());
+    }
+
+    /** Crystal-stability measures per anion kind over the kept frames ({@link LatticeStability}). */
+    private Map<String, LatticeStability.Result> stabilityResults() {
+        Map<String, LatticeStability.Result> out = new LinkedHashMap<>();
+        stability.forEach((k, v) -> out.put(k, v.result()));
+        return out;
     }
 
     /** Σ_i r_i(t) of the n atoms of {@code sp} (channels 3i..3i+2), as a 3-channel store. */

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import org.paddlewheel.analysis.AnalysisConfig;
 import org.paddlewheel.analysis.TrajectoryAnalysis;
 import org.paddlewheel.io.Formats;
 import org.paddlewheel.io.PrefetchingReader;
@@ -56,7 +57,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     double skipFs;
     @Option(names = "--fit-window", description = "MSD fit window START:END, e.g. 1ps:5ps (default: 10%%–50%% of a block).")
     String fitWindow;
-    @Option(names = "--blocks", defaultValue = "5", description = "Independent blocks for the D uncertainty (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--blocks", defaultValue = "" + AnalysisConfig.BLOCKS, description = "Independent blocks for the D uncertainty (default: ${DEFAULT-VALUE}).")
     int blocks;
     @Option(names = "--framework", split = ",", description = "Species whose centre of mass drift is removed (e.g. B,N).")
     List<String> framework = new ArrayList<>();
@@ -66,21 +67,21 @@ public final class AnalyzeCommand implements Callable<Integer> {
     Double temperatureK;
     @Option(names = "--site-radius", converter = Converters.LengthAngstrom.class, description = "Hop site sphere radius (default: 0.3 × shortest site distance).")
     Double siteRadiusA;
-    @Option(names = "--coupling-cutoff", converter = Converters.LengthAngstrom.class, defaultValue = "4.0", description = "Anion centre to hop path cut-off (default: ${DEFAULT-VALUE} Å).")
+    @Option(names = "--coupling-cutoff", converter = Converters.LengthAngstrom.class, defaultValue = "" + AnalysisConfig.COUPLING_CUTOFF_A, description = "Anion centre to hop path cut-off (default: ${DEFAULT-VALUE} Å).")
     double cutoffA;
-    @Option(names = "--coupling-halfwidth", converter = Converters.TimeFs.class, defaultValue = "250", description = "Half-width h of the hop interval for the coupling statistic (default 0.25 ps).")
+    @Option(names = "--coupling-halfwidth", converter = Converters.TimeFs.class, defaultValue = "" + AnalysisConfig.COUPLING_HALF_WIDTH_FS, description = "Half-width h of the hop interval for the coupling statistic (default 0.25 ps).")
     double halfWidthFs;
-    @Option(names = "--coupling-window", converter = Converters.TimeFs.class, defaultValue = "1000", description = "Profile half-window W around each hop (default 1 ps).")
+    @Option(names = "--coupling-window", converter = Converters.TimeFs.class, defaultValue = "" + AnalysisConfig.COUPLING_WINDOW_FS, description = "Profile half-window W around each hop (default 1 ps).")
     double windowFs;
-    @Option(names = "--control-draws", defaultValue = "200", description = "Random-time control draws per hop (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--control-draws", defaultValue = "" + AnalysisConfig.CONTROL_DRAWS, description = "Random-time control draws per hop (default: ${DEFAULT-VALUE}).")
     int draws;
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the random-time control (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "" + AnalysisConfig.SEED, description = "Seed of the random-time control (default: ${DEFAULT-VALUE}).")
     long seed;
     @Option(names = "--density", split = ",", description = "Species for density CUBE maps (default: mobile species and H).")
     List<String> density;
-    @Option(names = "--density-spacing", converter = Converters.LengthAngstrom.class, defaultValue = "0.2", description = "Density grid spacing (default: ${DEFAULT-VALUE} Å).")
+    @Option(names = "--density-spacing", converter = Converters.LengthAngstrom.class, defaultValue = "" + AnalysisConfig.DENSITY_SPACING_A, description = "Density grid spacing (default: ${DEFAULT-VALUE} Å).")
     double spacingA;
-    @Option(names = "--density-sigma", converter = Converters.LengthAngstrom.class, defaultValue = "0.2", description = "Gaussian smoothing σ (default: ${DEFAULT-VALUE} Å; 0 = none).")
+    @Option(names = "--density-sigma", converter = Converters.LengthAngstrom.class, defaultValue = "" + AnalysisConfig.DENSITY_SIGMA_A, description = "Gaussian smoothing σ (default: ${DEFAULT-VALUE} Å; 0 = none).")
     double sigmaA;
     @Option(names = "--density-fold", split = ",", description = "Fold the cell n1,n2,n3 times (supercell → primitive), default 1,1,1.")
     int[] fold = {1, 1, 1};
@@ -124,10 +125,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 case "none" -> List.of();
                 default -> throw new InputException("--rotors must be auto or none, got '" + rotors + "'");
             };
-            TrajectoryAnalysis.Config cfg = new TrajectoryAnalysis.Config(mob, q, fw, mols, ref,
-                    temperatureK == null ? Double.NaN : temperatureK, skipFs, every, Double.NaN, blocks, fit0, fit1,
-                    siteRadiusA == null ? Double.NaN : siteRadiusA, cutoffA, halfWidthFs, windowFs, draws, seed,
-                    dens, spacingA, sigmaA, fold);
+            TrajectoryAnalysis.Config cfg = AnalysisConfig.builder().mobile(mob).charges(q).framework(fw).molecules(mols).reference(ref)
+                    .temperatureK(temperatureK == null ? Double.NaN : temperatureK).skipFs(skipFs).every(every).blocks(blocks)
+                    .fitWindowFs(fit0, fit1).siteRadiusA(siteRadiusA == null ? Double.NaN : siteRadiusA).couplingCutoffA(cutoffA)
+                    .couplingHalfWidthFs(halfWidthFs).couplingWindowFs(windowFs).controlDraws(draws).seed(seed)
+                    .density(dens).densitySpacingA(spacingA).densitySigmaA(sigmaA).densityFold(fold).build();
             Iterator<Frame> all = new Iterator<>() {
                 boolean firstPending = true;
                 @Override public boolean hasNext() { return firstPending || reader.hasNext(); }

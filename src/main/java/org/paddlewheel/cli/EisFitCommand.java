@@ -18,7 +18,7 @@ import org.paddlewheel.experiment.impedance.ComplexNonlinearLeastSquares;
 import org.paddlewheel.experiment.impedance.Conductivity;
 import org.paddlewheel.experiment.impedance.FitResult;
 import org.paddlewheel.experiment.impedance.ImagSign;
-import org.paddlewheel.experiment.impedance.ImpedancePlots;
+import org.paddlewheel.report.ImpedancePlots;
 import org.paddlewheel.experiment.impedance.Spectrum;
 import org.paddlewheel.experiment.impedance.SpectrumAnalysis;
 import org.paddlewheel.experiment.impedance.SpectrumReader;

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.paddlewheel.experiment.impedance.ImagSign;
-import org.paddlewheel.experiment.impedance.ImpedancePlots;
+import org.paddlewheel.report.ImpedancePlots;
 import org.paddlewheel.experiment.impedance.LinearKramersKronig;
 import org.paddlewheel.experiment.impedance.Spectrum;
 import org.paddlewheel.experiment.impedance.SpectrumReader;

@@ -1,7 +1,5 @@
 package org.paddlewheel.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,15 +7,12 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
-import org.paddlewheel.forcefield.Cell;
-import org.paddlewheel.forcefield.EwaldSum;
 import org.paddlewheel.forcefield.ForceField;
-import org.paddlewheel.forcefield.LammpsExport;
 import org.paddlewheel.forcefield.Topology;
-import org.paddlewheel.io.Formats;
+import org.paddlewheel.md.Ensemble;
 import org.paddlewheel.md.MdConfig;
-import org.paddlewheel.md.Simulation;
-import org.paddlewheel.model.Element;
+import org.paddlewheel.md.MdRun;
+import org.paddlewheel.md.TrajectoryFormat;
 import org.paddlewheel.model.Structure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -89,112 +84,60 @@ public final class MdCommand implements Callable<Integer> {
         if (engineName.equals("cp2k")) return runCp2k();
         Structure s = model.structure();
         ForceField field = model.forceField();
-        Topology top = Topology.build(field, s);
-        boolean[] mobile = mobileMask(top, s, freeze);
-        long every = steps(everyFs), equil = Math.round(equilFs / dtFs), prod = Math.round(timeFs / dtFs);
-        long thermo = thermoFs == null ? every : steps(thermoFs);
         if (field.provisional() && !quiet.quiet) System.err.println("note: force field " + field.name() + " is PROVISIONAL");
-        if (engineName.equals("lammps")) return runLammps(s, top, mobile, equil + prod, every, thermo);
-        if (!engineName.equals("paddlewheel")) throw new IllegalArgumentException("--engine must be paddlewheel or lammps");
-        MdConfig cfg = new MdConfig(ensemble, temperatureK, dtFs, equil, prod, every, thermo, steps(checkpointFs), friction,
-                pressureGPa, compressibility, tauFs, seed, threads, format, skin);
-        try (Simulation sim = new Simulation(s, top, mobile, cfg, out)) {
-            sim.engine().setTiming(timing);
-            if (quiet.quiet) {
-                sim.run(resume, null, stopAfter);
-            } else {
-                long t0 = System.nanoTime();
-                try (ProgressBar pb = new ProgressBarBuilder().setTaskName("md").setInitialMax(cfg.totalSteps())
-                        .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(500).build()) {
-                    long[] first = {-1};
-                    sim.run(resume, (done, total) -> {
-                        if (first[0] < 0) first[0] = done - 1;
-                        pb.stepTo(done);
-                        double sec = (System.nanoTime() - t0) * 1e-9;
-                        double nsPerDay = (done - first[0]) * dtFs * 1e-6 / sec * 86400;
-                        if (done % 100 == 0) pb.setExtraMessage(String.format(java.util.Locale.ROOT, "%.2f ns/day", nsPerDay));
-                    }, stopAfter);
-                }
-            }
-            if (!quiet.quiet || timing) {
-                System.err.printf(java.util.Locale.ROOT, "Loop time of %.4f s for %d steps with %d threads (%.1f steps/s)%n",
-                        sim.loopSeconds(), sim.loopSteps(), threads, sim.loopSteps() / sim.loopSeconds());
-            }
-            if (timing) System.err.print("Force phases (whole run, thread 0):\n" + sim.engine().timingReport());
+        MdConfig.Builder b = MdConfig.builder().ensemble(Ensemble.parse(ensemble)).temperatureK(temperatureK).timestepFs(dtFs)
+                .equilibrationFs(equilFs).productionFs(timeFs).everyFs(everyFs).checkpointEveryFs(checkpointFs).frictionPerPs(friction)
+                .pressureGPa(pressureGPa).compressibilityPerGPa(compressibility).barostatTauFs(tauFs).seed(seed).threads(threads)
+                .format(TrajectoryFormat.parse(format)).skinAngstrom(skin);
+        if (thermoFs != null) b.thermoEveryFs(thermoFs);
+        MdConfig cfg = b.build();
+        MdRun run = new MdRun(s, field, freeze, cfg, out);
+        if (engineName.equals("lammps")) {
+            Path traj = run.runLammps(mpi);
+            if (!quiet.quiet) System.err.println("LAMMPS run in " + out + " (in.lammps, log.lammps), trajectory " + traj);
+            return 0;
         }
+        if (!engineName.equals("paddlewheel")) throw new IllegalArgumentException("--engine must be paddlewheel, lammps or cp2k");
+        MdRun.Timing t;
+        if (quiet.quiet) {
+            t = run.run(resume, null, stopAfter, timing);
+        } else {
+            long t0 = System.nanoTime();
+            try (ProgressBar pb = new ProgressBarBuilder().setTaskName("md").setInitialMax(cfg.totalSteps())
+                    .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(500).build()) {
+                long[] first = {-1};
+                t = run.run(resume, (done, total) -> {
+                    if (first[0] < 0) first[0] = done - 1;
+                    pb.stepTo(done);
+                    double sec = (System.nanoTime() - t0) * 1e-9;
+                    double nsPerDay = (done - first[0]) * dtFs * 1e-6 / sec * 86400;
+                    if (done % 100 == 0) pb.setExtraMessage(String.format(java.util.Locale.ROOT, "%.2f ns/day", nsPerDay));
+                }, stopAfter, timing);
+            }
+        }
+        if (!quiet.quiet || timing) {
+            System.err.printf(java.util.Locale.ROOT, "Loop time of %.4f s for %d steps with %d threads (%.1f steps/s)%n",
+                    t.loopSeconds(), t.loopSteps(), threads, t.loopSteps() / t.loopSeconds());
+        }
+        if (timing) System.err.print("Force phases (whole run, thread 0):\n" + MdRun.lastTimingReport());
         return 0;
     }
 
-    private long steps(double fs) {
-        long k = Math.round(fs / dtFs);
-        if (k < 1 || Math.abs(k * dtFs - fs) > 1e-6 * fs) throw new IllegalArgumentException(fs + " fs is not a whole number of " + dtFs + " fs steps");
-        return k;
-    }
-
     /** Mobile mask: a --freeze value names a molecule kind (all its atoms), a species, or an element. */
-    static boolean[] mobileMask(Topology top, Structure s, List<String> freeze) {
-        boolean[] mobile = new boolean[s.size()];
-        java.util.Arrays.fill(mobile, true);
-        ForceField f = top.forceField;
-        for (String name : freeze) {
-            int kind = f.moleculeIndex(name), sp = f.speciesIndex(name);
-            Element el = Element.find(name);
-            int hit = 0;
-            for (int i = 0; i < s.size(); i++) {
-                boolean frozen = kind >= 0 ? top.moleculeKind[i] == kind : sp >= 0 ? top.type[i] == sp
-                        : el != null && s.species(i) == el && name.equals(el.symbol());
-                if (frozen) { mobile[i] = false; hit++; }
-            }
-            if (hit == 0) throw new IllegalArgumentException("--freeze " + name + ": no molecule kind, species or element of that name in the structure");
-        }
-        return mobile;
-    }
+    static boolean[] mobileMask(Topology top, Structure s, List<String> freeze) { return MdRun.mobileMask(top, s, freeze); }
 
     /** AIMD with CP2K: the paper's protocol, CP2K's files plus trajectory.extxyz and thermo.csv. */
-    private int runCp2k() throws IOException, InterruptedException {
+    private int runCp2k() throws java.io.IOException, InterruptedException {
         Structure s = model.structure();
         boolean npt = ensemble.equals("npt");
         if (!npt && !ensemble.equals("nvt")) throw new org.paddlewheel.model.InputException("--engine cp2k runs nvt (Langevin) or npt (NPT_I), not " + ensemble);
         var protocol = new org.paddlewheel.cp2k.Cp2kMd(npt, temperatureK, dtFs, Math.round(equilFs / dtFs), Math.round(timeFs / dtFs),
-                steps(everyFs), friction, pressureGPa, tauFs, freeze);
+                Math.max(1, Math.round(everyFs / dtFs)), friction, pressureGPa, tauFs, freeze);
         var runner = dft.runner();
-        Files.createDirectories(out);
+        java.nio.file.Files.createDirectories(out);
         if (!quiet.quiet) System.err.println("CP2K AIMD in " + out + " (" + dft.settings().describe() + ", " + runner.ranks() + " MPI ranks)");
         protocol.run(s, dft.settings(), runner, out);
         if (!quiet.quiet) System.err.println("trajectory " + out.resolve("trajectory.extxyz") + ", thermo.csv");
-        return 0;
-    }
-
-    private int runLammps(Structure s, Topology top, boolean[] mobile, long steps, long every, long thermo) throws IOException, InterruptedException {
-        Files.createDirectories(out);
-        double q2 = 0;
-        for (double c : top.charge) q2 += c * c;
-        EwaldSum.Parameters p = EwaldSum.lammpsParameters(top.forceField.ewaldAccuracy(), top.forceField.cutoffAngstrom(), s.size(), q2,
-                new Cell(s.lattice()));
-        boolean[] frozen = new boolean[mobile.length];
-        for (int i = 0; i < mobile.length; i++) frozen[i] = !mobile[i];
-        LammpsExport.write(out, s, top, p, new LammpsExport.Protocol(ensemble, temperatureK, pressureGPa, dtFs, steps, every, thermo,
-                friction, seed, frozen));
-        List<String> cmd = new ArrayList<>();
-        if (mpi > 1) cmd.addAll(List.of("mpirun", "--allow-run-as-root", "-np", Integer.toString(mpi)));
-        cmd.addAll(List.of("lmp", "-in", "in.lammps", "-log", "log.lammps"));
-        Process pr = new ProcessBuilder(cmd).directory(out.toFile()).redirectErrorStream(true)
-                .redirectOutput(out.resolve("lammps.out").toFile()).start();
-        int rc = pr.waitFor();
-        if (rc != 0) throw new IOException("LAMMPS failed (exit " + rc + "), see " + out.resolve("lammps.out"));
-        Path dump = out.resolve("dump.lammpstrj");
-        List<Element> types = new ArrayList<>();
-        for (ForceField.Species sp : top.forceField.species()) types.add(sp.element());
-        Path traj = out.resolve(format.equals("xdatcar") ? "XDATCAR" : format.equals("lammps-dump") ? "trajectory.dump" : "trajectory.extxyz");
-        if (!format.equals("lammps-dump")) {
-            try (var r = org.paddlewheel.io.LammpsDump.open(dump, dtFs, types);
-                 var w = Formats.createTrajectoryWriter(traj, format.equals("xdatcar") ? "xdatcar" : "extxyz")) {
-                while (r.hasNext()) w.write(r.next());
-            }
-        } else {
-            Files.copy(dump, traj, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-        if (!quiet.quiet) System.err.println("LAMMPS run in " + out + " (in.lammps, log.lammps), trajectory " + traj);
         return 0;
     }
 

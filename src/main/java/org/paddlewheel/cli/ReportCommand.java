@@ -3,7 +3,7 @@ package org.paddlewheel.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.paddlewheel.study.Claim;
-import org.paddlewheel.study.StudyReport;
+import org.paddlewheel.report.StudyReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -19,7 +19,7 @@ public final class ReportCommand implements Callable<Integer> {
         StudyReport.Outcome o = StudyReport.build(dir);
         System.out.println("report: " + o.html() + " (" + o.runsFinished() + "/" + o.runsPlanned() + " runs, "
                 + o.figures().size() + " figures)");
-        for (Claim c : o.claims()) System.out.printf("  %-16s %s%n", c.verdict(), c.statement());
+        for (Claim c : o.claims()) System.out.printf("  %-16s %s%n", c.verdict().json(), c.statement());
         return 0;
     }
 }

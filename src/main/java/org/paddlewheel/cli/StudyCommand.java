@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.paddlewheel.report.StudyReport;
 import org.paddlewheel.study.Campaign;
 import org.paddlewheel.study.Claim;
 import org.paddlewheel.study.EmbeddedEngine;
@@ -111,20 +112,18 @@ public final class StudyCommand implements Callable<Integer> {
         }
         Study.Result r = Study.run(new Study.Options(output, campaign, engine(cores), cores, threadsPerRun, quiet.quiet, command,
                 runIndex, !noReport), System.err);
-        if (r.report() != null) {
-            System.out.println("report: " + r.report().html() + " (" + r.report().runsFinished() + "/" + r.report().runsPlanned() + " runs)");
-            for (Claim c : r.report().claims()) System.out.printf("  %-16s %s%n", c.verdict(), c.statement());
+        if (r.results() != null) {
+            StudyReport.Outcome rep = StudyReport.write(r.results());
+            System.out.println("report: " + rep.html() + " (" + rep.runsFinished() + "/" + rep.runsPlanned() + " runs)");
+            for (Claim c : rep.claims()) System.out.printf("  %-16s %s%n", c.verdict().json(), c.statement());
         }
         return r.failures().isEmpty() ? 0 : 1;
     }
 
     private Engine engine(int cores) {
         return switch (engine) {
-            case "embedded" -> {
-                boolean hasMd = Main.commandLine().getSubcommands().containsKey("md");
-                yield new EmbeddedEngine(hasMd ? a -> Main.commandLine().execute(a) : null, "paddlewheel " + StudyManifest.currentVersion() + " md");
-            }
-            case "lammps" -> new LammpsEngine(Main.commandLine().getSubcommands().containsKey("md") ? a -> Main.commandLine().execute(a) : null, mpi);
+            case "embedded" -> new EmbeddedEngine("paddlewheel " + StudyManifest.currentVersion() + " md");
+            case "lammps" -> new LammpsEngine(mpi);
             case "fake" -> new FakeEngine();
             case "cp2k" -> new org.paddlewheel.study.Cp2kEngine(dft.settings(), dft.runner());
             default -> throw new IllegalArgumentException("--engine must be embedded, lammps, cp2k or fake, got '" + engine + "'");

@@ -2,19 +2,17 @@ package org.paddlewheel.md;
 
 /**
  * Settings of one MD run. Units: temperature K, times fs, friction 1/ps, pressure GPa,
- * compressibility 1/GPa, skin Å. Ensemble "nve", "nvt" (Langevin BAOAB) or "npt" (Langevin +
- * stochastic cell rescaling). Equilibration runs Langevin (plus the barostat for npt) whatever the
- * ensemble and writes no trajectory.
+ * compressibility 1/GPa, skin Å. Equilibration runs Langevin (plus the barostat for NPT) whatever
+ * the ensemble and writes no trajectory. Build one with {@link #builder()} (the paper's AIMD
+ * protocol as defaults: NVT Langevin 10/ps, 0.5 fs) or the canonical constructor.
  */
-public record MdConfig(String ensemble, double temperatureK, double timestepFs, long equilibrationSteps,
+public record MdConfig(Ensemble ensemble, double temperatureK, double timestepFs, long equilibrationSteps,
                        long productionSteps, long everySteps, long thermoEverySteps, long checkpointEverySteps,
                        double frictionPerPs, double pressureGPa, double compressibilityPerGPa, double barostatTauFs,
-                       long seed, int threads, String format, double skinAngstrom) {
+                       long seed, int threads, TrajectoryFormat format, double skinAngstrom) {
     public MdConfig {
         if (!(timestepFs > 0)) throw new IllegalArgumentException("--timestep must be positive");
-        if (!java.util.Set.of("nve", "nvt", "npt").contains(ensemble)) {
-            throw new IllegalArgumentException("--ensemble must be nve, nvt or npt, got " + ensemble);
-        }
+        if (ensemble == null || format == null) throw new IllegalArgumentException("ensemble and trajectory format are required");
         if (everySteps < 1 || thermoEverySteps < 1 || checkpointEverySteps < 1) {
             throw new IllegalArgumentException("output intervals must be at least one time step");
         }
@@ -22,12 +20,65 @@ public record MdConfig(String ensemble, double temperatureK, double timestepFs, 
 
     public long totalSteps() { return equilibrationSteps + productionSteps; }
 
-    /** A fingerprint of everything that must match for --resume. */
+    /** A fingerprint of everything that must match for --resume (unchanged spelling across versions). */
     public String fingerprint() {
-        return String.join("|", ensemble, Double.toString(temperatureK), Double.toString(timestepFs),
+        return String.join("|", ensemble.cliName(), Double.toString(temperatureK), Double.toString(timestepFs),
                 Long.toString(equilibrationSteps), Long.toString(everySteps), Long.toString(thermoEverySteps),
                 Long.toString(checkpointEverySteps), Double.toString(frictionPerPs), Double.toString(pressureGPa),
                 Double.toString(compressibilityPerGPa), Double.toString(barostatTauFs), Long.toString(seed),
-                Integer.toString(threads), format, Double.toString(skinAngstrom));
+                Integer.toString(threads), format.cliName(), Double.toString(skinAngstrom));
+    }
+
+    /** A builder with the defaults of {@code paddlewheel md}. */
+    public static Builder builder() { return new Builder(); }
+
+    /**
+     * Builds an {@link MdConfig} from times rather than step counts; defaults: NVT, 0.5 fs, no
+     * equilibration, a frame and a thermo line every 10 fs, a checkpoint every 1 ps, Langevin 10/ps,
+     * 0 GPa, compressibility 0.05/GPa, barostat τ 1 ps, seed 1, 1 thread, extended XYZ, skin 1 Å.
+     * Times must be whole numbers of steps.
+     */
+    public static final class Builder {
+        private Ensemble ensemble = Ensemble.NVT;
+        private double temperatureK = Double.NaN, timestepFs = 0.5, equilibrationFs, productionFs = Double.NaN, everyFs = 10,
+                thermoFs = Double.NaN, checkpointFs = 1000, frictionPerPs = 10, pressureGPa, compressibilityPerGPa = 0.05,
+                barostatTauFs = 1000, skinAngstrom = 1.0;
+        private long seed = 1;
+        private int threads = 1;
+        private TrajectoryFormat format = TrajectoryFormat.EXTXYZ;
+
+        public Builder ensemble(Ensemble v) { ensemble = v; return this; }
+        public Builder temperatureK(double v) { temperatureK = v; return this; }
+        public Builder timestepFs(double v) { timestepFs = v; return this; }
+        public Builder equilibrationFs(double v) { equilibrationFs = v; return this; }
+        public Builder productionFs(double v) { productionFs = v; return this; }
+        /** Trajectory frame interval, fs. */
+        public Builder everyFs(double v) { everyFs = v; return this; }
+        /** thermo.csv interval, fs (default: the frame interval). */
+        public Builder thermoEveryFs(double v) { thermoFs = v; return this; }
+        public Builder checkpointEveryFs(double v) { checkpointFs = v; return this; }
+        public Builder frictionPerPs(double v) { frictionPerPs = v; return this; }
+        public Builder pressureGPa(double v) { pressureGPa = v; return this; }
+        public Builder compressibilityPerGPa(double v) { compressibilityPerGPa = v; return this; }
+        public Builder barostatTauFs(double v) { barostatTauFs = v; return this; }
+        public Builder seed(long v) { seed = v; return this; }
+        public Builder threads(int v) { threads = v; return this; }
+        public Builder format(TrajectoryFormat v) { format = v; return this; }
+        public Builder skinAngstrom(double v) { skinAngstrom = v; return this; }
+
+        public MdConfig build() {
+            if (!(temperatureK > 0)) throw new IllegalArgumentException("temperature must be > 0 K");
+            if (!(productionFs > 0)) throw new IllegalArgumentException("production time must be > 0 fs");
+            return new MdConfig(ensemble, temperatureK, timestepFs, Math.round(equilibrationFs / timestepFs), Math.round(productionFs / timestepFs),
+                    steps(everyFs), steps(Double.isNaN(thermoFs) ? everyFs : thermoFs), steps(checkpointFs), frictionPerPs, pressureGPa,
+                    compressibilityPerGPa, barostatTauFs, seed, threads, format, skinAngstrom);
+        }
+
+        /** A whole number of steps for an interval in fs. */
+        public long steps(double fs) {
+            long k = Math.round(fs / timestepFs);
+            if (k < 1 || Math.abs(k * timestepFs - fs) > 1e-6 * fs) throw new IllegalArgumentException(fs + " fs is not a whole number of " + timestepFs + " fs steps");
+            return k;
+        }
     }
 }

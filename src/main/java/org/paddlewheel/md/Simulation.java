@@ -61,21 +61,10 @@ public final class Simulation implements AutoCloseable {
     public ForceEngine engine() { return engine; }
 
     /** The io format name of the configured trajectory format. */
-    private String trajectoryFormat() {
-        return switch (c.format()) {
-            case "xdatcar", "lammps-dump", "extxyz" -> c.format();
-            default -> throw new IllegalArgumentException("unknown trajectory format '" + c.format() + "' (extxyz, xdatcar, lammps-dump)");
-        };
-    }
+    private String trajectoryFormat() { return c.format().cliName(); }
 
     /** File name of the trajectory for the configured format. */
-    public String trajectoryName() {
-        return switch (c.format()) {
-            case "xdatcar" -> "XDATCAR";
-            case "lammps-dump" -> "trajectory.dump";
-            default -> "trajectory.extxyz";
-        };
-    }
+    public String trajectoryName() { return c.format().fileName(); }
 
     /** Runs (or resumes) to the end; {@code stopAfter} (≥ 0) stops early after that step, for tests. */
     public void run(boolean resume, Progress progress, long stopAfter) throws IOException {
@@ -141,13 +130,13 @@ public final class Simulation implements AutoCloseable {
     public long loopSteps() { return loopSteps; }
 
     private Integrator integrator(boolean equilibration) {
-        String ens = c.ensemble();
+        Ensemble ens = c.ensemble();
         Integrator langevin = new LangevinThermostat(c.timestepFs(), c.temperatureK(), c.frictionPerPs(), s.mass, rng);
-        if (ens.equals("npt")) {
+        if (ens == Ensemble.NPT) {
             return new StochasticCellRescaling(langevin, c.timestepFs(), c.temperatureK(), c.pressureGPa(),
                     c.compressibilityPerGPa(), c.barostatTauFs(), 10, rng);
         }
-        if (equilibration || ens.equals("nvt")) return langevin;
+        if (equilibration || ens == Ensemble.NVT) return langevin;
         return new VelocityVerlet(c.timestepFs());
     }
 

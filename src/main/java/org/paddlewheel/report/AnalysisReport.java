@@ -164,6 +164,16 @@ public final class AnalysisReport {
             num(s, "haven_ratio_std", c.havenRatioStd());
         }
         driftSummary(root, r);
+        ObjectNode st = root.putObject("stability");
+        r.stability().forEach((kind, v) -> {
+            ObjectNode o = st.putObject(kind);
+            o.put("centres", v.centres());
+            num(o, "lindemann_ratio", v.lindemann());
+            num(o, "centre_msd_A2", v.msdA2());
+            num(o, "site_spacing_A", v.nearestNeighbourA());
+            num(o, "cell_length_drift", v.cellDrift());
+            if (v.problem() != null) o.put("problem", v.problem()); else o.putNull("problem");
+        });
         ObjectNode rot = root.putObject("rotation");
         for (String kind : r.rotationFits().keySet()) {
             ObjectNode o = rot.putObject(kind);
@@ -286,8 +296,6 @@ public final class AnalysisReport {
     }
 
     private static XYChart chart(String title, String x, String y) {
-        XYChart c = new XYChartBuilder().width(800).height(560).title(title).xAxisTitle(x).yAxisTitle(y).build();
-        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
-        return c;
+        return ChartStyle.xy(800, 560, title, x, y);
     }
 }

@@ -10,7 +10,8 @@ import org.paddlewheel.io.AtomicFile;
 
 /**
  * Saves XChart charts as PNG and SVG side by side ({@code base.png}, {@code base.svg}), each
- * written atomically. Every plot in paddlewheel goes through here so figures look alike.
+ * written atomically, in the house look ({@link ChartStyle#look}). Every plot in paddlewheel goes through
+ * here so figures look alike.
  */
 public final class Plots {
     private Plots() {}
@@ -18,6 +19,7 @@ public final class Plots {
     /** Writes {@code base}.png and {@code base}.svg; {@code base} has no extension. */
     public static void savePngAndSvg(Chart<?, ?> chart, Path base) throws IOException {
         System.setProperty("java.awt.headless", "true");
+        if (chart.getStyler() instanceof org.knowm.xchart.style.AxesChartStyler a) ChartStyle.look(a);
         Path dir = base.toAbsolutePath().getParent();
         if (dir != null) Files.createDirectories(dir);
         String name = base.getFileName().toString();

@@ -12,7 +12,9 @@ import org.paddlewheel.analysis.Arrhenius;
  * errors, set beside the paper's experimental activation energies from impedance. Conditions
  * without a single Na hop are left out ({@link ConditionResult#dNaIsUpperBound()}): their D is the
  * MSD-slope floor (vibrations, cell fluctuations), which would flatten the line and understate Ea;
- * their temperatures are listed in {@link Row#noHopTemperaturesK()}.
+ * their temperatures are listed in {@link Row#noHopTemperaturesK()}. Conditions whose cell did not
+ * stay a crystal ({@link ConditionResult#usable()}) are left out too and listed in
+ * {@link Row#unstableTemperaturesK()}: a liquid's D belongs to another phase.
  */
 public final class ArrheniusByX {
     /** The paper's experimental Ea from conductivity (Figure 1B), eV, by x. */
@@ -24,22 +26,26 @@ public final class ArrheniusByX {
      * @param temperaturesK      temperatures used, K
      * @param paperEaEv          the paper's experimental Ea for this x, eV (null if the paper has none)
      * @param noHopTemperaturesK temperatures left out because no run there detected a Na hop, K
+     * @param unstableTemperaturesK temperatures left out because the cell melted or drifted, K
      */
     public record Row(double x, double[] temperaturesK, Estimate eaDEv, Estimate eaSigmaEv, Double paperEaEv,
-                      Arrhenius.Result dFit, Arrhenius.Result sigmaFit, double[] noHopTemperaturesK) {}
+                      Arrhenius.Result dFit, Arrhenius.Result sigmaFit, double[] noHopTemperaturesK, double[] unstableTemperaturesK) {}
 
     private ArrheniusByX() {}
 
     /** Fits per x over free conditions. */
     public static List<Row> fit(List<ConditionResult> conditions) {
         Map<Double, List<ConditionResult>> byX = new TreeMap<>();
-        Map<Double, List<Double>> noHop = new TreeMap<>();
+        Map<Double, List<Double>> noHop = new TreeMap<>(), unstable = new TreeMap<>();
         for (ConditionResult c : conditions) {
             if (c.frozen() != Frozen.NONE) continue;
-            if (c.dNaIsUpperBound()) {
+            if (!c.usable()) {
+                unstable.computeIfAbsent(c.x(), k -> new ArrayList<>()).add(c.temperatureK());
+                byX.computeIfAbsent(c.x(), k -> new ArrayList<>());
+            } else if (c.dNaIsUpperBound()) {
                 noHop.computeIfAbsent(c.x(), k -> new ArrayList<>()).add(c.temperatureK());
                 byX.computeIfAbsent(c.x(), k -> new ArrayList<>());   // the row still lists what was left out
-            } else if (c.dNa() != null && c.dNa().value() > 0) {
+            } else if (c.dNa() != null && c.dNa().value() > 0 && c.sigmaNa() != null) {
                 byX.computeIfAbsent(c.x(), k -> new ArrayList<>()).add(c);
             }
         }
@@ -62,7 +68,8 @@ public final class ArrheniusByX {
             rows.add(new Row(e.getKey(), t, fd == null ? null : new Estimate(fd.activationEnergyEv(), fd.activationEnergyErrorEv()),
                     fs == null ? null : new Estimate(fs.activationEnergyEv(), fs.activationEnergyErrorEv()),
                     PAPER_EA_EV.get(e.getKey()), fd, fs,
-                    noHop.getOrDefault(e.getKey(), List.of()).stream().mapToDouble(Double::doubleValue).toArray()));
+                    noHop.getOrDefault(e.getKey(), List.of()).stream().mapToDouble(Double::doubleValue).toArray(),
+                    unstable.getOrDefault(e.getKey(), List.of()).stream().mapToDouble(Double::doubleValue).toArray()));
         }
         return rows;
     }

@@ -28,7 +28,7 @@ public record Campaign(String preset, String forceField, List<RunSpec> runs) {
 
     /** The paper's settings: 3x3x3, NPT (Parrinello–Rahman + Langevin 10/ps, W = 1000 amu), 0.5 fs. */
     static RunSpec paperSpec(double equilibrationFs, double productionFs, int supercell, double frameIntervalFs) {
-        return new RunSpec(1, 500, Frozen.NONE, 1, supercell, equilibrationFs, productionFs, 0.5, "npt", 10, 1000, 0,
+        return new RunSpec(1, 500, Frozen.NONE, 1, supercell, equilibrationFs, productionFs, 0.5, org.paddlewheel.md.Ensemble.NPT, 10, 1000, 0,
                 frameIntervalFs);
     }
 

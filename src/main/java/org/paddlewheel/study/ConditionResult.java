@@ -22,12 +22,66 @@ import org.hipparchus.special.Erf;
  * use them in the direction a bound allows.
  *
  * @param dNaIsUpperBound true when no run of the condition detected a Na hop (dNa, sigmaNa are upper bounds)
+ * <p>Runs whose cell did not stay a crystal ({@link RunResult#stabilityProblem()}: molten anion
+ * sublattice, diffusing anion centres, drifting cell length, or not measured) are left out of the pool
+ * when another seed stayed a crystal ({@link #unstableRunsDropped()}); when none did, the condition
+ * keeps their numbers for display but carries the reason in {@link #excludedBecause()}, and no claim
+ * uses it.
+ *
  * @param noHopRunsDropped runs whose D was left out of the pool because they made no hop while another seed did
+ * @param excludedBecause  why no claim may use this condition (every run melted, drifted or was not checked), or null
+ * @param unstableRunsDropped runs left out because their cell did not stay a crystal while another seed's did
  */
 public record ConditionResult(double x, double temperatureK, Frozen frozen, int seeds, Estimate dNa, Estimate sigmaNa,
                               Map<String, Estimate> tauPs, int hops, Map<String, RunResult.Coupling> coupling,
                               List<RunResult> runs, Map<String, Boolean> tauLowerBound, boolean dNaIsUpperBound,
-                              int noHopRunsDropped) {
+                              int noHopRunsDropped, String excludedBecause, int unstableRunsDropped) {
+
+    /** True when claims may use this condition (its cell stayed a crystal). */
+    public boolean usable() { return excludedBecause == null; }
+
+    /** "x = 1, 500 K, free" (or "…, NH2 frozen"). */
+    public String label() {
+        return "x = " + StudyText.trim(x) + ", " + StudyText.trim(temperatureK) + " K, "
+                + (frozen == Frozen.NONE ? "free" : frozen.cliName() + " frozen");
+    }
+
+    /** Na vacancies in the cell: x·n³ for Na(3−x)O(1−x)(NH2)x(BH4) in an n×n×n supercell. */
+    public int naVacancies() {
+        int n = runs.get(0).spec().supercell();
+        return (int) Math.round(x * n * n * n);
+    }
+
+    /**
+     * D_Na as a possibly censored value, cm²/s: measured, or — when no run hopped — an upper bound
+     * max(D, 0) + 2σ (never negative); null when Na is frozen.
+     */
+    public Bounded dNaBounded() { return bounded(dNa); }
+
+    /** σ_NE like {@link #dNaBounded()}, S/cm. */
+    public Bounded sigmaNaBounded() { return bounded(sigmaNa); }
+
+    private Bounded bounded(Estimate e) {
+        if (e == null) return null;
+        if (!dNaIsUpperBound) return Bounded.measured(e);
+        double s = Double.isFinite(e.sigma()) ? e.sigma() : 0;
+        return Bounded.atMost(Math.max(0, e.value()) + Estimate.SIGNIFICANCE * s);
+    }
+
+    /**
+     * τ of an anion kind, ps, as a possibly censored value: a lower bound when C1 had not decayed
+     * within half the run, and also when the KWW mean time lies beyond that window (an extrapolation
+     * with unknown σ: used only as ≥ the window); a value with unknown σ inside the window decides no
+     * comparison; null when the kind is absent or frozen.
+     */
+    public Bounded tau(String kind) {
+        Estimate e = tauPs.get(kind);
+        if (e == null) return null;
+        if (isLowerBound(kind)) return Bounded.atLeast(e.value());
+        double windowPs = runs.get(0).spec().productionFs() / 2000;
+        if (!Double.isFinite(e.sigma()) && e.value() > windowPs) return Bounded.atLeast(windowPs);
+        return Bounded.measured(e);   // σ unknown (NaN, e.g. a single anion) → no comparison can decide
+    }
 
     /** D_Na when it measures transport (some run hopped), else null: what Arrhenius fits may use. */
     public Estimate dNaTransport() { return dNaIsUpperBound ? null : dNa; }
@@ -41,7 +95,11 @@ public record ConditionResult(double x, double temperatureK, Frozen frozen, int 
     }
 
     /** Pools the results of one condition (all with the same x, T, frozen). */
-    public static ConditionResult pool(List<RunResult> rs) {
+    public static ConditionResult pool(List<RunResult> all) {
+        List<RunResult> stable = all.stream().filter(r -> r.stabilityProblem() == null).toList();
+        List<RunResult> rs = stable.isEmpty() ? all : stable;
+        String excluded = stable.isEmpty() ? String.join(" | ", new java.util.LinkedHashSet<>(
+                all.stream().map(RunResult::stabilityProblem).toList())) : null;
         RunSpec s = rs.get(0).spec();
         // A zero-hop run's D is the estimator's floor; drop it when another seed measured transport.
         List<RunResult> hopped = rs.stream().filter(r -> r.hops() > 0).toList();
@@ -63,7 +121,7 @@ public record ConditionResult(double x, double temperatureK, Frozen frozen, int 
         Map<String, Boolean> lower = new LinkedHashMap<>();
         for (String k : tau.keySet()) lower.put(k, rs.stream().anyMatch(r -> r.isLowerBound(k)));
         return new ConditionResult(s.x(), s.temperatureK(), s.frozen(), rs.size(), d, sig, tau, hops, coup, List.copyOf(rs), lower,
-                upper && d != null, dropped);
+                upper && d != null, dropped, excluded, all.size() - rs.size());
     }
 
     static Estimate poolEstimates(List<RunResult> rs, Function<RunResult, Estimate> get) {

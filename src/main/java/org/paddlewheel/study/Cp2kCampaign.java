@@ -29,7 +29,7 @@ public final class Cp2kCampaign {
         List<String> freeze = s.frozen() == Frozen.NONE ? List.of() : List.of(s.frozen().cliName());
         long every = Math.max(1, Math.round(s.frameIntervalFs() / s.timestepFs()));
         // A frozen run holds the cell fixed (NVT), as the embedded engine does; free runs are NPT at the spec's pressure.
-        boolean npt = s.ensemble().equals("npt") && s.frozen() == Frozen.NONE;
+        boolean npt = s.ensemble() == org.paddlewheel.md.Ensemble.NPT && s.frozen() == Frozen.NONE;
         return new Cp2kMd(npt, s.temperatureK(), s.timestepFs(), Math.round(s.equilibrationFs() / s.timestepFs()),
                 s.productionSteps(), every, s.frictionPerPs(), s.pressureGPa(), 1000.0, freeze);
     }

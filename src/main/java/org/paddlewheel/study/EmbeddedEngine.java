@@ -1,62 +1,56 @@
 package org.paddlewheel.study;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.DoubleConsumer;
 import org.paddlewheel.build.AntiperovskiteBuilder;
+import org.paddlewheel.forcefield.ForceField;
 import org.paddlewheel.io.Formats;
+import org.paddlewheel.md.MdConfig;
+import org.paddlewheel.md.MdRun;
+import org.paddlewheel.md.TrajectoryFormat;
 import org.paddlewheel.model.Structure;
 
 /**
- * Runs a spec on paddlewheel's own MD engine: builds the cell with {@link AntiperovskiteBuilder}
- * (x, n×n×n, seed), writes {@code cell.vasp} and invokes the engine's {@code md} verb in-process
- * through an injected {@link MdLauncher} (the CLI passes its own command line, so the study layer
- * does not depend on the CLI), with the spec's temperature, times, timestep, ensemble, frozen
- * species, friction, pressure, frame interval, threads and seed. Progress is read from the
- * {@code time_ps} column of {@code thermo.csv}. The engine's barostat is stochastic cell rescaling,
- * not the paper's Parrinello–Rahman, so the spec's lattice mass is not passed (the report states
- * the settings). With no launcher every run fails with a clear message.
+ * Runs a spec on paddlewheel's own MD engine in-process through the {@code md} library
+ * ({@link MdRun}): builds the cell in memory with {@link AntiperovskiteBuilder} (x, n×n×n, seed),
+ * turns the spec into an {@link MdConfig} (temperature, times, timestep, ensemble, friction,
+ * pressure, frame interval, threads, seed) and the frozen species into the freeze list, and reports
+ * progress from the engine's step callback. No command line is built and no file is read back;
+ * {@code cell.vasp} is written only as a record of the starting cell. The engine's barostat is
+ * stochastic cell rescaling, not the paper's Parrinello–Rahman, so the spec's lattice mass is not
+ * used (the report states the settings).
  *
- * <p>Resume: the engine writes {@code checkpoint.bin} every min(1 ps, run/10) and
- * {@code md --resume} continues bit for bit when the settings (including threads) match. The
- * arguments of each launch are kept in {@code md-args.txt}; an unfinished folder whose checkpoint
- * exists and whose recorded arguments equal the new ones is continued, not restarted.
+ * <p>Resume: the engine writes {@code checkpoint.bin} every min(1 ps, run/10) and continues bit for
+ * bit when the settings (including threads) match. The configuration of each launch is kept in
+ * {@code md-config.txt} (its fingerprint, force field and freeze list); an unfinished folder whose
+ * checkpoint exists and whose recorded configuration equals the new one is continued, not restarted.
  */
 public final class EmbeddedEngine implements Engine {
-    /** Runs one {@code paddlewheel md …} command in-process and returns its exit status. */
-    @FunctionalInterface
-    public interface MdLauncher {
-        int launch(String... args);
-    }
+    /** File recording the configuration of the last launch. */
+    public static final String CONFIG = "md-config.txt";
+    /** The engine's checkpoint file. */
+    public static final String CHECKPOINT = "checkpoint.bin";
 
-    private final MdLauncher launcher;
     private final String version;
 
-    /** {@code launcher} null when no {@code md} command exists yet. */
-    public EmbeddedEngine(MdLauncher launcher, String version) {
-        this.launcher = launcher;
-        this.version = version;
-    }
+    public EmbeddedEngine(String version) { this.version = version; }
 
     @Override public String name() { return "embedded"; }
 
     @Override public String version() { return version; }
 
-    /** The {@code md} arguments for a spec, cell file and output folder. */
-    public static List<String> arguments(RunSpec s, String forceField, Path cell, Path dir, int threads) {
-        List<String> a = new ArrayList<>(List.of("md", "-i", cell.toString(), "--ff", forceField,
-                "--temperature", fmt(s.temperatureK()) + "K", "--time", fmt(s.productionFs()) + "fs",
-                "--equilibrate", fmt(s.equilibrationFs()) + "fs", "--timestep", fmt(s.timestepFs()) + "fs",
-                "--ensemble", s.ensemble(), "--friction", fmt(s.frictionPerPs()), "--pressure", fmt(s.pressureGPa()) + "GPa",
-                "--every", fmt(s.frameIntervalFs()) + "fs", "--checkpoint-every", fmt(checkpointFs(s)) + "fs", "--threads", Integer.toString(threads), "--seed", Long.toString(s.seed()),
-                "--quiet", "-o", dir.toString()));
-        if (s.frozen() != Frozen.NONE) a.addAll(a.size() - 3, List.of("--freeze", s.frozen().cliName()));
-        return a;
+    /** The MD configuration of a spec with {@code threads} force-loop threads. */
+    public static MdConfig config(RunSpec s, int threads) {
+        return MdConfig.builder().ensemble(s.ensemble()).temperatureK(s.temperatureK()).timestepFs(s.timestepFs())
+                .equilibrationFs(s.equilibrationFs()).productionFs(s.productionFs()).everyFs(s.frameIntervalFs())
+                .checkpointEveryFs(checkpointFs(s)).frictionPerPs(s.frictionPerPs()).pressureGPa(s.pressureGPa())
+                .threads(threads).seed(s.seed()).format(TrajectoryFormat.EXTXYZ).build();
     }
+
+    /** The species a spec freezes ("Na", "NH2", "BH4"), empty for none. */
+    public static List<String> freeze(RunSpec s) { return s.frozen() == Frozen.NONE ? List.of() : List.of(s.frozen().cliName()); }
 
     /** Checkpoint interval: min(1 ps, a tenth of the run), a whole number of steps, fs. */
     static double checkpointFs(RunSpec s) {
@@ -64,25 +58,10 @@ public final class EmbeddedEngine implements Engine {
         return Math.max(1, Math.round(want / s.timestepFs())) * s.timestepFs();
     }
 
-    /** File recording the arguments of the last launch (one per line). */
-    public static final String ARGS = "md-args.txt";
-    /** The engine's checkpoint file. */
-    public static final String CHECKPOINT = "checkpoint.bin";
-
-    @Override
-    public boolean canResume(RunSpec spec, String forceField, Path dir, int threads) {
-        try {
-            if (launcher == null || !Files.isRegularFile(dir.resolve(CHECKPOINT)) || !Files.isRegularFile(dir.resolve(ARGS))) return false;
-            List<String> want = arguments(spec, forceField, dir.resolve("cell.vasp"), dir, threads);
-            return Files.readAllLines(dir.resolve(ARGS)).equals(want);
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    @Override
-    public void resume(RunSpec spec, String forceField, Path dir, int threads, DoubleConsumer progress) throws Exception {
-        launch(launcher, spec, forceField, dir, threads, progress, List.of("--resume"));
+    /** What {@code md-config.txt} holds for a launch. */
+    static List<String> record(RunSpec s, String forceField, int threads) {
+        return List.of("config " + config(s, threads).fingerprint(), "force-field " + forceField, "freeze " + String.join(",", freeze(s)),
+                "supercell " + s.supercell(), "x " + s.x());
     }
 
     /** Builds the starting cell of a spec. */
@@ -92,70 +71,41 @@ public final class EmbeddedEngine implements Engine {
     }
 
     @Override
-    public void run(RunSpec spec, String forceField, Path dir, int threads, DoubleConsumer progress) throws Exception {
-        runMd(launcher, spec, forceField, dir, threads, progress, List.of());
-    }
-
-    /** Builds the cell, runs {@code md} with the spec's arguments plus {@code extra}, checks the trajectory. */
-    static void runMd(MdLauncher launcher, RunSpec spec, String forceField, Path dir, int threads, DoubleConsumer progress,
-                      List<String> extra) throws Exception {
-        if (launcher == null) {
-            throw new UnsupportedOperationException("no 'paddlewheel md' command is registered;"
-                    + " use --engine fake to try the pipeline");
-        }
-        Formats.writeStructure(dir.resolve("cell.vasp"), cell(spec), "poscar");
-        launch(launcher, spec, forceField, dir, threads, progress, extra);
-    }
-
-    private static void launch(MdLauncher launcher, RunSpec spec, String forceField, Path dir, int threads, DoubleConsumer progress,
-                               List<String> extra) throws Exception {
-        Path cell = dir.resolve("cell.vasp");
-        List<String> base = arguments(spec, forceField, cell, dir, threads);
-        Files.write(dir.resolve(ARGS), base);
-        double total = spec.equilibrationFs() + spec.productionFs();
-        Thread poller = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                double t = lastTimeFs(dir.resolve("thermo.csv"));
-                if (t > 0) progress.accept(Math.min(0.99, t / total));
-                try { Thread.sleep(2000); } catch (InterruptedException e) { return; }
-            }
-        }, "progress-" + dir.getFileName());
-        poller.setDaemon(true);
-        poller.start();
-        int rc;
+    public boolean canResume(RunSpec spec, String forceField, Path dir, int threads) {
         try {
-            List<String> args = new ArrayList<>(base);
-            args.addAll(extra);
-            rc = launcher.launch(args.toArray(String[]::new));
-        } finally {
-            poller.interrupt();
+            return Files.isRegularFile(dir.resolve(CHECKPOINT)) && Files.isRegularFile(dir.resolve(CONFIG))
+                    && Files.readAllLines(dir.resolve(CONFIG)).equals(record(spec, forceField, threads));
+        } catch (java.io.IOException e) {
+            return false;
         }
-        if (rc != 0) throw new IllegalStateException("paddlewheel md exited with status " + rc + " for " + spec.label());
-        if (!Files.isRegularFile(dir.resolve(RunFolder.TRAJECTORY))) {
-            throw new IllegalStateException("paddlewheel md wrote no " + RunFolder.TRAJECTORY + " in " + dir);
-        }
-        progress.accept(1.0);
+    }
+
+    @Override
+    public void run(RunSpec spec, String forceField, Path dir, int threads, DoubleConsumer progress) throws Exception {
+        runMd(spec, forceField, dir, threads, progress, false, -1);
+    }
+
+    @Override
+    public void resume(RunSpec spec, String forceField, Path dir, int threads, DoubleConsumer progress) throws Exception {
+        runMd(spec, forceField, dir, threads, progress, true, -1);
     }
 
     /**
-     * Time reached, fs, from the last line of the engine's thermo.csv ({@code step,time_ps,…}; time
-     * counts from the start of the run), or −1 when unknown.
+     * Runs (or resumes) the spec in {@code dir}; {@code stopAfterSteps} ≥ 0 stops early (tests of
+     * resuming), −1 runs to the end. Checks that the trajectory exists afterwards.
      */
-    static double lastTimeFs(Path thermo) {
-        try {
-            if (!Files.isRegularFile(thermo)) return -1;
-            List<String> lines = Files.readAllLines(thermo);
-            if (lines.size() < 2) return -1;
-            List<String> header = List.of(lines.get(0).toLowerCase(Locale.ROOT).split(","));
-            int col = header.indexOf("time_ps");
-            if (col < 0) return -1;
-            return Double.parseDouble(lines.get(lines.size() - 1).split(",")[col].trim()) * 1000;
-        } catch (IOException | RuntimeException e) {
-            return -1;
+    static void runMd(RunSpec spec, String forceField, Path dir, int threads, DoubleConsumer progress, boolean resume,
+                      long stopAfterSteps) throws Exception {
+        Structure cell = cell(spec);
+        if (!resume) Formats.writeStructure(dir.resolve("cell.vasp"), cell, "poscar");   // a record; never read back
+        Files.write(dir.resolve(CONFIG), record(spec, forceField, threads));
+        MdConfig cfg = config(spec, threads);
+        long every = Math.max(1, cfg.totalSteps() / 200);
+        new MdRun(cell, ForceField.resolve(forceField), freeze(spec), cfg, dir).run(resume,
+                (done, total) -> { if (done % every == 0) progress.accept(Math.min(0.99, done / (double) total)); }, stopAfterSteps, false);
+        if (!Files.isRegularFile(dir.resolve(RunFolder.TRAJECTORY))) {
+            throw new IllegalStateException("the MD engine wrote no " + RunFolder.TRAJECTORY + " in " + dir);
         }
-    }
-
-    private static String fmt(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+        if (stopAfterSteps < 0) progress.accept(1.0);
     }
 }

@@ -2,6 +2,7 @@ package org.paddlewheel.study;
 
 import java.util.List;
 import java.util.Map;
+import org.paddlewheel.analysis.LatticeStability;
 
 /**
  * What the analysis of one finished run gives the report: Na diffusivity and Nernst–Einstein
@@ -22,22 +23,48 @@ import java.util.Map;
  * @param tauLowerBound per anion kind, true when C1 had not decayed within half the run, so τ is
  *                    only a lower bound (its value is that bound); absent = false
  * @param hopRatePerPs Na hops per Na ion per ps of production (NaN when unknown)
+ * @param stability   per mobile (not frozen) anion kind, whether its sublattice stayed a crystal
+ *                    ({@link LatticeStability}: anion-centre MSD, Lindemann ratio, cell-length drift);
+ *                    null when not measured (results analysed before this existed)
  */
 public record RunResult(String runId, RunSpec spec, String analysis, Estimate dNa, Estimate sigmaNa,
                         Map<String, Estimate> tauPs, Curve msdNa, Map<String, Curve> c1, int hops,
                         Map<String, Coupling> coupling, HopTrace hopTrace, Map<String, Boolean> tauLowerBound,
-                        double hopRatePerPs) {
+                        double hopRatePerPs, Map<String, LatticeStability.Result> stability) {
 
     @com.fasterxml.jackson.annotation.JsonCreator
     public RunResult {
         tauLowerBound = tauLowerBound == null ? Map.of() : tauLowerBound;
     }
 
+    /** A result without stability measurements. */
+    public RunResult(String runId, RunSpec spec, String analysis, Estimate dNa, Estimate sigmaNa,
+                     Map<String, Estimate> tauPs, Curve msdNa, Map<String, Curve> c1, int hops,
+                     Map<String, Coupling> coupling, HopTrace hopTrace, Map<String, Boolean> tauLowerBound, double hopRatePerPs) {
+        this(runId, spec, analysis, dNa, sigmaNa, tauPs, msdNa, c1, hops, coupling, hopTrace, tauLowerBound, hopRatePerPs, null);
+    }
+
+    /** The same result with stability measurements. */
+    public RunResult withStability(Map<String, LatticeStability.Result> s) {
+        return new RunResult(runId, spec, analysis, dNa, sigmaNa, tauPs, msdNa, c1, hops, coupling, hopTrace, tauLowerBound, hopRatePerPs, s);
+    }
+
+    /**
+     * Why this run's cell is not the crystal the claims are about ("BH4: molten: …"), or null when
+     * every watched sublattice stayed a crystal; "cell stability not measured" when unknown.
+     */
+    public String stabilityProblem() {
+        if (stability == null) return "cell stability not measured (re-analyse: paddlewheel report rebuilds result.json from the trajectory)";
+        java.util.List<String> p = new java.util.ArrayList<>();
+        stability.forEach((k, v) -> { if (v != null && v.problem() != null) p.add(k + " sublattice " + v.problem()); });
+        return p.isEmpty() ? null : String.join("; ", p);
+    }
+
     /** A result without lower-bound flags and hop rate (synthetic results and tests). */
     public RunResult(String runId, RunSpec spec, String analysis, Estimate dNa, Estimate sigmaNa,
                      Map<String, Estimate> tauPs, Curve msdNa, Map<String, Curve> c1, int hops,
                      Map<String, Coupling> coupling, HopTrace hopTrace) {
-        this(runId, spec, analysis, dNa, sigmaNa, tauPs, msdNa, c1, hops, coupling, hopTrace, Map.of(), Double.NaN);
+        this(runId, spec, analysis, dNa, sigmaNa, tauPs, msdNa, c1, hops, coupling, hopTrace, Map.of(), Double.NaN, null);
     }
 
     /** True when τ of {@code kind} is only a lower bound. */

@@ -16,14 +16,14 @@ import java.util.Locale;
  * @param equilibrationFs   equilibration time before production, fs
  * @param productionFs      production time, fs
  * @param timestepFs        MD timestep, fs
- * @param ensemble          "npt", "nvt" or "nve"
+ * @param ensemble          NPT, NVT or NVE (JSON "npt", "nvt", "nve")
  * @param frictionPerPs     Langevin friction for atoms and lattice, 1/ps (paper: 10)
  * @param latticeMassAmu    Parrinello–Rahman lattice mass, amu (paper: 1000)
  * @param pressureGPa       target pressure for npt, GPa
  * @param frameIntervalFs   time between saved trajectory frames, fs
  */
 public record RunSpec(double x, double temperatureK, Frozen frozen, long seed, int supercell,
-                      double equilibrationFs, double productionFs, double timestepFs, String ensemble,
+                      double equilibrationFs, double productionFs, double timestepFs, org.paddlewheel.md.Ensemble ensemble,
                       double frictionPerPs, double latticeMassAmu, double pressureGPa, double frameIntervalFs) {
     public RunSpec {
         if (!(x >= 0 && x <= 1)) throw new IllegalArgumentException("x must lie in [0, 1], got " + x);

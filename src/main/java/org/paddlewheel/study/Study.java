@@ -8,20 +8,26 @@ import java.util.List;
 /**
  * Runs a campaign in a study folder: writes {@code campaign.json}, schedules the unfinished runs
  * (all, or only {@code runIndex} for a job-array task), then rebuilds the report from whatever
- * has finished. Calling it again on the same folder resumes: finished runs are skipped.
+ * has finished into {@link StudyResults} (the report layer draws them). Calling it again on the same
+ * folder resumes: finished runs are skipped.
  */
 public final class Study {
     /**
      * How to run.
      *
      * @param runIndex only this run (0-based, in campaign order), or null for all
-     * @param report   rebuild the report afterwards
+     * @param report   collect the results afterwards ({@link Result#results()}; the report layer writes report.html from them)
      */
     public record Options(Path dir, Campaign campaign, Engine engine, int threads, int threadsPerRun, boolean quiet,
                           String command, Integer runIndex, boolean report) {}
 
-    /** What happened. */
-    public record Result(List<Scheduler.Outcome> outcomes, StudyReport.Outcome report) {
+    /**
+     * What happened.
+     *
+     * @param results the study's results (claims and all) when a report was asked for and some run has
+     *                finished, else null; the report layer (report.StudyReport) draws and writes them
+     */
+    public record Result(List<Scheduler.Outcome> outcomes, StudyResults results) {
         /** Runs that failed this time. */
         public List<Scheduler.Outcome> failures() { return outcomes.stream().filter(o -> !o.ok()).toList(); }
     }
@@ -53,9 +59,9 @@ public final class Study {
             if (!f.ok()) err.println("paddlewheel: run " + f.runId() + " failed: " + f.error());
             else if (f.error() != null) err.println("paddlewheel: run " + f.runId() + " finished; " + f.error());
         }
-        StudyReport.Outcome rep = null;
+        StudyResults rep = null;
         boolean anyFinished = m.folders(o.dir()).stream().anyMatch(RunFolder::isComplete);
-        if (o.report() && anyFinished) rep = StudyReport.build(o.dir());
+        if (o.report() && anyFinished) rep = StudyResults.collect(o.dir());
         return new Result(out, rep);
     }
 }

@@ -5,8 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.paddlewheel.analysis.AnalysisConfig;
 import org.paddlewheel.analysis.Diffusivity;
 import org.paddlewheel.analysis.HopDetector;
+import org.paddlewheel.analysis.LatticeStability;
 import org.paddlewheel.analysis.HopRotationCoupling;
 import org.paddlewheel.analysis.OrientationSampler;
 import org.paddlewheel.analysis.StretchedExponentialFit;
@@ -23,8 +25,8 @@ import org.paddlewheel.model.Structure;
 
 /**
  * Analyses a real run's {@code trajectory.extxyz} (production only) with the
- * {@code org.paddlewheel.analysis} library, in one streaming pass and with the settings of
- * {@code paddlewheel analyze} (docs/summary-json.md): Na MSD and D with block errors (5 blocks,
+ * {@code org.paddlewheel.analysis} library, in one streaming pass and with the defaults of
+ * {@code paddlewheel analyze} ({@link AnalysisConfig}, docs/summary-json.md): Na MSD and D with block errors (5 blocks,
  * default fit window), Nernst–Einstein σ at the spec's temperature (formal charge +1), C1 of every
  * anion kind with the KWW mean time τ̄ and its lower-bound flag, hops, and hop–rotation coupling
  * (4 Å cut-off, ±0.25 ps hop window, 200 random-time controls per hop, seeded by the run's seed).
@@ -54,9 +56,8 @@ public final class TrajectoryAnalyzer implements RunAnalyzer {
 
     /** The analysis configuration used for a spec with the given anions. */
     static TrajectoryAnalysis.Config config(RunSpec s, List<Molecule> molecules) {
-        return new TrajectoryAnalysis.Config(Set.of(Element.NA), TrajectoryAnalysis.defaultCharges(), Set.of(), molecules,
-                allSitesReference(s), s.temperatureK(), 0, 1, s.frameIntervalFs(), 5, Double.NaN, Double.NaN, Double.NaN,
-                4.0, 250, 1000, 200, s.seed(), Set.of(), 0.2, 0.2, new int[] {1, 1, 1});
+        return AnalysisConfig.builder().mobile(Set.of(Element.NA)).molecules(molecules).reference(allSitesReference(s))
+                .temperatureK(s.temperatureK()).frameSpacingFs(s.frameIntervalFs()).seed(s.seed()).density(Set.of()).build();
     }
 
     @Override
@@ -79,7 +80,10 @@ public final class TrajectoryAnalyzer implements RunAnalyzer {
             }
             r = a.finish();
         }
-        return toResult(run.id(), s, r, groups.sigmaPs(r.timestepFs()), description());
+        // the cell's stability per mobile anion sublattice (a frozen one cannot melt and says nothing)
+        Map<String, LatticeStability.Result> stability = new LinkedHashMap<>(r.stability());
+        stability.remove(s.frozen().cliName());
+        return toResult(run.id(), s, r, groups.sigmaPs(r.timestepFs()), description()).withStability(stability);
     }
 
     /** Maps the library's results onto a {@link RunResult}. */

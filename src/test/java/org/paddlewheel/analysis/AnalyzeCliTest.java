@@ -71,6 +71,10 @@ class AnalyzeCliTest {
         assertThat(j.at("/rotation/NH2/tau1_is_lower_bound").isBoolean()).isTrue();
         assertThat(j.at("/rotation/NH2/bisector/tau1_ps").isMissingNode()).isFalse();
         assertThat(j.at("/hops/Na/count").asInt()).isEqualTo(hops);
+        // a fixed cell whose NH2 centres only vibrate is a crystal: no drift, Lindemann ratio well below 0.1
+        assertThat(j.at("/stability/NH2/cell_length_drift").asDouble()).isEqualTo(0.0);
+        assertThat(j.at("/stability/NH2/lindemann_ratio").asDouble()).isBetween(0.0, 0.1);
+        assertThat(j.at("/stability/NH2/problem").isNull()).isTrue();
         assertThat(j.at("/hops/Na/rate_per_ps").isNumber()).isTrue();
         if (hops > 0) {
             assertThat(j.at("/coupling/NH2/score").isNumber()).isTrue();

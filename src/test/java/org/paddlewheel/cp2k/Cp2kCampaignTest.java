@@ -36,6 +36,8 @@ class Cp2kCampaignTest {
             String inp = Files.readString(r.resolve("md.inp"));
             assertTrue(inp.contains("TIMESTEP 0.5000") && inp.contains("GAMMA 0.010000"), "0.5 fs, 10 ps⁻¹ in " + r);
             assertTrue(Files.readString(r.resolve("run.sbatch")).contains("srun cp2k.psmp"));
+            boolean free = r.getFileName().toString().contains("_free_");
+            assertEquals(free, inp.contains("ENSEMBLE NPT_I"), "free runs NPT at 0 GPa, frozen runs at fixed cell: " + r);
         }
         assumeTrue(Cp2kRunner.locate() != null, "CP2K not installed: inputs written but not checked");
         for (String protocol : List.of("x1.00_T500K_free_s1", "x1.00_T500K_Na-frozen_s1", "x1.00_T500K_NH2-frozen_s1", "x1.00_T500K_BH4-frozen_s1")) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.paddlewheel.build.AntiperovskiteBuilder;
-import org.paddlewheel.fit.FitProblem;
+import org.paddlewheel.forcefield.fit.FitProblem;
 import org.paddlewheel.md.LangevinThermostat;
 import org.paddlewheel.md.MdState;
 import org.paddlewheel.md.Rng;

@@ -23,7 +23,7 @@ class CampaignTest {
             assertThat(r.productionFs()).isEqualTo(50000);
             assertThat(r.equilibrationFs()).isEqualTo(3000);
             assertThat(r.timestepFs()).isEqualTo(0.5);
-            assertThat(r.ensemble()).isEqualTo("npt");
+            assertThat(r.ensemble()).isEqualTo(org.paddlewheel.md.Ensemble.NPT);
             assertThat(r.frictionPerPs()).isEqualTo(10);
             assertThat(r.latticeMassAmu()).isEqualTo(1000);
         }
@@ -61,35 +61,31 @@ class CampaignTest {
     }
 
     @Test
-    void embeddedEngineCallsTheMdVerbWithTheSpec(@TempDir Path tmp) throws Exception {
+    void embeddedEngineTurnsTheSpecIntoAnMdConfiguration() throws Exception {
         RunSpec s = Campaign.full().runs().stream().filter(r -> r.frozen() == Frozen.BH4).findFirst().orElseThrow();
-        List<String> a = EmbeddedEngine.arguments(s, "na-amide-borohydride", tmp.resolve("cell.vasp"), tmp, 2);
-        assertThat(String.join(" ", a)).startsWith("md -i ").contains("--ff na-amide-borohydride", "--temperature 500K",
-                "--time 50000fs", "--equilibrate 3000fs", "--timestep 0.5fs", "--ensemble npt", "--freeze BH4",
-                "--friction 10", "--pressure 0GPa", "--every 10fs", "--threads 2", "--seed 1", "-o " + tmp);
-        List<String[]> calls = new java.util.ArrayList<>();
-        EmbeddedEngine e = new EmbeddedEngine(args -> {
-            calls.add(args);
-            try {
-                Files.writeString(tmp.resolve(RunFolder.TRAJECTORY), "");
-            } catch (java.io.IOException ex) {
-                throw new java.io.UncheckedIOException(ex);
-            }
-            return 0;
-        }, "test");
-        e.run(Campaign.tiny().runs().get(0), "ff", tmp, 1, f -> { });
-        assertThat(calls).hasSize(1);
-        assertThat(tmp.resolve("cell.vasp")).isRegularFile();
-        assertThatThrownBy(() -> new EmbeddedEngine(null, "none").run(s, "ff", tmp, 1, f -> { }))
-                .hasMessageContaining("no 'paddlewheel md'");
+        org.paddlewheel.md.MdConfig c = EmbeddedEngine.config(s, 2);
+        assertThat(c.ensemble()).isEqualTo(org.paddlewheel.md.Ensemble.NPT);
+        assertThat(c.temperatureK()).isEqualTo(500);
+        assertThat(c.timestepFs()).isEqualTo(0.5);
+        assertThat(c.equilibrationSteps()).isEqualTo(6000);     // 3 ps at 0.5 fs
+        assertThat(c.productionSteps()).isEqualTo(100_000);     // 50 ps
+        assertThat(c.everySteps()).isEqualTo(20);               // a frame every 10 fs
+        assertThat(c.checkpointEverySteps()).isEqualTo(2000);   // min(1 ps, run/10)
+        assertThat(c.frictionPerPs()).isEqualTo(10);
+        assertThat(c.pressureGPa()).isZero();
+        assertThat(c.threads()).isEqualTo(2);
+        assertThat(c.seed()).isEqualTo(s.seed());
+        assertThat(c.format()).isEqualTo(org.paddlewheel.md.TrajectoryFormat.EXTXYZ);
+        assertThat(EmbeddedEngine.freeze(s)).containsExactly("BH4");
+        assertThat(EmbeddedEngine.freeze(s.withFrozen(Frozen.NONE))).isEmpty();
+        // The ensemble enum serialises as before ("npt"), so run-folder keys of earlier studies stay valid.
+        assertThat(RunFolder.JSON.writeValueAsString(s)).contains("\"ensemble\" : \"npt\"");
     }
 
     @Test
     void lammpsAndSlurmAdapters(@TempDir Path tmp) throws Exception {
-        LammpsEngine l = new LammpsEngine(null, 4);
+        LammpsEngine l = new LammpsEngine(4);
         assertThat(l.command(Path.of("in.lammps"))).containsExactly("mpirun", "--allow-run-as-root", "-np", "4", "lmp", "-in", "in.lammps");
-        assertThat(l.extraArguments()).containsExactly("--engine", "lammps", "--mpi", "4");
-        assertThatThrownBy(() -> l.run(Campaign.tiny().runs().get(0), "ff", tmp, 1, f -> { })).hasMessageContaining("no 'paddlewheel md'");
         Path submit = SlurmScript.write(tmp, 37, 2, List.of("double-paddle-wheel", "--full", "-o", tmp.toString()));
         String runs = Files.readString(tmp.resolve("slurm/runs.sbatch"));
         assertThat(runs).contains("#SBATCH --array=0-36", "#SBATCH --cpus-per-task=2",

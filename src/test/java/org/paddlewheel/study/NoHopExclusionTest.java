@@ -24,7 +24,7 @@ class NoHopExclusionTest {
         Estimate dNa = new Estimate(dValue, 0.05 * dValue);
         double sigma = dValue * 1e8 / t;   // Nernst–Einstein: σ ∝ D/T, so σT has the Ea of D
         return new RunResult("r" + x + "-" + t + "-" + seed, s, "fabricated", dNa, new Estimate(sigma, 0.05 * sigma),
-                Map.of(), null, Map.of(), hops, Map.of(), null);
+                Map.of(), null, Map.of(), hops, Map.of(), null, Map.of(), Double.NaN, Map.of("BH4", KnownAnswers.STABLE_CRYSTAL));
     }
 
     /** x = 1 on an exact Arrhenius line at 500–700 K plus, at 300 K, a hop-less run whose D is a floor 10x above the line. */
@@ -52,8 +52,8 @@ class NoHopExclusionTest {
         assertThat(floor.dNaIsUpperBound()).isTrue();
         assertThat(floor.dNaTransport()).isNull();
         assertThat(floor.dNa().value()).isCloseTo(10 * d(300), within(1e-20));   // still shown, as "≤ D (no hop)"
-        assertThat(HtmlReport.d(floor, floor.dNa())).startsWith("≤ ").endsWith("(no hop)");
-        assertThat(HtmlReport.d(cs.get(0), cs.get(0).dNa())).doesNotContain("≤");
+        assertThat(floor.dNaBounded().text()).startsWith("≤ ");
+        assertThat(cs.get(0).dNaBounded().text()).doesNotContain("≤");
     }
 
     @Test

@@ -12,7 +12,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.paddlewheel.cli.Main;
 
 /**
  * The smoke campaign (2 runs of 0.25 ps, 2x2x2) on the real embedded MD engine and the real
@@ -27,13 +26,14 @@ class RealStudyEndToEndTest {
     static JsonNode summary;
 
     static EmbeddedEngine engine() {
-        return new EmbeddedEngine(a -> Main.commandLine().execute(a), "test");
+        return new EmbeddedEngine("test");
     }
 
     @BeforeAll
     static void runSmokeStudy() throws Exception {
         result = Study.run(new Study.Options(tmp.resolve("study"), Campaign.smoke(), engine(), 2, 1, true, "test", null, true),
                 new PrintStream(new ByteArrayOutputStream()));
+        org.paddlewheel.report.StudyReport.write(result.results());
         summary = RunFolder.JSON.readTree(tmp.resolve("study/summary.json").toFile());
     }
 
@@ -65,7 +65,7 @@ class RealStudyEndToEndTest {
     void claimsTheseRunsCoverCarryFiniteNumbers() {
         List<String> withEvidence = new ArrayList<>();
         for (JsonNode c : summary.path("claims")) {
-            assertThat(c.path("verdict").asText()).isIn(Claim.REPRODUCED, Claim.NOT_REPRODUCED, Claim.INCONCLUSIVE);
+            assertThat(c.path("verdict").asText()).isIn("reproduced", "not_reproduced", "inconclusive", "not_testable", "not_attempted");
             if (c.path("evidence").size() > 0) withEvidence.add(c.path("id").asText());
             assertFinite(c.path("evidence"), c.path("id").asText());
         }
@@ -89,8 +89,7 @@ class RealStudyEndToEndTest {
         RunFolder f = RunFolder.of(dir, s, "embedded");
         f.prepare();
         // stop after 300 of 500 steps: checkpoints every 25 fs = 50 steps exist, no COMPLETE marker
-        EmbeddedEngine.runMd(a -> Main.commandLine().execute(a), s, Campaign.FORCE_FIELD, f.dir(), 1, p -> { },
-                List.of("--stop-after-steps", "300"));
+        EmbeddedEngine.runMd(s, Campaign.FORCE_FIELD, f.dir(), 1, p -> { }, false, 300);
         assertThat(f.isComplete()).isFalse();
         assertThat(engine().canResume(s, Campaign.FORCE_FIELD, f.dir(), 1)).isTrue();
         assertThat(engine().canResume(s, Campaign.FORCE_FIELD, f.dir(), 2)).as("other thread count").isFalse();
@@ -100,6 +99,24 @@ class RealStudyEndToEndTest {
         // production 0.2 ps every 5 fs: frames at 0..200 fs = 41, none duplicated by the resume
         long frames = Files.readAllLines(f.file(RunFolder.TRAJECTORY)).stream().filter(l -> l.contains("Lattice=")).count();
         assertThat(frames).isEqualTo(41);
+    }
+
+    /** The embedded engine runs in-process through md's API: a progress callback from 0 to 1, the configuration on record, no command line. */
+    @Test
+    void theEmbeddedEngineRunsThroughTheMdLibraryWithProgress() throws Exception {
+        Path dir = tmp.resolve("library");
+        RunSpec s = Campaign.smoke().runs().get(0);
+        RunFolder f = RunFolder.of(dir, s, "embedded");
+        f.prepare();
+        List<Double> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+        engine().run(s, Campaign.FORCE_FIELD, f.dir(), 1, progress::add);
+        assertThat(progress).isNotEmpty().isSorted();
+        assertThat(progress.get(progress.size() - 1)).isEqualTo(1.0);
+        assertThat(progress.get(0)).isBetween(0.0, 0.99);
+        assertThat(Files.readAllLines(f.file(EmbeddedEngine.CONFIG))).contains("force-field " + Campaign.FORCE_FIELD)
+                .anyMatch(l -> l.startsWith("config npt|"));
+        assertThat(f.file("md-args.txt")).doesNotExist();
+        assertThat(f.file(RunFolder.TRAJECTORY)).isRegularFile();
     }
 
     static void assertFinite(JsonNode n, String where) {

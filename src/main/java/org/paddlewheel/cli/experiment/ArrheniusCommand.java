@@ -1,5 +1,6 @@
 package org.paddlewheel.cli.experiment;
 
+import org.paddlewheel.report.ExperimentCharts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -239,11 +240,11 @@ public final class ArrheniusCommand implements Callable<Integer> {
             double tt = 1000 / fx[i];
             fy[i] = timesT ? r.predict(tt) * tt : r.predict(tt);
         }
-        XYChart c = Charts.chart(String.format(Locale.ROOT, "Arrhenius (%s): Ea = %.3f ± %.3f eV", f, r.activationEnergyEv(), r.activationEnergyErrorEv()),
+        XYChart c = ExperimentCharts.chart(String.format(Locale.ROOT, "Arrhenius (%s): Ea = %.3f ± %.3f eV", f, r.activationEnergyEv(), r.activationEnergyErrorEv()),
                 "1000/T (1/K)", timesT ? yName + "·T" : yName);
         c.getStyler().setYAxisLogarithmic(true);
-        Charts.points(c, "data", x, yy);
-        Charts.line(c, "fit", fx, fy);
+        ExperimentCharts.points(c, "data", x, yy);
+        ExperimentCharts.line(c, "fit", fx, fy);
         Plots.savePngAndSvg(c, output.dir().resolve("arrhenius-" + f));
     }
 }

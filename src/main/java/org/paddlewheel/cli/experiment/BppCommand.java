@@ -1,5 +1,6 @@
 package org.paddlewheel.cli.experiment;
 
+import org.paddlewheel.report.ExperimentCharts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -207,13 +208,13 @@ public class BppCommand implements Callable<Integer> {
             x[k] = tm * Math.pow(10, -4 + 8.0 * k / (n - 1));
             y[k] = bpp.t1(x[k]);
         }
-        XYChart c = Charts.chart("BPP T1(τc)", "τc (s)", "T1 (s)");
+        XYChart c = ExperimentCharts.chart("BPP T1(τc)", "τc (s)", "T1 (s)");
         c.getStyler().setXAxisLogarithmic(true);
         c.getStyler().setYAxisLogarithmic(true);
-        Charts.line(c, "BPP", x, y);
+        ExperimentCharts.line(c, "BPP", x, y);
         double[] px = rows.stream().mapToDouble(m -> (Double) m.get("tau_c_s")).toArray();
         double[] py = rows.stream().mapToDouble(m -> (Double) m.get("T1_s")).toArray();
-        Charts.points(c, "data", px, py);
+        ExperimentCharts.points(c, "data", px, py);
         Plots.savePngAndSvg(c, output.dir().resolve("nmr-bpp"));
     }
 }

@@ -1,5 +1,6 @@
 package org.paddlewheel.cli.experiment;
 
+import org.paddlewheel.report.ExperimentCharts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,9 +143,9 @@ public final class VacancyModelCommand implements Callable<Integer> {
         for (VacancyDiffusionModel.Evaluated e : r.points()) {
             byT.computeIfAbsent(Math.rint(e.point().temperatureK() * 100) / 100, k -> new ArrayList<>()).add(e);
         }
-        XYChart c = Charts.chart("Vacancy-diffusion model (fit x ≤ " + r.xMax() + ")", "vacancy fraction 1 − c", "σ (S/cm)");
+        XYChart c = ExperimentCharts.chart("Vacancy-diffusion model (fit x ≤ " + r.xMax() + ")", "vacancy fraction 1 − c", "σ (S/cm)");
         c.getStyler().setYAxisLogarithmic(true);
-        XYChart d = Charts.chart("Measured / vacancy model", "x", "σ / σ_model");
+        XYChart d = ExperimentCharts.chart("Measured / vacancy model", "x", "σ / σ_model");
         d.getStyler().setYAxisLogarithmic(true);
         for (var en : byT.entrySet()) {
             List<VacancyDiffusionModel.Evaluated> es = en.getValue();
@@ -158,19 +159,19 @@ public final class VacancyModelCommand implements Callable<Integer> {
                 cMin = Math.min(cMin, es.get(i).siteFraction());
             }
             String label = String.format(Locale.ROOT, "%.1f K", en.getKey());
-            Charts.points(c, label, vx, vy);
+            ExperimentCharts.points(c, label, vx, vy);
             double[] mx = new double[40], my = new double[40];
             for (int i = 0; i < 40; i++) {
                 double cc = 1 - 1e-3 - (1 - 1e-3 - cMin) * i / 39.0;
                 mx[i] = 1 - cc;
                 my[i] = r.predict(cc, en.getKey());
             }
-            Charts.line(c, label + " model", mx, my);
+            ExperimentCharts.line(c, label + " model", mx, my);
             int finite = 0;
             for (double v : dv) if (Double.isFinite(v)) finite++;
             double[] fx = new double[finite], fd = new double[finite];
             for (int i = 0, k = 0; i < dv.length; i++) if (Double.isFinite(dv[i])) { fx[k] = xx[i]; fd[k++] = dv[i]; }
-            if (finite > 0) Charts.points(d, label, fx, fd);
+            if (finite > 0) ExperimentCharts.points(d, label, fx, fd);
         }
         Plots.savePngAndSvg(c, output.dir().resolve("vacancy-model"));
         Plots.savePngAndSvg(d, output.dir().resolve("vacancy-deviation"));

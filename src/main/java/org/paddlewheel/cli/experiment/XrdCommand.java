@@ -1,5 +1,6 @@
 package org.paddlewheel.cli.experiment;
 
+import org.paddlewheel.report.ExperimentCharts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -200,9 +201,9 @@ public class XrdCommand implements Callable<Integer> {
                     p.multiplicity(), p.fSquared(), p.intensityRel()));
         }
         Output.writeText(output.dir().resolve("peaks.csv"), pk.toString());
-        XYChart c = Charts.chart(String.format(Locale.ROOT, "Powder pattern, λ = %.5f Å", rad.primaryWavelengthA()), "2θ (deg)", "intensity (rel.)");
+        XYChart c = ExperimentCharts.chart(String.format(Locale.ROOT, "Powder pattern, λ = %.5f Å", rad.primaryWavelengthA()), "2θ (deg)", "intensity (rel.)");
         c.getStyler().setLegendVisible(false);
-        Charts.line(c, "pattern", x, y);
+        ExperimentCharts.line(c, "pattern", x, y);
         Plots.savePngAndSvg(c, output.dir().resolve("pattern"));
     }
 }

@@ -1,4 +1,4 @@
-package org.paddlewheel.fit;
+package org.paddlewheel.forcefield.fit;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.paddlewheel.fit;
+package org.paddlewheel.forcefield.fit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

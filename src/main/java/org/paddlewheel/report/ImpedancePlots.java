@@ -1,5 +1,7 @@
-package org.paddlewheel.experiment.impedance;
+package org.paddlewheel.report;
 
+import org.paddlewheel.experiment.impedance.Spectrum;
+import org.paddlewheel.experiment.impedance.LinearKramersKronig;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.knowm.xchart.XYChart;
@@ -8,7 +10,6 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.paddlewheel.analysis.Arrhenius;
-import org.paddlewheel.report.Plots;
 
 /**
  * Figures of the impedance analysis, saved as PNG + SVG through {@link Plots}: the Nyquist plot
@@ -21,8 +22,8 @@ public final class ImpedancePlots {
 
     /** Nyquist plot of data and (optionally) a fitted model; {@code base} has no extension. */
     public static void nyquist(Spectrum data, Spectrum model, Path base) throws IOException {
-        XYChart c = new XYChartBuilder().width(800).height(640).title("Nyquist: " + data.source())
-                .xAxisTitle("Z' (ohm)").yAxisTitle("-Z'' (ohm)").build();
+        XYChart c = styled(new XYChartBuilder().width(800).height(640).title("Nyquist: " + data.source())
+                .xAxisTitle("Z' (ohm)").yAxisTitle("-Z'' (ohm)").build());
         double[] mim = negate(data.zImagOhm());
         c.addSeries("data", data.zRealOhm(), mim).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         if (model != null) c.addSeries("fit", model.zRealOhm(), negate(model.zImagOhm())).setMarker(SeriesMarkers.NONE);
@@ -31,8 +32,8 @@ public final class ImpedancePlots {
 
     /** Bode plot: log10 |Z| (left axis) and −phase in degrees (right axis) against frequency. */
     public static void bode(Spectrum data, Spectrum model, Path base) throws IOException {
-        XYChart c = new XYChartBuilder().width(800).height(600).title("Bode: " + data.source())
-                .xAxisTitle("frequency (Hz)").yAxisTitle("log10 |Z| (ohm)").build();
+        XYChart c = styled(new XYChartBuilder().width(800).height(600).title("Bode: " + data.source())
+                .xAxisTitle("frequency (Hz)").yAxisTitle("log10 |Z| (ohm)").build());
         c.getStyler().setXAxisLogarithmic(true);
         c.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
         c.setYAxisGroupTitle(1, "-phase (deg)");
@@ -51,9 +52,9 @@ public final class ImpedancePlots {
 
     /** lin-KK residuals in % of |Z| against frequency. */
     public static void kkResiduals(Spectrum data, LinearKramersKronig.Result r, Path base) throws IOException {
-        XYChart c = new XYChartBuilder().width(800).height(500)
+        XYChart c = styled(new XYChartBuilder().width(800).height(500)
                 .title(String.format("lin-KK: %s (M = %d, mu = %.3f, %s)", data.source(), r.m(), r.mu(), r.pass() ? "pass" : "FAIL"))
-                .xAxisTitle("frequency (Hz)").yAxisTitle("residual (% of |Z|)").build();
+                .xAxisTitle("frequency (Hz)").yAxisTitle("residual (% of |Z|)").build());
         c.getStyler().setXAxisLogarithmic(true);
         c.addSeries("real", data.frequencyHz(), percent(r.residualReal()));
         c.addSeries("imag", data.frequencyHz(), percent(r.residualImag()));
@@ -69,9 +70,9 @@ public final class ImpedancePlots {
             y[i] = Math.log10(sigma[i]);
             yf[i] = Math.log10(fit.predict(temperatureK[i]));
         }
-        XYChart c = new XYChartBuilder().width(800).height(600)
+        XYChart c = styled(new XYChartBuilder().width(800).height(600)
                 .title(String.format("Arrhenius: Ea = %.3f +- %.3f eV", fit.activationEnergyEv(), fit.activationEnergyErrorEv()))
-                .xAxisTitle("1000/T (1/K)").yAxisTitle("log10 sigma (S/cm)").build();
+                .xAxisTitle("1000/T (1/K)").yAxisTitle("log10 sigma (S/cm)").build());
         c.addSeries("data", x, y).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         c.addSeries("fit", x, yf).setMarker(SeriesMarkers.NONE);
         Plots.savePngAndSvg(c, base);
@@ -99,5 +100,10 @@ public final class ImpedancePlots {
         double[] b = new double[a.length];
         for (int i = 0; i < a.length; i++) b[i] = 100 * a[i];
         return b;
+    }
+
+    private static XYChart styled(XYChart c) {
+        ChartStyle.apply(c.getStyler());
+        return c;
     }
 }

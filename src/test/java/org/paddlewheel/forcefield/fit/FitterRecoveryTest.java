@@ -1,4 +1,4 @@
-package org.paddlewheel.fit;
+package org.paddlewheel.forcefield.fit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
