@@ -3,7 +3,11 @@
 # 270-atom x = 1 3x3x3 antiperovskite, cut-off 7 Å, Ewald 1e-5 (same α and k-vectors on both
 # sides), skin 1 Å, Langevin NVT 500 K, 0.5 fs, 2,000 steps; 1 thread vs 1 MPI rank and 2 vs 2.
 # Both run in the same invocation (the machine is shared). Usage: bench/md-vs-lammps.sh [--large]
-# (--large adds the 3,430-atom 7x7x7 cell for 200 steps). Last line: the 1-vs-1 ratio.
+# (--large adds the 3,430-atom 7x7x7 cell for 200 steps and the 10,000-atom 10x10x10 cell for 40
+# steps; there paddlewheel uses PME (ForceEngine.KSpace.AUTO, from 1,500 atoms) and LAMMPS the
+# k-space style a LAMMPS user would pick, `kspace_style pppm 1e-5`). One line per size and thread
+# count: `ratio paddlewheel/lammps steps/s (N atoms, T threads): X.XX`, with RSS in MB; the last
+# line is the 270-atom 1-vs-1 ratio.
 # JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 bench/md-vs-lammps.sh runs paddlewheel on JDK 25.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,24 +20,34 @@ echo "paddlewheel JVM: $($JAVA -version 2>&1 | head -1)"
 W=$(mktemp -d)
 trap 'rm -rf "$W"' EXIT
 
-run_case() { # name supercell steps
-  local name=$1 sc=$2 steps=$3
+run_case() { # name supercell steps [pppm]
+  local name=$1 sc=$2 steps=$3 pppm=${4:-}
+  local atoms
   $PW build antiperovskite --x 1 --supercell "$sc" --seed 1 -o "$W/$name.vasp" >/dev/null
+  atoms=$(awk 'NR==7{s=0; for(i=1;i<=NF;i++) s+=$i; print s}' "$W/$name.vasp")
   local fs; fs=$(awk -v s="$steps" 'BEGIN{printf "%gfs", s*0.5}')
   for n in 1 2; do
-    pw=$($PW md -i "$W/$name.vasp" --ff na-amide-borohydride --temperature 500K --time "$fs" --timestep 0.5fs \
+    pw=$(/usr/bin/time -f 'RSS %M' $PW md -i "$W/$name.vasp" --ff na-amide-borohydride --temperature 500K --time "$fs" --timestep 0.5fs \
          --every "$fs" --checkpoint-every "$fs" --threads $n --seed 1 -o "$W/pw-$name-$n" -q --timing 2>&1 \
-         | awk '/Loop time/{print $(NF-1)}' | tr -d '(')
+         | awk '/Loop time/{s=$(NF-1)} /^RSS/{m=$2} END{gsub(/\(/,"",s); print s, m}')
+    pwmb=$(echo "$pw" | awk '{printf "%.0f", $2/1024}'); pw=$(echo "$pw" | awk '{print $1}')
     $PW export-lammps -i "$W/$name.vasp" --ff na-amide-borohydride --ensemble nvt --temperature 500K --time "$fs" \
          --every "$fs" --seed 1 -o "$W/lmp-$name-$n"
-    ( cd "$W/lmp-$name-$n" && if [ $n -eq 1 ]; then lmp -in in.lammps -log log.lammps -screen none;
-      else mpirun --allow-run-as-root -np $n lmp -in in.lammps -log log.lammps -screen none; fi )
-    lmp=$(awk '/^Loop time of/{printf "%.1f", $9/$4}' "$W/lmp-$name-$n/log.lammps")
-    printf '%s %s: paddlewheel %s steps/s (%d threads), LAMMPS %s steps/s (%d MPI ranks)\n' "$name" "$sc" "$pw" $n "$lmp" $n
+    if [ -n "$pppm" ]; then
+      sed -i -e 's/^kspace_style ewald .*/kspace_style pppm 1e-5/' -e '/^kspace_modify gewald/d' "$W/lmp-$name-$n/in.lammps"
+    fi
+    ( cd "$W/lmp-$name-$n" && if [ $n -eq 1 ]; then /usr/bin/time -f '%M' -o rss lmp -in in.lammps -log log.lammps -screen none;
+      else /usr/bin/time -f '%M' -o rss mpirun --allow-run-as-root -np $n lmp -in in.lammps -log log.lammps -screen none; fi )
+    lmp=$(awk '/^Loop time of/{printf "%.2f", $9/$4}' "$W/lmp-$name-$n/log.lammps")
+    lmb=$(awk '{printf "%.0f", $1/1024}' "$W/lmp-$name-$n/rss")
+    printf '%s %s: paddlewheel %s steps/s, %s MB (%d threads); LAMMPS %s steps/s, %s MB (%d MPI ranks)\n' "$name" "$sc" "$pw" "$pwmb" $n "$lmp" "$lmb" $n
+    awk -v a="$pw" -v b="$lmp" -v n="$atoms" -v t=$n 'BEGIN{printf "ratio paddlewheel/lammps steps/s (%d atoms, %d threads): %.2f\n", n, t, a/b}'
+    if [ $n -eq 2 ] && [ -n "${T1PW:-}" ]; then awk -v a="$pw" -v b="$T1PW" -v n="$atoms" 'BEGIN{printf "paddlewheel 2 threads / 1 thread (%d atoms): %.2f\n", n, a/b}'; fi
+    T1PW=$pw
     grep -A12 'MPI task timing breakdown' "$W/lmp-$name-$n/log.lammps" | sed -n '3,9p' | sed 's/^/    lammps /' || true
     if [ $n -eq 1 ]; then R1PW=$pw; R1L=$lmp; fi
   done
 }
-if [ "${1:-}" = "--large" ]; then run_case x1-7x7x7 7x7x7 200; fi
+if [ "${1:-}" = "--large" ]; then run_case x1-7x7x7 7x7x7 200 pppm; T1PW=; run_case x1-10x10x10 10x10x10 40 pppm; T1PW=; fi
 run_case x1-3x3x3 3x3x3 2000
 awk -v a="$R1PW" -v b="$R1L" 'BEGIN{printf "ratio paddlewheel/lammps steps/s: %.2f\n", a/b}'
