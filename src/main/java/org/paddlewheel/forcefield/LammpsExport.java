@@ -116,8 +116,15 @@ public final class LammpsExport {
         }
         double[] sl = ff.specialLj(), sc = ff.specialCoul();
         b.append(f("special_bonds lj %g %g %g coul %g %g %g\n", sl[0], sl[1], sl[2], sc[0], sc[1], sc[2]));
-        b.append(f("kspace_style ewald %g\n", ff.ewaldAccuracy()));
-        b.append(f("kspace_modify gewald %.15g kmax/ewald %d %d %d\n", ewald.alpha(), ewald.kx(), ewald.ky(), ewald.kz()));
+        if (top.size() >= ForceEngine.PME_FROM_ATOMS) {
+            // The engine uses PME at this size: LAMMPS gets its particle-mesh counterpart at the same
+            // accuracy and splitting parameter (LAMMPS chooses the mesh).
+            b.append(f("kspace_style pppm %g\n", ff.ewaldAccuracy()));
+            b.append(f("kspace_modify gewald %.15g\n", ewald.alpha()));
+        } else {
+            b.append(f("kspace_style ewald %g\n", ff.ewaldAccuracy()));
+            b.append(f("kspace_modify gewald %.15g kmax/ewald %d %d %d\n", ewald.alpha(), ewald.kx(), ewald.ky(), ewald.kz()));
+        }
         b.append("neighbor 1.0 bin\nneigh_modify every 1 delay 0 check yes\n");
         if (p.ensemble().equals("single-point")) {
             b.append("thermo_style custom step pe ebond eangle evdwl ecoul elong press pxx pyy pzz pxy pxz pyz\n");
