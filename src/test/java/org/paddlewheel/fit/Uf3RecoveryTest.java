@@ -22,7 +22,7 @@ import org.paddlewheel.forcefield.SplinePair;
  * basis functions that see only a handful of distances near r_min. Coefficients are compared for the
  * pairs of the molecule-free species (Na–Na, Na–O, O–O), which the random cells sample over the
  * whole [r_min, r_cut]; pairs that occur only in the antiperovskites see one narrow shell of
- * distances (e.g. Na–O at 2.35 ± 0.2 Å), where five overlapping cubic B-splines carry only a
+ * distances (e.g. Na–HB between about 2.3 and 3.0 Å), where five overlapping cubic B-splines carry only a
  * cubic's four degrees of freedom: there the coefficients are not identifiable from any data of
  * that kind (the fitted curve is, and the test-set force RMSE checks it; measured worst coefficient
  * error over all pairs 0.32 eV, seed 5). Tolerances: every compared coefficient within 1e-5 eV (the
