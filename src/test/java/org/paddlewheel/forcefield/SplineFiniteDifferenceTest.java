@@ -83,6 +83,24 @@ class SplineFiniteDifferenceTest {
         }
     }
 
+    /** Three threads give the single-thread energy and forces (per-thread buffers, fixed reduction order). */
+    @Test
+    void threadsGiveTheSameForces() {
+        Structure s = FiniteDifferenceTest.cell(13);
+        Topology top = Topology.build(model(), s);
+        Cell cell = new Cell(s.lattice());
+        double[] x = s.positions(), f1 = new double[x.length], f3 = new double[x.length];
+        double e1, e3;
+        try (ForceEngine a = new ForceEngine(top, cell, ForceEngine.Options.defaults());
+             ForceEngine b = new ForceEngine(top, cell, ForceEngine.Options.defaults().withThreads(3))) {
+            e1 = a.compute(x, cell, f1);
+            e3 = b.compute(x, cell, f3);
+            assertThat(b.energy(Term.SPLINE)).isCloseTo(a.energy(Term.SPLINE), org.assertj.core.data.Offset.offset(1e-9));
+        }
+        assertThat(e3).isCloseTo(e1, org.assertj.core.data.Offset.offset(1e-9 * Math.abs(e1)));
+        for (int k = 0; k < x.length; k++) assertThat(f3[k]).isCloseTo(f1[k], org.assertj.core.data.Offset.offset(1e-9));
+    }
+
     /** The test cell really probes the region below r_min (core prior and linear continuation). */
     @Test
     void testCellHasPairsBelowRMin() {
