@@ -21,6 +21,7 @@ final class SplineTerm {
     private final double maxCut2;
     final double atomEnergy;
     final double[] energy, virial;
+    private final double[][] scratch;
 
     SplineTerm(Topology top, int threads) {
         ForceField ff = top.forceField;
@@ -57,6 +58,7 @@ final class SplineTerm {
         atomEnergy = e0;
         energy = new double[threads];
         virial = new double[6 * threads];
+        scratch = new double[threads][1];
     }
 
     /** True if the force field has spline pairs or atom energies. */
@@ -101,7 +103,7 @@ final class SplineTerm {
                         dEdr = pp[o + 1] + u * (2 * pp[o + 2] + 3 * u * pp[o + 3]);
                     } else {
                         final SplinePair sp = splines[p];
-                        final double[] g = new double[1];
+                        final double[] g = scratch[t];
                         en = vMin[p] + dMin[p] * (r - rm) + sp.core(r, g);
                         dEdr = dMin[p] + g[0];
                     }
