@@ -17,23 +17,50 @@ import picocli.CommandLine.Spec;
  * parameters to structural observables ({@link FitProblem}, {@link ForceFieldFitter}); writes the
  * fitted model, and a report ({@code --report PREFIX}: PREFIX.json and PREFIX.md; default next to
  * the model as MODEL.fit.json / .fit.md). Prints the markdown report, or the JSON with {@code --json}.
+ * With {@code --dataset FILE... --form uf3}: linear least-squares fit of UF3-style spline pairs on
+ * top of a base model's charges, Ewald and bonded terms to labelled configurations (extxyz, .gz
+ * allowed; {@link Uf3Fitter}); progress on stderr, report folder with {@code --report DIR}
+ * ({@link Uf3Report}).
  */
 @Command(name = "fit-ff", mixinStandardHelpOptions = true,
         description = "Fit force-field parameters to observables of crystal structures (conventional and relaxed fitting).")
 public final class FitFfCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
-    @Parameters(index = "0", description = "Targets file (JSON: model, parameters, structures with observables).")
+    @Parameters(index = "0", arity = "0..1", description = "Targets file (JSON: model, parameters, structures with observables).")
     Path targets;
+    @Option(names = "--dataset", arity = "1..*", description = "Labelled extxyz files (energy, forces, stress; .gz allowed): fit a --form model to them.")
+    java.util.List<Path> dataset;
+    @Option(names = "--form", defaultValue = "uf3", description = "Model form for --dataset (only uf3: 2-body cubic B-splines).")
+    String form;
+    @Option(names = "--base", defaultValue = "na-amide-borohydride",
+            description = "Base model: species, charges, molecules, bonded terms, Ewald; its uf3 pairs, if any, fix the knots (default ${DEFAULT-VALUE}).")
+    String base;
+    @Option(names = "--keep-pairs", description = "Keep the base model's Buckingham/LJ pairs in the fixed part (default: drop them).")
+    boolean keepPairs;
+    @Option(names = "--r-cut", defaultValue = "5.5", description = "Spline cut-off, Å (≤ 6; default ${DEFAULT-VALUE}).")
+    double rCut;
+    @Option(names = "--knot-spacing", defaultValue = "0.3", description = "Knot spacing, Å (default ${DEFAULT-VALUE}).")
+    double knotSpacing;
+    @Option(names = "--core-a", defaultValue = "1000", description = "Core prior A below r_min, eV (default ${DEFAULT-VALUE}).")
+    double coreA;
+    @Option(names = "--core-rho", defaultValue = "0.2", description = "Core prior rho, Å (default ${DEFAULT-VALUE}).")
+    double coreRho;
+    @Option(names = "--test-fraction", defaultValue = "0.1", description = "Held-out test fraction of source groups (default ${DEFAULT-VALUE}).")
+    double testFraction;
+    @Option(names = "--validation-fraction", defaultValue = "0.2", description = "Validation fraction of the rest (default ${DEFAULT-VALUE}).")
+    double validationFraction;
     @Option(names = {"-o", "--output"}, required = true, description = "Fitted force-field JSON.")
     Path output;
-    @Option(names = "--report", description = "Report prefix (writes PREFIX.json and PREFIX.md).")
+    @Option(names = "--report", description = "Report prefix (writes PREFIX.json and PREFIX.md); with --dataset a folder (JSON, markdown, plots).")
     String report;
     @Option(names = "--json", description = "Print the JSON report instead of markdown.")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
+        if (dataset != null) return fitDataset();
+        if (targets == null) throw new IllegalArgumentException("fit-ff needs a targets file or --dataset FILE...");
         FitProblem pr = FitProblem.load(targets);
         ForceFieldFitter.Result r = new ForceFieldFitter(pr).fit();
         ObjectMapper om = new ObjectMapper();
@@ -46,6 +73,30 @@ public final class FitFfCommand implements Callable<Integer> {
         AtomicFile.writeText(Path.of(prefix + ".md"), w -> w.write(md));
         var out = spec.commandLine().getOut();
         out.println(json ? js : md);
+        out.flush();
+        return 0;
+    }
+
+    private int fitDataset() throws Exception {
+        if (!form.equals("uf3")) throw new IllegalArgumentException("--form " + form + ": only uf3 is implemented");
+        if (!(rCut > 0 && rCut <= 6)) throw new IllegalArgumentException("--r-cut must be in (0, 6] Å");
+        var opt = new org.paddlewheel.forcefield.fit.Uf3Fitter.Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction);
+        var frames = org.paddlewheel.forcefield.fit.Uf3Dataset.read(dataset);
+        var r = new org.paddlewheel.forcefield.fit.Uf3Fitter(opt, System.err).fit(frames);
+        String model = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(r.model());
+        AtomicFile.writeText(output, w -> w.write(model + "\n"));
+        var out = spec.commandLine().getOut();
+        if (report != null) {
+            out.print(org.paddlewheel.report.Uf3Report.write(r, Path.of(report)));
+        } else {
+            String[] names = {"train", "validation", "test"};
+            var sets = java.util.List.of(r.train(), r.validation(), r.test());
+            for (int k = 0; k < 3; k++) {
+                var set = sets.get(k);
+                double[] e = org.paddlewheel.forcefield.fit.Uf3Solver.rmse(set, r.coefficients());
+                out.printf(java.util.Locale.ROOT, "%s: %d configs: RMSE E %.4g eV/atom, F %.4g eV/Å, stress %.4g eV/Å³%n", names[k], set.size(), e[0], e[1], e[2]);
+            }
+        }
         out.flush();
         return 0;
     }

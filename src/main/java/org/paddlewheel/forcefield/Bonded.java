@@ -8,7 +8,7 @@ import org.paddlewheel.model.Units;
  * the weighted non-bonded intramolecular pairs left out of the neighbour list:
  * w_lj·E_pair(r) + k_e q_i q_j (erfc(αr) − (1 − w_coul))/r, i.e. the scaled Coulomb interaction minus
  * the part the reciprocal sum already contains (as LAMMPS {@code special_bonds} with a long-range
- * solver). Bonded vectors use the image with fractional components in [−½, ½), exact for molecules
+ * solver); UF3 spline pairs get the same lj weight (0 by default: splines do not act inside molecules). Bonded vectors use the image with fractional components in [−½, ½), exact for molecules
  * smaller than half the cell width (checked by {@link ForceEngine}). Energies eV, forces eV/Å,
  * virial W_ab = Σ r_a F_b in eV.
  */
@@ -16,18 +16,20 @@ final class Bonded {
     private final Topology top;
     private final ErfcTable table;
     private final RealSpace pairs;
+    private final SplineTerm spline;
     private final double[] d = new double[6];
     private final double[] dEdr = new double[1];
-    double eBond, eAngle, eExcl, ePair;
+    double eBond, eAngle, eExcl, ePair, eSpline;
 
-    Bonded(Topology top, ErfcTable table, RealSpace pairs) {
+    Bonded(Topology top, ErfcTable table, RealSpace pairs, SplineTerm spline) {
+        this.spline = spline;
         this.top = top;
         this.table = table;
         this.pairs = pairs;
     }
 
-    void compute(double[] x, Cell cell, double[] f, double[] vir, boolean bonds, boolean angles, boolean exclusion, boolean pair) {
-        eBond = eAngle = eExcl = ePair = 0;
+    void compute(double[] x, Cell cell, double[] f, double[] vir, boolean bonds, boolean angles, boolean exclusion, boolean pair, boolean splines) {
+        eBond = eAngle = eExcl = ePair = eSpline = 0;
         if (bonds) {
             for (int b = 0; b < top.bondI.length; b++) {
                 int i = top.bondI[b], j = top.bondJ[b];
@@ -63,7 +65,7 @@ final class Bonded {
                 vir[3] += d[0] * f1y + d[3] * f3y; vir[4] += d[0] * f1z + d[3] * f3z; vir[5] += d[1] * f1z + d[4] * f3z;
             }
         }
-        if (exclusion || pair) {
+        if (exclusion || pair || splines) {
             double ke = Units.COULOMB_EV_ANGSTROM;
             for (int s = 0; s < top.specialI.length; s++) {
                 int i = top.specialI[s], j = top.specialJ[s];
@@ -79,6 +81,10 @@ final class Bonded {
                 double w = top.specialLj[s];
                 if (pair && w != 0) {
                     ePair += w * pairs.pairEnergy(top.type[i], top.type[j], r, dEdr);
+                    g += w * dEdr[0];
+                }
+                if (splines && w != 0) {
+                    eSpline += w * spline.pairEnergy(top.type[i], top.type[j], r, dEdr);
                     g += w * dEdr[0];
                 }
                 addPair(f, vir, i, j, -g / r);

@@ -7,7 +7,7 @@ import java.util.function.IntConsumer;
 /**
  * Energy, forces and virial of a {@link Topology} under its force field: real-space pair loop
  * ({@link RealSpace}) over a Verlet {@link NeighbourList}, Ewald reciprocal and self terms
- * ({@link EwaldSum}), bonds, angles and intramolecular corrections ({@link Bonded}). Force loops run
+ * ({@link EwaldSum}), UF3 spline pairs ({@link SplineTerm}), bonds, angles and intramolecular corrections ({@link Bonded}). Force loops run
  * on {@code threads} threads, each with its own force buffer, reduced in a fixed order (results are
  * reproducible for a given thread count). After setup nothing is allocated per call. Input:
  * unwrapped Cartesian positions (Å, 3N) and a {@link Cell}; output forces eV/Å, energies eV,
@@ -53,6 +53,7 @@ public final class ForceEngine implements AutoCloseable {
     private final Set<Term> terms;
     private final NeighbourList list;
     private final RealSpace real;
+    private final SplineTerm spline;
     private final EwaldSum ewald;
     private final Pme pme;
     private final ErfcTable table;
@@ -66,6 +67,7 @@ public final class ForceEngine implements AutoCloseable {
     private final double[] recVirial = new double[6];
     private final double cutoff;
     private final double maxMoleculeExtent;
+    private final boolean doSpline;
     private double[] x;
     private Cell cell;
     private final IntConsumer phase1, phase2;
@@ -100,7 +102,9 @@ public final class ForceEngine implements AutoCloseable {
         }
         this.list = new NeighbourList(n, cutoff, options.skinAngstrom(), top.specialI, top.specialJ);
         this.real = new RealSpace(top, cutoff, table, terms.contains(Term.PAIR), terms.contains(Term.COULOMB_REAL), threads);
-        this.bonded = new Bonded(top, table, real);
+        this.spline = new SplineTerm(top, threads);
+        this.bonded = new Bonded(top, table, real, spline);
+        this.doSpline = terms.contains(Term.SPLINE) && spline.active();
         this.pool = new WorkerPool(threads);
         this.buf = new double[threads][];
         for (int t = 1; t < threads; t++) buf[t] = new double[3 * n];
@@ -185,6 +189,11 @@ public final class ForceEngine implements AutoCloseable {
             energies[Term.COULOMB_REAL.ordinal()] += real.eCoul[t];
             vxx += real.virial[6 * t]; vyy += real.virial[6 * t + 1]; vzz += real.virial[6 * t + 2];
             vxy += real.virial[6 * t + 3]; vxz += real.virial[6 * t + 4]; vyz += real.virial[6 * t + 5];
+            if (doSpline) {
+                energies[Term.SPLINE.ordinal()] += spline.energy[t];
+                vxx += spline.virial[6 * t]; vyy += spline.virial[6 * t + 1]; vzz += spline.virial[6 * t + 2];
+                vxy += spline.virial[6 * t + 3]; vxz += spline.virial[6 * t + 4]; vyz += spline.virial[6 * t + 5];
+            }
         }
         virial[0] = vxx; virial[1] = vyy; virial[2] = vzz; virial[3] = vxy; virial[4] = vxz; virial[5] = vyz;
         if (recip && pme != null) {
@@ -203,11 +212,12 @@ public final class ForceEngine implements AutoCloseable {
         }
         if (timing) t0 = System.nanoTime();
         bonded.compute(x, cell, f, virial, terms.contains(Term.BOND), terms.contains(Term.ANGLE),
-                ewald != null && terms.contains(Term.COULOMB_EXCLUSION), terms.contains(Term.PAIR));
+                ewald != null && terms.contains(Term.COULOMB_EXCLUSION), terms.contains(Term.PAIR), doSpline);
         energies[Term.BOND.ordinal()] = bonded.eBond;
         energies[Term.ANGLE.ordinal()] = bonded.eAngle;
         energies[Term.COULOMB_EXCLUSION.ordinal()] = bonded.eExcl;
         energies[Term.PAIR.ordinal()] += bonded.ePair;
+        energies[Term.SPLINE.ordinal()] += bonded.eSpline;
         if (timing) { long t1 = System.nanoTime(); phaseNanos[Phase.BONDED.ordinal()] += t1 - t0; t0 = t1; }
         for (int t = 1; t < threads; t++) {
             double[] b = buf[t];
@@ -230,6 +240,7 @@ public final class ForceEngine implements AutoCloseable {
             for (int k = 0; k < 6; k++) real.virial[6 * t + k] = 0;
         }
         long t1 = clock ? System.nanoTime() : 0;
+        if (doSpline) spline.compute(t, pairSplit[t], pairSplit[t + 1], list, f);
         if (ewald != null && pme == null && terms.contains(Term.COULOMB_RECIPROCAL)) {
             ewald.structureFactor(t, atomSplit[t], atomSplit[t + 1], list.xw, cell);
         }

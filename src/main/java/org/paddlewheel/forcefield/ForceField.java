@@ -32,7 +32,11 @@ import org.paddlewheel.model.InputException;
  *   "species":   [{"name", "element", "charge", "mass" (optional, element mass), "molecule" (optional)}],
  *   "molecules": [{"name", "centre", "ligand", "count", "max_bond"}],
  *   "pairs":     [{"species": [a, b], "style": "buckingham", "A", "rho", "C" (optional 0), "D" (optional 0)}
- *                 | {"species": [a, b], "style": "lennard-jones", "epsilon", "sigma"}],
+ *                 | {"species": [a, b], "style": "lennard-jones", "epsilon", "sigma"}
+ *                 | {"species": [a, b], "style": "uf3", "knots": [Å…], "coefficients": [eV…],
+ *                    "core": {"A": eV, "rho": Å} (optional)}],   see {@link SplinePair}; may sit beside
+ *                                                                   a buckingham/lennard-jones entry
+ *   "atom_energies": {species: eV} (optional, constant per-atom energies of a fitted model),
  *   "bonds":     [{"molecule", "K", "r0"}],             centre–ligand bonds
  *   "angles":    [{"molecule", "K", "theta0_deg"}],     ligand–centre–ligand angles
  *   "special_bonds": {"lj": [f12, f13, f14], "coul": [f12, f13, f14]} (optional, default all 0),
@@ -74,11 +78,13 @@ public final class ForceField {
     private final double cutoff;
     private final double ewaldAccuracy;
     private final boolean shift;
+    private final List<SplinePair> splines;
+    private final double[] atomEnergies;
 
     private ForceField(String name, boolean provisional, String description, List<Species> species,
                        List<MoleculeKind> molecules, List<PairTerm> pairs, List<BondTerm> bonds,
                        List<AngleTerm> angles, double[] specialLj, double[] specialCoul, double cutoff,
-                       double ewaldAccuracy, boolean shift) {
+                       double ewaldAccuracy, boolean shift, List<SplinePair> splines, double[] atomEnergies) {
         this.name = name;
         this.provisional = provisional;
         this.description = description;
@@ -92,6 +98,8 @@ public final class ForceField {
         this.cutoff = cutoff;
         this.ewaldAccuracy = ewaldAccuracy;
         this.shift = shift;
+        this.splines = List.copyOf(splines);
+        this.atomEnergies = atomEnergies.clone();
     }
 
     public String name() { return name; }
@@ -102,6 +110,10 @@ public final class ForceField {
     public List<PairTerm> pairs() { return pairs; }
     public List<BondTerm> bonds() { return bonds; }
     public List<AngleTerm> angles() { return angles; }
+    /** UF3-style spline pair terms (style "uf3"). */
+    public List<SplinePair> splinePairs() { return splines; }
+    /** Constant energy per atom of each species, eV (0 unless "atom_energies" is given). */
+    public double[] atomEnergies() { return atomEnergies.clone(); }
     /** special_bonds lj weights for 1-2, 1-3, 1-4 neighbours. */
     public double[] specialLj() { return specialLj.clone(); }
     /** special_bonds coul weights for 1-2, 1-3, 1-4 neighbours. */
@@ -129,19 +141,19 @@ public final class ForceField {
     /** A copy with another cut-off (Å). */
     public ForceField withCutoff(double cutoffAngstrom) {
         return new ForceField(name, provisional, description, species, molecules, pairs, bonds, angles,
-                specialLj, specialCoul, cutoffAngstrom, ewaldAccuracy, shift);
+                specialLj, specialCoul, cutoffAngstrom, ewaldAccuracy, shift, splines, atomEnergies);
     }
 
     /** A copy with another Ewald accuracy. */
     public ForceField withEwaldAccuracy(double accuracy) {
         return new ForceField(name, provisional, description, species, molecules, pairs, bonds, angles,
-                specialLj, specialCoul, cutoff, accuracy, shift);
+                specialLj, specialCoul, cutoff, accuracy, shift, splines, atomEnergies);
     }
 
     /** A copy whose pair energies are shifted to zero at the cut-off (or not). */
     public ForceField withPairShift(boolean on) {
         return new ForceField(name, provisional, description, species, molecules, pairs, bonds, angles,
-                specialLj, specialCoul, cutoff, ewaldAccuracy, on);
+                specialLj, specialCoul, cutoff, ewaldAccuracy, on, splines, atomEnergies);
     }
 
     /**
@@ -185,7 +197,7 @@ public final class ForceField {
         Json j = new Json(src);
         if (root == null || !root.isObject()) throw j.error("", "the file must hold one JSON object");
         Set<String> known = Set.of("name", "provisional", "description", "species", "molecules", "pairs", "bonds",
-                "angles", "special_bonds", "cutoff", "ewald_accuracy", "pair_shift", "references", "comment");
+                "angles", "special_bonds", "cutoff", "ewald_accuracy", "pair_shift", "references", "comment", "atom_energies");
         root.fieldNames().forEachRemaining(k -> {
             if (!known.contains(k)) throw j.error(k, "unknown key (known: " + String.join(", ", known) + ")");
         });
@@ -238,7 +250,8 @@ public final class ForceField {
         }
 
         List<PairTerm> pairs = new ArrayList<>();
-        Set<Long> seen = new HashSet<>();
+        List<SplinePair> splines = new ArrayList<>();
+        Set<Long> seen = new HashSet<>(), seenSpline = new HashSet<>();
         JsonNode ps = j.array(root, "pairs");
         for (int i = 0; i < ps.size(); i++) {
             String at = "pairs[" + i + "]";
@@ -247,10 +260,10 @@ public final class ForceField {
             if (ab == null || !ab.isArray() || ab.size() != 2) throw j.error(at + ".species", "need two species names");
             int a = j.lookup(ab.get(0).asText(), at + ".species", spIdx);
             int b = j.lookup(ab.get(1).asText(), at + ".species", spIdx);
-            if (!seen.add((long) Math.min(a, b) * 1_000_000L + Math.max(a, b))) {
+            String style = j.text(p, "style", at);
+            if (!(style.equals("uf3") ? seenSpline : seen).add((long) Math.min(a, b) * 1_000_000L + Math.max(a, b))) {
                 throw j.error(at + ".species", "pair " + ab + " is listed twice");
             }
-            String style = j.text(p, "style", at);
             switch (style) {
                 case "buckingham" -> {
                     double aa = j.num(p, "A", at);
@@ -266,7 +279,8 @@ public final class ForceField {
                     pairs.add(new PairTerm(Math.min(a, b), Math.max(a, b), 0, 1, 4 * eps * s6, 0, 4 * eps * s6 * s6,
                             style, eps, sig));
                 }
-                default -> throw j.error(at + ".style", "unknown style '" + style + "' (buckingham, lennard-jones)");
+                case "uf3" -> splines.add(SplineJson.parse(p, a, b, src, at));
+                default -> throw j.error(at + ".style", "unknown style '" + style + "' (buckingham, lennard-jones, uf3)");
             }
         }
 
@@ -302,7 +316,11 @@ public final class ForceField {
         double acc = j.positive(root, "ewald_accuracy", "");
         if (acc >= 1) throw j.error("ewald_accuracy", "is relative and must be below 1 (e.g. 1e-5)");
         boolean shift = root.has("pair_shift") && j.bool(root, "pair_shift");
-        return new ForceField(name, prov, desc, species, mols, pairs, bonds, angles, lj, coul, cut, acc, shift);
+        for (SplinePair spl : splines) {
+            if (spl.rCut() > cut) throw j.error("pairs", "a uf3 knot vector ends at " + spl.rCut() + " Å, beyond the cut-off " + cut + " Å");
+        }
+        double[] ae = SplineJson.atomEnergies(root.get("atom_energies"), spIdx, species.size(), src);
+        return new ForceField(name, prov, desc, species, mols, pairs, bonds, angles, lj, coul, cut, acc, shift, splines, ae);
     }
 
     /** Small JSON helpers whose errors name the offending key. */

@@ -15,7 +15,9 @@ import org.paddlewheel.model.Structure;
  * ({@code atom_style full}: molecule ids, charges, bonds, angles, one atom type per species) and
  * an input script for the same model:
  * {@code units metal}; {@code pair_style buck/coul/long} ({@code born/coul/long} when a wall D/r⁸ is
- * present, {@code hybrid/overlay … lj/cut} for Lennard-Jones pairs), {@code kspace_style ewald} with
+ * present, {@code hybrid/overlay … lj/cut} for Lennard-Jones pairs; UF3 spline pairs as
+ * {@code hybrid/overlay coul/long (or buck/coul/long) … table linear N} with the tables in
+ * {@link #TABLE_FILE}, see {@link LammpsTable}; atom energies are left out), {@code kspace_style ewald} with
  * the same α and kmax as paddlewheel ({@code kspace_modify gewald … kmax/ewald …}) and
  * {@code pair_modify table 0} (analytic erfc), {@code bond_style}/{@code angle_style harmonic}
  * (LAMMPS K is paddlewheel's K: both omit the ½), {@code special_bonds lj/coul}. Protocols: a single
@@ -34,6 +36,9 @@ public final class LammpsExport {
         }
     }
 
+    /** Table file of the UF3 spline pairs ({@link LammpsTable}), next to in.lammps. */
+    public static final String TABLE_FILE = "uf3.table";
+
     private LammpsExport() {}
 
     /** Writes {@code data.lammps} (through {@link LammpsData}) and {@code in.lammps} into dir. */
@@ -41,6 +46,7 @@ public final class LammpsExport {
         Files.createDirectories(dir);
         writeData(dir.resolve("data.lammps"), s, top);
         Files.writeString(dir.resolve("in.lammps"), input(top, ewald, protocol, "data.lammps"), StandardCharsets.UTF_8);
+        if (!top.forceField.splinePairs().isEmpty()) LammpsTable.write(dir.resolve(TABLE_FILE), top.forceField);
     }
 
     /**
@@ -78,20 +84,29 @@ public final class LammpsExport {
         int nt = ff.species().size();
         boolean lj = ff.pairs().stream().anyMatch(x -> x.style().equals("lennard-jones"));
         boolean wall = ff.pairs().stream().anyMatch(x -> x.d8() != 0);
-        String coul = wall ? "born/coul/long" : "buck/coul/long";
+        boolean spline = !ff.splinePairs().isEmpty();
+        boolean buck = ff.pairs().stream().anyMatch(x -> x.style().equals("buckingham"));
+        String coul = spline && !buck && !lj ? "coul/long" : wall ? "born/coul/long" : "buck/coul/long";
         double rc = ff.cutoffAngstrom();
         StringBuilder b = new StringBuilder();
         b.append("# LAMMPS input written by paddlewheel for force field ").append(ff.name()).append('\n');
         if (ff.provisional()) b.append("# PROVISIONAL force field: parameters are placeholders, see its description\n");
         b.append("units metal\natom_style full\nboundary p p p\n");
         b.append("read_data ").append(dataFile).append('\n');
-        b.append(lj ? f("pair_style hybrid/overlay %s %.6f lj/cut %.6f\n", coul, rc, rc) : f("pair_style %s %.6f\n", coul, rc));
+        boolean hybrid = lj || spline;
+        if (hybrid) {
+            b.append(f("pair_style hybrid/overlay %s %.6f", coul, rc)).append(lj ? f(" lj/cut %.6f", rc) : "")
+                    .append(spline ? f(" table linear %d", LammpsTable.POINTS) : "").append('\n');
+        } else {
+            b.append(f("pair_style %s %.6f\n", coul, rc));
+        }
         double[][][] par = new double[nt][nt][];
         for (ForceField.PairTerm t : ff.pairs()) {
             if (t.style().equals("buckingham")) par[t.a()][t.b()] = new double[] {t.aEv(), t.rhoAngstrom(), t.c6(), t.d8()};
         }
-        String sub = lj ? coul + " " : "";
-        for (int i = 0; i < nt; i++) {
+        String sub = hybrid ? coul + " " : "";
+        if (coul.equals("coul/long")) b.append("pair_coeff * * coul/long\n");
+        else for (int i = 0; i < nt; i++) {
             for (int j = i; j < nt; j++) {
                 double[] q = par[i][j] == null ? new double[] {0, 1, 0, 0} : par[i][j];
                 if (wall) b.append(f("pair_coeff %d %d %s%.10g %.10g 0.0 %.10g %.10g\n", i + 1, j + 1, sub, q[0], q[1], q[2], q[3]));
@@ -102,6 +117,12 @@ public final class LammpsExport {
             if (t.style().equals("lennard-jones")) {
                 b.append(f("pair_coeff %d %d lj/cut %.10g %.10g\n", t.a() + 1, t.b() + 1, t.epsilon(), t.sigma()));
             }
+        }
+        for (SplinePair sp : ff.splinePairs()) {
+            b.append(f("pair_coeff %d %d table %s %s\n", sp.a() + 1, sp.b() + 1, TABLE_FILE, LammpsTable.keyword(sp)));
+        }
+        if (java.util.Arrays.stream(ff.atomEnergies()).anyMatch(v -> v != 0)) {
+            b.append("# note: the model's atom_energies (a constant per atom) are not part of the LAMMPS energy\n");
         }
         b.append("pair_modify table 0").append(ff.pairShift() ? " shift yes" : "").append('\n');
         if (!ff.bonds().isEmpty()) {

@@ -15,7 +15,9 @@ public enum Term {
     /** Harmonic bonds. */
     BOND("bond"),
     /** Harmonic angles. */
-    ANGLE("angle");
+    ANGLE("angle"),
+    /** UF3-style spline 2-body terms with their core prior ({@link SplinePair}), plus constant atom energies. */
+    SPLINE("uf3");
 
     private final String key;
 

@@ -1,0 +1,90 @@
+package org.paddlewheel.forcefield.fit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.paddlewheel.io.LabelledXyz;
+
+/**
+ * Labelled configurations for a UF3 fit, read with {@link LabelledXyz} (gzip-compressed files are
+ * unpacked to a temporary file first), each with its split key: the frame's {@code source} when
+ * present, else FILE#INDEX. The split into test, validation and training is by whole groups of
+ * equal key and is fixed before anything is fitted: a group's key is hashed (String.hashCode, then
+ * the SplitMix64 finaliser) to u in [0, 1); u &lt; testFraction is test, and of the rest a second hash
+ * (salted) below validationFraction is validation. The assignment of a group never depends on the
+ * other data, so adding configurations does not move old ones between sets. If a set would be empty
+ * while at least three groups exist, the group with the smallest u joins it.
+ */
+public final class Uf3Dataset {
+    /** A configuration with its split key. */
+    public record Frame(LabelledXyz.Labelled labelled, String group) {}
+
+    /** The three sets, whole groups each. */
+    public record Split(List<Frame> train, List<Frame> validation, List<Frame> test) {}
+
+    private Uf3Dataset() {}
+
+    /** Reads every frame of every file. */
+    public static List<Frame> read(List<Path> files) {
+        List<Frame> out = new ArrayList<>();
+        for (Path f : files) {
+            if (!Files.exists(f)) throw new org.paddlewheel.model.InputException(f.toString(), 0, "file not found");
+            List<LabelledXyz.Labelled> frames = f.toString().endsWith(".gz") ? readGz(f) : LabelledXyz.read(f);
+            for (int i = 0; i < frames.size(); i++) {
+                LabelledXyz.Labelled l = frames.get(i);
+                String src = l.info().get("source");
+                out.add(new Frame(l, src != null && !src.isBlank() ? src : f.getFileName() + "#" + i));
+            }
+        }
+        return out;
+    }
+
+    private static List<LabelledXyz.Labelled> readGz(Path f) {
+        try {
+            Path tmp = Files.createTempFile("paddlewheel-dataset", ".extxyz");
+            try (InputStream in = new GZIPInputStream(Files.newInputStream(f))) {
+                Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                return LabelledXyz.read(tmp);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new org.paddlewheel.model.InputException(f.toString(), 0, "file not found");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Deterministic u in [0, 1) of a key and salt. */
+    static double unit(String key, long salt) {
+        long z = key.hashCode() * 0x9E3779B97F4A7C15L + salt;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z ^= z >>> 31;
+        return (z >>> 11) * 0x1.0p-53;
+    }
+
+    /** Splits by group (see class comment). */
+    public static Split split(List<Frame> frames, double testFraction, double validationFraction) {
+        List<String> groups = frames.stream().map(Frame::group).distinct().toList();
+        java.util.Set<String> test = new java.util.HashSet<>(), val = new java.util.HashSet<>();
+        for (String g : groups) {
+            if (unit(g, 1) < testFraction) test.add(g);
+            else if (unit(g, 2) < validationFraction) val.add(g);
+        }
+        if (test.isEmpty() && testFraction > 0 && groups.size() >= 3) {
+            test.add(groups.stream().min(java.util.Comparator.comparingDouble(g -> unit(g, 1))).orElseThrow());
+        }
+        if (val.isEmpty() && validationFraction > 0 && groups.size() - test.size() >= 2) {
+            val.add(groups.stream().filter(g -> !test.contains(g)).min(java.util.Comparator.comparingDouble(g -> unit(g, 2))).orElseThrow());
+        }
+        List<Frame> tr = new ArrayList<>(), va = new ArrayList<>(), te = new ArrayList<>();
+        for (Frame f : frames) (test.contains(f.group()) ? te : val.contains(f.group()) ? va : tr).add(f);
+        return new Split(tr, va, te);
+    }
+}

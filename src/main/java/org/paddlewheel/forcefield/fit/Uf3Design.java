@@ -1,0 +1,177 @@
+package org.paddlewheel.forcefield.fit;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import org.paddlewheel.forcefield.Cell;
+import org.paddlewheel.forcefield.ForceEngine;
+import org.paddlewheel.forcefield.ForceField;
+import org.paddlewheel.forcefield.NeighbourList;
+import org.paddlewheel.forcefield.SplineJson;
+import org.paddlewheel.forcefield.SplinePair;
+import org.paddlewheel.forcefield.Term;
+import org.paddlewheel.forcefield.Topology;
+import org.paddlewheel.io.LabelledXyz;
+import org.paddlewheel.model.Element;
+import org.paddlewheel.model.Structure;
+
+/**
+ * The linear model behind a UF3 fit: with the charges, Ewald sum, bonded terms, any kept
+ * Buckingham pairs and the spline core priors fixed, a configuration's energy, forces and stress
+ * are affine in the free spline coefficients c and the per-element atom energies e:
+ * E = E_fixed + Σ_k c_k Σ_pairs B_k(r) + Σ_el N_el e_el, F = F_fixed − Σ_k c_k ∇Σ B_k,
+ * σ = σ_fixed − Σ_k c_k W_k / V (ASE sign, W the virial). {@link #rows} gives one configuration's
+ * rows: energy per atom (eV/atom), 3N forces (eV/Å), 6 stresses (eV/Å³, xx yy zz xy xz yz) with
+ * the fixed part already subtracted from the targets. Spline pairs apply to the same pairs as in
+ * the engine (intramolecular pairs excluded unless special_bonds lj weights are non-zero).
+ */
+public final class Uf3Design {
+    /** One configuration's rows: A (columns as {@link #columns}) and residual targets; fixed parts kept for plots. */
+    public record Rows(String group, String configType, Element[] species, double[] energyRow, double energyTarget,
+                       double energyFixed, double[][] forceRows, double[] forceTarget, double[] forceFixed,
+                       double[][] stressRows, double[] stressTarget, double[] stressFixed) {
+        public int atoms() { return species.length; }
+    }
+
+    private final ForceField fixed;
+    private final List<SplinePair> splines;
+    private final List<Element> elements;
+    private final int[] start;
+    private final int columns;
+
+    /**
+     * @param base      the base model's JSON (species, charges, molecules, bonded terms, Ewald)
+     * @param baseFf    the same, parsed
+     * @param splines   spline pairs whose knots and cores define the basis (coefficients ignored)
+     * @param keepPairs keep the base's Buckingham/Lennard-Jones pairs as part of the fixed model
+     * @param elements  elements that get an atom-energy column
+     */
+    public Uf3Design(ObjectNode base, ForceField baseFf, List<SplinePair> splines, boolean keepPairs, List<Element> elements) {
+        List<SplinePair> zero = new ArrayList<>();
+        for (SplinePair sp : splines) zero.add(sp.withCoefficients(new double[sp.basisSize()]));
+        this.fixed = SplineJson.load(SplineJson.withSplines(base, baseFf, keepPairs, zero, null, null), "fixed part");
+        this.splines = List.copyOf(zero);
+        this.elements = List.copyOf(elements);
+        start = new int[splines.size() + 1];
+        for (int p = 0; p < splines.size(); p++) start[p + 1] = start[p] + splines.get(p).freeSize();
+        columns = start[splines.size()] + elements.size();
+    }
+
+    /** The fixed part as a force field (spline coefficients 0, cores kept). */
+    public ForceField fixedModel() { return fixed; }
+
+    public List<SplinePair> splines() { return splines; }
+
+    public List<Element> elements() { return elements; }
+
+    /** Number of unknowns: free spline coefficients, then one atom energy per element. */
+    public int columns() { return columns; }
+
+    /** First column of spline p. */
+    public int start(int p) { return start[p]; }
+
+    /** First atom-energy column. */
+    public int elementStart() { return start[splines.size()]; }
+
+    /** The rows of one labelled configuration; group is the split key (the frame's source). */
+    public Rows rows(LabelledXyz.Labelled l, String group) {
+        Structure s = l.structure();
+        int n = s.size();
+        Topology top = Topology.build(fixed, s);
+        Cell cell = new Cell(s.lattice());
+        double[] x = s.positions(), f0 = new double[3 * n];
+        double e0, vol = cell.volume();
+        double[] w0;
+        try (ForceEngine eng = new ForceEngine(top, cell, ForceEngine.Options.defaults().withTerms(EnumSet.allOf(Term.class)))) {
+            e0 = eng.compute(x, cell, f0);
+            w0 = eng.virial();
+        }
+        double[] eRow = new double[columns];
+        double[][] fRows = new double[3 * n][columns];
+        double[][] wRows = new double[6][columns];
+        int nt = fixed.species().size();
+        int[] pairOf = new int[nt * nt];
+        java.util.Arrays.fill(pairOf, -1);
+        double maxCut = 0;
+        for (int p = 0; p < splines.size(); p++) {
+            SplinePair sp = splines.get(p);
+            pairOf[sp.a() * nt + sp.b()] = p;
+            pairOf[sp.b() * nt + sp.a()] = p;
+            maxCut = Math.max(maxCut, sp.rCut());
+        }
+        if (maxCut > 0) {
+            NeighbourList nl = new NeighbourList(n, maxCut, 0.0, top.specialI, top.specialJ);
+            nl.update(x, cell);
+            double[] xw = nl.xw, sh = nl.shift;
+            for (int i = 0; i < n; i++) {
+                for (int q = nl.start[i]; q < nl.start[i + 1]; q++) {
+                    int j = nl.pairJ[q], c = 3 * nl.pairCode[q];
+                    int p = pairOf[top.type[i] * nt + top.type[j]];
+                    if (p < 0) continue;
+                    double[] d = {xw[3 * j] + sh[c] - xw[3 * i], xw[3 * j + 1] + sh[c + 1] - xw[3 * i + 1], xw[3 * j + 2] + sh[c + 2] - xw[3 * i + 2]};
+                    addPair(p, i, j, d, 1.0, eRow, fRows, wRows);
+                }
+            }
+            for (int k = 0; k < top.specialI.length; k++) {
+                double w = top.specialLj[k];
+                int i = top.specialI[k], j = top.specialJ[k];
+                int p = pairOf[top.type[i] * nt + top.type[j]];
+                if (w == 0 || p < 0) continue;
+                double[] d = {x[3 * j] - x[3 * i], x[3 * j + 1] - x[3 * i + 1], x[3 * j + 2] - x[3 * i + 2]};
+                cell.wrapDisplacement(d, 0);
+                addPair(p, i, j, d, w, eRow, fRows, wRows);
+            }
+        }
+        Element[] species = s.speciesArray();
+        for (Element e : species) {
+            int k = elements.indexOf(e);
+            if (k >= 0) eRow[elementStart() + k] += 1;
+        }
+        for (int k = 0; k < columns; k++) eRow[k] /= n;
+        double[] fT = new double[3 * n];
+        for (int k = 0; k < 3 * n; k++) fT[k] = l.forcesEvPerA()[k] - f0[k];
+        double[][] sRows = null;
+        double[] sT = null, s0 = new double[6];
+        for (int m = 0; m < 6; m++) s0[m] = -w0[m] / vol;
+        if (l.stressEvPerA3() != null) {
+            sRows = new double[6][columns];
+            sT = new double[6];
+            int[] idx = {0, 4, 8, 1, 2, 5};
+            for (int m = 0; m < 6; m++) {
+                for (int k = 0; k < columns; k++) sRows[m][k] = -wRows[m][k] / vol;
+                sT[m] = l.stressEvPerA3()[idx[m]] - s0[m];
+            }
+        }
+        String type = l.info().getOrDefault("config_type", "default");
+        return new Rows(group, type, species, eRow, (l.energyEv() - e0) / n, e0 / n, fRows, fT, f0, sRows, sT, s0);
+    }
+
+    private final double[] bv = new double[512];
+
+    private void addPair(int p, int i, int j, double[] d, double weight, double[] eRow, double[][] fRows, double[][] wRows) {
+        SplinePair sp = splines.get(p);
+        double r = Math.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]);
+        if (r >= sp.rCut()) return;
+        int nb = sp.basisSize();
+        double[] b = nb * 2 <= bv.length ? bv : new double[2 * nb];
+        sp.basisAt(r, b);
+        for (int k = 0; k < sp.freeSize(); k++) {
+            double v = b[k], g = b[nb + k];
+            if (v == 0 && g == 0) continue;
+            int col = start[p] + k;
+            eRow[col] += weight * v;
+            double fp = -weight * g / r;
+            for (int a = 0; a < 3; a++) {
+                fRows[3 * j + a][col] += fp * d[a];
+                fRows[3 * i + a][col] -= fp * d[a];
+            }
+            wRows[0][col] += d[0] * fp * d[0];
+            wRows[1][col] += d[1] * fp * d[1];
+            wRows[2][col] += d[2] * fp * d[2];
+            wRows[3][col] += d[0] * fp * d[1];
+            wRows[4][col] += d[0] * fp * d[2];
+            wRows[5][col] += d[1] * fp * d[2];
+        }
+    }
+}

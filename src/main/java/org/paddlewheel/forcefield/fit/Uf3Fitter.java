@@ -1,0 +1,172 @@
+package org.paddlewheel.forcefield.fit;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.paddlewheel.forcefield.ForceField;
+import org.paddlewheel.forcefield.NeighbourList;
+import org.paddlewheel.forcefield.SplineJson;
+import org.paddlewheel.forcefield.SplinePair;
+import org.paddlewheel.forcefield.Topology;
+import org.paddlewheel.model.Element;
+
+/**
+ * Fits a UF3-style short-range model to labelled configurations ({@code fit-ff --dataset … --form uf3}):
+ * splits the data once ({@link Uf3Dataset#split}), builds the basis (the base model's uf3 pairs
+ * when it has any; else every species pair seen in the training set within r_cut, r_min 0.1 Å below
+ * its shortest training distance, rounded down to 0.05 Å, uniform knots of about {@code knotSpacing}),
+ * computes each configuration's rows ({@link Uf3Design}), then chooses the energy and stress weights
+ * and the ridge and curvature penalties on a grid by the validation score
+ * Σ_q RMSE_q / RMSE_q(baseline) over energy, force and stress (baseline: fixed part plus fitted atom
+ * energies, splines 0), and fits the training set with the best choice. The test set is evaluated
+ * only at the end. Learning curve: the same hyper-parameters on the first 1/8, 1/4, 1/2 and all of
+ * the training groups (ordered by their hash). Progress on {@code log} (stderr in the CLI).
+ */
+public final class Uf3Fitter {
+    /** Options of a fit; lengths Å, core A eV, core ρ Å. */
+    public record Options(String base, boolean keepPairs, double rCut, double knotSpacing, double coreA, double coreRho,
+                          double testFraction, double validationFraction) {
+        public static Options defaults() { return new Options("na-amide-borohydride", false, 5.5, 0.3, 1000, 0.2, 0.1, 0.2); }
+    }
+
+    /** One grid point and its validation score and RMSEs (energy eV/atom, force eV/Å, stress eV/Å³). */
+    public record Candidate(Uf3Solver.Hyper hyper, double score, double[] rmse) {}
+
+    /** One learning-curve point: training configurations and train / validation / test RMSEs. */
+    public record LearningPoint(int configs, double[] train, double[] validation, double[] test) {}
+
+    /** Outcome: the design and rows of each set, the chosen hyper-parameters and the fitted model. */
+    public record Result(Uf3Design design, List<Uf3Design.Rows> train, List<Uf3Design.Rows> validation, List<Uf3Design.Rows> test,
+                         Uf3Solver.Hyper hyper, double[] coefficients, List<Candidate> candidates, List<LearningPoint> learning,
+                         List<SplinePair> fitted, double[] atomEnergiesByElement, ObjectNode model, ForceField fittedModel,
+                         boolean scoredOnTraining) {}
+
+    private final Options opt;
+    private final PrintStream log;
+
+    public Uf3Fitter(Options options, PrintStream log) {
+        this.opt = options;
+        this.log = log;
+    }
+
+    public Result fit(List<Uf3Dataset.Frame> frames) {
+        ObjectNode baseJson = SplineJson.baseJson(opt.base());
+        ForceField base = SplineJson.load(baseJson, opt.base());
+        Uf3Dataset.Split split = Uf3Dataset.split(frames, opt.testFraction(), opt.validationFraction());
+        log.printf(Locale.ROOT, "fit-ff uf3: %d configurations: %d train, %d validation, %d test (by source)%n", frames.size(),
+                split.train().size(), split.validation().size(), split.test().size());
+        if (split.train().isEmpty()) throw new IllegalArgumentException("no training configurations");
+        List<SplinePair> templates = base.splinePairs().isEmpty() ? autoBasis(base, split.train()) : base.splinePairs();
+        Set<Element> els = new LinkedHashSet<>();
+        for (Uf3Dataset.Frame f : frames) for (Element e : f.labelled().structure().speciesArray()) els.add(e);
+        Uf3Design design = new Uf3Design(baseJson, base, templates, opt.keepPairs(), new ArrayList<>(els));
+        log.printf(Locale.ROOT, "fit-ff uf3: %d spline pairs, %d unknowns (%d atom energies)%n", templates.size(), design.columns(), els.size());
+        List<Uf3Design.Rows> tr = rows(design, split.train(), "train"), va = rows(design, split.validation(), "validation"),
+                te = rows(design, split.test(), "test");
+        Uf3Solver.Normal nTrain = Uf3Solver.Normal.of(design.columns(), tr);
+        boolean onTrain = va.isEmpty();
+        List<Uf3Design.Rows> scoreSet = onTrain ? tr : va;
+        if (onTrain) log.println("fit-ff uf3: no validation configurations; hyper-parameters scored on the training set");
+        double[] base0 = Uf3Solver.rmse(scoreSet, Uf3Solver.solve(design, nTrain, new Uf3Solver.Hyper(1, 1, 1e12, 0)));
+        List<Candidate> cands = new ArrayList<>();
+        double[] wEs = {1, 3, 10, 30, 100}, wSs = nTrain.hasStress() ? new double[] {10, 100, 1000} : new double[] {0};
+        double[] ridges = {1e-8, 1e-6, 1e-4, 1e-2}, curvs = {1e-8, 1e-6, 1e-4, 1e-2};
+        Candidate best = null;
+        for (double we : wEs) for (double ws : wSs) for (double rr : ridges) for (double cu : curvs) {
+            Uf3Solver.Hyper h = new Uf3Solver.Hyper(we, ws, rr, cu);
+            double[] r = Uf3Solver.rmse(scoreSet, Uf3Solver.solve(design, nTrain, h));
+            double score = 0;
+            for (int q = 0; q < 3; q++) if (Double.isFinite(r[q]) && base0[q] > 0) score += r[q] / base0[q];
+            Candidate c = new Candidate(h, score, r);
+            cands.add(c);
+            if (best == null || score < best.score()) best = c;
+        }
+        log.printf(Locale.ROOT, "fit-ff uf3: %d candidates; best w_E %g w_S %g ridge %g curvature %g, score %.4f"
+                + " (validation RMSE E %.4g eV/atom, F %.4g eV/Å, σ %.4g eV/Å³)%n", cands.size(), best.hyper().energyWeight(),
+                best.hyper().stressWeight(), best.hyper().ridge(), best.hyper().curvature(), best.score(), best.rmse()[0],
+                best.rmse()[1], best.rmse()[2]);
+        double[] c = Uf3Solver.solve(design, nTrain, best.hyper());
+        List<LearningPoint> lc = new ArrayList<>();
+        List<String> groups = tr.stream().map(Uf3Design.Rows::group).distinct()
+                .sorted(java.util.Comparator.comparingDouble(g -> Uf3Dataset.unit(g, 3))).toList();
+        for (int div : new int[] {8, 4, 2, 1}) {
+            int ng = Math.max(1, (int) Math.ceil(groups.size() / (double) div));
+            Set<String> use = new java.util.HashSet<>(groups.subList(0, ng));
+            List<Uf3Design.Rows> sub = tr.stream().filter(r -> use.contains(r.group())).toList();
+            double[] cs = div == 1 ? c : Uf3Solver.solve(design, Uf3Solver.Normal.of(design.columns(), sub), best.hyper());
+            lc.add(new LearningPoint(sub.size(), Uf3Solver.rmse(sub, cs), Uf3Solver.rmse(va, cs), Uf3Solver.rmse(te, cs)));
+        }
+        List<SplinePair> fitted = new ArrayList<>();
+        for (int p = 0; p < templates.size(); p++) {
+            SplinePair sp = design.splines().get(p);
+            double[] coef = new double[sp.basisSize()];
+            System.arraycopy(c, design.start(p), coef, 0, sp.freeSize());
+            fitted.add(sp.withCoefficients(coef));
+        }
+        double[] ae = new double[els.size()];
+        System.arraycopy(c, design.elementStart(), ae, 0, ae.length);
+        double[] perSpecies = new double[base.species().size()];
+        for (int s = 0; s < perSpecies.length; s++) {
+            int k = design.elements().indexOf(base.species().get(s).element());
+            perSpecies[s] = k < 0 ? 0 : ae[k];
+        }
+        String name = base.name() + "-uf3-fit";
+        ObjectNode model = SplineJson.withSplines(baseJson, base, opt.keepPairs(), fitted, perSpecies, name);
+        model.put("provisional", true);
+        model.put("description", "UF3-style 2-body splines fitted by paddlewheel fit-ff --form uf3 on top of " + base.name()
+                + " (charges, Ewald and bonded terms fixed" + (opt.keepPairs() ? ", its pair terms kept" : "") + ")");
+        return new Result(design, tr, va, te, best.hyper(), c, cands, lc, fitted, ae, model, SplineJson.load(model, name), onTrain);
+    }
+
+    private List<Uf3Design.Rows> rows(Uf3Design design, List<Uf3Dataset.Frame> frames, String set) {
+        List<Uf3Design.Rows> out = new ArrayList<>();
+        for (int i = 0; i < frames.size(); i++) {
+            out.add(design.rows(frames.get(i).labelled(), frames.get(i).group()));
+            if ((i + 1) % 25 == 0 || i + 1 == frames.size()) log.printf(Locale.ROOT, "fit-ff uf3: %s rows %d/%d%n", set, i + 1, frames.size());
+        }
+        return out;
+    }
+
+    /** Every species pair with training distances below r_cut (intramolecular pairs excluded), r_min from the data. */
+    private List<SplinePair> autoBasis(ForceField base, List<Uf3Dataset.Frame> train) {
+        int nt = base.species().size();
+        double[] dmin = new double[nt * nt];
+        java.util.Arrays.fill(dmin, Double.POSITIVE_INFINITY);
+        for (Uf3Dataset.Frame f : train) {
+            var s = f.labelled().structure();
+            Topology top = Topology.build(base, s);
+            NeighbourList nl = new NeighbourList(s.size(), opt.rCut(), 0.0, top.specialI, top.specialJ);
+            double[] x = s.positions();
+            nl.update(x, new org.paddlewheel.forcefield.Cell(s.lattice()));
+            for (int i = 0; i < s.size(); i++) {
+                for (int q = nl.start[i]; q < nl.start[i + 1]; q++) {
+                    int j = nl.pairJ[q], c = 3 * nl.pairCode[q];
+                    double dx = nl.xw[3 * j] + nl.shift[c] - nl.xw[3 * i], dy = nl.xw[3 * j + 1] + nl.shift[c + 1] - nl.xw[3 * i + 1];
+                    double dz = nl.xw[3 * j + 2] + nl.shift[c + 2] - nl.xw[3 * i + 2];
+                    double r = Math.sqrt(dx * dx + dy * dy + dz * dz);
+                    int a = Math.min(top.type[i], top.type[j]), b = Math.max(top.type[i], top.type[j]);
+                    dmin[a * nt + b] = Math.min(dmin[a * nt + b], r);
+                }
+            }
+        }
+        List<SplinePair> out = new ArrayList<>();
+        for (int a = 0; a < nt; a++) {
+            for (int b = a; b < nt; b++) {
+                double d = dmin[a * nt + b];
+                if (!(d < opt.rCut())) continue;
+                double rMin = Math.max(0.5, Math.floor((d - 0.1) / 0.05) * 0.05);
+                rMin = Math.min(rMin, opt.rCut() - 4 * opt.knotSpacing());
+                int intervals = Math.max(4, (int) Math.round((opt.rCut() - rMin) / opt.knotSpacing()));
+                double[] t = SplinePair.uniformKnots(rMin, opt.rCut(), intervals);
+                out.add(new SplinePair(a, b, t, new double[t.length - 4], opt.coreA(), opt.coreRho()));
+                log.printf(Locale.ROOT, "fit-ff uf3: pair %s-%s: shortest training distance %.3f Å, knots %.2f..%.2f Å, %d spans%n",
+                        base.species().get(a).name(), base.species().get(b).name(), d, rMin, opt.rCut(), intervals);
+            }
+        }
+        return out;
+    }
+}

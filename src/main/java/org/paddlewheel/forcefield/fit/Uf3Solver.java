@@ -1,0 +1,141 @@
+package org.paddlewheel.forcefield.fit;
+
+import java.util.List;
+import org.hipparchus.exception.MathIllegalArgumentException;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.ArrayRealVector;
+import org.hipparchus.linear.CholeskyDecomposition;
+import org.hipparchus.linear.QRDecomposition;
+import org.hipparchus.linear.RealMatrix;
+
+/**
+ * Regularised linear least squares for a {@link Uf3Design}: minimises
+ * w_E²·mean((ΔE/N)²) + mean(ΔF²) + w_S²·mean(Δσ²) + λ_r·|c|² + λ_c·Σ(c_{k−1} − 2c_k + c_{k+1})²
+ * over the free spline coefficients c (eV) and the atom energies (eV; not penalised beyond a
+ * 1e-10 ridge that only picks the minimum-norm split when element counts are collinear). The
+ * second-difference (curvature) penalty is the one of UF3 (Xie et al. 2023) and includes the three
+ * coefficients fixed to zero at r_cut. Data enter through per-quantity normal equations (AᵀA, Aᵀy),
+ * so a new weight or penalty costs one Cholesky solve (Hipparchus; QR if not positive definite).
+ */
+public final class Uf3Solver {
+    /** Hyper-parameters: energy weight (Å/atom), stress weight (Å²), ridge and curvature penalties. */
+    public record Hyper(double energyWeight, double stressWeight, double ridge, double curvature) {}
+
+    /** Accumulated normal equations of a set of configurations. */
+    public static final class Normal {
+        final int p;
+        final double[][] gE, gF, gS;
+        final double[] bE, bF, bS;
+        long nE, nF, nS;
+
+        public Normal(int columns) {
+            p = columns;
+            gE = new double[p][p]; gF = new double[p][p]; gS = new double[p][p];
+            bE = new double[p]; bF = new double[p]; bS = new double[p];
+        }
+
+        /** Adds one configuration's rows. */
+        public Normal add(Uf3Design.Rows r) {
+            addRow(gE, bE, r.energyRow(), r.energyTarget());
+            nE++;
+            for (int k = 0; k < r.forceRows().length; k++) addRow(gF, bF, r.forceRows()[k], r.forceTarget()[k]);
+            nF += r.forceRows().length;
+            if (r.stressRows() != null) {
+                for (int k = 0; k < 6; k++) addRow(gS, bS, r.stressRows()[k], r.stressTarget()[k]);
+                nS += 6;
+            }
+            return this;
+        }
+
+        public static Normal of(int columns, List<Uf3Design.Rows> rows) {
+            Normal n = new Normal(columns);
+            for (Uf3Design.Rows r : rows) n.add(r);
+            return n;
+        }
+
+        private void addRow(double[][] g, double[] b, double[] a, double y) {
+            int[] nz = new int[p];
+            int m = 0;
+            for (int k = 0; k < p; k++) if (a[k] != 0) nz[m++] = k;
+            for (int u = 0; u < m; u++) {
+                int i = nz[u];
+                double ai = a[i];
+                b[i] += ai * y;
+                double[] gi = g[i];
+                for (int v = 0; v < m; v++) gi[nz[v]] += ai * a[nz[v]];
+            }
+        }
+
+        public boolean hasStress() { return nS > 0; }
+    }
+
+    private Uf3Solver() {}
+
+    /** Solves for the coefficient vector (columns of the design) under the given hyper-parameters. */
+    public static double[] solve(Uf3Design design, Normal n, Hyper h) {
+        int p = n.p;
+        double[][] a = new double[p][p];
+        double[] b = new double[p];
+        double we = h.energyWeight() * h.energyWeight() / Math.max(1, n.nE);
+        double wf = 1.0 / Math.max(1, n.nF);
+        double ws = n.nS == 0 ? 0 : h.stressWeight() * h.stressWeight() / n.nS;
+        for (int i = 0; i < p; i++) {
+            for (int j = 0; j < p; j++) a[i][j] = we * n.gE[i][j] + wf * n.gF[i][j] + ws * n.gS[i][j];
+            b[i] = we * n.bE[i] + wf * n.bF[i] + ws * n.bS[i];
+        }
+        int es = design.elementStart();
+        for (int i = 0; i < es; i++) a[i][i] += h.ridge();
+        for (int i = es; i < p; i++) a[i][i] += 1e-10 * (1 + a[i][i]);
+        for (int s = 0; s < design.splines().size(); s++) {
+            int c0 = design.start(s), nb = design.splines().get(s).basisSize(), free = design.splines().get(s).freeSize();
+            for (int k = 0; k + 2 < nb; k++) {
+                int[] idx = {k, k + 1, k + 2};
+                double[] w = {1, -2, 1};
+                for (int u = 0; u < 3; u++) {
+                    if (idx[u] >= free) continue;
+                    for (int v = 0; v < 3; v++) {
+                        if (idx[v] >= free) continue;
+                        a[c0 + idx[u]][c0 + idx[v]] += h.curvature() * w[u] * w[v];
+                    }
+                }
+            }
+        }
+        RealMatrix m = new Array2DRowRealMatrix(a, false);
+        try {
+            return new CholeskyDecomposition(m, 1e-9, 0).getSolver().solve(new ArrayRealVector(b, false)).toArray();
+        } catch (MathIllegalArgumentException e) {
+            return new QRDecomposition(m).getSolver().solve(new ArrayRealVector(b, false)).toArray();
+        }
+    }
+
+    /** Root-mean-square errors of a coefficient vector on configurations: energy eV/atom, force eV/Å, stress eV/Å³ (NaN if none). */
+    public static double[] rmse(List<Uf3Design.Rows> rows, double[] c) {
+        double se = 0, sf = 0, ss = 0;
+        long ne = 0, nf = 0, ns = 0;
+        for (Uf3Design.Rows r : rows) {
+            double d = dot(r.energyRow(), c) - r.energyTarget();
+            se += d * d;
+            ne++;
+            for (int k = 0; k < r.forceRows().length; k++) {
+                double q = dot(r.forceRows()[k], c) - r.forceTarget()[k];
+                sf += q * q;
+                nf++;
+            }
+            if (r.stressRows() != null) {
+                for (int k = 0; k < 6; k++) {
+                    double q = dot(r.stressRows()[k], c) - r.stressTarget()[k];
+                    ss += q * q;
+                    ns++;
+                }
+            }
+        }
+        return new double[] {ne == 0 ? Double.NaN : Math.sqrt(se / ne), nf == 0 ? Double.NaN : Math.sqrt(sf / nf),
+            ns == 0 ? Double.NaN : Math.sqrt(ss / ns)};
+    }
+
+    public static double dot(double[] a, double[] c) {
+        double s = 0;
+        for (int k = 0; k < a.length; k++) if (a[k] != 0) s += a[k] * c[k];
+        return s;
+    }
+}

@@ -1,0 +1,204 @@
+package org.paddlewheel.report;
+
+import org.paddlewheel.forcefield.fit.Uf3Design;
+import org.paddlewheel.forcefield.fit.Uf3Fitter;
+import org.paddlewheel.forcefield.fit.Uf3Solver;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.paddlewheel.forcefield.ForceField;
+import org.paddlewheel.forcefield.SplinePair;
+import org.paddlewheel.io.AtomicFile;
+import org.paddlewheel.model.Units;
+import org.paddlewheel.report.Plots;
+
+/**
+ * The report of a UF3 fit ({@link Uf3Fitter.Result}) in a folder: {@code uf3-fit.json} and
+ * {@code uf3-fit.md} (split, chosen hyper-parameters and the validation grid, RMSE of energy
+ * (eV/atom), force (eV/Å) and stress (GPa) on train / validation / test, force RMSE per element and
+ * all three per config_type, learning curve, atom energies) and PNG + SVG plots through
+ * {@link Plots}: parity of energy per atom, of force components per element and of stress
+ * components (train and test), the learning curve (force RMSE against training configurations) and
+ * the fitted pair curves V(r) including the core prior.
+ */
+public final class Uf3Report {
+    private Uf3Report() {}
+
+    private static final String[] SETS = {"train", "validation", "test"};
+
+    /** Writes the report into dir; returns the markdown. */
+    public static String write(Uf3Fitter.Result r, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        List<List<Uf3Design.Rows>> sets = List.of(r.train(), r.validation(), r.test());
+        ObjectMapper om = new ObjectMapper();
+        ObjectNode js = om.createObjectNode();
+        StringBuilder md = new StringBuilder("# UF3 fit report\n\n");
+        md.append(String.format(Locale.ROOT, "Configurations: %d train, %d validation, %d test (whole `source` groups, hash split fixed before"
+                + " fitting).%n%n", r.train().size(), r.validation().size(), r.test().size()));
+        var h = r.hyper();
+        md.append(String.format(Locale.ROOT, "Chosen on %s (%d candidates): energy weight %g Å/atom, stress weight %g Å², ridge %g, curvature %g.%n%n",
+                r.scoredOnTraining() ? "the TRAINING set (no validation data)" : "validation", r.candidates().size(),
+                h.energyWeight(), h.stressWeight(), h.ridge(), h.curvature()));
+        js.putObject("hyper").put("energy_weight", h.energyWeight()).put("stress_weight", h.stressWeight())
+                .put("ridge", h.ridge()).put("curvature", h.curvature()).put("scored_on_training", r.scoredOnTraining());
+        var cj = js.putArray("candidates");
+        for (var c : r.candidates()) {
+            cj.addObject().put("energy_weight", c.hyper().energyWeight()).put("stress_weight", c.hyper().stressWeight())
+                    .put("ridge", c.hyper().ridge()).put("curvature", c.hyper().curvature()).put("score", c.score())
+                    .put("rmse_energy_eV_per_atom", c.rmse()[0]).put("rmse_force_eV_per_A", c.rmse()[1]).put("rmse_stress_GPa", gpa(c.rmse()[2]));
+        }
+        md.append("| set | configs | E RMSE (meV/atom) | F RMSE (eV/Å) | σ RMSE (GPa) |\n|---|---|---|---|---|\n");
+        ObjectNode rm = js.putObject("rmse");
+        for (int s = 0; s < 3; s++) {
+            double[] e = Uf3Solver.rmse(sets.get(s), r.coefficients());
+            md.append(String.format(Locale.ROOT, "| %s | %d | %.4g | %.4g | %.4g |%n", SETS[s], sets.get(s).size(), 1e3 * e[0], e[1], gpa(e[2])));
+            rm.putObject(SETS[s]).put("configs", sets.get(s).size()).put("energy_eV_per_atom", e[0]).put("force_eV_per_A", e[1]).put("stress_GPa", gpa(e[2]));
+        }
+        md.append("\n## Force RMSE per element (eV/Å)\n\n| set | element | components | RMSE |\n|---|---|---|---|\n");
+        ObjectNode pe = js.putObject("force_rmse_per_element");
+        for (int s = 0; s < 3; s++) {
+            Map<String, double[]> acc = new TreeMap<>();
+            for (Uf3Design.Rows row : sets.get(s)) {
+                for (int k = 0; k < row.forceRows().length; k++) {
+                    double d = Uf3Solver.dot(row.forceRows()[k], r.coefficients()) - row.forceTarget()[k];
+                    double[] a = acc.computeIfAbsent(row.species()[k / 3].symbol(), x -> new double[2]);
+                    a[0] += d * d;
+                    a[1]++;
+                }
+            }
+            ObjectNode o = pe.putObject(SETS[s]);
+            for (var e : acc.entrySet()) {
+                double v = Math.sqrt(e.getValue()[0] / e.getValue()[1]);
+                o.put(e.getKey(), v);
+                md.append(String.format(Locale.ROOT, "| %s | %s | %d | %.4g |%n", SETS[s], e.getKey(), (long) e.getValue()[1], v));
+            }
+        }
+        md.append("\n## RMSE per config_type\n\n| set | config_type | configs | E (meV/atom) | F (eV/Å) | σ (GPa) |\n|---|---|---|---|---|---|\n");
+        ObjectNode pt = js.putObject("rmse_per_config_type");
+        for (int s = 0; s < 3; s++) {
+            Map<String, List<Uf3Design.Rows>> by = new TreeMap<>();
+            for (Uf3Design.Rows row : sets.get(s)) by.computeIfAbsent(row.configType(), x -> new ArrayList<>()).add(row);
+            ObjectNode o = pt.putObject(SETS[s]);
+            for (var e : by.entrySet()) {
+                double[] v = Uf3Solver.rmse(e.getValue(), r.coefficients());
+                o.putObject(e.getKey()).put("configs", e.getValue().size()).put("energy_eV_per_atom", v[0]).put("force_eV_per_A", v[1]).put("stress_GPa", gpa(v[2]));
+                md.append(String.format(Locale.ROOT, "| %s | %s | %d | %.4g | %.4g | %.4g |%n", SETS[s], e.getKey(), e.getValue().size(),
+                        1e3 * v[0], v[1], gpa(v[2])));
+            }
+        }
+        md.append("\n## Learning curve (same hyper-parameters)\n\n| train configs | F train | F validation | F test | E test (meV/atom) |\n|---|---|---|---|---|\n");
+        var lj = js.putArray("learning_curve");
+        XYChart lc = chart("Learning curve", "training configurations", "force RMSE (eV/Å)");
+        double[][] lcv = new double[4][r.learning().size()];
+        for (int i = 0; i < r.learning().size(); i++) {
+            var p = r.learning().get(i);
+            lj.addObject().put("configs", p.configs()).put("force_train", p.train()[1]).put("force_validation", p.validation()[1])
+                    .put("force_test", p.test()[1]).put("energy_test", p.test()[0]);
+            md.append(String.format(Locale.ROOT, "| %d | %.4g | %.4g | %.4g | %.4g |%n", p.configs(), p.train()[1], p.validation()[1], p.test()[1], 1e3 * p.test()[0]));
+            lcv[0][i] = p.configs(); lcv[1][i] = p.train()[1]; lcv[2][i] = p.validation()[1]; lcv[3][i] = p.test()[1];
+        }
+        for (int q = 1; q < 4; q++) if (finite(lcv[q])) lc.addSeries(SETS[q - 1], lcv[0], lcv[q]);
+        Plots.savePngAndSvg(lc, dir.resolve("learning-curve"));
+        md.append("\n## Atom energies (eV)\n\n");
+        ObjectNode ae = js.putObject("atom_energies_eV");
+        for (int k = 0; k < r.design().elements().size(); k++) {
+            ae.put(r.design().elements().get(k).symbol(), r.atomEnergiesByElement()[k]);
+            md.append(String.format(Locale.ROOT, "- %s: %.6f%n", r.design().elements().get(k).symbol(), r.atomEnergiesByElement()[k]));
+        }
+        parity(r, dir);
+        pairCurves(r.fittedModel(), r.fitted(), dir.resolve("pair-curves"));
+        md.append("\nPlots: parity-energy, parity-force, parity-stress, learning-curve, pair-curves (.png, .svg).\n");
+        String json = om.writerWithDefaultPrettyPrinter().writeValueAsString(js);
+        AtomicFile.writeText(dir.resolve("uf3-fit.json"), w -> w.write(json + "\n"));
+        AtomicFile.writeText(dir.resolve("uf3-fit.md"), w -> w.write(md.toString()));
+        return md.toString();
+    }
+
+    private static double gpa(double evPerA3) { return evPerA3 * Units.EV_PER_A3_TO_GPA; }
+
+    private static boolean finite(double[] v) {
+        for (double x : v) if (!Double.isFinite(x)) return false;
+        return true;
+    }
+
+    private static void parity(Uf3Fitter.Result r, Path dir) throws IOException {
+        double[] c = r.coefficients();
+        XYChart pe = chart("Energy parity", "reference (eV/atom)", "model (eV/atom)");
+        XYChart pf = chart("Force parity (test set; train if empty)", "reference (eV/Å)", "model (eV/Å)");
+        XYChart ps = chart("Stress parity", "reference (GPa)", "model (GPa)");
+        List<List<Uf3Design.Rows>> sets = List.of(r.train(), r.validation(), r.test());
+        for (int s = 0; s < 3; s++) {
+            List<Double> ex = new ArrayList<>(), ey = new ArrayList<>(), sx = new ArrayList<>(), sy = new ArrayList<>();
+            for (Uf3Design.Rows row : sets.get(s)) {
+                ex.add(row.energyFixed() + row.energyTarget());
+                ey.add(row.energyFixed() + Uf3Solver.dot(row.energyRow(), c));
+                if (row.stressRows() != null) {
+                    for (int k = 0; k < 6; k++) {
+                        sx.add(gpa(row.stressFixed()[k] + row.stressTarget()[k]));
+                        sy.add(gpa(row.stressFixed()[k] + Uf3Solver.dot(row.stressRows()[k], c)));
+                    }
+                }
+            }
+            scatter(pe, SETS[s], ex, ey);
+            scatter(ps, SETS[s], sx, sy);
+        }
+        List<Uf3Design.Rows> fs = r.test().isEmpty() ? r.train() : r.test();
+        Map<String, List<List<Double>>> byEl = new TreeMap<>();
+        for (Uf3Design.Rows row : fs) {
+            for (int k = 0; k < row.forceRows().length; k++) {
+                var l = byEl.computeIfAbsent(row.species()[k / 3].symbol(), x -> List.of(new ArrayList<>(), new ArrayList<>()));
+                l.get(0).add(row.forceFixed()[k] + row.forceTarget()[k]);
+                l.get(1).add(row.forceFixed()[k] + Uf3Solver.dot(row.forceRows()[k], c));
+            }
+        }
+        for (var e : byEl.entrySet()) scatter(pf, e.getKey(), e.getValue().get(0), e.getValue().get(1));
+        Plots.savePngAndSvg(pe, dir.resolve("parity-energy"));
+        Plots.savePngAndSvg(pf, dir.resolve("parity-force"));
+        Plots.savePngAndSvg(ps, dir.resolve("parity-stress"));
+    }
+
+    private static void scatter(XYChart ch, String name, List<Double> x, List<Double> y) {
+        if (x.isEmpty()) return;
+        XYSeries s = ch.addSeries(name, x, y);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        s.setMarker(SeriesMarkers.CIRCLE);
+    }
+
+    /** V(r) of every fitted pair (spline + core), r from 0.8·r_min to r_cut, clipped to [−2, 6] eV. */
+    static void pairCurves(ForceField ff, List<SplinePair> pairs, Path base) throws IOException {
+        XYChart ch = chart("Fitted pair curves V(r)", "r (Å)", "V (eV)");
+        double[] g = new double[1];
+        for (SplinePair sp : pairs) {
+            int n = 200;
+            double[] x = new double[n], y = new double[n];
+            double lo = 0.8 * sp.rMin();
+            for (int i = 0; i < n; i++) {
+                x[i] = lo + (sp.rCut() - lo) * i / (n - 1);
+                y[i] = Math.max(-2, Math.min(6, sp.energy(x[i], g)));
+            }
+            XYSeries s = ch.addSeries(ff.species().get(sp.a()).name() + "-" + ff.species().get(sp.b()).name(), x, y);
+            s.setMarker(SeriesMarkers.NONE);
+        }
+        Plots.savePngAndSvg(ch, base);
+    }
+
+    private static XYChart chart(String title, String x, String y) {
+        XYChart c = new XYChartBuilder().width(800).height(600).title(title).xAxisTitle(x).yAxisTitle(y).build();
+        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        c.getStyler().setMarkerSize(4);
+        return c;
+    }
+}
