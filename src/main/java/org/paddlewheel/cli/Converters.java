@@ -39,4 +39,24 @@ public final class Converters {
     public static final class PressureGPa implements ITypeConverter<Double> {
         @Override public Double convert(String s) { return Quantity.pressureGPa(s); }
     }
+
+    /** Voltage → V ("10mV"). */
+    public static final class VoltageV implements ITypeConverter<Double> {
+        @Override public Double convert(String s) { return Quantity.voltageV(s); }
+    }
+
+    /** Current → A ("2.5uA"). */
+    public static final class CurrentA implements ITypeConverter<Double> {
+        @Override public Double convert(String s) { return Quantity.currentA(s); }
+    }
+
+    /** Resistance → Ω ("120Ω", "3.2kohm"). */
+    public static final class ResistanceOhm implements ITypeConverter<Double> {
+        @Override public Double convert(String s) { return Quantity.resistanceOhm(s); }
+    }
+
+    /** Mass → g ("5.2mg"). */
+    public static final class MassG implements ITypeConverter<Double> {
+        @Override public Double convert(String s) { return Quantity.massG(s); }
+    }
 }
