@@ -33,6 +33,7 @@ public final class Main implements Runnable {
             org.paddlewheel.cli.experiment.TofCommand.class,
             org.paddlewheel.cli.experiment.DiffractionCommand.class,
             org.paddlewheel.cli.experiment.DcPolarizationCommand.class,
+            org.paddlewheel.cli.experiment.DscCommand.class,
             EisCommand.class,
             MdCommand.class,
             EnergyCommand.class,

@@ -59,7 +59,10 @@ public final class XyData {
                 }
             }
             if (bad >= 0) {
-                if (rows.isEmpty()) { header = cells; continue; }
+                if (rows.isEmpty()) {
+                    header = line.matches(".*[,;\\t].*") ? line.split("\\s*[,;\\t]\\s*") : cells;
+                    continue;
+                }
                 throw new InputException(source, i + 1, "'" + cells[bad] + "' is not a number (column " + (bad + 1) + ")");
             }
             if (width < 0) {
