@@ -46,4 +46,27 @@ class PawleyRefinementTest {
         assertThat(Math.abs(r.zeroDeg() - zero)).as(msg).isLessThan(4 * r.zeroStdDeg());
         assertThat(r.chi2()).as(msg).isBetween(0.9, 1.15);
     }
+
+    @org.junit.jupiter.api.Test
+    void orthorhombicCellRecoveredAtTheSynchrotronEnergy() {
+        // an orthorhombic distortion of the cubic cell (a ≠ b ≠ c, Pmmm-like, all reflections allowed),
+        // 27 keV as at 11-BM (λ = 0.4592 Å), narrow synchrotron peaks
+        Radiation sx = Radiation.monochromatic(Radiation.Probe.XRAY, Radiation.wavelengthFromKeV(27), Radiation.Geometry.SYNCHROTRON);
+        Crystal truth = distorted(4.6920, 4.7110, 4.7380);
+        double[][] d = synthetic(truth, sx, 0.005, new double[] {0.002, -0.001, 0.0004}, 0.3, 21, 4, 30);
+        PawleyRefinement.Result r = new PawleyRefinement(d[0], d[1], null, distorted(4.70, 4.71, 4.73), sx, 4).refine(0.02, 200);
+        assertThat(r.system()).isEqualTo(PawleyRefinement.CrystalSystem.ORTHORHOMBIC);
+        double[] t = {4.6920, 4.7110, 4.7380};
+        for (int k = 0; k < 3; k++) {
+            String msg = "axis " + k + ": " + r.lattice()[k] + " ± " + r.latticeStd()[k] + ", chi2 " + r.chi2();
+            assertThat(Math.abs(r.lattice()[k] - t[k])).as(msg).isLessThan(4 * r.latticeStd()[k]);
+            assertThat(r.latticeStd()[k]).as(msg).isLessThan(2e-4);
+        }
+        assertThat(r.chi2()).isBetween(0.9, 1.15);
+    }
+
+    static Crystal distorted(double a, double b, double c) {
+        Crystal cubic = BuiltinStructures.na2nh2bh4(4.70, 1.5);
+        return new Crystal("ortho", org.paddlewheel.model.Lattice.orthorhombic(a, b, c), cubic.sites());
+    }
 }
