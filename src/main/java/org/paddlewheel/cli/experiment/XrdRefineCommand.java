@@ -11,6 +11,7 @@ import org.knowm.xchart.XYChart;
 import org.paddlewheel.experiment.XyData;
 import org.paddlewheel.experiment.diffraction.BuiltinStructures;
 import org.paddlewheel.experiment.diffraction.Crystal;
+import org.paddlewheel.experiment.diffraction.GsasRawReader;
 import org.paddlewheel.experiment.diffraction.PawleyRefinement;
 import org.paddlewheel.experiment.diffraction.Radiation;
 import org.paddlewheel.io.Formats;
@@ -36,7 +37,7 @@ public class XrdRefineCommand implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
     @Mixin Output output;
 
-    @Parameters(index = "0", paramLabel = "PATTERN", description = "Two or three columns: 2θ (deg), intensity[, esd]; .xy, .xye, .csv.")
+    @Parameters(index = "0", paramLabel = "PATTERN", description = "Two or three columns: 2θ (deg), intensity[, esd] (.xy, .xye, .csv), or a GSAS raw file (BANK … CONST, STD/ESD/FXYE).")
     Path pattern;
 
     @Option(names = "--structure", required = true, paramLabel = "START",
@@ -68,8 +69,18 @@ public class XrdRefineCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Crystal start = startCrystal(structure);
         Radiation rad = radiation();
-        XyData d = XyData.read(pattern, 2);
-        double[] x = d.column(0), y = d.column(1), e = d.width() >= 3 ? d.column(2) : null;
+        double[] x, y, e;
+        if (GsasRawReader.looksLikeGsas(pattern)) {
+            double[][] g = GsasRawReader.read(pattern);
+            x = g[0];
+            y = g[1];
+            e = g[2];
+        } else {
+            XyData d = XyData.read(pattern, 2);
+            x = d.column(0);
+            y = d.column(1);
+            e = d.width() >= 3 ? d.column(2) : null;
+        }
         int n = x.length;
         if (n >= 2 && x[0] > x[n - 1]) {
             NmrFitLineshapeCommand.reverse(x);
