@@ -73,4 +73,29 @@ class XrdRefineCliTest {
         assertThat(c.code).isEqualTo(2);
         assertThat(c.err.strip()).isEqualTo("paddlewheel: " + f + ":3: 'abc' is not a number (column 2)");
     }
+
+    @Test
+    void refineWhatXrdWrites() throws Exception {
+        // end to end: `xrd -o` writes the pattern (max 100), we add counts, background and noise, then refine
+        Path dir = tmp.resolve("made");
+        Cli made = Cli.run("xrd", "--builtin", "na2nh2bh4", "--a", "4.7180Å", "--biso", "1.5", "--caglioti", "0.01,-0.004,0.004",
+                "--pv-eta", "0.4", "--two-theta-min", "10", "--two-theta-max", "90", "--step", "0.01", "-o", dir.toString());
+        assertThat(made.code).as(made.err).isZero();
+        java.util.List<String> lines = Files.readAllLines(dir.resolve("pattern.csv"));
+        SplittableRandom r = new SplittableRandom(17);
+        StringBuilder sb = new StringBuilder("two_theta_deg,counts\n");
+        for (String l : lines.subList(1, lines.size())) {
+            String[] c = l.split(",");
+            double mean = 100 * Double.parseDouble(c[1]) + 300;
+            double g = Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
+            sb.append(c[0]).append(',').append(String.format(Locale.ROOT, "%.2f", mean + Math.sqrt(mean) * g)).append('\n');
+        }
+        Path f = tmp.resolve("made.csv");
+        Files.writeString(f, sb.toString());
+        JsonNode j = Cli.run("xrd", "refine", f.toString(), "--structure", "na2nh2bh4", "--json").json();
+        // start 4.70 Å (the builtin), truth 4.7180 Å: within 4σ; χ² ≈ 1 with Poisson weights
+        assertThat(Math.abs(j.get("a_A").asDouble() - 4.7180)).as(j.toString()).isLessThan(4 * j.get("a_std_A").asDouble());
+        assertThat(Math.abs(j.get("zero_deg").asDouble())).isLessThan(4 * j.get("zero_std_deg").asDouble());
+        assertThat(j.get("chi2").asDouble()).isBetween(0.9, 1.15);
+    }
 }

@@ -95,6 +95,8 @@ public class NmrFitLineshapeCommand implements Callable<Integer> {
         out.put("eta_std", r.etaStd());
         out.put("iso_ppm", r.isoPpm());
         out.put("iso_std_ppm", r.isoStdPpm());
+        out.put("cq_MHz_std", r.cqStdHz() / 1e6); // same values under the suffix-last spelling
+        out.put("iso_ppm_std", r.isoStdPpm());
         out.put("lb_Hz", r.lorentzHz());
         out.put("lb_std_Hz", r.lorentzStdHz());
         out.put("gb_Hz", gbHz);
