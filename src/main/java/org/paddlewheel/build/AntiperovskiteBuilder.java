@@ -152,6 +152,20 @@ public final class AntiperovskiteBuilder {
         }
         clusters.addAll(bClusters);
         // A-site clusters (next to the cations and vacancies) are the most constrained: orient them first.
+        orient(clusters, xs, els, grid, orientation, rng, minDistance, maxAttempts);
+        for (int t = 0; t < xs.size(); t++) b.add(els.get(t), xs.get(t)[0], xs.get(t)[1], xs.get(t)[2]);
+        Structure s = b.build().groupedBySpecies();
+        PhysicalContacts.requireNoShortContacts(s, minDistance, "built cell");
+        return new Result(s, x, realised, nSub, nVac, 3 * cells, a, notes);
+    }
+
+    /**
+     * Orients every cluster {ClusterAnion, centre (Å), centre index} in order: uniformly random
+     * rotations re-drawn until each ligand keeps {@code minDistance} from atoms of other ions (or the
+     * aligned rotation), appending the ligands to xs/els and the contact grid.
+     */
+    static void orient(List<Object[]> clusters, List<double[]> xs, List<Element> els, ContactGrid grid, Orientation orientation,
+                       SplittableRandom rng, double minDistance, int maxAttempts) {
         double[] alignedRot = Rotations.axisAngle(0, 0, 1, Math.PI / 4);
         for (Object[] cl : clusters) {
             ClusterAnion ion = (ClusterAnion) cl[0];
@@ -186,13 +200,9 @@ public final class AntiperovskiteBuilder {
                 grid.add(p, els.size() - 1, centreIndex);
             }
         }
-        for (int t = 0; t < xs.size(); t++) b.add(els.get(t), xs.get(t)[0], xs.get(t)[1], xs.get(t)[2]);
-        Structure s = b.build().groupedBySpecies();
-        PhysicalContacts.requireNoShortContacts(s, minDistance, "built cell");
-        return new Result(s, x, realised, nSub, nVac, 3 * cells, a, notes);
     }
 
-    private static double[] place(Lattice l, double f0, double f1, double f2, Element e, List<double[]> xs, List<Element> els,
+    static double[] place(Lattice l, double f0, double f1, double f2, Element e, List<double[]> xs, List<Element> els,
                                   ContactGrid grid, int owner) {
         double[] p = l.toCartesian(new double[] {f0, f1, f2}); // f in units of the primitive cell
         xs.add(p);
@@ -202,7 +212,7 @@ public final class AntiperovskiteBuilder {
     }
 
     /** The first k entries of a seeded Fisher–Yates shuffle of 0..n−1. */
-    private static int[] firstOfShuffle(int n, int k, SplittableRandom rng) {
+    static int[] firstOfShuffle(int n, int k, SplittableRandom rng) {
         int[] a = new int[n];
         for (int i = 0; i < n; i++) a[i] = i;
         for (int i = 0; i < k; i++) {

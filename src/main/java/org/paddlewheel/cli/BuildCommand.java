@@ -41,8 +41,10 @@ public final class BuildCommand implements Runnable {
         double x;
         @Option(names = "--b-site", defaultValue = "BH4", description = "B-site (corner) anion (default ${DEFAULT-VALUE}).")
         String bSite;
-        @Option(names = "--supercell", defaultValue = "3x3x3", description = "Repetitions N1xN2xN3 (default ${DEFAULT-VALUE}).")
+        @Option(names = "--supercell", description = "Repetitions N1xN2xN3 (default 3x3x3 cubic cells; 1x1x1 for --phase pbcm, whose AIMD cell in the paper is 2x2x1).")
         String supercell;
+        @Option(names = "--phase", defaultValue = "cubic", description = "cubic (Pm-3m, default) or pbcm: the orthorhombic x = 1 phase (Somer et al. 2010 cell, vacancy order derived from the cubic cell; see docs).")
+        String phase;
         @Option(names = "--a", converter = Converters.LengthAngstrom.class,
                 description = "Cubic lattice parameter with unit, e.g. 4.70Å (default: Vegard's law between Na3O(BH4) and Na2(NH2)(BH4)).")
         Double a;
@@ -64,7 +66,9 @@ public final class BuildCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            int[] n = Supercell.parse(supercell);
+            if (phase.equalsIgnoreCase("pbcm")) return pbcm();
+            if (!phase.equalsIgnoreCase("cubic")) throw new org.paddlewheel.model.InputException("--phase must be cubic or pbcm, got '" + phase + "'");
+            int[] n = Supercell.parse(supercell == null ? "3x3x3" : supercell);
             var r = new AntiperovskiteBuilder().cation(Element.of(cation), cationCharge).aSite(ClusterAnion.of(aSite))
                     .substituent(ClusterAnion.of(substituent)).bSite(ClusterAnion.of(bSite)).x(x).supercell(n[0], n[1], n[2])
                     .latticeParameter(a).orientation(orientation).minDistance(minDistance).seed(seed).build();
@@ -81,6 +85,7 @@ public final class BuildCommand implements Runnable {
                 o.put("vacancies", r.vacancies());
                 o.put("cation_sites", r.cationSites());
                 o.put("a_A", r.latticeParameterAngstrom());
+                o.put("phase", "cubic");
                 o.put("seed", seed);
                 o.putPOJO("notes", r.notes());
                 Json.print(o);
@@ -91,6 +96,44 @@ public final class BuildCommand implements Runnable {
             }
             return 0;
         }
+
+        private int pbcm() throws Exception { return pbcmFor(this); }
+    }
+
+    /** {@code build antiperovskite --phase pbcm}: {@link org.paddlewheel.build.PbcmBuilder}. */
+    private static int pbcmFor(Antiperovskite c) throws Exception {
+        if (Math.abs(c.x - 1) > 1e-12) throw new org.paddlewheel.model.InputException("--phase pbcm exists only for x = 1 (Na2(NH2)(BH4)), got --x " + c.x);
+        if (c.a != null) throw new org.paddlewheel.model.InputException("--a sets the cubic cell; the Pbcm cell is Somer et al.'s (6.5384, 6.4960, 9.8512 Å)");
+        if (!c.cation.equalsIgnoreCase("Na") || !c.bSite.equalsIgnoreCase("BH4") || !c.substituent.equalsIgnoreCase("NH2")) {
+            throw new org.paddlewheel.model.InputException("--phase pbcm builds Na2(NH2)(BH4) only");
+        }
+        int[] n = Supercell.parse(c.supercell == null ? "1x1x1" : c.supercell);
+        var r = org.paddlewheel.build.PbcmBuilder.build(n[0], n[1], n[2], c.orientation, c.minDistance, c.seed, 20000);
+        Formats.writeStructure(c.output, r.structure(), c.format);
+        if (!c.quiet.quiet) {
+            System.err.println("paddlewheel: note: Pbcm cell of Somer et al. (2010); atomic positions and vacancy order derived from the cubic cell, not refined coordinates (see docs/experiment.md)");
+        }
+        if (c.json) {
+            ObjectNode o = Json.object();
+            o.put("output", c.output.toString());
+            o.put("phase", "pbcm");
+            o.put("formula", r.structure().formula());
+            o.put("atoms", r.structure().size());
+            o.put("x_requested", 1.0);
+            o.put("x_realised", 1.0);
+            o.put("vacancies", r.vacancies());
+            o.put("cation_sites", r.cationSites());
+            o.put("a_A", r.cellAngstrom()[0]);
+            o.put("b_A", r.cellAngstrom()[1]);
+            o.put("c_A", r.cellAngstrom()[2]);
+            o.put("seed", c.seed);
+            o.put("coordinates", "derived from the cubic antiperovskite (see docs)");
+            Json.print(o);
+        } else {
+            System.out.printf("wrote %s: %s, %d atoms, Pbcm %s cell(s) %.4f × %.4f × %.4f Å, seed %d%n", c.output, r.structure().formula(),
+                    r.structure().size(), c.supercell == null ? "1x1x1" : c.supercell, r.cellAngstrom()[0], r.cellAngstrom()[1], r.cellAngstrom()[2], c.seed);
+        }
+        return 0;
     }
 
     /** {@code paddlewheel build supercell IN --supercell 2x2x2 -o OUT}. */

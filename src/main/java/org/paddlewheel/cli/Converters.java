@@ -58,4 +58,24 @@ public final class Converters {
             return v;
         }
     }
+
+    /** Voltage → V ("10mV"). */
+    public static final class VoltageV implements ITypeConverter<Double> {
+        @Override public Double convert(String s) { return Quantity.voltageV(s); }
+    }
+
+    /** Current → A ("2.5uA"). */
+    public static final class CurrentA implements ITypeConverter<Double> {
+        @Override public Double convert(String s) { return Quantity.currentA(s); }
+    }
+
+    /** Resistance → Ω ("120Ω", "3.2kohm"). */
+    public static final class ResistanceOhm implements ITypeConverter<Double> {
+        @Override public Double convert(String s) { return Quantity.resistanceOhm(s); }
+    }
+
+    /** Mass → g ("5.2mg"). */
+    public static final class MassG implements ITypeConverter<Double> {
+        @Override public Double convert(String s) { return Quantity.massG(s); }
+    }
 }

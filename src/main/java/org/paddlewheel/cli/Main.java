@@ -32,6 +32,8 @@ public final class Main implements Runnable {
             org.paddlewheel.cli.experiment.XrdCommand.class,
             org.paddlewheel.cli.experiment.TofCommand.class,
             org.paddlewheel.cli.experiment.DiffractionCommand.class,
+            org.paddlewheel.cli.experiment.DcPolarizationCommand.class,
+            org.paddlewheel.cli.experiment.DscCommand.class,
             EisCommand.class,
             MdCommand.class,
             DftCommand.class,

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * Parses a number with a unit suffix ("0.5fs", "50 ps", "4.70Å", "1mm", "160.49MHz", "700K",
  * "1e-5 S/cm") into paddlewheel's internal unit for that dimension: time → fs, length → Å,
- * temperature → K, frequency → Hz, energy → eV, pressure → GPa. A bare number is taken in the
+ * temperature → K, frequency → Hz, energy → eV, pressure → GPa, voltage → V, current → A,
+ * resistance → Ω, mass → g. A bare number is taken in the
  * internal unit. A unit of the wrong dimension is an error that names what was expected.
  */
 public final class Quantity {
@@ -25,7 +26,13 @@ public final class Quantity {
         FREQUENCY("Hz", Map.of("hz", 1.0, "khz", 1e3, "mhz", 1e6, "ghz", 1e9, "thz", 1e12, "1/s", 1.0, "s^-1", 1.0)),
         ENERGY("eV", Map.of("ev", 1.0, "mev", 1e-3, "kj/mol", 1e3 / (Units.AVOGADRO_PER_MOL * Units.EV_J),
                 "kcal/mol", 4184.0 / (Units.AVOGADRO_PER_MOL * Units.EV_J), "j", 1.0 / Units.EV_J)),
-        PRESSURE("GPa", Map.of("gpa", 1.0, "mpa", 1e-3, "kpa", 1e-6, "pa", 1e-9, "bar", 1e-4, "kbar", 0.1, "atm", 1.01325e-4));
+        PRESSURE("GPa", Map.of("gpa", 1.0, "mpa", 1e-3, "kpa", 1e-6, "pa", 1e-9, "bar", 1e-4, "kbar", 0.1, "atm", 1.01325e-4)),
+        VOLTAGE("V", Map.of("V", 1.0, "v", 1.0, "mV", 1e-3, "mv", 1e-3, "uV", 1e-6, "µV", 1e-6, "μV", 1e-6, "kV", 1e3)),
+        CURRENT("A", Map.of("A", 1.0, "a", 1.0, "mA", 1e-3, "ma", 1e-3, "uA", 1e-6, "µA", 1e-6, "μA", 1e-6, "nA", 1e-9, "pA", 1e-12)),
+        RESISTANCE("Ω", Map.ofEntries(Map.entry("Ω", 1.0), Map.entry("ohm", 1.0), Map.entry("Ohm", 1.0), Map.entry("kΩ", 1e3),
+                Map.entry("kohm", 1e3), Map.entry("kOhm", 1e3), Map.entry("MΩ", 1e6), Map.entry("Mohm", 1e6), Map.entry("MOhm", 1e6),
+                Map.entry("mΩ", 1e-3), Map.entry("mohm", 1e-3), Map.entry("GΩ", 1e9), Map.entry("Gohm", 1e9))),
+        MASS("g", Map.of("g", 1.0, "mg", 1e-3, "ug", 1e-6, "µg", 1e-6, "μg", 1e-6, "kg", 1e3));
 
         private final String internal;
         private final Map<String, Double> factors;
@@ -93,6 +100,18 @@ public final class Quantity {
 
     /** Energy → eV. */
     public static double energyEv(String text) { return parse(text, Dimension.ENERGY); }
+
+    /** Voltage → V ("10mV"). */
+    public static double voltageV(String text) { return parse(text, Dimension.VOLTAGE); }
+
+    /** Current → A ("2.5uA"). */
+    public static double currentA(String text) { return parse(text, Dimension.CURRENT); }
+
+    /** Resistance → Ω ("120Ω", "3.2kohm"). */
+    public static double resistanceOhm(String text) { return parse(text, Dimension.RESISTANCE); }
+
+    /** Mass → g ("5.2mg"). */
+    public static double massG(String text) { return parse(text, Dimension.MASS); }
 
     /** Pressure → GPa. */
     public static double pressureGPa(String text) { return parse(text, Dimension.PRESSURE); }

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
  * {@code -o}, a pseudo-Voigt pattern as CSV and PNG/SVG. X-rays by default (Cu Kα1+Kα2), a given
  * wavelength or energy, or neutrons ({@code --neutron}, isotopes via {@code --isotope B=11B,H=D}).
  */
-@Command(name = "xrd", mixinStandardHelpOptions = true,
+@Command(name = "xrd", mixinStandardHelpOptions = true, subcommands = {XrdRefineCommand.class, XrdVegardCommand.class},
         description = {"Powder diffraction pattern of a structure file or a builtin (nacl, na2nh2bh4): peaks[] with h,k,l,d_A,",
             "two_theta_deg,multiplicity,intensity_rel; X-ray form factors Waasmaier–Kirfel (ITC Vol. C), Lorentz-polarisation, B_iso."})
 public class XrdCommand implements Callable<Integer> {
