@@ -43,9 +43,15 @@ public final class ConvertCommand implements Callable<Integer> {
                         + output.getFileName() + " will be the step number in fs; give --timestep (e.g. 0.5fs) for real times");
             }
             long n = 0;
-            try (TrajectoryReader r = Formats.openTrajectory(input, from, timestepFs);
-                 TrajectoryWriter w = Formats.createTrajectoryWriter(output, to)) {
-                while (r.hasNext()) { w.write(r.next()); n++; }
+            try (TrajectoryReader r = Formats.openTrajectory(input, from, timestepFs)) {
+                TrajectoryWriter w = Formats.createTrajectoryWriter(output, to);
+                try {
+                    while (r.hasNext()) { w.write(r.next()); n++; }
+                } catch (RuntimeException e) {
+                    w.abort();   // a truncated or bad input leaves no output file, not a partial one
+                    throw e;
+                }
+                w.close();
             }
             if (!quiet.quiet) System.err.printf("paddlewheel: converted %d frames%n", n);
         } else {

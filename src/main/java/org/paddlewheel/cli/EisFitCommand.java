@@ -85,6 +85,10 @@ public final class EisFitCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON on stdout.")
     boolean json;
 
+    @Option(names = "--skip-bad-rows", description = "Skip data rows that do not read (text, NaN, a missing column) with a warning naming"
+            + " their lines (default: such a row is an error).")
+    boolean skipBadRows;
+
     @CommandLine.Mixin
     QuietOption quiet;
 
@@ -101,7 +105,7 @@ public final class EisFitCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<SpectrumAnalysis> results = new ArrayList<>();
         for (Path f : files) {
-            Spectrum s = SpectrumReader.read(f, imagSign);
+            Spectrum s = readSpectrum(f);
             double t = temperatureK != null ? temperatureK : Conductivity.temperatureFromName(f.getFileName().toString());
             SpectrumAnalysis a = SpectrumAnalysis.run(s, circuit, initial, fixed, fitter, t, thicknessCm, areaCm2, sigmaFrom);
             results.add(a);
@@ -202,5 +206,18 @@ public final class EisFitCommand implements Callable<Integer> {
                     a.resistanceOhm(), String.join("+", a.sigmaFrom()),
                     a.temperatureK() > 0 ? String.format(Locale.ROOT, ", T = %.2f K", a.temperatureK()) : "");
         }
+    }
+
+    /** Reads a spectrum; with --skip-bad-rows, warns on stderr naming the skipped lines. */
+    private Spectrum readSpectrum(Path path) throws java.io.IOException {
+        if (!skipBadRows) return SpectrumReader.read(path, imagSign);
+        List<Integer> skipped = new ArrayList<>();
+        Spectrum s = SpectrumReader.read(path, imagSign, skipped::add);
+        if (!skipped.isEmpty()) {
+            spec.commandLine().getErr().println("warning: " + path + ": skipped " + skipped.size() + " unreadable row(s) at line(s) "
+                    + skipped.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
+            spec.commandLine().getErr().flush();
+        }
+        return s;
     }
 }

@@ -44,12 +44,16 @@ public final class EisKkCommand implements Callable<Integer> {
     @Option(names = "--max-residual", defaultValue = "0.01", description = "Pass when all |residuals| <= this fraction of |Z| (default ${DEFAULT-VALUE}).")
     double maxResidual;
 
+    @Option(names = "--skip-bad-rows", description = "Skip data rows that do not read (text, NaN, a missing column) with a warning naming"
+            + " their lines (default: such a row is an error).")
+    boolean skipBadRows;
+
     @CommandLine.Mixin
     QuietOption quiet;
 
     @Override
     public Integer call() throws Exception {
-        Spectrum s = SpectrumReader.read(file, imagSign);
+        Spectrum s = readSpectrum(file);
         LinearKramersKronig.Result r = new LinearKramersKronig(muCutoff, 50, true, maxResidual).test(s);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("file", s.source());
@@ -89,5 +93,18 @@ public final class EisKkCommand implements Callable<Integer> {
     static String stem(Path file) {
         String n = file.getFileName().toString();
         return n.contains(".") ? n.substring(0, n.lastIndexOf('.')) : n;
+    }
+
+    /** Reads a spectrum; with --skip-bad-rows, warns on stderr naming the skipped lines. */
+    private Spectrum readSpectrum(Path path) throws java.io.IOException {
+        if (!skipBadRows) return SpectrumReader.read(path, imagSign);
+        List<Integer> skipped = new ArrayList<>();
+        Spectrum s = SpectrumReader.read(path, imagSign, skipped::add);
+        if (!skipped.isEmpty()) {
+            spec.commandLine().getErr().println("warning: " + path + ": skipped " + skipped.size() + " unreadable row(s) at line(s) "
+                    + skipped.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
+            spec.commandLine().getErr().flush();
+        }
+        return s;
     }
 }

@@ -368,5 +368,11 @@ public final class ExtendedXyz {
 
         @Override
         public void close() { out.close(); }
+
+        @Override
+        public void abort() {
+            out.fail();
+            out.close();
+        }
     }
 }

@@ -281,6 +281,12 @@ public final class Xdatcar {
         public void close() {
             out.close();
         }
+
+        @Override
+        public void abort() {
+            out.fail();
+            out.close();
+        }
     }
 
     /** Stable permutation putting atoms in runs by order of first appearance of their element. */

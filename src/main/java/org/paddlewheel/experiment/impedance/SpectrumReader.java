@@ -23,7 +23,19 @@ public final class SpectrumReader {
 
     /** Reads {@code file}; {@code sign} overrides what the format declares unless AUTO. */
     public static Spectrum read(Path file, ImagSign sign) throws IOException {
-        return parse(TextLines.read(file), file.getFileName() == null ? "" : file.getFileName().toString(), sign);
+        return read(file, sign, null);
+    }
+
+    /**
+     * Reads {@code file}; a data row that does not read (text, NaN, a missing column) is an error
+     * naming its line, unless {@code skippedLine} is given: then the row is left out and its 1-based
+     * line number passed on, so the caller can warn. (Applies to delimited text, the format of
+     * hand-made and spreadsheet files.)
+     */
+    public static Spectrum read(Path file, ImagSign sign, java.util.function.IntConsumer skippedLine) throws IOException {
+        TextLines t = TextLines.read(file);
+        t.badRows = skippedLine;
+        return parse(t, file.getFileName() == null ? "" : file.getFileName().toString(), sign);
     }
 
     /** Reads from bytes (tests, streams); {@code name} gives the extension hint. */
