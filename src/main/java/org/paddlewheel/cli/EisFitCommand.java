@@ -146,6 +146,7 @@ public final class EisFitCommand implements Callable<Integer> {
         boolean errorsOk = java.util.Arrays.stream(e).allMatch(x -> x > 0);
         Arrhenius.Result plain = Arrhenius.fit(t, s, errorsOk ? e : null, Arrhenius.Form.PLAIN);
         Arrhenius.Result timesT = Arrhenius.fit(t, s, errorsOk ? e : null, Arrhenius.Form.TIMES_T);
+        if (plain.warning() != null) spec.commandLine().getErr().println("warning: Arrhenius fit: " + plain.warning());
         if (outDir != null) {
             AtomicFile.writeText(outDir.resolve("sigma_T.csv"), w -> {
                 w.write("file,T_K,R_ohm,R_err_ohm,sigma_S_per_cm,sigma_err_S_per_cm\n");
@@ -175,6 +176,10 @@ public final class EisFitCommand implements Callable<Integer> {
         m.put(prefactorKey, r.prefactor());
         m.put("ln_prefactor_err", r.lnPrefactorError());
         m.put("r_squared", r.rSquared());
+        if (!Double.isNaN(r.reducedChiSquared())) {
+            m.put("reduced_chi2", r.reducedChiSquared());
+            m.put("consistent", r.consistent());
+        }
         return m;
     }
 
