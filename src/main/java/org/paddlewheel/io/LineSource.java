@@ -49,13 +49,7 @@ final class LineSource implements Closeable {
 
     /** Opens a UTF-8 file; a missing file is an InputException (user error), not a stack trace. */
     static LineSource open(Path file) {
-        try {
-            return new LineSource(Files.newInputStream(file), file.toString());
-        } catch (NoSuchFileException e) {
-            throw new InputException(file.toString(), 0, "file not found");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new LineSource(CompressedInput.open(file), file.toString());
     }
 
     String source() { return source; }
@@ -182,7 +176,12 @@ final class LineSource implements Closeable {
             int r = stream.read(buf, limit, buf.length - limit);
             if (r < 0) eof = true;
             else limit += r;
+        } catch (java.io.EOFException | java.util.zip.ZipException e) {
+            throw new InputException(source, lineNumber + 1, "the compressed data end early or are damaged (" + e.getMessage() + ")");
         } catch (IOException e) {
+            if (e.getClass().getName().startsWith("org.apache.commons.compress") || e.getClass().getName().startsWith("org.tukaani")) {
+                throw new InputException(source, lineNumber + 1, "the compressed data end early or are damaged (" + e.getMessage() + ")");
+            }
             throw new UncheckedIOException(e);
         }
     }

@@ -28,7 +28,7 @@ final class TextLines {
     }
 
     static TextLines read(Path file) throws IOException {
-        return of(file.toString(), Files.readAllBytes(file));
+        return of(file.toString(), org.paddlewheel.io.CompressedInput.readAllBytes(file));
     }
 
     static TextLines of(String source, byte[] bytes) {
