@@ -48,7 +48,8 @@ public final class EisFitCommand implements Callable<Integer> {
     String circuitText;
 
     @Option(names = "--initial", split = ",", paramLabel = "NAME=VALUE",
-            description = "Starting values overriding the automatic ones, e.g. R1=1e5,CPE1_Q=1e-10 (impedance.py names CPE1_0 work too).")
+            description = "Starting values overriding the automatic ones, e.g. R1=1e5,CPE1_Q=1e-10 or impedance.py's names R0, CPE1_0, CPE1_1, Wo1_0, Wo1_1;"
+                    + " this start is fitted and reported, a better automatic start only beside it (default: automatic starts).")
     Map<String, Double> initial = new LinkedHashMap<>();
 
     @Option(names = "--fix", split = ",", paramLabel = "NAME", description = "Hold these parameters at their starting values.")
@@ -110,8 +111,10 @@ public final class EisFitCommand implements Callable<Integer> {
             SpectrumAnalysis a = SpectrumAnalysis.run(s, circuit, initial, fixed, fitter, t, thicknessCm, areaCm2, sigmaFrom);
             results.add(a);
             for (String w : a.warnings()) err.println("warning: " + f + ": " + w);
-            if (!quiet.quiet && !initial.isEmpty() && a.fit().fromAutomaticStart()) {
-                err.println("note: " + f + ": an automatic start reached a lower chi2 than the --initial values; reporting that fit");
+            if (a.automaticAlternative() != null) {
+                err.printf(Locale.ROOT, "note: %s: an automatic start reached a lower chi2 (%.6g) than the fit from --initial (%.6g);"
+                        + " the --initial fit is reported, the other beside it (automatic_start in the JSON)%n", f,
+                        a.automaticAlternative().chiSquared(), a.fit().chiSquared());
             }
             if (!quiet.quiet && files.size() > 1) err.println("fitted " + f);
             if (outDir != null) {
