@@ -43,7 +43,7 @@ public final class TrajectoryAnalysis {
                           Map<String, Map<OrientationSampler.Vector, StretchedExponentialFit.Result[]>> rotationFits,
                           List<HopDetector.Hop> hops, int[] mobileAtoms, Element[] mobileSpecies, double siteRadiusA,
                           Map<String, HopRotationCoupling.Result> coupling, Map<Element, DensityMap> density,
-                          Drift drift) {}
+                          Drift drift, SiteFinder.Sites sites, double siteSpacingA) {}
 
     /**
      * Centre-of-mass motion of a reference sublattice: the {@code --framework} species when given
@@ -81,7 +81,22 @@ public final class TrajectoryAnalysis {
     private double volumeSum;
     private double[] row;
 
+    private boolean automaticSites;
+    private SiteFinder.Sites foundSites;
+
     public TrajectoryAnalysis(Config cfg) { this.cfg = cfg; }
+
+    /**
+     * With {@code true} and no reference structure in the config, hop sites are the peaks of the
+     * time-averaged mobile-ion density ({@link SiteFinder}), found after the last frame, instead of
+     * the ions' first-frame positions (which miss every site vacant at the start). Returns this.
+     */
+    public TrajectoryAnalysis automaticSites(boolean on) {
+        this.automaticSites = on;
+        return this;
+    }
+
+    private boolean deferredSites() { return automaticSites && cfg.reference() == null; }
 
     /** Runs over all frames; {@code progress} receives the count of frames read (may be null). */
     public Results run(Iterator<Frame> frames, LongConsumer progress) {
@@ -138,7 +153,7 @@ public final class TrajectoryAnalysis {
             }
             centreStores.get(e.getKey()).append(c);
         }
-        hops.accept(s);
+        if (hops != null) hops.accept(s);
         for (DensityMap d : density.values()) d.accept(s);
         kept++;
     }
@@ -192,6 +207,14 @@ public final class TrajectoryAnalysis {
             vectorStores.put(e.getKey(), st);
             centreStores.put(e.getKey(), new SeriesStore(3 * e.getValue().size(), true));
         }
+        if (deferredSites()) {
+            for (Element e : cfg.densitySpecies()) {
+                int[] idx = s.indicesOf(e);
+                if (idx.length == 0) continue;
+                density.put(e, new DensityMap(DensityMap.gridFor(s.lattice(), cfg.densityFold(), cfg.densitySpacingA()), cfg.densityFold(), idx));
+            }
+            return;
+        }
         Structure ref = cfg.reference() == null ? s : cfg.reference();
         List<Double> sites = new ArrayList<>();
         for (Element e : cfg.mobile()) {
@@ -202,6 +225,11 @@ public final class TrajectoryAnalysis {
         }
         if (sites.isEmpty()) throw new InputException("the reference structure has no " + cfg.mobile() + " sites");
         sitesFractional = sites.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] unknown = new double[sitesFractional.length / 3];
+        java.util.Arrays.fill(unknown, Double.NaN);
+        foundSites = new SiteFinder.Sites(sitesFractional.clone(), unknown, cfg.reference() != null
+                ? "the " + cfg.mobile() + " atoms of the reference structure (--structure)"
+                : "the mobile ions' positions in the first analysed frame (a site vacant then is never hopped into)", unknown.length);
         double radius = Double.isNaN(cfg.siteRadiusA()) ? HopDetector.defaultRadius(sitesFractional, s.lattice()) : cfg.siteRadiusA();
         hops = new HopDetector(sitesFractional, mobileAtoms, radius);
         for (Element e : cfg.densitySpecies()) {
@@ -266,6 +294,7 @@ public final class TrajectoryAnalysis {
         Map<String, Map<OrientationSampler.Vector, RotationalAutocorrelation.Curves>> rot = new LinkedHashMap<>();
         Map<String, Map<OrientationSampler.Vector, StretchedExponentialFit.Result[]>> fits = new LinkedHashMap<>();
         Map<String, HopRotationCoupling.Result> coupling = new LinkedHashMap<>();
+        if (deferredSites()) findSitesAndHops();
         List<HopDetector.Hop> hopList = hops.hops();
         for (String kind : samplers.keySet()) {
             Map<OrientationSampler.Vector, RotationalAutocorrelation.Curves> cm = new LinkedHashMap<>();
@@ -287,7 +316,43 @@ public final class TrajectoryAnalysis {
             coupling.put(kind, HopRotationCoupling.analyse(in, p));
         }
         return new Results(kept, dt, volume, unwrapper.suspiciousSteps(), diff, coll, sigma, sigmaStd, rot, fits,
-                hopList, mobileAtoms.clone(), mobileSpecies.clone(), hops.radius(), coupling, density, driftResult);
+                hopList, mobileAtoms.clone(), mobileSpecies.clone(), hops.radius(), coupling, density, driftResult, foundSites,
+                HopDetector.shortestSiteDistance(sitesFractional, HopRotationCoupling.lattice(latticeStore, 0)));
+    }
+
+    /**
+     * Automatic sites: {@link SiteFinder} over the stored mobile-ion positions, then the hop
+     * detector replayed over the stored frames (in blocks, constant memory per block).
+     */
+    private void findSitesAndHops() {
+        int n = mobileAtoms.length;
+        foundSites = SiteFinder.find(mobileStore, n, latticeStore, kept, SiteFinder.SPACING_A, SiteFinder.CAPTURE_A,
+                SiteFinder.MIN_OCCUPANCY, SiteFinder.MERGE_A);
+        if (foundSites.count() == 0) throw new InputException("no " + cfg.mobile() + " site holds an ion for "
+                + SiteFinder.MIN_OCCUPANCY * 100 + " % of the run; give the sites with --structure");
+        sitesFractional = foundSites.fractional();
+        Lattice l0 = HopRotationCoupling.lattice(latticeStore, 0);
+        double radius;
+        if (Double.isNaN(cfg.siteRadiusA())) {
+            radius = foundSites.count() > 1 ? HopDetector.defaultRadius(sitesFractional, l0) : 1.0;
+        } else {
+            radius = cfg.siteRadiusA();
+        }
+        int[] tracked = new int[n];
+        Element[] sp = new Element[n];
+        for (int i = 0; i < n; i++) { tracked[i] = i; sp[i] = mobileSpecies[i]; }
+        hops = new HopDetector(sitesFractional, tracked, radius);
+        int block = 1024;
+        double[][] ch = new double[3 * n][block];
+        double[] pos = new double[3 * n];
+        for (int t0 = 0; t0 < kept; t0 += block) {
+            int len = Math.min(block, kept - t0);
+            for (int c = 0; c < 3 * n; c++) mobileStore.copy(c, t0, len, ch[c]);
+            for (int t = 0; t < len; t++) {
+                for (int c = 0; c < 3 * n; c++) pos[c] = ch[c][t];
+                hops.accept(Structure.of(HopRotationCoupling.lattice(latticeStore, t0 + t), sp, pos));
+            }
+        }
     }
 
     /** Σ_i r_i(t) of the n atoms of {@code sp} (channels 3i..3i+2), as a 3-channel store. */

@@ -42,13 +42,18 @@ public final class AnalyzeCommand implements Callable<Integer> {
     Path trajectory;
     @Option(names = "--format", description = "Trajectory format, overriding the extension.")
     String format;
-    @Option(names = "--structure", description = "Reference structure for hop sites (default: first analysed frame). Include vacant sites.")
+    @Option(names = "--structure", description = "Reference structure for hop sites, vacant sites included (default: see --sites).")
     Path structure;
+    @Option(names = "--sites", defaultValue = "auto", description = "Hop sites without --structure: auto (peaks of the time-averaged mobile-ion"
+            + " density, vacant sites included) or first-frame (the ions' first positions) (default ${DEFAULT-VALUE}).")
+    String sites;
     @Option(names = "--mobile", split = ",", defaultValue = "Na", description = "Mobile species (default: ${DEFAULT-VALUE}).")
     List<String> mobile;
     @Option(names = "--rotors", defaultValue = "auto", description = "auto (detect BH4, NH2, … by bond lengths) or none.")
     String rotors;
-    @Option(names = "--timestep", converter = Converters.TimeFs.class, description = "MD timestep per step, e.g. 0.5fs (time between frames is taken from the file's steps, or timestep × --every).")
+    @Option(names = "--timestep", converter = Converters.TimeFs.class, description = "MD timestep per step, e.g. 0.5fs (time between frames is taken"
+            + " from the file's steps, or timestep × --every). Required for XDATCAR (unless an INCAR or OUTCAR with POTIM lies beside it)"
+            + " and LAMMPS dumps, which store step numbers only (default: the file's times, extended XYZ).")
     Double timestepFs;
     @Option(names = "--every", defaultValue = "1", description = "Use every N-th frame (default: ${DEFAULT-VALUE}).")
     int every;
@@ -111,8 +116,22 @@ public final class AnalyzeCommand implements Callable<Integer> {
         Set<Element> dens = new LinkedHashSet<>();
         if (density == null) { dens.addAll(mob); dens.add(Element.H); } else dens.addAll(elements(density));
         if (fold.length != 3) throw new InputException("--density-fold needs three integers, e.g. 3,3,3");
-        if (timestepFs == null && !quiet.quiet) {
-            System.err.println("paddlewheel: note: no --timestep; frame times come from the file (XDATCAR has none: 1 step = 1 fs)");
+        if (!sites.equals("auto") && !sites.equals("first-frame")) throw new InputException("--sites must be auto or first-frame, got '" + sites + "'");
+        if (timestepFs == null) {
+            // no silent 1 fs per step: an XDATCAR or a dump carries step numbers, not times
+            Formats.Format f = Formats.detect(trajectory, format);
+            if (f == Formats.Format.XDATCAR) {
+                PotimReader.Found potim = PotimReader.beside(trajectory);
+                if (potim == null) {
+                    throw new InputException(trajectory.toString(), 0, "an XDATCAR stores no time step: give --timestep (VASP's POTIM, e.g. 2fs)"
+                            + " or put the run's INCAR or OUTCAR beside it");
+                }
+                timestepFs = potim.timestepFs();
+                if (!quiet.quiet) System.err.println("paddlewheel: note: time step " + potim.timestepFs() + " fs from POTIM in " + potim.file());
+            } else if (f == Formats.Format.LAMMPS_DUMP) {
+                throw new InputException(trajectory.toString(), 0, "a LAMMPS dump stores step numbers, not times: give --timestep"
+                        + " (the run's timestep, e.g. 1fs for units metal's 0.001)");
+            }
         }
         TrajectoryReader opened = Formats.openTrajectory(trajectory, format, timestepFs == null ? -1 : timestepFs);
         // Parse ahead on a second thread where there is a second core: reading dominates the run.
@@ -138,11 +157,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
             };
             TrajectoryAnalysis.Results res;
             if (quiet.quiet) {
-                res = new TrajectoryAnalysis(cfg).run(all, null);
+                res = new TrajectoryAnalysis(cfg).automaticSites(sites.equals("auto")).run(all, null);
             } else {
                 try (ProgressBar pb = new ProgressBarBuilder().setTaskName("analyze").setInitialMax(-1).setUnit(" frames", 1)
                         .setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
-                    res = new TrajectoryAnalysis(cfg).run(all, n -> { if (n % 200 == 0) pb.stepTo(n); });
+                    res = new TrajectoryAnalysis(cfg).automaticSites(sites.equals("auto")).run(all, n -> { if (n % 200 == 0) pb.stepTo(n); });
                 }
             }
             ObjectNode summary = AnalysisReport.write(out, res, cfg, trajectory.toString(), !noPlots);

@@ -21,6 +21,7 @@ import org.paddlewheel.analysis.HopRotationCoupling;
 import org.paddlewheel.analysis.IonicConductivity;
 import org.paddlewheel.analysis.OrientationSampler;
 import org.paddlewheel.analysis.RotationalAutocorrelation;
+import org.paddlewheel.analysis.SiteFinder;
 import org.paddlewheel.analysis.StretchedExponentialFit;
 import org.paddlewheel.analysis.TrajectoryAnalysis;
 import org.paddlewheel.io.AtomicFile;
@@ -179,6 +180,16 @@ public final class AnalysisReport {
                 num(t, "beta2", f2.beta());
             }
         }
+        SiteFinder.Sites st = r.sites();
+        ObjectNode so = root.putObject("sites");
+        so.put("method", st.method());
+        so.put("count", st.count());
+        so.put("vacant_at_start", Math.max(0, st.count() - r.mobileAtoms().length));
+        num(so, "site_spacing_A", r.siteSpacingA());
+        if (st.count() > 0 && !Double.isNaN(st.occupancy()[0])) {
+            so.put("density_peaks", st.candidates());
+            arr(so.putArray("occupancy"), st.occupancy());
+        }
         ObjectNode hops = root.putObject("hops");
         double durPs = (r.frames() - 1) * r.timestepFs() / 1000;
         for (Element e : r.diffusion().keySet()) {
@@ -198,7 +209,9 @@ public final class AnalysisReport {
                 de.put("note", "no hops detected: D is the floor of the MSD-slope estimator (vibrations, cell"
                         + " fluctuations within the fit window), not long-range diffusion");
             }
+            notResults(root, e, r, count, durPs);
         }
+        rotationFlags(root, durPs);
         ObjectNode cp = root.putObject("coupling");
         for (Map.Entry<String, HopRotationCoupling.Result> e : r.coupling().entrySet()) {
             HopRotationCoupling.Result c = e.getValue();
@@ -215,6 +228,72 @@ public final class AnalysisReport {
             o.put("cutoff_A", cfg.couplingCutoffA());
         }
         return root;
+    }
+
+    /**
+     * Flags numbers that are not results (issue 13): per species, {@code diffusion.<Sp>.flags} and
+     * {@code conductivity.<Sp>.flags} list {@code no_hop} (no site change in the run: D and σ_NE
+     * come from the MSD-slope floor) and {@code cage_regime} (the MSD at the end of the fit window
+     * is below the squared shortest site spacing: the fit saw rattling in the cage, not
+     * site-to-site transport); {@code is_result} is false when any applies. Rotation fits whose
+     * mean τ exceeds the run length get {@code tau1_beyond_run}/{@code tau2_beyond_run}. Every flag
+     * is also a sentence in the top-level {@code flags} list.
+     */
+    private static void notResults(ObjectNode root, Element e, TrajectoryAnalysis.Results r, long hopCount, double durPs) {
+        ObjectNode de = (ObjectNode) root.get("diffusion").get(e.symbol());
+        ObjectNode ce = (ObjectNode) root.get("conductivity").get(e.symbol());
+        ArrayNode all = root.has("flags") ? (ArrayNode) root.get("flags") : root.putArray("flags");
+        ArrayNode df = de.putArray("flags"), cf = ce.putArray("flags");
+        if (hopCount == 0) {
+            df.add("no_hop");
+            cf.add("no_hop");
+            all.add(e.symbol() + ": no hop in the run; D and sigma_NE are the MSD-slope floor, not transport results");
+        }
+        Diffusivity.Result d = r.diffusion().get(e);
+        double spacing = r.siteSpacingA();
+        int endLag = (int) Math.round(d.fitEndFs() / d.timestepFs());
+        if (Double.isFinite(spacing) && endLag >= 0 && endLag < d.msdTotalA2().length) {
+            double msdEnd = d.msdTotalA2()[endLag];
+            de.put("msd_at_fit_end_A2", msdEnd);
+            de.put("site_spacing_A", spacing);
+            if (msdEnd < spacing * spacing) {
+                df.add("cage_regime");
+                cf.add("cage_regime");
+                all.add(String.format(Locale.ROOT, "%s: D was fitted inside the cage regime (MSD %.3g A^2 at the end of the fit window"
+                        + " < site spacing^2 = %.3g A^2); run longer or fit a later window", e.symbol(), msdEnd, spacing * spacing));
+            }
+        }
+        de.put("is_result", df.isEmpty());
+        ce.put("is_result", cf.isEmpty());
+    }
+
+    /** Rotation times longer than the run: {@code tau1_beyond_run}, {@code tau2_beyond_run} and a top-level flag. */
+    private static void rotationFlags(ObjectNode root, double durPs) {
+        ArrayNode all = root.has("flags") ? (ArrayNode) root.get("flags") : root.putArray("flags");
+        ObjectNode rot = (ObjectNode) root.get("rotation");
+        if (rot == null) return;
+        for (var it = rot.fields(); it.hasNext(); ) {
+            var kind = it.next();
+            flagTau(kind.getValue(), kind.getKey(), durPs, all);
+            for (var sub = kind.getValue().fields(); sub.hasNext(); ) {
+                var v = sub.next();
+                if (v.getValue().isObject()) flagTau(v.getValue(), kind.getKey() + " " + v.getKey(), durPs, all);
+            }
+        }
+    }
+
+    private static void flagTau(com.fasterxml.jackson.databind.JsonNode n, String what, double durPs, ArrayNode all) {
+        ObjectNode o = (ObjectNode) n;
+        for (String k : new String[] {"tau1", "tau2"}) {
+            com.fasterxml.jackson.databind.JsonNode t = o.get(k + "_ps");
+            if (t == null || !t.isNumber()) continue;
+            boolean beyond = t.asDouble() > durPs;
+            o.put(k + "_beyond_run", beyond);
+            if (beyond) {
+                all.add(String.format(Locale.ROOT, "%s: %s = %.3g ps is longer than the run (%.3g ps): an extrapolation, not a measured time",
+                        what, k, t.asDouble(), durPs));
+            }
+        }
     }
 
     private static String lower(OrientationSampler.Vector v) { return v.name().toLowerCase(Locale.ROOT); }
