@@ -10,9 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import org.paddlewheel.analysis.TrajectoryAnalysis;
 import org.paddlewheel.io.Formats;
 import org.paddlewheel.io.PrefetchingReader;
@@ -159,8 +157,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             if (quiet.quiet) {
                 res = new TrajectoryAnalysis(cfg).automaticSites(sites.equals("auto")).run(all, null);
             } else {
-                try (ProgressBar pb = new ProgressBarBuilder().setTaskName("analyze").setInitialMax(-1).setUnit(" frames", 1)
-                        .setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
+                try (ProgressBar pb = ProgressBars.builder("analyze", System.err).setInitialMax(-1).setUnit(" frames", 1).build()) {
                     res = new TrajectoryAnalysis(cfg).automaticSites(sites.equals("auto")).run(all, n -> { if (n % 200 == 0) pb.stepTo(n); });
                 }
             }

@@ -6,9 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import org.paddlewheel.forcefield.Cell;
 import org.paddlewheel.forcefield.EwaldSum;
 import org.paddlewheel.forcefield.ForceField;
@@ -105,8 +103,8 @@ public final class MdCommand implements Callable<Integer> {
                 sim.run(resume, null, stopAfter);
             } else {
                 long t0 = System.nanoTime();
-                try (ProgressBar pb = new ProgressBarBuilder().setTaskName("md").setInitialMax(cfg.totalSteps())
-                        .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(500).build()) {
+                try (ProgressBar pb = ProgressBars.builder("md", System.err).setInitialMax(cfg.totalSteps())
+                        .setUpdateIntervalMillis(500).build()) {
                     long[] first = {-1};
                     sim.run(resume, (done, total) -> {
                         if (first[0] < 0) first[0] = done - 1;
