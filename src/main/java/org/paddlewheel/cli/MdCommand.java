@@ -93,7 +93,7 @@ public final class MdCommand implements Callable<Integer> {
         long every = steps(everyFs), equil = Math.round(equilFs / dtFs), prod = Math.round(timeFs / dtFs);
         long thermo = thermoFs == null ? every : steps(thermoFs);
         if (field.provisional() && !quiet.quiet) System.err.println("note: force field " + field.name() + " is PROVISIONAL");
-        if (engineName.equals("lammps")) return runLammps(s, top, mobile, equil + prod, every, thermo);
+        if (engineName.equals("lammps")) return runLammps(s, top, mobile, equil, equil + prod, every, thermo);
         if (!engineName.equals("paddlewheel")) throw new IllegalArgumentException("--engine must be paddlewheel or lammps");
         MdConfig cfg = new MdConfig(ensemble, temperatureK, dtFs, equil, prod, every, thermo, steps(checkpointFs), friction,
                 pressureGPa, compressibility, tauFs, seed, threads, format, skin);
@@ -169,7 +169,13 @@ public final class MdCommand implements Callable<Integer> {
         return mobile;
     }
 
-    private int runLammps(Structure s, Topology top, boolean[] mobile, long steps, long every, long thermo) throws IOException, InterruptedException {
+    /**
+     * The LAMMPS back end, with the embedded engine's outputs: {@code thermo.csv} (same columns,
+     * from log.lammps: pressure bar → GPa) and the production frames only, timed from the start of
+     * production (equilibration frames of the dump are left out).
+     */
+    private int runLammps(Structure s, Topology top, boolean[] mobile, long equil, long steps, long every, long thermo)
+            throws IOException, InterruptedException {
         Files.createDirectories(out);
         double q2 = 0;
         for (double c : top.charge) q2 += c * c;
@@ -190,14 +196,22 @@ public final class MdCommand implements Callable<Integer> {
         List<Element> types = new ArrayList<>();
         for (ForceField.Species sp : top.forceField.species()) types.add(sp.element());
         Path traj = out.resolve(format.equals("xdatcar") ? "XDATCAR" : format.equals("lammps-dump") ? "trajectory.dump" : "trajectory.extxyz");
-        if (!format.equals("lammps-dump")) {
-            try (var r = org.paddlewheel.io.LammpsDump.open(dump, dtFs, types);
-                 var w = Formats.createTrajectoryWriter(traj, format.equals("xdatcar") ? "xdatcar" : "extxyz")) {
-                while (r.hasNext()) w.write(r.next());
+        String fmt = format.equals("xdatcar") ? "xdatcar" : format.equals("lammps-dump") ? "lammps-dump" : "extxyz";
+        try (var r = org.paddlewheel.io.LammpsDump.open(dump, dtFs, types)) {
+            var w = Formats.createTrajectoryWriter(traj, fmt);
+            try {
+                while (r.hasNext()) {
+                    org.paddlewheel.model.Frame f = r.next();
+                    if (f.step() < equil) continue;                  // equilibration: not in the trajectory
+                    w.write(new org.paddlewheel.model.Frame(f.structure(), (f.step() - equil) * dtFs, f.step()));
+                }
+            } catch (RuntimeException e) {
+                w.abort();
+                throw e;
             }
-        } else {
-            Files.copy(dump, traj, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            w.close();
         }
+        LammpsThermo.writeCsv(out.resolve("log.lammps"), out.resolve("thermo.csv"));
         if (!quiet.quiet) System.err.println("LAMMPS run in " + out + " (in.lammps, log.lammps), trajectory " + traj);
         return 0;
     }
