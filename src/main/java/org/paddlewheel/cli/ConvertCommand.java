@@ -21,7 +21,7 @@ public final class ConvertCommand implements Callable<Integer> {
     Path input;
     @Parameters(index = "1", description = "Output file.")
     Path output;
-    @Option(names = "--from", description = "Input format: poscar, xdatcar, extxyz, cif, lammps-data, lammps-dump.")
+    @Option(names = {"--from", "--format"}, description = "Input format: poscar, xdatcar, extxyz, cif, lammps-data, lammps-dump (default: from the name).")
     String from;
     @Option(names = "--to", description = "Output format: poscar, xdatcar, extxyz, cif, lammps-data, lammps-dump.")
     String to;

@@ -86,6 +86,10 @@ public final class EisFitCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON on stdout.")
     boolean json;
 
+    @Option(names = "--format", paramLabel = "FORMAT", description = "Spectrum format: mpt, gamry, zplot, versastudio or csv"
+            + " (default: recognised from the content, then the extension).")
+    String format;
+
     @Option(names = "--skip-bad-rows", description = "Skip data rows that do not read (text, NaN, a missing column) with a warning naming"
             + " their lines (default: such a row is an error).")
     boolean skipBadRows;
@@ -218,9 +222,9 @@ public final class EisFitCommand implements Callable<Integer> {
 
     /** Reads a spectrum; with --skip-bad-rows, warns on stderr naming the skipped lines. */
     private Spectrum readSpectrum(Path path) throws java.io.IOException {
-        if (!skipBadRows) return SpectrumReader.read(path, imagSign);
+        if (!skipBadRows) return SpectrumReader.read(path, imagSign, null, format);
         List<Integer> skipped = new ArrayList<>();
-        Spectrum s = SpectrumReader.read(path, imagSign, skipped::add);
+        Spectrum s = SpectrumReader.read(path, imagSign, skipped::add, format);
         if (!skipped.isEmpty()) {
             spec.commandLine().getErr().println("warning: " + path + ": skipped " + skipped.size() + " unreadable row(s) at line(s) "
                     + skipped.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));

@@ -71,6 +71,10 @@ public class EisKkCommand implements Callable<Integer> {
     @Option(names = "--max-residual", defaultValue = "0.01", description = "Pass when all |residuals| <= this fraction of |Z| (default ${DEFAULT-VALUE}).")
     double maxResidual;
 
+    @Option(names = "--format", paramLabel = "FORMAT", description = "Spectrum format: mpt, gamry, zplot, versastudio or csv"
+            + " (default: recognised from the content, then the extension).")
+    String format;
+
     @Option(names = "--skip-bad-rows", description = "Skip data rows that do not read (text, NaN, a missing column) with a warning naming"
             + " their lines (default: such a row is an error).")
     boolean skipBadRows;
@@ -149,9 +153,9 @@ public class EisKkCommand implements Callable<Integer> {
 
     /** Reads a spectrum; with --skip-bad-rows, warns on stderr naming the skipped lines. */
     private Spectrum readSpectrum(Path path) throws java.io.IOException {
-        if (!skipBadRows) return SpectrumReader.read(path, imagSign);
+        if (!skipBadRows) return SpectrumReader.read(path, imagSign, null, format);
         List<Integer> skipped = new ArrayList<>();
-        Spectrum s = SpectrumReader.read(path, imagSign, skipped::add);
+        Spectrum s = SpectrumReader.read(path, imagSign, skipped::add, format);
         if (!skipped.isEmpty()) {
             spec.commandLine().getErr().println("warning: " + path + ": skipped " + skipped.size() + " unreadable row(s) at line(s) "
                     + skipped.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));

@@ -117,4 +117,25 @@ class CompressedInputTest {
         assertThat(Formats.detect(Path.of("x.cif.xz"), null)).isEqualTo(Formats.Format.CIF);
         assertThatThrownBy(() -> Formats.detect(Path.of("notes.txt.gz"), null)).isInstanceOf(InputException.class);
     }
+
+    /** One --format option on the commands that read files: a name nothing recognises reads with it. */
+    @Test
+    void formatOptionReadsAnUnrecognisedName() throws Exception {
+        Path traj = dir.resolve("run.bin.gz");
+        compress(PoscarTest.fixture("XDATCAR_constant"), traj, "gz");
+        Path out = dir.resolve("out.extxyz");
+        CliRunner.Result bad = CliRunner.run("convert", traj.toString(), out.toString(), "-q");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("--format");
+        CliRunner.Result ok = CliRunner.run("convert", traj.toString(), out.toString(), "--format", "xdatcar", "--timestep", "2fs", "-q");
+        assertThat(ok.exitCode()).as(ok.err()).isZero();
+        assertThat(XdatcarTest.readAll(Formats.openTrajectory(out, null, 0))).hasSize(3);
+        assertThat(CliRunner.run("info", traj.toString(), "--format", "xdatcar").exitCode()).isZero();
+        Path spectrum = dir.resolve("spectrum.dat");
+        java.nio.file.Files.copy(Path.of("src/test/resources/eis/exampleDataBioLogic.mpt"), spectrum);
+        CliRunner.Result kk = CliRunner.run("eis", "kk", spectrum.toString(), "--format", "mpt", "--json");
+        assertThat(kk.exitCode()).as(kk.err()).isZero();
+        assertThat(org.paddlewheel.cli.Json.MAPPER.readTree(kk.out()).get("points").asInt()).isEqualTo(43);
+        assertThat(CliRunner.run("eis", "kk", spectrum.toString(), "--format", "nonsense").exitCode()).isEqualTo(2);
+    }
 }

@@ -33,9 +33,28 @@ public final class SpectrumReader {
      * hand-made and spreadsheet files.)
      */
     public static Spectrum read(Path file, ImagSign sign, java.util.function.IntConsumer skippedLine) throws IOException {
+        return read(file, sign, skippedLine, null);
+    }
+
+    /**
+     * As {@link #read(Path, ImagSign, java.util.function.IntConsumer)}, with the format named
+     * ({@code mpt}, {@code gamry}, {@code zplot}, {@code versastudio}, {@code csv} or
+     * {@code delimited}) instead of recognised; null recognises it.
+     */
+    public static Spectrum read(Path file, ImagSign sign, java.util.function.IntConsumer skippedLine, String format) throws IOException {
         TextLines t = TextLines.read(file);
         t.badRows = skippedLine;
-        return parse(t, file.getFileName() == null ? "" : file.getFileName().toString(), sign);
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        String f = format == null ? detect(t, name) : switch (format.trim().toLowerCase(Locale.ROOT)) {
+            case "mpt", "biologic", "ec-lab" -> "mpt";
+            case "gamry", "dta" -> "gamry";
+            case "zplot", "zview", "z" -> "zplot";
+            case "versastudio", "par" -> "versastudio";
+            case "csv", "delimited", "txt", "autolab", "chi", "parstat", "powersuite" -> "delimited";
+            default -> throw new org.paddlewheel.model.InputException("unknown spectrum format '" + format
+                    + "'; expected mpt, gamry, zplot, versastudio or csv");
+        };
+        return parse(t, f, sign, true);
     }
 
     /** Reads from bytes (tests, streams); {@code name} gives the extension hint. */
@@ -68,7 +87,11 @@ public final class SpectrumReader {
     }
 
     private static Spectrum parse(TextLines t, String name, ImagSign sign) {
-        ImpedanceTable table = switch (detect(t, name)) {
+        return parse(t, detect(t, name), sign, true);
+    }
+
+    private static Spectrum parse(TextLines t, String format, ImagSign sign, boolean known) {
+        ImpedanceTable table = switch (format) {
             case "mpt" -> BioLogicFormat.read(t);
             case "gamry" -> GamryFormat.read(t);
             case "zplot" -> ZPlotFormat.read(t);
