@@ -130,6 +130,31 @@ public final class SiteFinder {
         return new Sites(frac, occ, method, cand.size());
     }
 
+    /**
+     * A {@link HopDetector} on {@code sites} fed every stored frame: tracked ion i has positions in
+     * channels 3i..3i+2 of {@code positions} (Cartesian Å) and species {@code species[i]}; frames are
+     * rebuilt in blocks of 1,024.
+     */
+    public static HopDetector replay(double[] sites, double radiusA, org.paddlewheel.model.Element[] species, SeriesStore positions,
+                                     SeriesStore lattices, int frames) {
+        int n = species.length;
+        int[] tracked = new int[n];
+        for (int i = 0; i < n; i++) tracked[i] = i;
+        HopDetector d = new HopDetector(sites, tracked, radiusA);
+        int block = 1024;
+        double[][] ch = new double[3 * n][block];
+        double[] pos = new double[3 * n];
+        for (int t0 = 0; t0 < frames; t0 += block) {
+            int len = Math.min(block, frames - t0);
+            for (int c = 0; c < 3 * n; c++) positions.copy(c, t0, len, ch[c]);
+            for (int t = 0; t < len; t++) {
+                for (int c = 0; c < 3 * n; c++) pos[c] = ch[c][t];
+                d.accept(org.paddlewheel.model.Structure.of(HopRotationCoupling.lattice(lattices, t0 + t), species, pos));
+            }
+        }
+        return d;
+    }
+
     private static double spacing(double[] row, int n) { return Math.sqrt(dot(row, row)) / n; }
 
     private static double dot(double[] a, double[] b) { return a[0] * b[0] + a[1] * b[1] + a[2] * b[2]; }

@@ -43,7 +43,8 @@ public final class TrajectoryAnalysis {
                           Map<String, Map<OrientationSampler.Vector, StretchedExponentialFit.Result[]>> rotationFits,
                           List<HopDetector.Hop> hops, int[] mobileAtoms, Element[] mobileSpecies, double siteRadiusA,
                           Map<String, HopRotationCoupling.Result> coupling, Map<Element, DensityMap> density,
-                          Drift drift, SiteFinder.Sites sites, double siteSpacingA) {}
+                          Drift drift, SiteFinder.Sites sites, double siteSpacingA,
+                          Map<String, QuaternionRotationEvents.Result> rotationEvents) {}
 
     /**
      * Centre-of-mass motion of a reference sublattice: the {@code --framework} species when given
@@ -95,6 +96,14 @@ public final class TrajectoryAnalysis {
         this.automaticSites = on;
         return this;
     }
+
+    /** Also runs Jun et al.'s quaternion rotation-event analysis ({@link QuaternionRotationEvents}) with {@code p}; null: not. Returns this. */
+    public TrajectoryAnalysis rotationEvents(QuaternionRotationEvents.Params p) {
+        this.rotationEventParams = p;
+        return this;
+    }
+
+    private QuaternionRotationEvents.Params rotationEventParams;
 
     private boolean deferredSites() { return automaticSites && cfg.reference() == null; }
 
@@ -294,6 +303,7 @@ public final class TrajectoryAnalysis {
         Map<String, Map<OrientationSampler.Vector, RotationalAutocorrelation.Curves>> rot = new LinkedHashMap<>();
         Map<String, Map<OrientationSampler.Vector, StretchedExponentialFit.Result[]>> fits = new LinkedHashMap<>();
         Map<String, HopRotationCoupling.Result> coupling = new LinkedHashMap<>();
+        Map<String, QuaternionRotationEvents.Result> quaternion = new LinkedHashMap<>();
         if (deferredSites()) findSitesAndHops();
         List<HopDetector.Hop> hopList = hops.hops();
         for (String kind : samplers.keySet()) {
@@ -314,45 +324,28 @@ public final class TrajectoryAnalysis {
                     Math.max(1, (int) Math.round(cfg.couplingHalfWidthFs() / dt)),
                     Math.max(2, (int) Math.round(cfg.couplingWindowFs() / dt)), cfg.controlDraws(), cfg.seed());
             coupling.put(kind, HopRotationCoupling.analyse(in, p));
+            OrientationSampler os = samplers.get(kind);
+            if (rotationEventParams != null && os.ligands() >= 2) {
+                quaternion.put(kind, QuaternionRotationEvents.analyse(vectorStores.get(kind).get(OrientationSampler.Vector.LIGAND),
+                        os.molecules(), os.ligands(), centreStores.get(kind), latticeStore, mobileStore, mobileAtoms.length, kept, dt,
+                        rotationEventParams));
+            }
         }
         return new Results(kept, dt, volume, unwrapper.suspiciousSteps(), diff, coll, sigma, sigmaStd, rot, fits,
                 hopList, mobileAtoms.clone(), mobileSpecies.clone(), hops.radius(), coupling, density, driftResult, foundSites,
-                HopDetector.shortestSiteDistance(sitesFractional, HopRotationCoupling.lattice(latticeStore, 0)));
+                HopDetector.shortestSiteDistance(sitesFractional, HopRotationCoupling.lattice(latticeStore, 0)), quaternion);
     }
 
-    /**
-     * Automatic sites: {@link SiteFinder} over the stored mobile-ion positions, then the hop
-     * detector replayed over the stored frames (in blocks, constant memory per block).
-     */
+    /** Automatic sites ({@link SiteFinder}) over the stored mobile-ion positions, then the hop detector replayed over them. */
     private void findSitesAndHops() {
-        int n = mobileAtoms.length;
-        foundSites = SiteFinder.find(mobileStore, n, latticeStore, kept, SiteFinder.SPACING_A, SiteFinder.CAPTURE_A,
+        foundSites = SiteFinder.find(mobileStore, mobileAtoms.length, latticeStore, kept, SiteFinder.SPACING_A, SiteFinder.CAPTURE_A,
                 SiteFinder.MIN_OCCUPANCY, SiteFinder.MERGE_A);
         if (foundSites.count() == 0) throw new InputException("no " + cfg.mobile() + " site holds an ion for "
                 + SiteFinder.MIN_OCCUPANCY * 100 + " % of the run; give the sites with --structure");
         sitesFractional = foundSites.fractional();
-        Lattice l0 = HopRotationCoupling.lattice(latticeStore, 0);
-        double radius;
-        if (Double.isNaN(cfg.siteRadiusA())) {
-            radius = foundSites.count() > 1 ? HopDetector.defaultRadius(sitesFractional, l0) : 1.0;
-        } else {
-            radius = cfg.siteRadiusA();
-        }
-        int[] tracked = new int[n];
-        Element[] sp = new Element[n];
-        for (int i = 0; i < n; i++) { tracked[i] = i; sp[i] = mobileSpecies[i]; }
-        hops = new HopDetector(sitesFractional, tracked, radius);
-        int block = 1024;
-        double[][] ch = new double[3 * n][block];
-        double[] pos = new double[3 * n];
-        for (int t0 = 0; t0 < kept; t0 += block) {
-            int len = Math.min(block, kept - t0);
-            for (int c = 0; c < 3 * n; c++) mobileStore.copy(c, t0, len, ch[c]);
-            for (int t = 0; t < len; t++) {
-                for (int c = 0; c < 3 * n; c++) pos[c] = ch[c][t];
-                hops.accept(Structure.of(HopRotationCoupling.lattice(latticeStore, t0 + t), sp, pos));
-            }
-        }
+        double radius = !Double.isNaN(cfg.siteRadiusA()) ? cfg.siteRadiusA() : foundSites.count() > 1
+                ? HopDetector.defaultRadius(sitesFractional, HopRotationCoupling.lattice(latticeStore, 0)) : 1.0;
+        hops = SiteFinder.replay(sitesFractional, radius, mobileSpecies, mobileStore, latticeStore, kept);
     }
 
     /** Σ_i r_i(t) of the n atoms of {@code sp} (channels 3i..3i+2), as a 3-channel store. */

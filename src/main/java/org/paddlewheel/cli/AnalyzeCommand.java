@@ -79,6 +79,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
     int draws;
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the random-time control (default: ${DEFAULT-VALUE}).")
     long seed;
+    @Option(names = "--rotation-events", description = "Also run Jun, Lee, Kam and Ceder's (PNAS 2024) quaternion analysis of anion rotation"
+            + " events around hops (summary.json rotation_events; docs/paddlewheel-views.md) (default: off).")
+    boolean rotationEvents;
+    @Option(names = "--rotation-events-time", converter = Converters.TimeFs.class, defaultValue = "500fs",
+            description = "Time scale of a rotation-hop correlation for --rotation-events (default ${DEFAULT-VALUE}).")
+    double rotationEventsTimeFs;
+    @Option(names = "--rotation-events-length", converter = Converters.LengthAngstrom.class, defaultValue = "5Å",
+            description = "Length scale (anion centre to hop ends, mean) for --rotation-events (default ${DEFAULT-VALUE}).")
+    double rotationEventsLengthA;
     @Option(names = "--density", split = ",", description = "Species for density CUBE maps (default: mobile species and H).")
     List<String> density;
     @Option(names = "--density-spacing", converter = Converters.LengthAngstrom.class, defaultValue = "0.2", description = "Density grid spacing (default: ${DEFAULT-VALUE} Å).")
@@ -155,10 +164,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
             };
             TrajectoryAnalysis.Results res;
             if (quiet.quiet) {
-                res = new TrajectoryAnalysis(cfg).automaticSites(sites.equals("auto")).run(all, null);
+                res = new TrajectoryAnalysis(cfg).automaticSites(sites.equals("auto")).rotationEvents(rotationEventParams()).run(all, null);
             } else {
                 try (ProgressBar pb = ProgressBars.builder("analyze", System.err).setInitialMax(-1).setUnit(" frames", 1).build()) {
-                    res = new TrajectoryAnalysis(cfg).automaticSites(sites.equals("auto")).run(all, n -> { if (n % 200 == 0) pb.stepTo(n); });
+                    res = new TrajectoryAnalysis(cfg).automaticSites(sites.equals("auto")).rotationEvents(rotationEventParams()).run(all, n -> { if (n % 200 == 0) pb.stepTo(n); });
                 }
             }
             ObjectNode summary = AnalysisReport.write(out, res, cfg, trajectory.toString(), !noPlots);
@@ -166,6 +175,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
             else if (!quiet.quiet) System.err.println("wrote " + out.resolve("summary.json"));
         }
         return 0;
+    }
+
+    /** Jun et al.'s settings with this run's scales and seed, or null without --rotation-events. */
+    private org.paddlewheel.analysis.QuaternionRotationEvents.Params rotationEventParams() {
+        if (!rotationEvents) return null;
+        var d = org.paddlewheel.analysis.QuaternionRotationEvents.Params.defaults();
+        return new org.paddlewheel.analysis.QuaternionRotationEvents.Params(d.minDtFs(), d.ignoredAngleDeg(), d.toleranceDeg(), d.maxDelayFs(),
+                d.hopLengthA(), rotationEventsTimeFs, rotationEventsLengthA, d.largeAngleDeg(), draws, seed);
     }
 
     private static Set<Element> elements(List<String> names) {

@@ -38,7 +38,7 @@ public final class ProgressBars {
         private final PrintStream out;
         private final long intervalMs;
         private long last = Long.MIN_VALUE / 2;
-        private String pending;
+        private String pending, printed;
 
         PlainLines(PrintStream out, long intervalMs) {
             this.out = out;
@@ -47,14 +47,19 @@ public final class ProgressBars {
 
         @Override public int getMaxRenderedLength() { return 100; }
 
+        /** Nothing to erase on a line-oriented stream. */
+        @Override public void clear() {}
+
         @Override
         public void accept(String rendered) {
             String line = rendered.replace("\r", "").strip();
+            if (line.isEmpty() || line.equals(printed) || line.equals(pending)) return;
             long now = System.currentTimeMillis();
             if (now - last >= intervalMs) {
                 out.println(line);
                 out.flush();
                 last = now;
+                printed = line;
                 pending = null;
             } else {
                 pending = line;
@@ -63,7 +68,8 @@ public final class ProgressBars {
 
         @Override
         public void close() {
-            if (pending != null) out.println(pending);
+            if (pending != null && !pending.equals(printed)) out.println(pending);
+            pending = null;
             out.flush();
         }
     }

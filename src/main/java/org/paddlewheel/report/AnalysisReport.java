@@ -21,6 +21,7 @@ import org.paddlewheel.analysis.HopRotationCoupling;
 import org.paddlewheel.analysis.IonicConductivity;
 import org.paddlewheel.analysis.OrientationSampler;
 import org.paddlewheel.analysis.RotationalAutocorrelation;
+import org.paddlewheel.analysis.QuaternionRotationEvents;
 import org.paddlewheel.analysis.SiteFinder;
 import org.paddlewheel.analysis.StretchedExponentialFit;
 import org.paddlewheel.analysis.TrajectoryAnalysis;
@@ -212,6 +213,7 @@ public final class AnalysisReport {
             notResults(root, e, r, count, durPs);
         }
         rotationFlags(root, durPs);
+        rotationEvents(root, r, durPs);
         ObjectNode cp = root.putObject("coupling");
         for (Map.Entry<String, HopRotationCoupling.Result> e : r.coupling().entrySet()) {
             HopRotationCoupling.Result c = e.getValue();
@@ -265,6 +267,43 @@ public final class AnalysisReport {
         }
         de.put("is_result", df.isEmpty());
         ce.put("is_result", cf.isEmpty());
+    }
+
+    /**
+     * {@code rotation_events.<kind>}: Jun, Lee, Kam and Ceder's view ({@link QuaternionRotationEvents}) beside ours
+     * ({@code coupling}); present only with {@code analyze --rotation-events}.
+     */
+    private static void rotationEvents(ObjectNode root, TrajectoryAnalysis.Results r, double durPs) {
+        if (r.rotationEvents().isEmpty()) return;
+        ObjectNode all = root.putObject("rotation_events");
+        for (Map.Entry<String, QuaternionRotationEvents.Result> e : r.rotationEvents().entrySet()) {
+            QuaternionRotationEvents.Result q = e.getValue();
+            QuaternionRotationEvents.Params p = q.params();
+            ObjectNode o = all.putObject(e.getKey());
+            o.put("method", "Jun, Lee, Kam, Ceder, PNAS 2024: quaternion rotation events of each anion and their correlation with hops"
+                    + " (displacement rule); p from a random-hop-time null (ours)");
+            o.put("events", q.events().size());
+            num(o, "mean_angle_deg", q.meanAngleDeg());
+            o.put("large_angle_events", q.largeAngleEvents());
+            o.put("hops", q.hops().size());
+            o.put("correlated_hops", q.correlatedHops());
+            num(o, "correlated_fraction", q.hops().isEmpty() ? Double.NaN : q.correlatedHops() / (double) q.hops().size());
+            num(o, "null_correlated_mean", q.nullMean());
+            num(o, "p_value", q.pValue());
+            o.put("correlated_hops_large_angle", q.correlatedHopsLarge());
+            num(o, "null_correlated_mean_large_angle", q.nullMeanLarge());
+            num(o, "p_value_large_angle", q.pValueLarge());
+            ObjectNode s = o.putObject("settings");
+            s.put("min_dt_fs", p.minDtFs());
+            s.put("ignored_angle_deg", p.ignoredAngleDeg());
+            s.put("tolerance_deg", p.toleranceDeg());
+            s.put("max_delay_fs", p.maxDelayFs());
+            s.put("hop_length_A", p.hopLengthA());
+            s.put("time_scale_fs", p.timeScaleFs());
+            s.put("length_scale_A", p.lengthScaleA());
+            s.put("large_angle_deg", p.largeAngleDeg());
+            s.put("null_draws", p.nullDraws());
+        }
     }
 
     /** Rotation times longer than the run: {@code tau1_beyond_run}, {@code tau2_beyond_run} and a top-level flag. */

@@ -32,7 +32,7 @@ class ProgressBarsTest {
         assertThat(out).contains("md").contains("100%");
         assertThat(out).doesNotContain("\u001b").doesNotContain("\r");
         // rate-limited to one line per 30 s plus the last: a 1 s task gives at most 2 lines
-        assertThat(out.strip().lines().count()).isBetween(1L, 2L);
+        assertThat(out.strip().lines().count()).as(out).isBetween(1L, 2L);
     }
 
     @Test
