@@ -59,12 +59,16 @@ class AnalyzeCliTest {
         assertThat(r.err().strip()).startsWith("paddlewheel: " + x + ": an XDATCAR stores no time step").doesNotContain("\n");
         assertThat(dir.resolve("o2")).doesNotExist();
         Files.writeString(dir.resolve("INCAR"), "SYSTEM = test\nIBRION = 0 ; POTIM = 2.0 ! fs\nNSW = 600\n");
-        CliRunner.Result ok = CliRunner.run("analyze", x.toString(), "--mobile", "Na", "--rotors", "none", "-o", dir.resolve("o3").toString());
+        CliRunner.Result ok = CliRunner.run("analyze", x.toString(), "--mobile", "Na", "--rotation-events", "-o", dir.resolve("o3").toString());
         assertThat(ok.exitCode()).as(ok.err()).isZero();
         assertThat(ok.err()).contains("time step 2.0 fs from POTIM in " + dir.resolve("INCAR").toAbsolutePath());
         JsonNode auto = new ObjectMapper().readTree(Files.readString(dir.resolve("o3/summary.json")));
         assertThat(auto.at("/input/timestep_ps").asDouble()).isEqualTo(0.002);
         assertThat(auto.at("/sites/method").asText()).contains("density");
+        assertThat(auto.at("/rotation_events/NH2/method").asText()).contains("Jun, Lee, Kam, Ceder");
+        assertThat(auto.at("/rotation_events/NH2/hops").isInt()).isTrue();
+        assertThat(auto.at("/rotation_events/NH2/settings/min_dt_fs").asDouble()).isEqualTo(100.0);
+        assertThat(auto.at("/coupling/NH2").isObject()).isTrue();                 // both views side by side
     }
 
     private static JsonNode analyse(Path dir, int hops) throws Exception {
