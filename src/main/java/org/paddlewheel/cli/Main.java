@@ -95,7 +95,7 @@ public final class Main implements Runnable {
                     && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
                 msg = "unknown command '" + u.getUnmatched().get(0) + "'";
             }
-            if (cause instanceof InputException ie) msg = msg.replaceFirst(": [^:]*InputException: ", ": ");
+            if (cause instanceof InputException) msg = msg.replaceFirst("^(.*?': ).*InputException: (.*)\\)$", "$1$2");
             err.println("paddlewheel: " + msg.replace('\n', ' ').replaceFirst("^java\\.lang\\.[A-Za-z]+: ", "")
                     + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             err.flush();
