@@ -26,7 +26,7 @@ public final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--to", description = "Output format: poscar, xdatcar, extxyz, cif, lammps-data, lammps-dump.")
     String to;
     @Option(names = "--timestep", converter = Converters.TimeFs.class, defaultValue = "0",
-            description = "Time between steps, e.g. 0.5fs, for formats that store step numbers only.")
+            description = "Time between steps (fs, ps), e.g. 0.5fs, for formats that store step numbers only (default: none, times = step numbers).")
     double timestepFs;
     @Mixin
     QuietOption quiet;

@@ -61,7 +61,7 @@ public final class EisFitCommand implements Callable<Integer> {
     @Option(names = "--linear-parameters", description = "Optimise the parameters themselves instead of their logarithms (for comparison).")
     boolean linear;
 
-    @Option(names = "--imag-sign", defaultValue = "auto", description = "Sign of capacitive Z'' in the file: ${COMPLETION-CANDIDATES}.")
+    @Option(names = "--imag-sign", defaultValue = "auto", description = "Sign of capacitive Z'' in the file: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}: from the format, else the data).")
     ImagSign imagSign;
 
     @Option(names = "--thickness", converter = Converters.LengthAngstrom.class, description = "Pellet thickness, e.g. 1mm.")

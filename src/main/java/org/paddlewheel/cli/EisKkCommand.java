@@ -51,7 +51,7 @@ public class EisKkCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON on stdout.")
     boolean json;
 
-    @Option(names = "--imag-sign", defaultValue = "auto", description = "Sign of capacitive Z'' in the file: ${COMPLETION-CANDIDATES}.")
+    @Option(names = "--imag-sign", defaultValue = "auto", description = "Sign of capacitive Z'' in the file: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}: from the format, else the data).")
     ImagSign imagSign;
 
     @Option(names = {"--mu-cutoff", "--c"}, defaultValue = "0.85",

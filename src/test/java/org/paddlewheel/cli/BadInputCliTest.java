@@ -52,6 +52,7 @@ class BadInputCliTest {
         Path out = tmp.resolve("run");
         CliRunner.Result r = CliRunner.run(md(cell(), out, t).toArray(String[]::new));
         assertOneLineExit2(r, "--temperature", "above 0 K");
+        assertThat(r.err()).doesNotContain("InputException").doesNotContain("cannot convert");
         assertThat(out).doesNotExist();
     }
 
