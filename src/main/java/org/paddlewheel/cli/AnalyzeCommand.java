@@ -47,7 +47,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     String sites;
     @Option(names = "--mobile", split = ",", defaultValue = "Na", description = "Mobile species (default: ${DEFAULT-VALUE}).")
     List<String> mobile;
-    @Option(names = "--rotors", defaultValue = "auto", description = "auto (detect BH4, NH2, … by bond lengths) or none.")
+    @Option(names = "--rotors", defaultValue = "auto", description = "auto (detect BH4, NH2, … by bond lengths) or none (default ${DEFAULT-VALUE}).")
     String rotors;
     @Option(names = "--timestep", converter = Converters.TimeFs.class, description = "MD timestep per step, e.g. 0.5fs (time between frames is taken"
             + " from the file's steps, or timestep × --every). Required for XDATCAR (unless an INCAR or OUTCAR with POTIM lies beside it)"
@@ -55,7 +55,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     Double timestepFs;
     @Option(names = "--every", defaultValue = "1", description = "Use every N-th frame (default: ${DEFAULT-VALUE}).")
     int every;
-    @Option(names = "--skip", converter = Converters.TimeFs.class, defaultValue = "0", description = "Equilibration time to drop, e.g. 3ps.")
+    @Option(names = "--skip", converter = Converters.TimeFs.class, defaultValue = "0", description = "Equilibration time to drop (fs, ps), e.g. 3ps (default ${DEFAULT-VALUE} fs).")
     double skipFs;
     @Option(names = "--fit-window", description = "MSD fit window START:END, e.g. 1ps:5ps (default: 10%%–50%% of a block).")
     String fitWindow;
