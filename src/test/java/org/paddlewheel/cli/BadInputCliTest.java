@@ -112,17 +112,23 @@ class BadInputCliTest {
         }
     }
 
-    @Test
-    void everyMdAndExportLammpsOptionStatesItsUnitOrDefault() {
-        for (String cmd : List.of("md", "export-lammps")) {
-            var spec = Main.commandLine(new String[] {cmd}).getSubcommands().get(cmd).getCommandSpec();
-            for (var o : spec.options()) {
-                if (o.hidden() || o.usageHelp() || o.versionHelp() || o.arity().max() == 0) continue;
-                String d = String.join(" ", o.description());
-                assertThat(d).as(cmd + " " + o.longestName()).isNotBlank();
-                boolean hasDefault = o.defaultValue() == null || d.contains("${DEFAULT-VALUE}") || d.contains("default");
-                assertThat(hasDefault).as(cmd + " " + o.longestName() + ": " + d).isTrue();
+    /** Issue 13: every option with a default says it (md's and export-lammps's were blank or silent); experiment and study commands are other issues'. */
+    @ParameterizedTest
+    @ValueSource(strings = {"md", "export-lammps", "convert", "info", "analyze", "eis", "relax", "energy", "build", "fit-ff"})
+    void everyOptionWithADefaultStatesIt(String cmd) {
+        List<String> missing = new ArrayList<>();
+        check(Main.commandLine(new String[] {cmd}).getSubcommands().get(cmd), missing);
+        assertThat(missing).isEmpty();
+    }
+
+    private static void check(picocli.CommandLine cl, List<String> missing) {
+        for (var o : cl.getCommandSpec().options()) {
+            if (o.hidden() || o.usageHelp() || o.versionHelp() || o.arity().max() == 0) continue;
+            String d = String.join(" ", o.description());
+            if (d.isBlank() || o.defaultValue() != null && !d.contains("${DEFAULT-VALUE}") && !d.toLowerCase(java.util.Locale.ROOT).contains("default")) {
+                missing.add(cl.getCommandSpec().qualifiedName() + " " + o.longestName());
             }
         }
+        for (var sub : cl.getSubcommands().values()) check(sub, missing);
     }
 }
