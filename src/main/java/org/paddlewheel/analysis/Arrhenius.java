@@ -9,7 +9,11 @@ import org.paddlewheel.model.Units;
  * the form usually used for ionic conductivity (σT, from the Nernst–Einstein relation).
  * For correlation times (τ = τ0·exp(+Ea/k_B T)) use {@link Form#INVERSE}. Ea in eV, T in K; the
  * prefactor A is in the unit of y (times K for TIMES_T). Uncertainties are 1σ from the regression
- * covariance, scaled by the reduced χ² when no per-point errors are given (ordinary least squares).
+ * covariance, scaled by the reduced χ² when no per-point errors are given (ordinary least squares)
+ * and, with per-point errors, scaled by the reduced χ² when it exceeds 1 (the errors understate
+ * the scatter; Birge ratio, as numpy's {@code polyfit(cov=True)} and Origin do), never shrunk.
+ * {@link Result#consistent()} is false when χ² with n − 2 degrees of freedom has a p-value below
+ * 0.01: the points do not lie on one line within their errors, and a caller should warn.
  * One implementation shared by the experiment ({@code paddlewheel arrhenius}, impedance batch mode)
  * and the simulation analyses.
  */
@@ -28,9 +32,21 @@ public final class Arrhenius {
      * @param lnPrefactorError        1σ error of ln A
      * @param rSquared                coefficient of determination of the linear fit in ln y vs 1/T
      * @param points                  number of points
+     * @param reducedChiSquared       χ²/(n − 2) of the weighted fit (NaN for 2 points or an unweighted fit)
+     * @param chiSquaredPValue        P(χ² ≥ observed) for n − 2 degrees of freedom (NaN when not weighted or n = 2)
      */
     public record Result(Form form, double activationEnergyEv, double activationEnergyErrorEv, double prefactor,
-                         double lnPrefactorError, double rSquared, int points) {
+                         double lnPrefactorError, double rSquared, int points, double reducedChiSquared, double chiSquaredPValue) {
+        /** False when the weighted points scatter more than their errors allow (p &lt; 0.01). */
+        public boolean consistent() { return !(chiSquaredPValue < 0.01); }
+
+        /** The warning for an inconsistent weighted fit, or null. */
+        public String warning() {
+            if (consistent()) return null;
+            return String.format(java.util.Locale.ROOT, "the points scatter more than their errors allow (reduced chi2 = %.3g, p = %.2g):"
+                    + " Ea's error is scaled by sqrt(reduced chi2); check the errors or the model", reducedChiSquared, chiSquaredPValue);
+        }
+
         /** Model value at temperature T (K), in the unit of y. */
         public double predict(double temperatureK) {
             double e = Math.exp(-activationEnergyEv / (Units.BOLTZMANN_EV_PER_K * temperatureK));
@@ -84,12 +100,16 @@ public final class Arrhenius {
             chi2 += w[i] * r * r;
         }
         // Without per-point errors the residual scatter sets the scale (OLS); with them, the
-        // covariance is taken as given (χ² is left for the caller to judge).
-        double scale = yError == null ? (n > 2 ? chi2 / (n - 2) : 0.0) : 1.0;
+        // covariance is taken as given unless the scatter exceeds it (reduced χ² > 1).
+        double red = n > 2 ? chi2 / (n - 2) : Double.NaN;
+        double scale = yError == null ? (n > 2 ? red : 0.0) : (red > 1 ? red : 1.0);
+        double p = yError == null || n <= 2 ? Double.NaN
+                : 1 - new org.hipparchus.distribution.continuous.ChiSquaredDistribution(n - 2).cumulativeProbability(chi2);
         double slopeVar = scale / sxx;
         double interceptVar = scale * (1.0 / sw + mx * mx / sxx);
         double r2 = syy > 0 ? 1.0 - chi2 / syy : 1.0;
         double ea = form == Form.INVERSE ? slope : -slope;
-        return new Result(form, ea, Math.sqrt(slopeVar), Math.exp(intercept), Math.sqrt(interceptVar), r2, n);
+        return new Result(form, ea, Math.sqrt(slopeVar), Math.exp(intercept), Math.sqrt(interceptVar), r2, n,
+                yError == null ? Double.NaN : red, p);
     }
 }

@@ -43,7 +43,8 @@ public final class TrajectoryAnalysis {
                           Map<String, Map<OrientationSampler.Vector, StretchedExponentialFit.Result[]>> rotationFits,
                           List<HopDetector.Hop> hops, int[] mobileAtoms, Element[] mobileSpecies, double siteRadiusA,
                           Map<String, HopRotationCoupling.Result> coupling, Map<Element, DensityMap> density,
-                          Drift drift, Map<String, LatticeStability.Result> stability) {}
+                          Drift drift, Map<String, LatticeStability.Result> stability, SiteFinder.Sites sites, double siteSpacingA,
+                          Map<String, QuaternionRotationEvents.Result> rotationEvents) {}
 
     /**
      * Centre-of-mass motion of a reference sublattice: the {@code --framework} species when given
@@ -82,7 +83,30 @@ public final class TrajectoryAnalysis {
     private double volumeSum;
     private double[] row;
 
+    private boolean automaticSites;
+    private SiteFinder.Sites foundSites;
+
     public TrajectoryAnalysis(Config cfg) { this.cfg = cfg; }
+
+    /**
+     * With {@code true} and no reference structure in the config, hop sites are the peaks of the
+     * time-averaged mobile-ion density ({@link SiteFinder}), found after the last frame, instead of
+     * the ions' first-frame positions (which miss every site vacant at the start). Returns this.
+     */
+    public TrajectoryAnalysis automaticSites(boolean on) {
+        this.automaticSites = on;
+        return this;
+    }
+
+    /** Also runs Jun et al.'s quaternion rotation-event analysis ({@link QuaternionRotationEvents}) with {@code p}; null: not. Returns this. */
+    public TrajectoryAnalysis rotationEvents(QuaternionRotationEvents.Params p) {
+        this.rotationEventParams = p;
+        return this;
+    }
+
+    private QuaternionRotationEvents.Params rotationEventParams;
+
+    private boolean deferredSites() { return automaticSites && cfg.reference() == null; }
 
     /** Runs over all frames; {@code progress} receives the count of frames read (may be null). */
     public Results run(Iterator<Frame> frames, LongConsumer progress) {
@@ -140,7 +164,7 @@ public final class TrajectoryAnalysis {
             centreStores.get(e.getKey()).append(c);
             stability.get(e.getKey()).accept(s);
         }
-        hops.accept(s);
+        if (hops != null) hops.accept(s);
         for (DensityMap d : density.values()) d.accept(s);
         kept++;
     }
@@ -195,6 +219,14 @@ public final class TrajectoryAnalysis {
             centreStores.put(e.getKey(), new SeriesStore(3 * e.getValue().size(), true));
             stability.put(e.getKey(), new LatticeStability(e.getValue().stream().mapToInt(Molecule::centre).toArray()));
         }
+        if (deferredSites()) {
+            for (Element e : cfg.densitySpecies()) {
+                int[] idx = s.indicesOf(e);
+                if (idx.length == 0) continue;
+                density.put(e, new DensityMap(DensityMap.gridFor(s.lattice(), cfg.densityFold(), cfg.densitySpacingA()), cfg.densityFold(), idx));
+            }
+            return;
+        }
         Structure ref = cfg.reference() == null ? s : cfg.reference();
         List<Double> sites = new ArrayList<>();
         for (Element e : cfg.mobile()) {
@@ -205,6 +237,11 @@ public final class TrajectoryAnalysis {
         }
         if (sites.isEmpty()) throw new InputException("the reference structure has no " + cfg.mobile() + " sites");
         sitesFractional = sites.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] unknown = new double[sitesFractional.length / 3];
+        java.util.Arrays.fill(unknown, Double.NaN);
+        foundSites = new SiteFinder.Sites(sitesFractional.clone(), unknown, cfg.reference() != null
+                ? "the " + cfg.mobile() + " atoms of the reference structure (--structure)"
+                : "the mobile ions' positions in the first analysed frame (a site vacant then is never hopped into)", unknown.length);
         double radius = Double.isNaN(cfg.siteRadiusA()) ? HopDetector.defaultRadius(sitesFractional, s.lattice()) : cfg.siteRadiusA();
         hops = new HopDetector(sitesFractional, mobileAtoms, radius);
         for (Element e : cfg.densitySpecies()) {
@@ -269,6 +306,8 @@ public final class TrajectoryAnalysis {
         Map<String, Map<OrientationSampler.Vector, RotationalAutocorrelation.Curves>> rot = new LinkedHashMap<>();
         Map<String, Map<OrientationSampler.Vector, StretchedExponentialFit.Result[]>> fits = new LinkedHashMap<>();
         Map<String, HopRotationCoupling.Result> coupling = new LinkedHashMap<>();
+        Map<String, QuaternionRotationEvents.Result> quaternion = new LinkedHashMap<>();
+        if (deferredSites()) findSitesAndHops();
         List<HopDetector.Hop> hopList = hops.hops();
         for (String kind : samplers.keySet()) {
             Map<OrientationSampler.Vector, RotationalAutocorrelation.Curves> cm = new LinkedHashMap<>();
@@ -288,9 +327,16 @@ public final class TrajectoryAnalysis {
                     Math.max(1, (int) Math.round(cfg.couplingHalfWidthFs() / dt)),
                     Math.max(2, (int) Math.round(cfg.couplingWindowFs() / dt)), cfg.controlDraws(), cfg.seed());
             coupling.put(kind, HopRotationCoupling.analyse(in, p));
+            OrientationSampler os = samplers.get(kind);
+            if (rotationEventParams != null && os.ligands() >= 2) {
+                quaternion.put(kind, QuaternionRotationEvents.analyse(vectorStores.get(kind).get(OrientationSampler.Vector.LIGAND),
+                        os.molecules(), os.ligands(), centreStores.get(kind), latticeStore, mobileStore, mobileAtoms.length, kept, dt,
+                        rotationEventParams));
+            }
         }
         return new Results(kept, dt, volume, unwrapper.suspiciousSteps(), diff, coll, sigma, sigmaStd, rot, fits,
-                hopList, mobileAtoms.clone(), mobileSpecies.clone(), hops.radius(), coupling, density, driftResult, stabilityResults());
+                hopList, mobileAtoms.clone(), mobileSpecies.clone(), hops.radius(), coupling, density, driftResult, stabilityResults(),
+                foundSites, HopDetector.shortestSiteDistance(sitesFractional, HopRotationCoupling.lattice(latticeStore, 0)), quaternion);
     }
 
     /** Crystal-stability measures per anion kind over the kept frames ({@link LatticeStability}). */
@@ -298,6 +344,18 @@ public final class TrajectoryAnalysis {
         Map<String, LatticeStability.Result> out = new LinkedHashMap<>();
         stability.forEach((k, v) -> out.put(k, v.result()));
         return out;
+    }
+
+    /** Automatic sites ({@link SiteFinder}) over the stored mobile-ion positions, then the hop detector replayed over them. */
+    private void findSitesAndHops() {
+        foundSites = SiteFinder.find(mobileStore, mobileAtoms.length, latticeStore, kept, SiteFinder.SPACING_A, SiteFinder.CAPTURE_A,
+                SiteFinder.MIN_OCCUPANCY, SiteFinder.MERGE_A);
+        if (foundSites.count() == 0) throw new InputException("no " + cfg.mobile() + " site holds an ion for "
+                + SiteFinder.MIN_OCCUPANCY * 100 + " % of the run; give the sites with --structure");
+        sitesFractional = foundSites.fractional();
+        double radius = !Double.isNaN(cfg.siteRadiusA()) ? cfg.siteRadiusA() : foundSites.count() > 1
+                ? HopDetector.defaultRadius(sitesFractional, HopRotationCoupling.lattice(latticeStore, 0)) : 1.0;
+        hops = SiteFinder.replay(sitesFractional, radius, mobileSpecies, mobileStore, latticeStore, kept);
     }
 
     /** Σ_i r_i(t) of the n atoms of {@code sp} (channels 3i..3i+2), as a 3-channel store. */

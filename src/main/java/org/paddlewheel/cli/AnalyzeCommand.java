@@ -10,9 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import org.paddlewheel.analysis.AnalysisConfig;
 import org.paddlewheel.analysis.TrajectoryAnalysis;
 import org.paddlewheel.io.Formats;
@@ -43,17 +41,22 @@ public final class AnalyzeCommand implements Callable<Integer> {
     Path trajectory;
     @Option(names = "--format", description = "Trajectory format, overriding the extension.")
     String format;
-    @Option(names = "--structure", description = "Reference structure for hop sites (default: first analysed frame). Include vacant sites.")
+    @Option(names = "--structure", description = "Reference structure for hop sites, vacant sites included (default: see --sites).")
     Path structure;
+    @Option(names = "--sites", defaultValue = "auto", description = "Hop sites without --structure: auto (peaks of the time-averaged mobile-ion"
+            + " density, vacant sites included) or first-frame (the ions' first positions) (default ${DEFAULT-VALUE}).")
+    String sites;
     @Option(names = "--mobile", split = ",", defaultValue = "Na", description = "Mobile species (default: ${DEFAULT-VALUE}).")
     List<String> mobile;
-    @Option(names = "--rotors", defaultValue = "auto", description = "auto (detect BH4, NH2, … by bond lengths) or none.")
+    @Option(names = "--rotors", defaultValue = "auto", description = "auto (detect BH4, NH2, … by bond lengths) or none (default ${DEFAULT-VALUE}).")
     String rotors;
-    @Option(names = "--timestep", converter = Converters.TimeFs.class, description = "MD timestep per step, e.g. 0.5fs (time between frames is taken from the file's steps, or timestep × --every).")
+    @Option(names = "--timestep", converter = Converters.TimeFs.class, description = "MD timestep per step, e.g. 0.5fs (time between frames is taken"
+            + " from the file's steps, or timestep × --every). Required for XDATCAR (unless an INCAR or OUTCAR with POTIM lies beside it)"
+            + " and LAMMPS dumps, which store step numbers only (default: the file's times, extended XYZ).")
     Double timestepFs;
     @Option(names = "--every", defaultValue = "1", description = "Use every N-th frame (default: ${DEFAULT-VALUE}).")
     int every;
-    @Option(names = "--skip", converter = Converters.TimeFs.class, defaultValue = "0", description = "Equilibration time to drop, e.g. 3ps.")
+    @Option(names = "--skip", converter = Converters.TimeFs.class, defaultValue = "0", description = "Equilibration time to drop (fs, ps), e.g. 3ps (default ${DEFAULT-VALUE} fs).")
     double skipFs;
     @Option(names = "--fit-window", description = "MSD fit window START:END, e.g. 1ps:5ps (default: 10%%–50%% of a block).")
     String fitWindow;
@@ -77,6 +80,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
     int draws;
     @Option(names = "--seed", defaultValue = "" + AnalysisConfig.SEED, description = "Seed of the random-time control (default: ${DEFAULT-VALUE}).")
     long seed;
+    @Option(names = "--rotation-events", description = "Also run Jun, Lee, Kam and Ceder's (PNAS 2024) quaternion analysis of anion rotation"
+            + " events around hops (summary.json rotation_events; docs/paddlewheel-views.md) (default: off).")
+    boolean rotationEvents;
+    @Option(names = "--rotation-events-time", converter = Converters.TimeFs.class, defaultValue = "500fs",
+            description = "Time scale of a rotation-hop correlation for --rotation-events (default ${DEFAULT-VALUE}).")
+    double rotationEventsTimeFs;
+    @Option(names = "--rotation-events-length", converter = Converters.LengthAngstrom.class, defaultValue = "5Å",
+            description = "Length scale (anion centre to hop ends, mean) for --rotation-events (default ${DEFAULT-VALUE}).")
+    double rotationEventsLengthA;
     @Option(names = "--density", split = ",", description = "Species for density CUBE maps (default: mobile species and H).")
     List<String> density;
     @Option(names = "--density-spacing", converter = Converters.LengthAngstrom.class, defaultValue = "" + AnalysisConfig.DENSITY_SPACING_A, description = "Density grid spacing (default: ${DEFAULT-VALUE} Å).")
@@ -112,8 +124,22 @@ public final class AnalyzeCommand implements Callable<Integer> {
         Set<Element> dens = new LinkedHashSet<>();
         if (density == null) { dens.addAll(mob); dens.add(Element.H); } else dens.addAll(elements(density));
         if (fold.length != 3) throw new InputException("--density-fold needs three integers, e.g. 3,3,3");
-        if (timestepFs == null && !quiet.quiet) {
-            System.err.println("paddlewheel: note: no --timestep; frame times come from the file (XDATCAR has none: 1 step = 1 fs)");
+        if (!sites.equals("auto") && !sites.equals("first-frame")) throw new InputException("--sites must be auto or first-frame, got '" + sites + "'");
+        if (timestepFs == null) {
+            // no silent 1 fs per step: an XDATCAR or a dump carries step numbers, not times
+            Formats.Format f = Formats.detect(trajectory, format);
+            if (f == Formats.Format.XDATCAR) {
+                PotimReader.Found potim = PotimReader.beside(trajectory);
+                if (potim == null) {
+                    throw new InputException(trajectory.toString(), 0, "an XDATCAR stores no time step: give --timestep (VASP's POTIM, e.g. 2fs)"
+                            + " or put the run's INCAR or OUTCAR beside it");
+                }
+                timestepFs = potim.timestepFs();
+                if (!quiet.quiet) System.err.println("paddlewheel: note: time step " + potim.timestepFs() + " fs from POTIM in " + potim.file());
+            } else if (f == Formats.Format.LAMMPS_DUMP) {
+                throw new InputException(trajectory.toString(), 0, "a LAMMPS dump stores step numbers, not times: give --timestep"
+                        + " (the run's timestep, e.g. 1fs for units metal's 0.001)");
+            }
         }
         TrajectoryReader opened = Formats.openTrajectory(trajectory, format, timestepFs == null ? -1 : timestepFs);
         // Parse ahead on a second thread where there is a second core: reading dominates the run.
@@ -140,11 +166,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
             };
             TrajectoryAnalysis.Results res;
             if (quiet.quiet) {
-                res = new TrajectoryAnalysis(cfg).run(all, null);
+                res = new TrajectoryAnalysis(cfg).automaticSites(sites.equals("auto")).rotationEvents(rotationEventParams()).run(all, null);
             } else {
-                try (ProgressBar pb = new ProgressBarBuilder().setTaskName("analyze").setInitialMax(-1).setUnit(" frames", 1)
-                        .setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
-                    res = new TrajectoryAnalysis(cfg).run(all, n -> { if (n % 200 == 0) pb.stepTo(n); });
+                try (ProgressBar pb = ProgressBars.builder("analyze", System.err).setInitialMax(-1).setUnit(" frames", 1).build()) {
+                    res = new TrajectoryAnalysis(cfg).automaticSites(sites.equals("auto")).rotationEvents(rotationEventParams()).run(all, n -> { if (n % 200 == 0) pb.stepTo(n); });
                 }
             }
             ObjectNode summary = AnalysisReport.write(out, res, cfg, trajectory.toString(), !noPlots);
@@ -152,6 +177,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
             else if (!quiet.quiet) System.err.println("wrote " + out.resolve("summary.json"));
         }
         return 0;
+    }
+
+    /** Jun et al.'s settings with this run's scales and seed, or null without --rotation-events. */
+    private org.paddlewheel.analysis.QuaternionRotationEvents.Params rotationEventParams() {
+        if (!rotationEvents) return null;
+        var d = org.paddlewheel.analysis.QuaternionRotationEvents.Params.defaults();
+        return new org.paddlewheel.analysis.QuaternionRotationEvents.Params(d.minDtFs(), d.ignoredAngleDeg(), d.toleranceDeg(), d.maxDelayFs(),
+                d.hopLengthA(), rotationEventsTimeFs, rotationEventsLengthA, d.largeAngleDeg(), draws, seed);
     }
 
     private static Set<Element> elements(List<String> names) {

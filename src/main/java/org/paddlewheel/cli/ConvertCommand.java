@@ -21,12 +21,12 @@ public final class ConvertCommand implements Callable<Integer> {
     Path input;
     @Parameters(index = "1", description = "Output file.")
     Path output;
-    @Option(names = "--from", description = "Input format: poscar, xdatcar, extxyz, cif, lammps-data, lammps-dump.")
+    @Option(names = {"--from", "--format"}, description = "Input format: poscar, xdatcar, extxyz, cif, lammps-data, lammps-dump (default: from the name).")
     String from;
     @Option(names = "--to", description = "Output format: poscar, xdatcar, extxyz, cif, lammps-data, lammps-dump.")
     String to;
     @Option(names = "--timestep", converter = Converters.TimeFs.class, defaultValue = "0",
-            description = "Time between steps, e.g. 0.5fs, for formats that store step numbers only.")
+            description = "Time between steps (fs, ps), e.g. 0.5fs, for formats that store step numbers only (default: none, times = step numbers).")
     double timestepFs;
     @Mixin
     QuietOption quiet;
@@ -43,9 +43,15 @@ public final class ConvertCommand implements Callable<Integer> {
                         + output.getFileName() + " will be the step number in fs; give --timestep (e.g. 0.5fs) for real times");
             }
             long n = 0;
-            try (TrajectoryReader r = Formats.openTrajectory(input, from, timestepFs);
-                 TrajectoryWriter w = Formats.createTrajectoryWriter(output, to)) {
-                while (r.hasNext()) { w.write(r.next()); n++; }
+            try (TrajectoryReader r = Formats.openTrajectory(input, from, timestepFs)) {
+                TrajectoryWriter w = Formats.createTrajectoryWriter(output, to);
+                try {
+                    while (r.hasNext()) { w.write(r.next()); n++; }
+                } catch (RuntimeException e) {
+                    w.abort();   // a truncated or bad input leaves no output file, not a partial one
+                    throw e;
+                }
+                w.close();
             }
             if (!quiet.quiet) System.err.printf("paddlewheel: converted %d frames%n", n);
         } else {

@@ -48,7 +48,8 @@ public final class EisFitCommand implements Callable<Integer> {
     String circuitText;
 
     @Option(names = "--initial", split = ",", paramLabel = "NAME=VALUE",
-            description = "Starting values overriding the automatic ones, e.g. R1=1e5,CPE1_Q=1e-10 (impedance.py names CPE1_0 work too).")
+            description = "Starting values overriding the automatic ones, e.g. R1=1e5,CPE1_Q=1e-10 or impedance.py's names R0, CPE1_0, CPE1_1, Wo1_0, Wo1_1;"
+                    + " this start is fitted and reported, a better automatic start only beside it (default: automatic starts).")
     Map<String, Double> initial = new LinkedHashMap<>();
 
     @Option(names = "--fix", split = ",", paramLabel = "NAME", description = "Hold these parameters at their starting values.")
@@ -60,7 +61,7 @@ public final class EisFitCommand implements Callable<Integer> {
     @Option(names = "--linear-parameters", description = "Optimise the parameters themselves instead of their logarithms (for comparison).")
     boolean linear;
 
-    @Option(names = "--imag-sign", defaultValue = "auto", description = "Sign of capacitive Z'' in the file: ${COMPLETION-CANDIDATES}.")
+    @Option(names = "--imag-sign", defaultValue = "auto", description = "Sign of capacitive Z'' in the file: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}: from the format, else the data).")
     ImagSign imagSign;
 
     @Option(names = "--thickness", converter = Converters.LengthAngstrom.class, description = "Pellet thickness, e.g. 1mm.")
@@ -85,6 +86,14 @@ public final class EisFitCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON on stdout.")
     boolean json;
 
+    @Option(names = "--format", paramLabel = "FORMAT", description = "Spectrum format: mpt, gamry, zplot, versastudio or csv"
+            + " (default: recognised from the content, then the extension).")
+    String format;
+
+    @Option(names = "--skip-bad-rows", description = "Skip data rows that do not read (text, NaN, a missing column) with a warning naming"
+            + " their lines (default: such a row is an error).")
+    boolean skipBadRows;
+
     @CommandLine.Mixin
     QuietOption quiet;
 
@@ -101,13 +110,15 @@ public final class EisFitCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<SpectrumAnalysis> results = new ArrayList<>();
         for (Path f : files) {
-            Spectrum s = SpectrumReader.read(f, imagSign);
+            Spectrum s = readSpectrum(f);
             double t = temperatureK != null ? temperatureK : Conductivity.temperatureFromName(f.getFileName().toString());
             SpectrumAnalysis a = SpectrumAnalysis.run(s, circuit, initial, fixed, fitter, t, thicknessCm, areaCm2, sigmaFrom);
             results.add(a);
             for (String w : a.warnings()) err.println("warning: " + f + ": " + w);
-            if (!quiet.quiet && !initial.isEmpty() && a.fit().fromAutomaticStart()) {
-                err.println("note: " + f + ": an automatic start reached a lower chi2 than the --initial values; reporting that fit");
+            if (a.automaticAlternative() != null) {
+                err.printf(Locale.ROOT, "note: %s: an automatic start reached a lower chi2 (%.6g) than the fit from --initial (%.6g);"
+                        + " the --initial fit is reported, the other beside it (automatic_start in the JSON)%n", f,
+                        a.automaticAlternative().chiSquared(), a.fit().chiSquared());
             }
             if (!quiet.quiet && files.size() > 1) err.println("fitted " + f);
             if (outDir != null) {
@@ -142,6 +153,7 @@ public final class EisFitCommand implements Callable<Integer> {
         boolean errorsOk = java.util.Arrays.stream(e).allMatch(x -> x > 0);
         Arrhenius.Result plain = Arrhenius.fit(t, s, errorsOk ? e : null, Arrhenius.Form.PLAIN);
         Arrhenius.Result timesT = Arrhenius.fit(t, s, errorsOk ? e : null, Arrhenius.Form.TIMES_T);
+        if (plain.warning() != null) spec.commandLine().getErr().println("warning: Arrhenius fit: " + plain.warning());
         if (outDir != null) {
             AtomicFile.writeText(outDir.resolve("sigma_T.csv"), w -> {
                 w.write("file,T_K,R_ohm,R_err_ohm,sigma_S_per_cm,sigma_err_S_per_cm\n");
@@ -171,6 +183,10 @@ public final class EisFitCommand implements Callable<Integer> {
         m.put(prefactorKey, r.prefactor());
         m.put("ln_prefactor_err", r.lnPrefactorError());
         m.put("r_squared", r.rSquared());
+        if (!Double.isNaN(r.reducedChiSquared())) {
+            m.put("reduced_chi2", r.reducedChiSquared());
+            m.put("consistent", r.consistent());
+        }
         return m;
     }
 
@@ -202,5 +218,18 @@ public final class EisFitCommand implements Callable<Integer> {
                     a.resistanceOhm(), String.join("+", a.sigmaFrom()),
                     a.temperatureK() > 0 ? String.format(Locale.ROOT, ", T = %.2f K", a.temperatureK()) : "");
         }
+    }
+
+    /** Reads a spectrum; with --skip-bad-rows, warns on stderr naming the skipped lines. */
+    private Spectrum readSpectrum(Path path) throws java.io.IOException {
+        if (!skipBadRows) return SpectrumReader.read(path, imagSign, null, format);
+        List<Integer> skipped = new ArrayList<>();
+        Spectrum s = SpectrumReader.read(path, imagSign, skipped::add, format);
+        if (!skipped.isEmpty()) {
+            spec.commandLine().getErr().println("warning: " + path + ": skipped " + skipped.size() + " unreadable row(s) at line(s) "
+                    + skipped.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
+            spec.commandLine().getErr().flush();
+        }
+        return s;
     }
 }

@@ -24,23 +24,28 @@ public final class ExportLammpsCommand implements Callable<Integer> {
     Path out;
     @Option(names = "--single-point", description = "run 0 with thermo energies and a per-atom force dump (forces.dump).")
     boolean singlePoint;
-    @Option(names = "--ensemble", defaultValue = "nvt", description = "nve, nvt (fix langevin) or npt (fix npt).")
+    @Option(names = "--ensemble", defaultValue = "nvt", description = "nve, nvt (fix langevin) or npt (fix npt) (default ${DEFAULT-VALUE}).")
     String ensemble;
-    @Option(names = "--temperature", defaultValue = "300K", converter = Converters.TemperatureK.class)
+    @Option(names = "--temperature", defaultValue = "300K", converter = Converters.TemperatureK.class,
+            description = "Temperature (> 0 K) for velocities and the thermostat, e.g. 300K (default ${DEFAULT-VALUE}).")
     double temperatureK;
-    @Option(names = "--pressure", defaultValue = "0GPa", converter = Converters.PressureGPa.class)
+    @Option(names = "--pressure", defaultValue = "0GPa", converter = Converters.PressureGPa.class,
+            description = "Target pressure for npt (GPa, bar, atm) (default ${DEFAULT-VALUE}).")
     double pressureGPa;
-    @Option(names = "--timestep", defaultValue = "0.5fs", converter = Converters.TimeFs.class)
+    @Option(names = "--timestep", defaultValue = "0.5fs", converter = Converters.TimeFs.class,
+            description = "Time step (fs) (default ${DEFAULT-VALUE}).")
     double dtFs;
-    @Option(names = "--time", defaultValue = "1ps", converter = Converters.TimeFs.class)
+    @Option(names = "--time", defaultValue = "1ps", converter = Converters.TimeFs.class,
+            description = "Run length (fs, ps) (default ${DEFAULT-VALUE}).")
     double timeFs;
-    @Option(names = "--every", defaultValue = "10fs", converter = Converters.TimeFs.class)
+    @Option(names = "--every", defaultValue = "10fs", converter = Converters.TimeFs.class,
+            description = "Dump and thermo interval (fs, ps) (default ${DEFAULT-VALUE}).")
     double everyFs;
-    @Option(names = "--friction", defaultValue = "10", description = "Langevin friction, 1/ps.")
+    @Option(names = "--friction", defaultValue = "10", description = "Langevin friction, 1/ps (default ${DEFAULT-VALUE}).")
     double friction;
     @Option(names = "--freeze", split = ",", description = "Frozen species, element or molecule kind.")
     List<String> freeze = new ArrayList<>();
-    @Option(names = "--seed", defaultValue = "1")
+    @Option(names = "--seed", defaultValue = "1", description = "Random seed (integer) for velocities and fix langevin (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Override

@@ -79,6 +79,31 @@ public final class Main implements Runnable {
                 .findFirst().orElse(null);
         for (Class<?> c : only == null ? SUBCOMMANDS : List.of(only)) cl.addSubcommand(c);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionStrategy(pr -> {
+            // picocli prints the top-level help for `paddlewheel nonsense --help` and exits 0
+            if (!pr.hasSubcommand() && !pr.unmatched().isEmpty()) {
+                PrintWriter err = pr.commandSpec().commandLine().getErr();
+                err.println("paddlewheel: unknown command '" + pr.unmatched().get(0) + "'; run 'paddlewheel --help' for the list");
+                err.flush();
+                return 2;
+            }
+            return new CommandLine.RunLast().execute(pr);
+        });
+        cl.setParameterExceptionHandler((ex, a) -> {
+            // one line, as for bad files: the option and what was wrong, then where help is
+            PrintWriter err = ex.getCommandLine().getErr();
+            Throwable cause = ex.getCause();
+            String msg = ex.getMessage();
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && ex.getCommandLine().getParent() == null
+                    && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+                msg = "unknown command '" + u.getUnmatched().get(0) + "'";
+            }
+            if (cause instanceof InputException) msg = msg.replaceFirst("^(.*?': ).*InputException: (.*)\\)$", "$1$2");
+            err.println("paddlewheel: " + msg.replace('\n', ' ').replaceFirst("^java\\.lang\\.[A-Za-z]+: ", "")
+                    + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+            err.flush();
+            return 2;
+        });
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             PrintWriter err = cmd.getErr();
             Throwable t = ex;

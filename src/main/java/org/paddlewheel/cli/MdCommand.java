@@ -1,18 +1,18 @@
 package org.paddlewheel.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import org.paddlewheel.forcefield.ForceField;
 import org.paddlewheel.forcefield.Topology;
 import org.paddlewheel.md.Ensemble;
 import org.paddlewheel.md.MdConfig;
 import org.paddlewheel.md.MdRun;
 import org.paddlewheel.md.TrajectoryFormat;
+import org.paddlewheel.model.InputException;
 import org.paddlewheel.model.Structure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,47 +28,49 @@ import picocli.CommandLine.Option;
 public final class MdCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     ModelInputOptions model;
-    @Option(names = "--temperature", required = true, converter = Converters.TemperatureK.class, description = "Temperature, e.g. 500K.")
+    @Option(names = "--temperature", required = true, converter = Converters.TemperatureK.class, description = "Temperature (> 0 K), e.g. 500K or 227C.")
     double temperatureK;
-    @Option(names = "--time", required = true, converter = Converters.TimeFs.class, description = "Production time, e.g. 50ps.")
+    @Option(names = "--time", required = true, converter = Converters.TimeFs.class, description = "Production time (fs, ps, ns), e.g. 50ps.")
     double timeFs;
-    @Option(names = "--equilibrate", defaultValue = "0fs", converter = Converters.TimeFs.class, description = "Equilibration time (Langevin), e.g. 3ps.")
+    @Option(names = "--equilibrate", defaultValue = "0fs", converter = Converters.TimeFs.class, description = "Equilibration time (Langevin; fs, ps), e.g. 3ps (default ${DEFAULT-VALUE}).")
     double equilFs;
-    @Option(names = "--timestep", defaultValue = "0.5fs", converter = Converters.TimeFs.class, description = "Time step (default ${DEFAULT-VALUE}).")
+    @Option(names = "--timestep", defaultValue = "0.5fs", converter = Converters.TimeFs.class, description = "Time step (fs) (default ${DEFAULT-VALUE}).")
     double dtFs;
-    @Option(names = "--ensemble", defaultValue = "nvt", description = "nve, nvt (Langevin BAOAB) or npt (Langevin + stochastic cell rescaling).")
+    @Option(names = "--ensemble", defaultValue = "nvt", description = "nve, nvt (Langevin BAOAB) or npt (Langevin + stochastic cell rescaling) (default ${DEFAULT-VALUE}).")
     String ensemble;
     @Option(names = "--friction", defaultValue = "10", description = "Langevin friction, 1/ps (default ${DEFAULT-VALUE}).")
     double friction;
-    @Option(names = "--pressure", defaultValue = "0GPa", converter = Converters.PressureGPa.class, description = "Target pressure for npt.")
+    @Option(names = "--pressure", defaultValue = "0GPa", converter = Converters.PressureGPa.class, description = "Target pressure for npt (GPa, bar, atm, Pa) (default ${DEFAULT-VALUE}).")
     double pressureGPa;
     @Option(names = "--compressibility", defaultValue = "0.05", description = "Barostat compressibility, 1/GPa (default ${DEFAULT-VALUE}).")
     double compressibility;
-    @Option(names = "--barostat-time", defaultValue = "1ps", converter = Converters.TimeFs.class, description = "Barostat relaxation time τ_p.")
+    @Option(names = "--barostat-time", defaultValue = "1ps", converter = Converters.TimeFs.class, description = "Barostat relaxation time τ_p (fs, ps) (default ${DEFAULT-VALUE}).")
     double tauFs;
-    @Option(names = "--freeze", split = ",", description = "Freeze a species, element or molecule kind (Na, BH4, NH2); repeatable.")
+    @Option(names = "--freeze", split = ",", description = "Freeze a species, element or molecule kind (Na, BH4, NH2); repeatable (default: none).")
     List<String> freeze = new ArrayList<>();
     @Option(names = "--threads", defaultValue = "1", description = "Force-loop threads (default ${DEFAULT-VALUE}).")
     int threads;
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed.")
+    @Option(names = "--seed", defaultValue = "1", description = "Random seed (integer) for velocities and the thermostat (default ${DEFAULT-VALUE}).")
     long seed;
-    @Option(names = {"-o", "--output"}, required = true, description = "Output directory.")
+    @Option(names = {"-o", "--output"}, required = true, description = "Output directory (an existing run there is refused unless --resume or --force).")
     Path out;
-    @Option(names = "--format", defaultValue = "extxyz", description = "Trajectory format: extxyz, xdatcar, lammps-dump.")
+    @Option(names = "--format", defaultValue = "extxyz", description = "Trajectory format: extxyz, xdatcar, lammps-dump (default ${DEFAULT-VALUE}).")
     String format;
-    @Option(names = "--every", defaultValue = "10fs", converter = Converters.TimeFs.class, description = "Trajectory interval.")
+    @Option(names = "--every", defaultValue = "10fs", converter = Converters.TimeFs.class, description = "Trajectory interval (fs, ps) (default ${DEFAULT-VALUE}).")
     double everyFs;
     @Option(names = "--thermo-every", converter = Converters.TimeFs.class, description = "thermo.csv interval (default: --every).")
     Double thermoFs;
-    @Option(names = "--checkpoint-every", defaultValue = "1ps", converter = Converters.TimeFs.class, description = "Checkpoint interval.")
+    @Option(names = "--checkpoint-every", defaultValue = "1ps", converter = Converters.TimeFs.class, description = "Checkpoint interval (fs, ps) (default ${DEFAULT-VALUE}).")
     double checkpointFs;
     @Option(names = "--resume", description = "Continue from -o DIR/checkpoint.bin (same options and threads).")
     boolean resume;
-    @Option(names = "--skin", defaultValue = "1.0", description = "Neighbour-list skin, Å.")
+    @Option(names = "--force", description = "Start afresh in -o DIR even if it holds a run (its files are replaced).")
+    boolean force;
+    @Option(names = "--skin", defaultValue = "1.0", description = "Neighbour-list skin, Å (default ${DEFAULT-VALUE}).")
     double skin;
-    @Option(names = "--engine", defaultValue = "paddlewheel", description = "paddlewheel (embedded), lammps (runs lmp, converts its dump) or cp2k (AIMD, PBE; --ff not needed; see the DFT options).")
+    @Option(names = "--engine", defaultValue = "paddlewheel", description = "paddlewheel (embedded), lammps (runs lmp, converts its dump) or cp2k (AIMD, PBE; --ff not needed; see the DFT options) (default ${DEFAULT-VALUE}).")
     String engineName;
-    @Option(names = "--mpi", defaultValue = "1", description = "MPI ranks for --engine lammps.")
+    @Option(names = "--mpi", defaultValue = "1", description = "MPI ranks for --engine lammps (default ${DEFAULT-VALUE}).")
     int mpi;
     @Option(names = "--timing", description = "Print the step-loop time even with --quiet, and the time per force phase.")
     boolean timing;
@@ -81,6 +83,7 @@ public final class MdCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        checkOptions();
         if (engineName.equals("cp2k")) return runCp2k();
         Structure s = model.structure();
         ForceField field = model.forceField();
@@ -103,8 +106,8 @@ public final class MdCommand implements Callable<Integer> {
             t = run.run(resume, null, stopAfter, timing);
         } else {
             long t0 = System.nanoTime();
-            try (ProgressBar pb = new ProgressBarBuilder().setTaskName("md").setInitialMax(cfg.totalSteps())
-                    .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(500).build()) {
+            try (ProgressBar pb = ProgressBars.builder("md", System.err).setInitialMax(cfg.totalSteps())
+                    .setUpdateIntervalMillis(500).build()) {
                 long[] first = {-1};
                 t = run.run(resume, (done, total) -> {
                     if (first[0] < 0) first[0] = done - 1;
@@ -122,6 +125,26 @@ public final class MdCommand implements Callable<Integer> {
         if (timing) System.err.print("Force phases (whole run, thread 0):\n" + MdRun.lastTimingReport());
         return 0;
     }
+
+    /** Refuses impossible values and an existing run before anything is read or written. */
+    private void checkOptions() {
+        if (!(timeFs > 0)) throw new InputException("--time must be positive, got " + timeFs + " fs");
+        if (mpi < 1) throw new InputException("--mpi must be at least 1, got " + mpi);
+        if (threads < 1) throw new InputException("--threads must be at least 1, got " + threads);
+        if (!(skin >= 0)) throw new InputException("--skin must be >= 0 Å, got " + skin);
+        if (!(friction >= 0)) throw new InputException("--friction must be >= 0 /ps, got " + friction);
+        if (!resume && !force) {
+            for (String name : RUN_FILES) {
+                if (Files.exists(out.resolve(name))) {
+                    throw new InputException(out.toString(), 0, "holds a run (" + name + "); --resume continues it, --force starts afresh over it");
+                }
+            }
+        }
+    }
+
+    /** Files whose presence marks a directory as holding an MD run. */
+    static final List<String> RUN_FILES = List.of("checkpoint.bin", "thermo.csv", "trajectory.extxyz", "XDATCAR", "trajectory.dump",
+            "in.lammps");
 
     /** Mobile mask: a --freeze value names a molecule kind (all its atoms), a species, or an element. */
     static boolean[] mobileMask(Topology top, Structure s, List<String> freeze) { return MdRun.mobileMask(top, s, freeze); }

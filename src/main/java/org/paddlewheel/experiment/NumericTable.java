@@ -32,7 +32,7 @@ public final class NumericTable {
 
     /** Reads {@code file}; throws {@link InputException} for malformed content. */
     public static NumericTable read(Path file) throws IOException {
-        return parse(file.toString(), Files.readAllLines(file, StandardCharsets.UTF_8));
+        return parse(file.toString(), org.paddlewheel.io.CompressedInput.readAllLines(file));
     }
 
     /** Parses the lines of a table; {@code source} names it in error messages. */

@@ -44,7 +44,7 @@ public final class AtomicFile {
     public static void writeBytes(Path target, StreamBody body) throws IOException {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
-        if (dir != null) Files.createDirectories(dir);
+        if (dir != null) createFolder(dir);
         Path tmp = temporarySibling(dir, abs);
         boolean ok = false;
         try {
@@ -68,13 +68,39 @@ public final class AtomicFile {
      * leaving results other users and tools cannot open.
      */
     static Path temporarySibling(Path dir, Path target) throws IOException {
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        Path tmp;
+        try {
+            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        } catch (java.nio.file.FileSystemException e) {
+            // name the folder the user chose, not the hidden temporary file nobody asked for
+            throw new java.nio.file.FileSystemException(String.valueOf(dir), null,
+                    "cannot write " + target.getFileName() + " in this folder (" + reason(e) + ")");
+        }
         try {
             Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         } catch (UnsupportedOperationException e) {
             // not a POSIX file system: its defaults apply
         }
         return tmp;
+    }
+
+    /** The reason of a file-system error without the path it names ("Permission denied", "Read-only file system"). */
+    static String reason(java.nio.file.FileSystemException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) return e.getReason() == null ? "permission denied" : e.getReason();
+        return e.getReason() == null ? e.getClass().getSimpleName().replace("Exception", "") : e.getReason();
+    }
+
+    /**
+     * Creates {@code dir} (and its parents) for an output file; a failure names the folder and why
+     * (a parent that is a file, no permission, a read-only file system).
+     */
+    static void createFolder(Path dir) throws IOException {
+        try {
+            Files.createDirectories(dir);
+        } catch (java.nio.file.FileSystemException e) {
+            throw new java.nio.file.FileSystemException(String.valueOf(dir), null, "cannot create the output folder ("
+                    + (e instanceof java.nio.file.FileAlreadyExistsException ? e.getFile() + " is a file" : reason(e)) + ")");
+        }
     }
 
     /** {@link #writeText} with IOException wrapped as UncheckedIOException. */

@@ -136,6 +136,9 @@ public final class Cif {
             }
             if (occ != null && occ.size() == n && !occ.get(s).isUnknown()) {
                 double o = number(file, occ.get(s), "_atom_site_occupancy");
+                if (!(o > 0 && o <= 1 + 1e-6)) {
+                    throw new InputException(file, occ.get(s).line(), "occupancy must be in (0, 1], got '" + occ.get(s).text() + "'");
+                }
                 if (o < 1 - 1e-6) {
                     warnings.add(String.format(Locale.ROOT, "site %s has occupancy %s < 1 (line %d): kept as %d fully occupied atoms",
                             label, occ.get(s).text(), occ.get(s).line(), orbit.size()));
@@ -164,11 +167,16 @@ public final class Cif {
         String s = t.text();
         int p = s.indexOf('(');
         if (p > 0 && s.endsWith(")")) s = s.substring(0, p);
+        double v;
         try {
-            return Double.parseDouble(s);
+            v = Double.parseDouble(s);
         } catch (NumberFormatException e) {
             throw new InputException(file, t.line(), "expected a number for " + what + ", got '" + t.text() + "'");
         }
+        if (!Double.isFinite(v)) {   // NaN, Infinity, 1e999
+            throw new InputException(file, t.line(), "expected a finite number for " + what + ", got '" + t.text() + "'");
+        }
+        return v;
     }
 
     /** Writes {@code s} as a P 1 CIF (lengths Å, angles °, fractional coordinates wrapped into [0, 1)). */

@@ -45,12 +45,7 @@ final class CifParser {
 
     /** Parses every data block of {@code file}. */
     static List<Block> parse(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        List<String> lines = CompressedInput.readAllLines(file);
         List<Token> tokens = tokenize(file, lines);
         List<Block> blocks = new ArrayList<>();
         Block current = null;

@@ -66,7 +66,7 @@ public final class Cube {
 
     /** Reads a cube written by this class or by other programs (positive voxel counts, Bohr). */
     public static Data read(Path file) throws IOException {
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader r = new BufferedReader(new java.io.InputStreamReader(CompressedInput.open(file), StandardCharsets.UTF_8))) {
             r.readLine();
             r.readLine();
             String[] h = r.readLine().trim().split("\\s+");

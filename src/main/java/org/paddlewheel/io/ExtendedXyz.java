@@ -180,6 +180,7 @@ public final class ExtendedXyz {
                 throw src.error("expected the number of atoms on a line of its own, got '" + countLine.trim() + "'");
             }
             int n = src.count(ct[0], "the number of atoms");
+            src.atomCount(n, "number of atoms");
             if (firstSpecies != null && n != firstSpecies.length) {
                 throw src.error("expected " + firstSpecies.length + " atoms as in the first frame, got " + n);
             }
@@ -368,5 +369,11 @@ public final class ExtendedXyz {
 
         @Override
         public void close() { out.close(); }
+
+        @Override
+        public void abort() {
+            out.fail();
+            out.close();
+        }
     }
 }

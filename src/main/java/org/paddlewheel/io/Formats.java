@@ -8,7 +8,9 @@ import org.paddlewheel.model.Structure;
 
 /**
  * Chooses a file format from an explicit name or the file name, and dispatches reads and writes.
- * By name: .vasp, .poscar, POSCAR*, CONTCAR* → POSCAR; XDATCAR* → XDATCAR; .extxyz, .xyz →
+ * Names are judged without a compression suffix (.gz, .xz, .bz2: every reader opens compressed
+ * files through {@link CompressedInput}). By name, as ASE does: .vasp, .poscar, *POSCAR*,
+ * *CONTCAR* → POSCAR; *XDATCAR* (run1.XDATCAR, XDATCAR_500K) → XDATCAR; .extxyz, .xyz →
  * extended XYZ; .cif → CIF; .lmp, .data → LAMMPS data; .dump, .lammpstrj → LAMMPS dump; .cube →
  * CUBE. Explicit names: poscar, xdatcar, extxyz, cif, lammps-data, lammps-dump, cube.
  */
@@ -34,10 +36,13 @@ public final class Formats {
                         + "'; expected poscar, xdatcar, extxyz, cif, lammps-data, lammps-dump or cube");
             }
         }
-        String name = file.getFileName().toString();
+        String name = CompressedInput.baseName(file);
         String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("xdatcar")) return Format.XDATCAR;
-        if (lower.startsWith("poscar") || lower.startsWith("contcar") || lower.endsWith(".vasp") || lower.endsWith(".poscar")) return Format.POSCAR;
+        // ASE's name rules: *XDATCAR*, *POSCAR*, *CONTCAR* anywhere in the name (run1.XDATCAR,
+        // XDATCAR_500K, POSCAR.relaxed), in capitals; a lower-case name must start with them.
+        if (name.contains("XDATCAR") || lower.startsWith("xdatcar") || lower.endsWith(".xdatcar")) return Format.XDATCAR;
+        if (name.contains("POSCAR") || name.contains("CONTCAR") || lower.startsWith("poscar") || lower.startsWith("contcar")
+                || lower.endsWith(".vasp") || lower.endsWith(".poscar")) return Format.POSCAR;
         if (lower.endsWith(".extxyz") || lower.endsWith(".xyz")) return Format.EXTXYZ;
         if (lower.endsWith(".cif")) return Format.CIF;
         if (lower.endsWith(".lmp") || lower.endsWith(".data")) return Format.LAMMPS_DATA;

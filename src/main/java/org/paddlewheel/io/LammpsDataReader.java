@@ -81,6 +81,7 @@ final class LammpsDataReader {
             if (key == null) throw in.error("unknown header line '" + s + "'");
             long n = in.longInteger(tok[0], key);
             if (n < 0) throw in.error("negative count for " + key);
+            in.atomCount(n, "number of " + key);
             counts.put(key, n);
         }
         return null;

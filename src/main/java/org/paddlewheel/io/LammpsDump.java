@@ -38,9 +38,12 @@ public final class LammpsDump {
         return new LammpsDumpReader(file, timestepFs, typeMap);
     }
 
-    /** Creates a dump writer; {@code typeOrder} null means order of first appearance in the first frame. */
+    /**
+     * Creates a dump writer; {@code typeOrder} null means order of first appearance in the first frame.
+     * Frames go to a temporary file renamed onto {@code file} by close (none is left by abort).
+     */
     public static TrajectoryWriter create(Path file, List<Element> typeOrder) {
-        return new Writer(LiveTextFile.open(file, 0), typeOrder);
+        return new Writer(new TempFileWriter(file), typeOrder);
     }
 
     /**
@@ -137,5 +140,11 @@ public final class LammpsDump {
 
         @Override
         public void close() { out.close(); }
+
+        @Override
+        public void abort() {
+            out.fail();
+            out.close();
+        }
     }
 }

@@ -70,7 +70,7 @@ final class LammpsDumpReader implements TrajectoryReader {
                 step = in.longInteger(in.require("the timestep").trim(), "timestep");
             } else if (what.equals("NUMBER OF ATOMS")) {
                 n = in.integer(in.require("the number of atoms").trim(), "number of atoms");
-                if (n < 0) throw in.error("negative number of atoms");
+                in.atomCount(n, "number of atoms");
                 if (atomCount >= 0 && n != atomCount) {
                     throw in.error("frame at step " + step + " has " + n + " atoms, the first had " + atomCount);
                 }

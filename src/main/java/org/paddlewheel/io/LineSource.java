@@ -33,6 +33,7 @@ final class LineSource implements Closeable {
     private int pos, limit, lineStart, lineEnd;
     private boolean eof;
     private String lastLine;               // Reader-backed: the line last returned
+    private long maxAtoms = Long.MAX_VALUE; // most atoms the file can describe (see atomCount)
 
     LineSource(BufferedReader in, String source) {
         this.reader = in;
@@ -49,13 +50,25 @@ final class LineSource implements Closeable {
 
     /** Opens a UTF-8 file; a missing file is an InputException (user error), not a stack trace. */
     static LineSource open(Path file) {
+        LineSource s = new LineSource(CompressedInput.open(file), file.toString());
         try {
-            return new LineSource(Files.newInputStream(file), file.toString());
-        } catch (NoSuchFileException e) {
-            throw new InputException(file.toString(), 0, "file not found");
+            // an atom takes ≥ 6 bytes of text ("0 0 0\n"); DEFLATE, xz and bzip2 expand ≤ ~1,100×
+            long bytes = Files.size(file);
+            s.maxAtoms = Math.max(16, (CompressedInput.isCompressed(file) ? bytes * 1100 : bytes) / 6);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // no bound
         }
+        return s;
+    }
+
+    /**
+     * Checks an atom (or row) count read from the file against what the file's size can hold, so a
+     * damaged count is an error at its line instead of a multi-gigabyte allocation.
+     */
+    long atomCount(long n, String what) {
+        if (n < 0) throw error("negative " + what + ": " + n);
+        if (n > maxAtoms) throw error(what + " " + n + " is more than a file of this size can hold");
+        return n;
     }
 
     String source() { return source; }
@@ -182,7 +195,12 @@ final class LineSource implements Closeable {
             int r = stream.read(buf, limit, buf.length - limit);
             if (r < 0) eof = true;
             else limit += r;
+        } catch (java.io.EOFException | java.util.zip.ZipException e) {
+            throw new InputException(source, lineNumber + 1, "the compressed data end early or are damaged (" + e.getMessage() + ")");
         } catch (IOException e) {
+            if (e.getClass().getName().startsWith("org.apache.commons.compress") || e.getClass().getName().startsWith("org.tukaani")) {
+                throw new InputException(source, lineNumber + 1, "the compressed data end early or are damaged (" + e.getMessage() + ")");
+            }
             throw new UncheckedIOException(e);
         }
     }

@@ -26,7 +26,7 @@ final class TempFileWriter implements TextSink {
         this.target = target.toAbsolutePath();
         try {
             Path dir = this.target.getParent();
-            if (dir != null) Files.createDirectories(dir);
+            if (dir != null) AtomicFile.createFolder(dir);
             this.tmp = AtomicFile.temporarySibling(dir, this.target);
             this.w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
         } catch (IOException e) {

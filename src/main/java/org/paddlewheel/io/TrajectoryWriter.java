@@ -14,4 +14,10 @@ public interface TrajectoryWriter extends Closeable {
 
     @Override
     void close();
+
+    /**
+     * Ends a write that went wrong (the input broke off, a frame was bad): a writer with a
+     * temporary file deletes it and leaves the target as it was; a live writer keeps what it has.
+     */
+    default void abort() { close(); }
 }

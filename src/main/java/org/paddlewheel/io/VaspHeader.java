@@ -81,7 +81,12 @@ record VaspHeader(String comment, Lattice lattice, double[] coordinateScale, Str
         String[] ct = LineSource.tokens(countLine);
         if (ct.length == 0) throw src.error("expected atom counts, got an empty line");
         int[] counts = new int[ct.length];
-        for (int i = 0; i < ct.length; i++) counts[i] = src.count(ct[i], "the number of atoms of species " + (i + 1));
+        long total = 0;
+        for (int i = 0; i < ct.length; i++) {
+            counts[i] = src.count(ct[i], "the number of atoms of species " + (i + 1));
+            total += counts[i];
+        }
+        src.atomCount(total, "number of atoms");
         Element[] elements = new Element[counts.length];
         if (vasp4) {
             // VASP 4: no species line. ASE and pymatgen read the symbols from the comment line.

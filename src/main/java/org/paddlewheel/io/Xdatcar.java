@@ -39,7 +39,7 @@ public final class Xdatcar {
      */
     public static TrajectoryReader open(Path file, double timestepFs) {
         int threads = Math.min(8, Runtime.getRuntime().availableProcessors());
-        if (threads > 1 && java.nio.file.Files.isRegularFile(file)) {
+        if (threads > 1 && java.nio.file.Files.isRegularFile(file) && !CompressedInput.isCompressed(file)) {
             try {
                 if (java.nio.file.Files.size(file) >= CHUNKED_FROM_BYTES) {
                     TrajectoryReader r = ChunkedXdatcarReader.open(file, timestepFs, threads, CHUNK_BYTES);
@@ -279,6 +279,12 @@ public final class Xdatcar {
 
         @Override
         public void close() {
+            out.close();
+        }
+
+        @Override
+        public void abort() {
+            out.fail();
             out.close();
         }
     }

@@ -107,13 +107,24 @@ public record MdRun(Structure structure, ForceField forceField, List<String> fre
         List<Element> types = new ArrayList<>();
         for (ForceField.Species sp : forceField.species()) types.add(sp.element());
         Path traj = dir.resolve(c.format().fileName());
-        if (c.format() == TrajectoryFormat.LAMMPS_DUMP) {
-            Files.copy(dump, traj, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } else {
-            try (var r = LammpsDump.open(dump, c.timestepFs(), types); var w = Formats.createTrajectoryWriter(traj, c.format().cliName())) {
-                while (r.hasNext()) w.write(r.next());
+        // Same outputs as the embedded engine: production frames only (time from the start of
+        // production), thermo.csv with the same columns; nothing half-written on a bad dump.
+        long equil = c.equilibrationSteps();
+        try (var r = LammpsDump.open(dump, c.timestepFs(), types)) {
+            var w = Formats.createTrajectoryWriter(traj, c.format().cliName());
+            try {
+                while (r.hasNext()) {
+                    org.paddlewheel.model.Frame f = r.next();
+                    if (f.step() < equil) continue;
+                    w.write(new org.paddlewheel.model.Frame(f.structure(), (f.step() - equil) * c.timestepFs(), f.step()));
+                }
+            } catch (RuntimeException e) {
+                w.abort();
+                throw e;
             }
+            w.close();
         }
+        LammpsThermo.writeCsv(dir.resolve("log.lammps"), dir.resolve("thermo.csv"));
         return traj;
     }
 }

@@ -75,8 +75,10 @@ public final class Simulation implements AutoCloseable {
         if (resume && Files.exists(ckFile)) {
             Checkpoint ck = Checkpoint.read(ckFile);
             if (!ck.fingerprint().equals(fingerprint()) || ck.x().length != s.x.length) {
-                throw new InputException(ckFile.toString(), 0, "checkpoint was written with other settings; rerun with the original options"
-                        + " (settings: " + ck.fingerprint() + ")");
+                String diff = ck.x().length != s.x.length ? "the structure (checkpoint " + ck.x().length / 3 + " atoms, now " + s.x.length / 3 + ")"
+                        : MdConfig.differences(ck.fingerprint(), fingerprint());
+                throw new InputException(ckFile.toString(), 0, "checkpoint was written with other settings: " + diff
+                        + "; rerun with the original options");
             }
             System.arraycopy(ck.x(), 0, s.x, 0, s.x.length);
             System.arraycopy(ck.v(), 0, s.v, 0, s.v.length);

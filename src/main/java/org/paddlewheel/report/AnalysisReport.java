@@ -21,6 +21,8 @@ import org.paddlewheel.analysis.HopRotationCoupling;
 import org.paddlewheel.analysis.IonicConductivity;
 import org.paddlewheel.analysis.OrientationSampler;
 import org.paddlewheel.analysis.RotationalAutocorrelation;
+import org.paddlewheel.analysis.QuaternionRotationEvents;
+import org.paddlewheel.analysis.SiteFinder;
 import org.paddlewheel.analysis.StretchedExponentialFit;
 import org.paddlewheel.analysis.TrajectoryAnalysis;
 import org.paddlewheel.io.AtomicFile;
@@ -189,6 +191,16 @@ public final class AnalysisReport {
                 num(t, "beta2", f2.beta());
             }
         }
+        SiteFinder.Sites found = r.sites();
+        ObjectNode so = root.putObject("sites");
+        so.put("method", found.method());
+        so.put("count", found.count());
+        so.put("vacant_at_start", Math.max(0, found.count() - r.mobileAtoms().length));
+        num(so, "site_spacing_A", r.siteSpacingA());
+        if (found.count() > 0 && !Double.isNaN(found.occupancy()[0])) {
+            so.put("density_peaks", found.candidates());
+            arr(so.putArray("occupancy"), found.occupancy());
+        }
         ObjectNode hops = root.putObject("hops");
         double durPs = (r.frames() - 1) * r.timestepFs() / 1000;
         for (Element e : r.diffusion().keySet()) {
@@ -208,7 +220,10 @@ public final class AnalysisReport {
                 de.put("note", "no hops detected: D is the floor of the MSD-slope estimator (vibrations, cell"
                         + " fluctuations within the fit window), not long-range diffusion");
             }
+            SummaryFlags.notResults(root, e, r, count, durPs);
         }
+        SummaryFlags.rotationFlags(root, durPs);
+        SummaryFlags.rotationEvents(root, r);
         ObjectNode cp = root.putObject("coupling");
         for (Map.Entry<String, HopRotationCoupling.Result> e : r.coupling().entrySet()) {
             HopRotationCoupling.Result c = e.getValue();

@@ -35,7 +35,44 @@ class AnalyzeCliTest {
         assertThat(j.at("/diffusion/Na/note").asText()).contains("no hops detected");
     }
 
+    /**
+     * Issue 13: numbers that are not results are flagged (no hop: D and sigma; the fit inside the cage
+     * regime), and an XDATCAR without --timestep is refused unless POTIM is in an INCAR beside it.
+     */
+    @Test
+    void flagsNonResultsAndRequiresATimeStep(@TempDir Path dir) throws Exception {
+        JsonNode j = analyse(dir, 0);
+        assertThat(j.at("/diffusion/Na/is_result").asBoolean()).isFalse();
+        assertThat(j.at("/diffusion/Na/flags").toString()).contains("no_hop", "cage_regime");
+        assertThat(j.at("/conductivity/Na/flags").toString()).contains("no_hop");
+        assertThat(j.at("/diffusion/Na/msd_at_fit_end_A2").asDouble()).isLessThan(j.at("/diffusion/Na/site_spacing_A").asDouble() * 3.5);
+        assertThat(j.at("/flags").toString()).contains("not transport results", "cage regime");
+        assertThat(j.at("/sites/count").asInt()).isEqualTo(27);
+        assertThat(j.at("/sites/vacant_at_start").asInt()).isEqualTo(7);
+        assertThat(j.at("/sites/method").asText()).contains("reference structure");
+        JsonNode hopping = analyse(dir.resolve("b"), 2);
+        assertThat(hopping.at("/diffusion/Na/flags").toString()).doesNotContain("no_hop");
+
+        Path x = dir.resolve("XDATCAR");
+        CliRunner.Result r = CliRunner.run("analyze", x.toString(), "--mobile", "Na", "-o", dir.resolve("o2").toString(), "--quiet");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip()).startsWith("paddlewheel: " + x + ": an XDATCAR stores no time step").doesNotContain("\n");
+        assertThat(dir.resolve("o2")).doesNotExist();
+        Files.writeString(dir.resolve("INCAR"), "SYSTEM = test\nIBRION = 0 ; POTIM = 2.0 ! fs\nNSW = 600\n");
+        CliRunner.Result ok = CliRunner.run("analyze", x.toString(), "--mobile", "Na", "--rotation-events", "-o", dir.resolve("o3").toString());
+        assertThat(ok.exitCode()).as(ok.err()).isZero();
+        assertThat(ok.err()).contains("time step 2.0 fs from POTIM in " + dir.resolve("INCAR").toAbsolutePath());
+        JsonNode auto = new ObjectMapper().readTree(Files.readString(dir.resolve("o3/summary.json")));
+        assertThat(auto.at("/input/timestep_ps").asDouble()).isEqualTo(0.002);
+        assertThat(auto.at("/sites/method").asText()).contains("density");
+        assertThat(auto.at("/rotation_events/NH2/method").asText()).contains("Jun, Lee, Kam, Ceder");
+        assertThat(auto.at("/rotation_events/NH2/hops").isInt()).isTrue();
+        assertThat(auto.at("/rotation_events/NH2/settings/min_dt_fs").asDouble()).isEqualTo(100.0);
+        assertThat(auto.at("/coupling/NH2").isObject()).isTrue();                 // both views side by side
+    }
+
     private static JsonNode analyse(Path dir, int hops) throws Exception {
+        Files.createDirectories(dir);
         SyntheticHopWorld w = new SyntheticHopWorld(5, 600, hops, true, 0.1);
         Path x = dir.resolve("XDATCAR");
         try (BufferedWriter o = Files.newBufferedWriter(x)) {

@@ -28,6 +28,11 @@ final class SyntheticHopWorld {
     final List<Molecule> molecules = new ArrayList<>();
 
     SyntheticHopWorld(long seed, int nFrames, int hopCount, boolean coupled, double vibration) {
+        this(seed, nFrames, hopCount, coupled, vibration, 0.02);
+    }
+
+    /** As above with the background rotational diffusion's per-axis step {@code background} (rad per frame; 0.02 above). */
+    SyntheticHopWorld(long seed, int nFrames, int hopCount, boolean coupled, double vibration, double background) {
         SplittableRandom rnd = new SplittableRandom(seed);
         int sites = 27, ions = 20;
         int[] siteOf = new int[ions];
@@ -88,7 +93,7 @@ final class SyntheticHopWorld {
             }
             // Anion rotation: background diffusion + 90° turns over TRANSIT frames.
             for (int m = 0; m < 27; m++) {
-                if (f > 0) RotationalAutocorrelationTest.rotate(body[m], 0.02, rnd);
+                if (f > 0) RotationalAutocorrelationTest.rotate(body[m], background, rnd);
                 boolean turning = false;
                 if (coupled) {
                     for (int[] h : schedule) if (f >= h[3] && f < h[3] + TRANSIT && nearPath(m, h)) turning = true;

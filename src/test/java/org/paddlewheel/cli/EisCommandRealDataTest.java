@@ -54,21 +54,39 @@ class EisCommandRealDataTest {
     }
 
     /**
-     * The report's second command: a spare CPE2 and a poor start. The automatic start wins
-     * (noted on stderr); CPE2, which the spectrum does not need (Q → 3e19), is flagged in
-     * "warnings" and on stderr even with --quiet; R0, R1, CPE1 are those of the two-element fit.
+     * The report's second command: a spare CPE2 and a poor start (issue 13: the user's start is
+     * fitted and reported; the automatic start, which reaches a lower chi2, is reported beside it
+     * as "automatic_start", with a note on stderr, and no longer replaces it silently).
      */
     @Test
-    void spareElementIsFlaggedAndPoorStartIsReplaced() throws Exception {
+    void poorStartIsReportedWithTheBetterAutomaticFitBeside() throws Exception {
         Run r = run("eis", "fit", BIOLOGIC, "--circuit", "R0-p(R1,CPE1)-CPE2", "--json",
-                "--initial", "R0=60,R1=50,CPE1_Q=1e-4,CPE1_alpha=0.8,CPE2_Q=1,CPE2_alpha=0.8");
+                "--initial", "R0=60,R1=50,CPE1_0=1e-4,CPE1_1=0.8,CPE2_Q=1,CPE2_alpha=0.8");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode s = new ObjectMapper().readTree(r.out()).get("spectra").get(0);
-        assertThat(s.get("start").asText()).isEqualTo("automatic");
-        assertThat(s.get("parameters").get("R1_ohm").asDouble()).isBetween(40.0, 55.0);
-        assertThat(s.get("parameters").get("CPE1_alpha").asDouble()).isBetween(0.6, 1.0);
-        assertThat(s.get("warnings").toString()).contains("CPE2_Q");
-        assertThat(r.err()).contains("warning: ").contains("CPE2_Q").contains("note: ");
+        assertThat(s.get("start").asText()).isEqualTo("given");
+        JsonNode alt = s.get("automatic_start");
+        assertThat(alt).as(s.toString()).isNotNull();
+        assertThat(alt.get("chi_squared").asDouble()).isLessThan(s.get("chi_squared").asDouble());
+        assertThat(alt.get("parameters").get("R1_ohm").asDouble()).isBetween(40.0, 55.0);
+        assertThat(alt.get("parameters").get("CPE1_1").get("value").asDouble()).isBetween(0.6, 1.0);
+        // impedance.py's names beside ours, value and stderr
+        JsonNode p = s.get("parameters");
+        assertThat(p.get("R0").get("value").asDouble()).isEqualTo(p.get("R0_ohm").asDouble());
+        assertThat(p.get("CPE1_0").get("value").asDouble()).isEqualTo(p.get("CPE1_Q_" + p.get("CPE1_0").get("unit").asText()).asDouble());
+        assertThat(p.get("CPE1_1").get("stderr").asDouble()).isEqualTo(s.get("standard_errors").get("CPE1_alpha").asDouble());
+        assertThat(r.err()).contains("note: ").contains("automatic start reached a lower chi2");
+    }
+
+    /** With a geometry, "conductivity_S_per_cm" (impedance.py users' key) equals sigma_S_per_cm. */
+    @Test
+    void conductivityKeyWithGeometry() throws Exception {
+        Run r = run("eis", "fit", BIOLOGIC, "--circuit", "R0-p(R1,CPE1)", "--thickness", "1mm", "--area", "1cm2", "--json", "--quiet");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode s = new ObjectMapper().readTree(r.out()).get("spectra").get(0);
+        assertThat(s.get("conductivity_S_per_cm").asDouble()).isEqualTo(s.get("sigma_S_per_cm").asDouble()).isPositive();
+        Run none = run("eis", "fit", BIOLOGIC, "--circuit", "R0-p(R1,CPE1)", "--json", "--quiet");
+        assertThat(new ObjectMapper().readTree(none.out()).get("spectra").get(0).has("conductivity_S_per_cm")).isFalse();
     }
 
     /**

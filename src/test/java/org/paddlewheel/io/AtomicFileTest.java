@@ -38,4 +38,22 @@ class AtomicFileTest {
             assertThat(s).isEmpty();
         }
     }
+
+    /**
+     * An output folder that cannot be made or written is named with the reason, never the hidden
+     * temporary file (issue 13). Made impossible here by a file in its place (root ignores
+     * permissions); read-only folders take the same path through {@link AtomicFile#temporarySibling}.
+     */
+    @Test
+    void anUnwritableOutputFolderIsNamed() throws IOException {
+        Path blocker = dir.resolve("results");
+        Files.writeString(blocker, "not a folder");
+        org.paddlewheel.cli.CliRunner.Result r = org.paddlewheel.cli.CliRunner.run("build", "antiperovskite", "--x", "0", "--supercell", "1x1x1",
+                "-o", blocker.resolve("cell.vasp").toString(), "-q");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("paddlewheel: " + blocker + ": cannot create the output folder (" + blocker + " is a file)");
+        assertThat(r.err()).doesNotContain(".tmp");
+        java.nio.file.FileSystemException e = new java.nio.file.AccessDeniedException("/x/.cell.vasp.123.tmp");
+        assertThat(AtomicFile.reason(e)).isEqualTo("permission denied");
+    }
 }

@@ -173,6 +173,10 @@ public final class ArrheniusCommand implements Callable<Integer> {
             // same for y·T (T exact), so one error column serves every form.
             Arrhenius.Result r = Arrhenius.fit(tk, y, err, af);
             results.add(r);
+            if (r.warning() != null) {
+                spec.commandLine().getErr().println("paddlewheel arrhenius: warning: " + f + ": " + r.warning());
+                spec.commandLine().getErr().flush();
+            }
             fits.put(f, resultMap(r));
         }
         Arrhenius.Result first = results.get(0);
@@ -221,6 +225,12 @@ public final class ArrheniusCommand implements Callable<Integer> {
         m.put("ln_prefactor_std", r.lnPrefactorError());
         m.put("r_squared", r.rSquared());
         m.put("n", r.points());
+        if (!Double.isNaN(r.reducedChiSquared())) {
+            m.put("reduced_chi2", r.reducedChiSquared());
+            m.put("chi2_p_value", r.chiSquaredPValue());
+            m.put("consistent", r.consistent());
+            m.put("Ea_std_scaled_by_chi2", r.reducedChiSquared() > 1);
+        }
         return m;
     }
 

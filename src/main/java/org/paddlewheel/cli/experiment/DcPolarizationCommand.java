@@ -118,12 +118,12 @@ public class DcPolarizationCommand implements Callable<Integer> {
         out.put("R_el_ohm", v / r.issA());
         if (r0 != null) { out.put("R0_ohm", r0); out.put("Rss_ohm", rss); }
         if (output.dir() != null) {
-            XYChart c = Charts.chart("DC polarisation", "t (s)", "|I| (A)");
-            Charts.points(c, "measured", t, y);
+            XYChart c = org.paddlewheel.report.ExperimentCharts.chart("DC polarisation", "t (s)", "|I| (A)");
+            org.paddlewheel.report.ExperimentCharts.points(c, "measured", t, y);
             double[] fit = new double[t.length], ss = new double[t.length];
             for (int i = 0; i < t.length; i++) { fit[i] = r.fitInfA() + r.fitAmpA() * Math.exp(-t[i] / r.tauS()); ss[i] = r.issA(); }
-            Charts.line(c, "exponential fit", t, fit);
-            Charts.line(c, "I_ss", t, ss);
+            org.paddlewheel.report.ExperimentCharts.line(c, "exponential fit", t, fit);
+            org.paddlewheel.report.ExperimentCharts.line(c, "I_ss", t, ss);
             Plots.savePngAndSvg(c, output.dir().resolve("dc-polarization"));
             Output.writeJson(output.dir().resolve("dc-polarization.json"), out);
         }

@@ -121,11 +121,11 @@ public class DscCommand implements Callable<Integer> {
         out.put("branches", r.branches().stream().map(DscAnalysis.Branch::name).toList());
         out.put("transitions", list);
         if (output.dir() != null) {
-            XYChart c = Charts.chart("DSC", "T (K)", "heat flow, endo up (W/g)");
+            XYChart c = org.paddlewheel.report.ExperimentCharts.chart("DSC", "T (K)", "heat flow, endo up (W/g)");
             for (DscAnalysis.Branch b : r.branches()) {
                 double[] x = java.util.Arrays.copyOfRange(tk, b.from(), b.to()), y = java.util.Arrays.copyOfRange(q, b.from(), b.to());
-                Charts.line(c, b.name() + " " + b.from(), x, y);
-                Charts.line(c, "baseline " + b.from(), x, b.baseline());
+                org.paddlewheel.report.ExperimentCharts.line(c, b.name() + " " + b.from(), x, y);
+                org.paddlewheel.report.ExperimentCharts.line(c, "baseline " + b.from(), x, b.baseline());
             }
             Plots.savePngAndSvg(c, output.dir().resolve("dsc"));
             Output.writeJson(output.dir().resolve("dsc.json"), out);

@@ -112,15 +112,15 @@ public class NmrFitLineshapeCommand implements Callable<Integer> {
                 sb.append(String.format(Locale.ROOT, "%.5f,%.8g,%.8g,%.8g%n", ppm[i], y[i], r.model()[i], y[i] - r.model()[i]));
             }
             Output.writeText(output.dir().resolve("nmr-fit.csv"), sb.toString());
-            XYChart c = Charts.chart(String.format(Locale.ROOT, "%s fit: C_Q = %.4g MHz, η = %.3f, δ_iso = %.2f ppm", nuc.label(), r.cqHz() / 1e6,
+            XYChart c = org.paddlewheel.report.ExperimentCharts.chart(String.format(Locale.ROOT, "%s fit: C_Q = %.4g MHz, η = %.3f, δ_iso = %.2f ppm", nuc.label(), r.cqHz() / 1e6,
                     r.eta(), r.isoPpm()), "δ (ppm)", "intensity");
             double lo = Math.min(ppm[0], ppm[ppm.length - 1]), hi = Math.max(ppm[0], ppm[ppm.length - 1]);
             c.getStyler().setXAxisMin(hi).setXAxisMax(lo);
-            Charts.points(c, "observed", ppm, y);
-            Charts.line(c, "calculated", ppm, r.model());
+            org.paddlewheel.report.ExperimentCharts.points(c, "observed", ppm, y);
+            org.paddlewheel.report.ExperimentCharts.line(c, "calculated", ppm, r.model());
             double[] d = new double[ppm.length];
             for (int i = 0; i < d.length; i++) d[i] = y[i] - r.model()[i];
-            Charts.line(c, "difference", ppm, d);
+            org.paddlewheel.report.ExperimentCharts.line(c, "difference", ppm, d);
             Plots.savePngAndSvg(c, output.dir().resolve("nmr-fit"));
             Output.writeJson(output.dir().resolve("nmr-fit.json"), out);
         }

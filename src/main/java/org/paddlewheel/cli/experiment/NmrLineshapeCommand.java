@@ -104,10 +104,10 @@ public class NmrLineshapeCommand implements Callable<Integer> {
             StringBuilder sb = new StringBuilder("ppm,intensity\n");
             for (int i = 0; i < points; i++) sb.append(String.format(Locale.ROOT, "%.5f,%.8g%n", ppm[i], y[i]));
             Output.writeText(output.dir().resolve("nmr-lineshape.csv"), sb.toString());
-            XYChart c = Charts.chart(String.format(Locale.ROOT, "%s central transition, C_Q = %.4g MHz, η = %.3g", nuc.label(), cqHz / 1e6, eta),
+            XYChart c = org.paddlewheel.report.ExperimentCharts.chart(String.format(Locale.ROOT, "%s central transition, C_Q = %.4g MHz, η = %.3g", nuc.label(), cqHz / 1e6, eta),
                     "δ (ppm)", "intensity (per ppm)");
             c.getStyler().setXAxisMin(hi).setXAxisMax(lo);
-            Charts.line(c, "simulated", ppm, y);
+            org.paddlewheel.report.ExperimentCharts.line(c, "simulated", ppm, y);
             Plots.savePngAndSvg(c, output.dir().resolve("nmr-lineshape"));
             Output.writeJson(output.dir().resolve("nmr-lineshape.json"), out);
         }

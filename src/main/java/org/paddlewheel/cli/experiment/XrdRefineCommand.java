@@ -184,11 +184,11 @@ public class XrdRefineCommand implements Callable<Integer> {
         }
         for (int i = 0; i < x.length; i++) off[i] = diff[i] + min - maxDiff; // difference curve below the pattern
         Output.writeText(output.dir().resolve("xrd-refine.csv"), sb.toString());
-        XYChart c = Charts.chart(String.format(Locale.ROOT, "Pawley fit: a = %.5f Å, Rwp = %.4f, χ² = %.2f", r.lattice()[0], r.rwp(), r.chi2()),
+        XYChart c = org.paddlewheel.report.ExperimentCharts.chart(String.format(Locale.ROOT, "Pawley fit: a = %.5f Å, Rwp = %.4f, χ² = %.2f", r.lattice()[0], r.rwp(), r.chi2()),
                 "2θ (deg)", "intensity");
-        Charts.points(c, "observed", x, y);
-        Charts.line(c, "calculated", x, r.calculated());
-        Charts.line(c, "difference (offset)", x, off);
+        org.paddlewheel.report.ExperimentCharts.points(c, "observed", x, y);
+        org.paddlewheel.report.ExperimentCharts.line(c, "calculated", x, r.calculated());
+        org.paddlewheel.report.ExperimentCharts.line(c, "difference (offset)", x, off);
         c.getStyler().setMarkerSize(2);
         Plots.savePngAndSvg(c, output.dir().resolve("xrd-refine"));
         Output.writeJson(output.dir().resolve("xrd-refine.json"), out);

@@ -73,10 +73,10 @@ public class XrdVegardCommand implements Callable<Integer> {
         }
         out.put("points", pts);
         if (output.dir() != null) {
-            XYChart c = Charts.chart("Vegard's law", "x", "a (Å)");
-            Charts.points(c, "data", x, a);
+            XYChart c = org.paddlewheel.report.ExperimentCharts.chart("Vegard's law", "x", "a (Å)");
+            org.paddlewheel.report.ExperimentCharts.points(c, "data", x, a);
             double lo = java.util.Arrays.stream(x).min().orElse(0), hi = java.util.Arrays.stream(x).max().orElse(1);
-            Charts.line(c, "fit", new double[] {lo, hi}, new double[] {r.intercept() + r.slope() * lo, r.intercept() + r.slope() * hi});
+            org.paddlewheel.report.ExperimentCharts.line(c, "fit", new double[] {lo, hi}, new double[] {r.intercept() + r.slope() * lo, r.intercept() + r.slope() * hi});
             Plots.savePngAndSvg(c, output.dir().resolve("xrd-vegard"));
             Output.writeJson(output.dir().resolve("xrd-vegard.json"), out);
         }

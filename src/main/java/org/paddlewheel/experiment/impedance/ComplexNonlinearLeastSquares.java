@@ -75,6 +75,21 @@ public final class ComplexNonlinearLeastSquares {
      * @param lower  lower bounds in parameter units (null: 0, and {@link #MIN_EXPONENT} for CPE exponents; raised to 1e-300 in log mode)
      * @param upper  upper bounds (null: +∞, 1 for CPE exponents)
      */
+    /**
+     * Fits from the caller's start alone (no automatic starts): what {@code eis fit --initial}
+     * reports. A non-positive free starting value (impossible in ln p) is replaced by the automatic one.
+     */
+    public FitResult fitGiven(Spectrum data, Circuit circuit, double[] initial, boolean[] fixed) {
+        if (!logParameters) return fitFrom(data, circuit, initial, fixed, null, null);
+        double[] start = initial.clone();
+        double[] auto = InitialGuess.candidates(circuit, data).get(0);
+        for (int i = 0; i < start.length; i++) {
+            boolean isFixed = fixed != null && fixed[i];
+            if (!isFixed && !(start[i] > 0)) start[i] = auto[i];
+        }
+        return fitFrom(data, circuit, start, fixed, null, null);
+    }
+
     public FitResult fit(Spectrum data, Circuit circuit, double[] initial, boolean[] fixed, double[] lower, double[] upper) {
         if (!logParameters) return fitFrom(data, circuit, initial, fixed, lower, upper);
         // Further starts from the spectrum itself ({@link InitialGuess#candidates}) guard against

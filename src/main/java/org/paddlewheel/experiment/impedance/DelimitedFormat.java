@@ -9,8 +9,10 @@ import java.util.Locale;
  * Delimited text spectra: plain CSV {@code f, Z', Z''} with or without a header (impedance.py's
  * format), and the text exports of Autolab, CH Instruments, Parstat and PowerSuite. Rows are
  * split on tabs, else ';', else ',', else white space. The data block is the longest run of
- * all-numeric rows with one column count (≥ 3); the non-blank line just above it, if any, is the
- * header. Header names pick the columns: frequency ({@code freq…}, {@code f}), real part
+ * all-numeric rows with one column count (≥ 3), extended back to the first such row and on to the end
+ * of the file; any other non-blank row in it is an error at its line (or skipped and reported, see
+ * {@link SpectrumReader#read(java.nio.file.Path, ImagSign, java.util.function.IntConsumer)}). The
+ * non-blank line just above it, if any, is the header. Header names pick the columns: frequency ({@code freq…}, {@code f}), real part
  * ({@code Z'}, {@code Zre}, {@code Re(Z)}, {@code Z Real}, …) and imaginary part ({@code Z''},
  * {@code Z"}, {@code Zim}, {@code Zimg}, {@code Im(Z)}, {@code -Im(Z)}, …); a leading minus
  * declares the column to be −Im Z. Without a usable header the first three columns are f, Z', Z''
@@ -45,6 +47,33 @@ final class DelimitedFormat {
             }
         }
         if (bestLen == 0) throw t.error(0, "no rows of at least three numbers (f, Z', Z'') found");
+        // The data block runs from the first numeric row of the longest run's width to the end of the
+        // file: a row in it that does not read (text, NaN, a missing column) is an error at its line,
+        // or skipped and reported when the caller asked for that; it never silently cuts the data.
+        for (int i = 0; i < bestStart; i++) {
+            String line = t.get(i);
+            if (line.isBlank()) continue;
+            String[] tok = split(line);
+            if (tok.length == bestCols && Arrays.stream(tok).allMatch(TextLines::isNumber)) {
+                bestStart = i;
+                break;
+            }
+        }
+        List<Integer> rowsAt = new ArrayList<>();
+        for (int i = bestStart; i < t.size(); i++) {
+            String line = t.get(i);
+            if (line.isBlank()) continue;
+            String[] tok = split(line);
+            if (tok.length == bestCols && Arrays.stream(tok).allMatch(TextLines::isNumber)) {
+                rowsAt.add(i);
+            } else if (t.badRows != null) {
+                t.badRows.accept(i + 1);
+            } else {
+                throw t.error(i, "expected a row of " + bestCols + " numbers like the rows above (f, Z', Z''), found '" + line.trim()
+                        + "' (--skip-bad-rows skips such rows with a warning)");
+            }
+        }
+        bestLen = rowsAt.size();
         int fc = 0, rc = 1, ic = 2;
         Boolean negated = null;
         String format = "delimited text";
@@ -71,13 +100,9 @@ final class DelimitedFormat {
             }
         }
         ImpedanceTable table = new ImpedanceTable(t, format, negated);
-        int seen = 0;
-        for (int i = bestStart; seen < bestLen; i++) {
-            String line = t.get(i);
-            if (line.isBlank()) continue;
-            String[] tok = split(line);
+        for (int i : rowsAt) {
+            String[] tok = split(t.get(i));
             table.add(i, t.number(tok[fc], i, "frequency"), t.number(tok[rc], i, "Z'"), t.number(tok[ic], i, "Z''"));
-            seen++;
         }
         return table;
     }

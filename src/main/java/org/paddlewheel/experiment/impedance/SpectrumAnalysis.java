@@ -23,11 +23,13 @@ import org.paddlewheel.model.InputException;
  * @param sigmaSPerCm     σ (S/cm) or NaN without geometry
  * @param sigmaErrorSPerCm 1σ error of σ (S/cm)
  * @param warnings        degenerate results, one sentence each (see {@link #warnings(FitResult, Spectrum)}); empty when none
+ * @param automaticAlternative with a user start ({@code --initial}): the fit from the automatic starts when it reached a
+ *                        lower χ² than the user's, reported beside it (never instead of it); null otherwise
  */
 public record SpectrumAnalysis(Spectrum data, FitResult fit, List<ArcAnalysis.Arc> arcs, double temperatureK,
                                double thicknessCm, double areaCm2, List<String> sigmaFrom, double resistanceOhm,
                                double resistanceErrorOhm, double sigmaSPerCm, double sigmaErrorSPerCm,
-                               List<String> warnings) {
+                               List<String> warnings, FitResult automaticAlternative) {
 
     /**
      * A parameter whose relative standard error exceeds this (1000 %) is reported as not
@@ -65,7 +67,15 @@ public record SpectrumAnalysis(Spectrum data, FitResult fit, List<ArcAnalysis.Ar
             if (i < 0) throw new InputException("--fix: no parameter '" + f + "' in circuit " + circuit.text());
             fix[i] = true;
         }
-        FitResult fit = fitter.fit(data, circuit, start, fix, null, null);
+        FitResult fit, alternative = null;
+        if (initial.isEmpty()) {
+            fit = fitter.fit(data, circuit, start, fix, null, null);
+        } else {
+            // the user's start is what is fitted and reported; a better automatic start goes beside it
+            fit = fitter.fitGiven(data, circuit, start, fix);
+            FitResult best = fitter.fit(data, circuit, start, fix, null, null);
+            if (best.fromAutomaticStart() && best.chiSquared() < fit.chiSquared() * (1 - 1e-9)) alternative = best;
+        }
         double cellConstant = thicknessCm / areaCm2;
         List<ArcAnalysis.Arc> arcs = ArcAnalysis.arcs(fit, cellConstant);
         List<String> from = new ArrayList<>(sigmaFrom);
@@ -104,7 +114,7 @@ public record SpectrumAnalysis(Spectrum data, FitResult fit, List<ArcAnalysis.Ar
             }
         }
         return new SpectrumAnalysis(data, fit, arcs, temperatureK, thicknessCm, areaCm2, List.copyOf(from), r, rErr, sigma, sigmaErr,
-                List.copyOf(warnings));
+                List.copyOf(warnings), alternative);
     }
 
     /**
@@ -175,13 +185,18 @@ public record SpectrumAnalysis(Spectrum data, FitResult fit, List<ArcAnalysis.Ar
         m.put("converged", fit.converged());
         m.put("start", fit.fromAutomaticStart() ? "automatic" : "given");
         m.put("warnings", warnings);
-        Map<String, Object> p = new LinkedHashMap<>(), e = new LinkedHashMap<>();
-        for (int i = 0; i < fit.values().length; i++) {
-            p.put(key(fit, i), num(fit.values()[i]));
-            e.put(key(fit, i), num(fit.standardErrors()[i]));
-        }
-        m.put("parameters", p);
+        m.put("parameters", parameters(fit));
+        Map<String, Object> e = new LinkedHashMap<>();
+        for (int i = 0; i < fit.values().length; i++) e.put(key(fit, i), num(fit.standardErrors()[i]));
         m.put("standard_errors", e);
+        if (automaticAlternative != null) {
+            Map<String, Object> alt = new LinkedHashMap<>();
+            alt.put("chi_squared", automaticAlternative.chiSquared());
+            alt.put("reduced_chi_squared", automaticAlternative.reducedChiSquared());
+            alt.put("converged", automaticAlternative.converged());
+            alt.put("parameters", parameters(automaticAlternative));
+            m.put("automatic_start", alt);
+        }
         List<String> fixedNames = new ArrayList<>(), bound = new ArrayList<>();
         for (int i = 0; i < fit.values().length; i++) {
             if (fit.fixed()[i]) fixedNames.add(fit.names().get(i));
@@ -212,7 +227,34 @@ public record SpectrumAnalysis(Spectrum data, FitResult fit, List<ArcAnalysis.Ar
         m.put("R_sigma_err_ohm", num(resistanceErrorOhm));
         m.put("sigma_S_per_cm", num(sigmaSPerCm));
         m.put("sigma_err_S_per_cm", num(sigmaErrorSPerCm));
+        if (thicknessCm > 0 && areaCm2 > 0) {
+            m.put("conductivity_S_per_cm", num(sigmaSPerCm));
+            m.put("conductivity_err_S_per_cm", num(sigmaErrorSPerCm));
+        }
         return m;
+    }
+
+    /**
+     * Parameters under impedance.py's names ({@code R0}, {@code CPE1_0}, {@code CPE1_1}, {@code Wo1_0}:
+     * the element name, plus {@code _k} for the k-th parameter of a multi-parameter element) as
+     * {@code {"value", "stderr", "unit"}}, with our unit-suffixed keys ({@code R0_ohm}: value) beside them.
+     */
+    static Map<String, Object> parameters(FitResult fit) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        for (int i = 0; i < fit.values().length; i++) p.put(key(fit, i), num(fit.values()[i]));
+        for (Circuit.Element el : fit.circuit().elements()) {
+            int n = el.type().parameterCount();
+            for (int k = 0; k < n; k++) {
+                int i = el.offset() + k;
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("value", num(fit.values()[i]));
+                one.put("stderr", num(fit.standardErrors()[i]));
+                one.put("unit", fit.units().get(i));
+                one.put("name", fit.names().get(i));
+                p.putIfAbsent(n == 1 ? el.name() : el.name() + "_" + k, one);
+            }
+        }
+        return p;
     }
 
     static Double num(double v) {

@@ -23,7 +23,38 @@ public final class SpectrumReader {
 
     /** Reads {@code file}; {@code sign} overrides what the format declares unless AUTO. */
     public static Spectrum read(Path file, ImagSign sign) throws IOException {
-        return parse(TextLines.read(file), file.getFileName() == null ? "" : file.getFileName().toString(), sign);
+        return read(file, sign, null);
+    }
+
+    /**
+     * Reads {@code file}; a data row that does not read (text, NaN, a missing column) is an error
+     * naming its line, unless {@code skippedLine} is given: then the row is left out and its 1-based
+     * line number passed on, so the caller can warn. (Applies to delimited text, the format of
+     * hand-made and spreadsheet files.)
+     */
+    public static Spectrum read(Path file, ImagSign sign, java.util.function.IntConsumer skippedLine) throws IOException {
+        return read(file, sign, skippedLine, null);
+    }
+
+    /**
+     * As {@link #read(Path, ImagSign, java.util.function.IntConsumer)}, with the format named
+     * ({@code mpt}, {@code gamry}, {@code zplot}, {@code versastudio}, {@code csv} or
+     * {@code delimited}) instead of recognised; null recognises it.
+     */
+    public static Spectrum read(Path file, ImagSign sign, java.util.function.IntConsumer skippedLine, String format) throws IOException {
+        TextLines t = TextLines.read(file);
+        t.badRows = skippedLine;
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        String f = format == null ? detect(t, name) : switch (format.trim().toLowerCase(Locale.ROOT)) {
+            case "mpt", "biologic", "ec-lab" -> "mpt";
+            case "gamry", "dta" -> "gamry";
+            case "zplot", "zview", "z" -> "zplot";
+            case "versastudio", "par" -> "versastudio";
+            case "csv", "delimited", "txt", "autolab", "chi", "parstat", "powersuite" -> "delimited";
+            default -> throw new org.paddlewheel.model.InputException("unknown spectrum format '" + format
+                    + "'; expected mpt, gamry, zplot, versastudio or csv");
+        };
+        return parse(t, f, sign, true);
     }
 
     /** Reads from bytes (tests, streams); {@code name} gives the extension hint. */
@@ -56,7 +87,11 @@ public final class SpectrumReader {
     }
 
     private static Spectrum parse(TextLines t, String name, ImagSign sign) {
-        ImpedanceTable table = switch (detect(t, name)) {
+        return parse(t, detect(t, name), sign, true);
+    }
+
+    private static Spectrum parse(TextLines t, String format, ImagSign sign, boolean known) {
+        ImpedanceTable table = switch (format) {
             case "mpt" -> BioLogicFormat.read(t);
             case "gamry" -> GamryFormat.read(t);
             case "zplot" -> ZPlotFormat.read(t);

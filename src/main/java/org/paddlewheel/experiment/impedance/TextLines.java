@@ -19,6 +19,8 @@ import org.paddlewheel.model.InputException;
 final class TextLines {
     final String source;
     final List<String> lines;
+    /** Where a reader reports the 1-based lines of data rows it skips; null: such a row is an error. */
+    java.util.function.IntConsumer badRows;
 
     private TextLines(String source, List<String> lines) {
         this.source = source;
@@ -26,7 +28,7 @@ final class TextLines {
     }
 
     static TextLines read(Path file) throws IOException {
-        return of(file.toString(), Files.readAllBytes(file));
+        return of(file.toString(), org.paddlewheel.io.CompressedInput.readAllBytes(file));
     }
 
     static TextLines of(String source, byte[] bytes) {

@@ -27,7 +27,7 @@ public final class OutcarEfgReader {
 
     /** Reads every ion's EFG from {@code file}. */
     public static List<IonEfg> read(Path file) throws IOException {
-        return parse(file.toString(), Files.readAllLines(file, StandardCharsets.UTF_8));
+        return parse(file.toString(), org.paddlewheel.io.CompressedInput.readAllLines(file));
     }
 
     /** Parses OUTCAR lines; {@code source} names the file in errors. */
