@@ -31,7 +31,7 @@ public final class FitFfCommand implements Callable<Integer> {
     Path targets;
     @Option(names = "--dataset", arity = "1..*", description = "Labelled extxyz files (energy, forces, stress; .gz allowed): fit a --form model to them.")
     java.util.List<Path> dataset;
-    @Option(names = "--form", defaultValue = "uf3", description = "Model form for --dataset (only uf3: 2-body cubic B-splines).")
+    @Option(names = "--form", defaultValue = "uf3", description = "Model form for --dataset (only uf3: 2-body cubic B-splines; default ${DEFAULT-VALUE}).")
     String form;
     @Option(names = "--base", defaultValue = "na-amide-borohydride",
             description = "Base model: species, charges, molecules, bonded terms, Ewald; its uf3 pairs, if any, fix the knots (default ${DEFAULT-VALUE}).")

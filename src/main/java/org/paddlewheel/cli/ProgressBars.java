@@ -33,7 +33,11 @@ public final class ProgressBars {
         return b.setStyle(ProgressBarStyle.ASCII).setConsumer(new PlainLines(err, LOG_INTERVAL_MS));
     }
 
-    /** Rendered bars as whole lines, rate-limited; the last one is written on close. */
+    /**
+     * Rendered bars as whole lines, rate-limited; the last one is written on close. Synchronised:
+     * the bar's refresh thread and the closing thread both call in, and an unsynchronised pair
+     * printed the final line twice.
+     */
     static final class PlainLines implements ProgressBarConsumer {
         private final PrintStream out;
         private final long intervalMs;
@@ -51,7 +55,7 @@ public final class ProgressBars {
         @Override public void clear() {}
 
         @Override
-        public void accept(String rendered) {
+        public synchronized void accept(String rendered) {
             String line = rendered.replace("\r", "").strip();
             if (line.isEmpty() || line.equals(printed) || line.equals(pending)) return;
             long now = System.currentTimeMillis();
@@ -67,7 +71,7 @@ public final class ProgressBars {
         }
 
         @Override
-        public void close() {
+        public synchronized void close() {
             if (pending != null && !pending.equals(printed)) out.println(pending);
             pending = null;
             out.flush();
