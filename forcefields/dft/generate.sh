@@ -14,7 +14,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 WORK="${WORK:-/work/dft-work}"
 RANKS="${RANKS:-2}"
-STAGES="${STAGES:-scan md relax}"
+STAGES="${STAGES:-scan relax md}"
 COMMIT="${COMMIT:-1}"
 mkdir -p "$WORK" "$here/data"
 if [[ ! -f "$WORK/paddlewheel.jar" ]]; then
@@ -43,7 +43,7 @@ record() { # piece kind n atoms wall
 # Settings of record (forcefields/dft/README.md): PBE, DZVP-MOLOPT-SR-GTH, 800 Ry / rel 60 Ry, XC smoothing.
 DFT=(--ranks "$RANKS" --cutoff 800Ry --rel-cutoff 60Ry)
 
-# ---- Stage 3 (run last): lattice parameters by cell relaxation at the Γ point of 2x2x2 cells ----
+# ---- Stage 2 (after the scans): lattice parameters by cell relaxation at the Γ point of 2x2x2 cells ----
 # CP2K's k-point code is far too slow for the 4.6 Å unit cells here (one SCF step of the 10-atom
 # x = 1 cell with a 3x3x3 mesh took 350 s, measured), so the antiperovskites are relaxed as 2x2x2
 # supercells (72/80 atoms, Γ) with ordered (aligned) anions; Na2O and NaBH4 as conventional cells
@@ -112,7 +112,9 @@ if [[ " $STAGES " == *" scan "* ]]; then
   sp_piece scan-rot-nh2-x1 0 "$S/scan-rot-nh2-x1.extxyz"
 fi
 
-# ---- Stage 2: snapshots of classical MD (the provisional model) at 250-900 K, 2x2x2 cells ----
+if [[ " $STAGES " == *" relax "* ]]; then relax_stage; fi
+
+# ---- Stage 3: snapshots of classical MD (the provisional model) at 250-900 K, 2x2x2 cells ----
 # (2x2x2, 72-80 atoms: the embedded engine needs cells wider than twice a molecule's extent).
 # The classical model visits roughly what the MD of the study visits; DFT labels correct it. Two
 # snapshots 1 ps apart per temperature and composition per piece, so every piece covers the range.
@@ -142,5 +144,4 @@ if [[ " $STAGES " == *" md "* ]]; then
     done
   done
 fi
-if [[ " $STAGES " == *" relax "* ]]; then relax_stage; fi
 log "generate.sh: stages '$STAGES' finished"
