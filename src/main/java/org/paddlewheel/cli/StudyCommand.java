@@ -38,7 +38,7 @@ public final class StudyCommand implements Callable<Integer> {
     Path output;
 
     static final class Size {
-        @Option(names = "--quick", description = "Reduced campaign, about 10 minutes on 2 cores (default).") boolean quick;
+        @Option(names = "--quick", description = "Reduced campaign (default): 9 runs of the 2x2x2 cell, x = 0, 0.5, 1 at 500 and 700 K plus the freezing runs.") boolean quick;
         @Option(names = "--full", description = "The paper's campaign: x ∈ {0,0.5,1} × 5 temperatures, 3 ps + 50 ps, freezing runs, seeds.") boolean full;
         @Option(names = "--tiny", hidden = true, description = "Seconds-long campaign for tests.") boolean tiny;
     }
@@ -88,7 +88,9 @@ public final class StudyCommand implements Callable<Integer> {
         if (resume && !java.nio.file.Files.isRegularFile(output.resolve(StudyManifest.FILE))) {
             throw new IllegalArgumentException("--resume: no study in " + output + " (" + StudyManifest.FILE + " missing)");
         }
-        Campaign campaign = size.full ? Campaign.full() : size.tiny ? Campaign.tiny() : Campaign.quick();
+        // CP2K job scripts are for the cluster: without an explicit --quick/--tiny they are the paper's campaign.
+        boolean cp2kJobs = slurm && engine.equals("cp2k") && !size.quick && !size.tiny;
+        Campaign campaign = size.full || cp2kJobs ? Campaign.full() : size.tiny ? Campaign.tiny() : Campaign.quick();
         int cores = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
         // originalArgs may hold the whole command line, subcommand name included

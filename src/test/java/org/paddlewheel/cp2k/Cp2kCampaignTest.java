@@ -24,7 +24,8 @@ class Cp2kCampaignTest {
     @Test
     void slurmCampaignInputsPassCp2ksCheck() throws Exception {
         Path out = tmp.resolve("study");
-        assertEquals(0, Main.run("study", "double-paddle-wheel", "--engine", "cp2k", "--slurm", "--full", "-q", "-o", out.toString()));
+        // The form, without --full: CP2K job scripts default to the paper's campaign.
+        assertEquals(0, Main.run("study", "double-paddle-wheel", "--engine", "cp2k", "--slurm", "-q", "-o", out.toString()));
         List<Path> runs;
         try (Stream<Path> s = Files.list(out.resolve("cp2k"))) {
             runs = s.filter(Files::isDirectory).sorted().toList();

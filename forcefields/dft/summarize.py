@@ -1,0 +1,52 @@
+#!/usr/bin/env python3
+"""Summary tables of forcefields/dft/data for README.md: counts per group and scan profiles.
+
+  summarize.py            prints markdown: dataset counts, cost per single point, scan energies
+"""
+import glob
+import gzip
+import os
+import re
+
+here = os.path.dirname(os.path.abspath(__file__))
+rows = []
+for path in sorted(glob.glob(os.path.join(here, "data", "*.extxyz.gz"))):
+    piece = os.path.basename(path)[:-len(".extxyz.gz")]
+    with gzip.open(path, "rt") as f:
+        lines = f.read().split("\n")
+    i = 0
+    while i < len(lines) and lines[i].strip():
+        n = int(lines[i])
+        head = lines[i + 1]
+        kv = dict(re.findall(r'(\w+)=("[^"]*"|\S+)', head))
+        rows.append((piece, n, float(kv["energy"]), kv["config_type"], float(kv["net_force_eV_per_A"]),
+                     int(kv["scf_steps"]), kv["scf_guess"], float(kv["wall_s"])))
+        i += 2 + n
+
+groups = {}
+for r in rows:
+    groups.setdefault(r[3], []).append(r)
+print("| group | configurations | atoms | force components | max net force (eV/Å) |")
+print("|---|---|---|---|---|")
+tot_c = tot_f = 0
+for g, rs in groups.items():
+    fc = sum(3 * r[1] for r in rs)
+    tot_c += len(rs)
+    tot_f += fc
+    print("| %s | %d | %s | %d | %.4f |" % (g, len(rs), "/".join(sorted({str(r[1]) for r in rs})), fc, max(r[4] for r in rs)))
+print("| **total** | **%d** | | **%d** (target ≥ 30,000) | |" % (tot_c, tot_f))
+print()
+print("| atoms | SCF start | SCF steps | wall (s) | configurations |")
+print("|---|---|---|---|---|")
+cost = {}
+for r in rows:
+    cost.setdefault((r[1], r[6]), []).append(r)
+for (n, guess), rs in sorted(cost.items()):
+    print("| %d | %s | %.0f | %.0f | %d |" % (n, guess, sum(r[5] for r in rs) / len(rs), sum(r[7] for r in rs) / len(rs), len(rs)))
+print()
+print("| scan | energies relative to the first frame (eV) |")
+print("|---|---|")
+for g, rs in groups.items():
+    if g.startswith("scan"):
+        e0 = rs[0][2]
+        print("| %s | %s |" % (g, ", ".join("%.3f" % (r[2] - e0) for r in rs)))
