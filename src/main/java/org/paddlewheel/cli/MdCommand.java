@@ -64,6 +64,9 @@ public final class MdCommand implements Callable<Integer> {
     double checkpointFs;
     @Option(names = "--resume", description = "Continue from -o DIR/checkpoint.bin (same options and threads).")
     boolean resume;
+    @Option(names = "--kspace", defaultValue = "AUTO", converter = KSpaceConverter.class,
+            description = "Reciprocal-space Coulomb sum: ewald, pme or auto (PME from 1500 atoms; default ${DEFAULT-VALUE}).")
+    org.paddlewheel.forcefield.ForceEngine.KSpace kspace;
     @Option(names = "--force", description = "Start afresh in -o DIR even if it holds a run (its files are replaced).")
     boolean force;
     @Option(names = "--skin", defaultValue = "1.0", description = "Neighbour-list skin, Å (default ${DEFAULT-VALUE}).")
@@ -91,7 +94,7 @@ public final class MdCommand implements Callable<Integer> {
         MdConfig.Builder b = MdConfig.builder().ensemble(Ensemble.parse(ensemble)).temperatureK(temperatureK).timestepFs(dtFs)
                 .equilibrationFs(equilFs).productionFs(timeFs).everyFs(everyFs).checkpointEveryFs(checkpointFs).frictionPerPs(friction)
                 .pressureGPa(pressureGPa).compressibilityPerGPa(compressibility).barostatTauFs(tauFs).seed(seed).threads(threads)
-                .format(TrajectoryFormat.parse(format)).skinAngstrom(skin);
+                .format(TrajectoryFormat.parse(format)).skinAngstrom(skin).kspace(kspace);
         if (thermoFs != null) b.thermoEveryFs(thermoFs);
         MdConfig cfg = b.build();
         MdRun run = new MdRun(s, field, freeze, cfg, out);
@@ -164,4 +167,15 @@ public final class MdCommand implements Callable<Integer> {
         return 0;
     }
 
+
+    /** ewald | pme | auto, any case. */
+    static final class KSpaceConverter implements picocli.CommandLine.ITypeConverter<org.paddlewheel.forcefield.ForceEngine.KSpace> {
+        @Override public org.paddlewheel.forcefield.ForceEngine.KSpace convert(String v) {
+            try {
+                return org.paddlewheel.forcefield.ForceEngine.KSpace.valueOf(v.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new InputException("--kspace: expected ewald, pme or auto, got '" + v + "'");
+            }
+        }
+    }
 }

@@ -9,8 +9,20 @@ package org.paddlewheel.md;
 public record MdConfig(Ensemble ensemble, double temperatureK, double timestepFs, long equilibrationSteps,
                        long productionSteps, long everySteps, long thermoEverySteps, long checkpointEverySteps,
                        double frictionPerPs, double pressureGPa, double compressibilityPerGPa, double barostatTauFs,
-                       long seed, int threads, TrajectoryFormat format, double skinAngstrom) {
+                       long seed, int threads, TrajectoryFormat format, double skinAngstrom,
+                       org.paddlewheel.forcefield.ForceEngine.KSpace kspace) {
+    /** As the canonical constructor with the k-space method chosen by size ({@code AUTO}). */
+    public MdConfig(Ensemble ensemble, double temperatureK, double timestepFs, long equilibrationSteps,
+                    long productionSteps, long everySteps, long thermoEverySteps, long checkpointEverySteps,
+                    double frictionPerPs, double pressureGPa, double compressibilityPerGPa, double barostatTauFs,
+                    long seed, int threads, TrajectoryFormat format, double skinAngstrom) {
+        this(ensemble, temperatureK, timestepFs, equilibrationSteps, productionSteps, everySteps, thermoEverySteps, checkpointEverySteps,
+                frictionPerPs, pressureGPa, compressibilityPerGPa, barostatTauFs, seed, threads, format, skinAngstrom,
+                org.paddlewheel.forcefield.ForceEngine.KSpace.AUTO);
+    }
+
     public MdConfig {
+        if (kspace == null) kspace = org.paddlewheel.forcefield.ForceEngine.KSpace.AUTO;
         if (!(timestepFs > 0)) throw new IllegalArgumentException("--timestep must be positive");
         if (ensemble == null || format == null) throw new IllegalArgumentException("ensemble and trajectory format are required");
         if (everySteps < 1 || thermoEverySteps < 1 || checkpointEverySteps < 1) {
@@ -77,6 +89,7 @@ public record MdConfig(Ensemble ensemble, double temperatureK, double timestepFs
         private long seed = 1;
         private int threads = 1;
         private TrajectoryFormat format = TrajectoryFormat.EXTXYZ;
+        private org.paddlewheel.forcefield.ForceEngine.KSpace kspace = org.paddlewheel.forcefield.ForceEngine.KSpace.AUTO;
 
         public Builder ensemble(Ensemble v) { ensemble = v; return this; }
         public Builder temperatureK(double v) { temperatureK = v; return this; }
@@ -96,13 +109,15 @@ public record MdConfig(Ensemble ensemble, double temperatureK, double timestepFs
         public Builder threads(int v) { threads = v; return this; }
         public Builder format(TrajectoryFormat v) { format = v; return this; }
         public Builder skinAngstrom(double v) { skinAngstrom = v; return this; }
+        /** Reciprocal-space method (default AUTO: PME from {@link org.paddlewheel.forcefield.ForceEngine#PME_FROM_ATOMS} atoms). */
+        public Builder kspace(org.paddlewheel.forcefield.ForceEngine.KSpace v) { kspace = v; return this; }
 
         public MdConfig build() {
             if (!(temperatureK > 0)) throw new IllegalArgumentException("temperature must be > 0 K");
             if (!(productionFs > 0)) throw new IllegalArgumentException("production time must be > 0 fs");
             return new MdConfig(ensemble, temperatureK, timestepFs, Math.round(equilibrationFs / timestepFs), Math.round(productionFs / timestepFs),
                     steps(everyFs), steps(Double.isNaN(thermoFs) ? everyFs : thermoFs), steps(checkpointFs), frictionPerPs, pressureGPa,
-                    compressibilityPerGPa, barostatTauFs, seed, threads, format, skinAngstrom);
+                    compressibilityPerGPa, barostatTauFs, seed, threads, format, skinAngstrom, kspace);
         }
 
         /** A whole number of steps for an interval in fs. */

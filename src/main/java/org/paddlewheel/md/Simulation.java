@@ -51,7 +51,8 @@ public final class Simulation implements AutoCloseable {
         this.c = config;
         this.dir = outDir;
         this.s = new MdState(structure.positions(), top.mass, mobile, new org.paddlewheel.forcefield.Cell(structure.lattice()));
-        this.engine = new ForceEngine(top, s.cell, ForceEngine.Options.defaults().withThreads(config.threads()).withSkin(config.skinAngstrom()));
+        this.engine = new ForceEngine(top, s.cell, ForceEngine.Options.defaults().withThreads(config.threads()).withSkin(config.skinAngstrom())
+                .withKSpace(config.kspace()));
         this.rng = new Rng(config.seed());
         this.species = structure.speciesArray();
     }
