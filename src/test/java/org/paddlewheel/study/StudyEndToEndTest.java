@@ -219,6 +219,10 @@ class StudyEndToEndTest {
         assertThat(out).contains("all data: URIs", "rendered");
         BufferedImage shot = ImageIO.read(dir.resolve("report-screenshot.png").toFile());
         assertThat(shot.getWidth()).isEqualTo(1280);
+        // Kept with the test suite's output for a look: target/report-screenshot.png.
+        Files.createDirectories(Path.of("target"));
+        Files.copy(dir.resolve("report-screenshot.png"), Path.of("target/report-screenshot.png"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     static void copyTree(Path from, Path to) throws Exception {
