@@ -49,13 +49,13 @@ public final class StudyCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Cores to use (default: all, ${DEFAULT-VALUE}).", defaultValue = "0")
     int threads;
 
-    @Option(names = "--threads-per-run", defaultValue = "1", description = "Threads per run; runs in parallel = threads / this.")
+    @Option(names = "--threads-per-run", defaultValue = "1", description = "Threads per run; runs in parallel = threads / this (default ${DEFAULT-VALUE}).")
     int threadsPerRun;
 
-    @Option(names = "--engine", defaultValue = "embedded", description = "embedded | lammps | cp2k (AIMD, PBE; with --slurm writes CP2K job scripts) | fake (synthetic known answers, for testing).")
+    @Option(names = "--engine", defaultValue = "embedded", description = "embedded | lammps | cp2k (AIMD, PBE; with --slurm writes CP2K job scripts) | fake (synthetic known answers, for testing); default ${DEFAULT-VALUE}.")
     String engine;
 
-    @Option(names = "--mpi", defaultValue = "1", description = "MPI ranks per run for --engine lammps.")
+    @Option(names = "--mpi", defaultValue = "1", description = "MPI ranks per run for --engine lammps (default ${DEFAULT-VALUE}).")
     int mpi;
 
     @Option(names = "--slurm", description = "Write a Slurm job-array script into OUTPUT/slurm instead of running (--engine cp2k: one CP2K job per run under OUTPUT/cp2k).")
