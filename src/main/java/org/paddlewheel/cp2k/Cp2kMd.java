@@ -86,7 +86,7 @@ public record Cp2kMd(boolean npt, double temperatureK, double timestepFs, long e
     /** Converts CP2K's trajectory and energy file into trajectory.extxyz (production only) and thermo.csv. */
     public void convert(Structure s, Path dir) throws IOException {
         Path pos = dir.resolve("md-pos-1.xyz");
-        try (TrajectoryReader r = Cp2kTrajectory.open(pos, npt ? null : null, s.lattice(), timestepFs);
+        try (TrajectoryReader r = Cp2kTrajectory.open(pos, null, s.lattice(), timestepFs);
              TrajectoryWriter w = Formats.createTrajectoryWriter(dir.resolve("trajectory.extxyz"), "extxyz")) {
             while (r.hasNext()) {
                 Frame f = r.next();

@@ -68,7 +68,7 @@ public final class Cp2kMotion {
      * 1-based atom indices held fixed (the paper's frozen-species runs).
      */
     public static String md(boolean npt, double temperatureK, double timestepFs, long steps, double frictionPerPs,
-                            double pressureGPa, double barostatFs, int[] frozen, long seedlessStepsEvery) {
+                            double pressureGPa, double barostatFs, int[] frozen, long trajectoryEverySteps) {
         StringBuilder b = new StringBuilder("&MOTION\n  &MD\n");
         b.append("    ENSEMBLE ").append(npt ? "NPT_I" : "LANGEVIN").append('\n');
         b.append("    STEPS ").append(steps).append('\n');
@@ -93,7 +93,7 @@ public final class Cp2kMotion {
             }
             b.append("    &END FIXED_ATOMS\n  &END CONSTRAINT\n");
         }
-        b.append(printEvery(seedlessStepsEvery)).append("&END MOTION\n");
+        b.append(printEvery(trajectoryEverySteps)).append("&END MOTION\n");
         return b.toString();
     }
 
