@@ -153,14 +153,6 @@ public class EisKkCommand implements Callable<Integer> {
 
     /** Reads a spectrum; with --skip-bad-rows, warns on stderr naming the skipped lines. */
     private Spectrum readSpectrum(Path path) throws java.io.IOException {
-        if (!skipBadRows) return SpectrumReader.read(path, imagSign, null, format);
-        List<Integer> skipped = new ArrayList<>();
-        Spectrum s = SpectrumReader.read(path, imagSign, skipped::add, format);
-        if (!skipped.isEmpty()) {
-            spec.commandLine().getErr().println("warning: " + path + ": skipped " + skipped.size() + " unreadable row(s) at line(s) "
-                    + skipped.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
-            spec.commandLine().getErr().flush();
-        }
-        return s;
+        return SpectrumReader.read(path, imagSign, format, skipBadRows, spec.commandLine().getErr());
     }
 }

@@ -57,6 +57,23 @@ public final class SpectrumReader {
         return parse(t, f, sign, true);
     }
 
+    /**
+     * Reads a spectrum; with {@code skipBadRows}, unreadable rows are skipped and named in one
+     * warning line on {@code warnings} (otherwise the first one is an error with its line).
+     */
+    public static Spectrum read(Path file, ImagSign sign, String format, boolean skipBadRows, java.io.PrintWriter warnings)
+            throws IOException {
+        if (!skipBadRows) return read(file, sign, null, format);
+        java.util.List<Integer> skipped = new java.util.ArrayList<>();
+        Spectrum s = read(file, sign, skipped::add, format);
+        if (!skipped.isEmpty()) {
+            warnings.println("warning: " + file + ": skipped " + skipped.size() + " unreadable row(s) at line(s) "
+                    + skipped.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
+            warnings.flush();
+        }
+        return s;
+    }
+
     /** Reads from bytes (tests, streams); {@code name} gives the extension hint. */
     public static Spectrum read(String name, byte[] content, ImagSign sign) {
         return parse(TextLines.of(name, content), name, sign);
