@@ -52,7 +52,7 @@ relax_one() { # name structure [kpoints]
   local name=$1 s=$2 k=${3:-} t0=$SECONDS
   done_piece "relax-$name" && return 0
   log "relax $name ${k:+($k k-points)}"
-  if pw dft relax "$s" --cell ${k:+--kpoints "$k"} "${DFT[@]}" -o "$WORK/relax/$name" --json > "$WORK/relax/$name.json.tmp"; then
+  if pw dft relax "$s" --cell --fmax 0.03 ${k:+--kpoints "$k"} "${DFT[@]}" -o "$WORK/relax/$name" --json > "$WORK/relax/$name.json.tmp"; then
     mv "$WORK/relax/$name.json.tmp" "$here/data/relax-$name.json"
     cp "$WORK/relax/$name/relaxed.vasp" "$here/data/relax-$name.vasp"
     record "relax-$name" cell-relaxation 1 "$(head -1 "$s")" $((SECONDS - t0))

@@ -52,9 +52,14 @@ public final class Cp2kJobs {
     public static Structure relax(Structure s, boolean cell, double pressureGPa, double maxForceEvPerA, Cp2kSettings st,
                                   Cp2kRunner runner, Path dir) throws IOException, InterruptedException {
         String project = "relax";
+        String restart = restartIfAny(dir, project);
+        // Killed before the first optimisation step: no restart file yet, but the wavefunction CP2K
+        // saved during the first SCF still shortens the rerun's SCF (an 80-atom cell needs ~60 steps from atoms).
+        Path wfn = dir.resolve(project + "-RESTART.wfn");
+        Path guess = restart.isEmpty() && Files.isRegularFile(wfn) ? wfn.toAbsolutePath() : null;
         String in = Cp2kInput.global(project, cell ? Cp2kInput.RunType.CELL_OPT : Cp2kInput.RunType.GEO_OPT)
-                + Cp2kInput.forceEval(s, st, null, cell) + Cp2kMotion.optimisation(cell, maxForceEvPerA, pressureGPa, 200)
-                + restartIfAny(dir, project);
+                + Cp2kInput.forceEval(s, st, guess, cell) + Cp2kMotion.optimisation(cell, maxForceEvPerA, pressureGPa, 200)
+                + restart;
         runChecked(runner, dir, project, in);
         return lastFrame(dir.resolve(project + "-pos-1.xyz"), cell ? null : s).structure();
     }
