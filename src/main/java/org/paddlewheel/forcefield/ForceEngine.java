@@ -76,7 +76,7 @@ public final class ForceEngine implements AutoCloseable {
     private long calls;
 
     /** Phases timed by {@link #setTiming} (wall time on the calling thread, thread 0's share for parallel phases). */
-    public enum Phase { NEIGHBOUR_LIST, REAL_SPACE, STRUCTURE_FACTOR, RECIPROCAL_FORCES, BONDED, REDUCTION }
+    public enum Phase { NEIGHBOUR_LIST, REAL_SPACE, STRUCTURE_FACTOR, RECIPROCAL_FORCES, BONDED, REDUCTION, PME }
 
     public ForceEngine(Topology top, Cell cell, Options options) {
         this.top = top;
@@ -94,8 +94,10 @@ public final class ForceEngine implements AutoCloseable {
             this.table = new ErfcTable(p.alpha(), cutoff + options.skinAngstrom() + 1);
             this.ewald = new EwaldSum(p, top.charge, cell, threads);
             boolean usePme = options.kspace() == KSpace.PME || (options.kspace() == KSpace.AUTO && n >= PME_FROM_ATOMS);
-            this.pme = usePme ? new Pme(6, pmeMesh(cell, p.alpha(), ff.ewaldAccuracy()), p.alpha(), top.charge) : null;
+            this.pool = new WorkerPool(threads);
+            this.pme = usePme ? new Pme(6, pmeMesh(cell, p.alpha(), ff.ewaldAccuracy(), 6, qsq, n), p.alpha(), top.charge, pool) : null;
         } else {
+            this.pool = new WorkerPool(threads);
             this.table = null;
             this.ewald = null;
             this.pme = null;
@@ -105,7 +107,6 @@ public final class ForceEngine implements AutoCloseable {
         this.spline = new SplineTerm(top, threads);
         this.bonded = new Bonded(top, table, real, spline);
         this.doSpline = terms.contains(Term.SPLINE) && spline.active();
-        this.pool = new WorkerPool(threads);
         this.buf = new double[threads][];
         for (int t = 1; t < threads; t++) buf[t] = new double[3 * n];
         this.pairSplit = new int[threads + 1];
@@ -130,21 +131,56 @@ public final class ForceEngine implements AutoCloseable {
     public Pme pme() { return pme; }
 
     /**
-     * PME mesh (powers of two) for splitting parameter α and relative accuracy ε: the reciprocal
-     * Gaussian exp(−π²m²/α²) must have decayed below ε at the mesh's Nyquist wave number K/(2L),
-     * i.e. K ≥ 2αL·sqrt(ln(1/ε))/π, rounded up to a power of two; with order-6 B-splines the
-     * aliasing error is then below ε too (checked against plain Ewald in PmeEngineTest).
+     * PME mesh for splitting parameter α and relative accuracy ε (LAMMPS's meaning: RMS force error
+     * ε·k_e/(1 Å)², k_e = e²/4πε₀). Per axis the smallest K with no prime factor above 5 (the sizes
+     * FFTs do fastest; a power of two can be almost twice as large per axis) that meets two conditions:
+     * the reciprocal Gaussian exp(−π²m²/α²) has decayed below ε at the Nyquist wave number K/(2L),
+     * i.e. K ≥ 2αL·sqrt(ln(1/ε))/π; and the charge-assignment (aliasing) error of order-p splines,
+     * Deserno and Holm's estimate (J. Chem. Phys. 109, 7694 (1998), eqs. 23 and 31 with their
+     * Table I coefficients, as LAMMPS's PPPM uses it),
+     * ΔF = k_eΣq² (hα)^p sqrt(αL sqrt(2π) Σ_m a_m^(p) (hα)^{2m} / N) / L² with h = L/K, is below
+     * ε·k_e/2 (half the budget: smooth PME's influence function is not P3M's optimal one).
+     * Checked against plain Ewald in PmeEngineTest.
      */
-    static int[] pmeMesh(Cell cell, double alpha, double accuracy) {
+    static int[] pmeMesh(Cell cell, double alpha, double accuracy, int order, double sumQ2, int atoms) {
         int[] k = new int[3];
+        double target = 0.5 * accuracy * org.paddlewheel.model.Units.COULOMB_EV_ANGSTROM;
         for (int i = 0; i < 3; i++) {
-            double l = cell.volume() / cell.width(i) > 0 ? cell.width(i) : 1;
+            double l = cell.width(i);
             double need = 2 * alpha * l * Math.sqrt(Math.log(1 / accuracy)) / Math.PI;
-            int m = 8;
-            while (m < need) m <<= 1;
+            int m = Math.max(8, order);
+            while (m < need || !smooth(m) || assignmentError(l / m, l, atoms, order, alpha, sumQ2) > target) m++;
             k[i] = m;
         }
         return k;
+    }
+
+    /** Deserno–Holm coefficients a_m^(p) (their Table I; LAMMPS pppm.cpp "acons"), orders 1–7. */
+    private static final double[][] ACONS = {
+            {},
+            {2.0 / 3.0},
+            {1.0 / 50.0, 5.0 / 294.0},
+            {1.0 / 588.0, 7.0 / 1440.0, 21.0 / 3872.0},
+            {1.0 / 4320.0, 3.0 / 1936.0, 7601.0 / 2271360.0, 143.0 / 28800.0},
+            {1.0 / 23232.0, 7601.0 / 13628160.0, 143.0 / 69120.0, 517231.0 / 106536960.0, 106640677.0 / 11737571328.0},
+            {691.0 / 68140800.0, 13.0 / 57600.0, 47021.0 / 35512320.0, 9694607.0 / 2095994880.0, 733191589.0 / 59609088000.0,
+                    326190917.0 / 11700633600.0},
+            {1.0 / 345600.0, 3617.0 / 35512320.0, 745739.0 / 838397952.0, 56399353.0 / 12773376000.0, 25091609.0 / 1560084480.0,
+                    1755948832039.0 / 36229939200000.0, 4887769399.0 / 37838389248.0}};
+
+    /** Deserno–Holm RMS force error along one axis of length l (Å) with mesh spacing h (Å), eV/Å. */
+    static double assignmentError(double h, double l, int atoms, int order, double alpha, double sumQ2) {
+        int p = Math.min(order, 7);
+        double sum = 0, ha = h * alpha;
+        for (int m = 0; m < p; m++) sum += ACONS[p][m] * Math.pow(ha, 2 * m);
+        double q2 = sumQ2 * org.paddlewheel.model.Units.COULOMB_EV_ANGSTROM;
+        return q2 * Math.pow(ha, p) * Math.sqrt(alpha * l * Math.sqrt(2 * Math.PI) * sum / atoms) / (l * l);
+    }
+
+    /** True when m has no prime factor above 5. */
+    static boolean smooth(int m) {
+        for (int p : new int[] {2, 3, 5}) while (m % p == 0) m /= p;
+        return m == 1;
     }
 
     public int threads() { return threads; }
@@ -181,7 +217,9 @@ public final class ForceEngine implements AutoCloseable {
         if (recip && pme != null) {
             // PME on the calling thread; its forces go straight into f (= buf[0]).
             java.util.Arrays.fill(recVirial, 0);
+            long tp = timing ? System.nanoTime() : 0;
             energies[Term.COULOMB_RECIPROCAL.ordinal()] = pme.compute(list.xw, cell, f, recVirial);
+            if (timing) phaseNanos[Phase.PME.ordinal()] += System.nanoTime() - tp;
         }
         double vxx = 0, vyy = 0, vzz = 0, vxy = 0, vxz = 0, vyz = 0;
         for (int t = 0; t < threads; t++) {
@@ -285,6 +323,10 @@ public final class ForceEngine implements AutoCloseable {
         }
         sb.append(String.format(java.util.Locale.ROOT, "  %-18s %8.4f ms/eval (%d evaluations, %d list builds, %d pairs)%n", "force total",
                 calls == 0 ? 0 : total * 1e-6 / calls, calls, list.builds(), list.pairCount()));
+        if (pme != null) {
+            int[] k = pme.mesh();
+            sb.append(String.format(java.util.Locale.ROOT, "  PME mesh %d x %d x %d, order %d, α = %.4f Å⁻¹%n", k[0], k[1], k[2], pme.order(), ewald.parameters().alpha()));
+        }
         return sb.toString();
     }
 

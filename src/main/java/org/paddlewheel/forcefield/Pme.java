@@ -1,55 +1,95 @@
 package org.paddlewheel.forcefield;
 
+import java.util.Arrays;
+import org.jtransforms.fft.DoubleFFT_3D;
+import org.jtransforms.utils.CommonUtils;
 import org.paddlewheel.model.Units;
-import org.paddlewheel.numerics.Fft3d;
+import org.visnow.jlargearrays.ConcurrencyUtils;
 
 /**
  * Smooth particle-mesh Ewald (Essmann, Perera, Berkowitz, Darden, Lee, Pedersen, J. Chem. Phys. 103,
  * 8577 (1995)): the reciprocal-space part of the Ewald sum of point charges with cardinal B-splines
- * of even order p on a K1 × K2 × K3 mesh (powers of two), any triclinic cell. Energy (eV), forces
- * (eV/Å) and the virial W_αβ = −∂E/∂ε_αβ (eV), which for this energy is exactly
- * Σ_m E(m) [δ_αβ − 2 (1 + π² m²/β²) m_α m_β / m²] (eq. 2.x of Essmann et al.; strain leaves the
- * fractional coordinates, hence the mesh charges, unchanged). E_rec = (k_e/2πV) Σ_{m≠0}
- * exp(−π² m²/β²)/m² B(m) |F(Q)(m)|², with β the Ewald splitting parameter (Å⁻¹, the α of
- * {@link EwaldSum}) and k_e = e²/4πε₀ in eV·Å. The real-space and self terms are those of the Ewald
- * sum and are not computed here. Not thread-safe.
+ * of even order p on a K1 × K2 × K3 mesh (any sizes; 2^a 3^b 5^c transform fastest), any triclinic
+ * cell. Energy (eV), forces (eV/Å) and the virial W_αβ = −∂E/∂ε_αβ (eV), which for this energy is
+ * exactly Σ_m E(m) [δ_αβ − 2 (1 + π² m²/β²) m_α m_β / m²] (Essmann et al. eq. 2.8 and its strain
+ * derivative; strain leaves the fractional coordinates, hence the mesh charges, unchanged).
+ * E_rec = (k_e/2πV) Σ_{m≠0} exp(−π² m²/β²)/m² B(m) |F(Q)(m)|², with β the Ewald splitting parameter
+ * (Å⁻¹, the α of {@link EwaldSum}) and k_e = e²/4πε₀ in eV·Å. The real-space and self terms are
+ * those of the Ewald sum and are not computed here.
+ *
+ * <p>Every step of a {@link #compute} splits over the threads of the given {@link WorkerPool}:
+ * spreading (each thread into its own mesh, summed afterwards, so no two threads write one cell),
+ * the sum over mesh points, and the force gather (atoms split by index); the 3-D FFTs are
+ * JTransforms' (multi-threaded above a size). The influence function exp(−π²m²/β²) B(m)/m² is kept
+ * while the cell does not change. One caller at a time.
  */
 public final class Pme {
-    private final int order, k1, k2, k3;
+    private final int order, k1, k2, k3, kTot, n, threads;
     private final double beta;
     private final double[] q;
     private final double[] bsq1, bsq2, bsq3;   // |b(m)|² per axis
-    private final double[] gre, gim;           // mesh
-    private final Fft3d fft;
-    private final double[] th, dth;            // per atom: order weights and derivatives per axis
-    private final int[] base;                  // per atom: first mesh index per axis
+    private final double[] grid;               // interleaved complex mesh (re, im)
+    private final double[][] rho;              // per-thread real spreading meshes
+    private final DoubleFFT_3D fft;
+    private final double[] th, dth;            // per atom and axis: order weights and derivatives
+    private final int[] idx;                   // per atom and axis: wrapped mesh offsets (already × stride)
+    private final double[] influence;          // per mesh point, for the cell in hCached
+    private final double[] hCached = new double[9];
+    private final WorkerPool pool;
+    private final double[] eT, vT;             // per-thread energy and virial
+    private final int[] atomSplit, meshSplit, planeSplit;
+    // Per-call arguments read by the phases.
+    private double[] x, f, hi;
+    private boolean wantVirial;
+    private final java.util.function.IntConsumer spreadPhase = this::spreadPhase, reducePhase = this::reducePhase,
+            convolvePhase = this::convolvePhase, gatherPhase = this::gatherPhase;
 
     /**
      * @param order  B-spline order (4, 6 or 8)
-     * @param mesh   K1, K2, K3 (powers of two, each ≥ order)
+     * @param mesh   K1, K2, K3 (each ≥ order)
      * @param beta   Ewald splitting parameter, Å⁻¹
      * @param charges per-atom charges, e
      */
-    public Pme(int order, int[] mesh, double beta, double[] charges) {
+    public Pme(int order, int[] mesh, double beta, double[] charges) { this(order, mesh, beta, charges, null); }
+
+    /** As {@link #Pme(int, int[], double, double[])}, splitting the work over {@code pool}'s threads (null: one). */
+    public Pme(int order, int[] mesh, double beta, double[] charges, WorkerPool pool) {
         if (order < 4 || order > 8 || order % 2 != 0) throw new IllegalArgumentException("PME order must be 4, 6 or 8, got " + order);
         for (int k : mesh) {
-            if (k < order || Integer.bitCount(k) != 1) throw new IllegalArgumentException("PME mesh sizes must be powers of two ≥ the order, got " + k);
+            if (k < order) throw new IllegalArgumentException("PME mesh sizes must be ≥ the order " + order + ", got " + k);
         }
         this.order = order;
         this.k1 = mesh[0];
         this.k2 = mesh[1];
         this.k3 = mesh[2];
+        this.kTot = k1 * k2 * k3;
         this.beta = beta;
         this.q = charges.clone();
+        this.n = charges.length;
+        this.pool = pool;
+        this.threads = pool == null ? 1 : pool.threads();
         bsq1 = moduli(k1, order);
         bsq2 = moduli(k2, order);
         bsq3 = moduli(k3, order);
-        gre = new double[k1 * k2 * k3];
-        gim = new double[k1 * k2 * k3];
-        fft = new Fft3d(k1, k2, k3);
-        th = new double[3 * order * charges.length];
-        dth = new double[3 * order * charges.length];
-        base = new int[3 * charges.length];
+        grid = new double[2 * kTot];
+        rho = new double[threads][kTot];
+        influence = new double[kTot];
+        hCached[0] = Double.NaN;
+        fft = new DoubleFFT_3D(k1, k2, k3);
+        th = new double[3 * order * n];
+        dth = new double[3 * order * n];
+        idx = new int[3 * order * n];
+        eT = new double[threads];
+        vT = new double[6 * threads];
+        atomSplit = split(n, threads);
+        meshSplit = split(kTot, threads);
+        planeSplit = split(k1, threads);
+    }
+
+    private static int[] split(int m, int t) {
+        int[] s = new int[t + 1];
+        for (int i = 0; i <= t; i++) s[i] = (int) ((long) m * i / t);
+        return s;
     }
 
     public int[] mesh() { return new int[] {k1, k2, k3}; }
@@ -66,7 +106,7 @@ public final class Pme {
             double sr = 0, si = 0;
             for (int j = 0; j < p - 1; j++) { // Σ_{j=0}^{p−2} M_p(j+1) e^{2πimj/K}
                 double a = 2 * Math.PI * m * j / k;
-                double w = j + 1 < p ? mk[j + 1] : 0;
+                double w = mk[j + 1];
                 sr += w * Math.cos(a);
                 si += w * Math.sin(a);
             }
@@ -80,23 +120,23 @@ public final class Pme {
      * w ∈ [0, 1) (M_2(x) = 1 − |x − 1| on [0, 2]; M_n(x) = [x M_{n−1}(x) + (n − x) M_{n−1}(x − 1)]/(n − 1);
      * M_n' (x) = M_{n−1}(x) − M_{n−1}(x − 1)).
      */
-    static void splines(double w, int p, double[] m, double[] d) {
-        double[] v = new double[p + 1];
-        v[0] = w;
-        v[1] = 1 - w;
-        for (int n = 3; n <= p; n++) {
-            if (n == p) {
-                for (int j = 0; j < p; j++) d[j] = (j < n - 1 ? v[j] : 0) - (j > 0 ? v[j - 1] : 0);
+    static void splines(double w, int p, double[] m, double[] d) { splines(w, p, m, 0, d, 0); }
+
+    /** {@link #splines(double, int, double[], double[])} into m[off..off+p) and d[off..off+p), in place. */
+    static void splines(double w, int p, double[] m, int off, double[] d, int doff) {
+        m[off] = w;
+        m[off + 1] = 1 - w;
+        for (int j = 2; j < p; j++) m[off + j] = 0;
+        for (int nn = 3; nn <= p; nn++) {
+            if (nn == p) {
+                d[doff] = m[off];
+                for (int j = 1; j < p; j++) d[doff + j] = m[off + j] - m[off + j - 1];
             }
-            double[] nv = new double[p + 1];
-            for (int j = 0; j < n; j++) {
-                double x = w + j;
-                double a = j < n - 1 ? v[j] : 0, b = j > 0 ? v[j - 1] : 0;
-                nv[j] = (x * a + (n - x) * b) / (n - 1);
-            }
-            v = nv;
+            // Downwards, so m[j − 1] still holds order nn − 1 when m[j] is updated (m[nn−1] is 0 there).
+            double inv = 1.0 / (nn - 1);
+            for (int j = nn - 1; j > 0; j--) m[off + j] = ((w + j) * m[off + j] + (nn - w - j) * m[off + j - 1]) * inv;
+            m[off] = w * m[off] * inv;
         }
-        System.arraycopy(v, 0, m, 0, p);
     }
 
     /**
@@ -105,108 +145,179 @@ public final class Pme {
      * are not null.
      */
     public double compute(double[] x, Cell cell, double[] f, double[] virial6) {
-        int n = q.length, p = order;
-        int[] kk = {k1, k2, k3};
-        double[] hi = cell.hInv;
-        java.util.Arrays.fill(gre, 0);
-        java.util.Arrays.fill(gim, 0);
-        double[] mw = new double[p], dw = new double[p];
-        for (int i = 0; i < n; i++) {
-            for (int a = 0; a < 3; a++) {
-                // s_a = Σ_c r_c Hinv[c][a]; u = K s (wrapped into [0, K)).
-                double s = x[3 * i] * hi[a] + x[3 * i + 1] * hi[3 + a] + x[3 * i + 2] * hi[6 + a];
-                double u = (s - Math.floor(s)) * kk[a];
-                int fl = (int) Math.floor(u);
-                double w = u - fl;
-                splines(w, p, mw, dw);
-                base[3 * i + a] = fl;
-                System.arraycopy(mw, 0, th, (3 * i + a) * p, p);
-                System.arraycopy(dw, 0, dth, (3 * i + a) * p, p);
-            }
-            spread(i);
+        this.x = x;
+        this.f = f;
+        this.hi = cell.hInv;
+        this.wantVirial = virial6 != null;
+        if (!Arrays.equals(cell.h, hCached)) {
+            System.arraycopy(cell.h, 0, hCached, 0, 9);
+            fillInfluence(cell);
         }
-        fft.forward(gre, gim);
-        double vol = cell.volume(), pref = Units.COULOMB_EV_ANGSTROM / (2 * Math.PI * vol);
-        double pib2 = Math.PI * Math.PI / (beta * beta);
+        run(spreadPhase);
+        run(reducePhase);
+        fftThreads();
+        fft.complexForward(grid);
+        run(convolvePhase);
         double energy = 0;
-        double vxx = 0, vyy = 0, vzz = 0, vxy = 0, vxz = 0, vyz = 0;
+        for (int t = 0; t < threads; t++) energy += eT[t];
+        if (virial6 != null) {
+            for (int t = 0; t < threads; t++) for (int k = 0; k < 6; k++) virial6[k] += vT[6 * t + k];
+        }
+        if (f != null) {
+            fft.complexInverse(grid, false);
+            run(gatherPhase);
+        }
+        this.x = null;
+        this.f = null;
+        return energy;
+    }
+
+    private void run(java.util.function.IntConsumer phase) {
+        if (pool == null) phase.accept(0); else pool.run(phase);
+    }
+
+    /** JTransforms' thread count is global: set it to this sum's on every call; thread from 16³ points. */
+    private void fftThreads() {
+        ConcurrencyUtils.setNumberOfThreads(threads);
+        if (threads > 1) CommonUtils.setThreadsBeginN_3D(4096);
+    }
+
+    private void fillInfluence(Cell cell) {
+        double[] h = cell.hInv;
+        double pref = Units.COULOMB_EV_ANGSTROM / (2 * Math.PI * cell.volume());
+        double pib2 = Math.PI * Math.PI / (beta * beta);
         for (int a = 0; a < k1; a++) {
             int ma = a <= k1 / 2 ? a : a - k1;
             for (int b = 0; b < k2; b++) {
                 int mb = b <= k2 / 2 ? b : b - k2;
                 for (int c = 0; c < k3; c++) {
-                    int idx = (a * k2 + b) * k3 + c;
                     int mc = c <= k3 / 2 ? c : c - k3;
-                    if (ma == 0 && mb == 0 && mc == 0) { gre[idx] = 0; gim[idx] = 0; continue; }
+                    int i = (a * k2 + b) * k3 + c;
+                    if (ma == 0 && mb == 0 && mc == 0) { influence[i] = 0; continue; }
                     // Cartesian m = Σ m_α a*_α with a*_α the columns of Hinv.
-                    double mx = ma * hi[0] + mb * hi[1] + mc * hi[2];
-                    double my = ma * hi[3] + mb * hi[4] + mc * hi[5];
-                    double mz = ma * hi[6] + mb * hi[7] + mc * hi[8];
+                    double mx = ma * h[0] + mb * h[1] + mc * h[2];
+                    double my = ma * h[3] + mb * h[4] + mc * h[5];
+                    double mz = ma * h[6] + mb * h[7] + mc * h[8];
                     double m2 = mx * mx + my * my + mz * mz;
-                    double cm = pref * Math.exp(-pib2 * m2) / m2 * bsq1[a] * bsq2[b] * bsq3[c];
-                    double s2 = gre[idx] * gre[idx] + gim[idx] * gim[idx];
-                    double em = cm * s2;
-                    energy += em;
-                    double g = 2 * (1 + pib2 * m2) / m2;
-                    vxx += em * (1 - g * mx * mx);
-                    vyy += em * (1 - g * my * my);
-                    vzz += em * (1 - g * mz * mz);
-                    vxy -= em * g * mx * my;
-                    vxz -= em * g * mx * mz;
-                    vyz -= em * g * my * mz;
-                    gre[idx] *= 2 * cm;
-                    gim[idx] *= 2 * cm;
+                    influence[i] = pref * Math.exp(-pib2 * m2) / m2 * bsq1[a] * bsq2[b] * bsq3[c];
                 }
             }
         }
-        // E = ½ Σ_m C(m)|F(Q)|² with C = 2 cm: the loop summed cm |F(Q)|² = E. ∂E/∂Q(k) = φ(k) below.
-        if (virial6 != null) {
-            virial6[0] += vxx; virial6[1] += vyy; virial6[2] += vzz; virial6[3] += vxy; virial6[4] += vxz; virial6[5] += vyz;
-        }
-        if (f != null) {
-            fft.inverse(gre, gim);
-            for (int i = 0; i < n; i++) gather(i, kk, hi, f);
-        }
-        return energy;
     }
 
-    private void spread(int i) {
+    private void spreadPhase(int t) {
         int p = order;
-        int o1 = (3 * i) * p, o2 = (3 * i + 1) * p, o3 = (3 * i + 2) * p;
-        int b1 = base[3 * i], b2 = base[3 * i + 1], b3 = base[3 * i + 2];
-        for (int j1 = 0; j1 < p; j1++) {
-            int g1 = Math.floorMod(b1 - j1, k1);
-            double w1 = q[i] * th[o1 + j1];
-            for (int j2 = 0; j2 < p; j2++) {
-                int g2 = Math.floorMod(b2 - j2, k2);
-                double w12 = w1 * th[o2 + j2];
-                int row = (g1 * k2 + g2) * k3;
-                for (int j3 = 0; j3 < p; j3++) gre[row + Math.floorMod(b3 - j3, k3)] += w12 * th[o3 + j3];
+        int[] kk = {k1, k2, k3};
+        int[] stride = {k2 * k3, k3, 1};
+        double[] r = rho[t];
+        for (int i = atomSplit[t]; i < atomSplit[t + 1]; i++) {
+            for (int a = 0; a < 3; a++) {
+                // s_a = Σ_c r_c Hinv[c][a]; u = K s (wrapped into [0, K)).
+                double s = x[3 * i] * hi[a] + x[3 * i + 1] * hi[3 + a] + x[3 * i + 2] * hi[6 + a];
+                double u = (s - Math.floor(s)) * kk[a];
+                int fl = (int) Math.floor(u);
+                int o = (3 * i + a) * p;
+                splines(u - fl, p, th, o, dth, o);
+                for (int j = 0; j < p; j++) {
+                    int g = fl - j;
+                    if (g < 0) g += kk[a];
+                    if (g >= kk[a]) g -= kk[a];
+                    idx[o + j] = g * stride[a];
+                }
+            }
+            int o1 = (3 * i) * p, o2 = o1 + p, o3 = o2 + p;
+            double qi = q[i];
+            for (int j1 = 0; j1 < p; j1++) {
+                int r1 = idx[o1 + j1];
+                double w1 = qi * th[o1 + j1];
+                for (int j2 = 0; j2 < p; j2++) {
+                    int r12 = r1 + idx[o2 + j2];
+                    double w12 = w1 * th[o2 + j2];
+                    for (int j3 = 0; j3 < p; j3++) r[r12 + idx[o3 + j3]] += w12 * th[o3 + j3];
+                }
             }
         }
+    }
+
+    /** Sums the per-thread meshes into the complex grid and clears them for the next call. */
+    private void reducePhase(int t) {
+        for (int i = meshSplit[t]; i < meshSplit[t + 1]; i++) {
+            double s = 0;
+            for (int u = 0; u < threads; u++) {
+                s += rho[u][i];
+                rho[u][i] = 0;
+            }
+            grid[2 * i] = s;
+            grid[2 * i + 1] = 0;
+        }
+    }
+
+    private void convolvePhase(int t) {
+        double pib2 = Math.PI * Math.PI / (beta * beta);
+        double[] h = hi;
+        double energy = 0, vxx = 0, vyy = 0, vzz = 0, vxy = 0, vxz = 0, vyz = 0;
+        for (int a = planeSplit[t]; a < planeSplit[t + 1]; a++) {
+            int ma = a <= k1 / 2 ? a : a - k1;
+            for (int b = 0; b < k2; b++) {
+                int mb = b <= k2 / 2 ? b : b - k2;
+                int row = (a * k2 + b) * k3;
+                for (int c = 0; c < k3; c++) {
+                    int i = row + c;
+                    double cm = influence[i];
+                    double re = grid[2 * i], im = grid[2 * i + 1];
+                    double em = cm * (re * re + im * im);
+                    energy += em;
+                    if (wantVirial && cm != 0) {
+                        int mc = c <= k3 / 2 ? c : c - k3;
+                        double mx = ma * h[0] + mb * h[1] + mc * h[2];
+                        double my = ma * h[3] + mb * h[4] + mc * h[5];
+                        double mz = ma * h[6] + mb * h[7] + mc * h[8];
+                        double m2 = mx * mx + my * my + mz * mz;
+                        double g = 2 * (1 + pib2 * m2) / m2;
+                        vxx += em * (1 - g * mx * mx);
+                        vyy += em * (1 - g * my * my);
+                        vzz += em * (1 - g * mz * mz);
+                        vxy -= em * g * mx * my;
+                        vxz -= em * g * mx * mz;
+                        vyz -= em * g * my * mz;
+                    }
+                    // E = ½ Σ_m C(m)|F(Q)|² with C = 2 cm: the loop summed cm |F(Q)|² = E. ∂E/∂Q(k) = φ(k) after the inverse FFT.
+                    grid[2 * i] = 2 * cm * re;
+                    grid[2 * i + 1] = 2 * cm * im;
+                }
+            }
+        }
+        eT[t] = energy;
+        int o = 6 * t;
+        vT[o] = vxx; vT[o + 1] = vyy; vT[o + 2] = vzz; vT[o + 3] = vxy; vT[o + 4] = vxz; vT[o + 5] = vyz;
     }
 
     /** F_i = −Σ_k φ(k) ∂Q(k)/∂r_i with ∂u_α/∂r_γ = K_α Hinv[γ][α]. */
-    private void gather(int i, int[] kk, double[] hi, double[] f) {
+    private void gatherPhase(int t) {
         int p = order;
-        int o1 = (3 * i) * p, o2 = (3 * i + 1) * p, o3 = (3 * i + 2) * p;
-        int b1 = base[3 * i], b2 = base[3 * i + 1], b3 = base[3 * i + 2];
-        double d1 = 0, d2 = 0, d3 = 0;
-        for (int j1 = 0; j1 < p; j1++) {
-            int g1 = Math.floorMod(b1 - j1, k1);
-            for (int j2 = 0; j2 < p; j2++) {
-                int g2 = Math.floorMod(b2 - j2, k2);
-                int row = (g1 * k2 + g2) * k3;
-                for (int j3 = 0; j3 < p; j3++) {
-                    double phi = gre[row + Math.floorMod(b3 - j3, k3)];
-                    d1 += phi * dth[o1 + j1] * th[o2 + j2] * th[o3 + j3];
-                    d2 += phi * th[o1 + j1] * dth[o2 + j2] * th[o3 + j3];
-                    d3 += phi * th[o1 + j1] * th[o2 + j2] * dth[o3 + j3];
+        for (int i = atomSplit[t]; i < atomSplit[t + 1]; i++) {
+            int o1 = (3 * i) * p, o2 = o1 + p, o3 = o2 + p;
+            double d1 = 0, d2 = 0, d3 = 0;
+            for (int j1 = 0; j1 < p; j1++) {
+                int r1 = idx[o1 + j1];
+                double t1 = th[o1 + j1], dt1 = dth[o1 + j1];
+                for (int j2 = 0; j2 < p; j2++) {
+                    int r12 = r1 + idx[o2 + j2];
+                    double t2 = th[o2 + j2], dt2 = dth[o2 + j2];
+                    double s = 0, ds = 0;
+                    for (int j3 = 0; j3 < p; j3++) {
+                        double phi = grid[2 * (r12 + idx[o3 + j3])];
+                        s += phi * th[o3 + j3];
+                        ds += phi * dth[o3 + j3];
+                    }
+                    d1 += dt1 * t2 * s;
+                    d2 += t1 * dt2 * s;
+                    d3 += t1 * t2 * ds;
                 }
             }
+            // ∂E/∂u_α = q_i d_α (φ already carries the factor C = 2 cm and the inverse transform).
+            double e1 = q[i] * d1 * k1, e2 = q[i] * d2 * k2, e3 = q[i] * d3 * k3;
+            for (int c = 0; c < 3; c++) f[3 * i + c] -= hi[3 * c] * e1 + hi[3 * c + 1] * e2 + hi[3 * c + 2] * e3;
         }
-        // ∂E/∂u_α = q_i d_α (φ already carries the factor C = 2 cm and the inverse transform).
-        double e1 = q[i] * d1 * kk[0], e2 = q[i] * d2 * kk[1], e3 = q[i] * d3 * kk[2];
-        for (int c = 0; c < 3; c++) f[3 * i + c] -= hi[3 * c] * e1 + hi[3 * c + 1] * e2 + hi[3 * c + 2] * e3;
     }
 }

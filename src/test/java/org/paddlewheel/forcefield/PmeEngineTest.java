@@ -11,7 +11,8 @@ import org.paddlewheel.model.Structure;
  * The engine with PME in place of Ewald's reciprocal sum (same splitting parameter α, mesh from the
  * requested accuracy) gives the same energy, forces and stress as plain Ewald on the sheared
  * x = 0.5 antiperovskite of {@link FiniteDifferenceTest}: both sums approximate the same
- * reciprocal energy to the model's relative accuracy 1e-5, so they may differ by about twice that.
+ * reciprocal energy to the model's accuracy ε = 1e-5 in LAMMPS's sense (RMS force error ε·k_e/Å²),
+ * so their forces may differ by √2 of that.
  */
 class PmeEngineTest {
     @Test
@@ -30,14 +31,21 @@ class PmeEngineTest {
         try (ForceEngine p = new ForceEngine(top, cell, ForceEngine.Options.defaults().withKSpace(ForceEngine.KSpace.PME))) {
             assertNotNull(p.pme());
             ep = p.compute(x, cell, fp);
+            System.out.println("PME mesh " + java.util.Arrays.toString(p.pme().mesh()));
             vp = p.virial().clone();
         }
         double df = 0, f2 = 0;
         for (int k = 0; k < x.length; k++) { df += (fe[k] - fp[k]) * (fe[k] - fp[k]); f2 += fe[k] * fe[k]; }
         double relForce = Math.sqrt(df / f2);
-        System.out.printf("PME vs Ewald: ΔE = %.3e eV of %.3f eV, relative RMS force difference %.2e%n", ep - ee, ee, relForce);
-        assertTrue(relForce < 2e-5, "relative RMS force difference " + relForce);
+        System.out.printf("PME vs Ewald: ΔE = %.3e eV of %.3f eV, relative RMS force difference %.2e, RMS %.2e eV/Å of RMS force %.3f eV/Å%n",
+                ep - ee, ee, relForce, Math.sqrt(df / x.length), Math.sqrt(f2 / x.length));
+        // Accuracy ε in LAMMPS's sense: RMS force error ≤ ε k_e/(1 Å)² for each sum; two independent
+        // errors within budget differ by at most √2 of it in RMS (2.0e-4 eV/Å at ε = 1e-5).
+        double budget = Math.sqrt(2) * ff.ewaldAccuracy() * org.paddlewheel.model.Units.COULOMB_EV_ANGSTROM;
+        assertTrue(Math.sqrt(df / x.length) < budget, "RMS force difference " + Math.sqrt(df / x.length) + " eV/Å above " + budget);
         assertEquals(ee, ep, 1e-5 * Math.abs(ee));
-        for (int k = 0; k < 6; k++) assertEquals(ve[k], vp[k], 2e-5 * Math.abs(ve[0]) + 1e-4, "virial " + k);
+        // Stress within 1 MPa (virial W = σV): under 1 % of the pressure noise of an 80-atom NPT run (~0.3 GPa).
+        double tolVirial = 1e-3 / 160.21766 * cell.volume();
+        for (int k = 0; k < 6; k++) assertEquals(ve[k], vp[k], tolVirial, "virial " + k);
     }
 }
