@@ -43,7 +43,7 @@ public final class EnergyCommand implements Callable<Integer> {
         double[] w;
         ObjectNode o = new ObjectMapper().createObjectNode();
         var outw = spec.commandLine().getOut();
-        try (ForceEngine eng = new ForceEngine(top, cell, ForceEngine.Options.defaults())) {
+        try (ForceEngine eng = new ForceEngine(top, cell, ForceEngine.Options.defaults().withKSpace(model.kspace()))) {
             e = eng.compute(s.positions(), cell, f);
             w = eng.virial();
             o.put("total_eV", e);

@@ -66,7 +66,7 @@ public final class ExportLammpsCommand implements Callable<Integer> {
             long every = Math.max(1, Math.round(everyFs / dtFs));
             prot = new LammpsExport.Protocol(ensemble, temperatureK, pressureGPa, dtFs, Math.round(timeFs / dtFs), every, every, friction, seed, frozen);
         }
-        LammpsExport.write(out, s, top, p, prot);
+        LammpsExport.write(out, s, top, p, prot, model.kspace());
         return 0;
     }
 }

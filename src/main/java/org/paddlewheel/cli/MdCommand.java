@@ -64,9 +64,6 @@ public final class MdCommand implements Callable<Integer> {
     double checkpointFs;
     @Option(names = "--resume", description = "Continue from -o DIR/checkpoint.bin (same options and threads).")
     boolean resume;
-    @Option(names = "--kspace", defaultValue = "AUTO", converter = KSpaceConverter.class,
-            description = "Reciprocal-space Coulomb sum: ewald, pme or auto (PME from 1500 atoms; default ${DEFAULT-VALUE}).")
-    org.paddlewheel.forcefield.ForceEngine.KSpace kspace;
     @Option(names = "--force", description = "Start afresh in -o DIR even if it holds a run (its files are replaced).")
     boolean force;
     @Option(names = "--skin", defaultValue = "1.0", description = "Neighbour-list skin, Å (default ${DEFAULT-VALUE}).")
@@ -94,7 +91,7 @@ public final class MdCommand implements Callable<Integer> {
         MdConfig.Builder b = MdConfig.builder().ensemble(Ensemble.parse(ensemble)).temperatureK(temperatureK).timestepFs(dtFs)
                 .equilibrationFs(equilFs).productionFs(timeFs).everyFs(everyFs).checkpointEveryFs(checkpointFs).frictionPerPs(friction)
                 .pressureGPa(pressureGPa).compressibilityPerGPa(compressibility).barostatTauFs(tauFs).seed(seed).threads(threads)
-                .format(TrajectoryFormat.parse(format)).skinAngstrom(skin).kspace(kspace);
+                .format(TrajectoryFormat.parse(format)).skinAngstrom(skin).kspace(model.kspace());
         if (thermoFs != null) b.thermoEveryFs(thermoFs);
         MdConfig cfg = b.build();
         MdRun run = new MdRun(s, field, freeze, cfg, out);

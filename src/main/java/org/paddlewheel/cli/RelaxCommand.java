@@ -53,7 +53,7 @@ public final class RelaxCommand implements Callable<Integer> {
             default -> throw new InputException("--cell must be fixed, isotropic or full, got '" + cell + "'");
         };
         double fm = parseForce(fmax);
-        Relaxation.Options o = Relaxation.Options.defaults().withFmax(fm).withStressTol(stressTol).withCell(mode)
+        Relaxation.Options o = Relaxation.Options.defaults().withKSpace(model.kspace()).withFmax(fm).withStressTol(stressTol).withCell(mode)
                 .withPressure(pressure).withMaxSteps(maxSteps);
         Relaxation.Result r = Relaxation.relax(s, field, o);
         Formats.writeStructure(output, r.structure(), null);

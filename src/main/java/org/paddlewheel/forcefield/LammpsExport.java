@@ -43,9 +43,19 @@ public final class LammpsExport {
 
     /** Writes {@code data.lammps} (through {@link LammpsData}) and {@code in.lammps} into dir. */
     public static void write(Path dir, Structure s, Topology top, EwaldSum.Parameters ewald, Protocol protocol) throws IOException {
+        write(dir, s, top, ewald, protocol, ForceEngine.KSpace.AUTO);
+    }
+
+    /**
+     * As {@link #write(Path, Structure, Topology, EwaldSum.Parameters, Protocol)} with the k-space method
+     * the engine would use: PME becomes {@code kspace_style pppm}, Ewald {@code kspace_style ewald}
+     * (AUTO: PME from {@link ForceEngine#PME_FROM_ATOMS} atoms, as the engine).
+     */
+    public static void write(Path dir, Structure s, Topology top, EwaldSum.Parameters ewald, Protocol protocol, ForceEngine.KSpace kspace)
+            throws IOException {
         Files.createDirectories(dir);
         writeData(dir.resolve("data.lammps"), s, top);
-        Files.writeString(dir.resolve("in.lammps"), input(top, ewald, protocol, "data.lammps"), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("in.lammps"), input(top, ewald, protocol, "data.lammps", kspace), StandardCharsets.UTF_8);
         if (!top.forceField.splinePairs().isEmpty()) LammpsTable.write(dir.resolve(TABLE_FILE), top.forceField);
     }
 
@@ -80,6 +90,11 @@ public final class LammpsExport {
 
     /** The input script text. */
     public static String input(Topology top, EwaldSum.Parameters ewald, Protocol p, String dataFile) {
+        return input(top, ewald, p, dataFile, ForceEngine.KSpace.AUTO);
+    }
+
+    /** The input script text with the given k-space method (see {@link #write(Path, Structure, Topology, EwaldSum.Parameters, Protocol, ForceEngine.KSpace)}). */
+    public static String input(Topology top, EwaldSum.Parameters ewald, Protocol p, String dataFile, ForceEngine.KSpace kspace) {
         ForceField ff = top.forceField;
         int nt = ff.species().size();
         boolean lj = ff.pairs().stream().anyMatch(x -> x.style().equals("lennard-jones"));
@@ -137,7 +152,7 @@ public final class LammpsExport {
         }
         double[] sl = ff.specialLj(), sc = ff.specialCoul();
         b.append(f("special_bonds lj %g %g %g coul %g %g %g\n", sl[0], sl[1], sl[2], sc[0], sc[1], sc[2]));
-        if (top.size() >= ForceEngine.PME_FROM_ATOMS) {
+        if (kspace == ForceEngine.KSpace.PME || (kspace == ForceEngine.KSpace.AUTO && top.size() >= ForceEngine.PME_FROM_ATOMS)) {
             // The engine uses PME at this size: LAMMPS gets its particle-mesh counterpart at the same
             // accuracy and splitting parameter (LAMMPS chooses the mesh).
             b.append(f("kspace_style pppm %g\n", ff.ewaldAccuracy()));

@@ -41,7 +41,10 @@ public record MdConfig(Ensemble ensemble, double temperatureK, double timestepFs
     /** The option behind each field of {@link #fingerprint()}, in order (a trailing field is the SIMD kernel choice). */
     private static final String[] FINGERPRINT_OPTIONS = {"--ensemble", "--temperature", "--timestep", "--equilibrate",
         "--every", "--thermo-every", "--checkpoint-every", "--friction", "--pressure", "--compressibility", "--barostat-time",
-        "--seed", "--threads", "--format", "--skin", "the SIMD kernels (vector or scalar)"};
+        "--seed", "--threads", "--format", "--skin", "the SIMD kernels (vector or scalar)", "--kspace"};
+
+    /** Index of the --kspace field, written only when it is not auto (so checkpoints from before it still resume). */
+    private static final int KSPACE_FIELD = 16;
 
     /**
      * The options in which two fingerprints differ, as {@code --option (checkpoint X, now Y)}, for the
@@ -52,7 +55,8 @@ public record MdConfig(Ensemble ensemble, double temperatureK, double timestepFs
         String[] a = checkpoint.split("\\|", -1), b = now.split("\\|", -1);
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < Math.max(a.length, b.length); i++) {
-            String x = i < a.length ? a[i] : "-", y = i < b.length ? b[i] : "-";
+            String absent = i == KSPACE_FIELD ? "auto" : "-";
+            String x = i < a.length ? a[i] : absent, y = i < b.length ? b[i] : absent;
             if (x.equals(y)) continue;
             if (sb.length() > 0) sb.append(", ");
             sb.append(i < FINGERPRINT_OPTIONS.length ? FINGERPRINT_OPTIONS[i] : "setting " + (i + 1))
@@ -62,6 +66,11 @@ public record MdConfig(Ensemble ensemble, double temperatureK, double timestepFs
     }
 
     public long totalSteps() { return equilibrationSteps + productionSteps; }
+
+    /** The fingerprint field that follows the SIMD one: "" for --kspace auto (as before the option existed), else "|ewald" or "|pme". */
+    public String kspaceFingerprint() {
+        return kspace == org.paddlewheel.forcefield.ForceEngine.KSpace.AUTO ? "" : "|" + kspace.name().toLowerCase(java.util.Locale.ROOT);
+    }
 
     /** A fingerprint of everything that must match for --resume (unchanged spelling across versions). */
     public String fingerprint() {

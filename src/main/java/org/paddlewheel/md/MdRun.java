@@ -95,7 +95,7 @@ public record MdRun(Structure structure, ForceField forceField, List<String> fre
         for (int i = 0; i < mobile.length; i++) frozen[i] = !mobile[i];
         MdConfig c = config;
         LammpsExport.write(dir, structure, top, p, new LammpsExport.Protocol(c.ensemble().cliName(), c.temperatureK(), c.pressureGPa(),
-                c.timestepFs(), c.totalSteps(), c.everySteps(), c.thermoEverySteps(), c.frictionPerPs(), c.seed(), frozen));
+                c.timestepFs(), c.totalSteps(), c.everySteps(), c.thermoEverySteps(), c.frictionPerPs(), c.seed(), frozen), c.kspace());
         List<String> cmd = new ArrayList<>();
         if (mpi > 1) cmd.addAll(List.of("mpirun", "--allow-run-as-root", "-np", Integer.toString(mpi)));
         cmd.addAll(List.of("lmp", "-in", "in.lammps", "-log", "log.lammps"));

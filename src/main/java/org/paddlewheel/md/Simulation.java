@@ -124,7 +124,7 @@ public final class Simulation implements AutoCloseable {
 
     /** The settings a resume must match: the config, and whether SIMD kernels run (they sum in another order). */
     private String fingerprint() {
-        return c.fingerprint() + "|" + org.paddlewheel.forcefield.Simd.fingerprint();
+        return c.fingerprint() + "|" + org.paddlewheel.forcefield.Simd.fingerprint() + c.kspaceFingerprint();
     }
 
     /** Wall time (s) and steps of the last {@link #run}'s step loop. */

@@ -30,18 +30,21 @@ public final class Relaxation {
      * maximum FIRE steps, initial and maximum FIRE time step (FIRE units), largest step (Å).
      */
     public record Options(double fmaxEvPerA, double stressTolGPa, CellMode cell, double pressureGPa, int maxSteps,
-                          double dt0, double dtMax, double maxStepAngstrom) {
-        public static Options defaults() { return new Options(0.01, 0.01, CellMode.FIXED, 0, 5000, 0.1, 1.0, 0.2); }
+                          double dt0, double dtMax, double maxStepAngstrom, ForceEngine.KSpace kspace) {
+        public static Options defaults() { return new Options(0.01, 0.01, CellMode.FIXED, 0, 5000, 0.1, 1.0, 0.2, ForceEngine.KSpace.AUTO); }
 
-        public Options withFmax(double f) { return new Options(f, stressTolGPa, cell, pressureGPa, maxSteps, dt0, dtMax, maxStepAngstrom); }
+        /** The reciprocal-space method of the force engine (auto: Ewald below ForceEngine.PME_FROM_ATOMS atoms, else PME). */
+        public Options withKSpace(ForceEngine.KSpace k) { return new Options(fmaxEvPerA, stressTolGPa, cell, pressureGPa, maxSteps, dt0, dtMax, maxStepAngstrom, k); }
 
-        public Options withStressTol(double s) { return new Options(fmaxEvPerA, s, cell, pressureGPa, maxSteps, dt0, dtMax, maxStepAngstrom); }
+        public Options withFmax(double f) { return new Options(f, stressTolGPa, cell, pressureGPa, maxSteps, dt0, dtMax, maxStepAngstrom, kspace); }
 
-        public Options withCell(CellMode m) { return new Options(fmaxEvPerA, stressTolGPa, m, pressureGPa, maxSteps, dt0, dtMax, maxStepAngstrom); }
+        public Options withStressTol(double s) { return new Options(fmaxEvPerA, s, cell, pressureGPa, maxSteps, dt0, dtMax, maxStepAngstrom, kspace); }
 
-        public Options withPressure(double p) { return new Options(fmaxEvPerA, stressTolGPa, cell, p, maxSteps, dt0, dtMax, maxStepAngstrom); }
+        public Options withCell(CellMode m) { return new Options(fmaxEvPerA, stressTolGPa, m, pressureGPa, maxSteps, dt0, dtMax, maxStepAngstrom, kspace); }
 
-        public Options withMaxSteps(int n) { return new Options(fmaxEvPerA, stressTolGPa, cell, pressureGPa, n, dt0, dtMax, maxStepAngstrom); }
+        public Options withPressure(double p) { return new Options(fmaxEvPerA, stressTolGPa, cell, p, maxSteps, dt0, dtMax, maxStepAngstrom, kspace); }
+
+        public Options withMaxSteps(int n) { return new Options(fmaxEvPerA, stressTolGPa, cell, pressureGPa, n, dt0, dtMax, maxStepAngstrom, kspace); }
     }
 
     /**
@@ -83,7 +86,7 @@ public final class Relaxation {
         double[] w = new double[6];
         Cell cell = new Cell(h0);
         double[] hBuilt = h0.clone();
-        ForceEngine eng = new ForceEngine(top, cell, ForceEngine.Options.defaults());
+        ForceEngine eng = new ForceEngine(top, cell, ForceEngine.Options.defaults().withKSpace(o.kspace()));
         double dt = o.dt0(), alpha = 0.1;
         int nPos = 0, step = 0;
         double e = 0, fmax = 0;
@@ -97,7 +100,7 @@ public final class Relaxation {
                     eng.close();
                     cell = new Cell(h);
                     hBuilt = h.clone();
-                    eng = new ForceEngine(top, cell, ForceEngine.Options.defaults());
+                    eng = new ForceEngine(top, cell, ForceEngine.Options.defaults().withKSpace(o.kspace()));
                 } else {
                     cell.set(h);
                 }

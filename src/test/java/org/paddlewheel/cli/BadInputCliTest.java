@@ -93,6 +93,9 @@ class BadInputCliTest {
         CliRunner.Result r = CliRunner.run(md(in, out, "500K", "--resume", "--seed", "9").toArray(String[]::new));
         assertOneLineExit2(r, "--seed (checkpoint 1, now 9)");
         assertThat(r.err()).doesNotContain("--temperature", "--timestep");
+        // The k-space method changes the forces at the accuracy level: a resume with another one is refused too.
+        CliRunner.Result k = CliRunner.run(md(in, out, "500K", "--resume", "--kspace", "pme").toArray(String[]::new));
+        assertOneLineExit2(k, "--kspace (checkpoint auto, now pme)");
     }
 
     @Test
