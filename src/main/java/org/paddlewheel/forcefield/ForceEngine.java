@@ -203,7 +203,7 @@ public final class ForceEngine implements AutoCloseable {
             if (ewald != null) ewald.setCell(cell);
         }
         long t0 = timing ? System.nanoTime() : 0;
-        if (list.update(x, cell)) {
+        if (list.update(x, cell, threads > 1 ? pool : null)) {
             splitPairs();
             real.listRebuilt(list);
         }

@@ -92,9 +92,15 @@ public final class NeighbourList {
      * Brings the list up to date for unwrapped positions x (Å) in {@code cell}: refreshes the
      * wrapped positions and the image shifts, and rebuilds if needed. Returns true if rebuilt.
      */
-    public boolean update(double[] x, Cell cell) {
+    public boolean update(double[] x, Cell cell) { return update(x, cell, null); }
+
+    /**
+     * As {@link #update(double[], Cell)}, splitting a rebuild's pair search over {@code pool}'s threads
+     * (null: the calling thread only). The list is the same, pair for pair, whatever the thread count.
+     */
+    public boolean update(double[] x, Cell cell, WorkerPool pool) {
         boolean rebuild = !valid || needsRebuild(x, cell);
-        if (rebuild) build(x, cell);
+        if (rebuild) build(x, cell, pool);
         else refresh(x, cell);
         return rebuild;
     }
@@ -154,7 +160,7 @@ public final class NeighbourList {
         }
     }
 
-    private void build(double[] x, Cell cell) {
+    private void build(double[] x, Cell cell, WorkerPool pool) {
         builds++;
         valid = true;
         double rcs = cutoff + skin, rcs2 = rcs * rcs;
@@ -193,10 +199,67 @@ public final class NeighbourList {
         int[] fill = Arrays.copyOf(binStart, bins);
         for (int i = 0; i < n; i++) binAtoms[fill[atomBin[i]]++] = i;
         refresh(x, cell);
-        double halfW = 0.5 * cell.minWidth(), halfW2 = halfW * halfW;
+        halfW2 = 0.25 * cell.minWidth() * cell.minWidth();
+        this.nbBuild = nb;
+        this.rangeBuild = range;
+        int threads = pool == null ? 1 : pool.threads();
+        if (threads == 1) {
+            Pairs all = new Pairs(pairJ, pairCode);
+            int p = search(0, n, all, 0);
+            pairJ = all.j;
+            pairCode = all.code;
+            start[n] = p;
+            return;
+        }
+        // Half list: atom i keeps partners j > i, so with atoms in random order its share falls
+        // linearly with i; split where the expected pair count 1 − (1 − i/n)² reaches t/T.
+        if (parts == null || parts.length != threads) {
+            parts = new Pairs[threads];
+            for (int t = 0; t < threads; t++) parts[t] = new Pairs(new int[16], new int[16]);
+            partEnd = new int[threads];
+        }
+        int[] lo = new int[threads + 1];
+        for (int t = 0; t <= threads; t++) lo[t] = (int) Math.round(n * (1 - Math.sqrt(1 - (double) t / threads)));
+        lo[threads] = n;
+        pool.run(t -> partEnd[t] = search(lo[t], lo[t + 1], parts[t], 0));
+        int total = 0;
+        for (int t = 0; t < threads; t++) total += partEnd[t];
+        if (pairJ.length < total) {
+            pairJ = new int[total + total / 8];
+            pairCode = new int[pairJ.length];
+        }
+        int base = 0;
+        for (int t = 0; t < threads; t++) {
+            System.arraycopy(parts[t].j, 0, pairJ, base, partEnd[t]);
+            System.arraycopy(parts[t].code, 0, pairCode, base, partEnd[t]);
+            for (int i = lo[t]; i < lo[t + 1]; i++) start[i] += base;
+            base += partEnd[t];
+        }
+        start[n] = total;
+    }
+
+    /** Growable pair arrays of one thread. */
+    private static final class Pairs {
+        int[] j, code;
+
+        Pairs(int[] j, int[] code) { this.j = j; this.code = code; }
+    }
+
+    private Pairs[] parts;
+    private int[] partEnd;
+    private int[] nbBuild, rangeBuild;
+    private double halfW2;
+
+    /**
+     * Lists the partners of atoms [i0, i1) into {@code out} from index {@code p}, setting start[i]
+     * relative to {@code out}; returns the end index. Reads only shared state fixed by the build.
+     */
+    private int search(int i0, int i1, Pairs out, int p) {
+        int[] nb = nbBuild, range = rangeBuild;
+        double rcs = cutoff + skin, rcs2 = rcs * rcs;
         int m = imageRange, side = 2 * m + 1;
-        int p = 0;
-        for (int i = 0; i < n; i++) {
+        int[] pj = out.j, pc = out.code;
+        for (int i = i0; i < i1; i++) {
             start[i] = p;
             int o = 3 * i;
             int bin = atomBin[i];
@@ -224,19 +287,21 @@ public final class NeighbourList {
                             double r2 = dx * dx + dy * dy + dz * dz;
                             if (r2 >= rcs2) continue;
                             if (r2 < halfW2 && excluded(i, j)) continue;
-                            if (p == pairJ.length) {
-                                pairJ = Arrays.copyOf(pairJ, 2 * p);
-                                pairCode = Arrays.copyOf(pairCode, 2 * p);
+                            if (p == pj.length) {
+                                pj = Arrays.copyOf(pj, 2 * p);
+                                pc = Arrays.copyOf(pc, 2 * p);
+                                out.j = pj;
+                                out.code = pc;
                             }
-                            pairJ[p] = j;
-                            pairCode[p] = code;
+                            pj[p] = j;
+                            pc[p] = code;
                             p++;
                         }
                     }
                 }
             }
         }
-        start[n] = p;
+        return p;
     }
 
     private boolean excluded(int i, int j) {
