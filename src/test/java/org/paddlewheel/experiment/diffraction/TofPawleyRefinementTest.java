@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Test;
  * Na2(NH2)(11BD4)-like cells: Gaussian-dominated peaks with σ² = σ0² + σ1²d² + σ2²d⁴, intensities
  * m·|F|²·d⁴ (the paper's Lorentz factor), counting noise; the cell must come back within 4σ.
  */
-class TofPawleyRefinementTest {
+public class TofPawleyRefinementTest {
     /** DIFC of a 90° bank at 20 m total flight path, µs/Å. */
-    static final double DIFC = TofConversion.difc(20, 90);
+    public static final double DIFC = TofConversion.difc(20, 90);
 
     /** {d, counts, esd, tof}: log-spaced TOF bins (Δt/t = 5e-4) from 0.6 to 3.2 Å. */
-    static double[][] synthetic(Crystal c, TofConversion conv, double sigma0, double sigma1, double sigma2, double eta, long seed) {
+    public static double[][] synthetic(Crystal c, TofConversion conv, double sigma0, double sigma1, double sigma2, double eta, long seed) {
         int n = (int) Math.ceil(Math.log(3.2 / 0.6) / Math.log(1.0005));
         double[] d = new double[n], y = new double[n], e = new double[n], t = new double[n];
         double t0 = conv.tof(0.6);
