@@ -44,6 +44,10 @@ public final class TofRefineOptions {
     @Option(names = "--rel-fwhm", defaultValue = "0.005", paramLabel = "Δd/d", description = "Starting relative FWHM Δd/d. Default: ${DEFAULT-VALUE}.")
     double relFwhm;
 
+    @Option(names = "--b2b", split = ",", paramLabel = "α0,α1,β0,β1",
+            description = "Back-to-back exponential ⊗ Gaussian profile (GSAS type 3) with fixed α = α0 + α1/d, β = β0 + β1/d⁴ (1/µs); needs --tof.")
+    List<Double> b2b;
+
     /** Whether a TOF or d-spacing refinement was asked for. */
     boolean active() { return tof || dSpacing; }
 
@@ -86,7 +90,13 @@ public final class TofRefineOptions {
         }
         TofPawleyRefinement.Result r;
         try {
-            r = new TofPawleyRefinement(ds, ys, es, start, conv, background).refineDifa(refineDifa).refine(relFwhm, maxIterations);
+            TofPawleyRefinement t = new TofPawleyRefinement(ds, ys, es, start, conv, background).refineDifa(refineDifa);
+            if (b2b != null) {
+                if (b2b.size() != 4) throw new InputException("--b2b takes four numbers α0,α1,β0,β1 (1/µs)");
+                if (!tof) throw new InputException("--b2b needs a TOF pattern (--tof with --difc)");
+                t.backToBack(b2b.get(0), b2b.get(1), b2b.get(2), b2b.get(3));
+            }
+            r = t.refine(relFwhm, maxIterations);
         } catch (IllegalArgumentException ex) {
             throw new InputException(file, 0, ex.getMessage());
         }
@@ -104,7 +114,8 @@ public final class TofRefineOptions {
         out.put("difa_us_per_A2", r.difa());
         out.put("difa_std_us_per_A2", r.difaStd());
         out.put("difa_refined", refineDifa);
-        out.put("profile", "pseudo-Voigt in d, FWHM = 2.3548·σ, σ² = σ0² + σ1²d² + σ2²d⁴, no exponential asymmetry");
+        out.put("profile", b2b != null ? "back-to-back exponential ⊗ Gaussian (GSAS type 3), σ_t = DIFC·σ, σ² = σ0² + σ1²d² + σ2²d⁴"
+                : "pseudo-Voigt in d, FWHM = 2.3548·σ, σ² = σ0² + σ1²d² + σ2²d⁴, no exponential asymmetry");
         out.put("sigma0_A", r.widths()[0]);
         out.put("sigma1", r.widths()[1]);
         out.put("sigma2_per_A", r.widths()[2]);

@@ -44,6 +44,8 @@ public final class TofPawleyRefinement {
     private final double[][] cheb;
     private final double[] abc0;
     private boolean refineDifa;
+    private double[] b2b;
+    private double[] tof;
 
     /**
      * @param dA          d-spacings (Å), ascending, any spacing
@@ -70,6 +72,19 @@ public final class TofPawleyRefinement {
         this.refl.removeIf(r -> PawleyRefinement.d(r, abc0) > dA[dA.length - 1] * 1.03);
         if (refl.isEmpty()) throw new IllegalArgumentException("no reflections of the starting structure fall in the pattern's d range");
         this.cheb = PawleyLinear.chebyshev(dA, Math.max(1, nBackground), dA[0], dA[dA.length - 1]);
+    }
+
+    /**
+     * Use a back-to-back exponential convolved with the Gaussian (GSAS TOF profile type 3; Von Dreele,
+     * Jorgensen &amp; Windsor, J. Appl. Cryst. 15 (1982) 581) instead of the pseudo-Voigt, with the
+     * instrument's rise and decay rates held fixed: α = α0 + α1/d, β = β0 + β1/d⁴ (1/µs), σ_t = DIFC·σ(d).
+     * Needs a real DIFC (the pattern measured in TOF).
+     */
+    public TofPawleyRefinement backToBack(double alpha0, double alpha1, double beta0, double beta1) {
+        this.b2b = new double[] {alpha0, alpha1, beta0, beta1};
+        this.tof = new double[d.length];
+        for (int i = 0; i < d.length; i++) tof[i] = conv.tof(d[i]);
+        return this;
     }
 
     /** Refine DIFA too (default: held at the conversion's value). */
@@ -101,6 +116,18 @@ public final class TofPawleyRefinement {
         double fw = 2 * Math.sqrt(2 * Math.log(2));
         for (int k = 0; k < refl.size(); k++) {
             double dk = PawleyRefinement.d(refl.get(k), abc), c = position(dk, difa);
+            if (b2b != null) {
+                double sig = conv.difcUsPerA() * Math.sqrt(Math.max(1e-16, s0 * s0 + s1 * s1 * dk * dk + s2 * s2 * dk * dk * dk * dk));
+                double tk = conv.zeroUs() + conv.difcUsPerA() * dk + difa * dk * dk;
+                double al = b2b[0] + b2b[1] / dk, be = b2b[2] + b2b[3] / Math.pow(dk, 4);
+                int lo = lowerIndexTof(tk - 10 * sig - 15 / al), hi = Math.min(d.length - 1, lowerIndexTof(tk + 10 * sig + 15 / be));
+                if (hi < lo || lo >= d.length) { first[k] = 0; cols[k] = new double[0]; continue; }
+                double[] col = new double[hi - lo + 1];
+                for (int i = lo; i <= hi; i++) col[i - lo] = backToBackGauss(tof[i] - tk, al, be, sig);
+                first[k] = lo;
+                cols[k] = col;
+                continue;
+            }
             double h = fw * Math.sqrt(Math.max(1e-16, s0 * s0 + s1 * s1 * dk * dk + s2 * s2 * dk * dk * dk * dk));
             int lo = lowerIndex(c - 30 * h), hi = lowerIndex(c + 30 * h);
             if (hi < lo || lo >= d.length) { first[k] = 0; cols[k] = new double[0]; continue; }
@@ -115,6 +142,32 @@ public final class TofPawleyRefinement {
             cols[k] = col;
         }
         return PawleyLinear.solve(cheb, first, cols, y, w);
+    }
+
+    /** First index with tof[i] ≥ v (d.length when none). */
+    private int lowerIndexTof(double v) {
+        int i = Arrays.binarySearch(tof, v);
+        return i >= 0 ? i : -i - 1;
+    }
+
+    /**
+     * Unit-area back-to-back exponential ⊗ Gaussian at Δ = t − t_k (µs):
+     * N[e^u erfc(y) + e^v erfc(z)], N = αβ/(2(α+β)), u = α(ασ² + 2Δ)/2, v = β(βσ² − 2Δ)/2,
+     * y = (ασ² + Δ)/(√2σ), z = (βσ² − Δ)/(√2σ); e^u erfc(y) = e^(−Δ²/2σ²)·erfcx(y) for y ≥ 0.
+     */
+    static double backToBackGauss(double delta, double alpha, double beta, double sigma) {
+        double s2 = sigma * sigma, r2 = Math.sqrt(2) * sigma, g = Math.exp(-delta * delta / (2 * s2));
+        double y = (alpha * s2 + delta) / r2, z = (beta * s2 - delta) / r2;
+        double a = y >= 0 ? g * erfcx(y) : Math.exp(alpha * (alpha * s2 + 2 * delta) / 2) * org.hipparchus.special.Erf.erfc(y);
+        double b = z >= 0 ? g * erfcx(z) : Math.exp(beta * (beta * s2 - 2 * delta) / 2) * org.hipparchus.special.Erf.erfc(z);
+        return alpha * beta / (2 * (alpha + beta)) * (a + b);
+    }
+
+    /** Scaled complementary error function e^(x²)·erfc(x), x ≥ 0 (asymptotic series past 25). */
+    static double erfcx(double x) {
+        if (x < 25) return Math.exp(x * x) * org.hipparchus.special.Erf.erfc(x);
+        double i2 = 1 / (2 * x * x);
+        return 1 / (x * Math.sqrt(Math.PI)) * (1 - i2 + 3 * i2 * i2 - 15 * i2 * i2 * i2);
     }
 
     /** First index with d[i] ≥ v (d.length when none). */
@@ -156,6 +209,7 @@ public final class TofPawleyRefinement {
             List<Integer> f = new ArrayList<>();
             for (int k = 0; k < np; k++) {
                 if (k == o && !refineDifa) continue;
+                if (k == o + 4 && b2b != null) continue; // η has no meaning in the back-to-back profile
                 if (stage == 0 && (k == o || k == o + 1 || k == o + 3 || k == o + 4)) continue;
                 f.add(k);
             }
