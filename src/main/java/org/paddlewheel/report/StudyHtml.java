@@ -65,6 +65,7 @@ final class StudyHtml {
         h.append("<h2>3. Evidence</h2>\n");
         for (Claim c : r.claims()) evidence(h, c);
         StudyHtmlTables.conditions(h, r.conditions());
+        StudyHtmlTables.pbcm(h, r.pbcm());
         StudyHtmlTables.activationEnergies(h, r.arrhenius());
 
         h.append("<h2>4. Figures</h2>\n");
