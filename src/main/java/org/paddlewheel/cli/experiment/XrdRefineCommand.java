@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.knowm.xchart.XYChart;
-import org.paddlewheel.experiment.XyData;
+import org.paddlewheel.experiment.NumericTable;
 import org.paddlewheel.experiment.diffraction.BuiltinStructures;
 import org.paddlewheel.experiment.diffraction.Crystal;
 import org.paddlewheel.experiment.diffraction.GsasRawReader;
@@ -79,7 +79,7 @@ public class XrdRefineCommand implements Callable<Integer> {
             y = g[1];
             e = g[2];
         } else {
-            XyData d = XyData.read(pattern, 2);
+            NumericTable d = NumericTable.readCurve(pattern, 2);
             x = d.column(0);
             y = d.column(1);
             e = d.width() >= 3 ? d.column(2) : null;
@@ -178,7 +178,7 @@ public class XrdRefineCommand implements Callable<Integer> {
     /** {@code --tof} / {@code --d-spacing}: neutron time-of-flight refinement in d-space. */
     private Integer callTof(Crystal start) throws Exception {
         if (wavelength != null || energy != null) throw new InputException("--tof/--d-spacing take no --wavelength or --energy");
-        XyData d = XyData.read(pattern, 2);
+        NumericTable d = NumericTable.readCurve(pattern, 2);
         double[] x = d.column(0), y = d.column(1), e = d.width() >= 3 ? d.column(2) : null;
         if (range != null) {
             if (range.size() != 2 || !(range.get(1) > range.get(0))) throw new InputException("--range takes LO,HI (units of the first column) with LO < HI");

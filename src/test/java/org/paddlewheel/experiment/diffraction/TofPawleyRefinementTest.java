@@ -102,7 +102,7 @@ public class TofPawleyRefinementTest {
     void realOsirisPatternOfNacMatchesEasyDiffractionsCell() throws Exception {
         java.nio.file.Path data = java.nio.file.Path.of(getClass().getResource("ncaf-osiris-subset.xye").toURI());
         java.nio.file.Path start = java.nio.file.Path.of(getClass().getResource("ncaf-bcc-start.vasp").toURI());
-        var table = org.paddlewheel.experiment.XyData.read(data, 3);
+        var table = org.paddlewheel.experiment.NumericTable.readCurve(data, 3);
         TofConversion conv = new TofConversion(0.008, 17591.1351, -0.3165);
         double[] t = table.column(0), d = new double[t.length];
         for (int i = 0; i < t.length; i++) d[i] = conv.d(t[i]);

@@ -47,7 +47,7 @@ class PublishedLineshapeTest {
     void simulatedEdgesAndCentreOfGravityMatchTheirs() throws Exception {
         JsonNode ours = run("nmr", "lineshape", "--nucleus", "23Na", "--cq", "2.5MHz", "--eta", "0", "--larmor", LARMOR_MHZ + "MHz", "--json");
         // theirs: first and last non-zero points and the centre of gravity of the data
-        var table = org.paddlewheel.experiment.XyData.read(data(), 2);
+        var table = org.paddlewheel.experiment.NumericTable.readCurve(data(), 2);
         double[][] t = {table.column(0), table.column(1)};
         int lo = -1, hi = -1;
         double max = 0, s = 0, s1 = 0;
