@@ -239,13 +239,13 @@ public final class PawleyRefinement {
         double[] sz = presearch(p, startFwhmDeg);
         p = Arrays.copyOf(p, np);
         for (int k = 1; k <= nl; k++) p[k] *= sz[0];
-        p[0] = sz[1];
+        p[0] = Double.isNaN(fixedZeroDeg) ? sz[1] : fixedZeroDeg;
         double[] ref = p.clone();
         LeastSquares.Result r = null;
         int iters = 0;
         for (int stage = 0; stage < 2; stage++) {
             boolean all = stage == 1;
-            int[] free = free(np, o, all);
+            int[] free = free(np, o, all, !Double.isNaN(fixedZeroDeg));
             double[] pf = p;
             double[] sub = new double[free.length], scale = new double[free.length], lo = new double[free.length], hi = new double[free.length];
             for (int j = 0; j < free.length; j++) {
@@ -262,7 +262,7 @@ public final class PawleyRefinement {
             if (DEBUG) System.err.printf("stage %d p %s chi2nu %.4f iters %d%n", stage, Arrays.toString(p), r.reducedChi2(), r.iterations());
         }
         double[] std = new double[np];
-        int[] free = free(np, o, true);
+        int[] free = free(np, o, true, !Double.isNaN(fixedZeroDeg));
         for (int j = 0; j < free.length; j++) std[free[j]] = r.std()[j];
         double[][] sol = solve(p);
         double[] calc = sol[1];
@@ -286,9 +286,14 @@ public final class PawleyRefinement {
     /** Sets the starting a, b, c (Å) — defaults to the structure's. */
     public PawleyRefinement startLattice(double[] abc) { this.abc0 = abc.clone(); return this; }
 
-    private static int[] free(int np, int o, boolean all) {
+    private double fixedZeroDeg = Double.NaN;
+
+    /** Holds the zero shift at {@code zeroDeg} (deg 2θ) instead of refining it (NaN: refine, the default). */
+    public PawleyRefinement fixZero(double zeroDeg) { this.fixedZeroDeg = zeroDeg; return this; }
+
+    private static int[] free(int np, int o, boolean all, boolean zeroFixed) {
         List<Integer> f = new ArrayList<>();
-        for (int k = 0; k < np; k++) if (all || k < o || k == o + 2) f.add(k);
+        for (int k = zeroFixed ? 1 : 0; k < np; k++) if (all || k < o || k == o + 2) f.add(k);
         return f.stream().mapToInt(Integer::intValue).toArray();
     }
 
