@@ -49,4 +49,19 @@ class PbcmStudyTest {
         assertThat(s.path("runs_planned").asInt()).isEqualTo(runs.size());
         assertThat(Files.readString(out.html())).contains("Orthorhombic Pbcm, x = 1").contains("No verdict");
     }
+
+    /** The embedded engine runs the 160-atom Pbcm cell and the trajectory analysis reads it (hops against all 48 Na sites). */
+    @Test
+    void embeddedEngineRunsAndAnalysesThePbcmCell() throws Exception {
+        RunSpec p = Campaign.full().runs().get(41);
+        RunSpec t = new RunSpec(1, p.temperatureK(), Frozen.NONE, 1, 2, 0, 50, 0.5, p.ensemble(), 10, 1000, 0, 2.5, RunSpec.PBCM);
+        RunFolder f = RunFolder.of(tmp, t, "embedded");
+        f.prepare();
+        EmbeddedEngine.runMd(t, Campaign.FORCE_FIELD, f.file(RunFolder.TRAJECTORY).getParent(), 1, x -> { }, false, -1);
+        assertThat(Files.readString(f.file(EmbeddedEngine.CONFIG))).contains("phase pbcm");
+        RunResult r = new TrajectoryAnalyzer().analyse(f);
+        assertThat(r.dNa()).isNotNull();
+        assertThat(r.tauPs()).containsKeys("BH4", "NH2");
+        assertThat(r.spec().isPbcm()).isTrue();
+    }
 }
