@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
  * (centroids of the 19 strongest peaks against Bragg's law at λ = 1.909 Å) favours ours: with GSAS's
  * a and zero the centroid residuals run from −0.15° to +0.16° across the pattern, with ours they stay
  * within ±0.04° apart from the most asymmetric low-angle line; GSAS's type-3 profile has asymmetry
- * (S/L, H/L) and our symmetric pseudo-Voigt does not, which may account for part of it. The
- * discrepancy is unresolved, so the test asserts agreement within 0.1 % (0.012 Å): a wrong reader
+ * (S/L, H/L) and our symmetric pseudo-Voigt does not. Holding our zero at GSAS's value reproduces
+ * GSAS's a (second test), so the gap is the a–zero trade-off, which the asymmetry model decides; the
+ * test asserts agreement within 0.1 % (0.012 Å): a wrong reader
  * step, start or wavelength handling moves a by far more.
  */
 class GarnetRefinementTest {
