@@ -86,6 +86,29 @@ public final class PbcmBuilder {
         return new Result(s, 4 * cells, 12 * cells, new double[] {A * n1, B * n2, C * n3});
     }
 
+    /**
+     * Every Na face site of n1×n2×n3 cells, occupied or vacant in {@link #build} (12 per cell, Na only):
+     * the reference a hop analysis of a Pbcm run counts site changes against.
+     */
+    public static Structure allCationSites(int n1, int n2, int n3) {
+        Lattice cell = Lattice.orthorhombic(A, B, C);
+        double[][] faces = {{0, 0.5, 0.5}, {0.5, 0, 0.5}, {0.5, 0.5, 0}};
+        List<double[]> na = new ArrayList<>();
+        for (int i = -2; i <= 2; i++) for (int j = -2; j <= 2; j++) for (int k = 0; k <= 1; k++) {
+            if (!inCell(ortho(i, j, k))) continue;
+            for (double[] f : faces) addUnique(na, wrap(ortho(i + f[0], j + f[1], k + f[2])));
+        }
+        if (na.size() != 12) throw new IllegalStateException("Pbcm cell derivation: " + na.size() + " Na sites (want 12)");
+        Structure.Builder sb = Structure.builder(cell.supercell(n1, n2, n3));
+        for (int a = 0; a < n1; a++) for (int b = 0; b < n2; b++) for (int c = 0; c < n3; c++) {
+            for (double[] f : na) {
+                double[] cart = cell.toCartesian(new double[] {a + f[0], b + f[1], c + f[2]});
+                sb.add(Element.NA, cart[0], cart[1], cart[2]);
+            }
+        }
+        return sb.build();
+    }
+
     private static double[] ortho(double rx, double ry, double rz) {
         return new double[] {(rx + ry) / 2, (ry - rx) / 2, rz / 2};
     }

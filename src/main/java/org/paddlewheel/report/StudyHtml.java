@@ -65,6 +65,7 @@ final class StudyHtml {
         h.append("<h2>3. Evidence</h2>\n");
         for (Claim c : r.claims()) evidence(h, c);
         StudyHtmlTables.conditions(h, r.conditions());
+        StudyHtmlTables.pbcm(h, r.pbcm());
         StudyHtmlTables.activationEnergies(h, r.arrhenius());
 
         h.append("<h2>4. Figures</h2>\n");
@@ -110,6 +111,9 @@ final class StudyHtml {
                     + " Langevin %s/ps, %s GPa, a frame every %s fs", f.supercell(), fmt(f.equilibrationFs() / 1000), fmt(f.productionFs() / 1000),
                     fmt(f.timestepFs()), f.ensemble(), fmt(f.frictionPerPs()), fmt(f.pressureGPa()), fmt(f.frameIntervalFs())));
         }
+        long pbcm = runs.stream().filter(RunSpec::isPbcm).count();
+        if (pbcm > 0) row(h, "orthorhombic runs", pbcm + " of them x = 1 in the Pbcm cell (" + runs.stream().filter(RunSpec::isPbcm)
+                .findFirst().map(s -> s.supercell() + "x" + s.supercell() + "x1").orElse("") + " orthorhombic cells), listed apart: no claim uses them");
         row(h, "engine", r.manifest().engine() + " — " + r.manifest().engineVersion());
         row(h, "force field", r.manifest().forceField());
         h.append("</table>\n");

@@ -42,6 +42,27 @@ final class StudyHtmlTables {
                 .append(" last tenth of the run, for every mobile anion sublattice.</p>\n");
     }
 
+    /**
+     * The orthorhombic runs: one row per temperature with D and σ (the paper reports no Pbcm number or
+     * claim to set them against, so no verdict).
+     */
+    static void pbcm(StringBuilder h, List<ConditionResult> pbcm) {
+        if (pbcm.isEmpty()) return;
+        h.append("<h3 id=\"pbcm\">Orthorhombic Pbcm, x = 1 (2×2×1 of the derived cell)</h3>\n<table><tr><th>T (K)</th><th>seeds</th>")
+                .append("<th>D<sub>Na</sub> (cm²/s)</th><th>σ<sub>NE</sub> (S/cm)</th><th>hops (per Na per ps)</th><th>crystal?</th></tr>\n");
+        for (ConditionResult c : pbcm) {
+            h.append("<tr").append(c.usable() ? "" : " class=\"excluded\"").append("><td>").append(fmt(c.temperatureK())).append("</td><td>")
+                    .append(c.seeds()).append("</td><td>").append(d(c, c.dNa())).append("</td><td>").append(d(c, c.sigmaNa()))
+                    .append("</td><td>").append(c.hops()).append(Double.isFinite(c.hopRatePerPs())
+                            ? String.format(Locale.ROOT, " (%.2g)", c.hopRatePerPs()) : "").append("</td><td>")
+                    .append(c.usable() ? "yes" : "no: " + esc(c.excludedBecause())).append("</td></tr>\n");
+        }
+        h.append("</table>\n<p class=\"rule\">No verdict: the paper ran Pbcm AIMD (2×2×1, x = 1) but states no Pbcm diffusivity,")
+                .append(" conductivity or claim to test; these runs enter no claim and no Arrhenius fit. Experimentally the Pbcm phase")
+                .append(" conducts about 10² less than the cubic one (the paper's EIS); the cell here is derived from the cubic one")
+                .append(" (see docs/experiment.md), not Somer et al.'s refined coordinates.</p>\n");
+    }
+
     static void activationEnergies(StringBuilder h, List<ArrheniusByX.Row> arrhenius) {
         h.append("<h3 id=\"ea\">Activation energies</h3>\n<table><tr><th>x</th><th>T used (K)</th><th>E<sub>a</sub> from D (eV)</th>")
                 .append("<th>E<sub>a</sub> from σT (eV)</th><th>paper, impedance (eV)</th><th>not fitted: no hop (K)</th>")

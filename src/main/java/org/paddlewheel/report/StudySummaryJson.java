@@ -77,6 +77,20 @@ final class StudySummaryJson {
             num(o, "hop_rate_per_ps", c.hopRatePerPs());
             o.set("coupling", J.valueToTree(c.coupling()));
         }
+        ArrayNode pb = root.putArray("pbcm_conditions");   // the orthorhombic x = 1 runs: no claim uses them
+        for (ConditionResult c : r0.pbcm()) {
+            ObjectNode o = pb.addObject();
+            o.put("phase", "pbcm");
+            o.put("x", c.x());
+            o.put("T_K", c.temperatureK());
+            o.put("seeds", c.seeds());
+            o.set("D_Na_cm2_per_s", J.valueToTree(est(c.dNa())));
+            o.set("sigma_NE_S_per_cm", J.valueToTree(est(c.sigmaNa())));
+            o.put("D_Na_is_upper_bound", c.dNaIsUpperBound());
+            o.put("usable", c.usable());
+            o.put("hops", c.hops());
+            o.putNull("verdict");
+        }
         ArrayNode rs = root.putArray("runs");
         for (RunResult r : results) {
             ObjectNode o = rs.addObject();
@@ -85,6 +99,7 @@ final class StudySummaryJson {
             o.put("T_K", r.spec().temperatureK());
             o.put("frozen", r.spec().frozen().cliName());
             o.put("seed", r.spec().seed());
+            o.put("phase", r.spec().isPbcm() ? "pbcm" : "cubic");
             o.put("supercell", r.spec().supercell());
             o.put("equilibration_fs", r.spec().equilibrationFs());
             o.put("production_fs", r.spec().productionFs());

@@ -19,6 +19,12 @@ public record Campaign(String preset, String forceField, List<RunSpec> runs) {
     public static final double[] PAPER_X = {0, 0.5, 1};
     /** Temperatures simulated in the paper's AIMD, K. */
     public static final double[] PAPER_T = {250, 300, 363, 500, 700};
+    /**
+     * Temperatures of the orthorhombic (Pbcm) x = 1 runs, K. The paper's Methods give one range, "250 K to
+     * 700 K", for all its AIMD and the 2×2×1 Pbcm cell, without listing the Pbcm temperatures apart, so
+     * the Pbcm runs use the same five temperatures as the cubic ones.
+     */
+    public static final double[] PBCM_T = PAPER_T;
     /** Temperatures of the freezing runs, K. */
     public static final double[] FREEZE_T = {500, 700};
 
@@ -29,17 +35,25 @@ public record Campaign(String preset, String forceField, List<RunSpec> runs) {
     /** The paper's settings: 3x3x3, NPT (Parrinello–Rahman + Langevin 10/ps, W = 1000 amu), 0.5 fs. */
     static RunSpec paperSpec(double equilibrationFs, double productionFs, int supercell, double frameIntervalFs) {
         return new RunSpec(1, 500, Frozen.NONE, 1, supercell, equilibrationFs, productionFs, 0.5, org.paddlewheel.md.Ensemble.NPT, 10, 1000, 0,
-                frameIntervalFs);
+                frameIntervalFs, null);
     }
 
     /**
      * {@code --full}: x ∈ {0, 0.5, 1} × T ∈ {250, 300, 363, 500, 700} K, 3 ps + 50 ps at 0.5 fs in a
      * 3x3x3 cell; x = 1 with Na, NH2 or BH4 frozen at 500 and 700 K. Seeds 1–3 for every x = 1 run at
-     * 500 and 700 K (free and frozen: the freezing claims compare them), seed 1 elsewhere.
+     * 500 and 700 K (free and frozen: the freezing claims compare them), seed 1 elsewhere: 37 cubic runs.
+     * Then the paper's orthorhombic runs: x = 1 in the Pbcm cell, 2×2×1 (160 atoms), free, at
+     * {@link #PBCM_T}, seed 1, same protocol: 5 runs, 42 in all. The Pbcm runs are reported beside the
+     * claims (D, σ per temperature) and enter none of them.
      */
     public static Campaign full() {
         RunSpec base = paperSpec(3000, 50000, 3, 10);
-        return build("full", base, PAPER_X, PAPER_T, FREEZE_T, 3);
+        Campaign cubic = build("full", base, PAPER_X, PAPER_T, FREEZE_T, 3);
+        List<RunSpec> runs = new ArrayList<>(cubic.runs());
+        RunSpec pbcm = new RunSpec(1, 500, Frozen.NONE, 1, 2, base.equilibrationFs(), base.productionFs(), base.timestepFs(), base.ensemble(),
+                base.frictionPerPs(), base.latticeMassAmu(), base.pressureGPa(), base.frameIntervalFs(), RunSpec.PBCM);
+        for (double t : PBCM_T) runs.add(pbcm.at(1, t));
+        return new Campaign("full", FORCE_FIELD, runs);
     }
 
     /**
@@ -49,7 +63,7 @@ public record Campaign(String preset, String forceField, List<RunSpec> runs) {
      * 558 000 steps. Sized from a measured run: 20 ps production took 124 s of CPU (about 3000
      * steps/s per 2x2x2 run) and 3 min 39 s of wall time on 2 cores shared at load ≈ 8, so 30 ps is
      * about 3 min of CPU and about 5–6 minutes on such a machine. Error bars are far wider than
-     * {@code --full}'s and the report says so.
+     * {@code --full}'s and the report says so. The Pbcm runs are in {@code --full} only (quick stays quick).
      */
     public static Campaign quick() {
         RunSpec base = paperSpec(1000, 30000, 2, 10);

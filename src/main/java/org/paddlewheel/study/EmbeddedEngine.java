@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.DoubleConsumer;
 import org.paddlewheel.build.AntiperovskiteBuilder;
+import org.paddlewheel.build.PbcmBuilder;
 import org.paddlewheel.forcefield.ForceField;
 import org.paddlewheel.io.Formats;
 import org.paddlewheel.md.MdConfig;
@@ -60,12 +61,21 @@ public final class EmbeddedEngine implements Engine {
 
     /** What {@code md-config.txt} holds for a launch. */
     static List<String> record(RunSpec s, String forceField, int threads) {
-        return List.of("config " + config(s, threads).fingerprint(), "force-field " + forceField, "freeze " + String.join(",", freeze(s)),
-                "supercell " + s.supercell(), "x " + s.x());
+        List<String> r = new java.util.ArrayList<>(List.of("config " + config(s, threads).fingerprint(), "force-field " + forceField,
+                "freeze " + String.join(",", freeze(s)), "supercell " + s.supercell(), "x " + s.x()));
+        if (s.isPbcm()) r.add("phase " + RunSpec.PBCM);  // cubic records stay as before, so their checkpoints still resume
+        return r;
     }
 
-    /** Builds the starting cell of a spec. */
+    /**
+     * Builds the starting cell of a spec: n×n×n cubic cells, or for the Pbcm phase n×n×1 orthorhombic
+     * cells of {@link PbcmBuilder} (random anion orientations, 1.8 Å contacts, as {@code build
+     * antiperovskite --phase pbcm}).
+     */
     public static Structure cell(RunSpec s) {
+        if (s.isPbcm()) {
+            return PbcmBuilder.build(s.supercell(), s.supercell(), 1, AntiperovskiteBuilder.Orientation.RANDOM, 1.8, s.seed(), 20000).structure();
+        }
         return new AntiperovskiteBuilder().x(s.x()).supercell(s.supercell(), s.supercell(), s.supercell())
                 .seed(s.seed()).build().structure();
     }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleConsumer;
-import org.paddlewheel.build.AntiperovskiteBuilder;
 import org.paddlewheel.io.ExtendedXyz;
 import org.paddlewheel.io.TrajectoryWriter;
 import org.paddlewheel.model.Element;
@@ -42,8 +41,7 @@ public final class FakeEngine implements Engine {
     @Override
     public void run(RunSpec spec, String forceField, Path dir, int threads, DoubleConsumer progress) throws Exception {
         invocations.incrementAndGet();
-        Structure s = new AntiperovskiteBuilder().x(spec.x()).supercell(spec.supercell(), spec.supercell(), spec.supercell())
-                .seed(spec.seed()).build().structure();
+        Structure s = EmbeddedEngine.cell(spec);
         List<Molecule> molecules = MoleculeFinder.find(s);
         int nNa = s.indicesOf(Element.NA).length;
         int nBh4 = 0, nNh2 = 0;

@@ -135,9 +135,10 @@ final class PaperNumbers {
     static Claim cubicToPbcm() {
         return Claim.notAttempted("cubic_to_pbcm_transition", "Below ≈ 283 K (0–15 °C) cubic Pm-3m Na2(NH2)(BH4) turns orthorhombic (Pbcm), ordering"
                 + " vacancies and anions; σ drops ~10².",
-                "Not attempted: every run starts from the cubic Pm-3m cell and lasts ≤ 53 ps at ≥ 250 K; a transition with vacancy and"
-                + " anion ordering needs the orthorhombic 2×2×1 cell (the paper's AIMD used one) or long annealing below 283 K, and a"
-                + " symmetry analysis of the cell, none of which this study runs.");
+                "Not attempted: a transition with vacancy and anion ordering needs long annealing of the cubic cell below 283 K and a"
+                + " symmetry analysis, which this study does not run; every cubic run lasts ≤ 53 ps at ≥ 250 K. --full also runs the"
+                + " paper's orthorhombic x = 1 2×2×1 cell (derived from the cubic one, not Somer et al.'s coordinates) and lists its D"
+                + " and σ per temperature beside the claims, without a verdict: the paper reports no Pbcm AIMD number to compare.");
     }
 
     /** NMR correlation times and their activation energies are not addressed. */

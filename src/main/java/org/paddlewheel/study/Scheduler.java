@@ -139,7 +139,7 @@ public final class Scheduler {
 
     /** Short label of a run in the progress line: "x=1 700K BH4-frozen s2". */
     static String display(RunSpec s) {
-        return String.format(Locale.ROOT, "x=%s %.0fK%s s%d", StudyText.trim(s.x()), s.temperatureK(),
+        return String.format(Locale.ROOT, "%sx=%s %.0fK%s s%d", s.isPbcm() ? "Pbcm " : "", StudyText.trim(s.x()), s.temperatureK(),
                 s.frozen() == Frozen.NONE ? "" : " " + s.frozen().label(), s.seed());
     }
 

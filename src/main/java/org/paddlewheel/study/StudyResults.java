@@ -18,10 +18,14 @@ import java.util.Map;
  * @param wallSeconds wall time per run id, s (NaN when unknown)
  * @param missing    planned runs not in the results (unfinished, or finished but not analysable)
  * @param lastFinished ISO-8601 UTC time the last of the runs finished (from the completion markers), or null
+ * @param pbcm       the orthorhombic (Pbcm) x = 1 conditions, pooled like the others but kept out of
+ *                   {@code conditions}, the Arrhenius fits and every claim (the paper states no Pbcm result
+ *                   to test); the report lists their D and σ
  */
 public record StudyResults(Path dir, StudyManifest manifest, String analysis, List<RunResult> runs,
                            List<ConditionResult> conditions, List<ArrheniusByX.Row> arrhenius, List<Claim> claims,
-                           List<String> caveats, List<String> missing, Map<String, Double> wallSeconds, String lastFinished) {
+                           List<String> caveats, List<String> missing, Map<String, Double> wallSeconds, String lastFinished,
+                           List<ConditionResult> pbcm) {
 
     /** Runs with results. */
     public int runsFinished() { return runs.size(); }
@@ -61,12 +65,12 @@ public record StudyResults(Path dir, StudyManifest manifest, String analysis, Li
         }
         Map<String, List<RunResult>> byCondition = new LinkedHashMap<>();
         for (RunResult r : results) byCondition.computeIfAbsent(r.spec().condition(), k -> new ArrayList<>()).add(r);
-        List<ConditionResult> conditions = new ArrayList<>();
-        for (List<RunResult> rs : byCondition.values()) conditions.add(ConditionResult.pool(rs));
+        List<ConditionResult> conditions = new ArrayList<>(), pbcm = new ArrayList<>();
+        for (List<RunResult> rs : byCondition.values()) (rs.get(0).spec().isPbcm() ? pbcm : conditions).add(ConditionResult.pool(rs));
         List<ArrheniusByX.Row> arrhenius = ArrheniusByX.fit(conditions);
         List<Claim> claims = new Claims(conditions).evaluate();
         return new StudyResults(studyDir, m, analyzer.description(), List.copyOf(results), List.copyOf(conditions), arrhenius,
-                claims, caveats(m, missing, conditions), List.copyOf(missing), wall, last);
+                claims, caveats(m, missing, conditions), List.copyOf(missing), wall, last, List.copyOf(pbcm));
     }
 
     static List<String> caveats(StudyManifest m, List<String> missing, List<ConditionResult> conditions) {

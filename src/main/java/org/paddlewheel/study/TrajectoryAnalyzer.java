@@ -48,8 +48,9 @@ public final class TrajectoryAnalyzer implements RunAnalyzer {
                 + " hops vs all ideal Na sites, hop-rotation coupling); tau sigma from 4 anion groups";
     }
 
-    /** The reference structure holding every Na site of the spec's supercell (the x = 0 cell). */
+    /** The reference structure holding every Na site of the spec's supercell (the x = 0 cell; every Pbcm face site). */
     public static Structure allSitesReference(RunSpec s) {
+        if (s.isPbcm()) return org.paddlewheel.build.PbcmBuilder.allCationSites(s.supercell(), s.supercell(), 1);
         return new AntiperovskiteBuilder().x(0).supercell(s.supercell(), s.supercell(), s.supercell())
                 .latticeParameter(AntiperovskiteBuilder.vegardLatticeParameter(s.x())).seed(s.seed()).build().structure();
     }

@@ -13,9 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.paddlewheel.cli.Main;
 
 /**
- * {@code study double-paddle-wheel --engine cp2k --slurm --full} writes the paper's 37-run campaign
- * as CP2K jobs whose inputs CP2K's own parser accepts ({@code cp2k.psmp --check}); one run of each
- * protocol (free NPT, Na, NH2 and BH4 frozen) is checked, each check parses a 270-atom input.
+ * {@code study double-paddle-wheel --engine cp2k --slurm --full} writes the paper's 42-run campaign
+ * (37 cubic runs and the 5 Pbcm x = 1 runs) as CP2K jobs whose inputs CP2K's own parser accepts
+ * ({@code cp2k.psmp --check}); one run of each protocol (free NPT, Na, NH2 and BH4 frozen: 270-atom
+ * inputs; free Pbcm: 160 atoms) is checked.
  */
 class Cp2kCampaignTest {
     @TempDir
@@ -30,9 +31,9 @@ class Cp2kCampaignTest {
         try (Stream<Path> s = Files.list(out.resolve("cp2k"))) {
             runs = s.filter(Files::isDirectory).sorted().toList();
         }
-        assertEquals(37, runs.size(), "the paper's campaign: 3 x × 5 T free + freezing runs + seeds");
+        assertEquals(42, runs.size(), "the paper's campaign: 3 x × 5 T free + freezing runs + seeds + 5 Pbcm");
         String submit = Files.readString(out.resolve("cp2k/submit.sh"));
-        assertEquals(37, submit.lines().filter(l -> l.contains("sbatch run.sbatch")).count());
+        assertEquals(42, submit.lines().filter(l -> l.contains("sbatch run.sbatch")).count());
         for (Path r : runs) {
             String inp = Files.readString(r.resolve("md.inp"));
             assertTrue(inp.contains("TIMESTEP 0.5000") && inp.contains("GAMMA 0.010000"), "0.5 fs, 10 ps⁻¹ in " + r);
@@ -41,7 +42,8 @@ class Cp2kCampaignTest {
             assertEquals(free, inp.contains("ENSEMBLE NPT_I"), "free runs NPT at 0 GPa, frozen runs at fixed cell: " + r);
         }
         assumeTrue(Cp2kRunner.locate() != null, "CP2K not installed: inputs written but not checked");
-        for (String protocol : List.of("x1.00_T500K_free_s1", "x1.00_T500K_Na-frozen_s1", "x1.00_T500K_NH2-frozen_s1", "x1.00_T500K_BH4-frozen_s1")) {
+        for (String protocol : List.of("x1.00_T500K_free_s1", "x1.00_T500K_Na-frozen_s1", "x1.00_T500K_NH2-frozen_s1", "x1.00_T500K_BH4-frozen_s1",
+                "pbcm_x1.00_T300K_free_s1")) {
             Path dir = out.resolve("cp2k").resolve(protocol);
             assertTrue(Files.isDirectory(dir), protocol);
             Process p = new ProcessBuilder(Cp2kRunner.locate().toString(), "--check", "md.inp").directory(dir.toFile())

@@ -40,6 +40,30 @@ class XrdRefineCliTest {
     }
 
     @Test
+    void refineANeutronTofPattern() throws Exception {
+        var conv = new org.paddlewheel.experiment.diffraction.TofConversion(-3.0, org.paddlewheel.experiment.diffraction.TofPawleyRefinementTest.DIFC, 0.5);
+        double[][] p = org.paddlewheel.experiment.diffraction.TofPawleyRefinementTest.synthetic(BuiltinStructures.na2nh2bh4(4.6941, 1.0), conv,
+                2e-4, 1.2e-3, 3e-4, 0.2, 5);
+        StringBuilder sb = new StringBuilder("# TOF_us counts esd\n");
+        for (int i = 0; i < p[0].length; i++) sb.append(String.format(Locale.ROOT, "%.4f %.3f %.4f%n", p[3][i], p[1][i], p[2][i]));
+        Path f = tmp.resolve("tof.dat");
+        Files.writeString(f, sb.toString());
+        Cli c = Cli.run("xrd", "refine", f.toString(), "--structure", "na2nh2bh4", "--tof", "--difc", Double.toString(conv.difcUsPerA()),
+                "--zero-tof", "-3", "--difa", "0.5", "--json", "-o", tmp.toString());
+        assertThat(c.code).as(c.err).isZero();
+        JsonNode j = c.json();
+        assertThat(Math.abs(j.get("a_A").asDouble() - 4.6941)).isLessThan(4 * j.get("a_std_A").asDouble());
+        assertThat(j.get("chi2").asDouble()).isBetween(0.85, 1.2);
+        assertThat(j.get("Rwp").asDouble()).isPositive();
+        assertThat(j.get("reflections").get(0).has("tof_us")).isTrue();
+        assertThat(tmp.resolve("xrd-refine.png")).exists();
+        // TOF without DIFC is an input error naming the missing constant
+        Cli bad = Cli.run("xrd", "refine", f.toString(), "--structure", "na2nh2bh4", "--tof", "--json");
+        assertThat(bad.code).isEqualTo(2);
+        assertThat(bad.err).contains("--difc");
+    }
+
+    @Test
     void vegardSlopeAndCurvature() throws Exception {
         SplittableRandom r = new SplittableRandom(3);
         double[] xs = {0, 0.2, 0.5, 0.75, 1.0};

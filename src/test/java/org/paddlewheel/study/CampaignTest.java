@@ -19,7 +19,7 @@ class CampaignTest {
         Set<String> conditions = new HashSet<>();
         for (RunSpec r : c.runs()) {
             conditions.add(r.condition());
-            assertThat(r.supercell()).isEqualTo(3);
+            assertThat(r.supercell()).isEqualTo(r.isPbcm() ? 2 : 3);   // Pbcm: 2x2x1 orthorhombic cells, the paper's AIMD cell
             assertThat(r.productionFs()).isEqualTo(50000);
             assertThat(r.equilibrationFs()).isEqualTo(3000);
             assertThat(r.timestepFs()).isEqualTo(0.5);
@@ -27,7 +27,13 @@ class CampaignTest {
             assertThat(r.frictionPerPs()).isEqualTo(10);
             assertThat(r.latticeMassAmu()).isEqualTo(1000);
         }
-        assertThat(conditions).hasSize(15 + 6).contains("x1.00_T700K_BH4-frozen", "x0.50_T250K_free", "x1.00_T500K_Na-frozen");
+        assertThat(conditions).hasSize(15 + 6 + 5).contains("x1.00_T700K_BH4-frozen", "x0.50_T250K_free", "x1.00_T500K_Na-frozen",
+                "pbcm_x1.00_T250K_free", "pbcm_x1.00_T700K_free");
+        // 37 cubic runs as before, then the paper's 5 Pbcm x = 1 runs (free, seed 1, at the AIMD temperatures)
+        assertThat(c.runs()).hasSize(42);
+        assertThat(c.runs().subList(0, 37)).noneMatch(RunSpec::isPbcm);
+        assertThat(c.runs().subList(37, 42)).allMatch(r -> r.isPbcm() && r.x() == 1 && r.frozen() == Frozen.NONE && r.seed() == 1);
+        assertThat(c.runs().subList(37, 42)).extracting(RunSpec::temperatureK).containsExactly(250.0, 300.0, 363.0, 500.0, 700.0);
         assertThat(c.runs()).filteredOn(r -> r.condition().equals("x1.00_T700K_NH2-frozen")).hasSize(3);
         assertThat(c.runs()).filteredOn(r -> r.condition().equals("x0.00_T363K_free")).hasSize(1);
         assertThat(c.runs().stream().map(RunSpec::label).distinct().count()).isEqualTo(c.runs().size());
@@ -41,6 +47,27 @@ class CampaignTest {
         assertThat(q.runs().stream().map(RunSpec::temperatureK).distinct().count()).isGreaterThanOrEqualTo(2);
         // cost ∝ steps × atoms ∝ steps × n³: quick (2x2x2) under a tenth of full (3x3x3)
         assertThat(q.totalSteps() * 8.0).isLessThan(Campaign.full().totalSteps() * 27.0 / 10);
+        assertThat(q.runs()).noneMatch(RunSpec::isPbcm);   // the Pbcm runs are --full only
+        assertThat(q.runs()).hasSize(9);
+    }
+
+    @Test
+    void pbcmRunsBuildTheOrthorhombicCellAndKeepCubicKeys() throws Exception {
+        RunSpec p = Campaign.full().runs().get(37);
+        org.paddlewheel.model.Structure cell = EmbeddedEngine.cell(p);
+        assertThat(cell.size()).isEqualTo(160);   // 2x2x1 x (Na8 B4 N4 H24)
+        assertThat(cell.lattice().lengths()).containsExactly(new double[] {2 * 6.5384, 2 * 6.4960, 9.8512},
+                org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(TrajectoryAnalyzer.allSitesReference(p).size()).isEqualTo(48);   // 12 Na face sites per cell, 4 cells
+        assertThat(p.label()).isEqualTo("pbcm_x1.00_T250K_free_s1");
+        assertThat(RunFolder.JSON.writeValueAsString(p)).contains("\"phase\" : \"pbcm\"");
+        // a cubic spec serialises without a phase, so run folders of earlier studies keep their keys
+        RunSpec cubic = Campaign.full().runs().get(0);
+        assertThat(RunFolder.JSON.writeValueAsString(cubic)).doesNotContain("phase");
+        assertThat(RunFolder.JSON.readValue(RunFolder.JSON.writeValueAsString(cubic), RunSpec.class)).isEqualTo(cubic);
+        assertThat(RunFolder.JSON.readValue(RunFolder.JSON.writeValueAsString(p), RunSpec.class)).isEqualTo(p);
+        assertThat(EmbeddedEngine.record(cubic, "ff", 1)).noneMatch(l -> l.startsWith("phase"));
+        assertThatThrownBy(() -> p.at(0.5, 300)).hasMessageContaining("x = 1");
     }
 
     @Test

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.knowm.xchart.XYChart;
 import org.paddlewheel.cli.Converters;
-import org.paddlewheel.experiment.XyData;
+import org.paddlewheel.experiment.NumericTable;
 import org.paddlewheel.experiment.polarization.CurrentDecay;
 import org.paddlewheel.experiment.polarization.TransferenceNumber;
 import org.paddlewheel.model.InputException;
@@ -52,8 +52,7 @@ public class DcPolarizationCommand implements Callable<Integer> {
             description = "I0: the first sample, the exponential fit at t = 0, or a value (e.g. 2.1uA). Default: ${DEFAULT-VALUE}.")
     String i0Mode;
 
-    @Option(names = "--time-unit", paramLabel = "s|min|h", description = "Unit of the time column (overrides the header).")
-    String timeUnit;
+    @Mixin TimeColumnOptions time;
 
     @Option(names = "--current-unit", paramLabel = "A|mA|uA|nA", description = "Unit of the current column (overrides the header).")
     String currentUnit;
@@ -62,12 +61,12 @@ public class DcPolarizationCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if ((r0 == null) != (rss == null)) throw new InputException("Bruce–Vincent needs both --r0 and --rss");
         if (!(voltageV != 0)) throw new InputException("--voltage must be non-zero");
-        XyData d = XyData.read(file, 2);
+        NumericTable d = NumericTable.readCurve(file, 2);
         int ti = Math.max(0, d.find("t", "time", "t_s", "time_s", "time/s", "t/s", "time/min", "t_min", "time_h", "time/h")), ci = ti == 0 ? 1 : 0;
         int c2 = d.find("i", "current", "<i>/ma", "i/ma", "i_a", "i_ma", "i_ua", "i/a", "current_a", "current_ma");
         if (c2 >= 0) ci = c2;
-        double tScale = timeScale(timeUnit != null ? timeUnit : unitOf(d.names().get(ti)), "s");
-        double iScale = currentScale(currentUnit != null ? currentUnit : unitOf(d.names().get(ci)));
+        double tScale = time.secondsPerUnit(d.names().get(ti));
+        double iScale = currentScale(currentUnit != null ? currentUnit : TimeColumnOptions.headerUnit(d.names().get(ci)));
         double[] t = d.column(ti), y = d.column(ci);
         for (int i = 0; i < t.length; i++) { t[i] *= tScale; y[i] *= iScale; }
         // keep points from the voltage step on (t ≥ 0, or the whole record if it starts later)
@@ -139,24 +138,6 @@ public class DcPolarizationCommand implements Callable<Integer> {
     }
 
     /** The unit in a column name: "I (mA)", "I_mA", "<I>/mA", "time/min" → "mA", "min"; "" when none. */
-    static String unitOf(String name) {
-        String n = name.strip();
-        int p = Math.max(n.lastIndexOf('('), n.lastIndexOf('['));
-        if (p >= 0) return n.substring(p + 1).replaceAll("[)\\]]", "").strip();
-        int s = Math.max(n.lastIndexOf('/'), n.lastIndexOf('_'));
-        return s >= 0 ? n.substring(s + 1).strip() : "";
-    }
-
-    static double timeScale(String unit, String dflt) {
-        return switch ((unit == null || unit.isEmpty() ? dflt : unit).toLowerCase(Locale.ROOT)) {
-            case "s", "sec" -> 1;
-            case "ms" -> 1e-3;
-            case "min" -> 60;
-            case "h", "hr" -> 3600;
-            default -> 1;
-        };
-    }
-
     static double currentScale(String unit) {
         if (unit == null || unit.isEmpty() || !unit.matches("(?i)[munpµμ]?a")) return 1;
         return org.paddlewheel.model.Quantity.currentA("1" + unit);

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.knowm.xchart.XYChart;
 import org.paddlewheel.cli.Converters;
-import org.paddlewheel.experiment.XyData;
+import org.paddlewheel.experiment.NumericTable;
 import org.paddlewheel.experiment.calorimetry.DscAnalysis;
 import org.paddlewheel.model.InputException;
 import org.paddlewheel.report.Plots;
@@ -46,24 +46,23 @@ public class DscCommand implements Callable<Integer> {
     @Option(names = "--temperature-unit", paramLabel = "C|K", description = "Unit of the temperature column (default: from the header, else °C).")
     String temperatureUnit;
 
-    @Option(names = "--time-unit", paramLabel = "s|min", description = "Unit of the time column (default: from the header, else s).")
-    String timeUnit;
+    @Mixin TimeColumnOptions time;
 
     @Option(names = "--heat-flow-unit", paramLabel = "W/g|mW/mg|mW|W", description = "Unit of the heat-flow column (default: from the header, else W/g).")
     String heatUnit;
 
     @Override
     public Integer call() throws Exception {
-        XyData d = XyData.read(file, 2);
+        NumericTable d = NumericTable.readCurve(file, 2);
         int ti = d.find("time", "t_s", "t_min"), ki = d.find("temperature", "temp", "t_c", "t_k", "ts"), qi = d.find("heat", "heatflow", "heat_flow", "hf", "q");
         if (ki < 0 || qi < 0) {
             if (d.width() >= 3) { ti = 0; ki = 1; qi = 2; } else { ti = -1; ki = 0; qi = 1; }
         }
         double[] tk = d.column(ki), q = d.column(qi);
-        String tu = temperatureUnit != null ? temperatureUnit : headerUnit(d.names().get(ki));
+        String tu = temperatureUnit != null ? temperatureUnit : TimeColumnOptions.headerUnit(d.names().get(ki));
         boolean celsius = tu.isEmpty() || tu.toLowerCase(Locale.ROOT).endsWith("c");
         if (celsius) for (int i = 0; i < tk.length; i++) tk[i] += 273.15;
-        String hu = (heatUnit != null ? heatUnit : headerUnit(d.names().get(qi))).replace(" ", "").toLowerCase(Locale.ROOT);
+        String hu = (heatUnit != null ? heatUnit : TimeColumnOptions.headerUnit(d.names().get(qi))).replace(" ", "").toLowerCase(Locale.ROOT);
         double qScale = switch (hu) {
             case "", "w/g", "mw/mg" -> 1;
             case "mw/g" -> 1e-3;
@@ -82,8 +81,7 @@ public class DscCommand implements Callable<Integer> {
         double[] t;
         if (ti >= 0) {
             t = d.column(ti);
-            String u = timeUnit != null ? timeUnit : headerUnit(d.names().get(ti));
-            double f = u.toLowerCase(Locale.ROOT).startsWith("min") ? 60 : u.toLowerCase(Locale.ROOT).startsWith("h") ? 3600 : 1;
+            double f = time.secondsPerUnit(d.names().get(ti));
             for (int i = 0; i < t.length; i++) t[i] *= f;
         } else {
             if (rate == null || !(rate > 0)) throw new InputException(file.toString(), 0, "no time column: give --rate K/min");
@@ -142,15 +140,5 @@ public class DscCommand implements Callable<Integer> {
             w.flush();
         }
         return 0;
-    }
-
-    /** "Heat Flow (W/g)" → "W/g", "T_C" → "C", "Temperature/°C" → "°C"; "" when none. */
-    static String headerUnit(String name) {
-        String n = name.strip();
-        int p = Math.max(n.lastIndexOf('('), n.lastIndexOf('['));
-        if (p >= 0) return n.substring(p + 1).replaceAll("[)\\]]", "").strip();
-        int s = n.indexOf('/');
-        if (s < 0) s = n.lastIndexOf('_');
-        return s >= 0 ? n.substring(s + 1).strip() : "";
     }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.knowm.xchart.XYChart;
 import org.paddlewheel.cli.Converters;
-import org.paddlewheel.experiment.XyData;
+import org.paddlewheel.experiment.NumericTable;
 import org.paddlewheel.experiment.nmr.BrukerProcessed;
 import org.paddlewheel.experiment.nmr.LineshapeFit;
 import org.paddlewheel.experiment.nmr.Nucleus;
@@ -32,18 +32,10 @@ import picocli.CommandLine.Spec;
 public class NmrFitLineshapeCommand implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
     @Mixin Output output;
+    @Mixin SpectrometerOptions spectrometer;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "Two-column ppm/intensity text, or a Bruker pdata folder (1r + procs).")
     Path file;
-
-    @Option(names = "--nucleus", required = true, paramLabel = "NUC", description = "Half-integer quadrupolar nucleus, e.g. 23Na, 11B.")
-    String nucleus;
-
-    @Option(names = "--larmor", required = true, paramLabel = "FREQ", converter = Converters.FrequencyHz.class, description = "Larmor frequency ν0 (e.g. 105.8MHz).")
-    double larmorHz;
-
-    @Option(names = "--mas", paramLabel = "FREQ", converter = Converters.FrequencyHz.class, description = "MAS rate (fast-spinning centreband model); omit for static.")
-    Double masHz;
 
     @Option(names = "--lb", defaultValue = "200Hz", paramLabel = "FREQ", converter = Converters.FrequencyHz.class,
             description = "Lorentzian FWHM: start value, or fixed with --fix-lb. Default: ${DEFAULT-VALUE}.")
@@ -51,9 +43,6 @@ public class NmrFitLineshapeCommand implements Callable<Integer> {
 
     @Option(names = "--fix-lb", description = "Keep the Lorentzian width fixed at --lb.")
     boolean fixLb;
-
-    @Option(names = "--gb", defaultValue = "0Hz", paramLabel = "FREQ", converter = Converters.FrequencyHz.class, description = "Fixed Gaussian FWHM. Default: ${DEFAULT-VALUE}.")
-    double gbHz;
 
     @Option(names = "--range", split = ",", paramLabel = "LO,HI", description = "Fit only LO ≤ δ ≤ HI (ppm).")
     List<Double> range;
@@ -63,8 +52,9 @@ public class NmrFitLineshapeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Nucleus nuc = Nucleus.of(nucleus);
-        NmrLineshapeCommand.checkCommon(nuc, 0, larmorHz);
+        Nucleus nuc = spectrometer.nucleus();
+        double larmorHz = spectrometer.larmorHz(), gbHz = spectrometer.gbHz();
+        Double masHz = spectrometer.masHz();
         double[][] xy = java.nio.file.Files.isDirectory(file) ? BrukerProcessed.read(file) : readText();
         double[] ppm = xy[0], y = xy[1];
         if (range != null) {
@@ -79,7 +69,7 @@ public class NmrFitLineshapeCommand implements Callable<Integer> {
         }
         LineshapeFit.Result r;
         try {
-            r = new LineshapeFit(new QuadrupolarLineshape(nuc.spin(), masHz != null, orientations), larmorHz, gbHz).fit(ppm, y, lbHz, !fixLb);
+            r = new LineshapeFit(spectrometer.lineshape(orientations), larmorHz, gbHz).fit(ppm, y, lbHz, !fixLb);
         } catch (IllegalArgumentException e) {
             throw new InputException(file.toString(), 0, e.getMessage());
         }
@@ -136,7 +126,7 @@ public class NmrFitLineshapeCommand implements Callable<Integer> {
     }
 
     private double[][] readText() throws java.io.IOException {
-        XyData d = XyData.read(file, 2);
+        NumericTable d = NumericTable.readCurve(file, 2);
         double[] x = d.column(0), y = d.column(1);
         if (x.length < 16) throw new InputException(file.toString(), 0, "need at least 16 points, found " + x.length);
         if (x[0] > x[x.length - 1]) { reverse(x); reverse(y); }

@@ -27,9 +27,7 @@ import picocli.CommandLine.Spec;
 public class NmrLineshapeCommand implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
     @Mixin Output output;
-
-    @Option(names = "--nucleus", required = true, paramLabel = "NUC", description = "Half-integer quadrupolar nucleus, e.g. 23Na, 11B, 27Al.")
-    String nucleus;
+    @Mixin SpectrometerOptions spectrometer;
 
     @Option(names = "--cq", required = true, paramLabel = "FREQ", converter = Converters.FrequencyHz.class, description = "C_Q = e²qQ/h (e.g. 3MHz; bare number = Hz).")
     double cqHz;
@@ -37,21 +35,11 @@ public class NmrLineshapeCommand implements Callable<Integer> {
     @Option(names = "--eta", defaultValue = "0", paramLabel = "ETA", description = "Asymmetry η_Q in [0, 1]. Default: ${DEFAULT-VALUE}.")
     double eta;
 
-    @Option(names = "--larmor", required = true, paramLabel = "FREQ", converter = Converters.FrequencyHz.class, description = "Larmor frequency ν0 (e.g. 105.8MHz).")
-    double larmorHz;
-
     @Option(names = "--iso", defaultValue = "0ppm", paramLabel = "PPM", description = "Isotropic chemical shift δ_iso (e.g. 0ppm, 7.2). Default: ${DEFAULT-VALUE}.")
     String iso;
 
-    @Option(names = "--mas", paramLabel = "FREQ", converter = Converters.FrequencyHz.class,
-            description = "Magic-angle spinning rate (e.g. 10kHz): fast-spinning centreband (no sidebands). Omit for a static spectrum.")
-    Double masHz;
-
     @Option(names = "--lb", defaultValue = "100Hz", paramLabel = "FREQ", converter = Converters.FrequencyHz.class, description = "Lorentzian broadening FWHM. Default: ${DEFAULT-VALUE}.")
     double lbHz;
-
-    @Option(names = "--gb", defaultValue = "0Hz", paramLabel = "FREQ", converter = Converters.FrequencyHz.class, description = "Gaussian broadening FWHM. Default: ${DEFAULT-VALUE}.")
-    double gbHz;
 
     @Option(names = "--points", defaultValue = "1024", paramLabel = "N", description = "Points on the ppm axis. Default: ${DEFAULT-VALUE}.")
     int points;
@@ -64,12 +52,14 @@ public class NmrLineshapeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Nucleus nuc = Nucleus.of(nucleus);
+        Nucleus nuc = spectrometer.nucleus();
+        double larmorHz = spectrometer.larmorHz(), gbHz = spectrometer.gbHz();
+        Double masHz = spectrometer.masHz();
         double isoPpm = ppm(iso);
-        checkCommon(nuc, eta, larmorHz);
+        if (!(eta >= 0 && eta <= 1)) throw new InputException("--eta must lie in [0, 1], got " + eta);
         if (!(cqHz >= 0)) throw new InputException("--cq must be ≥ 0 (the central transition does not see its sign), got " + cqHz);
         if (points < 16) throw new InputException("--points must be ≥ 16");
-        QuadrupolarLineshape q = new QuadrupolarLineshape(nuc.spin(), masHz != null, orientations);
+        QuadrupolarLineshape q = spectrometer.lineshape(orientations);
         double[] r = q.rangePpm(cqHz, eta, isoPpm, larmorHz);
         double pad = 10 * (lbHz + gbHz) / larmorHz * 1e6 + 0.1 * (r[1] - r[0]) + 1;
         double lo = range != null ? range.get(0) : r[0] - pad, hi = range != null ? range.get(1) : r[1] + pad;
@@ -122,14 +112,6 @@ public class NmrLineshapeCommand implements Callable<Integer> {
             w.flush();
         }
         return 0;
-    }
-
-    static void checkCommon(Nucleus nuc, double eta, double larmorHz) {
-        if (Math.abs(nuc.spin() - Math.floor(nuc.spin()) - 0.5) > 1e-9 || nuc.spin() < 1.5) {
-            throw new InputException(nuc.label() + " has integer spin " + nuc.spin() + ": no central transition; use a half-integer nucleus");
-        }
-        if (!(eta >= 0 && eta <= 1)) throw new InputException("--eta must lie in [0, 1], got " + eta);
-        if (!(larmorHz > 0)) throw new InputException("--larmor must be > 0");
     }
 
     /** "7.5ppm" or "7.5" → 7.5. */

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.knowm.xchart.XYChart;
-import org.paddlewheel.experiment.XyData;
+import org.paddlewheel.experiment.NumericTable;
 import org.paddlewheel.experiment.diffraction.BuiltinStructures;
 import org.paddlewheel.experiment.diffraction.Crystal;
 import org.paddlewheel.experiment.diffraction.GsasRawReader;
@@ -32,10 +32,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "refine", mixinStandardHelpOptions = true,
         description = {"Pawley fit of a powder pattern (2θ, I[, esd]): cell, zero shift, Caglioti U,V,W, pseudo-Voigt η,",
-            "Chebyshev background, one intensity per reflection; Rwp, Rexp, χ², standard errors."})
+            "Chebyshev background, one intensity per reflection; Rwp, Rexp, χ², standard errors.",
+            "Neutron TOF (--tof with Eq. 2 constants, or --d-spacing): the same fit in d with σ² = σ0² + σ1²d² + σ2²d⁴."})
 public class XrdRefineCommand implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
     @Mixin Output output;
+    @Mixin TofRefineOptions tofOptions;
 
     @Parameters(index = "0", paramLabel = "PATTERN", description = "Two or three columns: 2θ (deg), intensity[, esd] (.xy, .xye, .csv), or a GSAS raw file (BANK … CONST, STD/ESD/FXYE).")
     Path pattern;
@@ -68,6 +70,7 @@ public class XrdRefineCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Crystal start = startCrystal(structure);
+        if (tofOptions.active()) return callTof(start);
         Radiation rad = radiation();
         double[] x, y, e;
         if (GsasRawReader.looksLikeGsas(pattern)) {
@@ -76,7 +79,7 @@ public class XrdRefineCommand implements Callable<Integer> {
             y = g[1];
             e = g[2];
         } else {
-            XyData d = XyData.read(pattern, 2);
+            NumericTable d = NumericTable.readCurve(pattern, 2);
             x = d.column(0);
             y = d.column(1);
             e = d.width() >= 3 ? d.column(2) : null;
@@ -171,6 +174,39 @@ public class XrdRefineCommand implements Callable<Integer> {
     }
 
     private static double sq(double v) { return v * v; }
+
+    /** {@code --tof} / {@code --d-spacing}: neutron time-of-flight refinement in d-space. */
+    private Integer callTof(Crystal start) throws Exception {
+        if (wavelength != null || energy != null) throw new InputException("--tof/--d-spacing take no --wavelength or --energy");
+        NumericTable d = NumericTable.readCurve(pattern, 2);
+        double[] x = d.column(0), y = d.column(1), e = d.width() >= 3 ? d.column(2) : null;
+        if (range != null) {
+            if (range.size() != 2 || !(range.get(1) > range.get(0))) throw new InputException("--range takes LO,HI (units of the first column) with LO < HI");
+            List<Integer> keep = new ArrayList<>();
+            for (int i = 0; i < x.length; i++) if (x[i] >= range.get(0) && x[i] <= range.get(1)) keep.add(i);
+            double[] xx = new double[keep.size()], yy = new double[keep.size()], ee = e == null ? null : new double[keep.size()];
+            for (int j = 0; j < keep.size(); j++) { xx[j] = x[keep.get(j)]; yy[j] = y[keep.get(j)]; if (ee != null) ee[j] = e[keep.get(j)]; }
+            x = xx; y = yy; e = ee;
+        }
+        if (x.length < 50) throw new InputException(pattern.toString(), 0, "need at least 50 points in the refined range, found " + x.length);
+        if (e != null) for (int i = 0; i < x.length; i++) if (!(e[i] > 0)) throw new InputException(pattern.toString(), 0, "esd column has a value ≤ 0 at " + x[i]);
+        Map<String, Object> out = Output.map();
+        out.put("file", pattern.toString());
+        out.put("structure", start.name());
+        var r = tofOptions.run(pattern.toString(), x, y, e, start, background, maxIterations, out, output.dir());
+        if (output.dir() != null) Output.writeJson(output.dir().resolve("xrd-refine.json"), out);
+        var w = spec.commandLine().getOut();
+        if (output.json()) {
+            Output.printJson(w, out);
+        } else {
+            w.printf(Locale.ROOT, "%s (TOF, %s): a = %.6f(%.0f) Å", pattern, out.get("crystal_system"), r.lattice()[0], 1e6 * r.latticeStd()[0]);
+            if (r.system() == PawleyRefinement.CrystalSystem.ORTHORHOMBIC) w.printf(Locale.ROOT, ", b = %.6f(%.0f) Å", r.lattice()[1], 1e6 * r.latticeStd()[1]);
+            if (r.system() != PawleyRefinement.CrystalSystem.CUBIC) w.printf(Locale.ROOT, ", c = %.6f(%.0f) Å", r.lattice()[2], 1e6 * r.latticeStd()[2]);
+            w.printf(Locale.ROOT, "; DIFA %.4f µs/Å²; Rwp = %.4f, Rexp = %.4f, χ² = %.3f%n", r.difa(), r.rwp(), r.rexp(), r.chi2());
+            w.flush();
+        }
+        return 0;
+    }
 
     private void write(double[] x, double[] y, PawleyRefinement.Result r, Map<String, Object> out) throws java.io.IOException {
         StringBuilder sb = new StringBuilder("two_theta_deg,observed,calculated,difference,background\n");

@@ -97,6 +97,16 @@ public final class PawleyRefinement {
     private List<Reflection> reflections(Crystal c, Radiation r, double twoThetaMax) {
         double lambda = Arrays.stream(r.wavelengthsA()).max().orElseThrow();
         double dMin = lambda / (2 * Math.sin(Math.toRadians(Math.min(twoThetaMax, 179) / 2))) * 0.98;
+        return reflections(c, r.probe(), system, dMin);
+    }
+
+    /**
+     * The reflection groups of {@code c} with d ≥ {@code dMinA} (Å) for the given symmetry: one group
+     * per distinct metric, multiplicity counted, groups whose mean |F|² is below 1e-8 of the
+     * strongest dropped as systematically absent.
+     */
+    static List<Reflection> reflections(Crystal c, Radiation.Probe probe, CrystalSystem system, double dMinA) {
+        double dMin = dMinA;
         double[] len = c.lattice().lengths();
         int[] hm = new int[3];
         for (int i = 0; i < 3; i++) hm[i] = (int) Math.ceil(len[i] / dMin) + 1;
@@ -104,10 +114,10 @@ public final class PawleyRefinement {
         double maxF2 = 0;
         for (int h = -hm[0]; h <= hm[0]; h++) for (int k = -hm[1]; k <= hm[1]; k++) for (int l = -hm[2]; l <= hm[2]; l++) {
             if (h == 0 && k == 0 && l == 0) continue;
-            double[] s = metric(h, k, l);
+            double[] s = metric(system, h, k, l);
             double d = 1 / Math.sqrt(s[0] / (len[0] * len[0]) + s[1] / (len[1] * len[1]) + s[2] / (len[2] * len[2]));
             if (d < dMin) continue;
-            double f2 = PowderPattern.fSquared(c, r.probe(), h, k, l, d);
+            double f2 = PowderPattern.fSquared(c, probe, h, k, l, d);
             maxF2 = Math.max(maxF2, f2);
             String key = Math.round(s[0] * 3) + "," + Math.round(s[1] * 3) + "," + Math.round(s[2] * 3);
             double[] g = groups.get(key);
@@ -127,7 +137,7 @@ public final class PawleyRefinement {
         return out;
     }
 
-    private double[] metric(int h, int k, int l) {
+    private static double[] metric(CrystalSystem system, int h, int k, int l) {
         return switch (system) {
             case CUBIC -> new double[] {h * h + k * k + l * l, 0, 0};
             case TETRAGONAL -> new double[] {h * h + k * k, 0, l * l};
@@ -190,62 +200,16 @@ public final class PawleyRefinement {
         return cols;
     }
 
-    /** Chebyshev column j at point i. */
-    private double cheb(int j, int i) { return chebCols[j][i]; }
-
     private double[][] chebCols;
 
-    private void initCheb() {
-        chebCols = new double[nBkg][x.length];
-        for (int i = 0; i < x.length; i++) {
-            double t = 2 * (x[i] - xMin) / (xMax - xMin) - 1;
-            chebCols[0][i] = 1;
-            if (nBkg > 1) chebCols[1][i] = t;
-            for (int j = 2; j < nBkg; j++) chebCols[j][i] = 2 * t * chebCols[j - 1][i] - chebCols[j - 2][i];
-        }
-    }
+    private void initCheb() { chebCols = PawleyLinear.chebyshev(x, nBkg, xMin, xMax); }
 
     /** Linear coefficients (background then intensities) and the model, for nonlinear p. */
     private double[][] solve(double[] p) {
         if (chebCols == null) initCheb();
-        int nr = refl.size(), n = nBkg + nr, m = x.length;
-        int[] first = new int[nr];
+        int[] first = new int[refl.size()];
         double[][] cols = columns(p, first);
-        double[][] ata = new double[n][n];
-        double[] aty = new double[n];
-        double[] w2 = new double[m];
-        for (int i = 0; i < m; i++) w2[i] = w[i] * w[i];
-        for (int a = 0; a < nBkg; a++) {
-            for (int b = a; b < nBkg; b++) { double s = 0; for (int i = 0; i < m; i++) s += chebCols[a][i] * chebCols[b][i] * w2[i]; ata[a][b] = s; }
-            double s = 0;
-            for (int i = 0; i < m; i++) s += chebCols[a][i] * y[i] * w2[i];
-            aty[a] = s;
-        }
-        for (int k = 0; k < nr; k++) {
-            int ka = nBkg + k, f = first[k];
-            double[] ck = cols[k];
-            for (int a = 0; a < nBkg; a++) { double s = 0; for (int j = 0; j < ck.length; j++) s += chebCols[a][f + j] * ck[j] * w2[f + j]; ata[a][ka] = s; }
-            double sy = 0;
-            for (int j = 0; j < ck.length; j++) sy += ck[j] * y[f + j] * w2[f + j];
-            aty[ka] = sy;
-            for (int l = k; l < nr; l++) {
-                int g = first[l], lo = Math.max(f, g), hi = Math.min(f + ck.length, g + cols[l].length);
-                double s = 0;
-                for (int i = lo; i < hi; i++) s += ck[i - f] * cols[l][i - g] * w2[i];
-                ata[ka][nBkg + l] = s;
-            }
-        }
-        for (int a = 0; a < n; a++) for (int b = 0; b < a; b++) ata[a][b] = ata[b][a];
-        double maxDiag = 0;
-        for (int a = 0; a < n; a++) maxDiag = Math.max(maxDiag, ata[a][a]);
-        for (int a = 0; a < n; a++) ata[a][a] += 1e-9 * Math.max(ata[a][a], 1e-6 * maxDiag);
-        double[] c = new org.hipparchus.linear.LUDecomposition(new org.hipparchus.linear.Array2DRowRealMatrix(ata, false), 1e-300)
-                .getSolver().solve(new org.hipparchus.linear.ArrayRealVector(aty, false)).toArray();
-        double[] model = new double[m], bkg = new double[m];
-        for (int a = 0; a < nBkg; a++) for (int i = 0; i < m; i++) bkg[i] += c[a] * chebCols[a][i];
-        System.arraycopy(bkg, 0, model, 0, m);
-        for (int k = 0; k < nr; k++) for (int j = 0; j < cols[k].length; j++) model[first[k] + j] += c[nBkg + k] * cols[k][j];
-        return new double[][] {c, model, bkg};
+        return PawleyLinear.solve(chebCols, first, cols, y, w);
     }
 
     private double[] residuals(double[] p) {
@@ -275,13 +239,13 @@ public final class PawleyRefinement {
         double[] sz = presearch(p, startFwhmDeg);
         p = Arrays.copyOf(p, np);
         for (int k = 1; k <= nl; k++) p[k] *= sz[0];
-        p[0] = sz[1];
+        p[0] = Double.isNaN(fixedZeroDeg) ? sz[1] : fixedZeroDeg;
         double[] ref = p.clone();
         LeastSquares.Result r = null;
         int iters = 0;
         for (int stage = 0; stage < 2; stage++) {
             boolean all = stage == 1;
-            int[] free = free(np, o, all);
+            int[] free = free(np, o, all, !Double.isNaN(fixedZeroDeg));
             double[] pf = p;
             double[] sub = new double[free.length], scale = new double[free.length], lo = new double[free.length], hi = new double[free.length];
             for (int j = 0; j < free.length; j++) {
@@ -298,7 +262,7 @@ public final class PawleyRefinement {
             if (DEBUG) System.err.printf("stage %d p %s chi2nu %.4f iters %d%n", stage, Arrays.toString(p), r.reducedChi2(), r.iterations());
         }
         double[] std = new double[np];
-        int[] free = free(np, o, true);
+        int[] free = free(np, o, true, !Double.isNaN(fixedZeroDeg));
         for (int j = 0; j < free.length; j++) std[free[j]] = r.std()[j];
         double[][] sol = solve(p);
         double[] calc = sol[1];
@@ -322,9 +286,14 @@ public final class PawleyRefinement {
     /** Sets the starting a, b, c (Å) — defaults to the structure's. */
     public PawleyRefinement startLattice(double[] abc) { this.abc0 = abc.clone(); return this; }
 
-    private static int[] free(int np, int o, boolean all) {
+    private double fixedZeroDeg = Double.NaN;
+
+    /** Holds the zero shift at {@code zeroDeg} (deg 2θ) instead of refining it (NaN: refine, the default). */
+    public PawleyRefinement fixZero(double zeroDeg) { this.fixedZeroDeg = zeroDeg; return this; }
+
+    private static int[] free(int np, int o, boolean all, boolean zeroFixed) {
         List<Integer> f = new ArrayList<>();
-        for (int k = 0; k < np; k++) if (all || k < o || k == o + 2) f.add(k);
+        for (int k = zeroFixed ? 1 : 0; k < np; k++) if (all || k < o || k == o + 2) f.add(k);
         return f.stream().mapToInt(Integer::intValue).toArray();
     }
 
