@@ -19,7 +19,11 @@ final class ThreeBodyTerm {
     private final int[] type;
     private final int[] tripleOf;     // [(c*nt + sj)*nt + sk] → 2·index + swap, or −1
     private final boolean[] centre;
-    private final CubicBasis[] b0, b1, b2;
+    private final CubicBasis[] b2;
+    private final CubicBasis[] arms;  // distinct r_ij / r_ik bases (equal knot vectors share one)
+    private final int[] arm0, arm1;   // per triple: index into arms of its r_ij and r_ik basis
+    private int[] armK = new int[16]; // per full-list entry and distinct arm basis: first index (−1: beyond)
+    private double[] armV = new double[64], armD = new double[64];
     private final double[][] coef;
     private final int[] mm, nn;
     private final double cut, cut2;
@@ -42,7 +46,10 @@ final class ThreeBodyTerm {
         tripleOf = new int[nt * nt * nt];
         Arrays.fill(tripleOf, -1);
         centre = new boolean[nt];
-        b0 = new CubicBasis[ts.length]; b1 = new CubicBasis[ts.length]; b2 = new CubicBasis[ts.length];
+        b2 = new CubicBasis[ts.length];
+        arm0 = new int[ts.length]; arm1 = new int[ts.length];
+        java.util.List<double[]> armKnots = new java.util.ArrayList<>();
+        java.util.List<CubicBasis> armList = new java.util.ArrayList<>();
         coef = new double[ts.length][];
         mm = new int[ts.length]; nn = new int[ts.length];
         double c = 0;
@@ -51,13 +58,21 @@ final class ThreeBodyTerm {
             tripleOf[(t.centre() * nt + t.a()) * nt + t.b()] = 2 * p;
             if (t.a() != t.b()) tripleOf[(t.centre() * nt + t.b()) * nt + t.a()] = 2 * p + 1;
             centre[t.centre()] = true;
-            b0[p] = t.basis(0); b1[p] = t.basis(1); b2[p] = t.basis(2);
+            b2[p] = t.basis(2);
+            for (int d = 0; d < 2; d++) {
+                double[] k = t.knots(d);
+                int found = -1;
+                for (int u = 0; u < armKnots.size() && found < 0; u++) if (Arrays.equals(armKnots.get(u), k)) found = u;
+                if (found < 0) { armKnots.add(k); armList.add(t.basis(d)); found = armList.size() - 1; }
+                if (d == 0) arm0[p] = found; else arm1[p] = found;
+            }
             coef[p] = t.rawCoefficients();
             mm[p] = t.shape()[1]; nn[p] = t.shape()[2];
             c = Math.max(c, Math.max(t.rCut(0), t.rCut(1)));
         }
         cut = c;
         cut2 = c * c;
+        arms = armList.toArray(new CubicBasis[0]);
         fStart = new int[n + 1];
         cnt = new int[n + 1];
         split = new int[threads + 1];
@@ -90,7 +105,13 @@ final class ThreeBodyTerm {
                 if (in) { cnt[i]++; cnt[j]++; total += 2; }
             }
         }
-        if (fJ.length < total) { fJ = new int[2 * total]; fD = new double[8 * total]; }
+        if (fJ.length < total) {
+            fJ = new int[2 * total];
+            fD = new double[8 * total];
+            armK = new int[2 * total * arms.length];
+            armV = new double[8 * total * arms.length];
+            armD = new double[8 * total * arms.length];
+        }
         fStart[0] = 0;
         for (int i = 0; i < n; i++) fStart[i + 1] = fStart[i] + (centre[type[i]] ? cnt[i] : 0);
         int[] fill = cnt;
@@ -135,6 +156,10 @@ final class ThreeBodyTerm {
             final int row = type[i] * nt * nt;
             final int pe = fStart[i + 1];
             double fxi = 0, fyi = 0, fzi = 0;
+            final int na = arms.length;
+            for (int p = fStart[i]; p < pe; p++) {
+                for (int u = 0; u < na; u++) armK[p * na + u] = arms[u].eval(fd[4 * p + 3], armV, armD, 4 * (p * na + u));
+            }
             for (int p = fStart[i]; p < pe; p++) {
                 final int rowj = row + type[fj[p]] * nt;
                 for (int q = p + 1; q < pe; q++) {
@@ -142,35 +167,37 @@ final class ThreeBodyTerm {
                     if (code < 0) continue;
                     final int tr = code >> 1;
                     final int e1 = (code & 1) == 0 ? p : q, e2 = (code & 1) == 0 ? q : p;
+                    final int a1 = e1 * na + arm0[tr], a2 = e2 * na + arm1[tr];
+                    final int l0 = armK[a1], m0 = armK[a2];
+                    if (l0 < 0 || m0 < 0) continue;
                     final int o1 = 4 * e1, o2 = 4 * e2;
                     final double r1 = fd[o1 + 3], r2 = fd[o2 + 3];
-                    final int l0 = b0[tr].eval(r1, sv, sd, 0);
-                    if (l0 < 0) continue;
-                    final int m0 = b1[tr].eval(r2, sv, sd, 4);
-                    if (m0 < 0) continue;
                     final double d3x = fd[o2] - fd[o1], d3y = fd[o2 + 1] - fd[o1 + 1], d3z = fd[o2 + 2] - fd[o1 + 2];
                     final double r3 = Math.sqrt(d3x * d3x + d3y * d3y + d3z * d3z);
                     final int n0 = b2[tr].eval(r3, sv, sd, 8);
                     if (n0 < 0) continue;
-                    double en = 0, g1 = 0, g2 = 0, g3 = 0;
                     final double[] cf = coef[tr];
                     final int mN = mm[tr], nN = nn[tr];
-                    final double w0 = sv[8], w1 = sv[9], w2 = sv[10], w3 = sv[11];
-                    final double u0 = sd[8], u1 = sd[9], u2 = sd[10], u3 = sd[11];
-                    for (int a = 0; a < 4; a++) {
-                        final double va = sv[a], da = sd[a];
-                        int base = ((l0 + a) * mN + m0) * nN + n0;
-                        for (int b = 0; b < 4; b++, base += nN) {
+                    // T_n = Σ_lm c_lmn v_l v_m, G_n = Σ_lm c_lmn v'_l v_m, H_n = Σ_lm c_lmn v_l v'_m over the 4×4 non-zero (l, m)
+                    double t0 = 0, t1 = 0, t2 = 0, t3 = 0, g0 = 0, gg1 = 0, gg2 = 0, gg3 = 0, h0 = 0, h1 = 0, h2 = 0, h3 = 0;
+                    final int q1 = 4 * a1, q2 = 4 * a2;
+                    for (int x = 0; x < 4; x++) {
+                        final double va = armV[q1 + x], da = armD[q1 + x];
+                        int base = ((l0 + x) * mN + m0) * nN + n0;
+                        for (int y = 0; y < 4; y++, base += nN) {
+                            final double vb = armV[q2 + y];
+                            final double pvv = va * vb, pdv = da * vb, pvd = va * armD[q2 + y];
                             final double c0 = cf[base], c1 = cf[base + 1], c2 = cf[base + 2], c3 = cf[base + 3];
-                            final double cv = c0 * w0 + c1 * w1 + c2 * w2 + c3 * w3;
-                            final double cd = c0 * u0 + c1 * u1 + c2 * u2 + c3 * u3;
-                            final double vb = sv[4 + b], db = sd[4 + b];
-                            en += va * vb * cv;
-                            g1 += da * vb * cv;
-                            g2 += va * db * cv;
-                            g3 += va * vb * cd;
+                            t0 += c0 * pvv; t1 += c1 * pvv; t2 += c2 * pvv; t3 += c3 * pvv;
+                            g0 += c0 * pdv; gg1 += c1 * pdv; gg2 += c2 * pdv; gg3 += c3 * pdv;
+                            h0 += c0 * pvd; h1 += c1 * pvd; h2 += c2 * pvd; h3 += c3 * pvd;
                         }
                     }
+                    final double w0 = sv[8], w1 = sv[9], w2 = sv[10], w3 = sv[11];
+                    final double en = t0 * w0 + t1 * w1 + t2 * w2 + t3 * w3;
+                    final double g1 = g0 * w0 + gg1 * w1 + gg2 * w2 + gg3 * w3;
+                    final double g2 = h0 * w0 + h1 * w1 + h2 * w2 + h3 * w3;
+                    final double g3 = t0 * sd[8] + t1 * sd[9] + t2 * sd[10] + t3 * sd[11];
                     if (en == 0 && g1 == 0 && g2 == 0 && g3 == 0) continue;
                     e += en;
                     final int j1 = fj[e1], j2 = fj[e2];
