@@ -92,6 +92,13 @@ public final class SplineTriple {
     /** Flat index of c_lmn. */
     public int index(int l, int m, int n) { return (l * nm + m) * nn + n; }
     CubicBasis basis(int d) { return basis[d]; }
+
+    /**
+     * Values v[o..o+3] and r-derivatives d[o..o+3] (Å⁻¹) of the four non-zero basis functions of axis
+     * {@code axis} (0: r_ij, 1: r_ik, 2: r_jk) at r; returns the index of the first, or −1 if r is at or
+     * beyond that axis's cut-off.
+     */
+    public int basisAt(int axis, double r, double[] v, double[] d, int o) { return basis[axis].eval(r, v, d, o); }
     double[] rawCoefficients() { return coefficients; }
 
     /** A copy with other coefficients (same species and knots). */

@@ -10,6 +10,7 @@ import org.paddlewheel.forcefield.ForceField;
 import org.paddlewheel.forcefield.NeighbourList;
 import org.paddlewheel.forcefield.SplineJson;
 import org.paddlewheel.forcefield.SplinePair;
+import org.paddlewheel.forcefield.SplineTriple;
 import org.paddlewheel.forcefield.Term;
 import org.paddlewheel.forcefield.Topology;
 import org.paddlewheel.io.LabelledXyz;
@@ -39,6 +40,7 @@ public final class Uf3Design {
     private final List<Element> elements;
     private final int[] start;
     private final int columns;
+    private final TripleColumns three;
 
     /**
      * @param base      the base model's JSON (species, charges, molecules, bonded terms, Ewald)
@@ -48,15 +50,35 @@ public final class Uf3Design {
      * @param elements  elements that get an atom-energy column
      */
     public Uf3Design(ObjectNode base, ForceField baseFf, List<SplinePair> splines, boolean keepPairs, List<Element> elements) {
+        this(base, baseFf, splines, List.of(), keepPairs, elements);
+    }
+
+    /**
+     * As above, with UF3 3-body terms whose species and knots define the 3-body basis (coefficients
+     * ignored); their columns follow the spline pairs' ({@link TripleColumns}). The base's own
+     * "three_body" terms are never part of the fixed model.
+     */
+    public Uf3Design(ObjectNode base, ForceField baseFf, List<SplinePair> splines, List<SplineTriple> triples, boolean keepPairs,
+                     List<Element> elements) {
         List<SplinePair> zero = new ArrayList<>();
         for (SplinePair sp : splines) zero.add(sp.withCoefficients(new double[sp.basisSize()]));
-        this.fixed = SplineJson.load(SplineJson.withSplines(base, baseFf, keepPairs, zero, null, null), "fixed part");
+        ObjectNode fixedJson = SplineJson.withTriples(SplineJson.withSplines(base, baseFf, keepPairs, zero, null, null), baseFf, List.of());
+        this.fixed = SplineJson.load(fixedJson, "fixed part");
         this.splines = List.copyOf(zero);
         this.elements = List.copyOf(elements);
         start = new int[splines.size() + 1];
         for (int p = 0; p < splines.size(); p++) start[p + 1] = start[p] + splines.get(p).freeSize();
-        columns = start[splines.size()] + elements.size();
+        three = new TripleColumns(triples, start[splines.size()]);
+        columns = three.end() + elements.size();
     }
+
+    /** The 3-body basis templates (coefficients ignored). */
+    public List<SplineTriple> triples() { return three.triples(); }
+
+    /** Triple t of the basis with its coefficients read from a solution vector. */
+    public SplineTriple fittedTriple(int t, double[] solution) { return three.fitted(t, solution); }
+
+    TripleColumns tripleColumns() { return three; }
 
     /** The fixed part as a force field (spline coefficients 0, cores kept). */
     public ForceField fixedModel() { return fixed; }
@@ -72,7 +94,7 @@ public final class Uf3Design {
     public int start(int p) { return start[p]; }
 
     /** First atom-energy column. */
-    public int elementStart() { return start[splines.size()]; }
+    public int elementStart() { return three.end(); }
 
     /** The rows of one labelled configuration; group is the split key (the frame's source). */
     public Rows rows(LabelledXyz.Labelled l, String group) {
@@ -123,6 +145,7 @@ public final class Uf3Design {
                 addPair(p, i, j, d, w, eRow, fRows, wRows);
             }
         }
+        three.addRows(top, x, cell, nt, eRow, fRows, wRows);
         Element[] species = s.speciesArray();
         for (Element e : species) {
             int k = elements.indexOf(e);
