@@ -80,6 +80,9 @@ public final class Uf3Design {
 
     TripleColumns tripleColumns() { return three; }
 
+    /** Number of 3-body columns. */
+    public int tripleColumnCount() { return three.end() - three.start(); }
+
     /** The fixed part as a force field (spline coefficients 0, cores kept). */
     public ForceField fixedModel() { return fixed; }
 

@@ -64,7 +64,7 @@ public final class Uf3Fitter {
     public record Result(Uf3Design design, List<Uf3Design.Rows> train, List<Uf3Design.Rows> validation, List<Uf3Design.Rows> test,
                          Uf3Solver.Hyper hyper, double[] coefficients, List<Candidate> candidates, List<LearningPoint> learning,
                          List<SplinePair> fitted, double[] atomEnergiesByElement, ObjectNode model, ForceField fittedModel,
-                         boolean scoredOnTraining) {}
+                         boolean scoredOnTraining, java.util.Map<String, double[]> meanCharges) {}
 
     /** Unknowns above which the validation grid is thinned to 18 points (w_E 1/10/100, w_S 100, ridge 1e-6…1e-2, curvature 1e-6/1e-4). */
     public static final int COARSE_GRID_FROM = 1500;
@@ -156,7 +156,35 @@ public final class Uf3Fitter {
         model.put("provisional", true);
         model.put("description", (triples.isEmpty() ? "UF3-style 2-body splines" : "UF3-style 2-body splines and 3-body terms") + " fitted by paddlewheel fit-ff --form uf3 on top of " + base.name()
                 + " (charges, Ewald and bonded terms fixed" + (opt.keepPairs() ? ", its pair terms kept" : "") + ")");
-        return new Result(design, tr, va, te, best.hyper(), c, cands, lc, fitted, ae, model, SplineJson.load(model, name), onTrain);
+        return new Result(design, tr, va, te, best.hyper(), c, cands, lc, fitted, ae, model, SplineJson.load(model, name), onTrain,
+                meanCharges(base, frames));
+    }
+
+    /**
+     * Mean and standard deviation of the per-atom {@code charges} (e; e.g. Hirshfeld from CP2K) of every
+     * configuration that has them, per base-model species (all sets: the charges are not fitted):
+     * species name → {mean, std, atoms}. A candidate fixed-charge set, not used by the fit.
+     */
+    static java.util.Map<String, double[]> meanCharges(ForceField base, List<Uf3Dataset.Frame> frames) {
+        java.util.Map<String, double[]> acc = new java.util.LinkedHashMap<>();
+        for (var sp : base.species()) acc.put(sp.name(), new double[3]);
+        for (Uf3Dataset.Frame f : frames) {
+            double[] q = f.labelled().charges();
+            if (q == null) continue;
+            Topology top = Topology.build(base, f.labelled().structure());
+            for (int i = 0; i < q.length; i++) {
+                double[] a = acc.get(base.species().get(top.type[i]).name());
+                a[0] += q[i]; a[1] += q[i] * q[i]; a[2]++;
+            }
+        }
+        java.util.Map<String, double[]> out = new java.util.LinkedHashMap<>();
+        for (var e : acc.entrySet()) {
+            double[] a = e.getValue();
+            if (a[2] == 0) continue;
+            double m = a[0] / a[2];
+            out.put(e.getKey(), new double[] {m, Math.sqrt(Math.max(0, a[1] / a[2] - m * m)), a[2]});
+        }
+        return out;
     }
 
     private List<Uf3Design.Rows> rows(Uf3Design design, List<Uf3Dataset.Frame> frames, String set) {

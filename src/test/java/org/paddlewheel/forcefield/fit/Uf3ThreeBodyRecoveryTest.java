@@ -66,28 +66,11 @@ class Uf3ThreeBodyRecoveryTest {
     @Test
     void recoversEnergiesForcesAndThreeBodyFunctionOfAKnownModel() throws Exception {
         long seed = 9;
-        SplittableRandom rnd = new SplittableRandom(seed);
-        ForceField base = TestCells.model();
-        int na = base.speciesIndex("Na"), o = base.speciesIndex("O");
-        List<SplinePair> pairs = new ArrayList<>();
-        double[] t2 = SplinePair.uniformKnots(1.7, 5.0, 8);
-        for (int[] ab : new int[][] {{na, na}, {na, o}, {o, o}}) {
-            double[] c = new double[t2.length - 4];
-            for (int k = 0; k < c.length - 3; k++) c[k] = 0.8 * Math.exp(-(t2[k + 2] - 1.7) / 0.5) - 0.03 + 0.02 * rnd.nextGaussian();
-            pairs.add(new SplinePair(ab[0], ab[1], t2, c, 500, 0.25));
-        }
-        double[] arm = SplinePair.uniformKnots(1.7, 3.5, 3), jk = SplinePair.uniformKnots(0.85, 7.0, 6);
-        List<SplineTriple> triples = new ArrayList<>();
-        for (int c : new int[] {na, o}) for (int[] ab : new int[][] {{na, na}, {na, o}, {o, o}}) {
-            SplineTriple z = new SplineTriple(c, ab[0], ab[1], new double[][] {arm, arm, jk}, new double[6 * 6 * 9]);
-            triples.add(z.withCoefficients(TripleModels.random(z, rnd, 0.02)));
-        }
-        ObjectNode json = SplineJson.withSplines(SplineJson.baseJson("na-amide-borohydride"), base, false, pairs,
-                new double[base.species().size()], "truth-2+3");
-        SplineJson.withTriples(json, base, triples);
-        ForceField truth = SplineJson.load(json, "truth-2+3");
-        List<LabelledXyz.Labelled> frames = new ArrayList<>();
-        for (int k = 0; k < Integer.getInteger("n3", 60); k++) frames.add(Uf3SyntheticData.label(truth, Uf3SyntheticData.randomNa2O(rnd), "random-" + k, "random-Na2O"));
+        ThreeBodySynthetic d = new ThreeBodySynthetic(seed, 60);
+        List<SplinePair> pairs = d.pairs;
+        List<SplineTriple> triples = d.triples;
+        ObjectNode json = d.json;
+        List<LabelledXyz.Labelled> frames = d.frames;
         Path file = tmp.resolve("synthetic3.extxyz");
         LabelledXyz.write(file, frames);
         Path basePath = tmp.resolve("truth.json");
