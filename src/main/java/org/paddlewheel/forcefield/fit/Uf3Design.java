@@ -100,7 +100,9 @@ public final class Uf3Design {
     public int elementStart() { return three.end(); }
 
     /** The rows of one labelled configuration; group is the split key (the frame's source). */
-    public Rows rows(LabelledXyz.Labelled l, String group) {
+    public Rows rows(LabelledXyz.Labelled l0, String group) {
+        int n0 = l0.structure().size();
+        LabelledXyz.Labelled l = widened(l0);
         Structure s = l.structure();
         int n = s.size();
         Topology top = Topology.build(fixed, s);
@@ -170,7 +172,34 @@ public final class Uf3Design {
             }
         }
         String type = l.info().getOrDefault("config_type", "default");
+        if (n != n0) { // widened: the replicas' rows repeat the original atoms' rows, keep those once
+            species = java.util.Arrays.copyOf(species, n0);
+            fRows = java.util.Arrays.copyOf(fRows, 3 * n0);
+            fT = java.util.Arrays.copyOf(fT, 3 * n0);
+            f0 = java.util.Arrays.copyOf(f0, 3 * n0);
+        }
         return new Rows(group, type, species, eRow, (l.energyEv() - e0) / n, e0 / n, fRows, fT, f0, sRows, sT, s0);
+    }
+
+    /**
+     * The configuration itself, or, if a cell width is below what the engine needs for this model's
+     * molecules (twice the molecule extent, e.g. 6.8 Å: the 2x2x1 DFT scan cells have c = 4.57 Å), its
+     * n1×n2×n3 replica (original atoms first), which is the same periodic system: energy ×(n1 n2 n3),
+     * forces repeated, stress unchanged. {@link #rows} keeps the original atoms' force rows once, so a
+     * widened configuration weighs as much as before.
+     */
+    LabelledXyz.Labelled widened(LabelledXyz.Labelled l) {
+        double ext = 0;
+        for (var mk : fixed.molecules()) ext = Math.max(ext, 2 * mk.maxBondAngstrom());
+        Cell c = new Cell(l.structure().lattice());
+        int[] m = new int[3];
+        for (int d = 0; d < 3; d++) m[d] = Math.max(1, (int) Math.ceil(2 * ext / c.width(d) - 1e-9));
+        int mult = m[0] * m[1] * m[2];
+        if (mult == 1) return l;
+        Structure big = org.paddlewheel.build.Supercell.of(l.structure(), m[0], m[1], m[2]);
+        double[] f = new double[3 * big.size()];
+        for (int k = 0; k < f.length; k++) f[k] = l.forcesEvPerA()[k % l.forcesEvPerA().length];
+        return new LabelledXyz.Labelled(big, l.energyEv() * mult, f, l.stressEvPerA3(), null, l.info());
     }
 
     private final double[] bv = new double[512];
