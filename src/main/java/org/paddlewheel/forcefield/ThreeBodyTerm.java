@@ -36,6 +36,46 @@ final class ThreeBodyTerm {
     final double[] energy, virial;
     private final double[][] scratch, scratchD;
 
+    /** The 4×4×4 contraction of one triple: returns E, writes ∂E/∂r_ij, ∂E/∂r_ik, ∂E/∂r_jk to g[0..2]. */
+    interface Contraction {
+        /**
+         * @param cf     coefficients, l-major; base0 = index of c[l0][m0][n0]; lStride = M·N, mStride = N
+         * @param av     arm values (r_ij at q1..q1+3, r_ik at q2..q2+3), ad their slopes
+         * @param w      r_jk values at o..o+3, u their slopes
+         */
+        double contract(double[] cf, int base0, int lStride, int mStride, double[] av, double[] ad, int q1, int q2,
+                        double[] w, double[] u, int o, double[] g);
+    }
+
+    /** Scalar contraction: per-n accumulators over the 16 (l, m) products. */
+    static final class ScalarContraction implements Contraction {
+        @Override
+        public double contract(double[] cf, int base0, int lStride, int mStride, double[] av, double[] ad, int q1, int q2,
+                               double[] w, double[] u, int o, double[] g) {
+            double t0 = 0, t1 = 0, t2 = 0, t3 = 0, g0 = 0, g1 = 0, g2 = 0, g3 = 0, h0 = 0, h1 = 0, h2 = 0, h3 = 0;
+            for (int x = 0; x < 4; x++) {
+                final double va = av[q1 + x], da = ad[q1 + x];
+                int base = base0 + x * lStride;
+                for (int y = 0; y < 4; y++, base += mStride) {
+                    final double vb = av[q2 + y];
+                    final double pvv = va * vb, pdv = da * vb, pvd = va * ad[q2 + y];
+                    final double c0 = cf[base], c1 = cf[base + 1], c2 = cf[base + 2], c3 = cf[base + 3];
+                    t0 += c0 * pvv; t1 += c1 * pvv; t2 += c2 * pvv; t3 += c3 * pvv;
+                    g0 += c0 * pdv; g1 += c1 * pdv; g2 += c2 * pdv; g3 += c3 * pdv;
+                    h0 += c0 * pvd; h1 += c1 * pvd; h2 += c2 * pvd; h3 += c3 * pvd;
+                }
+            }
+            final double w0 = w[o], w1 = w[o + 1], w2 = w[o + 2], w3 = w[o + 3];
+            g[0] = g0 * w0 + g1 * w1 + g2 * w2 + g3 * w3;
+            g[1] = h0 * w0 + h1 * w1 + h2 * w2 + h3 * w3;
+            g[2] = t0 * u[o] + t1 * u[o + 1] + t2 * u[o + 2] + t3 * u[o + 3];
+            return t0 * w0 + t1 * w1 + t2 * w2 + t3 * w3;
+        }
+    }
+
+    private final Contraction kernel = Simd.threeBodyKernel();
+    private final double[][] sg;
+
     ThreeBodyTerm(Topology top, int threads) {
         ForceField ff = top.forceField;
         nt = ff.species().size();
@@ -80,6 +120,7 @@ final class ThreeBodyTerm {
         virial = new double[6 * threads];
         scratch = new double[threads][12 + 16]; // padded: no two threads' scratch share a cache line
         scratchD = new double[threads][12 + 16];
+        sg = new double[threads][3 + 16];
     }
 
     boolean active() { return cut > 0; }
@@ -176,28 +217,10 @@ final class ThreeBodyTerm {
                     final double r3 = Math.sqrt(d3x * d3x + d3y * d3y + d3z * d3z);
                     final int n0 = b2[tr].eval(r3, sv, sd, 8);
                     if (n0 < 0) continue;
-                    final double[] cf = coef[tr];
-                    final int mN = mm[tr], nN = nn[tr];
-                    // T_n = Σ_lm c_lmn v_l v_m, G_n = Σ_lm c_lmn v'_l v_m, H_n = Σ_lm c_lmn v_l v'_m over the 4×4 non-zero (l, m)
-                    double t0 = 0, t1 = 0, t2 = 0, t3 = 0, g0 = 0, gg1 = 0, gg2 = 0, gg3 = 0, h0 = 0, h1 = 0, h2 = 0, h3 = 0;
-                    final int q1 = 4 * a1, q2 = 4 * a2;
-                    for (int x = 0; x < 4; x++) {
-                        final double va = armV[q1 + x], da = armD[q1 + x];
-                        int base = ((l0 + x) * mN + m0) * nN + n0;
-                        for (int y = 0; y < 4; y++, base += nN) {
-                            final double vb = armV[q2 + y];
-                            final double pvv = va * vb, pdv = da * vb, pvd = va * armD[q2 + y];
-                            final double c0 = cf[base], c1 = cf[base + 1], c2 = cf[base + 2], c3 = cf[base + 3];
-                            t0 += c0 * pvv; t1 += c1 * pvv; t2 += c2 * pvv; t3 += c3 * pvv;
-                            g0 += c0 * pdv; gg1 += c1 * pdv; gg2 += c2 * pdv; gg3 += c3 * pdv;
-                            h0 += c0 * pvd; h1 += c1 * pvd; h2 += c2 * pvd; h3 += c3 * pvd;
-                        }
-                    }
-                    final double w0 = sv[8], w1 = sv[9], w2 = sv[10], w3 = sv[11];
-                    final double en = t0 * w0 + t1 * w1 + t2 * w2 + t3 * w3;
-                    final double g1 = g0 * w0 + gg1 * w1 + gg2 * w2 + gg3 * w3;
-                    final double g2 = h0 * w0 + h1 * w1 + h2 * w2 + h3 * w3;
-                    final double g3 = t0 * sd[8] + t1 * sd[9] + t2 * sd[10] + t3 * sd[11];
+                    final double[] gg = sg[t];
+                    final double en = kernel.contract(coef[tr], ((l0 * mm[tr]) + m0) * nn[tr] + n0, mm[tr] * nn[tr], nn[tr],
+                            armV, armD, 4 * a1, 4 * a2, sv, sd, 8, gg);
+                    final double g1 = gg[0], g2 = gg[1], g3 = gg[2];
                     if (en == 0 && g1 == 0 && g2 == 0 && g3 == 0) continue;
                     e += en;
                     final int j1 = fj[e1], j2 = fj[e2];
