@@ -6,17 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.paddlewheel.forcefield.ForceField;
-import org.paddlewheel.forcefield.SplineJson;
 import org.paddlewheel.forcefield.SplinePair;
 import org.paddlewheel.forcefield.SplineTriple;
-import org.paddlewheel.forcefield.TestCells;
-import org.paddlewheel.forcefield.TripleModels;
 import org.paddlewheel.io.LabelledXyz;
 import org.paddlewheel.model.Structure;
 
