@@ -67,6 +67,12 @@ public final class ExportLammpsCommand implements Callable<Integer> {
             prot = new LammpsExport.Protocol(ensemble, temperatureK, pressureGPa, dtFs, Math.round(timeFs / dtFs), every, every, friction, seed, frozen);
         }
         LammpsExport.write(out, s, top, p, prot, model.kspace());
+        if (!field.splineTriples().isEmpty()) {
+            System.err.println("export-lammps: the model has UF3 3-body terms, written for pair_style uf3 (" + org.paddlewheel.forcefield.LammpsUf3File.FILE
+                    + "): only a LAMMPS with the ML-UF3 package runs this input"
+                    + (org.paddlewheel.forcefield.LammpsUf3File.lammpsHasUf3("lmp") ? " (the local lmp has it)."
+                    : "; the local lmp (Debian's 29 Sep 2021 build) does not, so it runs only the 2-body part of a model without three_body."));
+        }
         return 0;
     }
 }

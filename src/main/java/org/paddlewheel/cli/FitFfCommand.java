@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
  * fitted model, and a report ({@code --report PREFIX}: PREFIX.json and PREFIX.md; default next to
  * the model as MODEL.fit.json / .fit.md). Prints the markdown report, or the JSON with {@code --json}.
  * With {@code --dataset FILE... --form uf3}: linear least-squares fit of UF3-style spline pairs on
- * top of a base model's charges, Ewald and bonded terms to labelled configurations (extxyz, .gz
+ * top of a base model's charges, Ewald and bonded terms (and UF3 3-body terms with {@code --three-body})
+ * to labelled configurations (extxyz, .gz
  * allowed; {@link Uf3Fitter}); progress on stderr, report folder with {@code --report DIR}
  * ({@link Uf3Report}).
  */
@@ -31,7 +32,7 @@ public final class FitFfCommand implements Callable<Integer> {
     Path targets;
     @Option(names = "--dataset", arity = "1..*", description = "Labelled extxyz files (energy, forces, stress; .gz allowed): fit a --form model to them.")
     java.util.List<Path> dataset;
-    @Option(names = "--form", defaultValue = "uf3", description = "Model form for --dataset (only uf3: 2-body cubic B-splines; default ${DEFAULT-VALUE}).")
+    @Option(names = "--form", defaultValue = "uf3", description = "Model form for --dataset (only uf3: 2-body cubic B-splines, 3-body with --three-body; default ${DEFAULT-VALUE}).")
     String form;
     @Option(names = "--base", defaultValue = "na-amide-borohydride",
             description = "Base model: species, charges, molecules, bonded terms, Ewald; its uf3 pairs, if any, fix the knots (default ${DEFAULT-VALUE}).")
@@ -50,6 +51,16 @@ public final class FitFfCommand implements Callable<Integer> {
     double testFraction;
     @Option(names = "--validation-fraction", defaultValue = "0.2", description = "Validation fraction of the rest (default ${DEFAULT-VALUE}).")
     double validationFraction;
+    @Option(names = "--three-body", description = "Add UF3 3-body terms (tensor-product B-splines per (centre; j, k) species triple seen in the"
+            + " training set). Off by default, so existing fits are unchanged; a base model with its own \"three_body\" always uses it as the basis.")
+    boolean threeBody;
+    @Option(names = "--three-body-cutoff", defaultValue = "4.0", description = "3-body arm cut-off r_ij, r_ik, Å (≤ 6; r_jk gets twice it; default ${DEFAULT-VALUE}).")
+    double threeBodyCutoff;
+    @Option(names = "--three-body-knots", defaultValue = "3",
+            description = "Uniform knot spans on each arm (r_jk gets twice as many); unknowns per triple ≈ (spans)²·2·spans/2 (default ${DEFAULT-VALUE}).")
+    int threeBodyKnots;
+    @Option(names = "--three-body-centres", split = ",", description = "Only these centre species get 3-body terms (comma list, e.g. Na; default all).")
+    java.util.List<String> threeBodyCentres;
     @Option(names = {"-o", "--output"}, required = true, description = "Fitted force-field JSON.")
     Path output;
     @Option(names = "--report", description = "Report prefix (writes PREFIX.json and PREFIX.md); with --dataset a folder (JSON, markdown, plots).")
@@ -80,7 +91,12 @@ public final class FitFfCommand implements Callable<Integer> {
     private int fitDataset() throws Exception {
         if (!form.equals("uf3")) throw new IllegalArgumentException("--form " + form + ": only uf3 is implemented");
         if (!(rCut > 0 && rCut <= 6)) throw new IllegalArgumentException("--r-cut must be in (0, 6] Å");
-        var opt = new org.paddlewheel.forcefield.fit.Uf3Fitter.Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction);
+        if (threeBody && !(threeBodyCutoff > 0 && threeBodyCutoff <= 6)) throw new IllegalArgumentException("--three-body-cutoff must be in (0, 6] Å");
+        if (threeBody && threeBodyKnots < 1) throw new IllegalArgumentException("--three-body-knots must be at least 1");
+        var tb = threeBody ? new org.paddlewheel.forcefield.fit.Uf3Fitter.ThreeBody(true, threeBodyCutoff, threeBodyKnots,
+                threeBodyCentres == null ? java.util.List.of() : threeBodyCentres) : org.paddlewheel.forcefield.fit.Uf3Fitter.ThreeBody.OFF;
+        var opt = new org.paddlewheel.forcefield.fit.Uf3Fitter.Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction,
+                validationFraction, tb);
         var frames = org.paddlewheel.forcefield.fit.Uf3Dataset.read(dataset);
         var r = new org.paddlewheel.forcefield.fit.Uf3Fitter(opt, System.err).fit(frames);
         String model = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(r.model());

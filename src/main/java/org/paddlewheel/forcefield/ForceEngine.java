@@ -7,7 +7,7 @@ import java.util.function.IntConsumer;
 /**
  * Energy, forces and virial of a {@link Topology} under its force field: real-space pair loop
  * ({@link RealSpace}) over a Verlet {@link NeighbourList}, Ewald reciprocal and self terms
- * ({@link EwaldSum}), UF3 spline pairs ({@link SplineTerm}), bonds, angles and intramolecular corrections ({@link Bonded}). Force loops run
+ * ({@link EwaldSum}), UF3 spline pairs ({@link SplineTerm}) and triples ({@link ThreeBodyTerm}), bonds, angles and intramolecular corrections ({@link Bonded}). Force loops run
  * on {@code threads} threads, each with its own force buffer, reduced in a fixed order (results are
  * reproducible for a given thread count). After setup nothing is allocated per call. Input:
  * unwrapped Cartesian positions (Å, 3N) and a {@link Cell}; output forces eV/Å, energies eV,
@@ -54,6 +54,7 @@ public final class ForceEngine implements AutoCloseable {
     private final NeighbourList list;
     private final RealSpace real;
     private final SplineTerm spline;
+    private final ThreeBodyTerm three;
     private final EwaldSum ewald;
     private final Pme pme;
     private final ErfcTable table;
@@ -67,7 +68,7 @@ public final class ForceEngine implements AutoCloseable {
     private final double[] recVirial = new double[6];
     private final double cutoff;
     private final double maxMoleculeExtent;
-    private final boolean doSpline;
+    private final boolean doSpline, doThree;
     private double[] x;
     private Cell cell;
     private final IntConsumer phase1, phase2;
@@ -107,6 +108,8 @@ public final class ForceEngine implements AutoCloseable {
         this.spline = new SplineTerm(top, threads);
         this.bonded = new Bonded(top, table, real, spline);
         this.doSpline = terms.contains(Term.SPLINE) && spline.active();
+        this.three = new ThreeBodyTerm(top, threads);
+        this.doThree = terms.contains(Term.SPLINE) && three.active();
         this.buf = new double[threads][];
         for (int t = 1; t < threads; t++) buf[t] = new double[3 * n];
         this.pairSplit = new int[threads + 1];
@@ -207,6 +210,7 @@ public final class ForceEngine implements AutoCloseable {
             splitPairs();
             real.listRebuilt(list);
         }
+        if (doThree) three.gather(list);
         if (timing) { long t1 = System.nanoTime(); phaseNanos[0] += t1 - t0; t0 = t1; calls++; }
         buf[0] = f;
         java.util.Arrays.fill(f, 0);
@@ -231,6 +235,11 @@ public final class ForceEngine implements AutoCloseable {
                 energies[Term.SPLINE.ordinal()] += spline.energy[t];
                 vxx += spline.virial[6 * t]; vyy += spline.virial[6 * t + 1]; vzz += spline.virial[6 * t + 2];
                 vxy += spline.virial[6 * t + 3]; vxz += spline.virial[6 * t + 4]; vyz += spline.virial[6 * t + 5];
+            }
+            if (doThree) {
+                energies[Term.SPLINE.ordinal()] += three.energy[t];
+                vxx += three.virial[6 * t]; vyy += three.virial[6 * t + 1]; vzz += three.virial[6 * t + 2];
+                vxy += three.virial[6 * t + 3]; vxz += three.virial[6 * t + 4]; vyz += three.virial[6 * t + 5];
             }
         }
         virial[0] = vxx; virial[1] = vyy; virial[2] = vzz; virial[3] = vxy; virial[4] = vxz; virial[5] = vyz;
@@ -279,6 +288,7 @@ public final class ForceEngine implements AutoCloseable {
         }
         long t1 = clock ? System.nanoTime() : 0;
         if (doSpline) spline.compute(t, pairSplit[t], pairSplit[t + 1], list, f);
+        if (doThree) three.compute(t, f);
         if (ewald != null && pme == null && terms.contains(Term.COULOMB_RECIPROCAL)) {
             ewald.structureFactor(t, atomSplit[t], atomSplit[t + 1], list.xw, cell);
         }

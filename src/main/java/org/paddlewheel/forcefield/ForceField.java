@@ -37,6 +37,8 @@ import org.paddlewheel.model.InputException;
  *                    "core": {"A": eV, "rho": Å} (optional)}],   see {@link SplinePair}; may sit beside
  *                                                                   a buckingham/lennard-jones entry
  *   "atom_energies": {species: eV} (optional, constant per-atom energies of a fitted model),
+ *   "three_body": [{"species": [centre, j, k], "knots": [[Å… r_ij], [r_ik], [r_jk]], "coefficients": [eV…]}]
+ *                 (optional, UF3 3-body terms, see {@link SplineTriple}),
  *   "bonds":     [{"molecule", "K", "r0"}],             centre–ligand bonds
  *   "angles":    [{"molecule", "K", "theta0_deg"}],     ligand–centre–ligand angles
  *   "special_bonds": {"lj": [f12, f13, f14], "coul": [f12, f13, f14]} (optional, default all 0),
@@ -80,11 +82,13 @@ public final class ForceField {
     private final boolean shift;
     private final List<SplinePair> splines;
     private final double[] atomEnergies;
+    private final List<SplineTriple> triples;
 
     private ForceField(String name, boolean provisional, String description, List<Species> species,
                        List<MoleculeKind> molecules, List<PairTerm> pairs, List<BondTerm> bonds,
                        List<AngleTerm> angles, double[] specialLj, double[] specialCoul, double cutoff,
-                       double ewaldAccuracy, boolean shift, List<SplinePair> splines, double[] atomEnergies) {
+                       double ewaldAccuracy, boolean shift, List<SplinePair> splines, double[] atomEnergies,
+                       List<SplineTriple> triples) {
         this.name = name;
         this.provisional = provisional;
         this.description = description;
@@ -100,6 +104,7 @@ public final class ForceField {
         this.shift = shift;
         this.splines = List.copyOf(splines);
         this.atomEnergies = atomEnergies.clone();
+        this.triples = List.copyOf(triples);
     }
 
     public String name() { return name; }
@@ -112,6 +117,8 @@ public final class ForceField {
     public List<AngleTerm> angles() { return angles; }
     /** UF3-style spline pair terms (style "uf3"). */
     public List<SplinePair> splinePairs() { return splines; }
+    /** UF3 3-body terms (top-level "three_body"), see {@link SplineTriple}. */
+    public List<SplineTriple> splineTriples() { return triples; }
     /** Constant energy per atom of each species, eV (0 unless "atom_energies" is given). */
     public double[] atomEnergies() { return atomEnergies.clone(); }
     /** special_bonds lj weights for 1-2, 1-3, 1-4 neighbours. */
@@ -141,19 +148,19 @@ public final class ForceField {
     /** A copy with another cut-off (Å). */
     public ForceField withCutoff(double cutoffAngstrom) {
         return new ForceField(name, provisional, description, species, molecules, pairs, bonds, angles,
-                specialLj, specialCoul, cutoffAngstrom, ewaldAccuracy, shift, splines, atomEnergies);
+                specialLj, specialCoul, cutoffAngstrom, ewaldAccuracy, shift, splines, atomEnergies, triples);
     }
 
     /** A copy with another Ewald accuracy. */
     public ForceField withEwaldAccuracy(double accuracy) {
         return new ForceField(name, provisional, description, species, molecules, pairs, bonds, angles,
-                specialLj, specialCoul, cutoff, accuracy, shift, splines, atomEnergies);
+                specialLj, specialCoul, cutoff, accuracy, shift, splines, atomEnergies, triples);
     }
 
     /** A copy whose pair energies are shifted to zero at the cut-off (or not). */
     public ForceField withPairShift(boolean on) {
         return new ForceField(name, provisional, description, species, molecules, pairs, bonds, angles,
-                specialLj, specialCoul, cutoff, ewaldAccuracy, on, splines, atomEnergies);
+                specialLj, specialCoul, cutoff, ewaldAccuracy, on, splines, atomEnergies, triples);
     }
 
     /**
@@ -197,7 +204,8 @@ public final class ForceField {
         Json j = new Json(src);
         if (root == null || !root.isObject()) throw j.error("", "the file must hold one JSON object");
         Set<String> known = Set.of("name", "provisional", "description", "species", "molecules", "pairs", "bonds",
-                "angles", "special_bonds", "cutoff", "ewald_accuracy", "pair_shift", "references", "comment", "atom_energies");
+                "angles", "special_bonds", "cutoff", "ewald_accuracy", "pair_shift", "references", "comment", "atom_energies",
+                "three_body");
         root.fieldNames().forEachRemaining(k -> {
             if (!known.contains(k)) throw j.error(k, "unknown key (known: " + String.join(", ", known) + ")");
         });
@@ -320,7 +328,8 @@ public final class ForceField {
             if (spl.rCut() > cut) throw j.error("pairs", "a uf3 knot vector ends at " + spl.rCut() + " Å, beyond the cut-off " + cut + " Å");
         }
         double[] ae = SplineJson.atomEnergies(root.get("atom_energies"), spIdx, species.size(), src);
-        return new ForceField(name, prov, desc, species, mols, pairs, bonds, angles, lj, coul, cut, acc, shift, splines, ae);
+        List<SplineTriple> triples = SplineJson.triples(root.get("three_body"), spIdx, cut, src);
+        return new ForceField(name, prov, desc, species, mols, pairs, bonds, angles, lj, coul, cut, acc, shift, splines, ae, triples);
     }
 
     /** Small JSON helpers whose errors name the offending key. */

@@ -17,7 +17,8 @@ import org.paddlewheel.model.Structure;
  * {@code units metal}; {@code pair_style buck/coul/long} ({@code born/coul/long} when a wall D/r⁸ is
  * present, {@code hybrid/overlay … lj/cut} for Lennard-Jones pairs; UF3 spline pairs as
  * {@code hybrid/overlay coul/long (or buck/coul/long) … table linear N} with the tables in
- * {@link #TABLE_FILE}, see {@link LammpsTable}; atom energies are left out), {@code kspace_style ewald} with
+ * {@link #TABLE_FILE}, see {@link LammpsTable}; atom energies are left out; UF3 3-body terms as
+ * {@code … uf3 3} with {@link LammpsUf3File}, for LAMMPS builds with ML-UF3 only), {@code kspace_style ewald} with
  * the same α and kmax as paddlewheel ({@code kspace_modify gewald … kmax/ewald …}) and
  * {@code pair_modify table 0} (analytic erfc), {@code bond_style}/{@code angle_style harmonic}
  * (LAMMPS K is paddlewheel's K: both omit the ½), {@code special_bonds lj/coul}. Protocols: a single
@@ -57,6 +58,7 @@ public final class LammpsExport {
         writeData(dir.resolve("data.lammps"), s, top);
         Files.writeString(dir.resolve("in.lammps"), input(top, ewald, protocol, "data.lammps", kspace), StandardCharsets.UTF_8);
         if (!top.forceField.splinePairs().isEmpty()) LammpsTable.write(dir.resolve(TABLE_FILE), top.forceField);
+        if (!top.forceField.splineTriples().isEmpty()) LammpsUf3File.write(dir.resolve(LammpsUf3File.FILE), top.forceField);
     }
 
     /**
@@ -100,18 +102,23 @@ public final class LammpsExport {
         boolean lj = ff.pairs().stream().anyMatch(x -> x.style().equals("lennard-jones"));
         boolean wall = ff.pairs().stream().anyMatch(x -> x.d8() != 0);
         boolean spline = !ff.splinePairs().isEmpty();
+        boolean three = !ff.splineTriples().isEmpty();
         boolean buck = ff.pairs().stream().anyMatch(x -> x.style().equals("buckingham"));
-        String coul = spline && !buck && !lj ? "coul/long" : wall ? "born/coul/long" : "buck/coul/long";
+        String coul = (spline || three) && !buck && !lj ? "coul/long" : wall ? "born/coul/long" : "buck/coul/long";
         double rc = ff.cutoffAngstrom();
         StringBuilder b = new StringBuilder();
         b.append("# LAMMPS input written by paddlewheel for force field ").append(ff.name()).append('\n');
         if (ff.provisional()) b.append("# PROVISIONAL force field: parameters are placeholders, see its description\n");
         b.append("units metal\natom_style full\nboundary p p p\n");
         b.append("read_data ").append(dataFile).append('\n');
-        boolean hybrid = lj || spline;
+        if (three) {
+            b.append("# UF3 3-body terms: pair_style uf3 3 (file ").append(LammpsUf3File.FILE).append(") needs a LAMMPS built with the ML-UF3\n")
+                    .append("# package (27Jun2024 or later); Debian's lmp (29 Sep 2021) has no uf3 and stops at the pair_style line.\n");
+        }
+        boolean hybrid = lj || spline || three;
         if (hybrid) {
             b.append(f("pair_style hybrid/overlay %s %.6f", coul, rc)).append(lj ? f(" lj/cut %.6f", rc) : "")
-                    .append(spline ? f(" table linear %d", LammpsTable.POINTS) : "").append('\n');
+                    .append(spline ? f(" table linear %d", LammpsTable.POINTS) : "").append(three ? " uf3 3" : "").append('\n');
         } else {
             b.append(f("pair_style %s %.6f\n", coul, rc));
         }
@@ -135,6 +142,11 @@ public final class LammpsExport {
         }
         for (SplinePair sp : ff.splinePairs()) {
             b.append(f("pair_coeff %d %d table %s %s\n", sp.a() + 1, sp.b() + 1, TABLE_FILE, LammpsTable.keyword(sp)));
+        }
+        if (three) {
+            b.append("pair_coeff * * uf3 ").append(LammpsUf3File.FILE);
+            for (ForceField.Species sp : ff.species()) b.append(' ').append(sp.name());
+            b.append('\n');
         }
         if (java.util.Arrays.stream(ff.atomEnergies()).anyMatch(v -> v != 0)) {
             b.append("# note: the model's atom_energies (a constant per atom) are not part of the LAMMPS energy\n");

@@ -13,6 +13,15 @@ public final class Simd {
 
     private Simd() {}
 
+    /**
+     * The UF3 3-body contraction: vectorised ({@code VectorThreeBodyKernel}) whenever SIMD is on, unless
+     * {@code -Dpaddlewheel.simd.threebody=false}.
+     */
+    static ThreeBodyTerm.Contraction threeBodyKernel() {
+        return ENABLED && !"false".equals(System.getProperty("paddlewheel.simd.threebody"))
+                ? (ThreeBodyTerm.Contraction) load("org.paddlewheel.forcefield.VectorThreeBodyKernel") : new ThreeBodyTerm.ScalarContraction();
+    }
+
     /** True if the vector kernels are in use. */
     public static boolean enabled() { return ENABLED; }
 

@@ -9,7 +9,9 @@ import org.paddlewheel.model.InputException;
  * JSON form of a {@link SplinePair} in a force-field file:
  * {@code {"species": [a, b], "style": "uf3", "knots": [Å…], "coefficients": [eV…],
  * "core": {"A": eV, "rho": Å}}} (core optional: without it there is no prior), and of the optional
- * top-level {@code "atom_energies": {species: eV}}. Errors name the key.
+ * top-level {@code "atom_energies": {species: eV}}, and of the optional top-level UF3 3-body list
+ * {@code "three_body": [{"species": [centre, j, k], "knots": [[r_ij Å…], [r_ik Å…], [r_jk Å…]],
+ * "coefficients": [eV…, l-major c[l][m][n]]}]} ({@link SplineTriple}). Errors name the key.
  */
 public final class SplineJson {
     private SplineJson() {}
@@ -43,6 +45,70 @@ public final class SplineJson {
             e[i] = n.get(k).asDouble();
         });
         return e;
+    }
+
+    static java.util.List<SplineTriple> triples(JsonNode n, Map<String, Integer> idx, double cutoff, String src) {
+        java.util.List<SplineTriple> out = new java.util.ArrayList<>();
+        if (n == null) return out;
+        if (!n.isArray()) throw new InputException(src, 0, "key 'three_body': must be an array");
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < n.size(); i++) {
+            String at = "three_body[" + i + "]";
+            JsonNode t = n.get(i), sp = t.get("species"), kn = t.get("knots");
+            if (sp == null || !sp.isArray() || sp.size() != 3) throw new InputException(src, 0, "key '" + at + ".species': need three species names [centre, j, k]");
+            int[] s = new int[3];
+            for (int k = 0; k < 3; k++) {
+                Integer v = idx.get(sp.get(k).asText());
+                if (v == null) throw new InputException(src, 0, "key '" + at + ".species': unknown species '" + sp.get(k).asText() + "'");
+                s[k] = v;
+            }
+            if (!seen.add(s[0] + ":" + Math.min(s[1], s[2]) + ":" + Math.max(s[1], s[2]))) {
+                throw new InputException(src, 0, "key '" + at + ".species': triple " + sp + " is listed twice");
+            }
+            if (kn == null || !kn.isArray() || kn.size() != 3) throw new InputException(src, 0, "key '" + at + ".knots': need three knot vectors [r_ij, r_ik, r_jk]");
+            double[][] k3 = new double[3][];
+            for (int d = 0; d < 3; d++) {
+                k3[d] = numbers(kn.get(d), src, at + ".knots[" + d + "]");
+                String bad = SplinePair.check(k3[d], new double[Math.max(0, k3[d].length - 4)]);
+                if (bad != null) throw new InputException(src, 0, "key '" + at + ".knots[" + d + "]': " + bad);
+            }
+            double[] c = numbers(t.get("coefficients"), src, at + ".coefficients");
+            SplineTriple tr;
+            try {
+                tr = new SplineTriple(s[0], s[1], s[2], k3, c);
+            } catch (IllegalArgumentException e) {
+                throw new InputException(src, 0, "key '" + at + "': " + e.getMessage());
+            }
+            if (Math.max(tr.rCut(0), tr.rCut(1)) > cutoff) {
+                throw new InputException(src, 0, "key '" + at + ".knots': r_ij/r_ik cut-off beyond the force field's cut-off " + cutoff + " Å");
+            }
+            out.add(tr);
+        }
+        return out;
+    }
+
+    /** The "three_body" entry of a 3-body term (species named by the force field). */
+    public static ObjectNode toJson(ForceField ff, SplineTriple t, ObjectNode out) {
+        out.putArray("species").add(ff.species().get(t.centre()).name()).add(ff.species().get(t.a()).name())
+                .add(ff.species().get(t.b()).name());
+        var k = out.putArray("knots");
+        for (int d = 0; d < 3; d++) {
+            var kd = k.addArray();
+            for (double v : t.knots(d)) kd.add(v);
+        }
+        var c = out.putArray("coefficients");
+        for (double v : t.coefficients()) c.add(v);
+        return out;
+    }
+
+    /** {@code model} with its "three_body" list replaced by {@code triples} (removed if empty); changes model in place. */
+    public static ObjectNode withTriples(ObjectNode model, ForceField names, java.util.List<SplineTriple> triples) {
+        model.remove("three_body");
+        if (!triples.isEmpty()) {
+            var arr = model.putArray("three_body");
+            for (SplineTriple t : triples) toJson(names, t, arr.addObject());
+        }
+        return model;
     }
 
     private static double[] numbers(JsonNode v, String src, String key) {

@@ -102,7 +102,7 @@ public final class SplinePair {
     }
 
     /** Power coefficients p0..p3 of the cubic through (0, y0), (h/3, y1), (2h/3, y2), (h, y3). */
-    private static double[] cubicThrough(double h, double y0, double y1, double y2, double y3) {
+    static double[] cubicThrough(double h, double y0, double y1, double y2, double y3) {
         double d = h / 3;
         double d1 = (y1 - y0) / d, d2 = (y2 - y1) / d, d3 = (y3 - y2) / d;
         double e1 = (d2 - d1) / (2 * d), e2 = (d3 - d2) / (2 * d);

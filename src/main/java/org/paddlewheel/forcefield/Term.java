@@ -16,7 +16,7 @@ public enum Term {
     BOND("bond"),
     /** Harmonic angles. */
     ANGLE("angle"),
-    /** UF3-style spline 2-body terms with their core prior ({@link SplinePair}), plus constant atom energies. */
+    /** UF3-style spline 2-body terms with their core prior ({@link SplinePair}), 3-body terms ({@link SplineTriple}), plus constant atom energies. */
     SPLINE("uf3");
 
     private final String key;

@@ -84,6 +84,10 @@ public record MdRun(Structure structure, ForceField forceField, List<String> fre
      * @return the trajectory written
      */
     public Path runLammps(int mpi) throws IOException, InterruptedException {
+        if (!forceField.splineTriples().isEmpty() && !org.paddlewheel.forcefield.LammpsUf3File.lammpsHasUf3("lmp")) {
+            throw new IllegalArgumentException("the force field has UF3 3-body terms, which need a LAMMPS with the ML-UF3 package (pair_style uf3);"
+                    + " the lmp on this machine has none (Debian's build lacks it): use the embedded engine");
+        }
         Files.createDirectories(dir);
         Topology top = Topology.build(forceField, structure);
         boolean[] mobile = mobileMask(top, structure, freeze);

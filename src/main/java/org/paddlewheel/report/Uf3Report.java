@@ -118,6 +118,18 @@ public final class Uf3Report {
             ae.put(r.design().elements().get(k).symbol(), r.atomEnergiesByElement()[k]);
             md.append(String.format(Locale.ROOT, "- %s: %.6f%n", r.design().elements().get(k).symbol(), r.atomEnergiesByElement()[k]));
         }
+        md.append(String.format(Locale.ROOT, "%n## 3-body terms%n%n%s%n", r.fittedModel().splineTriples().isEmpty() ? "None (2-body only)."
+                : r.fittedModel().splineTriples().size() + " (centre; j, k) species triples, " + r.design().tripleColumnCount()
+                + " fitted coefficients (in the model's \"three_body\")."));
+        js.put("three_body_triples", r.fittedModel().splineTriples().size());
+        md.append("\n## Mean per-atom charges in the data (e), per species — a candidate fixed-charge set, not used by this fit\n\n");
+        if (r.meanCharges().isEmpty()) md.append("No `charges` arrays in the data.\n");
+        else md.append("| species | mean | std | atoms |\n|---|---|---|---|\n");
+        ObjectNode qj = js.putObject("mean_charges_e");
+        for (var e : r.meanCharges().entrySet()) {
+            md.append(String.format(Locale.ROOT, "| %s | %+.4f | %.4f | %d |%n", e.getKey(), e.getValue()[0], e.getValue()[1], (long) e.getValue()[2]));
+            qj.putObject(e.getKey()).put("mean", e.getValue()[0]).put("std", e.getValue()[1]).put("atoms", (long) e.getValue()[2]);
+        }
         parity(r, dir);
         pairCurves(r.fittedModel(), r.fitted(), dir.resolve("pair-curves"));
         md.append("\nPlots: parity-energy, parity-force, parity-stress, learning-curve, pair-curves (.png, .svg).\n");

@@ -10,6 +10,7 @@ import org.paddlewheel.forcefield.ForceField;
 import org.paddlewheel.forcefield.NeighbourList;
 import org.paddlewheel.forcefield.SplineJson;
 import org.paddlewheel.forcefield.SplinePair;
+import org.paddlewheel.forcefield.SplineTriple;
 import org.paddlewheel.forcefield.Term;
 import org.paddlewheel.forcefield.Topology;
 import org.paddlewheel.io.LabelledXyz;
@@ -39,6 +40,7 @@ public final class Uf3Design {
     private final List<Element> elements;
     private final int[] start;
     private final int columns;
+    private final TripleColumns three;
 
     /**
      * @param base      the base model's JSON (species, charges, molecules, bonded terms, Ewald)
@@ -48,15 +50,38 @@ public final class Uf3Design {
      * @param elements  elements that get an atom-energy column
      */
     public Uf3Design(ObjectNode base, ForceField baseFf, List<SplinePair> splines, boolean keepPairs, List<Element> elements) {
+        this(base, baseFf, splines, List.of(), keepPairs, elements);
+    }
+
+    /**
+     * As above, with UF3 3-body terms whose species and knots define the 3-body basis (coefficients
+     * ignored); their columns follow the spline pairs' ({@link TripleColumns}). The base's own
+     * "three_body" terms are never part of the fixed model.
+     */
+    public Uf3Design(ObjectNode base, ForceField baseFf, List<SplinePair> splines, List<SplineTriple> triples, boolean keepPairs,
+                     List<Element> elements) {
         List<SplinePair> zero = new ArrayList<>();
         for (SplinePair sp : splines) zero.add(sp.withCoefficients(new double[sp.basisSize()]));
-        this.fixed = SplineJson.load(SplineJson.withSplines(base, baseFf, keepPairs, zero, null, null), "fixed part");
+        ObjectNode fixedJson = SplineJson.withTriples(SplineJson.withSplines(base, baseFf, keepPairs, zero, null, null), baseFf, List.of());
+        this.fixed = SplineJson.load(fixedJson, "fixed part");
         this.splines = List.copyOf(zero);
         this.elements = List.copyOf(elements);
         start = new int[splines.size() + 1];
         for (int p = 0; p < splines.size(); p++) start[p + 1] = start[p] + splines.get(p).freeSize();
-        columns = start[splines.size()] + elements.size();
+        three = new TripleColumns(triples, start[splines.size()]);
+        columns = three.end() + elements.size();
     }
+
+    /** The 3-body basis templates (coefficients ignored). */
+    public List<SplineTriple> triples() { return three.triples(); }
+
+    /** Triple t of the basis with its coefficients read from a solution vector. */
+    public SplineTriple fittedTriple(int t, double[] solution) { return three.fitted(t, solution); }
+
+    TripleColumns tripleColumns() { return three; }
+
+    /** Number of 3-body columns. */
+    public int tripleColumnCount() { return three.end() - three.start(); }
 
     /** The fixed part as a force field (spline coefficients 0, cores kept). */
     public ForceField fixedModel() { return fixed; }
@@ -72,10 +97,12 @@ public final class Uf3Design {
     public int start(int p) { return start[p]; }
 
     /** First atom-energy column. */
-    public int elementStart() { return start[splines.size()]; }
+    public int elementStart() { return three.end(); }
 
     /** The rows of one labelled configuration; group is the split key (the frame's source). */
-    public Rows rows(LabelledXyz.Labelled l, String group) {
+    public Rows rows(LabelledXyz.Labelled l0, String group) {
+        int n0 = l0.structure().size();
+        LabelledXyz.Labelled l = widened(l0);
         Structure s = l.structure();
         int n = s.size();
         Topology top = Topology.build(fixed, s);
@@ -123,6 +150,7 @@ public final class Uf3Design {
                 addPair(p, i, j, d, w, eRow, fRows, wRows);
             }
         }
+        three.addRows(top, x, cell, nt, eRow, fRows, wRows);
         Element[] species = s.speciesArray();
         for (Element e : species) {
             int k = elements.indexOf(e);
@@ -144,7 +172,34 @@ public final class Uf3Design {
             }
         }
         String type = l.info().getOrDefault("config_type", "default");
+        if (n != n0) { // widened: the replicas' rows repeat the original atoms' rows, keep those once
+            species = java.util.Arrays.copyOf(species, n0);
+            fRows = java.util.Arrays.copyOf(fRows, 3 * n0);
+            fT = java.util.Arrays.copyOf(fT, 3 * n0);
+            f0 = java.util.Arrays.copyOf(f0, 3 * n0);
+        }
         return new Rows(group, type, species, eRow, (l.energyEv() - e0) / n, e0 / n, fRows, fT, f0, sRows, sT, s0);
+    }
+
+    /**
+     * The configuration itself, or, if a cell width is below what the engine needs for this model's
+     * molecules (twice the molecule extent, e.g. 6.8 Å: the 2x2x1 DFT scan cells have c = 4.57 Å), its
+     * n1×n2×n3 replica (original atoms first), which is the same periodic system: energy ×(n1 n2 n3),
+     * forces repeated, stress unchanged. {@link #rows} keeps the original atoms' force rows once, so a
+     * widened configuration weighs as much as before.
+     */
+    LabelledXyz.Labelled widened(LabelledXyz.Labelled l) {
+        double ext = 0;
+        for (var mk : fixed.molecules()) ext = Math.max(ext, 2 * mk.maxBondAngstrom());
+        Cell c = new Cell(l.structure().lattice());
+        int[] m = new int[3];
+        for (int d = 0; d < 3; d++) m[d] = Math.max(1, (int) Math.ceil(2 * ext / c.width(d) - 1e-9));
+        int mult = m[0] * m[1] * m[2];
+        if (mult == 1) return l;
+        Structure big = org.paddlewheel.build.Supercell.of(l.structure(), m[0], m[1], m[2]);
+        double[] f = new double[3 * big.size()];
+        for (int k = 0; k < f.length; k++) f[k] = l.forcesEvPerA()[k % l.forcesEvPerA().length];
+        return new LabelledXyz.Labelled(big, l.energyEv() * mult, f, l.stressEvPerA3(), null, l.info());
     }
 
     private final double[] bv = new double[512];

@@ -11,6 +11,7 @@ import org.paddlewheel.forcefield.ForceField;
 import org.paddlewheel.forcefield.NeighbourList;
 import org.paddlewheel.forcefield.SplineJson;
 import org.paddlewheel.forcefield.SplinePair;
+import org.paddlewheel.forcefield.SplineTriple;
 import org.paddlewheel.forcefield.Topology;
 import org.paddlewheel.model.Element;
 
@@ -29,8 +30,28 @@ import org.paddlewheel.model.Element;
 public final class Uf3Fitter {
     /** Options of a fit; lengths Å, core A eV, core ρ Å. */
     public record Options(String base, boolean keepPairs, double rCut, double knotSpacing, double coreA, double coreRho,
-                          double testFraction, double validationFraction) {
+                          double testFraction, double validationFraction, ThreeBody threeBody) {
+        /** 2-body only (as before the 3-body term existed). */
+        public Options(String base, boolean keepPairs, double rCut, double knotSpacing, double coreA, double coreRho,
+                       double testFraction, double validationFraction) {
+            this(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, ThreeBody.OFF);
+        }
+
         public static Options defaults() { return new Options("na-amide-borohydride", false, 5.5, 0.3, 1000, 0.2, 0.1, 0.2); }
+
+        public Options withThreeBody(ThreeBody t) {
+            return new Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, t);
+        }
+    }
+
+    /**
+     * The 3-body part of the basis: off, or arms r_ij, r_ik on [r_min, cutoff] with {@code intervals} uniform
+     * spans and r_jk on [r_min,jk, 2·cutoff] with 2·intervals (UF3's and LAMMPS ML-UF3's r_jk = 2 r_ij
+     * convention), for centres of the named species (null or empty: every species). Used only when the base
+     * model has no "three_body" of its own (then its triples define the basis).
+     */
+    public record ThreeBody(boolean on, double cutoff, int intervals, List<String> centres) {
+        public static final ThreeBody OFF = new ThreeBody(false, 4.0, 3, List.of());
     }
 
     /** One grid point and its validation score and RMSEs (energy eV/atom, force eV/Å, stress eV/Å³). */
@@ -43,7 +64,10 @@ public final class Uf3Fitter {
     public record Result(Uf3Design design, List<Uf3Design.Rows> train, List<Uf3Design.Rows> validation, List<Uf3Design.Rows> test,
                          Uf3Solver.Hyper hyper, double[] coefficients, List<Candidate> candidates, List<LearningPoint> learning,
                          List<SplinePair> fitted, double[] atomEnergiesByElement, ObjectNode model, ForceField fittedModel,
-                         boolean scoredOnTraining) {}
+                         boolean scoredOnTraining, java.util.Map<String, double[]> meanCharges) {}
+
+    /** Unknowns above which the validation grid is thinned to 18 points (w_E 1/10/100, w_S 100, ridge 1e-6…1e-2, curvature 1e-6/1e-4). */
+    public static final int COARSE_GRID_FROM = 1500;
 
     private final Options opt;
     private final PrintStream log;
@@ -63,8 +87,11 @@ public final class Uf3Fitter {
         List<SplinePair> templates = base.splinePairs().isEmpty() ? autoBasis(base, split.train()) : base.splinePairs();
         Set<Element> els = new LinkedHashSet<>();
         for (Uf3Dataset.Frame f : frames) for (Element e : f.labelled().structure().speciesArray()) els.add(e);
-        Uf3Design design = new Uf3Design(baseJson, base, templates, opt.keepPairs(), new ArrayList<>(els));
-        log.printf(Locale.ROOT, "fit-ff uf3: %d spline pairs, %d unknowns (%d atom energies)%n", templates.size(), design.columns(), els.size());
+        List<SplineTriple> triples = !base.splineTriples().isEmpty() ? base.splineTriples()
+                : opt.threeBody().on() ? new TripleBasis(opt.threeBody(), log).build(base, split.train()) : List.of();
+        Uf3Design design = new Uf3Design(baseJson, base, templates, triples, opt.keepPairs(), new ArrayList<>(els));
+        log.printf(Locale.ROOT, "fit-ff uf3: %d spline pairs, %d 3-body triples, %d unknowns (%d atom energies)%n", templates.size(),
+                triples.size(), design.columns(), els.size());
         List<Uf3Design.Rows> tr = rows(design, split.train(), "train"), va = rows(design, split.validation(), "validation"),
                 te = rows(design, split.test(), "test");
         Uf3Solver.Normal nTrain = Uf3Solver.Normal.of(design.columns(), tr);
@@ -73,8 +100,15 @@ public final class Uf3Fitter {
         if (onTrain) log.println("fit-ff uf3: no validation configurations; hyper-parameters scored on the training set");
         double[] base0 = Uf3Solver.rmse(scoreSet, Uf3Solver.solve(design, nTrain, new Uf3Solver.Hyper(1, 1, 1e12, 0)));
         List<Candidate> cands = new ArrayList<>();
-        double[] wEs = {1, 3, 10, 30, 100}, wSs = nTrain.hasStress() ? new double[] {10, 100, 1000} : new double[] {0};
-        double[] ridges = {1e-8, 1e-6, 1e-4, 1e-2}, curvs = {1e-8, 1e-6, 1e-4, 1e-2};
+        boolean coarse = design.columns() > COARSE_GRID_FROM;
+        double[] wEs = coarse ? new double[] {1, 10, 100} : new double[] {1, 3, 10, 30, 100};
+        double[] wSs = !nTrain.hasStress() ? new double[] {0} : coarse ? new double[] {100} : new double[] {10, 100, 1000};
+        double[] ridges = coarse ? new double[] {1e-6, 1e-4, 1e-2} : new double[] {1e-8, 1e-6, 1e-4, 1e-2};
+        double[] curvs = coarse ? new double[] {1e-6, 1e-4} : new double[] {1e-8, 1e-6, 1e-4, 1e-2};
+        if (coarse) {
+            log.printf(Locale.ROOT, "fit-ff uf3: %d unknowns > %d: coarse validation grid (%d candidates; each is a dense %d² Cholesky solve)%n",
+                    design.columns(), COARSE_GRID_FROM, wEs.length * wSs.length * ridges.length * curvs.length, design.columns());
+        }
         Candidate best = null;
         for (double we : wEs) for (double ws : wSs) for (double rr : ridges) for (double cu : curvs) {
             Uf3Solver.Hyper h = new Uf3Solver.Hyper(we, ws, rr, cu);
@@ -116,10 +150,41 @@ public final class Uf3Fitter {
         }
         String name = base.name() + "-uf3-fit";
         ObjectNode model = SplineJson.withSplines(baseJson, base, opt.keepPairs(), fitted, perSpecies, name);
+        List<SplineTriple> fittedTriples = new ArrayList<>();
+        for (int t = 0; t < triples.size(); t++) fittedTriples.add(design.fittedTriple(t, c));
+        SplineJson.withTriples(model, base, fittedTriples);
         model.put("provisional", true);
-        model.put("description", "UF3-style 2-body splines fitted by paddlewheel fit-ff --form uf3 on top of " + base.name()
+        model.put("description", (triples.isEmpty() ? "UF3-style 2-body splines" : "UF3-style 2-body splines and 3-body terms") + " fitted by paddlewheel fit-ff --form uf3 on top of " + base.name()
                 + " (charges, Ewald and bonded terms fixed" + (opt.keepPairs() ? ", its pair terms kept" : "") + ")");
-        return new Result(design, tr, va, te, best.hyper(), c, cands, lc, fitted, ae, model, SplineJson.load(model, name), onTrain);
+        return new Result(design, tr, va, te, best.hyper(), c, cands, lc, fitted, ae, model, SplineJson.load(model, name), onTrain,
+                meanCharges(base, frames));
+    }
+
+    /**
+     * Mean and standard deviation of the per-atom {@code charges} (e; e.g. Hirshfeld from CP2K) of every
+     * configuration that has them, per base-model species (all sets: the charges are not fitted):
+     * species name → {mean, std, atoms}. A candidate fixed-charge set, not used by the fit.
+     */
+    static java.util.Map<String, double[]> meanCharges(ForceField base, List<Uf3Dataset.Frame> frames) {
+        java.util.Map<String, double[]> acc = new java.util.LinkedHashMap<>();
+        for (var sp : base.species()) acc.put(sp.name(), new double[3]);
+        for (Uf3Dataset.Frame f : frames) {
+            double[] q = f.labelled().charges();
+            if (q == null) continue;
+            Topology top = Topology.build(base, f.labelled().structure());
+            for (int i = 0; i < q.length; i++) {
+                double[] a = acc.get(base.species().get(top.type[i]).name());
+                a[0] += q[i]; a[1] += q[i] * q[i]; a[2]++;
+            }
+        }
+        java.util.Map<String, double[]> out = new java.util.LinkedHashMap<>();
+        for (var e : acc.entrySet()) {
+            double[] a = e.getValue();
+            if (a[2] == 0) continue;
+            double m = a[0] / a[2];
+            out.put(e.getKey(), new double[] {m, Math.sqrt(Math.max(0, a[1] / a[2] - m * m)), a[2]});
+        }
+        return out;
     }
 
     private List<Uf3Design.Rows> rows(Uf3Design design, List<Uf3Dataset.Frame> frames, String set) {

@@ -100,6 +100,7 @@ public final class Uf3Solver {
                 }
             }
         }
+        design.tripleColumns().addCurvature(a, h.curvature());
         RealMatrix m = new Array2DRowRealMatrix(a, false);
         try {
             return new CholeskyDecomposition(m, 1e-9, 0).getSolver().solve(new ArrayRealVector(b, false)).toArray();

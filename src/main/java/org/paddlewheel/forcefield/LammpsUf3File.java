@@ -1,0 +1,106 @@
+package org.paddlewheel.forcefield;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes a force field's UF3 3-body terms ({@link SplineTriple}) as a LAMMPS ML-UF3 potential file
+ * ({@code pair_style uf3 3}, LAMMPS 27Jun2024 or later with the ML-UF3 package; format of the LAMMPS
+ * pair_uf3 documentation): blocks opened by {@code #UF3 POT UNITS: metal …} and closed by {@code #};
+ * a {@code 3B CENTRE J K 0 3 nk} block per (centre; j ≤ k) species triple with the line
+ * {@code Rjk Rij Rik NKjk NKik NKij}, the knot vectors for r_jk, r_ik, r_ij (in that order), the tensor
+ * shape {@code L M N} and L·M lines of N coefficients c[l][m][:] (eV), and a {@code 2B} block with zero
+ * coefficients for every species pair (the 2-body part goes to {@code pair_style table}, which Debian's
+ * LAMMPS can run; ML-UF3 requires 2-body blocks, and their cut-off, the 3-body arm cut-off, sets its
+ * neighbour range). Triples the model lacks get zero blocks. Element names are the force field's species
+ * names (mapped by {@code pair_coeff * * uf3 FILE names…}). ML-UF3 accepts only r_ij,cut = r_ik,cut and
+ * r_jk,cut = 2 r_ij,cut and a trailing trim of 3 (our smooth cut-off); {@link #unsupported} says when a
+ * model cannot be written. Not run here: Debian's LAMMPS (29 Sep 2021) has no ML-UF3. Known difference:
+ * below a knot vector's r_min paddlewheel continues the basis linearly, ML-UF3 does not; a fit puts r_min
+ * below its training data.
+ */
+public final class LammpsUf3File {
+    /** File name next to in.lammps. */
+    public static final String FILE = "uf3-3body.uf3";
+
+    private LammpsUf3File() {}
+
+    /** Null if ff's 3-body terms fit ML-UF3's restrictions, else why not. */
+    public static String unsupported(ForceField ff) {
+        for (SplineTriple t : ff.splineTriples()) {
+            String name = ff.species().get(t.centre()).name() + "-" + ff.species().get(t.a()).name() + "-" + ff.species().get(t.b()).name();
+            if (t.rCut(0) != t.rCut(1)) return "triple " + name + ": ML-UF3 needs r_ij and r_ik cut-offs equal";
+            if (t.rCut(2) != 2 * t.rCut(0)) return "triple " + name + ": ML-UF3 needs the r_jk cut-off to be twice r_ij's (" + 2 * t.rCut(0) + " Å)";
+        }
+        return null;
+    }
+
+    public static void write(Path file, ForceField ff) throws IOException {
+        String bad = unsupported(ff);
+        if (bad != null) throw new IllegalArgumentException("cannot write the 3-body terms for LAMMPS ML-UF3: " + bad);
+        List<SplineTriple> ts = ff.splineTriples();
+        if (ts.isEmpty()) throw new IllegalArgumentException("no 3-body terms to write");
+        int nt = ff.species().size();
+        SplineTriple[] of = new SplineTriple[nt * nt * nt];
+        double rc = 0;
+        for (SplineTriple t : ts) { of[(t.centre() * nt + t.a()) * nt + t.b()] = t; rc = Math.max(rc, t.rCut(0)); }
+        SplineTriple proto = ts.get(0);
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            String head = "#UF3 POT UNITS: metal DATE: " + java.time.LocalDate.now() + " AUTHOR: paddlewheel CITATION: Xie2023 (3-body of "
+                    + ff.name() + ")\n";
+            double[] k2 = SplinePair.uniformKnots(0.5, rc, 4);
+            for (int a = 0; a < nt; a++) for (int b = a; b < nt; b++) {
+                w.write(head);
+                w.write("2B " + name(ff, a) + " " + name(ff, b) + " 0 3 nk\n");
+                w.write(f("%.17g %d%n", rc, k2.length));
+                w.write(join(k2) + "\n" + (k2.length - 4) + "\n" + join(new double[k2.length - 4]) + "\n#\n");
+            }
+            for (int c = 0; c < nt; c++) for (int a = 0; a < nt; a++) for (int b = a; b < nt; b++) {
+                SplineTriple t = of[(c * nt + a) * nt + b];
+                if (t == null) t = new SplineTriple(c, a, b, new double[][] {proto.knots(0), proto.knots(0), proto.knots(2)},
+                        new double[(proto.knots(0).length - 4) * (proto.knots(0).length - 4) * (proto.knots(2).length - 4)]);
+                int[] sh = t.shape();
+                w.write(head);
+                w.write("3B " + name(ff, c) + " " + name(ff, a) + " " + name(ff, b) + " 0 3 nk\n");
+                w.write(f("%.17g %.17g %.17g %d %d %d%n", t.rCut(2), t.rCut(0), t.rCut(1), sh[2] + 4, sh[1] + 4, sh[0] + 4));
+                w.write(join(t.knots(2)) + "\n" + join(t.knots(1)) + "\n" + join(t.knots(0)) + "\n");
+                w.write(f("%d %d %d%n", sh[0], sh[1], sh[2]));
+                double[] co = t.coefficients();
+                for (int l = 0; l < sh[0]; l++) for (int m = 0; m < sh[1]; m++) {
+                    w.write(join(java.util.Arrays.copyOfRange(co, t.index(l, m, 0), t.index(l, m, 0) + sh[2])) + "\n");
+                }
+                w.write("#\n");
+            }
+        }
+    }
+
+    /** True if the LAMMPS executable {@code lmp} on the PATH lists pair style uf3 in {@code lmp -h}; false if not or not runnable. */
+    public static boolean lammpsHasUf3(String exe) {
+        try {
+            Process p = new ProcessBuilder(exe, "-h").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            return out.matches("(?s).*\\buf3\\b.*");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static String name(ForceField ff, int s) { return ff.species().get(s).name(); }
+
+    private static String join(double[] v) {
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < v.length; k++) b.append(k == 0 ? "" : " ").append(f("%.17g", v[k]));
+        return b.toString();
+    }
+
+    private static String f(String fmt, Object... a) { return String.format(Locale.ROOT, fmt, a); }
+}

@@ -1,0 +1,126 @@
+package org.paddlewheel.forcefield;
+
+import java.util.Arrays;
+
+/**
+ * One UF3 3-body term (Xie, Rupp, Hennig, npj Comput. Mater. 9, 162 (2023)) for a centre species c
+ * and neighbour species a ≤ b: for every atom i of species c and every unordered pair of its
+ * neighbours j (species a), k (species b),
+ * E = Σ_lmn c_lmn B_l(r_ij) B_m(r_ik) B_n(r_jk) (eV), tensor products of clamped cubic B-splines
+ * ({@link CubicBasis}) on three knot vectors (Å): r_ij, r_ik and r_jk. The coefficients c_lmn (eV)
+ * are stored flat, l-major ([l][m][n]). Smoothness: every c_lmn with l or m among the last three
+ * indices of its axis is 0, so energy and force vanish with two continuous derivatives when r_ij or
+ * r_ik reaches its cut-off; if the r_jk cut-off is below r_ij,cut + r_ik,cut the same holds for n.
+ * When a = b the two arms share a knot vector and c_lmn = c_mln (j ↔ k symmetry), so the order in
+ * which the engine meets j and k does not matter. Below a knot vector's r_min its functions continue
+ * linearly ({@link CubicBasis}); a fit puts r_min below its training distances. Immutable.
+ */
+public final class SplineTriple {
+    /** Trailing coefficients fixed to zero on a cut-off axis. */
+    public static final int FIXED_TAIL = SplinePair.FIXED_TAIL;
+    private final int c, a, b;
+    private final double[][] knots;
+    private final int nl, nm, nn;
+    private final double[] coefficients;
+    private final CubicBasis[] basis;
+
+    /**
+     * @param c            centre species
+     * @param a            species of neighbour j (a and b are swapped, with the tensor, if a &gt; b)
+     * @param b            species of neighbour k
+     * @param knots        knot vectors for r_ij, r_ik, r_jk (Å)
+     * @param coefficients c_lmn, l-major, length L·M·N with L = |t_ij| − 4 etc. (eV)
+     */
+    public SplineTriple(int c, int a, int b, double[][] knots, double[] coefficients) {
+        if (knots.length != 3) throw new IllegalArgumentException("need three knot vectors (r_ij, r_ik, r_jk)");
+        int l0 = knots[0].length - 4, m0 = knots[1].length - 4, n0 = knots[2].length - 4;
+        if (coefficients.length != l0 * m0 * n0) {
+            throw new IllegalArgumentException("need " + l0 + "×" + m0 + "×" + n0 + " = " + (l0 * m0 * n0) + " coefficients, got " + coefficients.length);
+        }
+        double[][] t = {knots[0].clone(), knots[1].clone(), knots[2].clone()};
+        double[] co = coefficients.clone();
+        if (a > b) {
+            double[] tmp = t[0]; t[0] = t[1]; t[1] = tmp;
+            co = new double[co.length];
+            for (int l = 0; l < l0; l++) for (int m = 0; m < m0; m++) for (int n = 0; n < n0; n++) {
+                co[(m * l0 + l) * n0 + n] = coefficients[(l * m0 + m) * n0 + n];
+            }
+            int s = a; a = b; b = s;
+        }
+        this.c = c; this.a = a; this.b = b;
+        this.knots = t;
+        this.coefficients = co;
+        this.nl = t[0].length - 4; this.nm = t[1].length - 4; this.nn = t[2].length - 4;
+        this.basis = new CubicBasis[3];
+        for (int d = 0; d < 3; d++) basis[d] = new CubicBasis(t[d]);
+        String bad = check();
+        if (bad != null) throw new IllegalArgumentException(bad);
+    }
+
+    private String check() {
+        if (a == b && !Arrays.equals(knots[0], knots[1])) return "equal neighbour species need the same r_ij and r_ik knots";
+        for (double v : coefficients) if (!Double.isFinite(v)) return "coefficients must be finite";
+        for (int l = 0; l < nl; l++) for (int m = 0; m < nm; m++) for (int n = 0; n < nn; n++) {
+            double v = coefficients[(l * nm + m) * nn + n];
+            if (v != 0 && !free(l, m, n)) {
+                return "coefficient [" + l + "][" + m + "][" + n + "] must be 0 (the last " + FIXED_TAIL
+                        + " along a cut-off axis vanish: smooth cut-off)";
+            }
+            if (a == b && v != coefficients[(m * nm + l) * nn + n]) return "coefficients must be symmetric in l ↔ m (equal neighbour species)";
+        }
+        return null;
+    }
+
+    /** True if c_lmn is not fixed to 0 by the smooth cut-off. */
+    public boolean free(int l, int m, int n) {
+        return l < nl - FIXED_TAIL && m < nm - FIXED_TAIL && (!jkTailFixed() || n < nn - FIXED_TAIL);
+    }
+
+    /** True if the r_jk axis ends before r_ij,cut + r_ik,cut, so its last three coefficients are fixed too. */
+    public boolean jkTailFixed() { return rCut(2) < rCut(0) + rCut(1); }
+
+    public int centre() { return c; }
+    public int a() { return a; }
+    public int b() { return b; }
+    /** Knot vector of axis d (0: r_ij, 1: r_ik, 2: r_jk), Å. */
+    public double[] knots(int d) { return knots[d].clone(); }
+    /** Basis sizes L, M, N. */
+    public int[] shape() { return new int[] {nl, nm, nn}; }
+    public double[] coefficients() { return coefficients.clone(); }
+    public double rMin(int d) { return knots[d][0]; }
+    public double rCut(int d) { return knots[d][knots[d].length - 1]; }
+    /** Flat index of c_lmn. */
+    public int index(int l, int m, int n) { return (l * nm + m) * nn + n; }
+    CubicBasis basis(int d) { return basis[d]; }
+
+    /**
+     * Values v[o..o+3] and r-derivatives d[o..o+3] (Å⁻¹) of the four non-zero basis functions of axis
+     * {@code axis} (0: r_ij, 1: r_ik, 2: r_jk) at r; returns the index of the first, or −1 if r is at or
+     * beyond that axis's cut-off.
+     */
+    public int basisAt(int axis, double r, double[] v, double[] d, int o) { return basis[axis].eval(r, v, d, o); }
+    double[] rawCoefficients() { return coefficients; }
+
+    /** A copy with other coefficients (same species and knots). */
+    public SplineTriple withCoefficients(double[] co) { return new SplineTriple(c, a, b, knots, co); }
+
+    /**
+     * Energy (eV) of one (i; j, k) triple with j of species a at r1 = r_ij, k of species b at r2 = r_ik and
+     * r3 = r_jk; the partial derivatives ∂E/∂r1, ∂E/∂r2, ∂E/∂r3 (eV/Å) go to grad[0..2]. Not for hot loops.
+     */
+    public double energy(double r1, double r2, double r3, double[] grad) {
+        double[] v = new double[12], d = new double[12];
+        Arrays.fill(grad, 0, 3, 0);
+        int l0 = basis[0].eval(r1, v, d, 0), m0 = basis[1].eval(r2, v, d, 4), n0 = basis[2].eval(r3, v, d, 8);
+        if (l0 < 0 || m0 < 0 || n0 < 0) return 0;
+        double e = 0;
+        for (int p = 0; p < 4; p++) for (int q = 0; q < 4; q++) for (int s = 0; s < 4; s++) {
+            double cv = coefficients[index(l0 + p, m0 + q, n0 + s)];
+            e += cv * v[p] * v[4 + q] * v[8 + s];
+            grad[0] += cv * d[p] * v[4 + q] * v[8 + s];
+            grad[1] += cv * v[p] * d[4 + q] * v[8 + s];
+            grad[2] += cv * v[p] * v[4 + q] * d[8 + s];
+        }
+        return e;
+    }
+}

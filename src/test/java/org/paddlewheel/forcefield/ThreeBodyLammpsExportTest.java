@@ -1,0 +1,82 @@
+package org.paddlewheel.forcefield;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.paddlewheel.model.Structure;
+
+/**
+ * The LAMMPS export of a model with UF3 3-body terms: {@code in.lammps} adds {@code uf3 3} to the
+ * hybrid/overlay with one {@code pair_coeff * * uf3 FILE species…}, and the ML-UF3 file, read back
+ * by the layout of the LAMMPS pair_uf3 documentation (knots in the order r_jk, r_ik, r_ij; the
+ * coefficient lines c[l][m][:]), gives every triple's energy at test points to 1e-12 eV (17
+ * significant digits written). Models outside ML-UF3's restrictions are refused with the reason.
+ * Not run in LAMMPS: Debian's lmp has no ML-UF3.
+ */
+class ThreeBodyLammpsExportTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void writesInputAndAFileThatReadsBackToTheSameTriples() throws Exception {
+        ForceField ff = TripleModels.model(4, 2.0, 4.0, 3, 8.0, true, false);
+        Structure s = TestCells.antiperovskite(0.5, 2, 3, 0.05);
+        Topology top = Topology.build(ff, s);
+        double q2 = 0;
+        for (double c : top.charge) q2 += c * c;
+        var p = EwaldSum.lammpsParameters(ff.ewaldAccuracy(), ff.cutoffAngstrom(), s.size(), q2, new Cell(s.lattice()));
+        LammpsExport.write(tmp, s, top, p, LammpsExport.Protocol.singlePoint());
+        String in = Files.readString(tmp.resolve("in.lammps"));
+        assertThat(in).contains("pair_style hybrid/overlay coul/long").contains(" table linear ").contains(" uf3 3\n")
+                .contains("pair_coeff * * uf3 uf3-3body.uf3 Na O B HB N HN\n").contains("needs a LAMMPS built with the ML-UF3");
+        List<String> lines = Files.readAllLines(tmp.resolve(LammpsUf3File.FILE));
+        int blocks3 = 0, blocks2 = 0;
+        double worst = 0;
+        double[] g = new double[3];
+        for (int i = 0; i < lines.size(); i++) {
+            if (!lines.get(i).startsWith("#UF3 POT UNITS: metal")) continue;
+            String[] h = lines.get(i + 1).trim().split("\\s+");
+            if (h[0].equals("2B")) { blocks2++; assertThat(h).hasSize(6); continue; }
+            assertThat(h).hasSize(7).startsWith("3B");
+            blocks3++;
+            int c = ff.speciesIndex(h[1]), a = ff.speciesIndex(h[2]), b = ff.speciesIndex(h[3]);
+            double[] jk = nums(lines.get(i + 3)), ik = nums(lines.get(i + 4)), ij = nums(lines.get(i + 5));
+            double[] sh = nums(lines.get(i + 6));
+            int nl = (int) sh[0], nm = (int) sh[1], nn = (int) sh[2];
+            List<Double> co = new ArrayList<>();
+            for (int q = 0; q < nl * nm; q++) for (double v : nums(lines.get(i + 7 + q))) co.add(v);
+            assertThat(lines.get(i + 7 + nl * nm)).isEqualTo("#");
+            SplineTriple back = new SplineTriple(c, a, b, new double[][] {ij, ik, jk}, co.stream().mapToDouble(Double::doubleValue).toArray());
+            assertThat(nn).isEqualTo(jk.length - 4);
+            SplineTriple want = ff.splineTriples().stream().filter(t -> t.centre() == c && t.a() == a && t.b() == b).findFirst().orElseThrow();
+            for (double[] r : new double[][] {{2.1, 3.3, 4.5}, {3.9, 2.5, 1.9}, {2.8, 2.8, 5.0}}) {
+                worst = Math.max(worst, Math.abs(back.energy(r[0], r[1], r[2], g) - want.energy(r[0], r[1], r[2], g)));
+            }
+        }
+        int nt = ff.species().size();
+        assertThat(blocks2).isEqualTo(nt * (nt + 1) / 2);
+        assertThat(blocks3).isEqualTo(nt * nt * (nt + 1) / 2);
+        System.out.printf("ML-UF3 file: %d 2B and %d 3B blocks, worst read-back energy difference %.3g eV%n", blocks2, blocks3, worst);
+        assertThat(worst).isCloseTo(0.0, Offset.offset(1e-12));
+    }
+
+    @Test
+    void refusesTriplesOutsideMlUf3Restrictions() {
+        ForceField ff = TripleModels.model(4, 2.0, 4.0, 3, 6.0, false, false);
+        assertThat(LammpsUf3File.unsupported(ff)).contains("twice");
+        assertThatThrownBy(() -> LammpsUf3File.write(tmp.resolve("x.uf3"), ff)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ML-UF3");
+    }
+
+    private static double[] nums(String line) {
+        return Arrays.stream(line.trim().split("\\s+")).mapToDouble(Double::parseDouble).toArray();
+    }
+}
