@@ -17,8 +17,10 @@ RANKS="${RANKS:-2}"
 STAGES="${STAGES:-scan relax md}"
 COMMIT="${COMMIT:-1}"
 mkdir -p "$WORK" "$here/data"
-if [[ ! -f "$WORK/paddlewheel.jar" ]]; then
-  [[ -f "$repo/target/paddlewheel.jar" ]] || (cd "$repo" && ./paddlewheel --version >/dev/null)
+# A fresh start takes the current build (the launcher rebuilds when sources changed), so a job
+# restarted in a later session never runs an older jar left in $WORK.
+(cd "$repo" && ./paddlewheel --version >/dev/null)
+if [[ ! -f "$WORK/paddlewheel.jar" || "$repo/target/paddlewheel.jar" -nt "$WORK/paddlewheel.jar" ]]; then
   cp "$repo/target/paddlewheel.jar" "$WORK/paddlewheel.jar"
 fi
 pw() { java -XX:TieredStopAtLevel=1 --add-modules jdk.incubator.vector -Djava.awt.headless=true -jar "$WORK/paddlewheel.jar" "$@" 2>&1 | grep -v "incubator modules"; return "${PIPESTATUS[0]}"; }
