@@ -37,9 +37,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = "Analyse an MD trajectory: MSD/diffusion/conductivity, anion rotation, hops, paddle-wheel coupling, density maps.")
 public final class AnalyzeCommand implements Callable<Integer> {
-    @Parameters(index = "0", description = "Trajectory (XDATCAR, LAMMPS dump, extended XYZ).")
+    @Parameters(index = "0", description = "Trajectory (XDATCAR, LAMMPS dump, extended XYZ, ASE .traj, CP2K pos-1.xyz + .cell; .gz/.xz/.bz2 too).")
     Path trajectory;
-    @Option(names = "--format", description = "Trajectory format, overriding the extension.")
+    @Option(names = "--format", description = "Trajectory format, overriding the name: xdatcar, extxyz, lammps-dump, traj, cp2k (default: from the name).")
     String format;
     @Option(names = "--structure", description = "Reference structure for hop sites, vacant sites included (default: see --sites).")
     Path structure;
@@ -52,7 +52,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     String rotors;
     @Option(names = "--timestep", converter = Converters.TimeFs.class, description = "MD timestep per step, e.g. 0.5fs (time between frames is taken"
             + " from the file's steps, or timestep × --every). Required for XDATCAR (unless an INCAR or OUTCAR with POTIM lies beside it)"
-            + " and LAMMPS dumps, which store step numbers only (default: the file's times, extended XYZ).")
+            + " and LAMMPS dumps, which store step numbers only, and for an ASE .traj without an MD description (then it is the time"
+            + " between frames) (default: the file's times, extended XYZ and ASE .traj).")
     Double timestepFs;
     @Option(names = "--every", defaultValue = "1", description = "Use every N-th frame (default: ${DEFAULT-VALUE}).")
     int every;
@@ -136,6 +137,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 }
                 timestepFs = potim.timestepFs();
                 if (!quiet.quiet) System.err.println("paddlewheel: note: time step " + potim.timestepFs() + " fs from POTIM in " + potim.file());
+            } else if (f == Formats.Format.TRAJ && !org.paddlewheel.io.AseTrajectory.timing(trajectory).known()) {
+                throw new InputException(trajectory.toString(), 0, "this ASE .traj records no MD time step (no description.timestep):"
+                        + " give --timestep, the time between its frames (e.g. 10fs)");
             } else if (f == Formats.Format.LAMMPS_DUMP) {
                 throw new InputException(trajectory.toString(), 0, "a LAMMPS dump stores step numbers, not times: give --timestep"
                         + " (the run's timestep, e.g. 1fs for units metal's 0.001)");
