@@ -46,6 +46,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--sites", defaultValue = "auto", description = "Hop sites without --structure: auto (peaks of the time-averaged mobile-ion"
             + " density, vacant sites included) or first-frame (the ions' first positions) (default ${DEFAULT-VALUE}).")
     String sites;
+    @Option(names = "--site-symmetry", paramLabel = "REF", description = "With --sites auto: merge the sites found under the symmetry of"
+            + " this crystal (any file paddlewheel reads; its cell, e.g. the unit cell, must tile the trajectory's): every site is mapped by"
+            + " every operation (found within 0.1 Å) and images within 1 Å averaged, so a rarely visited vacant site is restored (default: no merge).")
+    Path siteSymmetry;
     @Option(names = "--mobile", split = ",", defaultValue = "Na", description = "Mobile species (default: ${DEFAULT-VALUE}).")
     List<String> mobile;
     @Option(names = "--rotors", defaultValue = "auto", description = "auto (detect BH4, NH2, … by bond lengths) or none (default ${DEFAULT-VALUE}).")
@@ -126,6 +130,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (density == null) { dens.addAll(mob); dens.add(Element.H); } else dens.addAll(elements(density));
         if (fold.length != 3) throw new InputException("--density-fold needs three integers, e.g. 3,3,3");
         if (!sites.equals("auto") && !sites.equals("first-frame")) throw new InputException("--sites must be auto or first-frame, got '" + sites + "'");
+        if (siteSymmetry != null && (structure != null || !sites.equals("auto"))) {
+            throw new InputException("--site-symmetry merges automatic sites (--sites auto); with --structure the sites are the reference's atoms");
+        }
+        Structure symmetryRef = siteSymmetry == null ? null : Formats.readStructure(siteSymmetry, null);
         if (timestepFs == null) {
             // no silent 1 fs per step: an XDATCAR or a dump carries step numbers, not times
             Formats.Format f = Formats.detect(trajectory, format);
@@ -170,10 +178,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
             };
             TrajectoryAnalysis.Results res;
             if (quiet.quiet) {
-                res = new TrajectoryAnalysis(cfg).automaticSites(sites.equals("auto")).rotationEvents(rotationEventParams()).run(all, null);
+                res = new TrajectoryAnalysis(cfg).automaticSites(sites.equals("auto")).siteSymmetry(symmetryRef).rotationEvents(rotationEventParams()).run(all, null);
             } else {
                 try (ProgressBar pb = ProgressBars.builder("analyze", System.err).setInitialMax(-1).setUnit(" frames", 1).build()) {
-                    res = new TrajectoryAnalysis(cfg).automaticSites(sites.equals("auto")).rotationEvents(rotationEventParams()).run(all, n -> { if (n % 200 == 0) pb.stepTo(n); });
+                    res = new TrajectoryAnalysis(cfg).automaticSites(sites.equals("auto")).siteSymmetry(symmetryRef).rotationEvents(rotationEventParams()).run(all, n -> { if (n % 200 == 0) pb.stepTo(n); });
                 }
             }
             ObjectNode summary = AnalysisReport.write(out, res, cfg, trajectory.toString(), !noPlots);
