@@ -131,6 +131,7 @@ public final class Formats {
      */
     public static TrajectoryWriter openTrajectoryAppender(Path file, String format, long resumeAfterStep) {
         Format f = detect(file, format);
+        CompressedOutput.refuseLive(file);
         return switch (f) {
             case XDATCAR -> Xdatcar.append(file, resumeAfterStep);
             case EXTXYZ -> ExtendedXyz.append(file, resumeAfterStep);
