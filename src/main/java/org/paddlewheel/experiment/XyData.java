@@ -2,7 +2,6 @@ package org.paddlewheel.experiment;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +32,7 @@ public final class XyData {
 
     /** Reads {@code file}, which must have at least {@code minColumns} numeric columns. */
     public static XyData read(Path file, int minColumns) throws IOException {
-        return parse(file.toString(), Files.readAllLines(file, StandardCharsets.ISO_8859_1), minColumns);
+        return parse(file.toString(), org.paddlewheel.io.CompressedInput.readAllLines(file, StandardCharsets.ISO_8859_1), minColumns);
     }
 
     /** Parses {@code text}; {@code source} names it in error messages. */
