@@ -63,7 +63,15 @@ class ReaderFuzzTest {
             new Fixture("lammps-data", "io/lammps/data_full_tri.data", "a.data", 0, -1, new int[] {2}, CONVERT_TO_POSCAR),
             new Fixture("cif", "io/cif/Na3OBH4_Pm-3m_vesta.cif", "a.cif", 0, -1, new int[0], CONVERT_TO_POSCAR),
             new Fixture("impedance-csv", "eis/exampleData.csv", "a.csv", 0, -1, new int[0],
-                    (in, out) -> new String[] {"eis", "kk", in.toString(), "-o", out.toString(), "-q"}));
+                    (in, out) -> new String[] {"eis", "kk", in.toString(), "-o", out.toString(), "-q"}),
+            new Fixture("cp2k-pos", "io/cp2k/NaCl-pos-1.xyz", "NaCl-pos-1.xyz", 0, -1, new int[] {0}, CONVERT_TO_EXTXYZ),
+            new Fixture("cp2k-cell", "io/cp2k/NaCl-1.cell", "NaCl-1.cell", 1, -1, new int[0],
+                    (in, out) -> CONVERT_TO_EXTXYZ.apply(in.resolveSibling("NaCl-pos-1.xyz"), out)));
+
+    /** Files a fixture's reader needs beside the mutated one, copied unchanged: resource → file name. */
+    static final java.util.Map<String, String[]> COMPANIONS = java.util.Map.of(
+            "cp2k-pos", new String[] {"io/cp2k/NaCl-1.cell", "NaCl-1.cell"},
+            "cp2k-cell", new String[] {"io/cp2k/NaCl-pos-1.xyz", "NaCl-pos-1.xyz"});
 
     static final List<String> MUTATIONS = List.of("nan", "overflow", "word", "truncate", "count+1", "count-huge");
     static final int SEEDS = 5;
@@ -155,6 +163,8 @@ class ReaderFuzzTest {
         String text = mutate(f, lines, kind, new SplittableRandom(seed));
         Path in = dir.resolve(f.fileName());
         Files.writeString(in, text);
+        String[] companion = COMPANIONS.get(f.name());
+        if (companion != null) Files.copy(Path.of("src/test/resources", companion[0]), dir.resolve(companion[1]));
         Path out = dir.resolve("out");
         Files.createDirectories(out);
         CliRunner.Result r = CliRunner.run(f.command().apply(in, out));
