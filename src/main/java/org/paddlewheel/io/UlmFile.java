@@ -38,9 +38,16 @@ final class UlmFile implements Closeable {
 
     /** A raw array: its shape, numpy dtype name, byte offset and byte order. */
     record NdArray(int[] shape, String dtype, long offset, boolean littleEndian) {
+        /** Number of values; Long.MAX_VALUE when the shape's product overflows (a damaged header). */
         long size() {
             long n = 1;
-            for (int s : shape) n *= s;
+            for (int s : shape) {
+                try {
+                    n = Math.multiplyExact(n, s);
+                } catch (ArithmeticException e) {
+                    return Long.MAX_VALUE;
+                }
+            }
             return n;
         }
     }

@@ -165,6 +165,13 @@ class AseTrajectoryTest {
         Path mol = dir.resolve("molecule.traj");
         Files.write(mol, m.finish());
         assertThatThrownBy(() -> Formats.readStructure(mol, null)).isInstanceOf(InputException.class).hasMessageContaining("periodic cell");
+        UlmTestWriter h = new UlmTestWriter("ASE-Trajectory", true);
+        String numbers = h.array(new double[] {11}, new int[] {1}, "int32");
+        h.item("{\"pbc\": [true, true, true], \"numbers.\": " + numbers + ", \"positions.\": {\"ndarray\": [[2147483647, 2147483647, 3],"
+                + " \"float64\", 56]}, \"cell\": [[5, 0, 0], [0, 5, 0], [0, 0, 5]]}");
+        Path huge = dir.resolve("huge.traj");
+        Files.write(huge, h.finish());
+        assertThatThrownBy(() -> Formats.readStructure(huge, null)).isInstanceOf(InputException.class).hasMessageContaining("inside the file");
         Path other = dir.resolve("other.traj");
         UlmTestWriter g = new UlmTestWriter("GPAW", true);
         g.item("{\"x\": 1}");
