@@ -1,8 +1,10 @@
 package org.paddlewheel.analysis;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.paddlewheel.model.Element;
 import org.paddlewheel.model.InputException;
 import org.paddlewheel.model.Lattice;
@@ -32,11 +34,13 @@ public final class SiteSymmetry {
     private final List<Operation> operations;
     private final int[][] supercell;          // M: trajectory row i = Σ_j M[i][j] reference row j
     private final double[][] translations;    // reference lattice vectors inside the supercell, reference fractional
+    private final double[][] inverse;         // M⁻¹
 
     private SiteSymmetry(List<Operation> operations, int[][] supercell, double[][] translations) {
         this.operations = operations;
         this.supercell = supercell;
         this.translations = translations;
+        this.inverse = inverse(supercell);
     }
 
     /** The operations of {@code reference} (tolerance in Å) applied in a trajectory whose first cell is {@code cell}. */
@@ -90,6 +94,11 @@ public final class SiteSymmetry {
         int n = fractional.length / 3;
         List<double[]> anchors = new ArrayList<>(), sums = new ArrayList<>();
         List<Integer> counts = new ArrayList<>(), source = new ArrayList<>();
+        // anchors binned on a fractional grid whose bins are at least mergeA wide (perpendicular),
+        // so a cluster within mergeA lies in the image's bin or a neighbouring one
+        int[] g = new int[3];
+        for (int k = 0; k < 3; k++) g[k] = Math.max(1, (int) Math.floor(cell.perpendicularWidth(k) / mergeA));
+        Map<Long, List<Integer>> bins = new HashMap<>();
         double[] d = new double[3];
         for (int s = 0; s < n; s++) {
             double[] fr = toReference(new double[] {fractional[3 * s], fractional[3 * s + 1], fractional[3 * s + 2]});
@@ -98,13 +107,9 @@ public final class SiteSymmetry {
                 for (double[] tr : translations) {
                     boolean self = isIdentity(op) && tr[0] == 0 && tr[1] == 0 && tr[2] == 0;
                     double[] ft = fromReference(add(img, tr));
-                    int hit = -1;
-                    for (int c = 0; c < anchors.size() && hit < 0; c++) {
-                        double[] a = anchors.get(c);
-                        displacement(cell, a, ft, d);
-                        if (d[0] * d[0] + d[1] * d[1] + d[2] * d[2] < mergeA * mergeA) hit = c;
-                    }
+                    int hit = nearestCluster(ft, anchors, bins, g, cell, mergeA, d);
                     if (hit < 0) {
+                        bins.computeIfAbsent(key(ft, g, 0, 0, 0), x -> new ArrayList<>()).add(anchors.size());
                         anchors.add(ft);
                         sums.add(new double[3]);
                         counts.add(1);
@@ -128,6 +133,29 @@ public final class SiteSymmetry {
         return out;
     }
 
+    /** The first-made cluster whose anchor is within mergeA Å of {@code f}, or −1. */
+    private static int nearestCluster(double[] f, List<double[]> anchors, Map<Long, List<Integer>> bins, int[] g, Lattice cell,
+                                      double mergeA, double[] d) {
+        int hit = -1;
+        int r0 = g[0] >= 3 ? 1 : g[0] - 1, r1 = g[1] >= 3 ? 1 : g[1] - 1, r2 = g[2] >= 3 ? 1 : g[2] - 1;
+        for (int a = -r0; a <= r0; a++) for (int b = -r1; b <= r1; b++) for (int c = -r2; c <= r2; c++) {
+            List<Integer> in = bins.get(key(f, g, a, b, c));
+            if (in == null) continue;
+            for (int i : in) {
+                if (hit >= 0 && i > hit) break;
+                displacement(cell, anchors.get(i), f, d);
+                if (d[0] * d[0] + d[1] * d[1] + d[2] * d[2] < mergeA * mergeA) { hit = i; break; }
+            }
+        }
+        return hit;
+    }
+
+    private static long key(double[] f, int[] g, int da, int db, int dc) {
+        long a = Math.floorMod((int) Math.floor(f[0] * g[0]) + da, g[0]), b = Math.floorMod((int) Math.floor(f[1] * g[1]) + db, g[1]),
+                c = Math.floorMod((int) Math.floor(f[2] * g[2]) + dc, g[2]);
+        return (a * g[1] + b) * g[2] + c;
+    }
+
     /** One line for the report: the operations and the tiling. */
     public String describe(double toleranceA) {
         return String.format(Locale.ROOT, "%d symmetry operations of the reference (within %.2f A) x %d reference cells in the trajectory's cell",
@@ -143,9 +171,8 @@ public final class SiteSymmetry {
 
     /** Reference fractional → trajectory fractional, wrapped: f = M⁻ᵀ f_ref. */
     private double[] fromReference(double[] fr) {
-        double[][] inv = inverse(supercell);
         double[] f = new double[3];
-        for (int i = 0; i < 3; i++) for (int j = 0; j < 3; j++) f[i] += inv[j][i] * fr[j];
+        for (int i = 0; i < 3; i++) for (int j = 0; j < 3; j++) f[i] += inverse[j][i] * fr[j];
         for (int k = 0; k < 3; k++) f[k] = wrap(f[k]);
         return f;
     }

@@ -135,6 +135,36 @@ class SiteSymmetryTest {
     }
 
     @Test
+    void aLargerSupercellIsMergedFromAQuarterOfItsSites() {
+        // fcc 4×4×4 (a = 4 Å, 256 sites); 64 of them found, each off by up to 0.2 Å per axis;
+        // Fm-3m from the unit cell: 192 operations × 64 cells
+        Structure fcc = Structure.builder(Lattice.cubic(4)).addFractional(Element.NA, 0, 0, 0).addFractional(Element.NA, 0, 0.5, 0.5)
+                .addFractional(Element.NA, 0.5, 0, 0.5).addFractional(Element.NA, 0.5, 0.5, 0).build();
+        Lattice big = Lattice.cubic(16);
+        SplittableRandom rnd = new SplittableRandom(3);
+        double[] found = new double[3 * 64];
+        for (int s = 0; s < 64; s++) {
+            int c = rnd.nextInt(64), b = rnd.nextInt(4);
+            double[] basis = {0, 0, 0, 0, 0.5, 0.5, 0.5, 0, 0.5, 0.5, 0.5, 0};
+            int[] cell = {c / 16, c / 4 % 4, c % 4};
+            for (int k = 0; k < 3; k++) found[3 * s + k] = (cell[k] + basis[3 * b + k] + rnd.nextDouble(-0.05, 0.05)) / 4;
+        }
+        long t0 = System.nanoTime();
+        SiteSymmetry sym = SiteSymmetry.of(fcc, big, 0.1);
+        double[] merged = sym.merge(found, big, 1.0, null);
+        System.out.printf("fcc 4x4x4: 64 noisy sites -> %d after the merge (%d operations) in %.2f s%n", merged.length / 3,
+                sym.operationCount() * sym.cellsInSupercell(), (System.nanoTime() - t0) / 1e9);
+        assertThat(sym.operationCount() * sym.cellsInSupercell()).isEqualTo(192 * 64);
+        assertThat(merged.length / 3).isEqualTo(256);
+        for (int j = 0; j < 256; j++) {
+            for (int k = 0; k < 3; k++) {
+                double x = merged[3 * j + k] * 8;               // ideal fcc coordinates are multiples of 1/8
+                assertThat(Math.abs(x - Math.rint(x)) * 2).as("site %d axis %d, Å", j, k).isLessThan(0.1);
+            }
+        }
+    }
+
+    @Test
     void theReferenceSymmetryRestoresSitesTheDensityMissed() {
         long seed = 21;
         Run r = run(seed);
