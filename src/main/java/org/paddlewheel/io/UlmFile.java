@@ -74,7 +74,8 @@ final class UlmFile implements Closeable {
         byte[] magic = new byte[8], tagBytes = new byte[16];
         head.get(magic).get(tagBytes);
         String m = new String(magic, StandardCharsets.ISO_8859_1);
-        if (!m.equals("- of Ulm") && !m.equals("AFFormat")) throw error(0, "expected the ULM magic '- of Ulm' (an ASE .traj file)");
+        if (!m.equals("- of Ulm") && !m.equals("AFFormat")) throw error(0, "expected the ULM magic '- of Ulm' (an ASE .traj file;"
+                + " ASE's old pickle trajectories are not read: 'python3 -m ase.io.pickletrajectory FILE' converts one)");
         this.tag = new String(tagBytes, StandardCharsets.ISO_8859_1).strip();
         this.version = head.getLong();
         long n = head.getLong(), pos0 = head.getLong();
