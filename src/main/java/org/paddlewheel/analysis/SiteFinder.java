@@ -30,10 +30,38 @@ public final class SiteFinder {
      * @param occupancy    mean ions within the capture radius per frame, per site
      * @param method       how the sites were found, one sentence
      * @param candidates   density peaks before the occupancy cut and the merge
+     * @param symmetryOperations operations (per reference cell × reference cells) the sites were merged
+     *                     under ({@link SiteSymmetry}), 0 when none
+     * @param beforeSymmetry sites before the symmetry merge, −1 when none
      */
-    public record Sites(double[] fractional, double[] occupancy, String method, int candidates) {
+    public record Sites(double[] fractional, double[] occupancy, String method, int candidates, int symmetryOperations,
+                        int beforeSymmetry) {
+        /** Sites without a symmetry merge. */
+        public Sites(double[] fractional, double[] occupancy, String method, int candidates) {
+            this(fractional, occupancy, method, candidates, 0, -1);
+        }
+
         /** Number of sites. */
         public int count() { return occupancy.length; }
+
+        /**
+         * These sites merged under {@code symmetry} ({@code mergeA} Å): occupancy is kept for a site
+         * whose cluster holds a density-found site and is NaN for a site only the symmetry supplies.
+         */
+        public Sites symmetrised(SiteSymmetry symmetry, Lattice cell, double mergeA, double toleranceA) {
+            List<Integer> source = new ArrayList<>();
+            double[] f = symmetry.merge(fractional, cell, mergeA, source);
+            double[] occ = new double[source.size()];
+            int recovered = 0;
+            for (int i = 0; i < occ.length; i++) {
+                occ[i] = source.get(i) >= 0 ? occupancy[source.get(i)] : Double.NaN;
+                if (source.get(i) < 0) recovered++;
+            }
+            String m = method + "; merged under the reference's symmetry (" + symmetry.describe(toleranceA) + "; images within "
+                    + String.format(java.util.Locale.ROOT, "%.2f", mergeA) + " A averaged): " + count() + " sites found, " + occ.length
+                    + " after the merge, " + recovered + " supplied by symmetry alone";
+            return new Sites(f, occ, m, candidates, symmetry.operationCount() * symmetry.cellsInSupercell(), count());
+        }
     }
 
     /**

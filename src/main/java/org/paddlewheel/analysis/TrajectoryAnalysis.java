@@ -105,6 +105,19 @@ public final class TrajectoryAnalysis {
     }
 
     private QuaternionRotationEvents.Params rotationEventParams;
+    private Structure symmetryReference;
+
+    /** Tolerance for a symmetry operation of the {@link #siteSymmetry} reference, Å. */
+    public static final double SYMMETRY_TOLERANCE_A = 0.1;
+
+    /**
+     * Automatic sites are merged under the symmetry of {@code reference} ({@link SiteSymmetry}; its
+     * cell must tile the trajectory's); null: not merged. Returns this.
+     */
+    public TrajectoryAnalysis siteSymmetry(Structure reference) {
+        this.symmetryReference = reference;
+        return this;
+    }
 
     private boolean deferredSites() { return automaticSites && cfg.reference() == null; }
 
@@ -352,6 +365,11 @@ public final class TrajectoryAnalysis {
                 SiteFinder.MIN_OCCUPANCY, SiteFinder.MERGE_A);
         if (foundSites.count() == 0) throw new InputException("no " + cfg.mobile() + " site holds an ion for "
                 + SiteFinder.MIN_OCCUPANCY * 100 + " % of the run; give the sites with --structure");
+        if (symmetryReference != null) {
+            Lattice l0 = HopRotationCoupling.lattice(latticeStore, 0);
+            foundSites = foundSites.symmetrised(SiteSymmetry.of(symmetryReference, l0, SYMMETRY_TOLERANCE_A), l0, SiteFinder.MERGE_A,
+                    SYMMETRY_TOLERANCE_A);
+        }
         sitesFractional = foundSites.fractional();
         double radius = !Double.isNaN(cfg.siteRadiusA()) ? cfg.siteRadiusA() : foundSites.count() > 1
                 ? HopDetector.defaultRadius(sitesFractional, HopRotationCoupling.lattice(latticeStore, 0)) : 1.0;

@@ -37,22 +37,27 @@ import picocli.CommandLine.Parameters;
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = "Analyse an MD trajectory: MSD/diffusion/conductivity, anion rotation, hops, paddle-wheel coupling, density maps.")
 public final class AnalyzeCommand implements Callable<Integer> {
-    @Parameters(index = "0", description = "Trajectory (XDATCAR, LAMMPS dump, extended XYZ).")
+    @Parameters(index = "0", description = "Trajectory (XDATCAR, LAMMPS dump, extended XYZ, ASE .traj, CP2K pos-1.xyz + .cell; .gz/.xz/.bz2 too).")
     Path trajectory;
-    @Option(names = "--format", description = "Trajectory format, overriding the extension.")
+    @Option(names = "--format", description = "Trajectory format, overriding the name: xdatcar, extxyz, lammps-dump, traj, cp2k (default: from the name).")
     String format;
     @Option(names = "--structure", description = "Reference structure for hop sites, vacant sites included (default: see --sites).")
     Path structure;
     @Option(names = "--sites", defaultValue = "auto", description = "Hop sites without --structure: auto (peaks of the time-averaged mobile-ion"
             + " density, vacant sites included) or first-frame (the ions' first positions) (default ${DEFAULT-VALUE}).")
     String sites;
+    @Option(names = "--site-symmetry", paramLabel = "REF", description = "With --sites auto: merge the sites found under the symmetry of"
+            + " this crystal (any file paddlewheel reads; its cell, e.g. the unit cell, must tile the trajectory's): every site is mapped by"
+            + " every operation (found within 0.1 Å) and images within 1 Å averaged, so a rarely visited vacant site is restored (default: no merge).")
+    Path siteSymmetry;
     @Option(names = "--mobile", split = ",", defaultValue = "Na", description = "Mobile species (default: ${DEFAULT-VALUE}).")
     List<String> mobile;
     @Option(names = "--rotors", defaultValue = "auto", description = "auto (detect BH4, NH2, … by bond lengths) or none (default ${DEFAULT-VALUE}).")
     String rotors;
     @Option(names = "--timestep", converter = Converters.TimeFs.class, description = "MD timestep per step, e.g. 0.5fs (time between frames is taken"
             + " from the file's steps, or timestep × --every). Required for XDATCAR (unless an INCAR or OUTCAR with POTIM lies beside it)"
-            + " and LAMMPS dumps, which store step numbers only (default: the file's times, extended XYZ).")
+            + " and LAMMPS dumps, which store step numbers only, and for an ASE .traj without an MD description (then it is the time"
+            + " between frames) (default: the file's times, extended XYZ and ASE .traj).")
     Double timestepFs;
     @Option(names = "--every", defaultValue = "1", description = "Use every N-th frame (default: ${DEFAULT-VALUE}).")
     int every;
@@ -125,6 +130,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (density == null) { dens.addAll(mob); dens.add(Element.H); } else dens.addAll(elements(density));
         if (fold.length != 3) throw new InputException("--density-fold needs three integers, e.g. 3,3,3");
         if (!sites.equals("auto") && !sites.equals("first-frame")) throw new InputException("--sites must be auto or first-frame, got '" + sites + "'");
+        if (siteSymmetry != null && (structure != null || !sites.equals("auto"))) {
+            throw new InputException("--site-symmetry merges automatic sites (--sites auto); with --structure the sites are the reference's atoms");
+        }
+        Structure symmetryRef = siteSymmetry == null ? null : Formats.readStructure(siteSymmetry, null);
         if (timestepFs == null) {
             // no silent 1 fs per step: an XDATCAR or a dump carries step numbers, not times
             Formats.Format f = Formats.detect(trajectory, format);
@@ -136,6 +145,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 }
                 timestepFs = potim.timestepFs();
                 if (!quiet.quiet) System.err.println("paddlewheel: note: time step " + potim.timestepFs() + " fs from POTIM in " + potim.file());
+            } else if (f == Formats.Format.TRAJ && !org.paddlewheel.io.AseTrajectory.timing(trajectory).known()) {
+                throw new InputException(trajectory.toString(), 0, "this ASE .traj records no MD time step (no description.timestep):"
+                        + " give --timestep, the time between its frames (e.g. 10fs)");
             } else if (f == Formats.Format.LAMMPS_DUMP) {
                 throw new InputException(trajectory.toString(), 0, "a LAMMPS dump stores step numbers, not times: give --timestep"
                         + " (the run's timestep, e.g. 1fs for units metal's 0.001)");
@@ -166,10 +178,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
             };
             TrajectoryAnalysis.Results res;
             if (quiet.quiet) {
-                res = new TrajectoryAnalysis(cfg).automaticSites(sites.equals("auto")).rotationEvents(rotationEventParams()).run(all, null);
+                res = new TrajectoryAnalysis(cfg).automaticSites(sites.equals("auto")).siteSymmetry(symmetryRef).rotationEvents(rotationEventParams()).run(all, null);
             } else {
                 try (ProgressBar pb = ProgressBars.builder("analyze", System.err).setInitialMax(-1).setUnit(" frames", 1).build()) {
-                    res = new TrajectoryAnalysis(cfg).automaticSites(sites.equals("auto")).rotationEvents(rotationEventParams()).run(all, n -> { if (n % 200 == 0) pb.stepTo(n); });
+                    res = new TrajectoryAnalysis(cfg).automaticSites(sites.equals("auto")).siteSymmetry(symmetryRef).rotationEvents(rotationEventParams()).run(all, n -> { if (n % 200 == 0) pb.stepTo(n); });
                 }
             }
             ObjectNode summary = AnalysisReport.write(out, res, cfg, trajectory.toString(), !noPlots);

@@ -15,15 +15,15 @@ import picocli.CommandLine.Parameters;
  * every frame in constant memory; anything else converts the (first) structure.
  */
 @Command(name = "convert", mixinStandardHelpOptions = true,
-        description = "Convert between POSCAR, XDATCAR, extended XYZ, CIF, LAMMPS data/dump (formats from extensions unless --from/--to).")
+        description = "Convert between POSCAR, XDATCAR, extended XYZ, CIF, LAMMPS data/dump; read ASE .traj (formats from names unless --from/--to).")
 public final class ConvertCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "Input file.")
     Path input;
     @Parameters(index = "1", description = "Output file.")
     Path output;
-    @Option(names = {"--from", "--format"}, description = "Input format: poscar, xdatcar, extxyz, cif, lammps-data, lammps-dump (default: from the name).")
+    @Option(names = {"--from", "--format"}, description = "Input format: poscar, xdatcar, extxyz, cif, lammps-data, lammps-dump, traj, cp2k (default: from the name).")
     String from;
-    @Option(names = "--to", description = "Output format: poscar, xdatcar, extxyz, cif, lammps-data, lammps-dump.")
+    @Option(names = "--to", description = "Output format: poscar, xdatcar, extxyz, cif, lammps-data, lammps-dump (default: from the name).")
     String to;
     @Option(names = "--timestep", converter = Converters.TimeFs.class, defaultValue = "0",
             description = "Time between steps (fs, ps), e.g. 0.5fs, for formats that store step numbers only (default: none, times = step numbers).")
@@ -36,7 +36,8 @@ public final class ConvertCommand implements Callable<Integer> {
         Formats.Format in = Formats.detect(input, from);
         Formats.Format out = Formats.detect(output, to);
         if (Formats.isTrajectory(in) && Formats.isTrajectory(out)) {
-            if (timestepFs <= 0 && out == Formats.Format.EXTXYZ && (in == Formats.Format.XDATCAR || in == Formats.Format.LAMMPS_DUMP)
+            if (timestepFs <= 0 && out == Formats.Format.EXTXYZ && (in == Formats.Format.XDATCAR || in == Formats.Format.LAMMPS_DUMP
+                    || in == Formats.Format.TRAJ && !org.paddlewheel.io.AseTrajectory.timing(input).known())
                     && !quiet.quiet) {
                 // extxyz stores a Time that later analyses trust; an invented one silently scales D.
                 System.err.println("paddlewheel: note: " + input.getFileName() + " has step numbers but no time: Time= in "

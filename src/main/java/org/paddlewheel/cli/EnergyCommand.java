@@ -27,6 +27,11 @@ public final class EnergyCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
     @picocli.CommandLine.Mixin
     ModelInputOptions model;
+
+    /** The same as --input-format, under the name every command that reads files uses (issue 13). */
+    @Option(names = "--format", paramLabel = "FORMAT", description = "Input structure format, as --input-format: poscar, cif, extxyz,"
+            + " lammps-data, xdatcar, lammps-dump, traj (first frame) (default: from the name).")
+    void format(String f) { model.inputFormat = f; }
     @Option(names = "--forces", description = "Write per-atom forces to this CSV (atom,element,fx_eV_per_A,fy_eV_per_A,fz_eV_per_A).")
     Path forces;
     @Option(names = "--json", description = "Print JSON (total_eV, terms_eV, stress_GPa).")

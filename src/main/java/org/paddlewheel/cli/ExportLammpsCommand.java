@@ -20,6 +20,11 @@ import picocli.CommandLine.Option;
 public final class ExportLammpsCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     ModelInputOptions model;
+
+    /** The same as --input-format, under the name every command that reads files uses (issue 13). */
+    @Option(names = "--format", paramLabel = "FORMAT", description = "Input structure format, as --input-format: poscar, cif, extxyz,"
+            + " lammps-data, xdatcar, lammps-dump, traj (first frame) (default: from the name).")
+    void format(String f) { model.inputFormat = f; }
     @Option(names = {"-o", "--output"}, required = true, description = "Output directory.")
     Path out;
     @Option(names = "--single-point", description = "run 0 with thermo energies and a per-atom force dump (forces.dump).")

@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
 public final class InfoCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "Structure or trajectory file.")
     Path file;
-    @Option(names = "--format", description = "Input format (overrides the extension): poscar, xdatcar, extxyz, cif, lammps-data, lammps-dump.")
+    @Option(names = "--format", description = "Input format (overrides the extension): poscar, xdatcar, extxyz, cif, lammps-data, lammps-dump, traj (default: from the name).")
     String format;
     @Option(names = "--json", description = "Print JSON instead of text.")
     boolean json;

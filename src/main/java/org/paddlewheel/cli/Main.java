@@ -78,6 +78,7 @@ public final class Main implements Runnable {
                 .filter(c -> c != CommandLine.HelpCommand.class && args[0].equals(c.getAnnotation(Command.class).name()))
                 .findFirst().orElse(null);
         for (Class<?> c : only == null ? SUBCOMMANDS : List.of(only)) cl.addSubcommand(c);
+        versionEverywhere(cl);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionStrategy(pr -> {
             // picocli prints the top-level help for `paddlewheel nonsense --help` and exits 0
@@ -133,6 +134,15 @@ public final class Main implements Runnable {
             throw ex;
         });
         return cl;
+    }
+
+    /** `paddlewheel SUBCOMMAND --version` prints what the top level prints (picocli leaves a subcommand's version empty). */
+    private static void versionEverywhere(CommandLine cl) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            var spec = sub.getCommandSpec();
+            if (spec.version().length == 0 && spec.versionProvider() == null) spec.versionProvider(new Version());
+            versionEverywhere(sub);
+        }
     }
 
     /** Version from the jar manifest, or the development version. */

@@ -26,6 +26,11 @@ public final class RelaxCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
     @picocli.CommandLine.Mixin
     ModelInputOptions model;
+
+    /** The same as --input-format, under the name every command that reads files uses (issue 13). */
+    @Option(names = "--format", paramLabel = "FORMAT", description = "Input structure format, as --input-format: poscar, cif, extxyz,"
+            + " lammps-data, xdatcar, lammps-dump, traj (first frame) (default: from the name).")
+    void format(String f) { model.inputFormat = f; }
     @Option(names = {"-o", "--output"}, required = true, description = "Relaxed structure file (format from extension).")
     Path output;
     @Option(names = "--cell", arity = "0..1", fallbackValue = "full", defaultValue = "fixed",

@@ -1,7 +1,5 @@
 package org.paddlewheel.cp2k;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.paddlewheel.model.InputException;
@@ -34,12 +32,7 @@ public record Cp2kOutput(double energyEv, double[] forcesEvPerA, double[] stress
 
     /** Reads {@code file}; a run that did not converge, crashed or printed nothing usable is an {@link InputException}. */
     public static Cp2kOutput read(Path file, int atoms) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file);
-        } catch (IOException e) {
-            throw new InputException(file, 0, "cannot read CP2K output: " + e.getMessage());
-        }
+        List<String> lines = org.paddlewheel.io.CompressedInput.readAllLines(file);   // plain or .gz/.xz/.bz2
         return parse(lines, file.toString(), atoms);
     }
 

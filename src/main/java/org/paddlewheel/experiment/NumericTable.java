@@ -51,7 +51,7 @@ public final class NumericTable {
 
     /** Reads a measured curve with at least {@code minColumns} numeric columns (ISO-8859-1, as instruments export). */
     public static NumericTable readCurve(Path file, int minColumns) throws IOException {
-        return parseCurve(file.toString(), Files.readAllLines(file, StandardCharsets.ISO_8859_1), minColumns);
+        return parseCurve(file.toString(), org.paddlewheel.io.CompressedInput.readAllLines(file, StandardCharsets.ISO_8859_1), minColumns);
     }
 
     /** Parses the lines of a table with a header; {@code source} names it in error messages. */

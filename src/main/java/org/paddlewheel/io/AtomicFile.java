@@ -14,7 +14,8 @@ import java.nio.file.StandardCopyOption;
 /**
  * Writes a file so that it is never seen half-written: output goes to a temporary file in the
  * same folder, which replaces the target by an atomic rename only when writing succeeded. On any
- * failure the temporary file is deleted and the target is left as it was.
+ * failure the temporary file is deleted and the target is left as it was. A target named
+ * {@code .gz}, {@code .xz} or {@code .bz2} is written compressed ({@link CompressedOutput}).
  */
 public final class AtomicFile {
     private AtomicFile() {}
@@ -48,7 +49,7 @@ public final class AtomicFile {
         Path tmp = temporarySibling(dir, abs);
         boolean ok = false;
         try {
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+            try (OutputStream out = CompressedOutput.wrap(abs, new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
                 body.write(out);
             }
             try {

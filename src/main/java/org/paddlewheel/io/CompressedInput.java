@@ -110,7 +110,12 @@ public final class CompressedInput {
 
     /** All lines, decoded as UTF-8 (with malformed bytes replaced), split at \n, \r\n or \r. */
     public static List<String> readAllLines(Path file) {
-        String text = new String(readAllBytes(file), StandardCharsets.UTF_8);
+        return readAllLines(file, StandardCharsets.UTF_8);
+    }
+
+    /** All lines decoded with {@code charset} (ISO-8859-1 for instrument files), split at \n, \r\n or \r. */
+    public static List<String> readAllLines(Path file, java.nio.charset.Charset charset) {
+        String text = new String(readAllBytes(file), charset);
         if (text.isEmpty()) return List.of();
         List<String> lines = new java.util.ArrayList<>(List.of(text.split("\r\n|\r|\n", -1)));
         if (lines.get(lines.size() - 1).isEmpty()) lines.remove(lines.size() - 1);

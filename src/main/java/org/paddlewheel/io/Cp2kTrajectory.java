@@ -23,20 +23,24 @@ import org.paddlewheel.model.Structure;
 public final class Cp2kTrajectory {
     private Cp2kTrajectory() {}
 
-    /** True when {@code file} is named like a CP2K positions file ({@code *-pos-*.xyz}). */
+    /** True when {@code file} is named like a CP2K positions file ({@code *-pos-*.xyz}, compressed or not). */
     public static boolean isPositionsFile(Path file) {
-        String n = file.getFileName().toString();
-        return n.contains("-pos-") && (n.endsWith(".xyz") || n.endsWith(".xyz.gz"));
+        String n = CompressedInput.baseName(file);
+        return n.contains("-pos-") && n.endsWith(".xyz");
     }
 
     /** The cell file CP2K writes beside {@code PROJECT-pos-1.xyz}: {@code PROJECT-1.cell}, or null when absent. */
     public static Path cellFileFor(Path posFile) {
-        String n = posFile.getFileName().toString();
+        String n = CompressedInput.baseName(posFile);
         int at = n.lastIndexOf("-pos-");
         if (at < 0) return null;
-        String tail = n.substring(at + 5).replaceAll("\\.xyz(\\.gz)?$", "");
-        Path c = posFile.resolveSibling(n.substring(0, at) + "-" + tail + ".cell");
-        return Files.exists(c) ? c : null;
+        String tail = n.substring(at + 5).replaceAll("\\.xyz$", "");
+        String cell = n.substring(0, at) + "-" + tail + ".cell";
+        for (String suffix : new String[] {"", ".gz", ".xz", ".bz2", ".bz"}) {
+            Path c = posFile.resolveSibling(cell + suffix);
+            if (Files.exists(c)) return c;
+        }
+        return null;
     }
 
     /**
@@ -53,6 +57,9 @@ public final class Cp2kTrajectory {
         }
         return new Reader(posFile, cf, lattice, timestepFs);
     }
+
+    /** Atom counts above this are refused as damage, not allocated (10⁸ atoms = 2.4 GB of coordinates). */
+    static final int MAX_ATOMS = 100_000_000;
 
     private static final class Reader implements TrajectoryReader {
         private final Path pos, cellPath;
@@ -75,7 +82,12 @@ public final class Cp2kTrajectory {
             } catch (IOException e) {
                 throw new InputException(pos, 0, "cannot read: " + e.getMessage());
             }
-            next = read();
+            try {
+                next = read();
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            }
             if (next != null) atoms = next.structure().size();
         }
 
@@ -102,6 +114,7 @@ public final class Cp2kTrajectory {
                 } catch (NumberFormatException e) {
                     throw new InputException(pos, line, "expected an atom count, got '" + count.trim() + "'");
                 }
+                if (n > MAX_ATOMS) throw new InputException(pos, line, "expected at most " + MAX_ATOMS + " atoms, got " + n);
                 if (n < 1 || (atoms > 0 && n != atoms)) throw new InputException(pos, line, "expected " + (atoms > 0 ? atoms : "a positive number of") + " atoms, got " + n);
                 String comment = in.readLine();
                 line++;
@@ -163,10 +176,20 @@ public final class Cp2kTrajectory {
                 try {
                     cellStep = Long.parseLong(t[0]);
                     for (int k = 0; k < 9; k++) m[k] = Double.parseDouble(t[2 + k]);
+                    // time and volume are not used, but a damaged row is refused, not half-read
+                    for (int k = 1; k < t.length && k < 12; k++) {
+                        if (!Double.isFinite(Double.parseDouble(t[k]))) {
+                            throw new InputException(cellPath, cellLine, "expected finite numbers in a cell row, got '" + t[k] + "'");
+                        }
+                    }
                 } catch (NumberFormatException e) {
                     throw new InputException(cellPath, cellLine, "expected numbers in a cell row, got '" + l.trim() + "'");
                 }
-                cellLattice = Lattice.fromRowMajor(m);
+                try {
+                    cellLattice = Lattice.fromRowMajor(m);
+                } catch (IllegalArgumentException e) {
+                    throw new InputException(cellPath, cellLine, "expected a periodic cell (finite, right-handed): " + e.getMessage());
+                }
             }
             if (cellStep != step) throw new InputException(cellPath, cellLine, "no cell row for step " + step + " (next row is step " + cellStep + ")");
             return cellLattice;

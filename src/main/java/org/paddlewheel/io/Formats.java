@@ -12,13 +12,14 @@ import org.paddlewheel.model.Structure;
  * files through {@link CompressedInput}). By name, as ASE does: .vasp, .poscar, *POSCAR*,
  * *CONTCAR* → POSCAR; *XDATCAR* (run1.XDATCAR, XDATCAR_500K) → XDATCAR; .extxyz, .xyz →
  * extended XYZ; .cif → CIF; .lmp, .data → LAMMPS data; .dump, .lammpstrj → LAMMPS dump; .cube →
- * CUBE. Explicit names: poscar, xdatcar, extxyz, cif, lammps-data, lammps-dump, cube.
+ * CUBE; .traj → ASE trajectory (binary, {@link AseTrajectory}; read only). Explicit names: poscar, xdatcar,
+ * extxyz, cif, lammps-data, lammps-dump, cube, traj.
  */
 public final class Formats {
     private Formats() {}
 
     /** The formats paddlewheel reads or writes. */
-    public enum Format { POSCAR, XDATCAR, EXTXYZ, CIF, LAMMPS_DATA, LAMMPS_DUMP, CUBE }
+    public enum Format { POSCAR, XDATCAR, EXTXYZ, CIF, LAMMPS_DATA, LAMMPS_DUMP, CUBE, TRAJ }
 
     /** The format named {@code explicit} (if not null), else the one the file name implies. */
     public static Format detect(Path file, String explicit) {
@@ -32,8 +33,9 @@ public final class Formats {
                 case "lammps-data", "data", "lmp": return Format.LAMMPS_DATA;
                 case "lammps-dump", "dump", "lammpstrj": return Format.LAMMPS_DUMP;
                 case "cube": return Format.CUBE;
+                case "traj", "ase-traj", "ase": return Format.TRAJ;
                 default: throw new InputException("unknown format '" + explicit
-                        + "'; expected poscar, xdatcar, extxyz, cif, lammps-data, lammps-dump or cube");
+                        + "'; expected poscar, xdatcar, extxyz, cif, lammps-data, lammps-dump, cube or traj");
             }
         }
         String name = CompressedInput.baseName(file);
@@ -48,13 +50,14 @@ public final class Formats {
         if (lower.endsWith(".lmp") || lower.endsWith(".data")) return Format.LAMMPS_DATA;
         if (lower.endsWith(".dump") || lower.endsWith(".lammpstrj")) return Format.LAMMPS_DUMP;
         if (lower.endsWith(".cube")) return Format.CUBE;
+        if (lower.endsWith(".traj")) return Format.TRAJ;
         throw new InputException(file.toString(), 0, "cannot tell the format from the name; expected .vasp/POSCAR/CONTCAR, XDATCAR,"
-                + " .extxyz/.xyz, .cif, .lmp/.data, .dump/.lammpstrj or --format");
+                + " .extxyz/.xyz, .cif, .lmp/.data, .dump/.lammpstrj, .traj or --format");
     }
 
     /** True for formats that hold many frames. */
     public static boolean isTrajectory(Format f) {
-        return f == Format.XDATCAR || f == Format.EXTXYZ || f == Format.LAMMPS_DUMP;
+        return f == Format.XDATCAR || f == Format.EXTXYZ || f == Format.LAMMPS_DUMP || f == Format.TRAJ;
     }
 
     /** Reads one structure (the first frame of a trajectory format). */
@@ -65,6 +68,7 @@ public final class Formats {
             case CIF: return Cif.read(file);
             case LAMMPS_DATA: return LammpsData.read(file).structure();
             case CUBE: throw new InputException(file.toString(), 0, "a CUBE file holds a density grid, not a structure to read here");
+            case TRAJ: return AseTrajectory.read(file);
             default:
                 try (TrajectoryReader r = openTrajectory(file, format, 0)) {
                     if (!r.hasNext()) throw new InputException(file.toString(), 1, "the file holds no frame");
@@ -96,6 +100,7 @@ public final class Formats {
                 }
             }
             case CUBE -> throw new InputException("a CUBE file holds a density grid; write one with the analysis commands");
+            case TRAJ -> throw noTrajWriter();
         }
     }
 
@@ -111,6 +116,7 @@ public final class Formats {
             case XDATCAR -> Xdatcar.open(file, timestepFs);
             case EXTXYZ -> ExtendedXyz.open(file, timestepFs);
             case LAMMPS_DUMP -> LammpsDump.open(file, timestepFs);
+            case TRAJ -> AseTrajectory.open(file, timestepFs);
             case POSCAR, CIF, LAMMPS_DATA -> SingleFrameReader.of(readStructure(file, format));
             case CUBE -> throw new InputException(file.toString(), 0, "a CUBE file is not a trajectory");
         };
@@ -125,10 +131,12 @@ public final class Formats {
      */
     public static TrajectoryWriter openTrajectoryAppender(Path file, String format, long resumeAfterStep) {
         Format f = detect(file, format);
+        CompressedOutput.refuseLive(file);
         return switch (f) {
             case XDATCAR -> Xdatcar.append(file, resumeAfterStep);
             case EXTXYZ -> ExtendedXyz.append(file, resumeAfterStep);
             case LAMMPS_DUMP -> LammpsDump.append(file, null, resumeAfterStep);
+            case TRAJ -> throw noTrajWriter();
             default -> throw new InputException("'" + file + "' is not a trajectory format; use XDATCAR, .extxyz or .dump");
         };
     }
@@ -140,7 +148,12 @@ public final class Formats {
             case XDATCAR -> Xdatcar.create(file);
             case EXTXYZ -> ExtendedXyz.create(file);
             case LAMMPS_DUMP -> LammpsDump.create(file, null);
+            case TRAJ -> throw noTrajWriter();
             default -> throw new InputException("'" + file + "' is not a trajectory format; use XDATCAR, .extxyz or .dump");
         };
+    }
+
+    private static InputException noTrajWriter() {
+        return new InputException("paddlewheel reads ASE .traj files but does not write them; write .extxyz, which ASE reads");
     }
 }

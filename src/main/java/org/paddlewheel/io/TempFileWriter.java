@@ -13,7 +13,8 @@ import java.nio.file.StandardCopyOption;
  * The streaming counterpart of {@link AtomicFile} for trajectory writers: text goes to a hidden
  * temporary file in the target's folder, renamed onto the target by {@link #close()}. After
  * {@link #fail()} (a write threw), close deletes the temporary file instead, so readers never see
- * a partial trajectory. Package-private.
+ * a partial trajectory. A target named {@code .gz}, {@code .xz} or {@code .bz2} is written
+ * compressed ({@link CompressedOutput}). Package-private.
  */
 final class TempFileWriter implements TextSink {
     private final Path target;
@@ -28,7 +29,8 @@ final class TempFileWriter implements TextSink {
             Path dir = this.target.getParent();
             if (dir != null) AtomicFile.createFolder(dir);
             this.tmp = AtomicFile.temporarySibling(dir, this.target);
-            this.w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+            this.w = new BufferedWriter(new java.io.OutputStreamWriter(CompressedOutput.wrap(this.target,
+                    new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)), StandardCharsets.UTF_8), 1 << 16);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -196,8 +196,14 @@ public final class AnalysisReport {
         so.put("method", found.method());
         so.put("count", found.count());
         so.put("vacant_at_start", Math.max(0, found.count() - r.mobileAtoms().length));
+        so.put("vacant", Math.max(0, found.count() - r.mobileAtoms().length));
+        so.put("symmetry_operations", found.symmetryOperations());
+        if (found.beforeSymmetry() >= 0) {
+            so.put("found_before_symmetry", found.beforeSymmetry());
+            so.put("supplied_by_symmetry", java.util.Arrays.stream(found.occupancy()).filter(Double::isNaN).count());
+        }
         num(so, "site_spacing_A", r.siteSpacingA());
-        if (found.count() > 0 && !Double.isNaN(found.occupancy()[0])) {
+        if (java.util.Arrays.stream(found.occupancy()).anyMatch(Double::isFinite)) {
             so.put("density_peaks", found.candidates());
             arr(so.putArray("occupancy"), found.occupancy());
         }

@@ -108,4 +108,28 @@ class FoundationCliTest {
         assertThat(v.exitCode()).isZero();
         assertThat(v.out()).contains("paddlewheel");
     }
+
+    @Test
+    void everySubcommandPrintsTheVersionLikeTheTopLevel() {
+        String top = CliRunner.run("--version").out();
+        List<List<String>> paths = new java.util.ArrayList<>();
+        collect(Main.commandLine(), new java.util.ArrayList<>(), paths);
+        assertThat(paths).hasSizeGreaterThan(20);
+        for (List<String> p : paths) {
+            List<String> args = new java.util.ArrayList<>(p);
+            args.add("--version");
+            var r = CliRunner.run(args.toArray(new String[0]));
+            assertThat(r.exitCode()).as(String.join(" ", args)).isZero();
+            assertThat(r.out()).as(String.join(" ", args)).isEqualTo(top).startsWith("paddlewheel ");
+        }
+    }
+
+    private static void collect(picocli.CommandLine cl, List<String> path, List<List<String>> out) {
+        for (var e : cl.getSubcommands().entrySet()) {
+            List<String> p = new java.util.ArrayList<>(path);
+            p.add(e.getKey());
+            if (e.getValue().getCommandSpec().optionsMap().containsKey("--version")) out.add(p);
+            collect(e.getValue(), p, out);
+        }
+    }
 }

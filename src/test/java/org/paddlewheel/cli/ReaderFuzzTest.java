@@ -2,6 +2,8 @@ package org.paddlewheel.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +27,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * two tokens of a data line; an atom count raised by one or to 2³¹−1. Data lines are those with
  * at least three decimal numbers (coordinates, lattice rows, box rows), within the reader's sections.
  * A failing case names its reader, mutation and seed.
+ *
+ * <p>The binary ASE {@code .traj} reader gets byte-level mutations of a real file, each invalid by
+ * construction: truncation anywhere, a position overwritten by NaN or +∞, a number of the cell
+ * replaced by letters (JSON no longer parses), the item count raised by one (the next offset slot
+ * is ASE's zero padding) or to 2³¹−1, and the positions' shape raised by one atom. It must answer
+ * {@code paddlewheel: FILE:byte N: …}, exit 2, no output.
  */
 class ReaderFuzzTest {
     @TempDir
@@ -55,7 +63,15 @@ class ReaderFuzzTest {
             new Fixture("lammps-data", "io/lammps/data_full_tri.data", "a.data", 0, -1, new int[] {2}, CONVERT_TO_POSCAR),
             new Fixture("cif", "io/cif/Na3OBH4_Pm-3m_vesta.cif", "a.cif", 0, -1, new int[0], CONVERT_TO_POSCAR),
             new Fixture("impedance-csv", "eis/exampleData.csv", "a.csv", 0, -1, new int[0],
-                    (in, out) -> new String[] {"eis", "kk", in.toString(), "-o", out.toString(), "-q"}));
+                    (in, out) -> new String[] {"eis", "kk", in.toString(), "-o", out.toString(), "-q"}),
+            new Fixture("cp2k-pos", "io/cp2k/NaCl-pos-1.xyz", "NaCl-pos-1.xyz", 0, -1, new int[] {0}, CONVERT_TO_EXTXYZ),
+            new Fixture("cp2k-cell", "io/cp2k/NaCl-1.cell", "NaCl-1.cell", 1, -1, new int[0],
+                    (in, out) -> CONVERT_TO_EXTXYZ.apply(in.resolveSibling("NaCl-pos-1.xyz"), out)));
+
+    /** Files a fixture's reader needs beside the mutated one, copied unchanged: resource → file name. */
+    static final java.util.Map<String, String[]> COMPANIONS = java.util.Map.of(
+            "cp2k-pos", new String[] {"io/cp2k/NaCl-1.cell", "NaCl-1.cell"},
+            "cp2k-cell", new String[] {"io/cp2k/NaCl-pos-1.xyz", "NaCl-pos-1.xyz"});
 
     static final List<String> MUTATIONS = List.of("nan", "overflow", "word", "truncate", "count+1", "count-huge");
     static final int SEEDS = 5;
@@ -147,6 +163,8 @@ class ReaderFuzzTest {
         String text = mutate(f, lines, kind, new SplittableRandom(seed));
         Path in = dir.resolve(f.fileName());
         Files.writeString(in, text);
+        String[] companion = COMPANIONS.get(f.name());
+        if (companion != null) Files.copy(Path.of("src/test/resources", companion[0]), dir.resolve(companion[1]));
         Path out = dir.resolve("out");
         Files.createDirectories(out);
         CliRunner.Result r = CliRunner.run(f.command().apply(in, out));
@@ -154,6 +172,65 @@ class ReaderFuzzTest {
         assertThat(r.exitCode()).as(ctx).isEqualTo(2);
         assertThat(r.err().strip().lines().count()).as(ctx).isEqualTo(1);
         assertThat(r.err().strip()).as(ctx).matches("paddlewheel: " + Pattern.quote(in.toString()) + ":[1-9]\\d*: \\S.*");
+        try (var s = Files.list(out)) {
+            assertThat(s.toList()).as(ctx).isEmpty();
+        }
+    }
+
+    static final List<String> TRAJ_MUTATIONS = List.of("truncate", "nan", "overflow", "word", "count+1", "count-huge", "shape");
+
+    static Stream<Arguments> trajCases() {
+        List<Arguments> out = new ArrayList<>();
+        for (String m : TRAJ_MUTATIONS) for (int s = 0; s < SEEDS; s++) out.add(Arguments.of(m, 1300L + 17 * s));
+        return out.stream();
+    }
+
+    /** The byte offsets of every item's JSON text and every positions array, read as ASE lays them out. */
+    private static List<long[]> trajLayout(byte[] b) throws Exception {
+        ByteBuffer bb = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+        long n = bb.getLong(32), pos0 = bb.getLong(40);
+        List<long[]> items = new ArrayList<>();   // {jsonStart, jsonLength, positionsOffset}
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (int i = 0; i < n; i++) {
+            long at = bb.getLong((int) (pos0 + 8 * i)), len = bb.getLong((int) at);
+            var json = mapper.readTree(new String(b, (int) at + 8, (int) len, StandardCharsets.UTF_8));
+            items.add(new long[] {at + 8, len, json.get("positions.").get("ndarray").get(2).asLong()});
+        }
+        return items;
+    }
+
+    @ParameterizedTest(name = "traj {0} seed {1}")
+    @MethodSource("trajCases")
+    void aBrokenTrajGivesOneLineWithItsByteOffsetExit2AndNoOutput(String kind, long seed) throws Exception {
+        byte[] b = Files.readAllBytes(Path.of("src/test/resources/io/ase/chgnet_md_out.traj"));
+        SplittableRandom rnd = new SplittableRandom(seed);
+        List<long[]> items = trajLayout(b);
+        long[] item = items.get(rnd.nextInt(items.size()));
+        ByteBuffer bb = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+        switch (kind) {
+            case "truncate" -> b = java.util.Arrays.copyOf(b, rnd.nextInt(b.length));
+            case "nan", "overflow" -> bb.putDouble((int) item[2] + 8 * rnd.nextInt(24), kind.equals("nan") ? Double.NaN : Double.POSITIVE_INFINITY);
+            case "word", "shape" -> {
+                String text = new String(b, (int) item[0], (int) item[1], StandardCharsets.ISO_8859_1);
+                String from = kind.equals("word") ? "\"cell\": [[2.868779" : "\"positions.\": {\"ndarray\": [[8, 3]";
+                String to = kind.equals("word") ? "\"cell\": [[xyzxyzxy" : "\"positions.\": {\"ndarray\": [[9, 3]";
+                int k = text.indexOf(from);
+                assertThat(k).as(kind).isNotNegative();
+                System.arraycopy(to.getBytes(StandardCharsets.ISO_8859_1), 0, b, (int) item[0] + k, to.length());
+            }
+            case "count+1" -> bb.putLong(32, bb.getLong(32) + 1);
+            case "count-huge" -> bb.putLong(32, Integer.MAX_VALUE);
+            default -> throw new IllegalArgumentException(kind);
+        }
+        Path in = dir.resolve("md.traj");
+        Files.write(in, b);
+        Path out = dir.resolve("out");
+        Files.createDirectories(out);
+        CliRunner.Result r = CliRunner.run(CONVERT_TO_EXTXYZ.apply(in, out));
+        String ctx = "traj " + kind + " seed " + seed + "\n--- stderr ---\n" + r.err();
+        assertThat(r.exitCode()).as(ctx).isEqualTo(2);
+        assertThat(r.err().strip().lines().count()).as(ctx).isEqualTo(1);
+        assertThat(r.err().strip()).as(ctx).matches("paddlewheel: " + Pattern.quote(in.toString()) + ":byte \\d+: \\S.*");
         try (var s = Files.list(out)) {
             assertThat(s.toList()).as(ctx).isEmpty();
         }

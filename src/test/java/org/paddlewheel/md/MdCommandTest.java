@@ -96,4 +96,24 @@ class MdCommandTest {
         assertThat(sw.toString()).contains("\"total_eV\"", "\"coulomb_reciprocal\"", "\"stress_GPa\"");
         assertThat(Files.readAllLines(tmp.resolve("f.csv"))).hasSize(1 + 80);
     }
+
+    @Test
+    void energyTakesTheSameFormatOptionAsEveryReader() throws Exception {
+        Path in = cell(5), odd = tmp.resolve("cell.bin");
+        Files.copy(in, odd);
+        var a = org.paddlewheel.cli.CliRunner.run("energy", "-i", in.toString(), "--ff", "na-amide-borohydride", "--json");
+        var b = org.paddlewheel.cli.CliRunner.run("energy", "-i", odd.toString(), "--format", "poscar", "--ff", "na-amide-borohydride", "--json");
+        assertThat(b.exitCode()).as(b.err()).isZero();
+        assertThat(b.out()).isEqualTo(a.out()).contains("\"total_eV\"");
+        var c = org.paddlewheel.cli.CliRunner.run("energy", "-i", odd.toString(), "--ff", "na-amide-borohydride", "--json");
+        assertThat(c.exitCode()).isEqualTo(2);
+        assertThat(c.err()).contains("--format");
+        // every command that reads a structure or trajectory file names its format with --format
+        for (String[] cmd : new String[][] {{"info"}, {"convert"}, {"analyze"}, {"energy"}, {"relax"}, {"export-lammps"}, {"dft", "relax"},
+            {"dft", "neb"}, {"dft", "single-point"}, {"eis", "fit"}, {"eis", "kk"}, {"eis", "linkk"}}) {
+            picocli.CommandLine cl = org.paddlewheel.cli.Main.commandLine();
+            for (String c2 : cmd) cl = cl.getSubcommands().get(c2);
+            assertThat(cl.getCommandSpec().optionsMap()).as(String.join(" ", cmd)).containsKey("--format");
+        }
+    }
 }

@@ -2,7 +2,6 @@ package org.paddlewheel.experiment.diffraction;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,14 +21,14 @@ public final class GsasRawReader {
 
     /** Whether {@code file} looks like a GSAS raw file (a line starting with "BANK" in its first 10). */
     public static boolean looksLikeGsas(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
+        List<String> lines = org.paddlewheel.io.CompressedInput.readAllLines(file, StandardCharsets.ISO_8859_1);
         for (int i = 0; i < Math.min(10, lines.size()); i++) if (lines.get(i).startsWith("BANK")) return true;
         return false;
     }
 
     /** {2θ (deg), y, esd} of the first bank. */
     public static double[][] read(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
+        List<String> lines = org.paddlewheel.io.CompressedInput.readAllLines(file, StandardCharsets.ISO_8859_1);
         int b = 0;
         while (b < lines.size() && !lines.get(b).startsWith("BANK")) b++;
         if (b == lines.size()) throw new InputException(file.toString(), 0, "no BANK line: not a GSAS raw file");
