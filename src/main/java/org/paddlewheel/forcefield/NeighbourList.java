@@ -275,14 +275,21 @@ public final class NeighbourList {
                         int c2 = b2 + o2, n2 = Math.floorDiv(c2, nb[2]);
                         c2 -= n2 * nb[2];
                         boolean positive = n0 > 0 || (n0 == 0 && (n1 > 0 || (n1 == 0 && n2 > 0)));
-                        boolean zero = n0 == 0 && n1 == 0 && n2 == 0;
                         int code = ((n0 + m) * side + (n1 + m)) * side + (n2 + m);
                         double sx = shift[3 * code], sy = shift[3 * code + 1], sz = shift[3 * code + 2];
                         int nbBin = (c0 * nb[1] + c1) * nb[2] + c2;
-                        for (int q = binStart[nbBin], qe = binStart[nbBin + 1]; q < qe; q++) {
+                        // Atoms of a bin are stored in ascending order: start at the first j ≥ i
+                        // (binary search) instead of testing and skipping the j < i half one by one,
+                        // a branch that mispredicts about every other candidate.
+                        int q = binStart[nbBin], qe = binStart[nbBin + 1];
+                        if (q == qe || binAtoms[qe - 1] < i) continue;
+                        for (int hi = qe; q < hi; ) {
+                            int mid = (q + hi) >>> 1;
+                            if (binAtoms[mid] < i) q = mid + 1; else hi = mid;
+                        }
+                        for (; q < qe; q++) {
                             int j = binAtoms[q];
-                            if (j < i || (j == i && !positive)) continue;
-                            if (j == i && zero) continue;
+                            if (j == i && !positive) continue; // also covers the zero image (not positive)
                             double dx = xw[3 * j] + sx - xi, dy = xw[3 * j + 1] + sy - yi, dz = xw[3 * j + 2] + sz - zi;
                             double r2 = dx * dx + dy * dy + dz * dz;
                             if (r2 >= rcs2) continue;
