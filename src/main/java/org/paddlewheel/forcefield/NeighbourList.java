@@ -6,8 +6,9 @@ import java.util.Arrays;
  * Verlet neighbour list with skin, built from a cell (bin) list, that works for any cut-off and any
  * triclinic cell: every pair entry (i, j, n) carries the lattice image n, so a cut-off longer than
  * half the cell width simply lists several images of the same atom (and images of an atom itself)
- * — a sum over images, never a silently truncated minimum image. Half list: (i, j, n) is kept for
- * j &gt; i, or j = i with n lexicographically positive. Between rebuilds the atoms keep the image
+ * — a sum over images, never a silently truncated minimum image. Half list: each pair once, found
+ * from the atom whose bin sees the other at a lexicographically positive bin offset (same bin and
+ * image: j &gt; i), so j may be below i; a self image (j = i) appears for n lexicographically positive. Between rebuilds the atoms keep the image
  * offsets of the last build, so wrapped positions {@link #xw} move continuously; the list is rebuilt
  * when an atom moved more than half the skin (relative to the affinely strained reference) or the
  * cell strained enough to bring an unlisted pair inside the cut-off (Frenkel &amp; Smit, app. F).
@@ -211,15 +212,14 @@ public final class NeighbourList {
             start[n] = p;
             return;
         }
-        // Half list: atom i keeps partners j > i, so with atoms in random order its share falls
-        // linearly with i; split where the expected pair count 1 − (1 − i/n)² reaches t/T.
+        // With the half stencil every atom has about the same number of partners: equal atom ranges.
         if (parts == null || parts.length != threads) {
             parts = new Pairs[threads];
             for (int t = 0; t < threads; t++) parts[t] = new Pairs(new int[16], new int[16]);
             partEnd = new int[threads];
         }
         int[] lo = new int[threads + 1];
-        for (int t = 0; t <= threads; t++) lo[t] = (int) Math.round(n * (1 - Math.sqrt(1 - (double) t / threads)));
+        for (int t = 0; t <= threads; t++) lo[t] = (int) ((long) n * t / threads);
         lo[threads] = n;
         pool.run(t -> partEnd[t] = search(lo[t], lo[t + 1], parts[t], 0));
         int total = 0;
@@ -274,22 +274,26 @@ public final class NeighbourList {
                     for (int o2 = -range[2]; o2 <= range[2]; o2++) {
                         int c2 = b2 + o2, n2 = Math.floorDiv(c2, nb[2]);
                         c2 -= n2 * nb[2];
-                        boolean positive = n0 > 0 || (n0 == 0 && (n1 > 0 || (n1 == 0 && n2 > 0)));
+                        // Half stencil (as LAMMPS's half/bin): a pair seen from i at bin offset o is
+                        // seen from j at −o, so only lexicographically positive offsets are visited,
+                        // and in the zero offset (same bin, same image) only partners j > i. A self
+                        // image (j = i) sits at an offset n·nb, positive exactly when n is.
+                        boolean positiveOffset = o0 > 0 || (o0 == 0 && (o1 > 0 || (o1 == 0 && o2 > 0)));
+                        if (!positiveOffset && (o0 != 0 || o1 != 0 || o2 != 0)) continue;
                         int code = ((n0 + m) * side + (n1 + m)) * side + (n2 + m);
                         double sx = shift[3 * code], sy = shift[3 * code + 1], sz = shift[3 * code + 2];
                         int nbBin = (c0 * nb[1] + c1) * nb[2] + c2;
-                        // Atoms of a bin are stored in ascending order: start at the first j ≥ i
-                        // (binary search) instead of testing and skipping the j < i half one by one,
-                        // a branch that mispredicts about every other candidate.
                         int q = binStart[nbBin], qe = binStart[nbBin + 1];
-                        if (q == qe || binAtoms[qe - 1] < i) continue;
-                        for (int hi = qe; q < hi; ) {
-                            int mid = (q + hi) >>> 1;
-                            if (binAtoms[mid] < i) q = mid + 1; else hi = mid;
+                        if (!positiveOffset) {
+                            // Atoms of a bin are stored in ascending order: start after i.
+                            if (q == qe || binAtoms[qe - 1] <= i) continue;
+                            for (int hi = qe; q < hi; ) {
+                                int mid = (q + hi) >>> 1;
+                                if (binAtoms[mid] <= i) q = mid + 1; else hi = mid;
+                            }
                         }
                         for (; q < qe; q++) {
                             int j = binAtoms[q];
-                            if (j == i && !positive) continue; // also covers the zero image (not positive)
                             double dx = xw[3 * j] + sx - xi, dy = xw[3 * j + 1] + sy - yi, dz = xw[3 * j + 2] + sz - zi;
                             double r2 = dx * dx + dy * dy + dz * dz;
                             if (r2 >= rcs2) continue;
