@@ -48,8 +48,8 @@ DFT=(--ranks "$RANKS" --cutoff 800Ry --rel-cutoff 60Ry)
 # ---- Stage 2 (after the scans): lattice parameters by cell relaxation at the Γ point of 2x2x2 cells ----
 # CP2K's k-point code is far too slow for the 4.6 Å unit cells here (one SCF step of the 10-atom
 # x = 1 cell with a 3x3x3 mesh took 350 s, measured), so the antiperovskites are relaxed as 2x2x2
-# supercells (72/80 atoms, Γ) with ordered (aligned) anions; Na2O and NaBH4 as conventional cells
-# with a 2x2x2 mesh.
+# supercells (72/80 atoms, Γ) with ordered (aligned) anions; Na2O and NaBH4 as Γ supercells of their
+# primitive cells (below).
 relax_one() { # name structure [kpoints]
   local name=$1 s=$2 k=${3:-} t0=$SECONDS
   done_piece "relax-$name" && return 0
@@ -68,6 +68,15 @@ relax_stage() {
   pw build antiperovskite --x 0 --supercell 2x2x2 --orientation aligned --a 4.57Å -o "$WORK/cells/x0-222.extxyz" >/dev/null
   relax_one x1 "$WORK/cells/x1-222.extxyz"
   relax_one x0 "$WORK/cells/x0-222.extxyz"
+  # Na2O (antifluorite) and NaBH4 (rock salt, one ordered BH4 orientation) as supercells of their fcc
+  # primitive cells at Γ, with nearest images as far apart as in the antiperovskite cells (11.8 and
+  # 8.7 Å): 81 and 48 atoms. Conventional a = (4 V / N_primitive)^(1/3), N = 27 and 8.
+  python3 "$here/configs.py" prim-na2o 5.55 "$WORK/cells/na2o-prim.extxyz"
+  pw build supercell "$WORK/cells/na2o-prim.extxyz" --supercell 3x3x3 -o "$WORK/cells/na2o-333.extxyz" >/dev/null
+  python3 "$here/configs.py" prim-nabh4 6.163 "$WORK/cells/nabh4-prim.extxyz"
+  pw build supercell "$WORK/cells/nabh4-prim.extxyz" --supercell 2x2x2 -o "$WORK/cells/nabh4-222.extxyz" >/dev/null
+  relax_one nabh4 "$WORK/cells/nabh4-222.extxyz"
+  relax_one na2o "$WORK/cells/na2o-333.extxyz"
 }
 
 # Lattice parameter of record for the cells below: the DFT one when relaxed, else Vegard's guess.
