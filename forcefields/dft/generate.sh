@@ -108,6 +108,10 @@ sp_piece() { # piece charge file...
   fi
 }
 
+# The stages live in one function that bash parses whole before running it: bash reads a script
+# as it goes, so an edit to this file while a long stage runs would otherwise be read mid-line
+# when the stage returns.
+main() {
 # ---- Stage 1: barrier scans (unrelaxed: only the moving atoms move; upper bounds) on 2x2x1 cells ----
 if [[ " $STAGES " == *" scan "* ]]; then
   mkdir -p "$WORK/scan" "$WORK/sp"
@@ -164,3 +168,6 @@ if [[ " $STAGES " == *" md "* ]]; then
   done
 fi
 log "generate.sh: stages '$STAGES' finished"
+}
+main "$@"
+exit $?
