@@ -169,5 +169,4 @@ if [[ " $STAGES " == *" md "* ]]; then
 fi
 log "generate.sh: stages '$STAGES' finished"
 }
-main "$@"
-exit $?
+main "$@"; exit $?
