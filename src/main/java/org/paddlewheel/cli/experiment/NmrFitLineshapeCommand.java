@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
  * central-transition spectrum, two columns ppm/intensity (any order of ppm; evenly spaced), or a
  * Bruker processed-data folder ({@code pdata/N} with {@code 1r} and {@code procs}) — see
  * {@link LineshapeFit}. JSON: {@code cq_MHz}, {@code cq_std_MHz}, {@code eta}, {@code eta_std},
- * {@code iso_ppm}, {@code iso_std_ppm}, {@code lb_Hz}, {@code lb_std_Hz}.
+ * {@code eta_at_bound} (then eta_std is a one-sided profile bound), {@code iso_ppm}, {@code iso_std_ppm},
+ * {@code lb_Hz}, {@code lb_std_Hz}.
  */
 @Command(name = "fit-lineshape", mixinStandardHelpOptions = true,
         description = "Fit C_Q, η_Q, δ_iso (and Lorentzian LB) of a second-order quadrupolar central-transition spectrum (ppm, intensity).")
@@ -83,6 +84,8 @@ public class NmrFitLineshapeCommand implements Callable<Integer> {
         out.put("cq_std_MHz", r.cqStdHz() / 1e6);
         out.put("eta", r.eta());
         out.put("eta_std", r.etaStd());
+        // At η = 0 or 1 eta_std is the one-sided 1σ profile bound (distance from the bound), not a symmetric error.
+        out.put("eta_at_bound", r.etaAtBound());
         out.put("iso_ppm", r.isoPpm());
         out.put("iso_std_ppm", r.isoStdPpm());
         out.put("cq_MHz_std", r.cqStdHz() / 1e6); // same values under the suffix-last spelling
@@ -118,8 +121,11 @@ public class NmrFitLineshapeCommand implements Callable<Integer> {
         if (output.json()) {
             Output.printJson(w, out);
         } else {
-            w.printf(Locale.ROOT, "%s: C_Q = %.4f ± %.4f MHz, η = %.3f ± %.3f, δ_iso = %.2f ± %.2f ppm, LB = %.0f Hz%n", nuc.label(),
-                    r.cqHz() / 1e6, r.cqStdHz() / 1e6, r.eta(), r.etaStd(), r.isoPpm(), r.isoStdPpm(), r.lorentzHz());
+            String eta = r.etaAtBound()
+                    ? String.format(Locale.ROOT, "η = %.3f (at its bound; within %.3f of it at 1σ, profile)", r.eta(), r.etaStd())
+                    : String.format(Locale.ROOT, "η = %.3f ± %.3f", r.eta(), r.etaStd());
+            w.printf(Locale.ROOT, "%s: C_Q = %.4f ± %.4f MHz, %s, δ_iso = %.2f ± %.2f ppm, LB = %.0f Hz%n", nuc.label(),
+                    r.cqHz() / 1e6, r.cqStdHz() / 1e6, eta, r.isoPpm(), r.isoStdPpm(), r.lorentzHz());
             w.flush();
         }
         return 0;

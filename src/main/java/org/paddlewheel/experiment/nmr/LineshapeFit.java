@@ -27,7 +27,10 @@ public final class LineshapeFit {
      */
     public record Result(double cqHz, double cqStdHz, double eta, double etaStd, double isoPpm, double isoStdPpm,
                          double lorentzHz, double lorentzStdHz, double amplitude, double baseline, double[] model,
-                         double rmsResidual, double reducedChi2) {}
+                         double rmsResidual, double reducedChi2, boolean etaAtBound) {}
+
+    /** η within this of 0 or 1 counts as at its bound, where the Jacobian's error says nothing. */
+    static final double ETA_BOUND = 0.02;
 
     private final QuadrupolarLineshape shape;
     private final double larmorHz;
@@ -99,8 +102,56 @@ public final class LineshapeFit {
             model[i] = ab[0] * s[i] + ab[1];
             ss += (y[i] - model[i]) * (y[i] - model[i]);
         }
-        return new Result(p[0], r.std()[0], p[1], r.std()[1], p[2], r.std()[2], lb, fitLorentz ? r.std()[3] : 0,
-                ab[0], ab[1], model, Math.sqrt(ss / n), r.reducedChi2());
+        boolean atBound = p[1] < ETA_BOUND || p[1] > 1 - ETA_BOUND;
+        double etaStd = atBound ? etaProfileBound(ppm, y, p, scale, lower, upper, lb0, r) : r.std()[1];
+        return new Result(p[0], r.std()[0], p[1], etaStd, p[2], r.std()[2], lb, fitLorentz ? r.std()[3] : 0,
+                ab[0], ab[1], model, Math.sqrt(ss / n), r.reducedChi2(), atBound);
+    }
+
+    /**
+     * One-sided 1σ bound on η when the fit ends at η = 0 or 1: there ∂S/∂η vanishes to first order
+     * (the lineshape depends on η² near 0), so the Jacobian's error is meaningless. Profile instead:
+     * with η held at the bound ± d and the other parameters refitted, χ²(d) − χ²_min reaches the noise
+     * variance σ² = χ²_min/ν (Δχ² = 1 in noise units) at the returned d, found by doubling then bisection
+     * (≈ 10 constrained fits); 1 − bound when even the far end of [0, 1] is within it.
+     */
+    private double etaProfileBound(double[] ppm, double[] y, double[] best, double[] scale, double[] lower, double[] upper,
+                                   double lb0, LeastSquares.Result full) {
+        double sigma2 = full.chi2() / Math.max(1, full.dof());
+        double edge = best[1] < 0.5 ? 0 : 1, dir = edge == 0 ? 1 : -1;
+        java.util.function.DoubleUnaryOperator rise = d -> profileChi2(ppm, y, best, scale, lower, upper, lb0, edge + dir * d) - full.chi2();
+        double lo = 0, hi = 0.02;
+        while (rise.applyAsDouble(hi) < sigma2) {
+            lo = hi;
+            hi *= 2;
+            if (hi >= 1) return rise.applyAsDouble(1) < sigma2 ? 1 : bisect(rise, lo, 1, sigma2);
+        }
+        return bisect(rise, lo, hi, sigma2);
+    }
+
+    private static double bisect(java.util.function.DoubleUnaryOperator rise, double lo, double hi, double target) {
+        for (int k = 0; k < 6; k++) {
+            double mid = 0.5 * (lo + hi);
+            if (rise.applyAsDouble(mid) < target) lo = mid; else hi = mid;
+        }
+        return 0.5 * (lo + hi);
+    }
+
+    /** χ² with η fixed and the other parameters refitted from {@code best}. */
+    private double profileChi2(double[] ppm, double[] y, double[] best, double[] scale, double[] lower, double[] upper,
+                               double lb0, double eta) {
+        int m = best.length;
+        double[] start = new double[m - 1], sc = new double[m - 1], lo = new double[m - 1], up = new double[m - 1];
+        for (int k = 0, j = 0; k < m; k++) {
+            if (k == 1) continue;
+            start[j] = best[k]; sc[j] = scale[k]; lo[j] = lower[k]; up[j] = upper[k]; j++;
+        }
+        java.util.function.Function<double[], double[]> res = q -> {
+            double[] p = new double[m];
+            for (int k = 0, j = 0; k < m; k++) p[k] = k == 1 ? eta : q[j++];
+            return residuals(ppm, y, p, lb0);
+        };
+        return LeastSquares.fit(res, start, sc, lo, up, 100, false).chi2();
     }
 
     private double unitSd(double eta) {
