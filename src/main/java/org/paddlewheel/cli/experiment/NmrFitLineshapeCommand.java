@@ -122,7 +122,7 @@ public class NmrFitLineshapeCommand implements Callable<Integer> {
             Output.printJson(w, out);
         } else {
             String eta = r.etaAtBound()
-                    ? String.format(Locale.ROOT, "η = %.3f (at its bound; within %.3f of it at 1σ, profile)", r.eta(), r.etaStd())
+                    ? String.format(Locale.ROOT, "η = %.3f (at its bound; within %.2g of it at 1σ, profile)", r.eta(), r.etaStd())
                     : String.format(Locale.ROOT, "η = %.3f ± %.3f", r.eta(), r.etaStd());
             w.printf(Locale.ROOT, "%s: C_Q = %.4f ± %.4f MHz, %s, δ_iso = %.2f ± %.2f ppm, LB = %.0f Hz%n", nuc.label(),
                     r.cqHz() / 1e6, r.cqStdHz() / 1e6, eta, r.isoPpm(), r.isoStdPpm(), r.lorentzHz());
