@@ -48,4 +48,32 @@ class PmeEngineTest {
         double tolVirial = 1e-3 / 160.21766 * cell.volume();
         for (int k = 0; k < 6; k++) assertEquals(ve[k], vp[k], tolVirial, "virial " + k);
     }
+
+    /**
+     * With two or more threads PME runs on thread 0 while the other threads do the real-space pairs:
+     * energy, every force component and the virial equal the one-thread engine's to summation-order
+     * rounding (1e-9 relative), for 2 and 3 threads.
+     */
+    @Test
+    void overlappedPmeEqualsTheSerialEngine() {
+        Structure s = FiniteDifferenceTest.cell(7);
+        Topology top = Topology.build(TestCells.model(), s);
+        Cell cell = new Cell(s.lattice());
+        double[] x = s.positions(), f1 = new double[x.length];
+        double e1;
+        double[] v1;
+        try (ForceEngine one = new ForceEngine(top, cell, ForceEngine.Options.defaults().withKSpace(ForceEngine.KSpace.PME))) {
+            e1 = one.compute(x, cell, f1);
+            v1 = one.virial().clone();
+        }
+        for (int threads : new int[] {2, 3}) {
+            double[] ft = new double[x.length];
+            try (ForceEngine many = new ForceEngine(top, cell, ForceEngine.Options.defaults().withKSpace(ForceEngine.KSpace.PME).withThreads(threads))) {
+                double et = many.compute(x, cell, ft);
+                assertEquals(e1, et, 1e-9 * Math.abs(e1), threads + " threads: energy");
+                for (int k = 0; k < x.length; k++) assertEquals(f1[k], ft[k], 1e-9 * (1 + Math.abs(f1[k])), threads + " threads: force " + k);
+                for (int k = 0; k < 6; k++) assertEquals(v1[k], many.virial()[k], 1e-9 * (1 + Math.abs(v1[k])), threads + " threads: virial " + k);
+            }
+        }
+    }
 }
