@@ -13,6 +13,9 @@ generate.sh; every operation is deterministic given its arguments (seeded where 
                                         1.5 Å) about AXIS (x|y|z) by DEG degrees
   configs.py move IN INDEX FX FY FZ T OUT
                                         move atom INDEX a fraction T of the way to fractional (FX,FY,FZ)
+  configs.py cubic-from-cp2k POS CELL L OUT
+                                        last frame of a CP2K optimisation (POS xyz, CELL .cell file) put
+                                        into a cubic cell of edge L (Å) at the same fractional coordinates
   configs.py frames IN STRIDE OUT       every STRIDE-th frame of a trajectory
   configs.py rotate-first IN SYMBOL AXIS OUT DEG...
                                         frames with the first SYMBOL-centred molecule turned by each DEG
@@ -97,6 +100,23 @@ def main(argv):
         for s in ((1, 1, 1), (1, -1, -1), (-1, 1, -1), (-1, -1, 1)):
             atoms.append(["H", b[0] + d * s[0], b[1] + d * s[1], b[2] + d * s[2]])
         write(argv[3], [(cell, atoms)])
+    elif op == "cubic-from-cp2k":
+        # A warm start for a cubic-constrained relaxation: the internal coordinates a free-cell run
+        # reached, in the cubic cell.
+        with open(argv[2]) as f:
+            lines = f.read().split("\n")
+        i, last = 0, None
+        while i < len(lines) and lines[i].strip():
+            n = int(lines[i])
+            last = [[t[0]] + [float(x) for x in t[1:4]] for t in (ln.split() for ln in lines[i + 2:i + 2 + n])]
+            i += 2 + n
+        rows = [ln.split() for ln in open(argv[3]) if ln.strip() and not ln.startswith("#")]
+        v = [float(x) for x in rows[-1][2:11]]
+        cell = [v[0:3], v[3:6], v[6:9]]
+        L = float(argv[4])
+        cube = [[L, 0, 0], [0, L, 0], [0, 0, L]]
+        atoms = [[a[0]] + cart(cube, [x % 1.0 for x in frac(cell, a[1:])]) for a in last]
+        write(argv[5], [(cube, atoms)])
     elif op == "remove":
         frames = read(argv[2])
         sym, k = argv[3], argv[4]

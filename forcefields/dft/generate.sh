@@ -50,11 +50,11 @@ DFT=(--ranks "$RANKS" --cutoff 800Ry --rel-cutoff 60Ry)
 # x = 1 cell with a 3x3x3 mesh took 350 s, measured), so the antiperovskites are relaxed as 2x2x2
 # supercells (72/80 atoms, Γ) with ordered (aligned) anions; Na2O and NaBH4 as Γ supercells of their
 # primitive cells (below).
-relax_one() { # name structure [kpoints]
-  local name=$1 s=$2 k=${3:-} t0=$SECONDS
+relax_one() { # name structure [extra dft-relax options...]
+  local name=$1 s=$2 t0=$SECONDS; shift 2
   done_piece "relax-$name" && return 0
-  log "relax $name ${k:+($k k-points)}"
-  if pw dft relax "$s" --cell --fmax 0.03 ${k:+--kpoints "$k"} "${DFT[@]}" -o "$WORK/relax/$name" --json > "$WORK/relax/$name.json.tmp"; then
+  log "relax $name $*"
+  if pw dft relax "$s" --cell --fmax 0.05 --pressure-tolerance 500bar "$@" "${DFT[@]}" -o "$WORK/relax/$name" --json > "$WORK/relax/$name.json.tmp"; then
     mv "$WORK/relax/$name.json.tmp" "$here/data/relax-$name.json"
     cp "$WORK/relax/$name/relaxed.vasp" "$here/data/relax-$name.vasp"
     record "relax-$name" cell-relaxation 1 "$(head -1 "$s")" $((SECONDS - t0))
@@ -64,19 +64,27 @@ relax_one() { # name structure [kpoints]
 }
 relax_stage() {
   mkdir -p "$WORK/relax" "$WORK/cells"
-  pw build antiperovskite --x 1 --supercell 2x2x2 --orientation aligned --a 4.70Å -o "$WORK/cells/x1-222.extxyz" >/dev/null
+  # The antiperovskites are relaxed with the cell held cubic (KEEP_SYMMETRY): the issue asks for the
+  # cubic phases, and a free cell with ordered anions shears (measured on x = 1: |a|, |b|, |c| =
+  # 9.55, 9.60, 9.93 Å, γ = 91.6° after 5 BFGS steps, still moving) towards an ordered structure
+  # that is not the measured disordered cubic one. Fmax 0.05 eV/Å and 500 bar: a to better than 0.1 %
+  # (bulk moduli ~20 GPa), well inside the 1 % the model is judged by.
+  # x = 1 starts from the internal coordinates the free-cell run reached after 4 steps, put into a
+  # cubic cell of 2 x 4.82 Å (its pressure fell from +31 kbar at 4.70 Å to -4 kbar near 4.85 Å):
+  # relax-x1-start.extxyz, made by `configs.py cubic-from-cp2k`.
   pw build antiperovskite --x 0 --supercell 2x2x2 --orientation aligned --a 4.57Å -o "$WORK/cells/x0-222.extxyz" >/dev/null
-  relax_one x1 "$WORK/cells/x1-222.extxyz"
-  relax_one x0 "$WORK/cells/x0-222.extxyz"
+  relax_one x1 "$here/relax-x1-start.extxyz" --cell-symmetry cubic
+  relax_one x0 "$WORK/cells/x0-222.extxyz" --cell-symmetry cubic
   # Na2O (antifluorite) and NaBH4 (rock salt, one ordered BH4 orientation) as supercells of their fcc
   # primitive cells at Γ, with nearest images as far apart as in the antiperovskite cells (11.8 and
-  # 8.7 Å): 81 and 48 atoms. Conventional a = (4 V / N_primitive)^(1/3), N = 27 and 8.
+  # 8.7 Å): 81 and 48 atoms. Conventional a = (4 V / N_primitive)^(1/3), N = 27 and 8. Every atom
+  # sits on a site whose symmetry makes its force and the cell's shear stress vanish.
   python3 "$here/configs.py" prim-na2o 5.55 "$WORK/cells/na2o-prim.extxyz"
   pw build supercell "$WORK/cells/na2o-prim.extxyz" --supercell 3x3x3 -o "$WORK/cells/na2o-333.extxyz" >/dev/null
   python3 "$here/configs.py" prim-nabh4 6.163 "$WORK/cells/nabh4-prim.extxyz"
   pw build supercell "$WORK/cells/nabh4-prim.extxyz" --supercell 2x2x2 -o "$WORK/cells/nabh4-222.extxyz" >/dev/null
-  relax_one nabh4 "$WORK/cells/nabh4-222.extxyz"
   relax_one na2o "$WORK/cells/na2o-333.extxyz"
+  relax_one nabh4 "$WORK/cells/nabh4-222.extxyz"
 }
 
 # Lattice parameter of record for the cells below: the DFT one when relaxed, else Vegard's guess.

@@ -27,6 +27,10 @@ public final class DftRelaxCommand implements Callable<Integer> {
     boolean cell;
     @Option(names = "--pressure", defaultValue = "0GPa", converter = Converters.PressureGPa.class, description = "External pressure for --cell (default ${DEFAULT-VALUE}).")
     double pressureGPa;
+    @Option(names = "--cell-symmetry", description = "Hold the cell to this symmetry during --cell (CP2K's KEEP_SYMMETRY): cubic, tetragonal, orthorhombic, hexagonal, rhombohedral, monoclinic (default: free).")
+    String cellSymmetry;
+    @Option(names = "--pressure-tolerance", defaultValue = "100bar", converter = Converters.PressureGPa.class, description = "Cell convergence: residual pressure (default ${DEFAULT-VALUE}).")
+    double pressureToleranceGPa;
     @Option(names = "--fmax", defaultValue = "0.01", description = "Force convergence, eV/Å (default ${DEFAULT-VALUE}, as the paper).")
     double fmax;
     @Option(names = {"-o", "--output"}, required = true, description = "Output directory (CP2K files and relaxed.vasp).")
@@ -41,7 +45,15 @@ public final class DftRelaxCommand implements Callable<Integer> {
         if (!(fmax > 0)) throw new org.paddlewheel.model.InputException("--fmax must be positive, got " + fmax);
         Structure s = Formats.readStructure(file, format);
         var runner = dft.runner();
-        Structure r = Cp2kJobs.relax(s, cell, pressureGPa, fmax, dft.settings(), runner, output);
+        String sym = null;
+        if (cellSymmetry != null) {
+            sym = cellSymmetry.toUpperCase(Locale.ROOT);
+            if (!java.util.Set.of("CUBIC", "TETRAGONAL", "ORTHORHOMBIC", "HEXAGONAL", "RHOMBOHEDRAL", "MONOCLINIC").contains(sym))
+                throw new org.paddlewheel.model.InputException("--cell-symmetry: expected cubic, tetragonal, orthorhombic, hexagonal, rhombohedral or monoclinic, got " + cellSymmetry);
+            if (!cell) throw new org.paddlewheel.model.InputException("--cell-symmetry needs --cell");
+        }
+        if (!(pressureToleranceGPa > 0)) throw new org.paddlewheel.model.InputException("--pressure-tolerance must be positive");
+        Structure r = Cp2kJobs.relax(s, cell, sym, pressureGPa, pressureToleranceGPa * 1e4, fmax, dft.settings(), runner, output);
         Formats.writeStructure(output.resolve("relaxed.vasp"), r, null);
         double[] len = r.lattice().lengths(), ang = r.lattice().anglesDeg();
         if (json) {

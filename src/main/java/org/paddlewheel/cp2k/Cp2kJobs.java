@@ -51,15 +51,30 @@ public final class Cp2kJobs {
      */
     public static Structure relax(Structure s, boolean cell, double pressureGPa, double maxForceEvPerA, Cp2kSettings st,
                                   Cp2kRunner runner, Path dir) throws IOException, InterruptedException {
+        return relax(s, cell, null, pressureGPa, 100, maxForceEvPerA, st, runner, dir);
+    }
+
+    /**
+     * As {@link #relax(Structure, boolean, double, double, Cp2kSettings, Cp2kRunner, Path)}, with the
+     * cell held to {@code cellSymmetry} (CP2K's {@code &CELL SYMMETRY} names, e.g. CUBIC; null: free)
+     * through {@code KEEP_SYMMETRY}, and the cell converged to {@code pressureToleranceBar}.
+     */
+    public static Structure relax(Structure s, boolean cell, String cellSymmetry, double pressureGPa, double pressureToleranceBar,
+                                  double maxForceEvPerA, Cp2kSettings st, Cp2kRunner runner, Path dir) throws IOException, InterruptedException {
         String project = "relax";
         String restart = restartIfAny(dir, project);
         // Killed before the first optimisation step: no restart file yet, but the wavefunction CP2K
         // saved during the first SCF still shortens the rerun's SCF (an 80-atom cell needs ~60 steps from atoms).
         Path wfn = dir.resolve(project + "-RESTART.wfn");
         Path guess = restart.isEmpty() && Files.isRegularFile(wfn) ? wfn.toAbsolutePath() : null;
-        String in = Cp2kInput.global(project, cell ? Cp2kInput.RunType.CELL_OPT : Cp2kInput.RunType.GEO_OPT)
-                + Cp2kInput.forceEval(s, st, guess, cell) + Cp2kMotion.optimisation(cell, maxForceEvPerA, pressureGPa, 200)
-                + restart;
+        String forceEval = Cp2kInput.forceEval(s, st, guess, cell);
+        String motion = Cp2kMotion.optimisation(cell, maxForceEvPerA, pressureGPa, 200)
+                .replace("PRESSURE_TOLERANCE 100\n", String.format(java.util.Locale.ROOT, "PRESSURE_TOLERANCE %.1f\n", pressureToleranceBar));
+        if (cellSymmetry != null && cell) {
+            forceEval = forceEval.replace("      PERIODIC XYZ\n    &END CELL", "      PERIODIC XYZ\n      SYMMETRY " + cellSymmetry + "\n    &END CELL");
+            motion = motion.replace("    TYPE DIRECT_CELL_OPT\n", "    TYPE DIRECT_CELL_OPT\n    KEEP_SYMMETRY\n");
+        }
+        String in = Cp2kInput.global(project, cell ? Cp2kInput.RunType.CELL_OPT : Cp2kInput.RunType.GEO_OPT) + forceEval + motion + restart;
         runChecked(runner, dir, project, in);
         return lastFrame(dir.resolve(project + "-pos-1.xyz"), cell ? null : s).structure();
     }
