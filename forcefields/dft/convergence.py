@@ -4,7 +4,10 @@
   convergence.py REFERENCE.out OTHER.out ...   (each the output of an ENERGY_FORCE run)
 
 Prints, for each OTHER, the RMS force difference to REFERENCE overall and per element (eV/Å),
-the largest single component difference, the net force |ΣF| and the energy difference (meV/atom).
+the largest single component difference, the net force |ΣF| and the energy difference (meV/atom);
+then, where the outputs carry CP2K's analytical stress tensor, the pressure P = tr(σ)/3 (GPa, CP2K's
+sign: positive = the cell pushes outwards), its difference to REFERENCE and the largest difference of
+the traceless (deviatoric) part.
 """
 import math
 import sys
@@ -14,8 +17,10 @@ HA, BOHR = 27.211386245988, 0.529177210903
 
 def parse(path):
     lines = open(path).read().split("\n")
-    energy, forces = None, []
+    energy, forces, stress = None, [], None
     for i, l in enumerate(lines):
+        if l.startswith(" STRESS| Analytical stress tensor [GPa]"):
+            stress = [[float(x) for x in lines[i + 2 + r].split()[2:5]] for r in range(3)]
         if l.startswith(" ENERGY| Total FORCE_EVAL"):
             energy = float(l.split()[-1]) * HA
         if l.startswith(" ATOMIC FORCES in [a.u.]"):
@@ -25,15 +30,15 @@ def parse(path):
                 t = lines[j].split()
                 forces.append((t[2], [float(x) * HA / BOHR for x in t[3:6]]))
                 j += 1
-    return energy, forces
+    return energy, forces, stress
 
 
-ref_e, ref_f = parse(sys.argv[1])
+ref_e, ref_f, ref_s = parse(sys.argv[1])
 n = len(ref_f)
 print("| settings | ΔE (meV/atom) | force RMSE (eV/Å) | per element | max |ΔF| | net |ΣF| (eV/Å) |")
 print("|---|---|---|---|---|---|")
 for path in sys.argv[2:]:
-    e, f = parse(path)
+    e, f, _ = parse(path)
     d2, per, mx = 0.0, {}, 0.0
     net = [0.0, 0.0, 0.0]
     for (el, a), (_, b) in zip(f, ref_f):
@@ -47,3 +52,20 @@ for path in sys.argv[2:]:
     pe = ", ".join("%s %.3f" % (el, math.sqrt(sum(v) / (3 * len(v)))) for el, v in sorted(per.items()))
     print("| %s | %+.2f | %.3f | %s | %.3f | %.3f |" % (path.rsplit("/", 1)[-1].replace(".out", ""), (e - ref_e) / n * 1000, rmse, pe, mx,
                                                       math.sqrt(sum(x * x for x in net))))
+
+
+def pressure(s):
+    return (s[0][0] + s[1][1] + s[2][2]) / 3
+
+
+if ref_s is not None:
+    print()
+    print("| settings | P (GPa) | P − P_ref (GPa) | max |Δ deviatoric| (GPa) |")
+    print("|---|---|---|---|")
+    for path in sys.argv[1:]:
+        _, _, st = parse(path)
+        if st is None:
+            continue
+        p, pr = pressure(st), pressure(ref_s)
+        dev = max(abs((st[a][b] - (p if a == b else 0)) - (ref_s[a][b] - (pr if a == b else 0))) for a in range(3) for b in range(3))
+        print("| %s | %.3f | %+.3f | %.3f |" % (path.rsplit("/", 1)[-1].replace(".out", ""), p, p - pr, dev))
