@@ -28,7 +28,20 @@ public final class Pme {
     private final double beta;
     private final double[] q;
     private final double[] bsq1, bsq2, bsq3;   // |b(m)|² per axis
-    private final double[] grid;               // interleaved complex mesh (re, im)
+    private final double[] grid;               // interleaved complex mesh (re, im); or, with r2c, the packed real-FFT mesh
+    /** Power-of-two mesh: JTransforms' real-to-complex transform (half the work of the complex one). */
+    private final boolean r2c;
+    /** r2c only: per packed slot, the signed frequency (m1, m2, m3) it stores the Re or Im part of, and its Parseval weight (1 or 2). */
+    private final short[] slotM1, slotM2, slotM3;
+    private final byte[] slotW;
+    /**
+     * r2c only: C(m) and C(m̃), m̃ = m with every Nyquist index K/2 negated. On a Nyquist plane the
+     * two members of a conjugate pair are aliases whose Cartesian wave vectors differ in a skewed
+     * cell (and whose m_α m_β differ in sign in any cell); the complex transform gives each its own
+     * C, and as its output's real part is what is used, that equals taking the mean of the two for
+     * both, which is what the packed slots use (energy, forces and virial then equal the complex path's).
+     */
+    private final double[] infM, infT;
     private final double[][] rho;              // per-thread real spreading meshes
     private final DoubleFFT_3D fft;
     private final double[] th, dth;            // per atom and axis: order weights and derivatives
@@ -53,7 +66,10 @@ public final class Pme {
     public Pme(int order, int[] mesh, double beta, double[] charges) { this(order, mesh, beta, charges, null); }
 
     /** As {@link #Pme(int, int[], double, double[])}, splitting the work over {@code pool}'s threads (null: one). */
-    public Pme(int order, int[] mesh, double beta, double[] charges, WorkerPool pool) {
+    public Pme(int order, int[] mesh, double beta, double[] charges, WorkerPool pool) { this(order, mesh, beta, charges, pool, true); }
+
+    /** As above; {@code allowRealTransform = false} keeps the complex transform on power-of-two meshes (tests compare the two). */
+    Pme(int order, int[] mesh, double beta, double[] charges, WorkerPool pool, boolean allowRealTransform) {
         if (order < 4 || order > 8 || order % 2 != 0) throw new IllegalArgumentException("PME order must be 4, 6 or 8, got " + order);
         for (int k : mesh) {
             if (k < order) throw new IllegalArgumentException("PME mesh sizes must be ≥ the order " + order + ", got " + k);
@@ -71,7 +87,15 @@ public final class Pme {
         bsq1 = moduli(k1, order);
         bsq2 = moduli(k2, order);
         bsq3 = moduli(k3, order);
-        grid = new double[2 * kTot];
+        r2c = allowRealTransform && pow2(k1) && pow2(k2) && pow2(k3) && k1 >= 2 && k2 >= 2 && k3 >= 4;
+        grid = new double[r2c ? kTot : 2 * kTot];
+        slotM1 = r2c ? new short[kTot] : null;
+        slotM2 = r2c ? new short[kTot] : null;
+        slotM3 = r2c ? new short[kTot] : null;
+        slotW = r2c ? new byte[kTot] : null;
+        infM = r2c ? new double[kTot] : null;
+        infT = r2c ? new double[kTot] : null;
+        if (r2c) packedLayout();
         rho = new double[threads][kTot];
         influence = new double[kTot];
         hCached[0] = Double.NaN;
@@ -80,10 +104,49 @@ public final class Pme {
         dth = new double[3 * order * n];
         idx = new int[3 * order * n];
         eT = new double[threads];
+        vacc = new double[threads][6];
         vT = new double[6 * threads];
         atomSplit = split(n, threads);
         meshSplit = split(kTot, threads);
         planeSplit = split(k1, threads);
+    }
+
+    private static boolean pow2(int m) { return m > 0 && (m & (m - 1)) == 0; }
+
+    /** Signed frequency index of k on an axis of K points. */
+    private static int signed(int k, int kk) { return k <= kk / 2 ? k : k - kk; }
+
+    /**
+     * The frequency each slot of JTransforms' packed 3-D real forward transform holds (its
+     * {@code DoubleFFT_3D.realForward} layout): columns 2k3, 2k3+1 hold Re, Im of (k1, k2, k3) for
+     * 0 &lt; k3 &lt; K3/2; columns 0 and 1 pack the k3 = 0 and k3 = K3/2 planes. Every stored number
+     * is the Re or Im part of one member of a conjugate pair {m, −m} (Parseval weight 2), except the
+     * eight self-conjugate frequencies (all indices 0 or K/2), stored once with weight 1. The
+     * influence function is even in m, so multiplying each slot by it is the convolution.
+     */
+    private void packedLayout() {
+        int h1 = k1 / 2, h2 = k2 / 2, h3 = k3 / 2;
+        for (int a = 0; a < k1; a++) {
+            for (int b = 0; b < k2; b++) {
+                int row = (a * k2 + b) * k3;
+                for (int c = 2; c < k3; c++) set(row + c, a, b, c / 2, 2);
+                int f1a, f2a, f3a, wa, f1b, f2b, f3b, wb; // slot 0 (a) and slot 1 (b) of this row
+                if (b > 0 && b < h2) { f1a = a; f2a = b; f3a = 0; f1b = a; f2b = b; f3b = 0; wa = wb = 2; }
+                else if (b > h2) { f1a = a; f2a = b; f3a = h3; f1b = a; f2b = b; f3b = h3; wa = wb = 2; }
+                else if (a > 0 && a < h1) { f1a = a; f2a = b; f3a = 0; f1b = a; f2b = b; f3b = 0; wa = wb = 2; }
+                else if (a > h1) { f1a = a; f2a = b; f3a = h3; f1b = a; f2b = b; f3b = h3; wa = wb = 2; }
+                else { f1a = a; f2a = b; f3a = 0; f1b = a; f2b = b; f3b = h3; wa = wb = 1; }
+                set(row, f1a, f2a, f3a, wa);
+                set(row + 1, f1b, f2b, f3b, wb);
+            }
+        }
+    }
+
+    private void set(int slot, int a, int b, int c, int w) {
+        slotM1[slot] = (short) signed(a, k1);
+        slotM2[slot] = (short) signed(b, k2);
+        slotM3[slot] = (short) signed(c, k3);
+        slotW[slot] = (byte) w;
     }
 
     private static int[] split(int m, int t) {
@@ -156,7 +219,7 @@ public final class Pme {
         run(spreadPhase);
         run(reducePhase);
         fftThreads();
-        fft.complexForward(grid);
+        if (r2c) fft.realForward(grid); else fft.complexForward(grid);
         run(convolvePhase);
         double energy = 0;
         for (int t = 0; t < threads; t++) energy += eT[t];
@@ -164,7 +227,7 @@ public final class Pme {
             for (int t = 0; t < threads; t++) for (int k = 0; k < 6; k++) virial6[k] += vT[6 * t + k];
         }
         if (f != null) {
-            fft.complexInverse(grid, false);
+            if (r2c) fft.realInverse(grid, false); else fft.complexInverse(grid, false);
             run(gatherPhase);
         }
         this.x = null;
@@ -186,6 +249,15 @@ public final class Pme {
         double[] h = cell.hInv;
         double pref = Units.COULOMB_EV_ANGSTROM / (2 * Math.PI * cell.volume());
         double pib2 = Math.PI * Math.PI / (beta * beta);
+        if (r2c) {
+            for (int i = 0; i < kTot; i++) {
+                int ma = slotM1[i], mb = slotM2[i], mc = slotM3[i];
+                infM[i] = influenceAt(ma, mb, mc, h, pref, pib2);
+                infT[i] = influenceAt(ma == k1 / 2 ? -ma : ma, mb == k2 / 2 ? -mb : mb, mc == k3 / 2 ? -mc : mc, h, pref, pib2);
+                influence[i] = 0.5 * (infM[i] + infT[i]);
+            }
+            return;
+        }
         for (int a = 0; a < k1; a++) {
             int ma = a <= k1 / 2 ? a : a - k1;
             for (int b = 0; b < k2; b++) {
@@ -203,6 +275,16 @@ public final class Pme {
                 }
             }
         }
+    }
+
+    /** C(m) = k_e/(2πV) exp(−π²m²/β²)/m² B(m) for signed indices (0 at m = 0). */
+    private double influenceAt(int ma, int mb, int mc, double[] h, double pref, double pib2) {
+        if (ma == 0 && mb == 0 && mc == 0) return 0;
+        double mx = ma * h[0] + mb * h[1] + mc * h[2];
+        double my = ma * h[3] + mb * h[4] + mc * h[5];
+        double mz = ma * h[6] + mb * h[7] + mc * h[8];
+        double m2 = mx * mx + my * my + mz * mz;
+        return pref * Math.exp(-pib2 * m2) / m2 * bsq1[ma < 0 ? ma + k1 : ma] * bsq2[mb < 0 ? mb + k2 : mb] * bsq3[mc < 0 ? mc + k3 : mc];
     }
 
     private void spreadPhase(int t) {
@@ -247,12 +329,17 @@ public final class Pme {
                 s += rho[u][i];
                 rho[u][i] = 0;
             }
-            grid[2 * i] = s;
-            grid[2 * i + 1] = 0;
+            if (r2c) {
+                grid[i] = s;
+            } else {
+                grid[2 * i] = s;
+                grid[2 * i + 1] = 0;
+            }
         }
     }
 
     private void convolvePhase(int t) {
+        if (r2c) { convolvePacked(t); return; }
         double pib2 = Math.PI * Math.PI / (beta * beta);
         double[] h = hi;
         double energy = 0, vxx = 0, vyy = 0, vzz = 0, vxy = 0, vxz = 0, vyz = 0;
@@ -292,9 +379,58 @@ public final class Pme {
         vT[o] = vxx; vT[o + 1] = vyy; vT[o + 2] = vzz; vT[o + 3] = vxy; vT[o + 4] = vxz; vT[o + 5] = vyz;
     }
 
+    /** {@link #convolvePhase} on the packed real transform: each slot times C(m), Parseval-weighted sums. */
+    private void convolvePacked(int t) {
+        double pib2 = Math.PI * Math.PI / (beta * beta);
+        double[] h = hi;
+        double energy = 0;
+        double[] acc = vacc[t];
+        java.util.Arrays.fill(acc, 0);
+        int from = planeSplit[t] * k2 * k3, to = planeSplit[t + 1] * k2 * k3;
+        for (int i = from; i < to; i++) {
+            double cm = influence[i];
+            double v = grid[i];
+            double em = slotW[i] * cm * v * v;
+            energy += em;
+            if (wantVirial && cm != 0) {
+                int ma = slotM1[i], mb = slotM2[i], mc = slotM3[i];
+                double w2 = slotW[i] * v * v;
+                if (infM[i] == infT[i] && ma != k1 / 2 && mb != k2 / 2 && mc != k3 / 2) {
+                    virialTerm(acc, w2 * cm, ma, mb, mc, h, pib2);
+                } else {
+                    virialTerm(acc, 0.5 * w2 * infM[i], ma, mb, mc, h, pib2);
+                    virialTerm(acc, 0.5 * w2 * infT[i], ma == k1 / 2 ? -ma : ma, mb == k2 / 2 ? -mb : mb, mc == k3 / 2 ? -mc : mc, h, pib2);
+                }
+            }
+            // JTransforms' unscaled realInverse returns (K1K2K3/2)·x where complexInverse returns K1K2K3·x
+            // (measured: forward then inverse of random data): hence 4 cm rather than 2 cm.
+            grid[i] = 4 * cm * v;
+        }
+        eT[t] = energy;
+        System.arraycopy(acc, 0, vT, 6 * t, 6);
+    }
+
+    private final double[][] vacc;
+
+    /** Adds em [δ_αβ − 2(1 + π²m²/β²) m_α m_β/m²] for signed indices (ma, mb, mc) to acc (xx, yy, zz, xy, xz, yz). */
+    private static void virialTerm(double[] acc, double em, int ma, int mb, int mc, double[] h, double pib2) {
+        double mx = ma * h[0] + mb * h[1] + mc * h[2];
+        double my = ma * h[3] + mb * h[4] + mc * h[5];
+        double mz = ma * h[6] + mb * h[7] + mc * h[8];
+        double m2 = mx * mx + my * my + mz * mz;
+        double g = 2 * (1 + pib2 * m2) / m2;
+        acc[0] += em * (1 - g * mx * mx);
+        acc[1] += em * (1 - g * my * my);
+        acc[2] += em * (1 - g * mz * mz);
+        acc[3] -= em * g * mx * my;
+        acc[4] -= em * g * mx * mz;
+        acc[5] -= em * g * my * mz;
+    }
+
     /** F_i = −Σ_k φ(k) ∂Q(k)/∂r_i with ∂u_α/∂r_γ = K_α Hinv[γ][α]. */
     private void gatherPhase(int t) {
         int p = order;
+        int stride = r2c ? 1 : 2;
         for (int i = atomSplit[t]; i < atomSplit[t + 1]; i++) {
             int o1 = (3 * i) * p, o2 = o1 + p, o3 = o2 + p;
             double d1 = 0, d2 = 0, d3 = 0;
@@ -306,7 +442,7 @@ public final class Pme {
                     double t2 = th[o2 + j2], dt2 = dth[o2 + j2];
                     double s = 0, ds = 0;
                     for (int j3 = 0; j3 < p; j3++) {
-                        double phi = grid[2 * (r12 + idx[o3 + j3])];
+                        double phi = grid[stride * (r12 + idx[o3 + j3])];
                         s += phi * th[o3 + j3];
                         ds += phi * dth[o3 + j3];
                     }
