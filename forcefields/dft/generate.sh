@@ -16,6 +16,9 @@ WORK="${WORK:-/work/dft-work}"
 RANKS="${RANKS:-2}"
 STAGES="${STAGES:-scan relax md}"
 COMMIT="${COMMIT:-1}"
+# Waiting MPI ranks yield the core instead of spinning: on a machine shared with builds, a spinning
+# rank starves its partner (an 80-atom SCF step went from 10 s to 125 s under load 8-10, measured).
+export OMPI_MCA_mpi_yield_when_idle=1
 mkdir -p "$WORK" "$here/data"
 # A fresh start takes the current build (the launcher rebuilds when sources changed), so a job
 # restarted in a later session never runs an older jar left in $WORK.
