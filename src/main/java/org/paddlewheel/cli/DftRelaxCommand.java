@@ -31,6 +31,8 @@ public final class DftRelaxCommand implements Callable<Integer> {
     String cellSymmetry;
     @Option(names = "--pressure-tolerance", defaultValue = "100bar", converter = Converters.PressureGPa.class, description = "Cell convergence: residual pressure (default ${DEFAULT-VALUE}).")
     double pressureToleranceGPa;
+    @Option(names = "--fix", split = ",", paramLabel = "N|N-M", description = "Hold these atoms fixed (1-based, as in the input file; ranges a-b; comma list), e.g. for a relaxed-scan point.")
+    java.util.List<String> fix;
     @Option(names = "--fmax", defaultValue = "0.01", description = "Force convergence, eV/Å (default ${DEFAULT-VALUE}, as the paper).")
     double fmax;
     @Option(names = {"-o", "--output"}, required = true, description = "Output directory (CP2K files and relaxed.vasp).")
@@ -53,19 +55,45 @@ public final class DftRelaxCommand implements Callable<Integer> {
             if (!cell) throw new org.paddlewheel.model.InputException("--cell-symmetry needs --cell");
         }
         if (!(pressureToleranceGPa > 0)) throw new org.paddlewheel.model.InputException("--pressure-tolerance must be positive");
-        Structure r = Cp2kJobs.relax(s, cell, sym, pressureGPa, pressureToleranceGPa * 1e4, fmax, dft.settings(), runner, output);
+        int[] fixed = fixedAtoms(fix);
+        Structure r = Cp2kJobs.relax(s, cell, sym, pressureGPa, pressureToleranceGPa * 1e4, fmax, dft.settings(), runner, output, fixed);
+        double energy = Cp2kJobs.lastEnergyEv(output.resolve("relax-pos-1.xyz"));
         Formats.writeStructure(output.resolve("relaxed.vasp"), r, null);
         double[] len = r.lattice().lengths(), ang = r.lattice().anglesDeg();
         if (json) {
             var o = Json.object();
             o.put("a_A", len[0]).put("b_A", len[1]).put("c_A", len[2]).put("alpha_deg", ang[0]).put("beta_deg", ang[1]).put("gamma_deg", ang[2])
-                    .put("volume_A3", r.lattice().volume()).put("structure", output.resolve("relaxed.vasp").toString());
+                    .put("volume_A3", r.lattice().volume()).put("energy_eV", energy)
+                    .put("fixed_atoms", fixed == null ? 0 : fixed.length).put("structure", output.resolve("relaxed.vasp").toString());
             Json.print(o);
         } else {
             System.out.printf(Locale.ROOT, "relaxed (%s): a = %.4f Å, b = %.4f Å, c = %.4f Å, α = %.2f°, β = %.2f°, γ = %.2f°, V = %.3f Å³%n",
                     cell ? "positions and cell" : "positions", len[0], len[1], len[2], ang[0], ang[1], ang[2], r.lattice().volume());
+            System.out.printf(Locale.ROOT, "E = %.6f eV%s%n", energy, fixed == null ? "" : " (" + fixed.length + " atoms held fixed)");
             System.out.println("wrote " + output.resolve("relaxed.vasp"));
         }
         return 0;
+    }
+
+    /** 1-based indices from "3,7-9" items; null when none. */
+    static int[] fixedAtoms(java.util.List<String> items) {
+        if (items == null || items.isEmpty()) return null;
+        java.util.List<Integer> out = new java.util.ArrayList<>();
+        for (String it : items) {
+            String t = it.trim();
+            try {
+                int dash = t.indexOf('-', 1);
+                if (dash > 0) {
+                    int a = Integer.parseInt(t.substring(0, dash).trim()), b = Integer.parseInt(t.substring(dash + 1).trim());
+                    if (b < a) throw new NumberFormatException();
+                    for (int i = a; i <= b; i++) out.add(i);
+                } else {
+                    out.add(Integer.parseInt(t));
+                }
+            } catch (NumberFormatException e) {
+                throw new org.paddlewheel.model.InputException("--fix: expected 1-based atom numbers or ranges such as 3,7-9, got '" + it + "'");
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).distinct().sorted().toArray();
     }
 }

@@ -51,16 +51,24 @@ public final class Cp2kJobs {
      */
     public static Structure relax(Structure s, boolean cell, double pressureGPa, double maxForceEvPerA, Cp2kSettings st,
                                   Cp2kRunner runner, Path dir) throws IOException, InterruptedException {
-        return relax(s, cell, null, pressureGPa, 100, maxForceEvPerA, st, runner, dir);
+        return relax(s, cell, null, pressureGPa, 100, maxForceEvPerA, st, runner, dir, null);
     }
 
     /**
      * As {@link #relax(Structure, boolean, double, double, Cp2kSettings, Cp2kRunner, Path)}, with the
      * cell held to {@code cellSymmetry} (CP2K's {@code &CELL SYMMETRY} names, e.g. CUBIC; null: free)
-     * through {@code KEEP_SYMMETRY}, and the cell converged to {@code pressureToleranceBar}.
+     * through {@code KEEP_SYMMETRY}, the cell converged to {@code pressureToleranceBar}, and the atoms
+     * {@code fixedOneBased} (1-based, CP2K's numbering; null: none) held in place, as a constrained
+     * (relaxed-scan) point needs.
      */
     public static Structure relax(Structure s, boolean cell, String cellSymmetry, double pressureGPa, double pressureToleranceBar,
-                                  double maxForceEvPerA, Cp2kSettings st, Cp2kRunner runner, Path dir) throws IOException, InterruptedException {
+                                  double maxForceEvPerA, Cp2kSettings st, Cp2kRunner runner, Path dir, int[] fixedOneBased)
+            throws IOException, InterruptedException {
+        if (fixedOneBased != null) {
+            for (int i : fixedOneBased) {
+                if (i < 1 || i > s.size()) throw new InputException("--fix: atom " + i + " is outside 1.." + s.size());
+            }
+        }
         String project = "relax";
         String restart = restartIfAny(dir, project);
         // Killed before the first optimisation step: no restart file yet, but the wavefunction CP2K
@@ -69,6 +77,7 @@ public final class Cp2kJobs {
         Path guess = restart.isEmpty() && Files.isRegularFile(wfn) ? wfn.toAbsolutePath() : null;
         String forceEval = Cp2kInput.forceEval(s, st, guess, cell);
         String motion = Cp2kMotion.optimisation(cell, maxForceEvPerA, pressureGPa, 200)
+                .replace("&END MOTION\n", Cp2kMotion.fixedAtoms(fixedOneBased) + "&END MOTION\n")
                 .replace("PRESSURE_TOLERANCE 100\n", String.format(java.util.Locale.ROOT, "PRESSURE_TOLERANCE %.1f\n", pressureToleranceBar));
         if (cellSymmetry != null && cell) {
             forceEval = forceEval.replace("      PERIODIC XYZ\n    &END CELL", "      PERIODIC XYZ\n      SYMMETRY " + cellSymmetry + "\n    &END CELL");
@@ -79,10 +88,20 @@ public final class Cp2kJobs {
         return lastFrame(dir.resolve(project + "-pos-1.xyz"), cell ? null : s).structure();
     }
 
+    /** Energy (eV) in the comment of the last frame of a CP2K positions file ({@code E = HARTREE}); NaN if none. */
+    public static double lastEnergyEv(Path pos) throws IOException {
+        double e = Double.NaN;
+        for (String l : Files.readAllLines(pos)) {
+            int k = l.indexOf("E =");
+            if (k >= 0 && l.contains("i =")) e = Double.parseDouble(l.substring(k + 3).trim().split("[\\s,]+")[0]) * Cp2kOutput.HARTREE_EV;
+        }
+        return e;
+    }
+
     /** The last frame of a CP2K positions file (cell from its .cell file, or {@code like}'s cell). */
     public static Frame lastFrame(Path pos, Structure like) {
         Frame last = null;
-        try (TrajectoryReader r = Cp2kTrajectory.open(pos, null, like == null ? null : like.lattice(), 0)) {
+        try (TrajectoryReader r = like == null ? Cp2kTrajectory.open(pos, null, null, 0) : Cp2kTrajectory.openWithCell(pos, like.lattice(), 0)) {
             while (r.hasNext()) last = r.next();
         }
         if (last == null) throw new InputException(pos, 0, "CP2K wrote no frame");

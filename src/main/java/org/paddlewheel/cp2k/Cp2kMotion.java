@@ -90,17 +90,21 @@ public final class Cp2kMotion {
                     1000.0 / frictionPerPs));
         }
         b.append("  &END MD\n");
-        if (frozen != null && frozen.length > 0) {
-            b.append("  &CONSTRAINT\n    &FIXED_ATOMS\n");
-            for (int i = 0; i < frozen.length; i += 20) {
-                b.append("      LIST");
-                for (int j = i; j < Math.min(frozen.length, i + 20); j++) b.append(' ').append(frozen[j]);
-                b.append('\n');
-            }
-            b.append("    &END FIXED_ATOMS\n  &END CONSTRAINT\n");
-        }
+        b.append(fixedAtoms(frozen));
         b.append(printEvery(trajectoryEverySteps)).append("&END MOTION\n");
         return b.toString();
+    }
+
+    /** {@code &CONSTRAINT &FIXED_ATOMS} for 1-based atom indices (empty for none). */
+    static String fixedAtoms(int[] oneBased) {
+        if (oneBased == null || oneBased.length == 0) return "";
+        StringBuilder b = new StringBuilder("  &CONSTRAINT\n    &FIXED_ATOMS\n");
+        for (int i = 0; i < oneBased.length; i += 20) {
+            b.append("      LIST");
+            for (int j = i; j < Math.min(oneBased.length, i + 20); j++) b.append(' ').append(oneBased[j]);
+            b.append('\n');
+        }
+        return b.append("    &END FIXED_ATOMS\n  &END CONSTRAINT\n").toString();
     }
 
     static String printEvery() { return printEvery(1); }

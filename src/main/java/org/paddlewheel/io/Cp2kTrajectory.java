@@ -58,6 +58,14 @@ public final class Cp2kTrajectory {
         return new Reader(posFile, cf, lattice, timestepFs);
     }
 
+    /**
+     * Positions with one fixed cell, ignoring any .cell file beside them (a CP2K geometry
+     * optimisation writes a .cell file whose rows need not match its position frames).
+     */
+    public static TrajectoryReader openWithCell(Path posFile, Lattice lattice, double timestepFs) {
+        return new Reader(posFile, null, java.util.Objects.requireNonNull(lattice), timestepFs);
+    }
+
     /** Atom counts above this are refused as damage, not allocated (10⁸ atoms = 2.4 GB of coordinates). */
     static final int MAX_ATOMS = 100_000_000;
 

@@ -99,4 +99,28 @@ class Cp2kLiveTest {
         assertTrue(Integer.parseInt(seeded.get(0).info().get("scf_steps")) < Integer.parseInt(all.get(0).info().get("scf_steps")),
                 "restarted SCF " + seeded.get(0).info().get("scf_steps") + " steps vs atomic " + all.get(0).info().get("scf_steps"));
     }
+
+    /**
+     * A relaxed-scan point: with atom 1 held fixed (CP2K's FIXED_ATOMS) the relaxation moves only
+     * atom 2, so atom 1 ends exactly where it started (to the 1e-6 Å the xyz output carries) and the
+     * bond, stretched to 0.86 Å at the start, relaxes towards H2's SZV/150 Ry minimum (0.7–0.8 Å);
+     * the reported energy is below the start's.
+     */
+    @Test
+    void relaxationHoldsFixedAtomsInPlace() throws Exception {
+        Structure start = h2(-0.1, 0);
+        Path dir = tmp.resolve("relax-fixed");
+        Structure r = Cp2kJobs.relax(start, false, null, 0, 100, 0.05, tiny(), Cp2kRunner.find(1), dir, new int[] {1});
+        for (int k = 0; k < 3; k++) assertEquals(start.x(0, k), r.x(0, k), 1e-6, "fixed atom, axis " + k);
+        double moved = 0, bond = 0;
+        for (int k = 0; k < 3; k++) {
+            moved += Math.pow(r.x(1, k) - start.x(1, k), 2);
+            bond += Math.pow(r.x(1, k) - r.x(0, k), 2);
+        }
+        assertTrue(Math.sqrt(moved) > 1e-3, "the free atom moved " + Math.sqrt(moved) + " Å");
+        assertTrue(Math.sqrt(bond) > 0.7 && Math.sqrt(bond) < 0.8, "relaxed H-H " + Math.sqrt(bond) + " Å");
+        List<LabelledXyz.Labelled> first = run(tiny(), start);
+        double eStart = first.get(0).energyEv();
+        assertTrue(Cp2kJobs.lastEnergyEv(dir.resolve("relax-pos-1.xyz")) < eStart, "relaxed energy below the start's");
+    }
 }
