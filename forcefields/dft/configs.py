@@ -16,6 +16,10 @@ generate.sh; every operation is deterministic given its arguments (seeded where 
   configs.py cubic-from-cp2k POS CELL L OUT
                                         last frame of a CP2K optimisation (POS xyz, CELL .cell file) put
                                         into a cubic cell of edge L (Å) at the same fractional coordinates
+  configs.py frame IN K OUT             the K-th (0-based) frame of a trajectory
+  configs.py moved IN [centre]          1-based indices (comma list) of the atoms that differ by more
+                                        than 1e-4 Å between the first and the last frame; with
+                                        "centre", also the B/N atoms within 1.5 Å of a moved H
   configs.py frames IN STRIDE OUT       every STRIDE-th frame of a trajectory
   configs.py rotate-first IN SYMBOL AXIS OUT DEG...
                                         frames with the first SYMBOL-centred molecule turned by each DEG
@@ -173,6 +177,20 @@ def main(argv):
                 atoms[idx][1 + k] += t * d[k]
             out.append((cell, atoms))
         write(argv[8], out)
+    elif op == "frame":
+        write(argv[4], [read(argv[2])[int(argv[3])]])
+    elif op == "moved":
+        frames = read(argv[2])
+        a, b = frames[0][1], frames[-1][1]
+        moved = [i for i in range(len(a)) if max(abs(a[i][k] - b[i][k]) for k in (1, 2, 3)) > 1e-4]
+        if len(argv) > 3 and argv[3] == "centre":
+            cell = frames[0][0]
+            for i in range(len(a)):
+                if a[i][0] in ("B", "N") and any(a[j][0] == "H" and
+                                                  math.sqrt(sum(x * x for x in mic(cell, [a[j][k + 1] - a[i][k + 1] for k in range(3)]))) < 1.5
+                                                  for j in moved):
+                    moved.append(i)
+        print(",".join(str(i + 1) for i in sorted(set(moved))))
     elif op == "frames":
         frames = read(argv[2])
         write(argv[4], frames[::int(argv[3])])

@@ -2,7 +2,7 @@
 # Generates the CP2K reference dataset of forcefields/dft/ as a resumable background job.
 #
 #   nice -n 19 forcefields/dft/generate.sh            # run (or continue) every stage
-#   STAGES="relax scan" forcefields/dft/generate.sh   # only some stages
+#   STAGES="relax scan" forcefields/dft/generate.sh   # only some stages (scan relax barrier md)
 #
 # Work folders live in $WORK (default /work/dft-work, outside the repository); every finished
 # piece is copied into forcefields/dft/data/ and committed (only those paths) so a hard stop loses
@@ -14,7 +14,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 WORK="${WORK:-/work/dft-work}"
 RANKS="${RANKS:-2}"
-STAGES="${STAGES:-scan relax md}"
+STAGES="${STAGES:-scan relax barrier md}"
 COMMIT="${COMMIT:-1}"
 # Waiting MPI ranks yield the core instead of spinning: on a machine shared with builds, a spinning
 # rank starves its partner (an 80-atom SCF step went from 10 s to 125 s under load 8-10, measured).
@@ -90,6 +90,39 @@ relax_stage() {
   relax_one nabh4 "$WORK/cells/nabh4-222.extxyz"
 }
 
+# ---- Stage 2b: relaxed scans (upper bounds, tighter than the unrelaxed ones) ----
+# For each scan of stage 1: the start (t = 0 / 0°) relaxed with every atom free, and the midpoint
+# (t = 0.5 / 45°, the saddle of the straight or symmetric path) relaxed with the moving atoms held
+# where the scan put them (the hopping Na; the rotating anion's H atoms and its centre). The
+# midpoint's energy is at or above the lowest point of the symmetric dividing surface, so
+# E(mid) − E(start) is still an upper bound of the barrier, but one in which the lattice has
+# relaxed around the moving ion. Positions only, the scan's cell, 0.05 eV/Å.
+barrier_one() { # scan charge frame-index fix-args...
+  local scan=$1 q=$2 k=$3 name=$4 t0=$SECONDS; shift 4
+  done_piece "relaxed-$scan-$name" && return 0
+  local d="$WORK/barrier/$scan-$name"
+  mkdir -p "$d"
+  cfg frame "$WORK/scan/$scan.extxyz" "$k" "$WORK/barrier/$scan-$name.extxyz"
+  log "relaxed scan point $scan $name $*"
+  if pw dft relax "$WORK/barrier/$scan-$name.extxyz" --fmax 0.05 --charge "$q" "$@" "${DFT[@]}" -o "$d" --json > "$d.json.tmp"; then
+    mv "$d.json.tmp" "$here/data/relaxed-$scan-$name.json"
+    cp "$d/relaxed.vasp" "$here/data/relaxed-$scan-$name.vasp"
+    record "relaxed-$scan-$name" relaxed-scan-point 1 "$(head -1 "$WORK/barrier/$scan-$name.extxyz")" $((SECONDS - t0))
+  else
+    log "relaxed scan point $scan $name failed (see $d/relax.out)"
+  fi
+}
+barrier_stage() {
+  local s
+  for s in scan-hop-x0:-1:plain scan-hop-x1:0:plain scan-rot-bh4-x1:0:centre scan-rot-nh2-x1:0:centre; do
+    local scan=${s%%:*} rest=${s#*:}; local q=${rest%%:*} mode=${rest#*:}
+    [[ -f "$WORK/scan/$scan.extxyz" ]] || { log "no $scan.extxyz (stage scan first)"; continue; }
+    local fix; fix=$(cfg moved "$WORK/scan/$scan.extxyz" ${mode/plain/})
+    barrier_one "$scan" "$q" 0 start
+    barrier_one "$scan" "$q" 2 mid --fix "$fix"
+  done
+}
+
 # Lattice parameter of record for the cells below: the DFT one when relaxed, else Vegard's guess.
 a_of() { # name fallback
   local f="$here/data/relax-$1.json"
@@ -147,6 +180,7 @@ if [[ " $STAGES " == *" scan "* ]]; then
 fi
 
 if [[ " $STAGES " == *" relax "* ]]; then relax_stage; fi
+if [[ " $STAGES " == *" barrier "* ]]; then barrier_stage; fi
 
 # ---- Stage 3: snapshots of classical MD (the provisional model) at 250-900 K, 2x2x2 cells ----
 # (2x2x2, 72-80 atoms: the embedded engine needs cells wider than twice a molecule's extent).
