@@ -54,6 +54,7 @@ public final class Uf3Report {
                 h.energyWeight(), h.stressWeight(), h.ridge(), h.curvature()));
         js.putObject("hyper").put("energy_weight", h.energyWeight()).put("stress_weight", h.stressWeight())
                 .put("ridge", h.ridge()).put("curvature", h.curvature()).put("scored_on_training", r.scoredOnTraining());
+        js.put("stress_mode", r.deviatoricStress() ? "deviatoric" : "full");
         var cj = js.putArray("candidates");
         for (var c : r.candidates()) {
             cj.addObject().put("energy_weight", c.hyper().energyWeight()).put("stress_weight", c.hyper().stressWeight())

@@ -33,6 +33,30 @@ public final class Uf3Design {
                        double energyFixed, double[][] forceRows, double[] forceTarget, double[] forceFixed,
                        double[][] stressRows, double[] stressTarget, double[] stressFixed) {
         public int atoms() { return species.length; }
+
+        /**
+         * The same rows with the stress replaced by its traceless part: σ_αα − tr(σ)/3 for the three
+         * diagonal rows (design rows, targets and fixed parts alike; shears unchanged), so a fit and
+         * its RMSE see no pressure.
+         */
+        public Rows deviatoric() {
+            if (stressRows == null) return this;
+            double[][] r = new double[6][];
+            double[] t = stressTarget.clone(), f = stressFixed.clone();
+            int cols = stressRows[0].length;
+            double[] meanRow = new double[cols];
+            for (int m = 0; m < 3; m++) for (int k = 0; k < cols; k++) meanRow[k] += stressRows[m][k] / 3;
+            double mt = (t[0] + t[1] + t[2]) / 3, mf = (f[0] + f[1] + f[2]) / 3;
+            for (int m = 0; m < 6; m++) {
+                r[m] = stressRows[m].clone();
+                if (m < 3) {
+                    for (int k = 0; k < cols; k++) r[m][k] -= meanRow[k];
+                    t[m] -= mt;
+                    f[m] -= mf;
+                }
+            }
+            return new Rows(group, configType, species, energyRow, energyTarget, energyFixed, forceRows, forceTarget, forceFixed, r, t, f);
+        }
     }
 
     private final ForceField fixed;

@@ -30,7 +30,13 @@ import org.paddlewheel.model.Element;
 public final class Uf3Fitter {
     /** Options of a fit; lengths Å, core A eV, core ρ Å. */
     public record Options(String base, boolean keepPairs, double rCut, double knotSpacing, double coreA, double coreRho,
-                          double testFraction, double validationFraction, ThreeBody threeBody) {
+                          double testFraction, double validationFraction, ThreeBody threeBody, boolean deviatoricStress) {
+        /** With a 3-body part, full stress. */
+        public Options(String base, boolean keepPairs, double rCut, double knotSpacing, double coreA, double coreRho,
+                       double testFraction, double validationFraction, ThreeBody threeBody) {
+            this(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, false);
+        }
+
         /** 2-body only (as before the 3-body term existed). */
         public Options(String base, boolean keepPairs, double rCut, double knotSpacing, double coreA, double coreRho,
                        double testFraction, double validationFraction) {
@@ -40,7 +46,16 @@ public final class Uf3Fitter {
         public static Options defaults() { return new Options("na-amide-borohydride", false, 5.5, 0.3, 1000, 0.2, 0.1, 0.2); }
 
         public Options withThreeBody(ThreeBody t) {
-            return new Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, t);
+            return new Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, t, deviatoricStress);
+        }
+
+        /**
+         * Fit and score only the traceless (deviatoric) part of the stress: the pressure of CP2K's
+         * GPW stress at 800 Ry is ~1 GPa below its converged value while the deviatoric part is good to
+         * 0.02 GPa (forcefields/dft/README.md), so the trace would teach the model a spurious pressure.
+         */
+        public Options withDeviatoricStress(boolean d) {
+            return new Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, d);
         }
     }
 
@@ -64,7 +79,7 @@ public final class Uf3Fitter {
     public record Result(Uf3Design design, List<Uf3Design.Rows> train, List<Uf3Design.Rows> validation, List<Uf3Design.Rows> test,
                          Uf3Solver.Hyper hyper, double[] coefficients, List<Candidate> candidates, List<LearningPoint> learning,
                          List<SplinePair> fitted, double[] atomEnergiesByElement, ObjectNode model, ForceField fittedModel,
-                         boolean scoredOnTraining, java.util.Map<String, double[]> meanCharges) {}
+                         boolean scoredOnTraining, java.util.Map<String, double[]> meanCharges, boolean deviatoricStress) {}
 
     /** Unknowns above which the validation grid is thinned to 18 points (w_E 1/10/100, w_S 100, ridge 1e-6…1e-2, curvature 1e-6/1e-4). */
     public static final int COARSE_GRID_FROM = 1500;
@@ -157,7 +172,7 @@ public final class Uf3Fitter {
         model.put("description", (triples.isEmpty() ? "UF3-style 2-body splines" : "UF3-style 2-body splines and 3-body terms") + " fitted by paddlewheel fit-ff --form uf3 on top of " + base.name()
                 + " (charges, Ewald and bonded terms fixed" + (opt.keepPairs() ? ", its pair terms kept" : "") + ")");
         return new Result(design, tr, va, te, best.hyper(), c, cands, lc, fitted, ae, model, SplineJson.load(model, name), onTrain,
-                meanCharges(base, frames));
+                meanCharges(base, frames), opt.deviatoricStress());
     }
 
     /**
@@ -190,7 +205,8 @@ public final class Uf3Fitter {
     private List<Uf3Design.Rows> rows(Uf3Design design, List<Uf3Dataset.Frame> frames, String set) {
         List<Uf3Design.Rows> out = new ArrayList<>();
         for (int i = 0; i < frames.size(); i++) {
-            out.add(design.rows(frames.get(i).labelled(), frames.get(i).group()));
+            Uf3Design.Rows r = design.rows(frames.get(i).labelled(), frames.get(i).group());
+            out.add(opt.deviatoricStress() ? r.deviatoric() : r);
             if ((i + 1) % 25 == 0 || i + 1 == frames.size()) log.printf(Locale.ROOT, "fit-ff uf3: %s rows %d/%d%n", set, i + 1, frames.size());
         }
         return out;
