@@ -31,7 +31,8 @@ public final class Pme {
     private final double[] grid;               // interleaved complex mesh (re, im); or, with r2c, the packed real-FFT mesh
     /** Power-of-two mesh: JTransforms' real-to-complex transform (half the work of the complex one). */
     private final boolean r2c;
-    /** r2c only: per packed slot, the signed frequency (m1, m2, m3) it stores the Re or Im part of, and its Parseval weight (1 or 2). */
+    /** r2c only: which frequency each packed slot holds ({@link PackedRealSpectrum}). */
+    private final PackedRealSpectrum packed;
     private final short[] slotM1, slotM2, slotM3;
     private final byte[] slotW;
     /**
@@ -89,13 +90,13 @@ public final class Pme {
         bsq3 = moduli(k3, order);
         r2c = allowRealTransform && pow2(k1) && pow2(k2) && pow2(k3) && k1 >= 2 && k2 >= 2 && k3 >= 4;
         grid = new double[r2c ? kTot : 2 * kTot];
-        slotM1 = r2c ? new short[kTot] : null;
-        slotM2 = r2c ? new short[kTot] : null;
-        slotM3 = r2c ? new short[kTot] : null;
-        slotW = r2c ? new byte[kTot] : null;
+        packed = r2c ? new PackedRealSpectrum(k1, k2, k3) : null;
+        slotM1 = r2c ? packed.m1 : null;
+        slotM2 = r2c ? packed.m2 : null;
+        slotM3 = r2c ? packed.m3 : null;
+        slotW = r2c ? packed.weight : null;
         infM = r2c ? new double[kTot] : null;
         infT = r2c ? new double[kTot] : null;
-        if (r2c) packedLayout();
         rho = new double[threads][kTot];
         influence = new double[kTot];
         hCached[0] = Double.NaN;
@@ -112,42 +113,6 @@ public final class Pme {
     }
 
     private static boolean pow2(int m) { return m > 0 && (m & (m - 1)) == 0; }
-
-    /** Signed frequency index of k on an axis of K points. */
-    private static int signed(int k, int kk) { return k <= kk / 2 ? k : k - kk; }
-
-    /**
-     * The frequency each slot of JTransforms' packed 3-D real forward transform holds (its
-     * {@code DoubleFFT_3D.realForward} layout): columns 2k3, 2k3+1 hold Re, Im of (k1, k2, k3) for
-     * 0 &lt; k3 &lt; K3/2; columns 0 and 1 pack the k3 = 0 and k3 = K3/2 planes. Every stored number
-     * is the Re or Im part of one member of a conjugate pair {m, −m} (Parseval weight 2), except the
-     * eight self-conjugate frequencies (all indices 0 or K/2), stored once with weight 1. The
-     * influence function is even in m, so multiplying each slot by it is the convolution.
-     */
-    private void packedLayout() {
-        int h1 = k1 / 2, h2 = k2 / 2, h3 = k3 / 2;
-        for (int a = 0; a < k1; a++) {
-            for (int b = 0; b < k2; b++) {
-                int row = (a * k2 + b) * k3;
-                for (int c = 2; c < k3; c++) set(row + c, a, b, c / 2, 2);
-                int f1a, f2a, f3a, wa, f1b, f2b, f3b, wb; // slot 0 (a) and slot 1 (b) of this row
-                if (b > 0 && b < h2) { f1a = a; f2a = b; f3a = 0; f1b = a; f2b = b; f3b = 0; wa = wb = 2; }
-                else if (b > h2) { f1a = a; f2a = b; f3a = h3; f1b = a; f2b = b; f3b = h3; wa = wb = 2; }
-                else if (a > 0 && a < h1) { f1a = a; f2a = b; f3a = 0; f1b = a; f2b = b; f3b = 0; wa = wb = 2; }
-                else if (a > h1) { f1a = a; f2a = b; f3a = h3; f1b = a; f2b = b; f3b = h3; wa = wb = 2; }
-                else { f1a = a; f2a = b; f3a = 0; f1b = a; f2b = b; f3b = h3; wa = wb = 1; }
-                set(row, f1a, f2a, f3a, wa);
-                set(row + 1, f1b, f2b, f3b, wb);
-            }
-        }
-    }
-
-    private void set(int slot, int a, int b, int c, int w) {
-        slotM1[slot] = (short) signed(a, k1);
-        slotM2[slot] = (short) signed(b, k2);
-        slotM3[slot] = (short) signed(c, k3);
-        slotW[slot] = (byte) w;
-    }
 
     private static int[] split(int m, int t) {
         int[] s = new int[t + 1];
