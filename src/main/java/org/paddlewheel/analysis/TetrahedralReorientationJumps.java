@@ -15,7 +15,9 @@ import org.paddlewheel.model.Structure;
  * current ones, labelled ligands; the reference is then reset to the orientation {@code settleFs}
  * (100 fs) later, once the turn is over, and no jump is looked for in between. Discrete jumps of
  * 90° (S4), 120° (C3) or 180° (C2) count once each while librations of ±20–30° never reach 60°; a
- * jump and its return within the settling time count once. This is the orientational analogue of
+ * jump and its return within the settling time count once, and any jump that starts within the settling
+ * time of the last is missed (a dead time: the count is low by a fraction ≈ k·τ_settle, 2 % at
+ * k = 0.2/ps, 30 % at 3/ps). This is the orientational analogue of
  * the displacement rule for ion hops (Jun et al., PNAS 2024).
  *
  * <p><b>Site rule</b> ({@link #siteJumps()}, {@link #switches()}, {@link #assignedFraction()}: tells
