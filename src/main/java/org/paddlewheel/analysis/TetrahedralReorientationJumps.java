@@ -16,8 +16,8 @@ import org.paddlewheel.model.Structure;
  * (100 fs) later, once the turn is over, and no jump is looked for in between. Discrete jumps of
  * 90° (S4), 120° (C3) or 180° (C2) count once each while librations of ±20–30° never reach 60°; a
  * jump and its return within the settling time count once, and any jump that starts within the settling
- * time of the last is missed (a dead time: the count is low by a fraction ≈ k·τ_settle, 2 % at
- * k = 0.2/ps, 30 % at 3/ps). This is the orientational analogue of
+ * time of the last is missed: a dead time τ = τ_settle, which leaves the counted rate low by a fraction
+ * ≈ kτ (2 % at k = 0.2/ps, 30 % at 3/ps) and is undone by {@link Rate#deadTimeCorrected}. This is the orientational analogue of
  * the displacement rule for ion hops (Jun et al., PNAS 2024).
  *
  * <p><b>Site rule</b> ({@link #siteJumps()}, {@link #switches()}, {@link #assignedFraction()}: tells
@@ -226,7 +226,24 @@ public final class TetrahedralReorientationJumps {
      * @param residenceTimePs  mean residence time in one orientation, 1/k, ps (NaN without jumps)
      */
     public record Rate(long jumps, int molecules, double observedPs, double ratePerPs, double sigmaPerPs, double upper95PerPs,
-                       double residenceTimePs) {}
+                       double residenceTimePs) {
+        /**
+         * The rate corrected for a counter that is blind for {@code deadTimePs} after each jump, by the
+         * non-paralysable dead-time model of counting statistics, n = m/(1 − mτ) for a counted rate m
+         * (Knoll, Radiation Detection and Measurement, 4th ed., Eq. 4.7): k' = k/(1 − kτ),
+         * σ' = σ/(1 − kτ)² (dk'/dk), the upper bound mapped the same way; NaN when kτ ≥ 1.
+         */
+        public Rate deadTimeCorrected(double deadTimePs) {
+            if (!(deadTimePs >= 0)) throw new IllegalArgumentException("dead time must be ≥ 0");
+            double f = 1 - ratePerPs * deadTimePs, fu = 1 - upper95PerPs * deadTimePs;
+            double k = jumps == 0 ? Double.NaN : f > 0 ? ratePerPs / f : Double.NaN;
+            return new Rate(jumps, molecules, observedPs, k, f > 0 ? sigmaPerPs / (f * f) : Double.NaN,
+                    fu > 0 ? upper95PerPs / fu : Double.POSITIVE_INFINITY, 1 / k);
+        }
+
+        /** The fraction of time the counter is blind, kτ (0 without jumps). */
+        public double deadFraction(double deadTimePs) { return jumps == 0 ? 0 : ratePerPs * deadTimePs; }
+    }
 
     /** The rate of {@code jumps} jumps of {@code molecules} anions in {@code observedPs} ps. */
     public static Rate rate(long jumps, int molecules, double observedPs) {
@@ -237,6 +254,9 @@ public final class TetrahedralReorientationJumps {
         return new Rate(jumps, molecules, observedPs, k, Math.sqrt(jumps) / exposure,
                 (jumps + 1.645 * Math.sqrt(jumps) + 1) / exposure, 1 / k);
     }
+
+    /** The counter's dead time after each jump (the settling time), ps. */
+    public double deadTimePs() { return settleFs * 1e-3; }
 
     /** The rate of what has been fed so far. */
     public Rate rate() { return rate(jumps, centre.length, observedFs() * 1e-3); }

@@ -70,6 +70,8 @@ public final class ReorientationCommand implements Callable<Integer> {
     int threads;
     @Option(names = {"-o", "--output"}, required = true, description = "Output directory (reorientation.json, arrhenius.png/.svg, runs/).")
     Path out;
+    @Option(names = "--reanalyse", description = "Run no MD: count the jumps of the trajectories already in DIR/runs/ again (e.g. with another --cone or --min-jumps).")
+    boolean reanalyse;
     @Option(names = "--json", description = "Also print reorientation.json on stdout.")
     boolean json;
     @Mixin
@@ -92,8 +94,8 @@ public final class ReorientationCommand implements Callable<Integer> {
         ReorientationArrhenius.check(s, field, st);   // everything that can fail on input, before any file is written
         if (field.provisional() && !quiet.quiet) System.err.println("note: force field " + field.name() + " is PROVISIONAL");
         ReorientationArrhenius.Result r;
-        if (quiet.quiet) {
-            r = ReorientationArrhenius.run(s, field, st, out, null);
+        if (quiet.quiet || reanalyse) {
+            r = ReorientationArrhenius.run(s, field, st, out, null, reanalyse);
         } else {
             try (ProgressBar pb = ProgressBars.builder("reorientation", System.err).setInitialMax(st.totalSteps())
                     .setUpdateIntervalMillis(500).build()) {

@@ -74,8 +74,8 @@ public final class ReorientationReport {
             putNumber(x, "rate_upper_95_per_ps", k.upper95PerPs());
             putNumber(x, "residence_time_ps", k.residenceTimePs());
             x.put("observed_ps", k.observedPs());
-            // jumps within the settling time of the last one are missed: the count is low by about k·τ_settle
-            putNumber(x, "dead_time_fraction", k.jumps() == 0 ? 0.0 : k.ratePerPs() * TetrahedralReorientationJumps.DEFAULT_SETTLE_FS * 1e-3);
+            putNumber(x, "counted_rate_per_ps", run.counted().ratePerPs());
+            putNumber(x, "dead_time_fraction", run.deadFraction());
             putNumber(x, "fraction_on_111", run.assignedFraction());
             putNumber(x, "mean_volume_A3", run.meanVolumeA3());
             // conventional rock-salt cell: 4 anions

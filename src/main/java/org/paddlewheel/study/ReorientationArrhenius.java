@@ -29,7 +29,8 @@ import org.paddlewheel.model.Units;
  * neutron scattering: embedded MD of a borohydride cell (rock-salt NaBH4) at several temperatures
  * (Langevin equilibration, then NVT at the cell's lattice parameter or NPT production), reorientation
  * jumps counted with {@link TetrahedralReorientationJumps}, the jump rate k(T) per anion with its
- * Poisson uncertainty, and Ea from the weighted Arrhenius fit k = A·exp(−Ea/k_B T) of
+ * Poisson uncertainty (corrected for the counter's dead time, {@code Rate#deadTimeCorrected}; a
+ * temperature where the counter is blind more than 30 % of the time is flagged), and Ea from the weighted Arrhenius fit k = A·exp(−Ea/k_B T) of
  * {@link Arrhenius} (ln k against 1/k_B T, weights N, the jump counts). A temperature with fewer than
  * {@code minJumps} jumps is flagged and left out of the fit; one with none gives only a 95 % upper
  * bound; one whose anion centres leave their sites (RMS displacement &gt; 1 Å: molten) is flagged too.
@@ -45,6 +46,8 @@ public final class ReorientationArrhenius {
 
     /** Fewest jumps at one temperature for its rate to enter the fit (√N/N = 32 %). */
     public static final int MIN_JUMPS = 10;
+    /** Dead fraction kτ of the counter above which jumps are too frequent to count (the correction exceeds 1/(1 − 0.3) = 1.43). */
+    public static final double MAX_DEAD_FRACTION = 0.3;
     /** RMS displacement of the anion centres from their first-frame sites above which a run is flagged molten, Å. */
     public static final double MAX_CENTRE_RMS_A = 1.0;
 
@@ -121,7 +124,9 @@ public final class ReorientationArrhenius {
      * One temperature.
      *
      * @param temperatureK        thermostat temperature, K
-     * @param rate                jumps, k (1/ps per anion), σ_k, upper bound, residence time 1/k (ps)
+     * @param rate                jumps, k (1/ps per anion), σ_k, upper bound, residence time 1/k (ps), corrected for the counter's dead time
+     * @param counted             the same as counted, before the dead-time correction
+     * @param deadFraction        kτ of the counted rate: the fraction of time the counter was blind
      * @param siteJumps           jumps between ⟨111⟩ orientations (site rule)
      * @param switches            site-rule jumps between the two tetrahedra (90° turns)
      * @param assignedFraction    fraction of anion-frames in a ⟨111⟩ orientation
@@ -129,7 +134,8 @@ public final class ReorientationArrhenius {
      * @param centreRmsA          RMS displacement of the anion centres from their first-frame positions at the end, Å
      * @param flag                null, or why this rate is not fitted
      */
-    public record Run(double temperatureK, TetrahedralReorientationJumps.Rate rate, long siteJumps, long switches, double assignedFraction,
+    public record Run(double temperatureK, TetrahedralReorientationJumps.Rate rate, TetrahedralReorientationJumps.Rate counted,
+                      double deadFraction, long siteJumps, long switches, double assignedFraction,
                       double meanVolumeA3, double centreRmsA, String flag) {
         /** True when the rate enters the Arrhenius fit. */
         public boolean fitted() { return flag == null; }
@@ -170,7 +176,31 @@ public final class ReorientationArrhenius {
 
     /** Runs every temperature in {@code dir/runs/} and fits. */
     public static Result run(Structure s, ForceField ff, Settings st, Path dir, Progress progress) throws IOException {
+        return run(s, ff, st, dir, progress, false);
+    }
+
+    /**
+     * Runs every temperature in {@code dir/runs/} and fits; with {@code reanalyse} no MD runs and the
+     * trajectories already there are counted again (each must hold the production's frames).
+     */
+    public static Result run(Structure s, ForceField ff, Settings st, Path dir, Progress progress, boolean reanalyse) throws IOException {
         List<Molecule> anions = check(s, ff, st);
+        if (reanalyse) {
+            List<Run> runs = new ArrayList<>();
+            for (double t : st.temperaturesK()) {
+                MdConfig cfg = st.md(t);
+                Path traj = dir.resolve("runs").resolve(label(t)).resolve(cfg.format().fileName());
+                if (!java.nio.file.Files.isRegularFile(traj)) throw new InputException(traj.toString(), 0, "no trajectory to reanalyse");
+                Run run = analyse(traj, anions, t, st);
+                double want = cfg.productionSteps() * cfg.timestepFs() * 1e-3;
+                if (Math.abs(run.rate().observedPs() - want) > 1e-6 * want) {
+                    throw new InputException(traj.toString(), 0, String.format(Locale.ROOT,
+                            "spans %.4g ps, not the %.4g ps of --time: rerun without --reanalyse", run.rate().observedPs(), want));
+                }
+                runs.add(run);
+            }
+            return fit(runs, st, anions.size(), s.formula());
+        }
         double[] temps = st.temperaturesK();
         long total = st.totalSteps();
         List<Run> runs = new ArrayList<>();
@@ -211,7 +241,7 @@ public final class ReorientationArrhenius {
             }
         }
         if (jumps.frames() < 2) throw new InputException(trajectory.toString(), 0, "fewer than two frames: no rate");
-        return classify(temperatureK, jumps.rate(), jumps.siteJumps(), jumps.switches(), jumps.assignedFraction(), volume / jumps.frames(), Math.sqrt(msd), st.minJumps());
+        return classify(temperatureK, jumps.rate(), jumps.deadTimePs(), jumps.siteJumps(), jumps.switches(), jumps.assignedFraction(), volume / jumps.frames(), Math.sqrt(msd), st.minJumps());
     }
 
     private static double centreMsd(Structure s, List<Molecule> anions, double[] first) {
@@ -226,18 +256,24 @@ public final class ReorientationArrhenius {
     }
 
     /** A run with its flag: too few jumps, none, or anion centres off their sites. */
-    public static Run classify(double temperatureK, TetrahedralReorientationJumps.Rate rate, long siteJumps, long switches, double assignedFraction,
+    public static Run classify(double temperatureK, TetrahedralReorientationJumps.Rate counted, double deadTimePs, long siteJumps, long switches, double assignedFraction,
                                double meanVolumeA3, double centreRmsA, int minJumps) {
         String flag = null;
+        double dead = counted.deadFraction(deadTimePs);
+        TetrahedralReorientationJumps.Rate rate = counted.deadTimeCorrected(deadTimePs);
         if (centreRmsA > MAX_CENTRE_RMS_A) {
             flag = String.format(Locale.ROOT, "anion centres moved %.2f Å RMS from their sites (> %.1f Å): not a crystal", centreRmsA, MAX_CENTRE_RMS_A);
+        } else if (dead > MAX_DEAD_FRACTION) {
+            flag = String.format(Locale.ROOT, "jumps too frequent to count: the counter was blind %.0f %% of the time (> %.0f %%),"
+                    + " residence %.2f ps against a %.0f fs settling time; the anion is close to a free rotor", 100 * dead,
+                    100 * MAX_DEAD_FRACTION, counted.residenceTimePs(), deadTimePs * 1e3);
         } else if (rate.jumps() == 0) {
             flag = String.format(Locale.ROOT, "no jump: rate < %.3g /ps (95 %% upper bound)", rate.upper95PerPs());
         } else if (rate.jumps() < minJumps) {
             flag = String.format(Locale.ROOT, "only %d jumps (< %d): rate uncertain by %.0f %%", rate.jumps(), minJumps,
                     100 / Math.sqrt(rate.jumps()));
         }
-        return new Run(temperatureK, rate, siteJumps, switches, assignedFraction, meanVolumeA3, centreRmsA, flag);
+        return new Run(temperatureK, rate, counted, dead, siteJumps, switches, assignedFraction, meanVolumeA3, centreRmsA, flag);
     }
 
     /** The weighted Arrhenius fit of the unflagged runs (σ_k = √N/(M t), so ln k has weight N). */

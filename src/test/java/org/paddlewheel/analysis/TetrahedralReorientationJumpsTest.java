@@ -40,6 +40,20 @@ class TetrahedralReorientationJumpsTest {
     }
 
     @Test
+    void frequentJumpsNeedTheDeadTimeCorrection() {
+        long seed = 17;
+        double k = 1.5;
+        Synthetic w = new Synthetic(seed, k, 20_000, 8, false);
+        double truth = w.trueJumps / (w.counter.molecules() * w.counter.observedFs() * 1e-3);
+        TetrahedralReorientationJumps.Rate counted = w.counter.rate(), corrected = counted.deadTimeCorrected(w.counter.deadTimePs());
+        System.out.printf("k = 1.5/ps, seed %d: true %.3f /ps, counted %.3f, corrected %.3f ± %.3f%n", seed, truth, counted.ratePerPs(),
+                corrected.ratePerPs(), corrected.sigmaPerPs());
+        // blind 100 fs after each jump: 15 % of the jumps are missed, many σ
+        assertThat(truth - counted.ratePerPs()).as("seed %d", seed).isGreaterThan(3 * counted.sigmaPerPs());
+        assertThat(Math.abs(corrected.ratePerPs() - truth)).as("seed %d", seed).isLessThan(2.5 * corrected.sigmaPerPs());
+    }
+
+    @Test
     void threeFoldTurnsAreJumpsWithoutASwitch() {
         Synthetic w = new Synthetic(5, 0.3, 20_000, 8, true);
         TetrahedralReorientationJumps.Rate r = w.counter.rate();
