@@ -59,11 +59,16 @@ public final class ReorientationArrhenius {
      */
     public record Reference(String source, String method, double activationEnergyEv, double minEv, double maxEv) {}
 
-    /** The QENS numbers issue 16 compares with (NaBH4, cubic phase). */
+    /**
+     * The QENS numbers issue 16 compares with (NaBH4, cubic phase). Verdal et al.'s journal and year and
+     * their "11–12 kJ/mol" are from NIST's publication page; volume and page are from memory. Remhof et
+     * al.'s title and "of the order of 0.1 eV, 90° reorientations in cubic NaBH4" are from an indexed
+     * abstract; journal, volume and the 0.117 eV (issue 16's number, there dated 2009) were not read.
+     */
     public static final List<Reference> QENS = List.of(
-            new Reference("Verdal, Udovic, Rush, Skripov, J. Alloys Compd. 645, S513 (2015)",
+            new Reference("Verdal, Udovic, Rush, Skripov, J. Alloys Compd. (2015), 645, S513 (volume from memory)",
                     "QENS, NaBH4 and NaBH4–NaCl/NaI: 11–12 kJ/mol", Double.NaN, 0.114, 0.124),
-            new Reference("Remhof et al., Phys. Rev. B 81, 214304 (2010) (issue 16: 'Remhof 2009')",
+            new Reference("Remhof et al., Phys. Rev. B 81, 214304 (2010) (from memory; issue 16: 'Remhof 2009', 0.117 eV)",
                     "QENS + DFT, MBH4 (M = Li, Na, K)", 0.117, Double.NaN, Double.NaN));
 
     /**
