@@ -54,6 +54,17 @@ class ReorientationCliTest {
         refused("bad supercell", "", "build", "nabh4", "--supercell", "0x2x2", "-o", out);
     }
 
+    /** As BadInputCliTest's issue-13 check: every option with a default says it. */
+    @Test
+    void everyOptionWithADefaultStatesIt() {
+        var cl = Main.commandLine(new String[] {"reorientation"}).getSubcommands().get("reorientation");
+        for (var o : cl.getCommandSpec().options()) {
+            if (o.hidden() || o.usageHelp() || o.versionHelp() || o.arity().max() == 0 || o.required() || o.defaultValue() == null) continue;
+            // descriptions come back interpolated: "(default 2ps)"
+            assertThat(String.join(" ", o.description())).as(o.longestName()).contains("default " + o.defaultValue());
+        }
+    }
+
     @Test
     void shortRunWritesJsonAndPlots() throws Exception {
         Path cell = nabh4();
