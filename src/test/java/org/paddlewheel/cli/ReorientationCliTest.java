@@ -70,7 +70,7 @@ class ReorientationCliTest {
         Path cell = nabh4();
         Path out = dir.resolve("run");
         CliRunner.Result r = CliRunner.run("reorientation", cell.toString(), "--ff", "na-amide-borohydride", "--temperatures", "300K,600K",
-                "--time", "0.4ps", "--equilibrate", "0.1ps", "--quiet", "--json", "-o", out.toString());
+                "--time", "0.2ps", "--equilibrate", "0.05ps", "--quiet", "--json", "-o", out.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(out.resolve("reorientation.json").toFile());
         assertThat(j.has("activation_energy_eV")).isTrue();
@@ -80,7 +80,7 @@ class ReorientationCliTest {
             for (String key : new String[] {"temperature_K", "jumps", "rate_per_ps", "rate_sigma_per_ps", "residence_time_ps", "flag"}) {
                 assertThat(run.has(key)).as(key).isTrue();
             }
-            // 32 anions for 0.4 ps: a jump count, and a rate only with jumps
+            // 32 anions for 0.2 ps: a jump count, and a rate only with jumps
             assertThat(run.get("jumps").asLong()).isGreaterThanOrEqualTo(0);
             if (run.get("jumps").asLong() == 0) assertThat(run.get("rate_per_ps").isNull()).isTrue();
             assertThat(run.get("a_A").asDouble()).isEqualTo(6.163, org.assertj.core.api.Assertions.within(1e-9));
