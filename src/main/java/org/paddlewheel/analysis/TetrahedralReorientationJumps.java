@@ -209,6 +209,19 @@ public final class TetrahedralReorientationJumps {
     /** Turn-rule jumps of anion m. */
     public long jumps(int m) { return jumpsOf[m]; }
 
+    /**
+     * Index of dispersion of the per-anion jump counts, s²/n̄ (sample variance over mean; NaN without
+     * jumps or with one anion): ≈ 1 ± √(2/(M − 1)) when every anion jumps as one Poisson process; above,
+     * the anions differ or their jumps cluster (back-jumps), and √N understates the count's scatter.
+     */
+    public double dispersionIndex() {
+        int n = centre.length;
+        if (n < 2 || jumps == 0) return Double.NaN;
+        double mean = (double) jumps / n, ss = 0;
+        for (long j : jumpsOf) ss += (j - mean) * (j - mean);
+        return ss / (n - 1) / mean;
+    }
+
     /** Time spanned by the frames, fs (0 for one frame). */
     public double observedFs() { return frames < 2 ? 0 : lastFs - firstFs; }
 
@@ -239,6 +252,15 @@ public final class TetrahedralReorientationJumps {
             double k = jumps == 0 ? Double.NaN : f > 0 ? ratePerPs / f : Double.NaN;
             return new Rate(jumps, molecules, observedPs, k, f > 0 ? sigmaPerPs / (f * f) : Double.NaN,
                     fu > 0 ? upper95PerPs / fu : Double.POSITIVE_INFINITY, 1 / k);
+        }
+
+        /**
+         * The same rate with σ widened by √D for an index of dispersion D &gt; 1 of the per-anion counts
+         * (overdispersed counts: σ² = D·N/(Mt)², as a quasi-Poisson model); unchanged for D ≤ 1 or NaN.
+         */
+        public Rate overdispersed(double dispersionIndex) {
+            if (!(dispersionIndex > 1)) return this;
+            return new Rate(jumps, molecules, observedPs, ratePerPs, sigmaPerPs * Math.sqrt(dispersionIndex), upper95PerPs, residenceTimePs);
         }
 
         /** The fraction of time the counter is blind, kτ (0 without jumps). */

@@ -76,6 +76,7 @@ public final class ReorientationReport {
             x.put("observed_ps", k.observedPs());
             putNumber(x, "counted_rate_per_ps", run.counted().ratePerPs());
             putNumber(x, "dead_time_fraction", run.deadFraction());
+            putNumber(x, "dispersion_index", run.dispersionIndex());
             putNumber(x, "fraction_on_111", run.assignedFraction());
             putNumber(x, "mean_volume_A3", run.meanVolumeA3());
             // conventional rock-salt cell: 4 anions

@@ -29,7 +29,7 @@ import org.paddlewheel.model.Units;
  * neutron scattering: embedded MD of a borohydride cell (rock-salt NaBH4) at several temperatures
  * (Langevin equilibration, then NVT at the cell's lattice parameter or NPT production), reorientation
  * jumps counted with {@link TetrahedralReorientationJumps}, the jump rate k(T) per anion with its
- * Poisson uncertainty (corrected for the counter's dead time, {@code Rate#deadTimeCorrected}; a
+ * Poisson uncertainty (widened by √D when the per-anion counts are overdispersed, index D &gt; 1; corrected for the counter's dead time, {@code Rate#deadTimeCorrected}; a
  * temperature where the counter is blind more than 30 % of the time is flagged), and Ea from the weighted Arrhenius fit k = A·exp(−Ea/k_B T) of
  * {@link Arrhenius} (ln k against 1/k_B T, weights N, the jump counts). A temperature with fewer than
  * {@code minJumps} jumps is flagged and left out of the fit; one with none gives only a 95 % upper
@@ -131,6 +131,7 @@ public final class ReorientationArrhenius {
      * @param temperatureK        thermostat temperature, K
      * @param rate                jumps, k (1/ps per anion), σ_k, upper bound, residence time 1/k (ps), corrected for the counter's dead time
      * @param counted             the same as counted, before the dead-time correction
+     * @param dispersionIndex     s²/n̄ of the per-anion counts; σ_k is widened by its square root when it exceeds 1
      * @param deadFraction        kτ of the counted rate: the fraction of time the counter was blind
      * @param siteJumps           jumps between ⟨111⟩ orientations (site rule)
      * @param switches            site-rule jumps between the two tetrahedra (90° turns)
@@ -140,7 +141,7 @@ public final class ReorientationArrhenius {
      * @param flag                null, or why this rate is not fitted
      */
     public record Run(double temperatureK, TetrahedralReorientationJumps.Rate rate, TetrahedralReorientationJumps.Rate counted,
-                      double deadFraction, long siteJumps, long switches, double assignedFraction,
+                      double dispersionIndex, double deadFraction, long siteJumps, long switches, double assignedFraction,
                       double meanVolumeA3, double centreRmsA, String flag) {
         /** True when the rate enters the Arrhenius fit. */
         public boolean fitted() { return flag == null; }
@@ -246,7 +247,7 @@ public final class ReorientationArrhenius {
             }
         }
         if (jumps.frames() < 2) throw new InputException(trajectory.toString(), 0, "fewer than two frames: no rate");
-        return classify(temperatureK, jumps.rate(), jumps.deadTimePs(), jumps.siteJumps(), jumps.switches(), jumps.assignedFraction(), volume / jumps.frames(), Math.sqrt(msd), st.minJumps());
+        return classify(temperatureK, jumps.rate().overdispersed(jumps.dispersionIndex()), jumps.dispersionIndex(), jumps.deadTimePs(), jumps.siteJumps(), jumps.switches(), jumps.assignedFraction(), volume / jumps.frames(), Math.sqrt(msd), st.minJumps());
     }
 
     private static double centreMsd(Structure s, List<Molecule> anions, double[] first) {
@@ -261,7 +262,7 @@ public final class ReorientationArrhenius {
     }
 
     /** A run with its flag: too few jumps, none, or anion centres off their sites. */
-    public static Run classify(double temperatureK, TetrahedralReorientationJumps.Rate counted, double deadTimePs, long siteJumps, long switches, double assignedFraction,
+    public static Run classify(double temperatureK, TetrahedralReorientationJumps.Rate counted, double dispersionIndex, double deadTimePs, long siteJumps, long switches, double assignedFraction,
                                double meanVolumeA3, double centreRmsA, int minJumps) {
         String flag = null;
         double dead = counted.deadFraction(deadTimePs);
@@ -278,7 +279,7 @@ public final class ReorientationArrhenius {
             flag = String.format(Locale.ROOT, "only %d jumps (< %d): rate uncertain by %.0f %%", rate.jumps(), minJumps,
                     100 / Math.sqrt(rate.jumps()));
         }
-        return new Run(temperatureK, rate, counted, dead, siteJumps, switches, assignedFraction, meanVolumeA3, centreRmsA, flag);
+        return new Run(temperatureK, rate, counted, dispersionIndex, dead, siteJumps, switches, assignedFraction, meanVolumeA3, centreRmsA, flag);
     }
 
     /** The weighted Arrhenius fit of the unflagged runs (σ_k = √N/(M t), so ln k has weight N). */

@@ -37,6 +37,8 @@ class TetrahedralReorientationJumpsTest {
         // every 90° turn about a cube axis switches the tetrahedron
         assertThat(w.counter.switches()).isEqualTo(w.counter.siteJumps());
         assertThat(r.residenceTimePs()).isEqualTo(1 / r.ratePerPs());
+        // 64 anions jumping as one Poisson process: s²/n̄ = 1 ± 0.18
+        assertThat(w.counter.dispersionIndex()).as("seed %d", seed).isBetween(0.55, 1.45);
     }
 
     @Test

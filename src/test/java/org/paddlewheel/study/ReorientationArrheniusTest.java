@@ -44,7 +44,7 @@ class ReorientationArrheniusTest {
             for (double t : temps) {
                 double k = A * Math.exp(-EA / (Units.BOLTZMANN_EV_PER_K * t));
                 long n = poisson(r, k * ANIONS * PS);
-                runs.add(ReorientationArrhenius.classify(t, TetrahedralReorientationJumps.rate(n, ANIONS, PS), 0.0, 0, 0, 1, 1000, 0.2, 10));
+                runs.add(ReorientationArrhenius.classify(t, TetrahedralReorientationJumps.rate(n, ANIONS, PS), Double.NaN, 0.0, 0, 0, 1, 1000, 0.2, 10));
             }
             var res = ReorientationArrhenius.fit(runs, settings(temps), ANIONS, "Na108B108H432");
             System.out.printf("seed %d: jumps %s, Ea = %.4f ± %.4f eV (true %.3f)%n", seed,
@@ -61,10 +61,10 @@ class ReorientationArrheniusTest {
 
     @Test
     void fewJumpsAreFlaggedAndNoJumpIsOnlyABound() {
-        var none = ReorientationArrhenius.classify(200, TetrahedralReorientationJumps.rate(0, ANIONS, PS), 0.0, 0, 0, 1, 1000, 0.2, 10);
-        var few = ReorientationArrhenius.classify(250, TetrahedralReorientationJumps.rate(7, ANIONS, PS), 0.0, 0, 0, 1, 1000, 0.2, 10);
-        var ok1 = ReorientationArrhenius.classify(400, TetrahedralReorientationJumps.rate(500, ANIONS, PS), 0.0, 0, 0, 1, 1000, 0.2, 10);
-        var molten = ReorientationArrhenius.classify(500, TetrahedralReorientationJumps.rate(900, ANIONS, PS), 0.0, 0, 0, 1, 1000, 1.7, 10);
+        var none = ReorientationArrhenius.classify(200, TetrahedralReorientationJumps.rate(0, ANIONS, PS), Double.NaN, 0.0, 0, 0, 1, 1000, 0.2, 10);
+        var few = ReorientationArrhenius.classify(250, TetrahedralReorientationJumps.rate(7, ANIONS, PS), Double.NaN, 0.0, 0, 0, 1, 1000, 0.2, 10);
+        var ok1 = ReorientationArrhenius.classify(400, TetrahedralReorientationJumps.rate(500, ANIONS, PS), Double.NaN, 0.0, 0, 0, 1, 1000, 0.2, 10);
+        var molten = ReorientationArrhenius.classify(500, TetrahedralReorientationJumps.rate(900, ANIONS, PS), Double.NaN, 0.0, 0, 0, 1, 1000, 1.7, 10);
         assertThat(none.flag()).contains("no jump").contains("upper bound");
         assertThat(none.rate().ratePerPs()).isNaN();
         assertThat(none.rate().upper95PerPs()).isCloseTo(-Math.log(0.05) / (ANIONS * PS), within(1e-12));
@@ -72,7 +72,7 @@ class ReorientationArrheniusTest {
         assertThat(molten.flag()).contains("not a crystal");
         assertThat(ok1.fitted()).isTrue();
         // 4000 jumps of 108 anions in 10 ps with a 100 fs dead time: blind 37 % of the time
-        var fast = ReorientationArrhenius.classify(600, TetrahedralReorientationJumps.rate(4000, ANIONS, PS), 0.1, 0, 0, 1, 1000, 0.2, 10);
+        var fast = ReorientationArrhenius.classify(600, TetrahedralReorientationJumps.rate(4000, ANIONS, PS), Double.NaN, 0.1, 0, 0, 1, 1000, 0.2, 10);
         assertThat(fast.flag()).contains("too frequent");
         assertThat(fast.deadFraction()).isCloseTo(0.37, within(0.01));
         assertThat(fast.rate().ratePerPs()).isCloseTo(3.7037 / (1 - 0.37037), within(1e-3));
