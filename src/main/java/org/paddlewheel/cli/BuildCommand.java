@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.paddlewheel.build.AntiperovskiteBuilder;
+import org.paddlewheel.build.RockSaltBorohydrideBuilder;
 import org.paddlewheel.build.Supercell;
 import org.paddlewheel.io.Formats;
 import org.paddlewheel.model.ClusterAnion;
@@ -14,9 +15,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code paddlewheel build}: structure builders (antiperovskite X3AB family, generic supercell). */
+/** {@code paddlewheel build}: structure builders (antiperovskite X3AB family, rock-salt NaBH4, generic supercell). */
 @Command(name = "build", description = "Build structures.", mixinStandardHelpOptions = true,
-        subcommands = {BuildCommand.Antiperovskite.class, BuildCommand.SupercellCmd.class})
+        subcommands = {BuildCommand.Antiperovskite.class, BuildCommand.Nabh4.class, BuildCommand.SupercellCmd.class})
 public final class BuildCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -134,6 +135,53 @@ public final class BuildCommand implements Runnable {
                     r.structure().size(), c.supercell == null ? "1x1x1" : c.supercell, r.cellAngstrom()[0], r.cellAngstrom()[1], r.cellAngstrom()[2], c.seed);
         }
         return 0;
+    }
+
+    /** {@code paddlewheel build nabh4}: {@link RockSaltBorohydrideBuilder}. */
+    @Command(name = "nabh4", mixinStandardHelpOptions = true,
+            description = {"Cubic rock-salt NaBH4 (Fm-3m average): Na at 4a, B at 4b, each BH4 a regular tetrahedron (B–H 1.21 Å)",
+                "with H along <111>, in one of the two orientations related by a 90° turn (random, seeded) or all aligned."})
+    static final class Nabh4 implements Callable<Integer> {
+        @Option(names = "--a", defaultValue = "6.163Å", converter = Converters.LengthAngstrom.class,
+                description = "Cubic lattice parameter with unit (default ${DEFAULT-VALUE}: Soldate 1947, room temperature).")
+        double a;
+        @Option(names = "--supercell", defaultValue = "3x3x3", description = "Repetitions of the conventional cell N1xN2xN3 (default ${DEFAULT-VALUE}).")
+        String supercell;
+        @Option(names = "--orientation", defaultValue = "random",
+                description = "BH4 orientations: random (each of the two with probability ½, seeded) or aligned (all one; F-43m) (default ${DEFAULT-VALUE}).")
+        RockSaltBorohydrideBuilder.Orientation orientation;
+        @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
+        long seed;
+        @Option(names = {"-o", "--output"}, required = true, description = "Output file; format from the extension (.vasp/POSCAR, .extxyz, .cif, .data/.lmp, ...).")
+        Path output;
+        @Option(names = "--format", description = "Output format (overrides the extension).")
+        String format;
+        @Option(names = "--json", description = "Print what was built as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            int[] n = Supercell.parse(supercell);
+            var r = new RockSaltBorohydrideBuilder().latticeParameter(a).supercell(n[0], n[1], n[2]).orientation(orientation).seed(seed).build();
+            Formats.writeStructure(output, r.structure(), format);
+            double density = r.structure().densityGramsPerCm3();
+            if (json) {
+                ObjectNode o = Json.object();
+                o.put("output", output.toString());
+                o.put("formula", r.structure().formula());
+                o.put("atoms", r.structure().size());
+                o.put("a_A", r.latticeParameterAngstrom());
+                o.put("anions", r.anions());
+                o.put("odd_orientation_anions", r.oddAnions());
+                o.put("density_g_per_cm3", density);
+                o.put("seed", seed);
+                Json.print(o);
+            } else {
+                System.out.printf("wrote %s: %s, %d atoms, a = %.4f Å, %.4f g/cm³, %d of %d BH4 in the odd orientation, seed %d%n", output,
+                        r.structure().formula(), r.structure().size(), r.latticeParameterAngstrom(), density, r.oddAnions(), r.anions(), seed);
+            }
+            return 0;
+        }
     }
 
     /** {@code paddlewheel build supercell IN --supercell 2x2x2 -o OUT}. */

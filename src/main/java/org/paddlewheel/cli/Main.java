@@ -36,6 +36,7 @@ public final class Main implements Runnable {
             org.paddlewheel.cli.experiment.DscCommand.class,
             EisCommand.class,
             MdCommand.class,
+            ReorientationCommand.class,
             DftCommand.class,
             EnergyCommand.class,
             ExportLammpsCommand.class,
