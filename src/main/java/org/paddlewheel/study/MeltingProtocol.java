@@ -11,7 +11,9 @@ import org.paddlewheel.md.Ensemble;
  * Settings of a two-phase (solid | liquid) melting run ({@link TwoPhaseMelting}). Units: K, fs,
  * 1/ps, GPa, 1/GPa. Per target temperature T: the crystal is equilibrated at T for
  * {@code equilibrateFs} in {@code ensemble}; the lower half of the slabs is frozen and the upper half
- * melted at {@code meltTemperatureK} (NVT, {@code meltFs}) and brought to T (NVT, {@code quenchFs});
+ * melted at {@code meltTemperatureK} ({@code meltEnsemble}, {@code meltFs}) and brought to T (same
+ * ensemble, {@code quenchFs}; NVT suits a simple liquid that would boil at zero pressure, NPT a dense
+ * ionic crystal that melts only once it may expand);
  * then everything is released for {@code productionFs} at T in {@code ensemble}, the order parameter
  * sampled every {@code sampleEveryFs}. {@code sublattice} names the species of the order parameter's
  * sites (empty: the centres of the force field's molecule kinds, or every atom when it has none);
@@ -21,6 +23,7 @@ import org.paddlewheel.md.Ensemble;
  */
 public record MeltingProtocol(List<Double> temperaturesK, double meltTemperatureK, double equilibrateFs, double meltFs,
                               double quenchFs, double productionFs, double timestepFs, double sampleEveryFs, Ensemble ensemble,
+                              Ensemble meltEnsemble,
                               double frictionPerPs, double pressureGPa, double compressibilityPerGPa, double barostatTauFs,
                               long seed, int threads, ForceEngine.KSpace kspace, List<String> sublattice, int slabs) {
     public MeltingProtocol {
@@ -37,6 +40,7 @@ public record MeltingProtocol(List<Double> temperaturesK, double meltTemperature
             }
         }
         if (ensemble != Ensemble.NPT && ensemble != Ensemble.NVT) throw new IllegalArgumentException("--ensemble must be npt or nvt");
+        if (meltEnsemble != Ensemble.NPT && meltEnsemble != Ensemble.NVT) throw new IllegalArgumentException("--melt-ensemble must be npt or nvt");
         if (!(timestepFs > 0)) throw new IllegalArgumentException("--timestep must be positive");
         if (!(sampleEveryFs > 0)) throw new IllegalArgumentException("--sample-every must be positive");
         for (double[] t : new double[][] {{equilibrateFs, 0}, {meltFs, 1}, {quenchFs, 2}, {productionFs, 3}}) {
@@ -56,7 +60,7 @@ public record MeltingProtocol(List<Double> temperaturesK, double meltTemperature
 
     /** A protocol with the defaults of {@code paddlewheel melting}: melt at 900 K for the equilibration time, quench 0.5 ps, 0.5 fs steps, a sample every 50 fs, NPT at 0 GPa, Langevin 10/ps. */
     public static MeltingProtocol defaults(List<Double> temperaturesK, double productionFs) {
-        return new MeltingProtocol(temperaturesK, 900, 2000, 2000, 500, productionFs, 0.5, 50, Ensemble.NPT, 10, 0, 0.05, 1000, 1, 1,
+        return new MeltingProtocol(temperaturesK, 900, 2000, 2000, 500, productionFs, 0.5, 50, Ensemble.NPT, Ensemble.NPT, 10, 0, 0.05, 1000, 1, 1,
                 ForceEngine.KSpace.AUTO, List.of(), 0);
     }
 

@@ -34,9 +34,11 @@ public record MeltingResult(List<String> sublattice, List<int[]> miller, int sla
      * @param solidFraction  fraction of slabs above the threshold at each sample
      * @param orderPerSlab   per-slab order parameter at each sample [sample][slab]
      * @param volumeChange   relative change of the cell volume over the released run
+     * @param molten         whether the melt stage left the upper half liquid: its level below the midpoint of the
+     *                       random-position level √(π/(4N_s)) and the crystal level (else the verdict is undecided)
      * @param judgement      φ₀, φ_end, σ and the verdict
      */
     public record Run(double temperatureK, double crystalLevel, double liquidLevel, double threshold, double[] timesPs,
-                      double[] solidFraction, double[][] orderPerSlab, double volumeChange,
+                      double[] solidFraction, double[][] orderPerSlab, double volumeChange, boolean molten,
                       PhaseVerdict.Judgement judgement) {}
 }

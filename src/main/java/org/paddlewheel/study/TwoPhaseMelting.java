@@ -22,17 +22,24 @@ import org.paddlewheel.model.Frame;
 import org.paddlewheel.model.Lattice;
 import org.paddlewheel.model.Molecule;
 import org.paddlewheel.model.Structure;
+import org.paddlewheel.model.Units;
 
 /**
  * Brackets a melting point by two-phase (solid | liquid) coexistence runs (the interface method of
  * Morris et al., Phys. Rev. B 49, 3109 (1994)): at each target T, a crystal elongated along c is
  * equilibrated; its lower half of slabs is frozen — whole molecules, by {@link RegionFreeze} — while
- * the upper half melts at a high temperature and is brought back to T; then everything is released
+ * the upper half melts at a high temperature and is brought back to T (both in the melt ensemble:
+ * NPT lets the liquid take its own density, which a dense ionic crystal needs to melt at all; the
+ * barostat then scales the frozen half with the cell, and its target pressure is lowered by the
+ * frozen atoms' missing kinetic share N_f k_B T/V, since the engine's pressure counts mobile atoms
+ * only); then everything is released
  * and the solid either grows (T below T_m) or melts (T above). Crystallinity is tracked per slab by
  * the static structure factor of one sublattice at its Bragg vector ({@link SlabOrder}); a slab is
  * solid when above the midpoint between the crystal level (pure crystal at T) and the liquid level
  * (molten slabs at the melt temperature), and the solid fraction φ(t) over the released run gives
- * the verdict ({@link PhaseVerdict}) and, over temperatures, the {@link MeltingBracket}.
+ * the verdict ({@link PhaseVerdict}) and, over temperatures, the {@link MeltingBracket}. A melt stage
+ * that leaves the upper half ordered (at fixed volume a crystal superheats well above T_m: the melt
+ * temperature must be high, e.g. ≥ 2 T_m) makes the verdict "undecided" and is flagged.
  *
  * <p>The embedded engine runs every stage in {@code dir/<T>K/{1-crystal,2-melt,3-quench,4-coexist}}
  * ({@code thermo.csv}, {@code trajectory.extxyz}, checkpoints). Each stage starts from the previous
@@ -75,6 +82,9 @@ public final class TwoPhaseMelting {
         this.frozenSlabs = order.slabCount() / 2;
     }
 
+    /** Species or molecule kinds of the order parameter's sites. */
+    public List<String> sublattice() { return List.copyOf(sublattice); }
+
     /** The order parameter in use. */
     public SlabOrder order() { return order; }
 
@@ -103,9 +113,9 @@ public final class TwoPhaseMelting {
         Arrays.fill(all, true);
         Stage c = stage(crystal, all, p.ensemble(), t, p.equilibrateFs(), tdir.resolve(STAGES[0]), seed(ti, 0), resume, progress, label + " crystal");
         boolean[] half = RegionFreeze.mobileMask(top, c.end(), f -> order.slabOf(f) < frozenSlabs);
-        Stage m = stage(c.end(), half, Ensemble.NVT, p.meltTemperatureK(), p.meltFs(), tdir.resolve(STAGES[1]), seed(ti, 1), resume, progress,
+        Stage m = stage(c.end(), half, p.meltEnsemble(), p.meltTemperatureK(), p.meltFs(), tdir.resolve(STAGES[1]), seed(ti, 1), resume, progress,
                 label + " melt");
-        Stage q = stage(m.end(), half, Ensemble.NVT, t, p.quenchFs(), tdir.resolve(STAGES[2]), seed(ti, 2), resume, progress, label + " quench");
+        Stage q = stage(m.end(), half, p.meltEnsemble(), t, p.quenchFs(), tdir.resolve(STAGES[2]), seed(ti, 2), resume, progress, label + " quench");
         Stage x = stage(q.end(), all, p.ensemble(), t, p.productionFs(), tdir.resolve(STAGES[3]), seed(ti, 3), resume, progress, label + " coexist");
 
         double crystalLevel = meanOverLastHalf(c.psi(), 0, order.slabCount());
@@ -120,15 +130,23 @@ public final class TwoPhaseMelting {
             for (double v : x.psi()[k]) if (v > threshold) solid++;
             phi[k] = (double) solid / order.slabCount();
         }
+        double random = SlabOrder.randomLevel(order.sitesPerSlab());
+        boolean molten = liquidLevel < 0.5 * (random + crystalLevel);
+        PhaseVerdict.Judgement j = PhaseVerdict.judge(phi, order.slabCount());
+        if (!molten) j = new PhaseVerdict.Judgement(j.start(), j.end(), j.sigma(), j.smallestChange(), PhaseVerdict.UNDECIDED);
         return new MeltingResult.Run(t, crystalLevel, liquidLevel, threshold, x.timesPs(), phi, x.psi(),
-                x.lastVolume() / x.firstVolume() - 1, PhaseVerdict.judge(phi, order.slabCount()));
+                x.lastVolume() / x.firstVolume() - 1, molten, j);
     }
 
     private Stage stage(Structure start, boolean[] mobile, Ensemble ens, double tK, double timeFs, Path dir, long seed, boolean resume,
                         Progress progress, String label) throws IOException {
         double ck = Math.max(1, Math.round(Math.min(1000, timeFs) / p.timestepFs())) * p.timestepFs();
+        int frozen = 0;
+        for (boolean b : mobile) if (!b) frozen++;
+        // frozen atoms carry no kinetic pressure: lower the target by their ideal-gas share N_f k_B T / V
+        double target = p.pressureGPa() - frozen * Units.BOLTZMANN_EV_PER_K * tK / start.lattice().volume() * Units.EV_PER_A3_TO_GPA;
         MdConfig cfg = MdConfig.builder().ensemble(ens).temperatureK(tK).timestepFs(p.timestepFs()).productionFs(timeFs)
-                .everyFs(p.sampleEveryFs()).checkpointEveryFs(ck).frictionPerPs(p.frictionPerPs()).pressureGPa(p.pressureGPa())
+                .everyFs(p.sampleEveryFs()).checkpointEveryFs(ck).frictionPerPs(p.frictionPerPs()).pressureGPa(target)
                 .compressibilityPerGPa(p.compressibilityPerGPa()).barostatTauFs(p.barostatTauFs()).seed(seed).threads(p.threads())
                 .format(TrajectoryFormat.EXTXYZ).kspace(p.kspace()).build();
         long base = done, total = p.totalSteps();

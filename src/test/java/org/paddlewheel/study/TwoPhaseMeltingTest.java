@@ -23,7 +23,7 @@ class TwoPhaseMeltingTest {
     Path tmp;
 
     static MeltingProtocol protocol(List<Double> temps) {
-        return new MeltingProtocol(temps, 600, 3000, 3000, 1000, 25000, 5, 100, Ensemble.NPT, 2, 0, 0.5, 2000, 7, 1,
+        return new MeltingProtocol(temps, 600, 3000, 3000, 1000, 25000, 5, 100, Ensemble.NPT, Ensemble.NVT, 2, 0, 0.5, 2000, 7, 1,
                 ForceEngine.KSpace.AUTO, List.of(), 0);
     }
 
