@@ -45,8 +45,8 @@ public final class MeltingCommand implements Callable<Integer> {
     List<Double> temperatures = new ArrayList<>();
     @Option(names = "--time", required = true, converter = Converters.TimeFs.class, description = "Run time after release at each temperature (fs, ps), e.g. 20ps.")
     double timeFs;
-    @Option(names = "--melt-temperature", defaultValue = "900K", converter = Converters.TemperatureK.class,
-            description = "Temperature that melts the upper half at fixed volume; well above T_m, a crystal superheats (default ${DEFAULT-VALUE}).")
+    @Option(names = "--melt-temperature", defaultValue = "2500K", converter = Converters.TemperatureK.class,
+            description = "Temperature that melts the upper half; far above T_m, since a crystal superheats (900-1600 K left the na-amide-borohydride anion sublattice ordered) (default ${DEFAULT-VALUE}).")
     double meltK;
     @Option(names = "--equilibrate", defaultValue = "2ps", converter = Converters.TimeFs.class, description = "Crystal equilibration at each temperature (default ${DEFAULT-VALUE}).")
     double equilFs;
@@ -60,7 +60,7 @@ public final class MeltingCommand implements Callable<Integer> {
     double sampleFs;
     @Option(names = "--ensemble", defaultValue = "npt", description = "npt (isotropic stochastic cell rescaling) or nvt, for the crystal and the released run (default ${DEFAULT-VALUE}).")
     String ensemble;
-    @Option(names = "--melt-ensemble", defaultValue = "npt", description = "npt or nvt while the upper half melts and is brought to T (nvt for a simple liquid that boils at zero pressure) (default ${DEFAULT-VALUE}).")
+    @Option(names = "--melt-ensemble", defaultValue = "nvt", description = "nvt or npt while the upper half melts (nvt: nothing boils, the frozen half keeps its lattice) (default ${DEFAULT-VALUE}).")
     String meltEnsemble;
     @Option(names = "--pressure", defaultValue = "0GPa", converter = Converters.PressureGPa.class, description = "Target pressure for npt (default ${DEFAULT-VALUE}).")
     double pressureGPa;

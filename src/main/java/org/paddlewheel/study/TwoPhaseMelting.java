@@ -28,11 +28,11 @@ import org.paddlewheel.model.Units;
  * Brackets a melting point by two-phase (solid | liquid) coexistence runs (the interface method of
  * Morris et al., Phys. Rev. B 49, 3109 (1994)): at each target T, a crystal elongated along c is
  * equilibrated; its lower half of slabs is frozen — whole molecules, by {@link RegionFreeze} — while
- * the upper half melts at a high temperature and is brought back to T (both in the melt ensemble:
- * NPT lets the liquid take its own density, which a dense ionic crystal needs to melt at all; the
- * barostat then scales the frozen half with the cell, and its target pressure is lowered by the
- * frozen atoms' missing kinetic share N_f k_B T/V, since the engine's pressure counts mobile atoms
- * only); then everything is released
+ * the upper half melts at a high temperature (in the melt ensemble, NVT by default: at fixed volume
+ * nothing boils and the frozen half keeps its lattice) and is brought back to T in the run's ensemble
+ * (NPT: the liquid takes its density at T before release; the barostat scales the frozen half with
+ * the cell, and its target pressure is lowered by the frozen atoms' missing kinetic share
+ * N_f k_B T/V, since the engine's pressure counts mobile atoms only); then everything is released
  * and the solid either grows (T below T_m) or melts (T above). Crystallinity is tracked per slab by
  * the static structure factor of one sublattice at its Bragg vector ({@link SlabOrder}); a slab is
  * solid when above the midpoint between the crystal level (pure crystal at T) and the liquid level
@@ -115,7 +115,7 @@ public final class TwoPhaseMelting {
         boolean[] half = RegionFreeze.mobileMask(top, c.end(), f -> order.slabOf(f) < frozenSlabs);
         Stage m = stage(c.end(), half, p.meltEnsemble(), p.meltTemperatureK(), p.meltFs(), tdir.resolve(STAGES[1]), seed(ti, 1), resume, progress,
                 label + " melt");
-        Stage q = stage(m.end(), half, p.meltEnsemble(), t, p.quenchFs(), tdir.resolve(STAGES[2]), seed(ti, 2), resume, progress, label + " quench");
+        Stage q = stage(m.end(), half, p.ensemble(), t, p.quenchFs(), tdir.resolve(STAGES[2]), seed(ti, 2), resume, progress, label + " quench");
         Stage x = stage(q.end(), all, p.ensemble(), t, p.productionFs(), tdir.resolve(STAGES[3]), seed(ti, 3), resume, progress, label + " coexist");
 
         double crystalLevel = meanOverLastHalf(c.psi(), 0, order.slabCount());
