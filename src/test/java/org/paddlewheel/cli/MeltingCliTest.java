@@ -90,5 +90,9 @@ class MeltingCliTest {
         CliRunner.Result resumed = CliRunner.run(args(in, out, "48K,110K", "--resume").toArray(String[]::new));
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
         assertThat(Files.readString(out.resolve("melting.json"))).as("same result after resuming finished stages").isEqualTo(first);
+        // the same seed afresh gives the same bytes
+        CliRunner.Result fresh = CliRunner.run(args(in, out, "48K,110K", "--force").toArray(String[]::new));
+        assertThat(fresh.exitCode()).as(fresh.err()).isZero();
+        assertThat(Files.readString(out.resolve("melting.json"))).as("seed 1 twice").isEqualTo(first);
     }
 }
