@@ -20,7 +20,8 @@ import org.paddlewheel.study.MeltingResult;
  * compare ({@code measured_note}), the order parameter's definition ({@code order_parameter}), the
  * protocol, and per temperature {@code runs[]} with {@code temperature_K},
  * {@code solid_fraction_start}, {@code solid_fraction_end}, {@code solid_fraction_sigma},
- * {@code verdict}, the crystal and liquid levels, the threshold and the series — and the figure
+ * {@code verdict}, the crystal and liquid levels, the threshold and the series (φ and the per-slab
+ * order parameter {@code order_per_slab[sample][slab]}, slab 0 the first frozen one) — and the figure
  * {@code solid-fraction.png}/{@code .svg} (solid fraction against time after release, one line per
  * temperature). Files are written atomically.
  */
@@ -90,10 +91,14 @@ public final class MeltingReport {
             o.put("liquid_level", run.liquidLevel());
             o.put("threshold", run.threshold());
             o.put("volume_change", run.volumeChange());
-            ArrayNode t = o.putArray("times_ps"), f = o.putArray("solid_fraction");
+            ArrayNode t = o.putArray("times_ps"), f = o.putArray("solid_fraction"), psi = o.putArray("order_per_slab");
             for (int k = 0; k < run.timesPs().length; k++) {
                 t.add(Math.round(run.timesPs()[k] * 1e6) / 1e6);
                 f.add(run.solidFraction()[k]);
+                ArrayNode row = psi.addArray();
+                for (double v : run.orderPerSlab()[k]) {
+                    if (Double.isNaN(v)) row.addNull(); else row.add(Math.round(v * 1e4) / 1e4);
+                }
             }
         }
         return root;
