@@ -20,7 +20,10 @@ import org.paddlewheel.md.Ensemble;
  * sites (empty: the centres of the force field's molecule kinds, or every atom when it has none);
  * {@code slabs} 0 chooses the slab count from the lattice planes ({@link SlabOrder}). NPT uses the
  * engine's isotropic stochastic cell rescaling: the cell keeps its shape, so the crystal half cannot
- * relax its in-plane strain against the liquid as an anisotropic (P_zz-only) barostat would.
+ * relax its in-plane strain against the liquid as an anisotropic (P_zz-only) barostat would — when the
+ * liquid is less dense the crystal is stretched in-plane and melts more easily (NPT verdicts lean
+ * towards "melts"); NVT keeps the liquid compressed at the crystal's volume (verdicts lean towards
+ * "solid grows"). The engine has no anisotropic barostat yet.
  */
 public record MeltingProtocol(List<Double> temperaturesK, double meltTemperatureK, double equilibrateFs, double meltFs,
                               double quenchFs, double productionFs, double timestepFs, double sampleEveryFs, Ensemble ensemble,
