@@ -31,7 +31,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "melting", mixinStandardHelpOptions = true,
         description = "Two-phase (solid | liquid) runs at each temperature: does the solid grow or melt? Writes melting.json and solid-fraction.png/svg into -o DIR.")
 public final class MeltingCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "Crystal structure, elongated along c (e.g. build antiperovskite --x 1 --supercell 2x2x8).")
+    @Parameters(index = "0", paramLabel = "FILE", description = "Crystal structure, elongated along c and at least ~14 Å across (e.g. build antiperovskite --x 1 --supercell 3x3x6).")
     Path input;
     @Option(names = "--input-format", description = "Input format (overrides the extension).")
     String inputFormat;
