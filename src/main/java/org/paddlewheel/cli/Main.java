@@ -44,6 +44,7 @@ public final class Main implements Runnable {
             FitFfCommand.class,
             AnalyzeCommand.class,
             StudyCommand.class,
+            MeltingCommand.class,
             ReportCommand.class,
             ClassDataTrainingCommand.class);
 

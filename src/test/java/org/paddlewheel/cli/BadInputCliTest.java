@@ -118,7 +118,7 @@ class BadInputCliTest {
     /** Issue 13: every option of every command that has a default says it (md's and export-lammps's were blank or silent). */
     @ParameterizedTest
     @ValueSource(strings = {"md", "export-lammps", "convert", "info", "analyze", "eis", "relax", "energy", "build", "fit-ff",
-        "arrhenius", "vacancy-model", "nmr", "efg", "xrd", "tof", "diffraction", "dc-polarization", "dsc", "dft", "study", "report"})
+        "arrhenius", "vacancy-model", "nmr", "efg", "xrd", "tof", "diffraction", "dc-polarization", "dsc", "dft", "study", "melting", "report"})
     void everyOptionWithADefaultStatesIt(String cmd) {
         List<String> missing = new ArrayList<>();
         check(Main.commandLine(new String[] {cmd}).getSubcommands().get(cmd), missing);

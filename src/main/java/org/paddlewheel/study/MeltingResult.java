@@ -1,0 +1,44 @@
+package org.paddlewheel.study;
+
+import java.util.List;
+
+/**
+ * What a two-phase melting run found ({@link TwoPhaseMelting}): the order parameter's definition
+ * (sublattice species, supercell Miller indices, slabs, frozen slabs), one {@link Run} per target
+ * temperature and the {@link MeltingBracket}, beside the measured melting point of Na2(NH2)(BH4)
+ * ({@link #MEASURED_K}).
+ *
+ * @param sublattice     species of the order parameter's sites
+ * @param miller         supercell Miller indices (h k l) of the wave vectors averaged
+ * @param slabs          slab count
+ * @param frozenSlabs    slabs held fixed while the others melt (slabs 0..frozenSlabs−1)
+ * @param sitesPerSlab   mean sublattice sites per slab
+ * @param runs           one per temperature, in the order given
+ * @param bracket        the melting-point bracket
+ */
+public record MeltingResult(List<String> sublattice, List<int[]> miller, int slabs, int frozenSlabs, double sitesPerSlab,
+                            List<Run> runs, MeltingBracket bracket) {
+    /** Measured melting point of Na2(NH2)(BH4), K. */
+    public static final double MEASURED_K = 492;
+    /** Where {@link #MEASURED_K} comes from. */
+    public static final String MEASURED_SOURCE = "Somer et al., J. Alloys Compd. 491, 98 (2010)";
+
+    /**
+     * One target temperature.
+     *
+     * @param temperatureK   target temperature, K
+     * @param crystalLevel   mean per-slab order parameter of the whole crystal at T (last half of its equilibration)
+     * @param liquidLevel    mean order parameter of the molten slabs away from the frozen block (last half of the melt)
+     * @param threshold      (crystal + liquid)/2: a slab above it counts as solid
+     * @param timesPs        sample times from the release, ps
+     * @param solidFraction  fraction of slabs above the threshold at each sample
+     * @param orderPerSlab   per-slab order parameter at each sample [sample][slab]
+     * @param volumeChange   relative change of the cell volume over the released run
+     * @param molten         whether the melt stage left the upper half liquid: its level below the midpoint of the
+     *                       random-position level √(π/(4N_s)) and the crystal level (else the verdict is undecided)
+     * @param judgement      φ₀, φ_end, σ and the verdict
+     */
+    public record Run(double temperatureK, double crystalLevel, double liquidLevel, double threshold, double[] timesPs,
+                      double[] solidFraction, double[][] orderPerSlab, double volumeChange, boolean molten,
+                      PhaseVerdict.Judgement judgement) {}
+}
