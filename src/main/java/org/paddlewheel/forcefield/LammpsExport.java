@@ -50,10 +50,16 @@ public final class LammpsExport {
     /**
      * As {@link #write(Path, Structure, Topology, EwaldSum.Parameters, Protocol)} with the k-space method
      * the engine would use: PME becomes {@code kspace_style pppm}, Ewald {@code kspace_style ewald}
-     * (AUTO: PME from {@link ForceEngine#PME_FROM_ATOMS} atoms, as the engine).
+     * (AUTO: as the engine decides, {@link ForceEngine#autoUsesPme}).
      */
     public static void write(Path dir, Structure s, Topology top, EwaldSum.Parameters ewald, Protocol protocol, ForceEngine.KSpace kspace)
             throws IOException {
+        if (kspace == ForceEngine.KSpace.AUTO && ewald != null) {
+            double qsq = 0;
+            for (double q : top.charge) qsq += q * q;
+            kspace = ForceEngine.autoUsesPme(top.size(), new Cell(s.lattice()), ewald.alpha(), top.forceField.ewaldAccuracy(), qsq)
+                    ? ForceEngine.KSpace.PME : ForceEngine.KSpace.EWALD;
+        }
         Files.createDirectories(dir);
         writeData(dir.resolve("data.lammps"), s, top);
         Files.writeString(dir.resolve("in.lammps"), input(top, ewald, protocol, "data.lammps", kspace), StandardCharsets.UTF_8);

@@ -106,6 +106,7 @@ public final class Pme {
         idx = new int[3 * order * n];
         eT = new double[threads];
         vacc = new double[threads][6];
+        netT = new double[3 * threads];
         vT = new double[6 * threads];
         atomSplit = split(n, threads);
         meshSplit = split(kTot, threads);
@@ -193,7 +194,18 @@ public final class Pme {
         }
         if (f != null) {
             if (r2c) fft.realInverse(grid, false); else fft.complexInverse(grid, false);
+            java.util.Arrays.fill(netT, 0);
             run(gatherPhase);
+            if (removeNetForce) {
+                // Smooth PME's forces are not exactly pairwise: they sum to a small non-zero vector
+                // (Essmann et al. 1995, sec. 4), which makes the total momentum drift (NVE) and the
+                // centre of mass wander under a Langevin thermostat. Subtract it evenly, as Amber's
+                // netfrc does; the energy is unchanged, each force moves by |ΣF|/N.
+                double nx = 0, ny = 0, nz = 0;
+                for (int k = 0; k < threads; k++) { nx += netT[3 * k]; ny += netT[3 * k + 1]; nz += netT[3 * k + 2]; }
+                nx /= n; ny /= n; nz /= n;
+                for (int i = 0; i < n; i++) { f[3 * i] -= nx; f[3 * i + 1] -= ny; f[3 * i + 2] -= nz; }
+            }
         }
         this.x = null;
         this.f = null;
@@ -376,6 +388,15 @@ public final class Pme {
     }
 
     private final double[][] vacc;
+    /** Per-thread sums of the gathered forces (their net force), eV/Å. */
+    private final double[] netT;
+    private boolean removeNetForce = true;
+
+    /**
+     * Whether {@link #compute} removes the net reciprocal force (default true; false leaves the
+     * forces the exact negative gradient of the PME energy, which the finite-difference tests need).
+     */
+    void removeNetForce(boolean on) { removeNetForce = on; }
 
     /** Adds em [δ_αβ − 2(1 + π²m²/β²) m_α m_β/m²] for signed indices (ma, mb, mc) to acc (xx, yy, zz, xy, xz, yz). */
     private static void virialTerm(double[] acc, double em, int ma, int mb, int mc, double[] h, double pib2) {
@@ -418,7 +439,11 @@ public final class Pme {
             }
             // ∂E/∂u_α = q_i d_α (φ already carries the factor C = 2 cm and the inverse transform).
             double e1 = q[i] * d1 * k1, e2 = q[i] * d2 * k2, e3 = q[i] * d3 * k3;
-            for (int c = 0; c < 3; c++) f[3 * i + c] -= hi[3 * c] * e1 + hi[3 * c + 1] * e2 + hi[3 * c + 2] * e3;
+            for (int c = 0; c < 3; c++) {
+                double g = hi[3 * c] * e1 + hi[3 * c + 1] * e2 + hi[3 * c + 2] * e3;
+                f[3 * i + c] -= g;
+                netT[3 * t + c] -= g;
+            }
         }
     }
 }

@@ -118,7 +118,7 @@ public record MdConfig(Ensemble ensemble, double temperatureK, double timestepFs
         public Builder threads(int v) { threads = v; return this; }
         public Builder format(TrajectoryFormat v) { format = v; return this; }
         public Builder skinAngstrom(double v) { skinAngstrom = v; return this; }
-        /** Reciprocal-space method (default AUTO: PME from {@link org.paddlewheel.forcefield.ForceEngine#PME_FROM_ATOMS} atoms). */
+        /** Reciprocal-space method (default AUTO: {@link org.paddlewheel.forcefield.ForceEngine#autoUsesPme}). */
         public Builder kspace(org.paddlewheel.forcefield.ForceEngine.KSpace v) { kspace = v; return this; }
 
         public MdConfig build() {

@@ -33,7 +33,7 @@ public final class Relaxation {
                           double dt0, double dtMax, double maxStepAngstrom, ForceEngine.KSpace kspace) {
         public static Options defaults() { return new Options(0.01, 0.01, CellMode.FIXED, 0, 5000, 0.1, 1.0, 0.2, ForceEngine.KSpace.AUTO); }
 
-        /** The reciprocal-space method of the force engine (auto: Ewald below ForceEngine.PME_FROM_ATOMS atoms, else PME). */
+        /** The reciprocal-space method of the force engine (auto: ForceEngine.autoUsesPme). */
         public Options withKSpace(ForceEngine.KSpace k) { return new Options(fmaxEvPerA, stressTolGPa, cell, pressureGPa, maxSteps, dt0, dtMax, maxStepAngstrom, k); }
 
         public Options withFmax(double f) { return new Options(f, stressTolGPa, cell, pressureGPa, maxSteps, dt0, dtMax, maxStepAngstrom, kspace); }

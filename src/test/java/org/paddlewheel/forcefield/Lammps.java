@@ -83,14 +83,17 @@ public final class Lammps {
         double[] f = new double[3 * s.size()];
         double e;
         EwaldSum.Parameters p;
-        try (ForceEngine eng = new ForceEngine(top, cell, ForceEngine.Options.defaults())) {
+        // Below PME_FROM_ATOMS this is the Ewald parity test (same α and k-vectors on both sides, 1e-5);
+        // PME against PPPM is tested on larger cells (AUTO there), with its own tolerance.
+        ForceEngine.KSpace kspace = s.size() >= ForceEngine.PME_FROM_ATOMS ? ForceEngine.KSpace.AUTO : ForceEngine.KSpace.EWALD;
+        try (ForceEngine eng = new ForceEngine(top, cell, ForceEngine.Options.defaults().withKSpace(kspace))) {
             e = eng.compute(s.positions(), cell, f);
             p = eng.ewald().parameters();
             System.out.printf("%s paddlewheel: pair %.8f real %.8f rec %.8f self %.8f excl %.8f bond %.8f angle %.8f%n", label,
                     eng.energy(Term.PAIR), eng.energy(Term.COULOMB_REAL), eng.energy(Term.COULOMB_RECIPROCAL),
                     eng.energy(Term.COULOMB_SELF), eng.energy(Term.COULOMB_EXCLUSION), eng.energy(Term.BOND), eng.energy(Term.ANGLE));
         }
-        LammpsExport.write(dir, s, top, p, LammpsExport.Protocol.singlePoint());
+        LammpsExport.write(dir, s, top, p, LammpsExport.Protocol.singlePoint(), kspace);
         run(dir);
         double[] row = thermo(dir.resolve("log.lammps"))[0];
         double eL = row[1];
