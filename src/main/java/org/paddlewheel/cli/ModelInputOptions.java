@@ -19,7 +19,7 @@ public final class ModelInputOptions {
     @Option(names = "--ff", description = "Force field: bundled name (na-amide-borohydride) or JSON file (required except for --engine cp2k).")
     String ff;
     @Option(names = "--kspace", defaultValue = "AUTO", converter = MdCommand.KSpaceConverter.class,
-            description = "Reciprocal-space Coulomb sum: ewald, pme or auto (PME from 1500 atoms, and on smaller cells whose PME mesh is a power of two; export-lammps writes pppm for PME) (default ${DEFAULT-VALUE}).")
+            description = "Reciprocal-space Coulomb sum: ewald, pme or auto (PME from 1500 atoms; export-lammps writes pppm for PME) (default ${DEFAULT-VALUE}).")
     org.paddlewheel.forcefield.ForceEngine.KSpace kspace = org.paddlewheel.forcefield.ForceEngine.KSpace.AUTO;
 
     /** The reciprocal-space method chosen with --kspace. */

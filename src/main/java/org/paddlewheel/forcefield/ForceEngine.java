@@ -49,17 +49,14 @@ public final class ForceEngine implements AutoCloseable {
     public static final int PME_FROM_ATOMS = 1500;
 
     /**
-     * {@link KSpace#AUTO}'s choice: PME from {@link #PME_FROM_ATOMS} atoms, and below that when the
-     * accuracy-driven PME mesh is a power of two on every axis, where PME runs on the packed
-     * real-to-complex transform (measured, 270-atom x = 1 cell, 16³ mesh, 1 thread, alternating runs:
-     * PME 1,283–1,354 steps/s against Ewald 1,169–1,228; at 640 atoms, 4x4x4, whose mesh is not a
-     * power of two, Ewald stays faster: 430–565 against 380–467).
+     * {@link KSpace#AUTO}'s choice, shared by the engine and the LAMMPS export: PME from
+     * {@link #PME_FROM_ATOMS} atoms. Below that Ewald stays: on the 270-atom x = 1 cell PME's 16³
+     * mesh takes the packed real transform, and alternating runs in one minute gave PME 1,283–1,354
+     * against Ewald 1,169–1,228 steps/s, but four benchmark runs later gave PME 968–1,255 against
+     * Ewald 1,103–1,304: no difference this machine can resolve, so the default is left as it was.
      */
     public static boolean autoUsesPme(int atoms, Cell cell, double alpha, double accuracy, double sumQ2) {
-        if (atoms >= PME_FROM_ATOMS) return true;
-        int[] m = pmeMesh(cell, alpha, accuracy, PME_ORDER, sumQ2, atoms);
-        for (int k : m) if ((k & (k - 1)) != 0) return false;
-        return true;
+        return atoms >= PME_FROM_ATOMS;
     }
 
     /** B-spline order of PME: measured at 270 atoms, order 4 needs a 30³ mesh and runs 2× slower, order 8 1.3× slower. */
