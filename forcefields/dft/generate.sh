@@ -45,6 +45,35 @@ record() { # piece kind n atoms wall
   commit "$1"
 }
 
+# Checkpoints: CP2K's optimisation restart files (geometry, cell, step counter; a few kB) are copied
+# into forcefields/dft/checkpoints/ and committed every few minutes, with the progress table, so an
+# optimisation of many hours survives the end of a session and of its machine ($WORK is not kept
+# between sessions; one step of an 80-atom cell relaxation costs ~9 min). A rerun with no local
+# restart file starts from the committed one (the SCF then starts from atoms: ~60 extra SCF steps).
+ckdir="$here/checkpoints"
+checkpoint_now() {
+  mkdir -p "$ckdir"
+  local f changed=0
+  for f in "$WORK"/relax/*/relax-1.restart "$WORK"/barrier/*/relax-1.restart; do
+    [[ -f "$f" ]] || continue
+    local kind; kind=$(basename "$(dirname "$(dirname "$f")")")
+    local c="$ckdir/$kind-$(basename "$(dirname "$f")").restart"
+    if ! cmp -s "$f" "$c"; then cp "$f" "$c"; changed=1; fi
+  done
+  ((changed)) || return 0
+  WORK="$WORK" "$here/progress.sh" 2>/dev/null | sed "s/^/$(date -u +%FT%TZ) /" >> "$ckdir/progress.txt"
+  [[ "$COMMIT" == 1 ]] || return 0
+  (cd "$repo" && git add forcefields/dft/checkpoints && git commit -q -m "dft checkpoint: optimisation restart files" -- forcefields/dft/checkpoints) >/dev/null 2>&1 || true
+}
+checkpoint_loop() { while sleep 300; do checkpoint_now; done; }
+seed_restart() { # work-dir checkpoint-name: start from the committed restart when the folder has none
+  mkdir -p "$1"
+  if [[ ! -f "$1/relax-1.restart" && -f "$ckdir/$2.restart" ]]; then
+    cp "$ckdir/$2.restart" "$1/relax-1.restart"
+    log "resuming $2 from the committed checkpoint"
+  fi
+}
+
 # Settings of record (forcefields/dft/README.md): PBE, DZVP-MOLOPT-SR-GTH, 800 Ry / rel 60 Ry, XC smoothing.
 DFT=(--ranks "$RANKS" --cutoff 800Ry --rel-cutoff 60Ry)
 
@@ -56,6 +85,7 @@ DFT=(--ranks "$RANKS" --cutoff 800Ry --rel-cutoff 60Ry)
 relax_one() { # name structure [extra dft-relax options...]
   local name=$1 s=$2 t0=$SECONDS; shift 2
   done_piece "relax-$name" && return 0
+  seed_restart "$WORK/relax/$name" "relax-$name"
   log "relax $name $*"
   if pw dft relax "$s" --cell --fmax 0.05 --pressure-tolerance 500bar "$@" "${DFT[@]}" -o "$WORK/relax/$name" --json > "$WORK/relax/$name.json.tmp"; then
     mv "$WORK/relax/$name.json.tmp" "$here/data/relax-$name.json"
@@ -76,8 +106,9 @@ relax_stage() {
   # cubic cell of 2 x 4.82 Å (its pressure fell from +31 kbar at 4.70 Å to -4 kbar near 4.85 Å):
   # relax-x1-start.extxyz, made by `configs.py cubic-from-cp2k`.
   pw build antiperovskite --x 0 --supercell 2x2x2 --orientation aligned --a 4.57Å -o "$WORK/cells/x0-222.extxyz" >/dev/null
-  relax_one x1 "$here/relax-x1-start.extxyz" --cell-symmetry cubic
+  # x = 0 first: its lattice parameter replaces the unverified 4.45 Å of the builder.
   relax_one x0 "$WORK/cells/x0-222.extxyz" --cell-symmetry cubic
+  relax_one x1 "$here/relax-x1-start.extxyz" --cell-symmetry cubic
   # Na2O (antifluorite) and NaBH4 (rock salt, one ordered BH4 orientation) as supercells of their fcc
   # primitive cells at Γ, with nearest images as far apart as in the antiperovskite cells (11.8 and
   # 8.7 Å): 81 and 48 atoms. Conventional a = (4 V / N_primitive)^(1/3), N = 27 and 8. Every atom
@@ -103,6 +134,7 @@ barrier_one() { # scan charge frame-index fix-args...
   local d="$WORK/barrier/$scan-$name"
   mkdir -p "$d"
   cfg frame "$WORK/scan/$scan.extxyz" "$k" "$WORK/barrier/$scan-$name.extxyz"
+  seed_restart "$d" "barrier-$scan-$name"
   log "relaxed scan point $scan $name $*"
   if pw dft relax "$WORK/barrier/$scan-$name.extxyz" --fmax 0.05 --charge "$q" "$@" "${DFT[@]}" -o "$d" --json > "$d.json.tmp"; then
     mv "$d.json.tmp" "$here/data/relaxed-$scan-$name.json"
@@ -156,6 +188,9 @@ sp_piece() { # piece charge file...
 # as it goes, so an edit to this file while a long stage runs would otherwise be read mid-line
 # when the stage returns.
 main() {
+checkpoint_loop &
+local ckpid=$!
+trap 'kill $ckpid 2>/dev/null; checkpoint_now' EXIT
 # ---- Stage 1: barrier scans (unrelaxed: only the moving atoms move; upper bounds) on 2x2x1 cells ----
 if [[ " $STAGES " == *" scan "* ]]; then
   mkdir -p "$WORK/scan" "$WORK/sp"
