@@ -80,6 +80,10 @@ public final class ForceEngine implements AutoCloseable {
     private final double[] energies = new double[Term.values().length];
     private final double[] virial = new double[6];
     private final double[] recVirial = new double[6];
+    /** Virial of the bonded terms when they run on a pair thread (PME overlap), eV. */
+    private final double[] bondedVirial = new double[6];
+    /** Unwrapped positions of the evaluation in progress (the bonded terms read them). */
+    private double[] xNow;
     private final double cutoff;
     private final double maxMoleculeExtent;
     private final boolean doSpline, doThree;
@@ -117,7 +121,9 @@ public final class ForceEngine implements AutoCloseable {
                     || (options.kspace() == KSpace.AUTO && autoUsesPme(n, cell, p.alpha(), ff.ewaldAccuracy(), qsq));
             // With two or more threads PME runs whole on thread 0 while the others do the real-space
             // pairs (task overlap): PME's spreading and gather are memory-bound and did not scale
-            // when split (measured 5.47 vs 5.51 ms at 3,430 atoms). Not with 3-body terms, whose
+            // when split (measured 5.47 vs 5.51 ms at 3,430 atoms). PME is the longer task there (6.0 vs
+            // 4.4 ms of pairs), so the last pair thread also takes the bonded terms and the second half
+            // of PME's force gather (129.6 → ~145 steps/s at 3,430 atoms, 2 threads). Not with 3-body terms, whose
             // centres are split over all threads.
             this.overlapPme = usePme && threads >= 2 && !doThree && terms.contains(Term.COULOMB_RECIPROCAL);
             this.pool = new WorkerPool(threads);
@@ -223,6 +229,7 @@ public final class ForceEngine implements AutoCloseable {
         }
         this.x = x;
         this.cell = cell;
+        this.xNow = x;
         boolean cellChanged = false;
         for (int k = 0; k < 9; k++) if (cell.h[k] != hLast[k]) { cellChanged = true; break; }
         if (cellChanged) {
@@ -242,6 +249,8 @@ public final class ForceEngine implements AutoCloseable {
         java.util.Arrays.fill(energies, 0);
         boolean recip = ewald != null && terms.contains(Term.COULOMB_RECIPROCAL);
         java.util.Arrays.fill(recVirial, 0);
+        generation++;
+        recipNow = recip && pme != null;
         pool.run(phase1);
         if (overlapPme) {
             energies[Term.COULOMB_RECIPROCAL.ordinal()] = pmeEnergy;
@@ -284,8 +293,12 @@ public final class ForceEngine implements AutoCloseable {
             virial[0] += bg; virial[1] += bg; virial[2] += bg;
         }
         if (timing) t0 = System.nanoTime();
-        bonded.compute(x, cell, f, virial, terms.contains(Term.BOND), terms.contains(Term.ANGLE),
-                ewald != null && terms.contains(Term.COULOMB_EXCLUSION), terms.contains(Term.PAIR), doSpline);
+        if (overlapPme) {
+            // done by the last pair thread in phase 1, while thread 0 still ran PME
+            for (int k = 0; k < 6; k++) virial[k] += bondedVirial[k];
+        } else {
+            runBonded(f, virial);
+        }
         energies[Term.BOND.ordinal()] = bonded.eBond;
         energies[Term.ANGLE.ordinal()] = bonded.eAngle;
         energies[Term.COULOMB_EXCLUSION.ordinal()] = bonded.eExcl;
@@ -322,12 +335,58 @@ public final class ForceEngine implements AutoCloseable {
             phaseNanos[Phase.REAL_SPACE.ordinal()] += t1 - t0;
             phaseNanos[Phase.STRUCTURE_FACTOR.ordinal()] += System.nanoTime() - t1;
         }
-        if (overlapPme && t == 0) {
+        if (overlapPme && t == threads - 1) {
+            // The bonded terms (serial, ~5 % of a step) and the second half of PME's force gather
+            // fill this pair thread's wait for PME on thread 0 (PME is the longer task from 1,500 atoms:
+            // 6.0 against 4.4 ms of pairs at 3,430 atoms, measured).
+            try {
+                java.util.Arrays.fill(bondedVirial, 0);
+                runBonded(f, bondedVirial);
+                if (recipNow) {
+                    awaitGeneration(0);
+                    gatherNet1[0] = gatherNet1[1] = gatherNet1[2] = 0;
+                    pme.gather(n / 2, n, f, gatherNet1);
+                }
+            } finally {
+                gatherDone = generation; // also on failure, so thread 0 never waits forever
+            }
+        }
+        if (overlapPme && t == 0 && recipNow) {
             // Thread 0 has no pairs in this mode (pairSplit[0] = pairSplit[1] = 0): it does PME.
             long tp = clock ? System.nanoTime() : 0;
-            pmeEnergy = pme.compute(list.xw, cell, f, recVirial);
+            try {
+                pmeEnergy = pme.meshPotential(list.xw, cell, recVirial);
+            } finally {
+                meshReady = generation;
+            }
+            double[] net = gatherNet0;
+            net[0] = net[1] = net[2] = 0;
+            pme.gather(0, n / 2, f, net);
+            awaitGeneration(1);
+            pme.subtractNetForce(f, net[0] + gatherNet1[0], net[1] + gatherNet1[1], net[2] + gatherNet1[2]);
             if (clock) phaseNanos[Phase.PME.ordinal()] += System.nanoTime() - tp;
         }
+    }
+
+    // Hand-over between thread 0 (PME) and the last pair thread inside one phase-1 run: the mesh
+    // potential is ready (meshReady), the second half of the gather is done (gatherDone). Values
+    // are the evaluation's generation; volatile writes publish the grid and the partial net force.
+    private long generation;
+    private volatile long meshReady, gatherDone;
+    private boolean recipNow;
+    private final double[] gatherNet0 = new double[3], gatherNet1 = new double[3];
+
+    /** Spins (yielding after a while) until meshReady (which 0) or gatherDone (1) reaches this evaluation. */
+    private void awaitGeneration(int which) {
+        long g = generation;
+        for (int spins = 0; (which == 0 ? meshReady : gatherDone) != g; spins++) {
+            if (spins < 20_000) Thread.onSpinWait(); else Thread.yield();
+        }
+    }
+
+    private void runBonded(double[] f, double[] vir) {
+        bonded.compute(xNow, cell, f, vir, terms.contains(Term.BOND), terms.contains(Term.ANGLE),
+                ewald != null && terms.contains(Term.COULOMB_EXCLUSION), terms.contains(Term.PAIR), doSpline);
     }
 
     private void phase2(int t) {

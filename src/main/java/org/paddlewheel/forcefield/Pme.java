@@ -212,6 +212,47 @@ public final class Pme {
         return energy;
     }
 
+    /**
+     * First part of {@link #compute} for a caller that splits the force gather itself (PME overlapped
+     * with the pairs): spreading, transform, convolution and the inverse transform; returns the energy
+     * (eV) and adds the virial. Then call {@link #gather} over disjoint atom ranges (any threads, after
+     * this returns: the caller orders them) and {@link #subtractNetForce} once.
+     */
+    double meshPotential(double[] x, Cell cell, double[] virial6) {
+        this.x = x;
+        this.hi = cell.hInv;
+        this.wantVirial = virial6 != null;
+        if (!Arrays.equals(cell.h, hCached)) {
+            System.arraycopy(cell.h, 0, hCached, 0, 9);
+            fillInfluence(cell);
+        }
+        run(spreadPhase);
+        run(reducePhase);
+        fftThreads();
+        if (r2c) fft.realForward(grid); else fft.complexForward(grid);
+        run(convolvePhase);
+        double energy = 0;
+        for (int t = 0; t < threads; t++) energy += eT[t];
+        if (virial6 != null) {
+            for (int t = 0; t < threads; t++) for (int k = 0; k < 6; k++) virial6[k] += vT[6 * t + k];
+        }
+        if (r2c) fft.realInverse(grid, false); else fft.complexInverse(grid, false);
+        this.x = null;
+        return energy;
+    }
+
+    /** Adds the reciprocal forces on atoms [from, to) to f (eV/Å) and their sum, negated as in gatherPhase, to net[0..2]. */
+    void gather(int from, int to, double[] f, double[] net) {
+        gatherRange(from, to, f, net, 0);
+    }
+
+    /** Subtracts (net / N) from every force of f: the net-force removal of {@link #compute}, if on. */
+    void subtractNetForce(double[] f, double nx, double ny, double nz) {
+        if (!removeNetForce) return;
+        nx /= n; ny /= n; nz /= n;
+        for (int i = 0; i < n; i++) { f[3 * i] -= nx; f[3 * i + 1] -= ny; f[3 * i + 2] -= nz; }
+    }
+
     private void run(java.util.function.IntConsumer phase) {
         if (pool == null) phase.accept(0); else pool.run(phase);
     }
@@ -415,9 +456,13 @@ public final class Pme {
 
     /** F_i = −Σ_k φ(k) ∂Q(k)/∂r_i with ∂u_α/∂r_γ = K_α Hinv[γ][α]. */
     private void gatherPhase(int t) {
+        gatherRange(atomSplit[t], atomSplit[t + 1], f, netT, 3 * t);
+    }
+
+    private void gatherRange(int from, int to, double[] f, double[] net, int no) {
         int p = order;
         int stride = r2c ? 1 : 2;
-        for (int i = atomSplit[t]; i < atomSplit[t + 1]; i++) {
+        for (int i = from; i < to; i++) {
             int o1 = (3 * i) * p, o2 = o1 + p, o3 = o2 + p;
             double d1 = 0, d2 = 0, d3 = 0;
             for (int j1 = 0; j1 < p; j1++) {
@@ -442,7 +487,7 @@ public final class Pme {
             for (int c = 0; c < 3; c++) {
                 double g = hi[3 * c] * e1 + hi[3 * c + 1] * e2 + hi[3 * c + 2] * e3;
                 f[3 * i + c] -= g;
-                netT[3 * t + c] -= g;
+                net[no + c] -= g;
             }
         }
     }

@@ -52,7 +52,9 @@ class PmeEngineTest {
     /**
      * With two or more threads PME runs on thread 0 while the other threads do the real-space pairs:
      * energy, every force component and the virial equal the one-thread engine's to summation-order
-     * rounding (1e-9 relative), for 2 and 3 threads.
+     * rounding (1e-9 relative), for 2 and 3 threads. The last pair thread also runs the bonded terms
+     * and half of PME's force gather, handed over within the evaluation: three evaluations in a row
+     * (the second and third on moved atoms) check that the hand-over resets per evaluation.
      */
     @Test
     void overlappedPmeEqualsTheSerialEngine() {
@@ -69,6 +71,10 @@ class PmeEngineTest {
         for (int threads : new int[] {2, 3}) {
             double[] ft = new double[x.length];
             try (ForceEngine many = new ForceEngine(top, cell, ForceEngine.Options.defaults().withKSpace(ForceEngine.KSpace.PME).withThreads(threads))) {
+                double[] moved = x.clone();
+                for (int k = 0; k < moved.length; k++) moved[k] += 0.01 * Math.sin(k);
+                many.compute(x, cell, ft);
+                many.compute(moved, cell, ft);
                 double et = many.compute(x, cell, ft);
                 assertEquals(e1, et, 1e-9 * Math.abs(e1), threads + " threads: energy");
                 for (int k = 0; k < x.length; k++) assertEquals(f1[k], ft[k], 1e-9 * (1 + Math.abs(f1[k])), threads + " threads: force " + k);
