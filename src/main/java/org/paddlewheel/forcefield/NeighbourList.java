@@ -170,7 +170,7 @@ public final class NeighbourList {
         int[] nb = new int[3], range = new int[3];
         int maxShift = 0;
         for (int d = 0; d < 3; d++) {
-            nb[d] = Math.max(1, (int) Math.floor(2 * cell.width(d) / rcs));
+            nb[d] = Math.max(1, (int) Math.floor(BIN_FACTOR * cell.width(d) / rcs));
             range[d] = (int) Math.ceil(rcs * nb[d] / cell.width(d));
             maxShift = Math.max(maxShift, (range[d] + nb[d] - 1) / nb[d] + 1);
         }
@@ -200,9 +200,16 @@ public final class NeighbourList {
         int[] fill = Arrays.copyOf(binStart, bins);
         for (int i = 0; i < n; i++) binAtoms[fill[atomBin[i]]++] = i;
         refresh(x, cell);
+        // Coordinates in bin order (structure of arrays), so a bin's candidates are contiguous in memory.
+        if (binX.length < n) { binX = new double[n]; binY = new double[n]; binZ = new double[n]; }
+        for (int q = 0; q < n; q++) {
+            int j = binAtoms[q];
+            binX[q] = xw[3 * j]; binY[q] = xw[3 * j + 1]; binZ[q] = xw[3 * j + 2];
+        }
         halfW2 = 0.25 * cell.minWidth() * cell.minWidth();
         this.nbBuild = nb;
         this.rangeBuild = range;
+        buildStencil(nb, range, imageRange, cell);
         int threads = pool == null ? 1 : pool.threads();
         if (threads == 1) {
             Pairs all = new Pairs(pairJ, pairCode);
@@ -246,6 +253,8 @@ public final class NeighbourList {
     }
 
     private Pairs[] parts;
+    /** Wrapped coordinates in bin order (binAtoms order). */
+    private double[] binX = new double[0], binY = new double[0], binZ = new double[0];
     private int[] partEnd;
     private int[] nbBuild, rangeBuild;
     private double halfW2;
@@ -255,16 +264,93 @@ public final class NeighbourList {
      * relative to {@code out}; returns the end index. Reads only shared state fixed by the build.
      */
     private int search(int i0, int i1, Pairs out, int p) {
-        int[] nb = nbBuild, range = rangeBuild;
         double rcs = cutoff + skin, rcs2 = rcs * rcs;
-        int m = imageRange, side = 2 * m + 1;
+        final double exclusionR2 = Math.min(halfW2, rcs2);
         int[] pj = out.j, pc = out.code;
         for (int i = i0; i < i1; i++) {
             start[i] = p;
             int o = 3 * i;
             int bin = atomBin[i];
-            int b2 = bin % nb[2], b1 = (bin / nb[2]) % nb[1], b0 = bin / (nb[2] * nb[1]);
+            final int gi = group[i];
             double xi = xw[o], yi = xw[o + 1], zi = xw[o + 2];
+            for (int st = stStart[bin], ste = stStart[bin + 1]; st < ste; st++) {
+                        int code = stCode[st];
+                        double sx = shift[3 * code], sy = shift[3 * code + 1], sz = shift[3 * code + 2];
+                        int nbBin = stBin[st];
+                        int q = binStart[nbBin], qe = binStart[nbBin + 1];
+                        if (st == stStart[bin]) {
+                            // The zero offset (listed first): atoms of a bin are stored in ascending order, start after i.
+                            if (q == qe || binAtoms[qe - 1] <= i) continue;
+                            for (int hi = qe; q < hi; ) {
+                                int mid = (q + hi) >>> 1;
+                                if (binAtoms[mid] <= i) q = mid + 1; else hi = mid;
+                            }
+                        }
+                        final double ox = sx - xi, oy = sy - yi, oz = sz - zi;
+                        final double[] bx = binX, by = binY, bz = binZ;
+                        if (p + (qe - q) > pj.length) {
+                            int cap = Math.max(2 * pj.length, p + (qe - q));
+                            pj = Arrays.copyOf(pj, cap);
+                            pc = Arrays.copyOf(pc, cap);
+                            out.j = pj;
+                            out.code = pc;
+                        }
+                        // Branch-free append (every candidate is written, the end advances only when it
+                        // is inside the radius): about one candidate in six is, so a branch would be
+                        // mispredicted often. The exclusion test is rarely true and stays a branch.
+                        for (; q < qe; q++) {
+                            double dx = bx[q] + ox, dy = by[q] + oy, dz = bz[q] + oz;
+                            double r2 = dx * dx + dy * dy + dz * dz;
+                            int j = binAtoms[q];
+                            pj[p] = j;
+                            pc[p] = code;
+                            p += r2 < rcs2 ? 1 : 0;
+                            if ((r2 < exclusionR2) & (group[j] == gi) && excluded(i, j)) p--;
+                        }
+            }
+        }
+        return p;
+    }
+
+    // Half stencil per home bin (CSR over bins): neighbour bin and image code of each visited offset,
+    // the zero offset first. Built once per bin grid, so the search does no integer division.
+    private int[] stStart = new int[1], stBin = new int[0], stCode = new int[0];
+    private int[] stKey = new int[0];
+    /** Bins per list radius: bins of about half the radius, as LAMMPS's default (finer bins measured slower here). */
+    private static final double BIN_FACTOR = 2;
+
+    private double[] stWidth = new double[3];
+    private boolean stOrtho;
+
+    /**
+     * Offsets whose bins cannot hold a pair closer than the list radius are left out: the gap between
+     * two bins along axis d is at least (|o_d| − 1)·w_d (w_d the bin's perpendicular width); in an
+     * orthogonal cell the gaps add in quadrature, in any cell the largest one alone bounds the distance.
+     * The stencil is kept while no bin width has shrunk by more than 1 % (the bound carries that margin).
+     */
+    private void buildStencil(int[] nb, int[] range, int m, Cell cell) {
+        int[] key = {nb[0], nb[1], nb[2], range[0], range[1], range[2], m};
+        double[] w = {cell.width(0) / nb[0], cell.width(1) / nb[1], cell.width(2) / nb[2]};
+        double[] h = cell.h;
+        boolean ortho = h[1] == 0 && h[2] == 0 && h[3] == 0 && h[5] == 0 && h[6] == 0 && h[7] == 0;
+        boolean keep = Arrays.equals(key, stKey) && ortho == stOrtho;
+        for (int d = 0; d < 3 && keep; d++) keep = w[d] >= 0.99 * stWidth[d];
+        if (keep) return;
+        stKey = key;
+        stOrtho = ortho;
+        stWidth = w;
+        double reach = (cutoff + skin) / 0.99;
+        int side = 2 * m + 1, bins = nb[0] * nb[1] * nb[2];
+        int per = 1 + ((2 * range[0] + 1) * (2 * range[1] + 1) * (2 * range[2] + 1) - 1) / 2;
+        stStart = new int[bins + 1];
+        stBin = new int[bins * per];
+        stCode = new int[bins * per];
+        int e = 0;
+        for (int bin = 0; bin < bins; bin++) {
+            stStart[bin] = e;
+            int b2 = bin % nb[2], b1 = (bin / nb[2]) % nb[1], b0 = bin / (nb[2] * nb[1]);
+            stBin[e] = bin;
+            stCode[e++] = (m * side + m) * side + m;
             for (int o0 = -range[0]; o0 <= range[0]; o0++) {
                 int c0 = b0 + o0, n0 = Math.floorDiv(c0, nb[0]);
                 c0 -= n0 * nb[0];
@@ -272,47 +358,24 @@ public final class NeighbourList {
                     int c1 = b1 + o1, n1 = Math.floorDiv(c1, nb[1]);
                     c1 -= n1 * nb[1];
                     for (int o2 = -range[2]; o2 <= range[2]; o2++) {
-                        int c2 = b2 + o2, n2 = Math.floorDiv(c2, nb[2]);
-                        c2 -= n2 * nb[2];
                         // Half stencil (as LAMMPS's half/bin): a pair seen from i at bin offset o is
                         // seen from j at −o, so only lexicographically positive offsets are visited,
                         // and in the zero offset (same bin, same image) only partners j > i. A self
                         // image (j = i) sits at an offset n·nb, positive exactly when n is.
                         boolean positiveOffset = o0 > 0 || (o0 == 0 && (o1 > 0 || (o1 == 0 && o2 > 0)));
-                        if (!positiveOffset && (o0 != 0 || o1 != 0 || o2 != 0)) continue;
-                        int code = ((n0 + m) * side + (n1 + m)) * side + (n2 + m);
-                        double sx = shift[3 * code], sy = shift[3 * code + 1], sz = shift[3 * code + 2];
-                        int nbBin = (c0 * nb[1] + c1) * nb[2] + c2;
-                        int q = binStart[nbBin], qe = binStart[nbBin + 1];
-                        if (!positiveOffset) {
-                            // Atoms of a bin are stored in ascending order: start after i.
-                            if (q == qe || binAtoms[qe - 1] <= i) continue;
-                            for (int hi = qe; q < hi; ) {
-                                int mid = (q + hi) >>> 1;
-                                if (binAtoms[mid] <= i) q = mid + 1; else hi = mid;
-                            }
-                        }
-                        for (; q < qe; q++) {
-                            int j = binAtoms[q];
-                            double dx = xw[3 * j] + sx - xi, dy = xw[3 * j + 1] + sy - yi, dz = xw[3 * j + 2] + sz - zi;
-                            double r2 = dx * dx + dy * dy + dz * dz;
-                            if (r2 >= rcs2) continue;
-                            if (r2 < halfW2 && excluded(i, j)) continue;
-                            if (p == pj.length) {
-                                pj = Arrays.copyOf(pj, 2 * p);
-                                pc = Arrays.copyOf(pc, 2 * p);
-                                out.j = pj;
-                                out.code = pc;
-                            }
-                            pj[p] = j;
-                            pc[p] = code;
-                            p++;
-                        }
+                        if (!positiveOffset) continue;
+                        double g0 = Math.max(0, Math.abs(o0) - 1) * w[0], g1 = Math.max(0, Math.abs(o1) - 1) * w[1], g2 = Math.max(0, Math.abs(o2) - 1) * w[2];
+                        double gap = ortho ? Math.sqrt(g0 * g0 + g1 * g1 + g2 * g2) : Math.max(g0, Math.max(g1, g2));
+                        if (gap >= reach) continue;
+                        int c2 = b2 + o2, n2 = Math.floorDiv(c2, nb[2]);
+                        c2 -= n2 * nb[2];
+                        stBin[e] = (c0 * nb[1] + c1) * nb[2] + c2;
+                        stCode[e++] = ((n0 + m) * side + (n1 + m)) * side + (n2 + m);
                     }
                 }
             }
         }
-        return p;
+        stStart[bins] = e;
     }
 
     private boolean excluded(int i, int j) {

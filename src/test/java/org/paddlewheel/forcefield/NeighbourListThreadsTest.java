@@ -38,6 +38,40 @@ class NeighbourListThreadsTest {
         }
     }
 
+    /**
+     * The per-bin stencil leaves out bins that cannot hold a pair within the radius and is reused
+     * while no bin has shrunk by more than 1 %: on an orthogonal and a sheared (triclinic) cell, the
+     * list equals the brute-force search at the start, after a 0.5 % compression (stencil kept) and
+     * after a 4 % one (stencil rebuilt).
+     */
+    @Test
+    void stencilPruningNeverDropsAPairUnderCompression() {
+        Structure base = TestCells.antiperovskite(0.5, 4, 5, 0.2);
+        double[][] rows = base.lattice().rows();
+        double[][] tilted = {rows[0].clone(), rows[1].clone(), rows[2].clone()};
+        tilted[1][0] += 0.18 * rows[1][1];
+        tilted[2][0] -= 0.11 * rows[2][2];
+        tilted[2][1] += 0.07 * rows[2][2];
+        Topology top = Topology.build(TestCells.model(), base); // exclusions by index; the shear stretches bonds
+        for (double[][] lat : List.of(rows, tilted)) {
+            NeighbourList nl = new NeighbourList(base.size(), 7.0, 1.0, top.specialI, top.specialJ);
+            for (double scale : new double[] {1.0, 0.995, 0.96}) {
+                Structure s = affine(base, lat, scale);
+                nl.invalidate();
+                nl.update(s.positions(), new Cell(s.lattice()));
+                assertThat(nl.pairCount()).as("scale " + scale).isEqualTo(bruteForce(s, top, 8.0));
+            }
+        }
+    }
+
+    /** base's atoms at the same fractional coordinates in the cell with rows lat × scale. */
+    private static Structure affine(Structure base, double[][] lat, double scale) {
+        double[][] r = new double[3][3];
+        for (int a = 0; a < 3; a++) for (int b = 0; b < 3; b++) r[a][b] = lat[a][b] * scale;
+        org.paddlewheel.model.Lattice l = org.paddlewheel.model.Lattice.fromRows(r);
+        return base.withLattice(l).withPositions(l.toCartesianAll(base.fractionalPositions()), null);
+    }
+
     /** Half-list pairs (i ≤ j, every image within r, minus minimum-image exclusions) by direct search. */
     private static int bruteForce(Structure s, Topology top, double r) {
         double[] x = s.positions();
