@@ -201,10 +201,11 @@ public final class NeighbourList {
         for (int i = 0; i < n; i++) binAtoms[fill[atomBin[i]]++] = i;
         refresh(x, cell);
         // Coordinates in bin order (structure of arrays), so a bin's candidates are contiguous in memory.
-        if (binX.length < n) { binX = new double[n]; binY = new double[n]; binZ = new double[n]; }
+        if (binX.length < n) { binX = new double[n]; binY = new double[n]; binZ = new double[n]; binGroup = new int[n]; }
         for (int q = 0; q < n; q++) {
             int j = binAtoms[q];
             binX[q] = xw[3 * j]; binY[q] = xw[3 * j + 1]; binZ[q] = xw[3 * j + 2];
+            binGroup[q] = group[j];
         }
         halfW2 = 0.25 * cell.minWidth() * cell.minWidth();
         this.nbBuild = nb;
@@ -255,6 +256,8 @@ public final class NeighbourList {
     private Pairs[] parts;
     /** Wrapped coordinates in bin order (binAtoms order). */
     private double[] binX = new double[0], binY = new double[0], binZ = new double[0];
+    /** Exclusion group (connected component) of each atom in bin order. */
+    private int[] binGroup = new int[0];
     private int[] partEnd;
     private int[] nbBuild, rangeBuild;
     private double halfW2;
@@ -288,6 +291,7 @@ public final class NeighbourList {
                         }
                         final double ox = sx - xi, oy = sy - yi, oz = sz - zi;
                         final double[] bx = binX, by = binY, bz = binZ;
+                        final int[] bg = binGroup;
                         if (p + (qe - q) > pj.length) {
                             int cap = Math.max(2 * pj.length, p + (qe - q));
                             pj = Arrays.copyOf(pj, cap);
@@ -305,7 +309,7 @@ public final class NeighbourList {
                             pj[p] = j;
                             pc[p] = code;
                             p += r2 < rcs2 ? 1 : 0;
-                            if ((r2 < exclusionR2) & (group[j] == gi) && excluded(i, j)) p--;
+                            if ((r2 < exclusionR2) & (bg[q] == gi) && excluded(i, j)) p--;
                         }
             }
         }
