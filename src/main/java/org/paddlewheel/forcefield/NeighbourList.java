@@ -229,20 +229,29 @@ public final class NeighbourList {
         int[] lo = new int[threads + 1];
         for (int t = 0; t <= threads; t++) lo[t] = (int) ((long) n * t / threads);
         lo[threads] = n;
+        // Thread 0 writes straight into the list; the others into their own buffers, which they then
+        // copy behind it in a second parallel phase (a serial merge copied 8 MB at 10,000 atoms).
+        parts[0].j = pairJ;
+        parts[0].code = pairCode;
         pool.run(t -> partEnd[t] = search(lo[t], lo[t + 1], parts[t], 0));
         int total = 0;
-        for (int t = 0; t < threads; t++) total += partEnd[t];
+        int[] base = new int[threads];
+        for (int t = 0; t < threads; t++) { base[t] = total; total += partEnd[t]; }
+        pairJ = parts[0].j;
+        pairCode = parts[0].code;
         if (pairJ.length < total) {
-            pairJ = new int[total + total / 8];
-            pairCode = new int[pairJ.length];
+            pairJ = Arrays.copyOf(pairJ, total + total / 8);
+            pairCode = Arrays.copyOf(pairCode, pairJ.length);
         }
-        int base = 0;
-        for (int t = 0; t < threads; t++) {
-            System.arraycopy(parts[t].j, 0, pairJ, base, partEnd[t]);
-            System.arraycopy(parts[t].code, 0, pairCode, base, partEnd[t]);
-            for (int i = lo[t]; i < lo[t + 1]; i++) start[i] += base;
-            base += partEnd[t];
-        }
+        final int[] dj = pairJ, dc = pairCode;
+        pool.run(t -> {
+            if (t == 0) return;
+            System.arraycopy(parts[t].j, 0, dj, base[t], partEnd[t]);
+            System.arraycopy(parts[t].code, 0, dc, base[t], partEnd[t]);
+            for (int i = lo[t]; i < lo[t + 1]; i++) start[i] += base[t];
+        });
+        parts[0].j = NONE; // the list's arrays belong to the list again
+        parts[0].code = NONE;
         start[n] = total;
     }
 
@@ -254,6 +263,7 @@ public final class NeighbourList {
     }
 
     private Pairs[] parts;
+    private static final int[] NONE = new int[0];
     /** Wrapped coordinates in bin order (binAtoms order). */
     private double[] binX = new double[0], binY = new double[0], binZ = new double[0];
     /** Exclusion group (connected component) of each atom in bin order. */
