@@ -39,10 +39,9 @@ class NeighbourListThreadsTest {
     }
 
     /**
-     * The per-bin stencil leaves out bins that cannot hold a pair within the radius and is reused
-     * while no bin has shrunk by more than 1 %: on an orthogonal and a sheared (triclinic) cell, the
-     * list equals the brute-force search at the start, after a 0.5 % compression (stencil kept) and
-     * after a 4 % one (stencil rebuilt).
+     * The octant stencils leave out bins that cannot hold a pair within the radius of any atom in the
+     * octant: on an orthogonal and a sheared (triclinic) cell, the list equals the brute-force search
+     * at the start and after 0.5 % and 4 % compressions. (Pruning at 0.9 of the radius fails this.)
      */
     @Test
     void stencilPruningNeverDropsAPairUnderCompression() {
