@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
-import org.paddlewheel.forcefield.ForceEngine;
 import org.paddlewheel.forcefield.ForceField;
-import org.paddlewheel.io.Formats;
 import org.paddlewheel.md.Ensemble;
 import org.paddlewheel.model.InputException;
 import org.paddlewheel.model.Structure;
@@ -33,29 +31,15 @@ import picocli.CommandLine.Parameters;
 public final class MeltingCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "Crystal structure, elongated along c and at least ~14 Å across (e.g. build antiperovskite --x 1 --supercell 3x3x6).")
     Path input;
-    @Option(names = "--input-format", description = "Input format (overrides the extension).")
-    String inputFormat;
-    @Option(names = "--ff", required = true, description = "Force field: bundled name (na-amide-borohydride) or JSON file.")
-    String ff;
-    @Option(names = "--kspace", defaultValue = "AUTO", converter = MdCommand.KSpaceConverter.class,
-            description = "Reciprocal-space Coulomb sum: ewald, pme or auto (default ${DEFAULT-VALUE}).")
-    ForceEngine.KSpace kspace = ForceEngine.KSpace.AUTO;
-    @Option(names = "--temperatures", required = true, split = ",", converter = Converters.TemperatureK.class,
-            description = "Target temperatures, comma-separated (> 0 K), e.g. 450K,500K,550K.")
-    List<Double> temperatures = new ArrayList<>();
-    @Option(names = "--time", required = true, converter = Converters.TimeFs.class, description = "Run time after release at each temperature (fs, ps), e.g. 20ps.")
-    double timeFs;
+    @Mixin
+    MdCampaignOptions md;
     @Option(names = "--melt-temperature", defaultValue = "2500K", converter = Converters.TemperatureK.class,
             description = "Temperature that melts the upper half; far above T_m, since a crystal superheats (900-1600 K left the na-amide-borohydride anion sublattice ordered) (default ${DEFAULT-VALUE}).")
     double meltK;
-    @Option(names = "--equilibrate", defaultValue = "2ps", converter = Converters.TimeFs.class, description = "Crystal equilibration at each temperature (default ${DEFAULT-VALUE}).")
-    double equilFs;
     @Option(names = "--melt-time", converter = Converters.TimeFs.class, description = "Time at --melt-temperature (default: --equilibrate).")
     Double meltFs;
     @Option(names = "--quench-time", defaultValue = "0.5ps", converter = Converters.TimeFs.class, description = "Time bringing the liquid half to the target temperature, lower half still frozen (default ${DEFAULT-VALUE}).")
     double quenchFs;
-    @Option(names = "--timestep", defaultValue = "0.5fs", converter = Converters.TimeFs.class, description = "Time step (default ${DEFAULT-VALUE}).")
-    double dtFs;
     @Option(names = "--sample-every", defaultValue = "50fs", converter = Converters.TimeFs.class, description = "Order-parameter sampling (trajectory) interval (default ${DEFAULT-VALUE}).")
     double sampleFs;
     @Option(names = "--ensemble", defaultValue = "npt", description = "npt (isotropic stochastic cell rescaling) or nvt, for the crystal and the released run (default ${DEFAULT-VALUE}).")
@@ -74,10 +58,6 @@ public final class MeltingCommand implements Callable<Integer> {
     List<String> sublattice = new ArrayList<>();
     @Option(names = "--slabs", defaultValue = "0", description = "Slabs along c (0: whole lattice planes, ≥ 8 sites each) (default ${DEFAULT-VALUE}).")
     int slabs;
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
-    long seed;
-    @Option(names = "--threads", defaultValue = "1", description = "Force-loop threads (default ${DEFAULT-VALUE}).")
-    int threads;
     @Option(names = {"-o", "--output"}, required = true, description = "Output directory (an existing run there is refused unless --resume or --force).")
     Path out;
     @Option(names = "--resume", description = "Continue the run in -o DIR from its checkpoints (same options and threads).")
@@ -92,12 +72,13 @@ public final class MeltingCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Ensemble ens = parseEnsemble("--ensemble", ensemble), meltEns = parseEnsemble("--melt-ensemble", meltEnsemble);
-        MeltingProtocol p = new MeltingProtocol(temperatures, meltK, equilFs, meltFs == null ? equilFs : meltFs, quenchFs, timeFs, dtFs, sampleFs,
-                ens, meltEns, friction, pressureGPa, compressibility, tauFs, seed, threads, kspace, sublattice, slabs);
+        md.temperaturesK();
+        MeltingProtocol p = new MeltingProtocol(md.temperatures, meltK, md.equilFs, meltFs == null ? md.equilFs : meltFs, quenchFs, md.timeFs, md.dtFs, sampleFs,
+                ens, meltEns, friction, pressureGPa, compressibility, tauFs, md.seed, md.threads, md.kspace, sublattice, slabs);
         if (!(compressibility >= 0)) throw new InputException("--compressibility must be >= 0 /GPa, got " + compressibility);
         if (!(tauFs > 0)) throw new InputException("--barostat-time must be positive");
-        Structure s = Formats.readStructure(input, inputFormat);
-        ForceField field = ForceField.resolve(ff);
+        Structure s = md.structure(input);
+        ForceField field = md.forceField();
         TwoPhaseMelting m = new TwoPhaseMelting(s, field, p);
         if (!resume && !force && holdsRun(out, p)) {
             throw new InputException(out.toString(), 0, "holds a melting run; --resume continues it, --force starts afresh over it");

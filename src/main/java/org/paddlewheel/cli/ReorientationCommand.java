@@ -1,12 +1,10 @@
 package org.paddlewheel.cli;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import org.paddlewheel.forcefield.ForceField;
-import org.paddlewheel.io.Formats;
 import org.paddlewheel.md.Ensemble;
 import org.paddlewheel.model.InputException;
 import org.paddlewheel.model.Structure;
@@ -22,9 +20,8 @@ import picocli.CommandLine.Parameters;
  * the activation energy of tetrahedral-anion (BH4⁻) reorientation from embedded MD at several
  * temperatures, jump counting and a weighted Arrhenius fit, beside the QENS values for NaBH4
  * ({@link ReorientationArrhenius}); writes {@code DIR/reorientation.json}, {@code DIR/arrhenius.png|svg}
- * and one MD folder per temperature under {@code DIR/runs/}. The structure is a positional argument,
- * so the model options are declared here rather than through {@link ModelInputOptions} (whose
- * {@code -i} is required).
+ * and one MD folder per temperature under {@code DIR/runs/}. The structure is a positional argument;
+ * the model and run options come from {@link MdCampaignOptions}, shared with {@code melting}.
  */
 @Command(name = "reorientation", mixinStandardHelpOptions = true,
         description = {"BH4 reorientation activation energy from MD: runs the cell at each temperature, counts jumps between",
@@ -32,23 +29,8 @@ import picocli.CommandLine.Parameters;
 public final class ReorientationCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "Structure file (e.g. from 'paddlewheel build nabh4').")
     Path input;
-    @Option(names = "--input-format", description = "Input format (overrides the extension).")
-    String inputFormat;
-    @Option(names = "--ff", required = true, description = "Force field: bundled name (na-amide-borohydride) or JSON file.")
-    String ff;
-    @Option(names = "--kspace", defaultValue = "AUTO", converter = MdCommand.KSpaceConverter.class,
-            description = "Reciprocal-space Coulomb sum: ewald, pme or auto (default ${DEFAULT-VALUE}).")
-    org.paddlewheel.forcefield.ForceEngine.KSpace kspace;
-    @Option(names = "--temperatures", required = true, split = ",", converter = Converters.TemperatureK.class,
-            description = "Temperatures, comma-separated, at least two (e.g. 300K,400K,500K).")
-    List<Double> temperatures;
-    @Option(names = "--time", required = true, converter = Converters.TimeFs.class, description = "Production time per temperature (fs, ps), e.g. 20ps.")
-    double timeFs;
-    @Option(names = "--equilibrate", defaultValue = "2ps", converter = Converters.TimeFs.class,
-            description = "Equilibration per temperature, not analysed (default ${DEFAULT-VALUE}).")
-    double equilFs;
-    @Option(names = "--timestep", defaultValue = "0.5fs", converter = Converters.TimeFs.class, description = "Time step (default ${DEFAULT-VALUE}).")
-    double dtFs;
+    @Mixin
+    MdCampaignOptions md;
     @Option(names = "--every", defaultValue = "20fs", converter = Converters.TimeFs.class,
             description = "Frame interval of the jump count (default ${DEFAULT-VALUE}; ≲ 50 fs so no jump and return fall between frames).")
     double everyFs;
@@ -64,10 +46,6 @@ public final class ReorientationCommand implements Callable<Integer> {
     int minJumps;
     @Option(names = "--anion", defaultValue = "BH4", description = "Tetrahedral anion followed (default ${DEFAULT-VALUE}).")
     String anion;
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed of velocities and thermostat (default ${DEFAULT-VALUE}).")
-    long seed;
-    @Option(names = "--threads", defaultValue = "1", description = "Force-loop threads (default ${DEFAULT-VALUE}).")
-    int threads;
     @Option(names = {"-o", "--output"}, required = true, description = "Output directory (reorientation.json, arrhenius.png/.svg, runs/).")
     Path out;
     @Option(names = "--reanalyse", description = "Run no MD: count the jumps of the trajectories already in DIR/runs/ again (e.g. with another --cone or --min-jumps).")
@@ -79,18 +57,17 @@ public final class ReorientationCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (threads < 1) throw new InputException("--threads must be at least 1, got " + threads);
         Ensemble ens;
         try {
             ens = Ensemble.parse(ensemble);
         } catch (IllegalArgumentException e) {
             throw new InputException("--ensemble must be nvt or npt, got '" + ensemble + "'");
         }
-        double[] temps = temperatures.stream().mapToDouble(Double::doubleValue).toArray();
-        var st = new ReorientationArrhenius.Settings(temps, timeFs, equilFs, dtFs, everyFs, ens, friction, pressureGPa, seed, threads,
-                kspace, coneDeg, minJumps, anion);
-        Structure s = Formats.readStructure(input, inputFormat);
-        ForceField field = ForceField.resolve(ff);
+        double[] temps = md.temperaturesK();
+        var st = new ReorientationArrhenius.Settings(temps, md.timeFs, md.equilFs, md.dtFs, everyFs, ens, friction, pressureGPa, md.seed, md.threads,
+                md.kspace, coneDeg, minJumps, anion);
+        Structure s = md.structure(input);
+        ForceField field = md.forceField();
         ReorientationArrhenius.check(s, field, st);   // everything that can fail on input, before any file is written
         if (field.provisional() && !quiet.quiet) System.err.println("note: force field " + field.name() + " is PROVISIONAL");
         ReorientationArrhenius.Result r;
@@ -105,9 +82,9 @@ public final class ReorientationCommand implements Callable<Integer> {
                 });
             }
         }
-        ReorientationReport.write(r, ff, out);
+        ReorientationReport.write(r, md.ff, out);
         if (json) {
-            Json.print(ReorientationReport.json(r, ff));
+            Json.print(ReorientationReport.json(r, md.ff));
         } else {
             for (ReorientationArrhenius.Run run : r.runs()) {
                 var k = run.rate();
