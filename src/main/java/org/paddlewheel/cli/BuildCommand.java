@@ -56,12 +56,8 @@ public final class BuildCommand implements Runnable {
         double minDistance;
         @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
         long seed;
-        @Option(names = {"-o", "--output"}, required = true, description = "Output file; format from the extension (.vasp/POSCAR, .extxyz, .cif, .data/.lmp, ...).")
-        Path output;
-        @Option(names = "--format", description = "Output format (overrides the extension).")
-        String format;
-        @Option(names = "--json", description = "Print what was built as JSON.")
-        boolean json;
+        @Mixin
+        StructureOutputOptions out;
         @Mixin
         QuietOption quiet;
 
@@ -73,11 +69,11 @@ public final class BuildCommand implements Runnable {
             var r = new AntiperovskiteBuilder().cation(Element.of(cation), cationCharge).aSite(ClusterAnion.of(aSite))
                     .substituent(ClusterAnion.of(substituent)).bSite(ClusterAnion.of(bSite)).x(x).supercell(n[0], n[1], n[2])
                     .latticeParameter(a).orientation(orientation).minDistance(minDistance).seed(seed).build();
-            Formats.writeStructure(output, r.structure(), format);
+            out.write(r.structure());
             if (!quiet.quiet) for (String note : r.notes()) System.err.println("paddlewheel: note: " + note);
-            if (json) {
+            if (out.json) {
                 ObjectNode o = Json.object();
-                o.put("output", output.toString());
+                o.put("output", out.output.toString());
                 o.put("formula", r.structure().formula());
                 o.put("atoms", r.structure().size());
                 o.put("x_requested", r.requestedX());
@@ -92,7 +88,7 @@ public final class BuildCommand implements Runnable {
                 Json.print(o);
             } else {
                 System.out.printf("wrote %s: %s, %d atoms, x = %.4f (%d substitutions, %d vacancies), a = %.4f Å, seed %d%n",
-                        output, r.structure().formula(), r.structure().size(), r.realisedX(), r.substitutions(), r.vacancies(),
+                        out.output, r.structure().formula(), r.structure().size(), r.realisedX(), r.substitutions(), r.vacancies(),
                         r.latticeParameterAngstrom(), seed);
             }
             return 0;
@@ -110,13 +106,13 @@ public final class BuildCommand implements Runnable {
         }
         int[] n = Supercell.parse(c.supercell == null ? "1x1x1" : c.supercell);
         var r = org.paddlewheel.build.PbcmBuilder.build(n[0], n[1], n[2], c.orientation, c.minDistance, c.seed, 20000);
-        Formats.writeStructure(c.output, r.structure(), c.format);
+        c.out.write(r.structure());
         if (!c.quiet.quiet) {
             System.err.println("paddlewheel: note: Pbcm cell of Somer et al. (2010); atomic positions and vacancy order derived from the cubic cell, not refined coordinates (see docs/experiment.md)");
         }
-        if (c.json) {
+        if (c.out.json) {
             ObjectNode o = Json.object();
-            o.put("output", c.output.toString());
+            o.put("output", c.out.output.toString());
             o.put("phase", "pbcm");
             o.put("formula", r.structure().formula());
             o.put("atoms", r.structure().size());
@@ -131,7 +127,7 @@ public final class BuildCommand implements Runnable {
             o.put("coordinates", "derived from the cubic antiperovskite (see docs)");
             Json.print(o);
         } else {
-            System.out.printf("wrote %s: %s, %d atoms, Pbcm %s cell(s) %.4f × %.4f × %.4f Å, seed %d%n", c.output, r.structure().formula(),
+            System.out.printf("wrote %s: %s, %d atoms, Pbcm %s cell(s) %.4f × %.4f × %.4f Å, seed %d%n", c.out.output, r.structure().formula(),
                     r.structure().size(), c.supercell == null ? "1x1x1" : c.supercell, r.cellAngstrom()[0], r.cellAngstrom()[1], r.cellAngstrom()[2], c.seed);
         }
         return 0;
@@ -152,22 +148,18 @@ public final class BuildCommand implements Runnable {
         RockSaltBorohydrideBuilder.Orientation orientation;
         @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
         long seed;
-        @Option(names = {"-o", "--output"}, required = true, description = "Output file; format from the extension (.vasp/POSCAR, .extxyz, .cif, .data/.lmp, ...).")
-        Path output;
-        @Option(names = "--format", description = "Output format (overrides the extension).")
-        String format;
-        @Option(names = "--json", description = "Print what was built as JSON.")
-        boolean json;
+        @Mixin
+        StructureOutputOptions out;
 
         @Override
         public Integer call() {
             int[] n = Supercell.parse(supercell);
             var r = new RockSaltBorohydrideBuilder().latticeParameter(a).supercell(n[0], n[1], n[2]).orientation(orientation).seed(seed).build();
-            Formats.writeStructure(output, r.structure(), format);
+            out.write(r.structure());
             double density = r.structure().densityGramsPerCm3();
-            if (json) {
+            if (out.json) {
                 ObjectNode o = Json.object();
-                o.put("output", output.toString());
+                o.put("output", out.output.toString());
                 o.put("formula", r.structure().formula());
                 o.put("atoms", r.structure().size());
                 o.put("a_A", r.latticeParameterAngstrom());
@@ -177,7 +169,7 @@ public final class BuildCommand implements Runnable {
                 o.put("seed", seed);
                 Json.print(o);
             } else {
-                System.out.printf("wrote %s: %s, %d atoms, a = %.4f Å, %.4f g/cm³, %d of %d BH4 in the odd orientation, seed %d%n", output,
+                System.out.printf("wrote %s: %s, %d atoms, a = %.4f Å, %.4f g/cm³, %d of %d BH4 in the odd orientation, seed %d%n", out.output,
                         r.structure().formula(), r.structure().size(), r.latticeParameterAngstrom(), density, r.oddAnions(), r.anions(), seed);
             }
             return 0;
