@@ -29,7 +29,7 @@ public final class ExportLammpsCommand implements Callable<Integer> {
     Path out;
     @Option(names = "--single-point", description = "run 0 with thermo energies and a per-atom force dump (forces.dump).")
     boolean singlePoint;
-    @Option(names = "--ensemble", defaultValue = "nvt", description = "nve, nvt (fix langevin) or npt (fix npt) (default ${DEFAULT-VALUE}).")
+    @Option(names = "--ensemble", defaultValue = "nvt", description = "nve, nvt (fix langevin), npt (fix npt iso) or npt-c (fix npt z) (default ${DEFAULT-VALUE}).")
     String ensemble;
     @Option(names = "--temperature", defaultValue = "300K", converter = Converters.TemperatureK.class,
             description = "Temperature (> 0 K) for velocities and the thermostat, e.g. 300K (default ${DEFAULT-VALUE}).")

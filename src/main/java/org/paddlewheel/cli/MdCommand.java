@@ -36,7 +36,7 @@ public final class MdCommand implements Callable<Integer> {
     double equilFs;
     @Option(names = "--timestep", defaultValue = "0.5fs", converter = Converters.TimeFs.class, description = "Time step (fs) (default ${DEFAULT-VALUE}).")
     double dtFs;
-    @Option(names = "--ensemble", defaultValue = "nvt", description = "nve, nvt (Langevin BAOAB) or npt (Langevin + stochastic cell rescaling) (default ${DEFAULT-VALUE}).")
+    @Option(names = "--ensemble", defaultValue = "nvt", description = "nve, nvt (Langevin BAOAB), npt (Langevin + isotropic stochastic cell rescaling) or npt-c (only the c axis rescaled, against the normal stress; c must be perpendicular to a and b) (default ${DEFAULT-VALUE}).")
     String ensemble;
     @Option(names = "--friction", defaultValue = "10", description = "Langevin friction, 1/ps (default ${DEFAULT-VALUE}).")
     double friction;

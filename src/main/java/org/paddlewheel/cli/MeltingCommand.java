@@ -42,9 +42,9 @@ public final class MeltingCommand implements Callable<Integer> {
     double quenchFs;
     @Option(names = "--sample-every", defaultValue = "50fs", converter = Converters.TimeFs.class, description = "Order-parameter sampling (trajectory) interval (default ${DEFAULT-VALUE}).")
     double sampleFs;
-    @Option(names = "--ensemble", defaultValue = "npt", description = "npt (isotropic stochastic cell rescaling) or nvt, for the crystal and the released run (default ${DEFAULT-VALUE}).")
+    @Option(names = "--ensemble", defaultValue = "npt", description = "npt (isotropic stochastic cell rescaling), npt-c (only c rescaled, against the stress normal to the interface; the cross-section keeps the crystal's lattice) or nvt, for the crystal and the released run (default ${DEFAULT-VALUE}).")
     String ensemble;
-    @Option(names = "--melt-ensemble", defaultValue = "nvt", description = "nvt or npt while the upper half melts (nvt: nothing boils, the frozen half keeps its lattice) (default ${DEFAULT-VALUE}).")
+    @Option(names = "--melt-ensemble", defaultValue = "nvt", description = "nvt, npt or npt-c while the upper half melts (nvt: nothing boils, the frozen half keeps its lattice) (default ${DEFAULT-VALUE}).")
     String meltEnsemble;
     @Option(names = "--pressure", defaultValue = "0GPa", converter = Converters.PressureGPa.class, description = "Target pressure for npt (default ${DEFAULT-VALUE}).")
     double pressureGPa;
@@ -124,7 +124,7 @@ public final class MeltingCommand implements Callable<Integer> {
         } catch (IllegalArgumentException ex) {
             e = null;
         }
-        if (e != Ensemble.NPT && e != Ensemble.NVT) throw new InputException(option + " must be npt or nvt, got '" + value + "'");
+        if (e == null || e == Ensemble.NVE) throw new InputException(option + " must be npt, npt-c or nvt, got '" + value + "'");
         return e;
     }
 

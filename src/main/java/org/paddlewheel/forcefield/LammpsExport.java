@@ -205,6 +205,8 @@ public final class LammpsExport {
                     p.temperatureK(), p.temperatureK(), 1 / p.frictionPerPs(), p.seed()));
             case "npt" -> b.append(f("fix integrate mobile npt temp %.6f %.6f %.10g iso %.10g %.10g %.10g\n", p.temperatureK(),
                     p.temperatureK(), 100 * dtPs, p.pressureGPa() * 1e4, p.pressureGPa() * 1e4, 1000 * dtPs));
+            case "npt-c" -> b.append(f("fix integrate mobile npt temp %.6f %.6f %.10g z %.10g %.10g %.10g\n", p.temperatureK(),
+                    p.temperatureK(), 100 * dtPs, p.pressureGPa() * 1e4, p.pressureGPa() * 1e4, 1000 * dtPs));
             default -> throw new IllegalArgumentException("unknown ensemble " + p.ensemble());
         }
         b.append("compute mobileT mobile temp\nthermo_style custom step time c_mobileT pe ke etotal press vol\n");

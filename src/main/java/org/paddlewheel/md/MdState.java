@@ -73,6 +73,26 @@ public final class MdState {
         return (2 * kineticEnergy() + virial[0] + virial[1] + virial[2]) / (3 * cell.volume());
     }
 
+    /**
+     * Instantaneous normal pressure on the a–b plane, (Σ m (v·n)² + n·W·n)/V in eV/Å³, n the unit normal
+     * of the a–b plane: the stress conjugate to the c-axis length at fixed cross-section.
+     */
+    public double pressureNormalToAb() {
+        double[] h = cell.h;
+        double nx = h[1] * h[5] - h[2] * h[4], ny = h[2] * h[3] - h[0] * h[5], nz = h[0] * h[4] - h[1] * h[3];
+        double len = Math.sqrt(nx * nx + ny * ny + nz * nz);
+        nx /= len; ny /= len; nz /= len;
+        double k = 0;
+        for (int i = 0; i < n; i++) {
+            if (!mobile[i]) continue;
+            double vn = v[3 * i] * nx + v[3 * i + 1] * ny + v[3 * i + 2] * nz;
+            k += mass[i] * vn * vn;
+        }
+        double w = virial[0] * nx * nx + virial[1] * ny * ny + virial[2] * nz * nz
+                + 2 * (virial[3] * nx * ny + virial[4] * nx * nz + virial[5] * ny * nz);
+        return (k * Units.AMU_A2_PER_FS2_TO_EV + w) / cell.volume();
+    }
+
     /** Total momentum of mobile atoms, amu·Å/fs, component k. */
     public double momentum(int k) {
         double p = 0;

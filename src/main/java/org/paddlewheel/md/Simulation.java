@@ -135,9 +135,10 @@ public final class Simulation implements AutoCloseable {
     private Integrator integrator(boolean equilibration) {
         Ensemble ens = c.ensemble();
         Integrator langevin = new LangevinThermostat(c.timestepFs(), c.temperatureK(), c.frictionPerPs(), s.mass, rng);
-        if (ens == Ensemble.NPT) {
+        if (ens.barostat()) {
+            if (ens == Ensemble.NPT_C) StochasticCellRescaling.checkCAxis(s.cell.h);
             return new StochasticCellRescaling(langevin, c.timestepFs(), c.temperatureK(), c.pressureGPa(),
-                    c.compressibilityPerGPa(), c.barostatTauFs(), 10, rng);
+                    c.compressibilityPerGPa(), c.barostatTauFs(), 10, rng, ens == Ensemble.NPT_C);
         }
         if (equilibration || ens == Ensemble.NVT) return langevin;
         return new VelocityVerlet(c.timestepFs());

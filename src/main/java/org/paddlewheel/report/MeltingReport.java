@@ -71,8 +71,9 @@ public final class MeltingReport {
         pr.put("sample_every_fs", p.sampleEveryFs());
         pr.put("ensemble", p.ensemble().cliName());
         pr.put("melt_ensemble", p.meltEnsemble().cliName());
-        pr.put("barostat", p.ensemble().cliName().equals("npt") || p.meltEnsemble().cliName().equals("npt")
-                ? "isotropic stochastic cell rescaling (cell shape fixed)" : "none");
+        pr.put("barostat", p.ensemble() == org.paddlewheel.md.Ensemble.NPT_C || p.meltEnsemble() == org.paddlewheel.md.Ensemble.NPT_C
+                ? "stochastic cell rescaling of the c axis only, against the normal stress (cross-section fixed)"
+                : p.ensemble().barostat() || p.meltEnsemble().barostat() ? "isotropic stochastic cell rescaling (cell shape fixed)" : "none");
         pr.put("pressure_GPa", p.pressureGPa());
         pr.put("friction_per_ps", p.frictionPerPs());
         pr.put("seed", p.seed());

@@ -43,8 +43,8 @@ public record MeltingProtocol(List<Double> temperaturesK, double meltTemperature
                         + fmt(t) + " K");
             }
         }
-        if (ensemble != Ensemble.NPT && ensemble != Ensemble.NVT) throw new IllegalArgumentException("--ensemble must be npt or nvt");
-        if (meltEnsemble != Ensemble.NPT && meltEnsemble != Ensemble.NVT) throw new IllegalArgumentException("--melt-ensemble must be npt or nvt");
+        if (ensemble == null || ensemble == Ensemble.NVE) throw new IllegalArgumentException("--ensemble must be npt, npt-c or nvt");
+        if (meltEnsemble == null || meltEnsemble == Ensemble.NVE) throw new IllegalArgumentException("--melt-ensemble must be npt, npt-c or nvt");
         if (!(timestepFs > 0)) throw new IllegalArgumentException("--timestep must be positive");
         if (!(sampleEveryFs > 0)) throw new IllegalArgumentException("--sample-every must be positive");
         for (double[] t : new double[][] {{equilibrateFs, 0}, {meltFs, 1}, {quenchFs, 2}, {productionFs, 3}}) {
