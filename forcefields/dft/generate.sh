@@ -2,7 +2,7 @@
 # Generates the CP2K reference dataset of forcefields/dft/ as a resumable background job.
 #
 #   nice -n 19 forcefields/dft/generate.sh            # run (or continue) every stage
-#   STAGES="relax scan" forcefields/dft/generate.sh   # only some stages (scan relax barrier md)
+#   STAGES="relax scan" forcefields/dft/generate.sh   # only some stages (scan relax barrier nebprobe md)
 #
 # Work folders live in $WORK (default /work/dft-work, outside the repository); every finished
 # piece is copied into forcefields/dft/data/ and committed (only those paths) so a hard stop loses
@@ -14,7 +14,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 WORK="${WORK:-/work/dft-work}"
 RANKS="${RANKS:-2}"
-STAGES="${STAGES:-scan relax barrier md}"
+STAGES="${STAGES:-scan relax barrier nebprobe md}"
 COMMIT="${COMMIT:-1}"
 # Waiting MPI ranks yield the core instead of spinning: on a machine shared with builds, a spinning
 # rank starves its partner (an 80-atom SCF step went from 10 s to 125 s under load 8-10, measured).
@@ -155,6 +155,30 @@ barrier_stage() {
   done
 }
 
+# ---- Stage 2c: the cost of a climbing-image NEB, measured (not a barrier) ----
+# A CI-NEB of these cells runs for many hours here, so the barriers above are relaxed scans; this
+# probe runs three band steps of CP2K's BAND (5 movable images, the 35-atom x = 0 hop between its
+# unrelaxed end points t = 0 and t = 1) and records the wall time per band step in MANIFEST.tsv and
+# data/neb-probe.json, so the cost of a full NEB (steps × cost per step) is a measured number.
+nebprobe_stage() {
+  done_piece neb-probe && return 0
+  [[ -f "$WORK/scan/x0vac-221.extxyz" ]] || { log "no x0vac-221.extxyz (stage scan first)"; return 0; }
+  local a0 t0=$SECONDS d="$WORK/neb-probe"
+  a0=$(a_of x0 4.57)
+  mkdir -p "$d"
+  cfg hop "$WORK/scan/x0vac-221.extxyz" "$a0" "$d/ends.extxyz" 0 1
+  cfg frame "$d/ends.extxyz" 0 "$d/initial.extxyz"
+  cfg frame "$d/ends.extxyz" 1 "$d/final.extxyz"
+  log "NEB cost probe: 5 images, 3 band steps, 35 atoms"
+  pw dft neb "$d/initial.extxyz" "$d/final.extxyz" --images 5 --max-steps 3 --charge -1 "${DFT[@]}" -o "$d/run" > "$d/neb.log" 2>&1
+  local rc=$? wall=$((SECONDS - t0)) steps
+  # image energy evaluations done (CP2K prints one "ENERGY| Total FORCE_EVAL" per replica evaluation)
+  steps=$(grep -rh "ENERGY| Total FORCE_EVAL" "$d/run" 2>/dev/null | wc -l)
+  printf '{"images": 5, "atoms": 35, "band_steps_requested": 3, "image_evaluations": %s, "wall_s": %s, "exit_status": %s, "settings": "800 Ry / rel 60 Ry, XC smoothing, DZVP-MOLOPT-SR-GTH, PBE, Gamma, 2 MPI ranks"}\n' \
+    "$steps" "$wall" "$rc" > "$here/data/neb-probe.json"
+  record neb-probe neb-cost-probe 7 35 "$wall"
+}
+
 # Lattice parameter of record for the cells below: the DFT one when relaxed, else Vegard's guess.
 a_of() { # name fallback
   local f="$here/data/relax-$1.json"
@@ -216,6 +240,7 @@ fi
 
 if [[ " $STAGES " == *" relax "* ]]; then relax_stage; fi
 if [[ " $STAGES " == *" barrier "* ]]; then barrier_stage; fi
+if [[ " $STAGES " == *" nebprobe "* ]]; then nebprobe_stage; fi
 
 # ---- Stage 3: snapshots of classical MD (the provisional model) at 250-900 K, 2x2x2 cells ----
 # (2x2x2, 72-80 atoms: the embedded engine needs cells wider than twice a molecule's extent).
