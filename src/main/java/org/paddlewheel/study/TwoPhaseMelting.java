@@ -30,7 +30,8 @@ import org.paddlewheel.model.Units;
  * equilibrated; its lower half of slabs is frozen — whole molecules, by {@link RegionFreeze} — while
  * the upper half melts at a high temperature (in the melt ensemble, NVT by default: at fixed volume
  * nothing boils and the frozen half keeps its lattice) and is brought back to T in the run's ensemble
- * (NPT: the liquid takes its density at T before release; the barostat scales the frozen half with
+ * (NPT_C, the c-axis barostat, keeps the cross-section the crystal stage reached under isotropic NPT,
+ * as coexistence runs should; NPT: the liquid takes its density at T before release; the barostat scales the frozen half with
  * the cell, and its target pressure is lowered by the frozen atoms' missing kinetic share
  * N_f k_B T/V, since the engine's pressure counts mobile atoms only); then everything is released
  * and the solid either grows (T below T_m) or melts (T above). Crystallinity is tracked per slab by
@@ -111,7 +112,10 @@ public final class TwoPhaseMelting {
         String label = MeltingProtocol.folder(t);
         boolean[] all = new boolean[crystal.size()];
         Arrays.fill(all, true);
-        Stage c = stage(crystal, all, p.ensemble(), t, p.equilibrateFs(), tdir.resolve(STAGES[0]), seed(ti, 0), resume, progress, label + " crystal");
+        // With the c-axis barostat the crystal is still equilibrated isotropically: the cross-section
+        // the later stages keep must be the crystal's own lattice at T and P, not the built one.
+        Ensemble crystalEnsemble = p.ensemble() == Ensemble.NPT_C ? Ensemble.NPT : p.ensemble();
+        Stage c = stage(crystal, all, crystalEnsemble, t, p.equilibrateFs(), tdir.resolve(STAGES[0]), seed(ti, 0), resume, progress, label + " crystal");
         boolean[] half = RegionFreeze.mobileMask(top, c.end(), f -> order.slabOf(f) < frozenSlabs);
         Stage m = stage(c.end(), half, p.meltEnsemble(), p.meltTemperatureK(), p.meltFs(), tdir.resolve(STAGES[1]), seed(ti, 1), resume, progress,
                 label + " melt");
