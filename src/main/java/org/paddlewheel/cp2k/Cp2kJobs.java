@@ -84,8 +84,21 @@ public final class Cp2kJobs {
             motion = motion.replace("    TYPE DIRECT_CELL_OPT\n", "    TYPE DIRECT_CELL_OPT\n    KEEP_SYMMETRY\n");
         }
         String in = Cp2kInput.global(project, cell ? Cp2kInput.RunType.CELL_OPT : Cp2kInput.RunType.GEO_OPT) + forceEval + motion + restart;
-        runChecked(runner, dir, project, in);
+        // A run that already converged in this folder (an earlier call ended after CP2K did) is only
+        // read back: rerunning would restart the optimiser from its converged point for nothing.
+        if (!finished(dir.resolve(project + ".out"))) runChecked(runner, dir, project, in);
         return lastFrame(dir.resolve(project + "-pos-1.xyz"), cell ? null : s).structure();
+    }
+
+    /** True when {@code out} is a CP2K output whose optimisation converged and whose program ended. */
+    static boolean finished(Path out) {
+        if (!Files.isRegularFile(out)) return false;
+        try {
+            String text = Files.readString(out);
+            return text.contains("GEOMETRY OPTIMIZATION COMPLETED") && text.contains("PROGRAM ENDED AT");
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
     }
 
     /** Energy (eV) in the comment of the last frame of a CP2K positions file ({@code E = HARTREE}); NaN if none. */
@@ -101,11 +114,72 @@ public final class Cp2kJobs {
     /** The last frame of a CP2K positions file (cell from its .cell file, or {@code like}'s cell). */
     public static Frame lastFrame(Path pos, Structure like) {
         Frame last = null;
+        // A converged CELL_OPT ends with "Reevaluating energy at the minimum": one more frame in the
+        // positions file (the same geometry, the energy on the final cell's grid) and no row in the
+        // .cell file. That frame, and only that one, is answered by the last optimisation step's.
+        long reevaluated = like == null ? reevaluatedStep(pos) : -1;
+        if (reevaluated >= 0) {
+            org.paddlewheel.model.Lattice finalCell = lastCellRow(pos);
+            try (TrajectoryReader r = Cp2kTrajectory.openWithCell(pos, finalCell, 0)) {
+                while (r.hasNext()) {
+                    Frame f = r.next();
+                    if (f.step() == reevaluated - 1) last = f;
+                }
+            }
+            if (last == null) throw new InputException(pos, 0, "CP2K wrote no frame for step " + (reevaluated - 1));
+            return last;
+        }
         try (TrajectoryReader r = like == null ? Cp2kTrajectory.open(pos, null, null, 0) : Cp2kTrajectory.openWithCell(pos, like.lattice(), 0)) {
             while (r.hasNext()) last = r.next();
         }
         if (last == null) throw new InputException(pos, 0, "CP2K wrote no frame");
         return last;
+    }
+
+    /**
+     * The step of a final re-evaluation frame: the positions file's last step when it is exactly one
+     * past the .cell file's last row (CP2K's CELL_OPT epilogue); −1 when the files end together.
+     */
+    private static Path cellFileOf(Path pos) {
+        return pos.resolveSibling(pos.getFileName().toString().replaceFirst("-pos-1\\.xyz$", "-1.cell"));
+    }
+
+    /** The cell of the .cell file's last row (Å). */
+    private static org.paddlewheel.model.Lattice lastCellRow(Path pos) {
+        Path cell = cellFileOf(pos);
+        try {
+            List<String> lines = Files.readAllLines(cell);
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                String t = lines.get(i).trim();
+                if (t.isEmpty() || t.startsWith("#")) continue;
+                String[] f = t.split("\\s+");
+                double[] m = new double[9];
+                for (int k = 0; k < 9; k++) m[k] = Double.parseDouble(f[2 + k]);
+                return org.paddlewheel.model.Lattice.fromRowMajor(m);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new InputException(cell, 0, "expected a last cell row 'step time Ax … Cz': " + e.getMessage());
+        }
+        throw new InputException(cell, 0, "expected a cell row, found none");
+    }
+
+    static long reevaluatedStep(Path pos) {
+        try {
+            Path cell = cellFileOf(pos);
+            if (!Files.isRegularFile(cell) || cell.equals(pos)) return -1;
+            long lastPos = -1, lastCell = -1;
+            for (String l : Files.readAllLines(pos)) {
+                int k = l.indexOf("i =");
+                if (k >= 0) lastPos = Long.parseLong(l.substring(k + 3).trim().split("[\\s,]+")[0]);
+            }
+            for (String l : Files.readAllLines(cell)) {
+                String t = l.trim();
+                if (!t.isEmpty() && !t.startsWith("#")) lastCell = Long.parseLong(t.split("\\s+")[0]);
+            }
+            return lastPos >= 0 && lastCell >= 0 && lastPos == lastCell + 1 ? lastPos : -1;
+        } catch (IOException | NumberFormatException e) {
+            return -1; // the strict reader then says what is wrong
+        }
     }
 
     /**
