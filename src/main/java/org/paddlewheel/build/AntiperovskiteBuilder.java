@@ -30,11 +30,13 @@ public final class AntiperovskiteBuilder {
      */
     public static final double A_NA2NH2BH4 = 4.70;
     /**
-     * Lattice parameter of Na3O(BH4), x = 0: 4.45 Å, cubic Pm-3m (Sun et al., J. Am. Chem. Soc. 141,
-     * 5640 (2019)). Value as recalled from that paper, not re-read here: check it before relying on
-     * the x = 0 end member's volume; pass --a to override.
+     * Lattice parameter of Na3O(BH4), x = 0: 4.554 Å, from this project's PBE cell relaxation (CP2K,
+     * 2x2x2 cell at Γ held cubic, aligned BH4, 800 Ry with XC smoothing: forcefields/dft/data/relax-x0.json,
+     * a = 9.1077 / 2 Å). No measured value was found here. Two biases of opposite sign: PBE usually
+     * overestimates ionic lattice parameters by ~1 %, and the 800 Ry stress puts the zero-pressure
+     * cell ~1 % low (forcefields/dft/README.md). It replaced an unverified 4.45 Å; pass --a to override.
      */
-    public static final double A_NA3OBH4 = 4.45;
+    public static final double A_NA3OBH4 = 4.554;
 
     private Element cation = Element.NA;
     private int cationCharge = 1;
@@ -106,7 +108,7 @@ public final class AntiperovskiteBuilder {
         } else if (cation == Element.NA && aSite == ClusterAnion.O && bSite == ClusterAnion.BH4
                 && (substituent == ClusterAnion.NH2 || nSub == 0)) {
             a = vegardLatticeParameter(realised);
-            notes.add(String.format("lattice parameter %.4f Å from Vegard's law between Na3O(BH4) (%.2f Å) and Na2(NH2)(BH4) (%.2f Å)",
+            notes.add(String.format("lattice parameter %.4f Å from Vegard's law between Na3O(BH4) (%.3f Å, PBE) and Na2(NH2)(BH4) (%.2f Å, measured)",
                     a, A_NA3OBH4, A_NA2NH2BH4));
         } else {
             throw new InputException("no default lattice parameter for this composition: give --a");
