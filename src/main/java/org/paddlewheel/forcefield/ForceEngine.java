@@ -427,6 +427,10 @@ public final class ForceEngine implements AutoCloseable {
         }
         sb.append(String.format(java.util.Locale.ROOT, "  %-18s %8.4f ms/eval (%d evaluations, %d list builds, %d pairs)%n", "force total",
                 calls == 0 ? 0 : total * 1e-6 / calls, calls, list.builds(), list.pairCount()));
+        // the list builds alone (the neighbour_list phase also holds the per-step displacement check),
+        // the quantity LAMMPS's Neigh row times
+        sb.append(String.format(java.util.Locale.ROOT, "  %-18s %8.4f ms/eval (list builds only)%n", "neighbour_builds",
+                calls == 0 ? 0 : list.buildNanos() * 1e-6 / calls));
         if (pme != null) {
             int[] k = pme.mesh();
             sb.append(String.format(java.util.Locale.ROOT, "  PME mesh %d x %d x %d, order %d, α = %.4f Å⁻¹%n", k[0], k[1], k[2], pme.order(), ewald.parameters().alpha()));

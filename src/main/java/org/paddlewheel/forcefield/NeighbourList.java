@@ -83,6 +83,11 @@ public final class NeighbourList {
     /** Number of list builds so far. */
     public int builds() { return builds; }
 
+    /** Wall time spent in list builds so far (binning, search, merge; not the per-step displacement check), ns. */
+    public long buildNanos() { return buildNanos; }
+
+    private long buildNanos;
+
     /** Number of listed pairs. */
     public int pairCount() { return start[n]; }
 
@@ -101,8 +106,11 @@ public final class NeighbourList {
      */
     public boolean update(double[] x, Cell cell, WorkerPool pool) {
         boolean rebuild = !valid || needsRebuild(x, cell);
-        if (rebuild) build(x, cell, pool);
-        else refresh(x, cell);
+        if (rebuild) {
+            long t0 = System.nanoTime();
+            build(x, cell, pool);
+            buildNanos += System.nanoTime() - t0;
+        }
         return rebuild;
     }
 
