@@ -72,7 +72,7 @@ public final class MeltingReport {
         pr.put("ensemble", p.ensemble().cliName());
         pr.put("melt_ensemble", p.meltEnsemble().cliName());
         pr.put("barostat", p.ensemble() == org.paddlewheel.md.Ensemble.NPT_C || p.meltEnsemble() == org.paddlewheel.md.Ensemble.NPT_C
-                ? "stochastic cell rescaling of the c axis only, against the normal stress (cross-section fixed)"
+                ? "stochastic cell rescaling of the c axis only, against the normal stress (cross-section fixed at the crystal stage's, which runs isotropic)"
                 : p.ensemble().barostat() || p.meltEnsemble().barostat() ? "isotropic stochastic cell rescaling (cell shape fixed)" : "none");
         pr.put("pressure_GPa", p.pressureGPa());
         pr.put("friction_per_ps", p.frictionPerPs());
