@@ -218,9 +218,7 @@ public final class NeighbourList {
         halfW2 = 0.25 * cell.minWidth() * cell.minWidth();
         this.nbBuild = nb;
         this.rangeBuild = range;
-        buildStencil(nb, range, imageRange, cell);
-        if (homeBin0.length < bins) { homeBin0 = new int[bins]; homeBin1 = new int[bins]; homeBin2 = new int[bins]; }
-        for (int b = 0; b < bins; b++) { homeBin2[b] = b % nb[2]; homeBin1[b] = (b / nb[2]) % nb[1]; homeBin0[b] = b / (nb[2] * nb[1]); }
+        stencil.build(nb, range, imageRange, cell, cutoff + skin);
         int threads = pool == null ? 1 : pool.threads();
         if (threads == 1) {
             Pairs all = new Pairs(pairJ, pairCode);
@@ -289,6 +287,7 @@ public final class NeighbourList {
     private int search(int i0, int i1, Pairs out, int p) {
         double rcs = cutoff + skin, rcs2 = rcs * rcs;
         final int nb0 = nbBuild[0], nb1 = nbBuild[1], nb2 = nbBuild[2], ra0 = rangeBuild[0], ra1 = rangeBuild[1], ra2 = rangeBuild[2];
+        final OctantStencil sc = stencil;
         final double exclusionR2 = Math.min(halfW2, rcs2);
         int[] pj = out.j, pc = out.code;
         for (int i = i0; i < i1; i++) {
@@ -297,15 +296,15 @@ public final class NeighbourList {
             int bin = atomBin[i];
             final int gi = group[i];
             double xi = xw[o], yi = xw[o + 1], zi = xw[o + 2];
-            final int b0 = homeBin0[bin], b1 = homeBin1[bin], b2 = homeBin2[bin];
+            final int b0 = sc.homeBin0[bin], b1 = sc.homeBin1[bin], b2 = sc.homeBin2[bin];
             final int oct = (fRef[o] * nb0 - b0 >= 0.5 ? 4 : 0) + (fRef[o + 1] * nb1 - b1 >= 0.5 ? 2 : 0) + (fRef[o + 2] * nb2 - b2 >= 0.5 ? 1 : 0);
-            for (int st = octStart[oct], ste = octStart[oct + 1]; st < ste; st++) {
-                        final int k0 = b0 + octOff[3 * st] + ra0, k1 = b1 + octOff[3 * st + 1] + ra1, k2 = b2 + octOff[3 * st + 2] + ra2;
-                        int code = wrapCode0[k0] + wrapCode1[k1] + wrapCode2[k2];
+            for (int st = sc.octStart[oct], ste = sc.octStart[oct + 1]; st < ste; st++) {
+                        final int k0 = b0 + sc.octOff[3 * st] + ra0, k1 = b1 + sc.octOff[3 * st + 1] + ra1, k2 = b2 + sc.octOff[3 * st + 2] + ra2;
+                        int code = sc.wrapCode0[k0] + sc.wrapCode1[k1] + sc.wrapCode2[k2];
                         double sx = shift[3 * code], sy = shift[3 * code + 1], sz = shift[3 * code + 2];
-                        int nbBin = wrapBin0[k0] + wrapBin1[k1] + wrapBin2[k2];
+                        int nbBin = sc.wrapBin0[k0] + sc.wrapBin1[k1] + sc.wrapBin2[k2];
                         int q = binStart[nbBin], qe = binStart[nbBin + 1];
-                        if (st == octStart[oct]) {
+                        if (st == sc.octStart[oct]) {
                             // The zero offset (listed first): atoms of a bin are stored in ascending order, start after i.
                             if (q == qe || binAtoms[qe - 1] <= i) continue;
                             for (int hi = qe; q < hi; ) {
@@ -340,81 +339,9 @@ public final class NeighbourList {
         return p;
     }
 
-    // Half stencil per octant of the home bin: offsets (in bins) of the neighbour bins to visit, the
-    // zero offset first; and per axis, for c = b + o in [−R, nb + R), the wrapped bin's contribution
-    // to the bin index and the image's to the image code, so the search does no integer division.
     /** Bins per list radius: bins of about half the radius, as LAMMPS's default (finer bins measured slower here). */
     private static final double BIN_FACTOR = 2;
-    private int[] octStart = new int[9], octOff = new int[0];
-    private int[] homeBin0 = new int[0], homeBin1 = new int[0], homeBin2 = new int[0];
-    private int[] wrapBin0 = new int[0], wrapBin1 = new int[0], wrapBin2 = new int[0];
-    private int[] wrapCode0 = new int[0], wrapCode1 = new int[0], wrapCode2 = new int[0];
-
-    /**
-     * Builds the octant stencils for the current bin grid. An atom's octant (which half of its bin
-     * it sits in, per axis) bounds its distance to every neighbour bin from below: along axis d the gap
-     * between the octant [h/2, h/2 + 1/2] and the bin [o, o + 1] (in bins) times the bin's
-     * perpendicular width. The gaps add in quadrature in an orthogonal cell, and the largest alone
-     * bounds the distance in any cell; bins at or beyond the list radius are left out (no pair can be
-     * lost: the bound holds for every atom of the octant and every atom of the bin).
-     */
-    private void buildStencil(int[] nb, int[] range, int m, Cell cell) {
-        double[] w = {cell.width(0) / nb[0], cell.width(1) / nb[1], cell.width(2) / nb[2]};
-        double[] h = cell.h;
-        boolean ortho = h[1] == 0 && h[2] == 0 && h[3] == 0 && h[5] == 0 && h[6] == 0 && h[7] == 0;
-        double rcs = cutoff + skin;
-        int side = 2 * m + 1;
-        int per = 1 + ((2 * range[0] + 1) * (2 * range[1] + 1) * (2 * range[2] + 1) - 1) / 2;
-        if (octOff.length < 3 * 8 * per) octOff = new int[3 * 8 * per];
-        int e = 0;
-        for (int oct = 0; oct < 8; oct++) {
-            octStart[oct] = e;
-            int[] hh = {oct >> 2, (oct >> 1) & 1, oct & 1};
-            octOff[3 * e] = 0; octOff[3 * e + 1] = 0; octOff[3 * e + 2] = 0;
-            e++;
-            for (int o0 = -range[0]; o0 <= range[0]; o0++) {
-                for (int o1 = -range[1]; o1 <= range[1]; o1++) {
-                    for (int o2 = -range[2]; o2 <= range[2]; o2++) {
-                        // Half stencil (as LAMMPS's half/bin): a pair seen from i at bin offset o is
-                        // seen from j at −o, so only lexicographically positive offsets are visited,
-                        // and in the zero offset (same bin, same image) only partners j > i. A self
-                        // image (j = i) sits at an offset n·nb, positive exactly when n is.
-                        boolean positiveOffset = o0 > 0 || (o0 == 0 && (o1 > 0 || (o1 == 0 && o2 > 0)));
-                        if (!positiveOffset) continue;
-                        int[] o = {o0, o1, o2};
-                        double sum = 0, max = 0;
-                        for (int d = 0; d < 3; d++) {
-                            double lo = 0.5 * hh[d], hi = lo + 0.5;
-                            double gap = Math.max(0, Math.max(o[d] - hi, lo - (o[d] + 1))) * w[d];
-                            sum += gap * gap;
-                            max = Math.max(max, gap);
-                        }
-                        if ((ortho ? Math.sqrt(sum) : max) >= rcs) continue;
-                        octOff[3 * e] = o0; octOff[3 * e + 1] = o1; octOff[3 * e + 2] = o2;
-                        e++;
-                    }
-                }
-            }
-        }
-        octStart[8] = e;
-        wrapBin0 = wrapTable(nb[0], range[0], nb[1] * nb[2], false, m, side * side, wrapBin0);
-        wrapCode0 = wrapTable(nb[0], range[0], nb[1] * nb[2], true, m, side * side, wrapCode0);
-        wrapBin1 = wrapTable(nb[1], range[1], nb[2], false, m, side, wrapBin1);
-        wrapCode1 = wrapTable(nb[1], range[1], nb[2], true, m, side, wrapCode1);
-        wrapBin2 = wrapTable(nb[2], range[2], 1, false, m, 1, wrapBin2);
-        wrapCode2 = wrapTable(nb[2], range[2], 1, true, m, 1, wrapCode2);
-    }
-
-    /** For c in [−range, nb + range): the wrapped bin times binStride, or (image + m) times codeStride. */
-    private static int[] wrapTable(int nb, int range, int binStride, boolean code, int m, int codeStride, int[] reuse) {
-        int len = nb + 2 * range;
-        int[] t = reuse.length >= len ? reuse : new int[len];
-        for (int k = 0; k < len; k++) {
-            int c = k - range, n = Math.floorDiv(c, nb);
-            t[k] = code ? (n + m) * codeStride : (c - n * nb) * binStride;
-        }
-        return t;
-    }
+    private final OctantStencil stencil = new OctantStencil();
 
     private boolean excluded(int i, int j) {
         if (group[i] != group[j]) return false;
