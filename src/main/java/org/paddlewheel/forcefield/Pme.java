@@ -174,8 +174,23 @@ public final class Pme {
      * are not null.
      */
     public double compute(double[] x, Cell cell, double[] f, double[] virial6) {
+        double energy = spreadAndConvolve(x, cell, virial6);
+        if (f != null) {
+            if (r2c) fft.realInverse(grid, false); else fft.complexInverse(grid, false);
+            this.f = f;
+            java.util.Arrays.fill(netT, 0);
+            run(gatherPhase);
+            double nx = 0, ny = 0, nz = 0;
+            for (int k = 0; k < threads; k++) { nx += netT[3 * k]; ny += netT[3 * k + 1]; nz += netT[3 * k + 2]; }
+            subtractNetForce(f, nx, ny, nz);
+            this.f = null;
+        }
+        return energy;
+    }
+
+    /** Spreading, forward transform and convolution: the energy (eV); the virial added when asked. */
+    private double spreadAndConvolve(double[] x, Cell cell, double[] virial6) {
         this.x = x;
-        this.f = f;
         this.hi = cell.hInv;
         this.wantVirial = virial6 != null;
         if (!Arrays.equals(cell.h, hCached)) {
@@ -192,23 +207,7 @@ public final class Pme {
         if (virial6 != null) {
             for (int t = 0; t < threads; t++) for (int k = 0; k < 6; k++) virial6[k] += vT[6 * t + k];
         }
-        if (f != null) {
-            if (r2c) fft.realInverse(grid, false); else fft.complexInverse(grid, false);
-            java.util.Arrays.fill(netT, 0);
-            run(gatherPhase);
-            if (removeNetForce) {
-                // Smooth PME's forces are not exactly pairwise: they sum to a small non-zero vector
-                // (Essmann et al. 1995, sec. 4), which makes the total momentum drift (NVE) and the
-                // centre of mass wander under a Langevin thermostat. Subtract it evenly, as Amber's
-                // netfrc does; the energy is unchanged, each force moves by |ΣF|/N.
-                double nx = 0, ny = 0, nz = 0;
-                for (int k = 0; k < threads; k++) { nx += netT[3 * k]; ny += netT[3 * k + 1]; nz += netT[3 * k + 2]; }
-                nx /= n; ny /= n; nz /= n;
-                for (int i = 0; i < n; i++) { f[3 * i] -= nx; f[3 * i + 1] -= ny; f[3 * i + 2] -= nz; }
-            }
-        }
         this.x = null;
-        this.f = null;
         return energy;
     }
 
@@ -219,25 +218,8 @@ public final class Pme {
      * this returns: the caller orders them) and {@link #subtractNetForce} once.
      */
     double meshPotential(double[] x, Cell cell, double[] virial6) {
-        this.x = x;
-        this.hi = cell.hInv;
-        this.wantVirial = virial6 != null;
-        if (!Arrays.equals(cell.h, hCached)) {
-            System.arraycopy(cell.h, 0, hCached, 0, 9);
-            fillInfluence(cell);
-        }
-        run(spreadPhase);
-        run(reducePhase);
-        fftThreads();
-        if (r2c) fft.realForward(grid); else fft.complexForward(grid);
-        run(convolvePhase);
-        double energy = 0;
-        for (int t = 0; t < threads; t++) energy += eT[t];
-        if (virial6 != null) {
-            for (int t = 0; t < threads; t++) for (int k = 0; k < 6; k++) virial6[k] += vT[6 * t + k];
-        }
+        double energy = spreadAndConvolve(x, cell, virial6);
         if (r2c) fft.realInverse(grid, false); else fft.complexInverse(grid, false);
-        this.x = null;
         return energy;
     }
 
@@ -246,7 +228,12 @@ public final class Pme {
         gatherRange(from, to, f, net, 0);
     }
 
-    /** Subtracts (net / N) from every force of f: the net-force removal of {@link #compute}, if on. */
+    /**
+     * Subtracts (net / N) from every force of f, if on: smooth PME's forces are not exactly pairwise and
+     * sum to a small non-zero vector (Essmann et al. 1995, sec. 4), which makes the total momentum drift
+     * (NVE) and the centre of mass wander under a Langevin thermostat; subtracted evenly, as Amber's
+     * netfrc does, the energy is unchanged and each force moves by |ΣF|/N.
+     */
     void subtractNetForce(double[] f, double nx, double ny, double nz) {
         if (!removeNetForce) return;
         nx /= n; ny /= n; nz /= n;
