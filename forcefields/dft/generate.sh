@@ -14,7 +14,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 WORK="${WORK:-/work/dft-work}"
 RANKS="${RANKS:-2}"
-STAGES="${STAGES:-scan relax barrier nebprobe md}"
+STAGES="${STAGES:-scan relax md1 barrier nebprobe md}"
 COMMIT="${COMMIT:-1}"
 # Waiting MPI ranks yield the core instead of spinning: on a machine shared with builds, a spinning
 # rank starves its partner (an 80-atom SCF step went from 10 s to 125 s under load 8-10, measured).
@@ -208,15 +208,9 @@ sp_piece() { # piece charge file...
   fi
 }
 
-# The stages live in one function that bash parses whole before running it: bash reads a script
-# as it goes, so an edit to this file while a long stage runs would otherwise be read mid-line
-# when the stage returns.
-main() {
-checkpoint_loop &
-local ckpid=$!
-trap 'kill $ckpid 2>/dev/null; checkpoint_now' EXIT
 # ---- Stage 1: barrier scans (unrelaxed: only the moving atoms move; upper bounds) on 2x2x1 cells ----
-if [[ " $STAGES " == *" scan "* ]]; then
+scan_stage() {
+  local a0 a1 S
   mkdir -p "$WORK/scan" "$WORK/sp"
   a0=$(a_of x0 4.57); a1=$(a_of x1 4.70)
   S="$WORK/scan"
@@ -236,42 +230,82 @@ if [[ " $STAGES " == *" scan "* ]]; then
   sp_piece scan-rot-bh4-x1 0 "$S/scan-rot-bh4-x1.extxyz"
   cfg rotate-first "$S/x1-221.extxyz" N z "$S/scan-rot-nh2-x1.extxyz" 0 22.5 45
   sp_piece scan-rot-nh2-x1 0 "$S/scan-rot-nh2-x1.extxyz"
-fi
+}
 
-if [[ " $STAGES " == *" relax "* ]]; then relax_stage; fi
-if [[ " $STAGES " == *" barrier "* ]]; then barrier_stage; fi
-if [[ " $STAGES " == *" nebprobe "* ]]; then nebprobe_stage; fi
-
-# ---- Stage 3: snapshots of classical MD (the provisional model) at 250-900 K, 2x2x2 cells ----
-# (2x2x2, 72-80 atoms: the embedded engine needs cells wider than twice a molecule's extent).
+# ---- Stage 3: snapshots of classical MD (the provisional model) at 250-900 K ----
+# Antiperovskites as 2x2x2 cells (72-80 atoms: the embedded engine needs cells wider than twice a
+# molecule's extent), NaBH4 and Na2O as the Γ supercells of their relaxations (48 and 81 atoms).
 # The classical model visits roughly what the MD of the study visits; DFT labels correct it. Two
-# snapshots 1 ps apart per temperature and composition per piece, so every piece covers the range.
-if [[ " $STAGES " == *" md "* ]]; then
-  mkdir -p "$WORK/md" "$WORK/sp"
+# snapshots 1 ps apart (NVT) per piece. Each round covers every composition and temperature once;
+# the cell is strained by -3 %, 0 or +3 % in a/(DFT a), cycling with round and temperature, so that
+# every round samples compressed, relaxed and stretched cells (stress data) and every (composition,
+# T) meets all three strains over three rounds. 900 K is above the melting point of x = 1 (492 K,
+# Somer 2010; the classical model melts it between 400 and 500 K), so the melt is sampled too.
+strain_of() { # round temperature-index -> lattice factor
+  case $(( ($1 + $2) % 3 )) in 0) echo 1.00 ;; 1) echo 0.97 ;; 2) echo 1.03 ;; esac
+}
+md_piece() { # piece structure-file temperature seed charge
+  local piece=$1 cell=$2 T=$3 seed=$4 q=$5
+  done_piece "$piece" && return 0
+  local d="$WORK/md/${piece#md-}"
+  if [[ ! -f "$d/trajectory.extxyz" ]]; then
+    pw md -i "$cell" --ff na-amide-borohydride --temperature "${T}K" --equilibrate 1ps --time 2ps --every 1ps \
+       --seed "$seed" -o "$d" --quiet >/dev/null || { log "classical MD $piece failed"; return 0; }
+  fi
+  sp_piece "$piece" "$q" "$d/trajectory.extxyz"
+}
+md_round() { # round
+  local round=$1 a0 a1 comp x a q T i f cell
+  mkdir -p "$WORK/md" "$WORK/sp" "$WORK/cells"
   a0=$(a_of x0 4.57); a1=$(a_of x1 4.70)
-  for round in 1 2 3 4 5; do
+  i=0
+  for T in 250 500 700 900; do
+    f=$(strain_of "$round" "$i"); i=$((i + 1))
     for comp in x1 x05 x0vac; do
       case $comp in
         x1) x=1; a=$a1; q=0 ;;
         x05) x=0.5; a=$(python3 -c "print('%.4f'%(($a0+$a1)/2))"); q=0 ;;
         x0vac) x=0; a=$a0; q=-1 ;;
       esac
-      for T in 250 500 700 900; do
-        piece="md-$comp-${T}K-$round"
-        done_piece "$piece" && continue
-        d="$WORK/md/$comp-$T-$round"
-        if [[ ! -f "$d/trajectory.extxyz" ]]; then
-          pw build antiperovskite --x $x --supercell 2x2x2 --a "${a}Å" --seed $round -o "$WORK/md/$comp-$round.extxyz" >/dev/null
-          cell="$WORK/md/$comp-$round.extxyz"
-          if [[ $comp == x0vac ]]; then cfg remove "$cell" Na midplane "$WORK/md/$comp-$round-vac.extxyz"; cell="$WORK/md/$comp-$round-vac.extxyz"; fi
-          pw md -i "$cell" --ff na-amide-borohydride --temperature ${T}K --equilibrate 1ps --time 2ps --every 1ps \
-             --seed $round -o "$d" --quiet >/dev/null || { log "classical MD $piece failed"; continue; }
-        fi
-        sp_piece "$piece" $q "$d/trajectory.extxyz"
-      done
+      a=$(python3 -c "print('%.4f'%($a*$f))")
+      cell="$WORK/md/$comp-$round-$f.extxyz"
+      pw build antiperovskite --x $x --supercell 2x2x2 --a "${a}Å" --seed "$round" -o "$cell" >/dev/null
+      if [[ $comp == x0vac ]]; then cfg remove "$cell" Na midplane "${cell%.extxyz}-vac.extxyz"; cell="${cell%.extxyz}-vac.extxyz"; fi
+      md_piece "md-$comp-${T}K-$round" "$cell" "$T" "$round" "$q"
     done
   done
-fi
+  # The two reference compounds, one temperature each per round (NaBH4 melts at 778 K: 250-700 K).
+  local tb=(250 500 700 500 250) tn=(500 900 250 700 900)
+  f=$(strain_of "$round" 1)
+  cfg prim-nabh4 "$(python3 -c "print('%.4f'%(6.163*$f))")" "$WORK/md/nabh4-prim-$f.extxyz"
+  pw build supercell "$WORK/md/nabh4-prim-$f.extxyz" --supercell 2x2x2 -o "$WORK/md/nabh4-$f.extxyz" >/dev/null
+  md_piece "md-nabh4-${tb[round-1]}K-$round" "$WORK/md/nabh4-$f.extxyz" "${tb[round-1]}" "$round" 0
+  f=$(strain_of "$round" 2)
+  cfg prim-na2o "$(python3 -c "print('%.4f'%(5.55*$f))")" "$WORK/md/na2o-prim-$f.extxyz"
+  pw build supercell "$WORK/md/na2o-prim-$f.extxyz" --supercell 3x3x3 -o "$WORK/md/na2o-$f.extxyz" >/dev/null
+  md_piece "md-na2o-${tn[round-1]}K-$round" "$WORK/md/na2o-$f.extxyz" "${tn[round-1]}" "$round" 0
+}
+
+# The stages live in one function that bash parses whole before running it: bash reads a script
+# as it goes, so an edit to this file while a long stage runs would otherwise be read mid-line
+# when the stage returns. Stages run in the order $STAGES names them; "md1" runs the first MD
+# round only (a first look at the training data before the barriers), "md" every round.
+main() {
+checkpoint_loop &
+local ckpid=$!
+trap 'kill $ckpid 2>/dev/null; checkpoint_now' EXIT
+local stage r
+for stage in $STAGES; do
+  case $stage in
+    scan) scan_stage ;;
+    relax) relax_stage ;;
+    barrier) barrier_stage ;;
+    nebprobe) nebprobe_stage ;;
+    md1) md_round 1 ;;
+    md) for r in 1 2 3 4 5; do md_round "$r"; done ;;
+    *) log "unknown stage $stage (scan relax barrier nebprobe md1 md)" ;;
+  esac
+done
 log "generate.sh: stages '$STAGES' finished"
 }
 main "$@"; exit $?
