@@ -2,7 +2,7 @@
 # Generates the CP2K reference dataset of forcefields/dft/ as a resumable background job.
 #
 #   nice -n 19 forcefields/dft/generate.sh            # run (or continue) every stage
-#   STAGES="relax scan" forcefields/dft/generate.sh   # only some stages (scan relax barrier nebprobe md)
+#   STAGES="relax md1" forcefields/dft/generate.sh   # some stages, in this order (scan relax-ap relax-ref relax barrier nebprobe md1 md)
 #
 # Work folders live in $WORK (default /work/dft-work, outside the repository); every finished
 # piece is copied into forcefields/dft/data/ and committed (only those paths) so a hard stop loses
@@ -14,7 +14,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 WORK="${WORK:-/work/dft-work}"
 RANKS="${RANKS:-2}"
-STAGES="${STAGES:-scan relax md1 barrier nebprobe md}"
+STAGES="${STAGES:-scan relax-ap md1 relax-ref barrier nebprobe md}"
 COMMIT="${COMMIT:-1}"
 # Waiting MPI ranks yield the core instead of spinning: on a machine shared with builds, a spinning
 # rank starves its partner (an 80-atom SCF step went from 10 s to 125 s under load 8-10, measured).
@@ -77,7 +77,7 @@ seed_restart() { # work-dir checkpoint-name: start from the committed restart wh
 # Settings of record (forcefields/dft/README.md): PBE, DZVP-MOLOPT-SR-GTH, 800 Ry / rel 60 Ry, XC smoothing.
 DFT=(--ranks "$RANKS" --cutoff 800Ry --rel-cutoff 60Ry)
 
-# ---- Stage 2 (after the scans): lattice parameters by cell relaxation at the Γ point of 2x2x2 cells ----
+# ---- Stage 2 (after the scans): lattice parameters (relax-ap: the antiperovskites; relax-ref: Na2O, NaBH4) by cell relaxation at the Γ point of 2x2x2 cells ----
 # CP2K's k-point code is far too slow for the 4.6 Å unit cells here (one SCF step of the 10-atom
 # x = 1 cell with a 3x3x3 mesh took 350 s, measured), so the antiperovskites are relaxed as 2x2x2
 # supercells (72/80 atoms, Γ) with ordered (aligned) anions; Na2O and NaBH4 as Γ supercells of their
@@ -109,6 +109,9 @@ relax_stage() {
   # x = 0 first: its lattice parameter replaces the unverified 4.45 Å of the builder.
   relax_one x0 "$WORK/cells/x0-222.extxyz" --cell-symmetry cubic
   relax_one x1 "$here/relax-x1-start.extxyz" --cell-symmetry cubic
+}
+relax_reference_stage() {
+  mkdir -p "$WORK/relax" "$WORK/cells"
   # Na2O (antifluorite) and NaBH4 (rock salt, one ordered BH4 orientation) as supercells of their fcc
   # primitive cells at Γ, with nearest images as far apart as in the antiperovskite cells (11.8 and
   # 8.7 Å): 81 and 48 atoms. Conventional a = (4 V / N_primitive)^(1/3), N = 27 and 8. Every atom
@@ -298,12 +301,14 @@ local stage r
 for stage in $STAGES; do
   case $stage in
     scan) scan_stage ;;
-    relax) relax_stage ;;
+    relax-ap) relax_stage ;;
+    relax-ref) relax_reference_stage ;;
+    relax) relax_stage; relax_reference_stage ;;
     barrier) barrier_stage ;;
     nebprobe) nebprobe_stage ;;
     md1) md_round 1 ;;
     md) for r in 1 2 3 4 5; do md_round "$r"; done ;;
-    *) log "unknown stage $stage (scan relax barrier nebprobe md1 md)" ;;
+    *) log "unknown stage $stage (scan relax-ap relax-ref relax barrier nebprobe md1 md)" ;;
   esac
 done
 log "generate.sh: stages '$STAGES' finished"
