@@ -55,6 +55,10 @@ public final class Uf3Report {
         js.putObject("hyper").put("energy_weight", h.energyWeight()).put("stress_weight", h.stressWeight())
                 .put("ridge", h.ridge()).put("curvature", h.curvature()).put("scored_on_training", r.scoredOnTraining());
         js.put("stress_mode", r.deviatoricStress() ? "deviatoric" : "full");
+        js.put("charge_scale", r.chargeScale()).put("charge_scale_fitted", r.chargeScaleFitted());
+        md.append(r.chargeScaleFitted()
+                ? String.format(Locale.ROOT, "Charges: every base charge times the fitted s = %.4f (Ewald ∝ s², fitted as the linear unknown s²).%n%n", r.chargeScale())
+                : "Charges: the base model's, fixed.\n\n");
         var cj = js.putArray("candidates");
         for (var c : r.candidates()) {
             cj.addObject().put("energy_weight", c.hyper().energyWeight()).put("stress_weight", c.hyper().stressWeight())

@@ -26,6 +26,10 @@ import org.paddlewheel.model.Structure;
  * rows: energy per atom (eV/atom), 3N forces (eV/Å), 6 stresses (eV/Å³, xx yy zz xy xz yz) with
  * the fixed part already subtracted from the targets. Spline pairs apply to the same pairs as in
  * the engine (intramolecular pairs excluded unless special_bonds lj weights are non-zero).
+ * <p>With a fitted charge scale ({@link #chargeScaleColumn}), the electrostatics leave the fixed part
+ * and become one more column: every Ewald term (real, reciprocal, self and background, intramolecular
+ * exclusion) is a bilinear form in the charges, so scaling all base charges by s multiplies it by
+ * exactly s² = t, and t is one more linear unknown (the charges stay neutral per formula unit).
  */
 public final class Uf3Design {
     /** One configuration's rows: A (columns as {@link #columns}) and residual targets; fixed parts kept for plots. */
@@ -65,6 +69,9 @@ public final class Uf3Design {
     private final int[] start;
     private final int columns;
     private final TripleColumns three;
+    private final boolean chargeScale;
+    private final ForceEngine.Options coulombOnly = ForceEngine.Options.defaults()
+            .withTerms(EnumSet.of(Term.COULOMB_REAL, Term.COULOMB_RECIPROCAL, Term.COULOMB_SELF, Term.COULOMB_EXCLUSION));
 
     /**
      * @param base      the base model's JSON (species, charges, molecules, bonded terms, Ewald)
@@ -84,6 +91,15 @@ public final class Uf3Design {
      */
     public Uf3Design(ObjectNode base, ForceField baseFf, List<SplinePair> splines, List<SplineTriple> triples, boolean keepPairs,
                      List<Element> elements) {
+        this(base, baseFf, splines, triples, keepPairs, elements, false);
+    }
+
+    /**
+     * As above; with {@code chargeScale} the square t = s² of one factor s on every base charge is an
+     * unknown too (the last column), and the electrostatics leave the fixed part.
+     */
+    public Uf3Design(ObjectNode base, ForceField baseFf, List<SplinePair> splines, List<SplineTriple> triples, boolean keepPairs,
+                     List<Element> elements, boolean chargeScale) {
         List<SplinePair> zero = new ArrayList<>();
         for (SplinePair sp : splines) zero.add(sp.withCoefficients(new double[sp.basisSize()]));
         ObjectNode fixedJson = SplineJson.withTriples(SplineJson.withSplines(base, baseFf, keepPairs, zero, null, null), baseFf, List.of());
@@ -93,8 +109,12 @@ public final class Uf3Design {
         start = new int[splines.size() + 1];
         for (int p = 0; p < splines.size(); p++) start[p + 1] = start[p] + splines.get(p).freeSize();
         three = new TripleColumns(triples, start[splines.size()]);
-        columns = three.end() + elements.size();
+        this.chargeScale = chargeScale;
+        columns = three.end() + elements.size() + (chargeScale ? 1 : 0);
     }
+
+    /** The column of t = s² (s the factor on every base charge), or −1 when the charges are fixed. */
+    public int chargeScaleColumn() { return chargeScale ? columns - 1 : -1; }
 
     /** The 3-body basis templates (coefficients ignored). */
     public List<SplineTriple> triples() { return three.triples(); }
@@ -114,7 +134,7 @@ public final class Uf3Design {
 
     public List<Element> elements() { return elements; }
 
-    /** Number of unknowns: free spline coefficients, then one atom energy per element. */
+    /** Number of unknowns: free spline coefficients, 3-body coefficients, one atom energy per element, then t = s² if fitted. */
     public int columns() { return columns; }
 
     /** First column of spline p. */
@@ -141,6 +161,20 @@ public final class Uf3Design {
         double[] eRow = new double[columns];
         double[][] fRows = new double[3 * n][columns];
         double[][] wRows = new double[6][columns];
+        if (chargeScale) { // the electrostatics at the base charges become the t column
+            int t = chargeScaleColumn();
+            double[] fc = new double[3 * n];
+            double ec;
+            double[] wc;
+            try (ForceEngine eng = new ForceEngine(top, cell, coulombOnly)) {
+                ec = eng.compute(x, cell, fc);
+                wc = eng.virial();
+            }
+            e0 -= ec;
+            for (int k = 0; k < 3 * n; k++) { f0[k] -= fc[k]; fRows[k][t] = fc[k]; }
+            for (int m = 0; m < 6; m++) { w0[m] -= wc[m]; wRows[m][t] = wc[m]; }
+            eRow[t] = ec;
+        }
         int nt = fixed.species().size();
         int[] pairOf = new int[nt * nt];
         java.util.Arrays.fill(pairOf, -1);

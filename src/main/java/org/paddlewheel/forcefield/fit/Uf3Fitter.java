@@ -30,7 +30,14 @@ import org.paddlewheel.model.Element;
 public final class Uf3Fitter {
     /** Options of a fit; lengths Å, core A eV, core ρ Å. */
     public record Options(String base, boolean keepPairs, double rCut, double knotSpacing, double coreA, double coreRho,
-                          double testFraction, double validationFraction, ThreeBody threeBody, boolean deviatoricStress) {
+                          double testFraction, double validationFraction, ThreeBody threeBody, boolean deviatoricStress,
+                          boolean fitChargeScale) {
+        /** Charges fixed at the base model's. */
+        public Options(String base, boolean keepPairs, double rCut, double knotSpacing, double coreA, double coreRho,
+                       double testFraction, double validationFraction, ThreeBody threeBody, boolean deviatoricStress) {
+            this(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, deviatoricStress, false);
+        }
+
         /** With a 3-body part, full stress. */
         public Options(String base, boolean keepPairs, double rCut, double knotSpacing, double coreA, double coreRho,
                        double testFraction, double validationFraction, ThreeBody threeBody) {
@@ -46,7 +53,19 @@ public final class Uf3Fitter {
         public static Options defaults() { return new Options("na-amide-borohydride", false, 5.5, 0.3, 1000, 0.2, 0.1, 0.2); }
 
         public Options withThreeBody(ThreeBody t) {
-            return new Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, t, deviatoricStress);
+            return new Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, t, deviatoricStress,
+                    fitChargeScale);
+        }
+
+        /**
+         * Fit one factor s on every base charge (neutrality kept) with the rest: the Ewald energy, forces and
+         * virial are exactly s² times their values at the base charges, so t = s² is linear ({@link Uf3Design}).
+         * Formal charges overstate the electrostatics of these salts (CP2K Mulliken charges of Na are
+         * +0.54 to +0.62 e on the scans, forcefields/dft/README.md); the data decide how much.
+         */
+        public Options withChargeScale(boolean fit) {
+            return new Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, deviatoricStress,
+                    fit);
         }
 
         /**
@@ -55,7 +74,8 @@ public final class Uf3Fitter {
          * 0.02 GPa (forcefields/dft/README.md), so the trace would teach the model a spurious pressure.
          */
         public Options withDeviatoricStress(boolean d) {
-            return new Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, d);
+            return new Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, d,
+                    fitChargeScale);
         }
     }
 
@@ -79,7 +99,11 @@ public final class Uf3Fitter {
     public record Result(Uf3Design design, List<Uf3Design.Rows> train, List<Uf3Design.Rows> validation, List<Uf3Design.Rows> test,
                          Uf3Solver.Hyper hyper, double[] coefficients, List<Candidate> candidates, List<LearningPoint> learning,
                          List<SplinePair> fitted, double[] atomEnergiesByElement, ObjectNode model, ForceField fittedModel,
-                         boolean scoredOnTraining, java.util.Map<String, double[]> meanCharges, boolean deviatoricStress) {}
+                         boolean scoredOnTraining, java.util.Map<String, double[]> meanCharges, boolean deviatoricStress,
+                         double chargeScale) {
+        /** Whether the charge scale was fitted (else {@link #chargeScale} is 1: the base charges). */
+        public boolean chargeScaleFitted() { return design.chargeScaleColumn() >= 0; }
+    }
 
     /** Unknowns above which the validation grid is thinned to 18 points (w_E 1/10/100, w_S 100, ridge 1e-6…1e-2, curvature 1e-6/1e-4). */
     public static final int COARSE_GRID_FROM = 1500;
@@ -104,7 +128,8 @@ public final class Uf3Fitter {
         for (Uf3Dataset.Frame f : frames) for (Element e : f.labelled().structure().speciesArray()) els.add(e);
         List<SplineTriple> triples = !base.splineTriples().isEmpty() ? base.splineTriples()
                 : opt.threeBody().on() ? new TripleBasis(opt.threeBody(), log).build(base, split.train()) : List.of();
-        Uf3Design design = new Uf3Design(baseJson, base, templates, triples, opt.keepPairs(), new ArrayList<>(els));
+        Uf3Design design = new Uf3Design(baseJson, base, templates, triples, opt.keepPairs(), new ArrayList<>(els),
+                opt.fitChargeScale());
         log.printf(Locale.ROOT, "fit-ff uf3: %d spline pairs, %d 3-body triples, %d unknowns (%d atom energies)%n", templates.size(),
                 triples.size(), design.columns(), els.size());
         List<Uf3Design.Rows> tr = rows(design, split.train(), "train"), va = rows(design, split.validation(), "validation"),
@@ -139,6 +164,17 @@ public final class Uf3Fitter {
                 best.hyper().stressWeight(), best.hyper().ridge(), best.hyper().curvature(), best.score(), best.rmse()[0],
                 best.rmse()[1], best.rmse()[2]);
         double[] c = Uf3Solver.solve(design, nTrain, best.hyper());
+        double chargeScale = 1;
+        if (design.chargeScaleColumn() >= 0) {
+            double t = c[design.chargeScaleColumn()];
+            if (!(t > 0)) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "fitted charge scale squared t = %.4g is not positive: the data do not"
+                        + " determine the electrostatics (fit without --fit-charge-scale)", t));
+            }
+            chargeScale = Math.sqrt(t);
+            log.printf(Locale.ROOT, "fit-ff uf3: charge scale s = %.4f (every base charge times s; e.g. q(%s) %.4f e)%n", chargeScale,
+                    base.species().get(0).name(), base.species().get(0).charge() * chargeScale);
+        }
         List<LearningPoint> lc = new ArrayList<>();
         List<String> groups = tr.stream().map(Uf3Design.Rows::group).distinct()
                 .sorted(java.util.Comparator.comparingDouble(g -> Uf3Dataset.unit(g, 3))).toList();
@@ -165,14 +201,21 @@ public final class Uf3Fitter {
         }
         String name = base.name() + "-uf3-fit";
         ObjectNode model = SplineJson.withSplines(baseJson, base, opt.keepPairs(), fitted, perSpecies, name);
+        if (design.chargeScaleColumn() >= 0) {
+            for (var sp : model.withArray("species")) {
+                ObjectNode o = (ObjectNode) sp;
+                if (o.has("charge")) o.put("charge", o.get("charge").asDouble() * chargeScale);
+            }
+        }
         List<SplineTriple> fittedTriples = new ArrayList<>();
         for (int t = 0; t < triples.size(); t++) fittedTriples.add(design.fittedTriple(t, c));
         SplineJson.withTriples(model, base, fittedTriples);
         model.put("provisional", true);
         model.put("description", (triples.isEmpty() ? "UF3-style 2-body splines" : "UF3-style 2-body splines and 3-body terms") + " fitted by paddlewheel fit-ff --form uf3 on top of " + base.name()
-                + " (charges, Ewald and bonded terms fixed" + (opt.keepPairs() ? ", its pair terms kept" : "") + ")");
+                + (design.chargeScaleColumn() >= 0 ? String.format(Locale.ROOT, " (charges scaled by the fitted s = %.4f; Ewald and bonded terms fixed", chargeScale)
+                : " (charges, Ewald and bonded terms fixed") + (opt.keepPairs() ? ", its pair terms kept" : "") + ")");
         return new Result(design, tr, va, te, best.hyper(), c, cands, lc, fitted, ae, model, SplineJson.load(model, name), onTrain,
-                meanCharges(base, frames), opt.deviatoricStress());
+                meanCharges(base, frames), opt.deviatoricStress(), chargeScale);
     }
 
     /**
