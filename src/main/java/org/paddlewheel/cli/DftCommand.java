@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
  * reference data, relaxations (positions and cell), climbing-image NEB barriers.
  */
 @Command(name = "dft", mixinStandardHelpOptions = true,
-        description = "DFT with CP2K (PBE by default): single points, relaxations, NEB barriers.",
-        subcommands = {DftSinglePointCommand.class, DftRelaxCommand.class, DftNebCommand.class})
+        description = "DFT with CP2K (PBE by default): single points, relaxations, NEB barriers; compare a force field with DFT data.",
+        subcommands = {DftSinglePointCommand.class, DftRelaxCommand.class, DftNebCommand.class, DftCompareCommand.class})
 public final class DftCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -247,17 +247,7 @@ public final class Uf3Design {
      * widened configuration weighs as much as before.
      */
     LabelledXyz.Labelled widened(LabelledXyz.Labelled l) {
-        double ext = 0;
-        for (var mk : fixed.molecules()) ext = Math.max(ext, 2 * mk.maxBondAngstrom());
-        Cell c = new Cell(l.structure().lattice());
-        int[] m = new int[3];
-        for (int d = 0; d < 3; d++) m[d] = Math.max(1, (int) Math.ceil(2 * ext / c.width(d) - 1e-9));
-        int mult = m[0] * m[1] * m[2];
-        if (mult == 1) return l;
-        Structure big = org.paddlewheel.build.Supercell.of(l.structure(), m[0], m[1], m[2]);
-        double[] f = new double[3 * big.size()];
-        for (int k = 0; k < f.length; k++) f[k] = l.forcesEvPerA()[k % l.forcesEvPerA().length];
-        return new LabelledXyz.Labelled(big, l.energyEv() * mult, f, l.stressEvPerA3(), null, l.info());
+        return ThinCells.widened(l, fixed);
     }
 
     private final double[] bv = new double[512];

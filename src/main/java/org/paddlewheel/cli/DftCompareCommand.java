@@ -1,0 +1,70 @@
+package org.paddlewheel.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.paddlewheel.forcefield.ForceField;
+import org.paddlewheel.forcefield.fit.DftComparison;
+import org.paddlewheel.forcefield.fit.Uf3Dataset;
+import org.paddlewheel.model.InputException;
+import org.paddlewheel.report.DftComparisonReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code paddlewheel dft compare --ff MODEL [--data DIR | --dataset FILE... --relax JSON...] [--report DIR] [--json]}:
+ * a force field judged against DFT reference data ({@link DftComparison}): energy, force and stress errors
+ * overall, per element, per config_type and per set of the fit's fixed split; the scan profiles (model
+ * against DFT on the same configurations); the 0 K lattice parameters of the DFT cell relaxations.
+ * Every number is printed beside the target of the DFT-model issue ({@link DftComparisonReport}).
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Compare a force field with DFT reference data: errors per element and set, scan barriers, lattice parameters.")
+public final class DftCompareCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+    @Option(names = "--ff", required = true, description = "Force field: bundled name or JSON file.")
+    String ff;
+    @Option(names = "--data", description = "Folder of the reference data: every *.extxyz(.gz) and relax-*.json in it (default forcefields/dft/data"
+            + " when neither --data nor --dataset is given).")
+    Path data;
+    @Option(names = "--dataset", arity = "1..*", description = "Labelled extxyz files (energy, forces, stress; .gz allowed).")
+    List<Path> dataset;
+    @Option(names = "--relax", arity = "1..*", description = "Cell relaxations: JSON of `dft relax --json` (volume_A3, structure file beside it).")
+    List<Path> relax;
+    @Option(names = "--report", description = "Folder for dft-compare.json, dft-compare.md and plots (parity-force, scans; .png and .svg).")
+    Path report;
+    @Option(names = "--json", description = "Print the JSON report instead of markdown.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        ForceField model = ForceField.resolve(ff);
+        List<Path> files = new ArrayList<>(dataset == null ? List.of() : dataset);
+        List<Path> relaxes = new ArrayList<>(relax == null ? List.of() : relax);
+        Path dir = data != null ? data : dataset == null && relax == null ? Path.of("forcefields/dft/data") : null;
+        if (dir != null) {
+            if (!Files.isDirectory(dir)) throw new InputException(dir.toString(), 0, "expected a folder of DFT reference data (--data)");
+            try (Stream<Path> s = Files.list(dir)) {
+                for (Path p : s.sorted().toList()) {
+                    String n = p.getFileName().toString();
+                    if (n.endsWith(".extxyz") || n.endsWith(".extxyz.gz")) files.add(p);
+                    else if (n.startsWith("relax-") && n.endsWith(".json")) relaxes.add(p);
+                }
+            }
+        }
+        if (files.isEmpty() && relaxes.isEmpty()) throw new InputException(dir == null ? "dft compare" : dir.toString(), 0,
+                "no labelled configurations (*.extxyz, *.extxyz.gz) or cell relaxations (relax-*.json) found");
+        var frames = Uf3Dataset.read(files);
+        DftComparison.Result r = DftComparison.compare(model, frames, relaxes, System.err);
+        String md = DftComparisonReport.write(r, report);
+        var out = spec.commandLine().getOut();
+        out.print(json ? DftComparisonReport.json(r).toPrettyString() + "\n" : md);
+        out.flush();
+        return 0;
+    }
+}

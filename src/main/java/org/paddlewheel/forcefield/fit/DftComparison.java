@@ -1,0 +1,268 @@
+package org.paddlewheel.forcefield.fit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.paddlewheel.forcefield.Cell;
+import org.paddlewheel.forcefield.ForceEngine;
+import org.paddlewheel.forcefield.ForceField;
+import org.paddlewheel.forcefield.Topology;
+import org.paddlewheel.io.Formats;
+import org.paddlewheel.io.LabelledXyz;
+import org.paddlewheel.model.Element;
+import org.paddlewheel.model.InputException;
+import org.paddlewheel.model.Structure;
+import org.paddlewheel.relax.Relaxation;
+
+/**
+ * A force field judged against DFT reference data ({@code paddlewheel dft compare}): the model's energy
+ * (eV), forces (eV/Å) and stress (GPa) on every labelled configuration, summarised as RMSEs overall, per
+ * element, per {@code config_type} and per set of the fit's fixed split ({@link Uf3Dataset#split} with
+ * {@code fit-ff}'s default fractions, so "test" is the held-out set of a fit on the same files); the
+ * energy profiles along the DFT scans (identical configurations, so model and DFT barriers compare
+ * like with like: both unrelaxed); and the lattice parameters of the DFT cell relaxations
+ * ({@code relax-<name>.json} with its structure), relaxed with the model at 0 K and 0 GPa from the DFT
+ * structure with the cell kept cubic. The absolute energy RMSE needs per-element reference energies in
+ * the model ({@code atom_energies}); without them only the relative one (the mean error of each
+ * composition removed) is defined and the absolute one is NaN.
+ */
+public final class DftComparison {
+    /** eV/Å³ in GPa. */
+    public static final double EV_PER_A3_IN_GPA = 160.21766208;
+
+    /** One configuration: reference and model energy (eV), forces (eV/Å, original atoms) and stress (eV/Å³, xx yy zz xy xz yz; null without). */
+    public record FrameResult(String source, String configType, String composition, Element[] species, double dftEnergyEv,
+                              double modelEnergyEv, double[] dftForces, double[] modelForces, double[] dftStress, double[] modelStress) {
+        public int atoms() { return species.length; }
+    }
+
+    /** RMSEs of a set: energy eV/atom (absolute: NaN without atom energies; relative: per-composition mean removed), forces eV/Å, stress GPa. */
+    public record Errors(int configs, long forceComponents, double energyRmse, double relativeEnergyRmse, double forceRmse,
+                         double forceRms, Map<String, double[]> forcePerElement, double stressRmseGPa, double deviatoricStressRmseGPa) {}
+
+    /** Energies along one scan relative to its first frame (eV), DFT and model, frames in scan order. */
+    public record ScanProfile(String configType, List<String> sources, double[] dftEv, double[] modelEv) {
+        public double dftBarrierEv() { return max(dftEv); }
+
+        public double modelBarrierEv() { return max(modelEv); }
+
+        private static double max(double[] v) {
+            double m = Double.NEGATIVE_INFINITY;
+            for (double x : v) m = Math.max(m, x);
+            return m;
+        }
+    }
+
+    /** A DFT cell relaxation and the model's: volumes Å³, conventional a Å (NaN if the compound is unknown), relative deviation of a. */
+    public record LatticeResult(String name, int atoms, double dftVolume, double modelVolume, double aDft, double aModel, double deviation,
+                                boolean converged, int steps) {}
+
+    /** Everything {@link #compare} finds. */
+    public record Result(String model, boolean modelHasAtomEnergies, Errors all, Map<String, Errors> bySet, Map<String, Errors> byConfigType,
+                         List<ScanProfile> scans, List<LatticeResult> lattices, List<FrameResult> frames) {}
+
+    private DftComparison() {}
+
+    /** Compares {@code model} with the labelled frames and the cell relaxations {@code relaxJsons}; progress on {@code log}. */
+    public static Result compare(ForceField model, List<Uf3Dataset.Frame> frames, List<Path> relaxJsons, PrintStream log) {
+        List<FrameResult> fr = new ArrayList<>();
+        Map<String, String> setOf = new LinkedHashMap<>();
+        Uf3Dataset.Split split = Uf3Dataset.split(frames, 0.1, 0.2);
+        for (var f : split.train()) setOf.put(f.group(), "train");
+        for (var f : split.validation()) setOf.put(f.group(), "validation");
+        for (var f : split.test()) setOf.put(f.group(), "test");
+        Map<String, List<FrameResult>> bySet = new TreeMap<>();
+        for (int i = 0; i < frames.size(); i++) {
+            FrameResult r = evaluate(model, frames.get(i));
+            fr.add(r);
+            bySet.computeIfAbsent(setOf.get(frames.get(i).group()), k -> new ArrayList<>()).add(r);
+            if ((i + 1) % 10 == 0 || i + 1 == frames.size()) log.printf(Locale.ROOT, "dft compare: %d/%d configurations%n", i + 1, frames.size());
+        }
+        boolean absolute = hasAtomEnergies(model);
+        Map<String, Errors> sets = new LinkedHashMap<>();
+        for (String s : List.of("train", "validation", "test")) if (bySet.containsKey(s)) sets.put(s, errors(bySet.get(s), absolute));
+        Map<String, List<FrameResult>> byType = new TreeMap<>();
+        for (FrameResult r : fr) byType.computeIfAbsent(r.configType(), k -> new ArrayList<>()).add(r);
+        Map<String, Errors> types = new LinkedHashMap<>();
+        for (var e : byType.entrySet()) types.put(e.getKey(), errors(e.getValue(), absolute));
+        List<LatticeResult> lat = new ArrayList<>();
+        for (Path p : relaxJsons) {
+            log.printf(Locale.ROOT, "dft compare: relaxing %s with the model%n", p.getFileName());
+            lat.add(lattice(model, p));
+        }
+        return new Result(model.name(), absolute, errors(fr, absolute), sets, types, scans(fr), lat, fr);
+    }
+
+    /** Whether the model carries per-element reference energies (then absolute energies compare). */
+    public static boolean hasAtomEnergies(ForceField model) {
+        for (double e : model.atomEnergies()) if (e != 0) return true;
+        return false;
+    }
+
+    /** The model on one labelled configuration (thin cells through their replica, {@link ThinCells}). */
+    public static FrameResult evaluate(ForceField model, Uf3Dataset.Frame frame) {
+        LabelledXyz.Labelled l0 = frame.labelled();
+        int n0 = l0.structure().size();
+        LabelledXyz.Labelled l = ThinCells.widened(l0, model);
+        Structure s = l.structure();
+        Cell cell = new Cell(s.lattice());
+        double[] f = new double[3 * s.size()];
+        double e;
+        double[] w;
+        try (ForceEngine eng = new ForceEngine(Topology.build(model, s), cell, ForceEngine.Options.defaults())) {
+            e = eng.compute(s.positions(), cell, f);
+            w = eng.virial();
+        }
+        double mult = s.size() / (double) n0, vol = cell.volume();
+        double[] ms = {-w[0] / vol, -w[1] / vol, -w[2] / vol, -w[3] / vol, -w[4] / vol, -w[5] / vol};
+        double[] ds = null;
+        if (l0.stressEvPerA3() != null) {
+            double[] t = l0.stressEvPerA3();
+            ds = new double[] {t[0], t[4], t[8], t[1], t[2], t[5]};
+        }
+        Element[] sp = l0.structure().speciesArray();
+        return new FrameResult(frame.group(), l0.info().getOrDefault("config_type", "default"), composition(sp, l0.info().get("charge")), sp,
+                l0.energyEv(), e / mult, l0.forcesEvPerA(), java.util.Arrays.copyOf(f, 3 * n0), ds, ms);
+    }
+
+    /** Element fractions (4 decimals) and the cell charge: configurations of one key share a reference energy per atom. */
+    static String composition(Element[] species, String charge) {
+        Map<String, Integer> c = new TreeMap<>();
+        for (Element e : species) c.merge(e.symbol(), 1, Integer::sum);
+        StringBuilder b = new StringBuilder();
+        for (var e : c.entrySet()) b.append(String.format(Locale.ROOT, "%s%.4f ", e.getKey(), e.getValue() / (double) species.length));
+        return b.append("q").append(charge == null ? "0" : charge).toString();
+    }
+
+    /** RMSEs of a set of configurations. */
+    public static Errors errors(List<FrameResult> fr, boolean absoluteEnergy) {
+        double se = 0, sf = 0, sf0 = 0, ss = 0, sd = 0;
+        long nf = 0, ns = 0;
+        Map<String, List<Double>> dByComp = new LinkedHashMap<>();
+        Map<String, double[]> pe = new TreeMap<>();
+        for (FrameResult r : fr) {
+            double d = (r.modelEnergyEv() - r.dftEnergyEv()) / r.atoms();
+            se += d * d;
+            dByComp.computeIfAbsent(r.composition(), k -> new ArrayList<>()).add(d);
+            for (int k = 0; k < r.dftForces().length; k++) {
+                double q = r.modelForces()[k] - r.dftForces()[k];
+                sf += q * q;
+                sf0 += r.dftForces()[k] * r.dftForces()[k];
+                nf++;
+                double[] a = pe.computeIfAbsent(r.species()[k / 3].symbol(), x -> new double[3]);
+                a[0] += q * q;
+                a[1] += r.dftForces()[k] * r.dftForces()[k];
+                a[2]++;
+            }
+            if (r.dftStress() != null) {
+                double[] dv = new double[6];
+                for (int m = 0; m < 6; m++) dv[m] = r.modelStress()[m] - r.dftStress()[m];
+                double tr = (dv[0] + dv[1] + dv[2]) / 3;
+                for (int m = 0; m < 6; m++) {
+                    ss += dv[m] * dv[m];
+                    double dd = m < 3 ? dv[m] - tr : dv[m];
+                    sd += dd * dd;
+                }
+                ns += 6;
+            }
+        }
+        double sr = 0;
+        for (List<Double> ds : dByComp.values()) {
+            double mean = ds.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+            for (double d : ds) sr += (d - mean) * (d - mean);
+        }
+        Map<String, double[]> perEl = new LinkedHashMap<>();
+        for (var e : pe.entrySet()) {
+            double[] a = e.getValue();
+            perEl.put(e.getKey(), new double[] {Math.sqrt(a[0] / a[2]), Math.sqrt(a[1] / a[2]), a[2]});
+        }
+        int n = fr.size();
+        return new Errors(n, nf, absoluteEnergy && n > 0 ? Math.sqrt(se / n) : Double.NaN, n > 0 ? Math.sqrt(sr / n) : Double.NaN,
+                nf > 0 ? Math.sqrt(sf / nf) : Double.NaN, nf > 0 ? Math.sqrt(sf0 / nf) : Double.NaN, perEl,
+                ns > 0 ? EV_PER_A3_IN_GPA * Math.sqrt(ss / ns) : Double.NaN, ns > 0 ? EV_PER_A3_IN_GPA * Math.sqrt(sd / ns) : Double.NaN);
+    }
+
+    /**
+     * Scan profiles: every config_type starting with "scan", frames ordered by the index after '#'
+     * in their source (the generator writes a scan's frames in scan order), energies relative to the first.
+     */
+    public static List<ScanProfile> scans(List<FrameResult> fr) {
+        Map<String, List<FrameResult>> by = new TreeMap<>();
+        for (FrameResult r : fr) if (r.configType().startsWith("scan")) by.computeIfAbsent(r.configType(), k -> new ArrayList<>()).add(r);
+        List<ScanProfile> out = new ArrayList<>();
+        for (var e : by.entrySet()) {
+            List<FrameResult> l = new ArrayList<>(e.getValue());
+            l.sort(java.util.Comparator.comparingInt(r -> frameIndex(r.source())));
+            double[] d = new double[l.size()], m = new double[l.size()];
+            for (int k = 0; k < l.size(); k++) {
+                d[k] = l.get(k).dftEnergyEv() - l.get(0).dftEnergyEv();
+                m[k] = l.get(k).modelEnergyEv() - l.get(0).modelEnergyEv();
+            }
+            out.add(new ScanProfile(e.getKey(), l.stream().map(FrameResult::source).toList(), d, m));
+        }
+        return out;
+    }
+
+    private static int frameIndex(String source) {
+        int h = source.lastIndexOf('#');
+        try {
+            return h < 0 ? 0 : Integer.parseInt(source.substring(h + 1).trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * The model's 0 K, 0 GPa lattice for one DFT cell relaxation: the JSON written by {@code dft relax --json}
+     * (volume_A3; structure: the relaxed structure's file name beside it), relaxed with the cell kept cubic
+     * (isotropic) from the DFT structure by FIRE to 0.01 eV/Å and 0.01 GPa.
+     */
+    public static LatticeResult lattice(ForceField model, Path relaxJson) {
+        JsonNode j;
+        try {
+            j = new ObjectMapper().readTree(Files.readString(relaxJson));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            throw new InputException(relaxJson.toString(), 1, "expected the JSON of `dft relax --json`: " + e.getMessage());
+        }
+        if (!j.has("volume_A3") || !j.has("structure")) {
+            throw new InputException(relaxJson.toString(), 1, "expected keys volume_A3 and structure (the JSON of `dft relax --json`)");
+        }
+        Path sp = relaxJson.resolveSibling(j.get("structure").asText());
+        Structure s = Formats.readStructure(sp, null);
+        Relaxation.Options o = Relaxation.Options.defaults().withCell(Relaxation.CellMode.ISOTROPIC).withFmax(0.01).withStressTol(0.01)
+                .withMaxSteps(20000);
+        Relaxation.Result r = Relaxation.relax(s, model, o);
+        String name = relaxJson.getFileName().toString().replaceFirst("^relax-", "").replaceFirst("\\.json$", "");
+        double vd = j.get("volume_A3").asDouble(), vm = r.structure().lattice().volume();
+        double perConventional = conventionalCellsPerVolume(name, s.size());
+        double ad = Double.isNaN(perConventional) ? Double.NaN : Math.cbrt(vd / perConventional);
+        double am = Double.isNaN(perConventional) ? Double.NaN : Math.cbrt(vm / perConventional);
+        return new LatticeResult(name, s.size(), vd, vm, ad, am, Math.cbrt(vm / vd) - 1, r.converged(), r.steps());
+    }
+
+    /**
+     * Conventional cubic cells in the relaxed cell of the named compound (generate.sh's cells): the
+     * antiperovskites x0, x05, x1 as 2x2x2 (8), Na2O as 3x3x3 fcc primitive cells (27/4), NaBH4 as
+     * 2x2x2 fcc primitive cells (8/4); NaN for any other name (only the volume is compared).
+     */
+    static double conventionalCellsPerVolume(String name, int atoms) {
+        return switch (name) {
+            case "x0", "x05", "x1" -> 8;
+            case "na2o" -> 27 / 4.0;
+            case "nabh4" -> 8 / 4.0;
+            default -> Double.NaN;
+        };
+    }
+}

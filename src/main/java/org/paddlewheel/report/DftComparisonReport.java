@@ -1,0 +1,187 @@
+package org.paddlewheel.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.paddlewheel.forcefield.fit.DftComparison;
+
+/**
+ * The report of {@code paddlewheel dft compare}: {@code dft-compare.json}, {@code dft-compare.md} and plots
+ * (force parity per element, the scan profiles of model and DFT). Every number stands beside the target
+ * of the DFT-model issue: held-out energy ≤ 3 meV/atom, force ≤ 0.15 eV/Å per element, stress ≤ 0.3 GPa;
+ * barriers within 0.03 eV of DFT; lattice parameters within 1 %. Units: eV, Å, GPa.
+ */
+public final class DftComparisonReport {
+    /** Targets: energy eV/atom, force eV/Å, stress GPa, barrier eV, lattice relative. */
+    public static final double ENERGY_TARGET = 0.003, FORCE_TARGET = 0.15, STRESS_TARGET = 0.3, BARRIER_TARGET = 0.03, LATTICE_TARGET = 0.01;
+
+    private DftComparisonReport() {}
+
+    /** Writes the JSON (always) and, with a folder, markdown and plots there; returns the markdown. */
+    public static String write(DftComparison.Result r, Path dir) throws IOException {
+        ObjectNode js = json(r);
+        String md = markdown(r);
+        if (dir != null) {
+            Files.createDirectories(dir);
+            org.paddlewheel.io.AtomicFile.writeText(dir.resolve("dft-compare.json"), w -> w.write(js.toPrettyString() + "\n"));
+            org.paddlewheel.io.AtomicFile.writeText(dir.resolve("dft-compare.md"), w -> w.write(md));
+            plots(r, dir);
+        }
+        return md;
+    }
+
+    /** The JSON report. */
+    public static ObjectNode json(DftComparison.Result r) {
+        ObjectNode js = new ObjectMapper().createObjectNode();
+        js.put("model", r.model()).put("model_has_atom_energies", r.modelHasAtomEnergies());
+        ObjectNode t = js.putObject("targets");
+        t.put("energy_rmse_eV_per_atom", ENERGY_TARGET).put("force_rmse_eV_per_A", FORCE_TARGET).put("stress_rmse_GPa", STRESS_TARGET)
+                .put("barrier_eV", BARRIER_TARGET).put("lattice_relative", LATTICE_TARGET);
+        errors(js.putObject("all"), r.all());
+        ObjectNode sets = js.putObject("sets");
+        r.bySet().forEach((k, v) -> errors(sets.putObject(k), v));
+        ObjectNode types = js.putObject("config_types");
+        r.byConfigType().forEach((k, v) -> errors(types.putObject(k), v));
+        var sa = js.putArray("scans");
+        for (var s : r.scans()) {
+            ObjectNode o = sa.addObject();
+            o.put("config_type", s.configType()).put("dft_barrier_eV", s.dftBarrierEv()).put("model_barrier_eV", s.modelBarrierEv())
+                    .put("difference_eV", s.modelBarrierEv() - s.dftBarrierEv())
+                    .put("within_target", Math.abs(s.modelBarrierEv() - s.dftBarrierEv()) <= BARRIER_TARGET);
+            var d = o.putArray("dft_eV");
+            for (double v : s.dftEv()) d.add(v);
+            var m = o.putArray("model_eV");
+            for (double v : s.modelEv()) m.add(v);
+            var src = o.putArray("sources");
+            s.sources().forEach(src::add);
+        }
+        var la = js.putArray("lattices");
+        for (var l : r.lattices()) {
+            la.addObject().put("name", l.name()).put("atoms", l.atoms()).put("dft_volume_A3", l.dftVolume()).put("model_volume_A3", l.modelVolume())
+                    .put("dft_a_A", l.aDft()).put("model_a_A", l.aModel()).put("deviation", l.deviation())
+                    .put("within_target", Math.abs(l.deviation()) <= LATTICE_TARGET).put("converged", l.converged()).put("fire_steps", l.steps());
+        }
+        return js;
+    }
+
+    private static void errors(ObjectNode o, DftComparison.Errors e) {
+        o.put("configs", e.configs()).put("force_components", e.forceComponents());
+        putFinite(o, "energy_rmse_eV_per_atom", e.energyRmse());
+        putFinite(o, "relative_energy_rmse_eV_per_atom", e.relativeEnergyRmse());
+        putFinite(o, "force_rmse_eV_per_A", e.forceRmse());
+        putFinite(o, "dft_force_rms_eV_per_A", e.forceRms());
+        putFinite(o, "stress_rmse_GPa", e.stressRmseGPa());
+        putFinite(o, "deviatoric_stress_rmse_GPa", e.deviatoricStressRmseGPa());
+        ObjectNode pe = o.putObject("force_rmse_per_element_eV_per_A");
+        e.forcePerElement().forEach((k, v) -> pe.put(k, v[0]));
+    }
+
+    private static void putFinite(ObjectNode o, String k, double v) {
+        if (Double.isFinite(v)) o.put(k, v);
+        else o.putNull(k);
+    }
+
+    /** The markdown report. */
+    public static String markdown(DftComparison.Result r) {
+        StringBuilder b = new StringBuilder("# `" + r.model() + "` against the DFT reference data\n\n");
+        b.append("Sets: the fixed split of `fit-ff --form uf3` (whole `source` groups; test 0.1, validation 0.2 of the rest). "
+                + "\"test\" is held out of any fit on the same files; for a model not fitted to these data every set is unseen.\n\n");
+        if (!r.modelHasAtomEnergies()) {
+            b.append("The model has no per-element reference energies, so absolute energies are not comparable: only the relative energy"
+                    + " RMSE (each composition's mean error removed) is given.\n\n");
+        }
+        b.append("| set | configs | E RMSE (meV/atom) | relative E RMSE (meV/atom) | F RMSE (eV/Å) | DFT F RMS | σ RMSE (GPa) | deviatoric σ RMSE (GPa) |\n"
+                + "|---|---|---|---|---|---|---|---|\n");
+        row(b, "all", r.all());
+        r.bySet().forEach((k, v) -> row(b, k, v));
+        b.append(String.format(Locale.ROOT, "%nTargets (held-out test set): E ≤ %.0f meV/atom, F ≤ %.2f eV/Å per element, σ ≤ %.1f GPa.%n%n",
+                1e3 * ENERGY_TARGET, FORCE_TARGET, STRESS_TARGET));
+        b.append("## Force RMSE per element (eV/Å; target ≤ 0.15)\n\n| set | element | components | RMSE | DFT RMS | met |\n|---|---|---|---|---|---|\n");
+        Map<String, DftComparison.Errors> sets = new java.util.LinkedHashMap<>();
+        sets.put("all", r.all());
+        sets.putAll(r.bySet());
+        sets.forEach((k, v) -> v.forcePerElement().forEach((el, a) -> b.append(String.format(Locale.ROOT, "| %s | %s | %d | %.4f | %.4f | %s |%n",
+                k, el, (long) a[2], a[0], a[1], a[0] <= FORCE_TARGET ? "yes" : "no"))));
+        b.append("\n## Per config_type\n\n| config_type | configs | relative E RMSE (meV/atom) | F RMSE (eV/Å) | deviatoric σ RMSE (GPa) |\n|---|---|---|---|---|\n");
+        r.byConfigType().forEach((k, v) -> b.append(String.format(Locale.ROOT, "| %s | %d | %s | %.4f | %s |%n", k, v.configs(),
+                fmt(1e3 * v.relativeEnergyRmse()), v.forceRmse(), fmt(v.deviatoricStressRmseGPa()))));
+        b.append("\n## Scans (identical configurations: both unrelaxed; barrier = highest frame above the first; target |Δ| ≤ 0.03 eV)\n\n"
+                + "| scan | frames | DFT (eV) | model (eV) | DFT barrier (eV) | model barrier (eV) | Δ (eV) | met |\n|---|---|---|---|---|---|---|---|\n");
+        for (var s : r.scans()) {
+            double d = s.modelBarrierEv() - s.dftBarrierEv();
+            b.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %.3f | %.3f | %+.3f | %s |%n", s.configType(), s.dftEv().length, list(s.dftEv()),
+                    list(s.modelEv()), s.dftBarrierEv(), s.modelBarrierEv(), d, Math.abs(d) <= BARRIER_TARGET ? "yes" : "no"));
+        }
+        if (r.scans().isEmpty()) b.append("No scan configurations (config_type scan-*) in the data.\n");
+        b.append("\n## Lattice parameters at 0 K and 0 GPa (model relaxed from the DFT structure, cell kept cubic; target within 1 %)\n\n"
+                + "| compound | atoms | DFT a (Å) | model a (Å) | deviation | met | FIRE |\n|---|---|---|---|---|---|---|\n");
+        for (var l : r.lattices()) {
+            b.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %+.2f %% | %s | %s after %d steps |%n", l.name(), l.atoms(), fmt(l.aDft()),
+                    fmt(l.aModel()), 100 * l.deviation(), Math.abs(l.deviation()) <= LATTICE_TARGET ? "yes" : "no",
+                    l.converged() ? "converged" : "NOT converged", l.steps()));
+        }
+        if (r.lattices().isEmpty()) b.append("No cell relaxations (relax-*.json) given.\n");
+        return b.toString();
+    }
+
+    private static void row(StringBuilder b, String name, DftComparison.Errors e) {
+        b.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %.4f | %.4f | %s | %s |%n", name, e.configs(), fmt(1e3 * e.energyRmse()),
+                fmt(1e3 * e.relativeEnergyRmse()), e.forceRmse(), e.forceRms(), fmt(e.stressRmseGPa()), fmt(e.deviatoricStressRmseGPa())));
+    }
+
+    private static String fmt(double v) { return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4g", v) : "—"; }
+
+    private static String list(double[] v) {
+        StringBuilder b = new StringBuilder();
+        for (double x : v) b.append(b.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.3f", x));
+        return b.toString();
+    }
+
+    private static void plots(DftComparison.Result r, Path dir) throws IOException {
+        XYChart pf = chart("Force parity, all configurations", "DFT (eV/Å)", "model (eV/Å)");
+        Map<String, List<List<Double>>> byEl = new TreeMap<>();
+        for (var f : r.frames()) {
+            for (int k = 0; k < f.dftForces().length; k++) {
+                var l = byEl.computeIfAbsent(f.species()[k / 3].symbol(), x -> List.of(new ArrayList<>(), new ArrayList<>()));
+                l.get(0).add(f.dftForces()[k]);
+                l.get(1).add(f.modelForces()[k]);
+            }
+        }
+        for (var e : byEl.entrySet()) {
+            XYSeries s = pf.addSeries(e.getKey(), e.getValue().get(0), e.getValue().get(1));
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            s.setMarker(SeriesMarkers.CIRCLE);
+        }
+        if (!byEl.isEmpty()) Plots.savePngAndSvg(pf, dir.resolve("parity-force"));
+        if (r.scans().isEmpty()) return;
+        XYChart sc = chart("Scans: model (lines) and DFT (markers)", "frame along the scan", "E − E(first frame) (eV)");
+        for (var s : r.scans()) {
+            double[] x = new double[s.dftEv().length];
+            for (int k = 0; k < x.length; k++) x[k] = k;
+            XYSeries d = sc.addSeries(s.configType() + " DFT", x, s.dftEv());
+            d.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            XYSeries m = sc.addSeries(s.configType() + " model", x, s.modelEv());
+            m.setMarker(SeriesMarkers.NONE);
+        }
+        Plots.savePngAndSvg(sc, dir.resolve("scans"));
+    }
+
+    private static XYChart chart(String title, String x, String y) {
+        XYChart c = new XYChartBuilder().width(800).height(600).title(title).xAxisTitle(x).yAxisTitle(y).build();
+        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        c.getStyler().setMarkerSize(4);
+        return c;
+    }
+}

@@ -1,0 +1,112 @@
+package org.paddlewheel.forcefield.fit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.paddlewheel.cli.CliRunner;
+import org.paddlewheel.forcefield.ForceField;
+import org.paddlewheel.forcefield.TestCells;
+import org.paddlewheel.io.Formats;
+import org.paddlewheel.io.LabelledXyz;
+import org.paddlewheel.model.Structure;
+import org.paddlewheel.relax.Relaxation;
+
+/**
+ * {@link DftComparison} on data whose answer is known: configurations labelled by the model itself
+ * (every error 0 to rounding, model and reference scan profiles identical), the same data with every
+ * reference energy raised by 0.5 eV/atom (absolute RMSE 0.5 eV/atom when the model has atom energies,
+ * relative RMSE 0: the offset is common to the composition), and a cell relaxation whose stated
+ * volume is 3 % above the model's own relaxed one (deviation (1/1.03)^(1/3) − 1 = −0.980 %, to 1e-3: the
+ * relaxation stops at 0.01 GPa, ~5e-4 of the volume with bulk moduli ≳ 20 GPa). Thin (2x2x1) cells go
+ * through their replica, as in the fit.
+ */
+class DftComparisonTest {
+    @TempDir
+    Path tmp;
+
+    private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+
+    private List<LabelledXyz.Labelled> scan(ForceField truth, double offsetPerAtom) {
+        Structure cell = new org.paddlewheel.build.AntiperovskiteBuilder().x(1).supercell(2, 2, 1).seed(3)
+                .orientation(org.paddlewheel.build.AntiperovskiteBuilder.Orientation.ALIGNED).build().structure();
+        int na = -1;
+        for (int i = 0; i < cell.size(); i++) if (cell.speciesArray()[i].symbol().equals("Na")) { na = i; break; }
+        List<LabelledXyz.Labelled> out = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            double[] x = cell.positions();
+            x[3 * na] += 0.4 * k;
+            Structure moved = cell.withPositions(x, null);
+            LabelledXyz.Labelled l = Uf3SyntheticData.label(truth, ThinCells.widened(
+                    new LabelledXyz.Labelled(moved, 0, null, null, null, Map.of()), truth).structure(), "scan-test.extxyz#" + k, "scan-test");
+            // labels of the replica, written back onto the thin cell (energy per cell, forces of its atoms, same stress)
+            int mult = l.structure().size() / moved.size();
+            Map<String, String> info = new LinkedHashMap<>(l.info());
+            out.add(new LabelledXyz.Labelled(moved, l.energyEv() / mult + offsetPerAtom * moved.size(),
+                    java.util.Arrays.copyOf(l.forcesEvPerA(), 3 * moved.size()), l.stressEvPerA3(), null, info));
+        }
+        return out;
+    }
+
+    @Test
+    void aModelAgainstItsOwnLabelsHasNoErrorAndTheSameScan() throws Exception {
+        ForceField truth = new Uf3SyntheticData(5, 1, 0).truth;
+        Path file = tmp.resolve("scan.extxyz");
+        LabelledXyz.write(file, scan(truth, 0));
+        DftComparison.Result r = DftComparison.compare(truth, Uf3Dataset.read(List.of(file)), List.of(), QUIET);
+        assertThat(r.modelHasAtomEnergies()).isTrue();
+        assertThat(r.all().forceRmse()).isLessThan(1e-8);
+        assertThat(r.all().forceRms()).isGreaterThan(0.1);
+        assertThat(r.all().energyRmse()).isLessThan(1e-9);
+        assertThat(r.all().stressRmseGPa()).isLessThan(1e-6);
+        assertThat(r.scans()).hasSize(1);
+        var s = r.scans().get(0);
+        assertThat(s.dftBarrierEv()).isGreaterThan(0.05);
+        assertThat(s.modelBarrierEv()).isCloseTo(s.dftBarrierEv(), within(1e-8));
+
+        Path shifted = tmp.resolve("shifted.extxyz");
+        LabelledXyz.write(shifted, scan(truth, 0.5));
+        DftComparison.Result r2 = DftComparison.compare(truth, Uf3Dataset.read(List.of(shifted)), List.of(), QUIET);
+        assertThat(r2.all().energyRmse()).isCloseTo(0.5, within(1e-9));
+        assertThat(r2.all().relativeEnergyRmse()).isLessThan(1e-9);
+        assertThat(r2.scans().get(0).modelBarrierEv()).isCloseTo(r2.scans().get(0).dftBarrierEv(), within(1e-8));
+    }
+
+    @Test
+    void latticeDeviationAgainstAStatedVolume() throws Exception {
+        ForceField model = TestCells.model();
+        Structure s = TestCells.antiperovskite(0, 2, 3, 0.0);
+        Relaxation.Result own = Relaxation.relax(s, model, Relaxation.Options.defaults().withCell(Relaxation.CellMode.ISOTROPIC)
+                .withFmax(0.01).withStressTol(0.01).withMaxSteps(20000));
+        Formats.writeStructure(tmp.resolve("relax-x0.vasp"), own.structure(), null);
+        double v = own.structure().lattice().volume() * 1.03;
+        Path json = tmp.resolve("relax-x0.json");
+        Files.writeString(json, "{\"volume_A3\": " + v + ", \"structure\": \"relax-x0.vasp\"}");
+        DftComparison.LatticeResult l = DftComparison.lattice(model, json);
+        assertThat(l.converged()).isTrue();
+        assertThat(l.deviation()).isCloseTo(Math.cbrt(1 / 1.03) - 1, within(1e-3));
+        assertThat(l.aDft()).isCloseTo(Math.cbrt(v / 8), within(1e-12));
+
+        var run = CliRunner.run("dft", "compare", "--ff", "na-amide-borohydride", "--relax", json.toString(), "--report",
+                tmp.resolve("rep").toString(), "--json");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
+        var js = new ObjectMapper().readTree(run.out());
+        assertThat(js.at("/lattices/0/deviation").asDouble()).isCloseTo(l.deviation(), within(1e-6));
+        assertThat(js.at("/targets/lattice_relative").asDouble()).isEqualTo(0.01);
+        assertThat(tmp.resolve("rep/dft-compare.md")).exists();
+
+        var bad = CliRunner.run("dft", "compare", "--ff", "na-amide-borohydride", "--data", tmp.resolve("nope").toString());
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("nope");
+    }
+}
