@@ -167,13 +167,20 @@ public final class DftComparisonReport {
         if (!byEl.isEmpty()) Plots.savePngAndSvg(pf, dir.resolve("parity-force"));
         if (r.scans().isEmpty()) return;
         XYChart sc = chart("Scans: model (lines) and DFT (markers)", "frame along the scan", "E − E(first frame) (eV)");
+        java.awt.Color[] palette = {new java.awt.Color(0x1f77b4), new java.awt.Color(0xd62728), new java.awt.Color(0x2ca02c),
+            new java.awt.Color(0x9467bd), new java.awt.Color(0xff7f0e), new java.awt.Color(0x8c564b), new java.awt.Color(0x17becf)};
+        int i = 0;
         for (var s : r.scans()) {
+            java.awt.Color colour = palette[i++ % palette.length];
             double[] x = new double[s.dftEv().length];
             for (int k = 0; k < x.length; k++) x[k] = k;
             XYSeries d = sc.addSeries(s.configType() + " DFT", x, s.dftEv());
             d.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            d.setMarker(SeriesMarkers.CIRCLE);
+            d.setMarkerColor(colour);
             XYSeries m = sc.addSeries(s.configType() + " model", x, s.modelEv());
             m.setMarker(SeriesMarkers.NONE);
+            m.setLineColor(colour);
         }
         Plots.savePngAndSvg(sc, dir.resolve("scans"));
     }
@@ -181,7 +188,7 @@ public final class DftComparisonReport {
     private static XYChart chart(String title, String x, String y) {
         XYChart c = new XYChartBuilder().width(800).height(600).title(title).xAxisTitle(x).yAxisTitle(y).build();
         c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
-        c.getStyler().setMarkerSize(4);
+        c.getStyler().setMarkerSize(6);
         return c;
     }
 }
