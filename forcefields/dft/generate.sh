@@ -82,14 +82,22 @@ DFT=(--ranks "$RANKS" --cutoff 800Ry --rel-cutoff 60Ry)
 # x = 1 cell with a 3x3x3 mesh took 350 s, measured), so the antiperovskites are relaxed as 2x2x2
 # supercells (72/80 atoms, Γ) with ordered (aligned) anions; Na2O and NaBH4 as Γ supercells of their
 # primitive cells (below).
+# The JSON of `dft relax --json` names its structure by its path in $WORK; the committed copy names the
+# file beside it (structures/*.extxyz keeps the input's atom order, which fixed_indices refer to; POSCAR groups by element).
+json_structure() { # json stem work-folder: prints the JSON with "structure" = the committed file's name
+  local f="$2.vasp"; [[ -f "$3/relaxed.extxyz" ]] && f="structures/$2.extxyz"
+  python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d["structure"]=sys.argv[2]; print(json.dumps(d, indent=2))' "$1" "$f"
+}
 relax_one() { # name structure [extra dft-relax options...]
   local name=$1 s=$2 t0=$SECONDS; shift 2
   done_piece "relax-$name" && return 0
   seed_restart "$WORK/relax/$name" "relax-$name"
   log "relax $name $*"
   if pw dft relax "$s" --cell --fmax 0.05 --pressure-tolerance 500bar "$@" "${DFT[@]}" -o "$WORK/relax/$name" --json > "$WORK/relax/$name.json.tmp"; then
-    mv "$WORK/relax/$name.json.tmp" "$here/data/relax-$name.json"
+    json_structure "$WORK/relax/$name.json.tmp" "relax-$name" "$WORK/relax/$name" > "$here/data/relax-$name.json" && rm "$WORK/relax/$name.json.tmp"
     cp "$WORK/relax/$name/relaxed.vasp" "$here/data/relax-$name.vasp"
+    # (not beside the labelled data: fit-ff and dft compare read every data/*.extxyz as labelled frames)
+    [[ -f "$WORK/relax/$name/relaxed.extxyz" ]] && mkdir -p "$here/data/structures" && cp "$WORK/relax/$name/relaxed.extxyz" "$here/data/structures/relax-$name.extxyz"
     record "relax-$name" cell-relaxation 1 "$(head -1 "$s")" $((SECONDS - t0))
   else
     log "relax $name failed (see $WORK/relax/$name/relax.out)"
@@ -140,8 +148,9 @@ barrier_one() { # scan charge frame-index fix-args...
   seed_restart "$d" "barrier-$scan-$name"
   log "relaxed scan point $scan $name $*"
   if pw dft relax "$WORK/barrier/$scan-$name.extxyz" --fmax 0.05 --charge "$q" "$@" "${DFT[@]}" -o "$d" --json > "$d.json.tmp"; then
-    mv "$d.json.tmp" "$here/data/relaxed-$scan-$name.json"
+    json_structure "$d.json.tmp" "relaxed-$scan-$name" "$d" > "$here/data/relaxed-$scan-$name.json" && rm "$d.json.tmp"
     cp "$d/relaxed.vasp" "$here/data/relaxed-$scan-$name.vasp"
+    [[ -f "$d/relaxed.extxyz" ]] && mkdir -p "$here/data/structures" && cp "$d/relaxed.extxyz" "$here/data/structures/relaxed-$scan-$name.extxyz"
     record "relaxed-$scan-$name" relaxed-scan-point 1 "$(head -1 "$WORK/barrier/$scan-$name.extxyz")" $((SECONDS - t0))
   else
     log "relaxed scan point $scan $name failed (see $d/relax.out)"

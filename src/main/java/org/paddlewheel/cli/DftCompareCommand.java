@@ -34,7 +34,8 @@ public final class DftCompareCommand implements Callable<Integer> {
     Path data;
     @Option(names = "--dataset", arity = "1..*", description = "Labelled extxyz files (energy, forces, stress; .gz allowed).")
     List<Path> dataset;
-    @Option(names = "--relax", arity = "1..*", description = "Cell relaxations: JSON of `dft relax --json` (volume_A3, structure file beside it).")
+    @Option(names = "--relax", arity = "1..*", description = "JSON of `dft relax --json` (structure file beside it): cell relaxations relax-<name>.json,"
+            + " relaxed-scan points relaxed-<scan>-start.json and relaxed-<scan>-mid.json.")
     List<Path> relax;
     @Option(names = "--report", description = "Folder for dft-compare.json, dft-compare.md and plots (parity-force, scans; .png and .svg).")
     Path report;
@@ -53,7 +54,7 @@ public final class DftCompareCommand implements Callable<Integer> {
                 for (Path p : s.sorted().toList()) {
                     String n = p.getFileName().toString();
                     if (n.endsWith(".extxyz") || n.endsWith(".extxyz.gz")) files.add(p);
-                    else if (n.startsWith("relax-") && n.endsWith(".json")) relaxes.add(p);
+                    else if ((n.startsWith("relax-") || n.startsWith("relaxed-")) && n.endsWith(".json")) relaxes.add(p);
                 }
             }
         }

@@ -59,12 +59,17 @@ public final class DftRelaxCommand implements Callable<Integer> {
         Structure r = Cp2kJobs.relax(s, cell, sym, pressureGPa, pressureToleranceGPa * 1e4, fmax, dft.settings(), runner, output, fixed);
         double energy = Cp2kJobs.lastEnergyEv(output.resolve("relax-pos-1.xyz"));
         Formats.writeStructure(output.resolve("relaxed.vasp"), r, null);
+        Formats.writeStructure(output.resolve("relaxed.extxyz"), r, null); // input atom order (POSCAR groups by element)
         double[] len = r.lattice().lengths(), ang = r.lattice().anglesDeg();
         if (json) {
             var o = Json.object();
             o.put("a_A", len[0]).put("b_A", len[1]).put("c_A", len[2]).put("alpha_deg", ang[0]).put("beta_deg", ang[1]).put("gamma_deg", ang[2])
                     .put("volume_A3", r.lattice().volume()).put("energy_eV", energy)
                     .put("fixed_atoms", fixed == null ? 0 : fixed.length).put("structure", output.resolve("relaxed.vasp").toString());
+            if (fixed != null) { // 1-based, as --fix takes them: `dft compare` holds the same atoms in the model's relaxation
+                var fi = o.putArray("fixed_indices");
+                for (int a : fixed) fi.add(a);
+            }
             Json.print(o);
         } else {
             System.out.printf(Locale.ROOT, "relaxed (%s): a = %.4f Å, b = %.4f Å, c = %.4f Å, α = %.2f°, β = %.2f°, γ = %.2f°, V = %.3f Å³%n",

@@ -44,6 +44,8 @@ public final class RelaxCommand implements Callable<Integer> {
     double pressure;
     @Option(names = "--max-steps", defaultValue = "5000", description = "Largest number of FIRE steps (default ${DEFAULT-VALUE}).")
     int maxSteps;
+    @Option(names = "--fix", split = ",", paramLabel = "N|N-M", description = "Hold these atoms fixed (1-based, as in the input file; ranges a-b; comma list), e.g. for a relaxed-scan point.")
+    java.util.List<String> fix;
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
@@ -60,6 +62,17 @@ public final class RelaxCommand implements Callable<Integer> {
         double fm = parseForce(fmax);
         Relaxation.Options o = Relaxation.Options.defaults().withKSpace(model.kspace()).withFmax(fm).withStressTol(stressTol).withCell(mode)
                 .withPressure(pressure).withMaxSteps(maxSteps);
+        int[] fixed = DftRelaxCommand.fixedAtoms(fix);
+        if (fixed != null) {
+            int[] zeroBased = new int[fixed.length];
+            for (int k = 0; k < fixed.length; k++) {
+                if (fixed[k] < 1 || fixed[k] > s.size()) {
+                    throw new InputException("--fix: atom " + fixed[k] + " is outside 1.." + s.size() + " (" + model.input + ")");
+                }
+                zeroBased[k] = fixed[k] - 1;
+            }
+            o = o.withFixedAtoms(zeroBased);
+        }
         Relaxation.Result r = Relaxation.relax(s, field, o);
         Formats.writeStructure(output, r.structure(), null);
         var out = spec.commandLine().getOut();

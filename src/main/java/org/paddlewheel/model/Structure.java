@@ -182,10 +182,7 @@ public final class Structure {
 
     /** A copy with atoms sorted stably by order of first appearance of their element (VASP needs runs). */
     public Structure groupedBySpecies() {
-        List<Element> order = new ArrayList<>(composition().keySet());
-        Integer[] idx = new Integer[size()];
-        for (int i = 0; i < idx.length; i++) idx[i] = i;
-        Arrays.sort(idx, (p, q) -> Integer.compare(order.indexOf(species[p]), order.indexOf(species[q])));
+        int[] idx = speciesGroupingOrder();
         Builder b = new Builder(lattice);
         for (int n = 0; n < idx.length; n++) {
             int i = idx[n];
@@ -195,6 +192,21 @@ public final class Structure {
             if (selective != null) b.selective(n, selective[3 * i], selective[3 * i + 1], selective[3 * i + 2]);
         }
         return b.build();
+    }
+
+    /**
+     * The atom order of {@link #groupedBySpecies()} (as POSCAR files are written): entry n is the index
+     * in this structure of the atom that comes n-th; a stable sort by the species' order in
+     * {@link #composition()}.
+     */
+    public int[] speciesGroupingOrder() {
+        List<Element> order = new ArrayList<>(composition().keySet());
+        Integer[] idx = new Integer[size()];
+        for (int i = 0; i < idx.length; i++) idx[i] = i;
+        Arrays.sort(idx, (p, q) -> Integer.compare(order.indexOf(species[p]), order.indexOf(species[q])));
+        int[] out = new int[idx.length];
+        for (int i = 0; i < out.length; i++) out[i] = idx[i];
+        return out;
     }
 
     /** Mutable accumulator for a {@link Structure}. */

@@ -27,24 +27,36 @@ public final class Relaxation {
 
     /**
      * Settings: force tolerance (eV/Å), stress tolerance (GPa), cell mode, external pressure (GPa),
-     * maximum FIRE steps, initial and maximum FIRE time step (FIRE units), largest step (Å).
+     * maximum FIRE steps, initial and maximum FIRE time step (FIRE units), largest step (Å), and the
+     * atoms held fixed (0-based; their forces are neither followed nor counted in the force criterion,
+     * as CP2K's FIXED_ATOMS in a relaxed-scan point).
      */
     public record Options(double fmaxEvPerA, double stressTolGPa, CellMode cell, double pressureGPa, int maxSteps,
-                          double dt0, double dtMax, double maxStepAngstrom, ForceEngine.KSpace kspace) {
+                          double dt0, double dtMax, double maxStepAngstrom, ForceEngine.KSpace kspace, int[] fixedAtoms) {
+        public Options(double fmaxEvPerA, double stressTolGPa, CellMode cell, double pressureGPa, int maxSteps,
+                       double dt0, double dtMax, double maxStepAngstrom, ForceEngine.KSpace kspace) {
+            this(fmaxEvPerA, stressTolGPa, cell, pressureGPa, maxSteps, dt0, dtMax, maxStepAngstrom, kspace, new int[0]);
+        }
+
         public static Options defaults() { return new Options(0.01, 0.01, CellMode.FIXED, 0, 5000, 0.1, 1.0, 0.2, ForceEngine.KSpace.AUTO); }
 
+        /** Hold these atoms (0-based) where they are. */
+        public Options withFixedAtoms(int[] atoms) {
+            return new Options(fmaxEvPerA, stressTolGPa, cell, pressureGPa, maxSteps, dt0, dtMax, maxStepAngstrom, kspace, atoms.clone());
+        }
+
         /** The reciprocal-space method of the force engine (auto: ForceEngine.autoUsesPme). */
-        public Options withKSpace(ForceEngine.KSpace k) { return new Options(fmaxEvPerA, stressTolGPa, cell, pressureGPa, maxSteps, dt0, dtMax, maxStepAngstrom, k); }
+        public Options withKSpace(ForceEngine.KSpace k) { return new Options(fmaxEvPerA, stressTolGPa, cell, pressureGPa, maxSteps, dt0, dtMax, maxStepAngstrom, k, fixedAtoms); }
 
-        public Options withFmax(double f) { return new Options(f, stressTolGPa, cell, pressureGPa, maxSteps, dt0, dtMax, maxStepAngstrom, kspace); }
+        public Options withFmax(double f) { return new Options(f, stressTolGPa, cell, pressureGPa, maxSteps, dt0, dtMax, maxStepAngstrom, kspace, fixedAtoms); }
 
-        public Options withStressTol(double s) { return new Options(fmaxEvPerA, s, cell, pressureGPa, maxSteps, dt0, dtMax, maxStepAngstrom, kspace); }
+        public Options withStressTol(double s) { return new Options(fmaxEvPerA, s, cell, pressureGPa, maxSteps, dt0, dtMax, maxStepAngstrom, kspace, fixedAtoms); }
 
-        public Options withCell(CellMode m) { return new Options(fmaxEvPerA, stressTolGPa, m, pressureGPa, maxSteps, dt0, dtMax, maxStepAngstrom, kspace); }
+        public Options withCell(CellMode m) { return new Options(fmaxEvPerA, stressTolGPa, m, pressureGPa, maxSteps, dt0, dtMax, maxStepAngstrom, kspace, fixedAtoms); }
 
-        public Options withPressure(double p) { return new Options(fmaxEvPerA, stressTolGPa, cell, p, maxSteps, dt0, dtMax, maxStepAngstrom, kspace); }
+        public Options withPressure(double p) { return new Options(fmaxEvPerA, stressTolGPa, cell, p, maxSteps, dt0, dtMax, maxStepAngstrom, kspace, fixedAtoms); }
 
-        public Options withMaxSteps(int n) { return new Options(fmaxEvPerA, stressTolGPa, cell, pressureGPa, n, dt0, dtMax, maxStepAngstrom, kspace); }
+        public Options withMaxSteps(int n) { return new Options(fmaxEvPerA, stressTolGPa, cell, pressureGPa, n, dt0, dtMax, maxStepAngstrom, kspace, fixedAtoms); }
     }
 
     /**
@@ -91,6 +103,11 @@ public final class Relaxation {
         int nPos = 0, step = 0;
         double e = 0, fmax = 0;
         double[] stress = new double[6];
+        boolean[] held = new boolean[n];
+        for (int a : o.fixedAtoms()) {
+            if (a < 0 || a >= n) throw new IllegalArgumentException("fixed atom " + a + " outside 0.." + (n - 1));
+            held[a] = true;
+        }
         try {
             while (true) {
                 // r = u·Fᵀ, h = h0·Fᵀ
@@ -110,6 +127,7 @@ public final class Relaxation {
                 for (int k = 0; k < 6; k++) stress[k] = -w[k] / vol * Units.EV_PER_A3_TO_GPA;
                 fmax = 0;
                 for (int i = 0; i < n; i++) {
+                    if (held[i]) { g[3 * i] = 0; g[3 * i + 1] = 0; g[3 * i + 2] = 0; continue; }
                     double fx = f[3 * i], fy = f[3 * i + 1], fz = f[3 * i + 2];
                     fmax = Math.max(fmax, Math.sqrt(fx * fx + fy * fy + fz * fz));
                     // generalised force on u: f·F (row vector)

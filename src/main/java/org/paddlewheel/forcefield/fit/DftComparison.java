@@ -67,9 +67,16 @@ public final class DftComparison {
     public record LatticeResult(String name, int atoms, double dftVolume, double modelVolume, double aDft, double aModel, double deviation,
                                 boolean converged, int steps) {}
 
+    /**
+     * A relaxed-scan barrier (eV): DFT E(mid) − E(start) of {@code relaxed-<scan>-start/-mid.json}, and the
+     * model's from the same two DFT-relaxed structures relaxed again with the model (start free, mid with
+     * the same atoms held; cell fixed); NaN with a note when the held atoms are not known.
+     */
+    public record RelaxedBarrier(String scan, double dftBarrierEv, double modelBarrierEv, boolean converged, String note) {}
+
     /** Everything {@link #compare} finds. */
     public record Result(String model, boolean modelHasAtomEnergies, Errors all, Map<String, Errors> bySet, Map<String, Errors> byConfigType,
-                         List<ScanProfile> scans, List<LatticeResult> lattices, List<FrameResult> frames) {}
+                         List<ScanProfile> scans, List<LatticeResult> lattices, List<RelaxedBarrier> relaxedBarriers, List<FrameResult> frames) {}
 
     private DftComparison() {}
 
@@ -96,11 +103,24 @@ public final class DftComparison {
         Map<String, Errors> types = new LinkedHashMap<>();
         for (var e : byType.entrySet()) types.put(e.getKey(), errors(e.getValue(), absolute));
         List<LatticeResult> lat = new ArrayList<>();
+        Map<String, Path[]> pairs = new TreeMap<>();
         for (Path p : relaxJsons) {
+            String n = p.getFileName().toString();
+            if (n.startsWith("relaxed-") && (n.endsWith("-start.json") || n.endsWith("-mid.json"))) {
+                String scan = n.substring("relaxed-".length(), n.lastIndexOf('-'));
+                pairs.computeIfAbsent(scan, k -> new Path[2])[n.endsWith("-start.json") ? 0 : 1] = p;
+                continue;
+            }
             log.printf(Locale.ROOT, "dft compare: relaxing %s with the model%n", p.getFileName());
             lat.add(lattice(model, p));
         }
-        return new Result(model.name(), absolute, errors(fr, absolute), sets, types, scans(fr), lat, fr);
+        List<RelaxedBarrier> rb = new ArrayList<>();
+        for (var e : pairs.entrySet()) {
+            if (e.getValue()[0] == null || e.getValue()[1] == null) continue; // half a pair: the generator is still on it
+            log.printf(Locale.ROOT, "dft compare: relaxed scan %s with the model%n", e.getKey());
+            rb.add(relaxedBarrier(model, e.getKey(), e.getValue()[0], e.getValue()[1], fr));
+        }
+        return new Result(model.name(), absolute, errors(fr, absolute), sets, types, scans(fr), lat, rb, fr);
     }
 
     /** Whether the model carries per-element reference energies (then absolute energies compare). */
@@ -228,19 +248,11 @@ public final class DftComparison {
      * (isotropic) from the DFT structure by FIRE to 0.01 eV/Å and 0.01 GPa.
      */
     public static LatticeResult lattice(ForceField model, Path relaxJson) {
-        JsonNode j;
-        try {
-            j = new ObjectMapper().readTree(Files.readString(relaxJson));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (RuntimeException e) {
-            throw new InputException(relaxJson.toString(), 1, "expected the JSON of `dft relax --json`: " + e.getMessage());
+        JsonNode j = readJson(relaxJson);
+        if (!j.has("volume_A3")) {
+            throw new InputException(relaxJson.toString(), 1, "expected the key volume_A3 (the JSON of `dft relax --json`)");
         }
-        if (!j.has("volume_A3") || !j.has("structure")) {
-            throw new InputException(relaxJson.toString(), 1, "expected keys volume_A3 and structure (the JSON of `dft relax --json`)");
-        }
-        Path sp = relaxJson.resolveSibling(j.get("structure").asText());
-        Structure s = Formats.readStructure(sp, null);
+        Structure s = Formats.readStructure(structureBeside(relaxJson, j), null);
         Relaxation.Options o = Relaxation.Options.defaults().withCell(Relaxation.CellMode.ISOTROPIC).withFmax(0.01).withStressTol(0.01)
                 .withMaxSteps(20000);
         Relaxation.Result r = Relaxation.relax(s, model, o);
@@ -250,6 +262,73 @@ public final class DftComparison {
         double ad = Double.isNaN(perConventional) ? Double.NaN : Math.cbrt(vd / perConventional);
         double am = Double.isNaN(perConventional) ? Double.NaN : Math.cbrt(vm / perConventional);
         return new LatticeResult(name, s.size(), vd, vm, ad, am, Math.cbrt(vm / vd) - 1, r.converged(), r.steps());
+    }
+
+    private static JsonNode readJson(Path p) {
+        try {
+            return new ObjectMapper().readTree(Files.readString(p));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            throw new InputException(p.toString(), 1, "expected the JSON of `dft relax --json`: " + e.getMessage());
+        }
+    }
+
+    /** The relaxed structure named by the JSON (relative to it, or its file name beside it), else the JSON's name with .vasp. */
+    static Path structureBeside(Path json, JsonNode j) {
+        List<Path> tries = new ArrayList<>();
+        if (j.has("structure")) {
+            Path named = Path.of(j.get("structure").asText());
+            if (!named.isAbsolute()) tries.add(json.resolveSibling(named)); // e.g. structures/relax-x1.extxyz
+            tries.add(json.resolveSibling(named.getFileName()));
+        }
+        String stem = json.getFileName().toString().replaceFirst("\\.json$", "");
+        tries.add(json.resolveSibling("structures").resolve(stem + ".extxyz"));
+        tries.add(json.resolveSibling(stem + ".vasp"));
+        for (Path p : tries) if (Files.isRegularFile(p)) return p;
+        throw new InputException(json.toString(), 1, "no relaxed structure found beside it (tried " + tries + ")");
+    }
+
+    /** One relaxed-scan barrier, DFT and model (see {@link RelaxedBarrier}). */
+    static RelaxedBarrier relaxedBarrier(ForceField model, String scan, Path start, Path mid, List<FrameResult> frames) {
+        JsonNode js = readJson(start), jm = readJson(mid);
+        double dft = jm.path("energy_eV").asDouble(Double.NaN) - js.path("energy_eV").asDouble(Double.NaN);
+        Path ps = structureBeside(start, js), pm = structureBeside(mid, jm);
+        Structure ss = Formats.readStructure(ps, null), sm = Formats.readStructure(pm, null);
+        int[] held = new int[0];
+        if (jm.path("fixed_atoms").asInt(0) > 0) {
+            if (!jm.has("fixed_indices")) return new RelaxedBarrier(scan, dft, Double.NaN, false, "held atoms not recorded (dft relax before 2 Dec 2026)");
+            int[] oneBased = new int[jm.get("fixed_indices").size()];
+            for (int k = 0; k < oneBased.length; k++) oneBased[k] = jm.get("fixed_indices").get(k).asInt();
+            held = new int[oneBased.length];
+            if (pm.toString().endsWith(".vasp")) {
+                // POSCAR groups atoms by element; the input order is the scan's (its frames are the relaxations' inputs)
+                Element[] input = frames.stream().filter(f -> f.configType().equals(scan)).map(FrameResult::species).findFirst().orElse(null);
+                if (input == null || input.length != sm.size()) {
+                    return new RelaxedBarrier(scan, dft, Double.NaN, false, "structure is a POSCAR and the scan's frames are not in the data: atom order unknown");
+                }
+                int[] order = Structure.of(sm.lattice(), input, new double[3 * input.length]).speciesGroupingOrder();
+                int[] where = new int[order.length];
+                for (int n = 0; n < order.length; n++) where[order[n]] = n;
+                for (int k = 0; k < held.length; k++) held[k] = where[oneBased[k] - 1];
+            } else {
+                for (int k = 0; k < held.length; k++) held[k] = oneBased[k] - 1;
+            }
+        }
+        Relaxation.Result rs = relaxThin(model, ss, new int[0]), rm = relaxThin(model, sm, held);
+        double mult = (double) rs.structure().size() / ss.size(), multM = (double) rm.structure().size() / sm.size();
+        return new RelaxedBarrier(scan, dft, rm.energyEv() / multM - rs.energyEv() / mult, rs.converged() && rm.converged(),
+                held.length + " atoms held at mid");
+    }
+
+    /** Positions relaxed at fixed cell (FIRE, 0.01 eV/Å), a thin cell through its replica with every image of a held atom held. */
+    static Relaxation.Result relaxThin(ForceField model, Structure s, int[] held) {
+        int[] m = ThinCells.replicas(s, model);
+        Structure big = org.paddlewheel.build.Supercell.of(s, m[0], m[1], m[2]);
+        int images = m[0] * m[1] * m[2];
+        int[] all = new int[held.length * images];
+        for (int img = 0; img < images; img++) for (int k = 0; k < held.length; k++) all[img * held.length + k] = img * s.size() + held[k];
+        return Relaxation.relax(big, model, Relaxation.Options.defaults().withFmax(0.01).withMaxSteps(20000).withFixedAtoms(all));
     }
 
     /**

@@ -29,7 +29,11 @@ import org.paddlewheel.relax.Relaxation;
  * relative RMSE 0: the offset is common to the composition), and a cell relaxation whose stated
  * volume is 3 % above the model's own relaxed one (deviation (1/1.03)^(1/3) − 1 = −0.980 %, to 1e-3: the
  * relaxation stops at 0.01 GPa, ~5e-4 of the volume with bulk moduli ≳ 20 GPa). Thin (2x2x1) cells go
- * through their replica, as in the fit.
+ * through their replica, as in the fit. A relaxed-scan pair made by the model itself (start free, mid
+ * with one H displaced by 0.5 Å and held) gives the model's own barrier back, whether the relaxed structures are
+ * extxyz (input order) or POSCAR (grouped by element, so the held atom must be found through the
+ * scan's species order: holding the wrong atom lets the displaced H fall back and changes the energy by
+ * far more than the 1e-3 eV tolerance, which covers re-relaxing a structure already at 0.01 eV/Å).
  */
 class DftComparisonTest {
     @TempDir
@@ -108,5 +112,54 @@ class DftComparisonTest {
         var bad = CliRunner.run("dft", "compare", "--ff", "na-amide-borohydride", "--data", tmp.resolve("nope").toString());
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("nope");
+    }
+
+    @Test
+    void relaxedBarrierOfTheModelAgainstItsOwnRelaxation() throws Exception {
+        ForceField model = TestCells.model();
+        Structure built = new org.paddlewheel.build.AntiperovskiteBuilder().x(1).supercell(2, 2, 1).seed(3)
+                .orientation(org.paddlewheel.build.AntiperovskiteBuilder.Orientation.ALIGNED).build().structure();
+        // the builder groups atoms by element already; move the first Na to the end so that POSCAR's grouping reorders
+        int nb = built.size();
+        org.paddlewheel.model.Element[] sp = new org.paddlewheel.model.Element[nb];
+        double[] pos = new double[3 * nb], p0 = built.positions();
+        for (int i = 0; i < nb; i++) {
+            int from = (i + 1) % nb;
+            sp[i] = built.speciesArray()[from];
+            System.arraycopy(p0, 3 * from, pos, 3 * i, 3);
+        }
+        Structure cell = Structure.of(built.lattice(), sp, pos);
+        int h = -1;
+        int[] order = cell.speciesGroupingOrder();
+        for (int n = 0; n < order.length && h < 0; n++) if (cell.speciesArray()[order[n]].symbol().equals("H") && order[n] != n) h = order[n];
+        assertThat(h).as("an H atom that POSCAR's grouping moves").isNotNegative();
+        double[] x = cell.positions();
+        x[3 * h] += 0.5;
+        Structure mid = cell.withPositions(x, null);
+        Relaxation.Result rs = DftComparison.relaxThin(model, cell, new int[0]), rm = DftComparison.relaxThin(model, mid, new int[] {h});
+        int n0 = cell.size();
+        double es = rs.energyEv() * n0 / rs.structure().size(), em = rm.energyEv() * n0 / rm.structure().size();
+        assertThat(Math.abs(em - es)).as("holding a displaced H changes the relaxed energy").isGreaterThan(0.05);
+        List<DftComparison.FrameResult> frames = List.of(new DftComparison.FrameResult("scan-t.extxyz#0", "scan-t", "", cell.speciesArray(),
+                0, 0, new double[0], new double[0], null, null));
+        for (String ext : List.of("extxyz", "vasp")) {
+            Path d = Files.createDirectories(tmp.resolve(ext));
+            Formats.writeStructure(d.resolve("relaxed-scan-t-start." + ext), firstAtoms(rs.structure(), cell), null);
+            Formats.writeStructure(d.resolve("relaxed-scan-t-mid." + ext), firstAtoms(rm.structure(), cell), null);
+            Files.writeString(d.resolve("relaxed-scan-t-start.json"), "{\"energy_eV\": " + es + ", \"fixed_atoms\": 0, \"structure\": \"relaxed-scan-t-start." + ext + "\"}");
+            Files.writeString(d.resolve("relaxed-scan-t-mid.json"), "{\"energy_eV\": " + em + ", \"fixed_atoms\": 1, \"fixed_indices\": [" + (h + 1)
+                    + "], \"structure\": \"relaxed-scan-t-mid." + ext + "\"}");
+            DftComparison.RelaxedBarrier b = DftComparison.relaxedBarrier(model, "scan-t", d.resolve("relaxed-scan-t-start.json"),
+                    d.resolve("relaxed-scan-t-mid.json"), frames);
+            assertThat(b.dftBarrierEv()).isCloseTo(em - es, within(1e-12));
+            assertThat(b.modelBarrierEv()).as(ext).isCloseTo(b.dftBarrierEv(), within(1e-3));
+            assertThat(b.converged()).isTrue();
+        }
+    }
+
+    /** The first n atoms of a replica, in the thin cell's lattice. */
+    private static Structure firstAtoms(Structure big, Structure thin) {
+        int n = thin.size();
+        return Structure.of(thin.lattice(), java.util.Arrays.copyOf(big.speciesArray(), n), java.util.Arrays.copyOf(big.positions(), 3 * n));
     }
 }
