@@ -5,7 +5,9 @@
 #   STAGES="relax md1" forcefields/dft/generate.sh   # some stages, in this order (scan relax-ap relax-ref relax barrier nebprobe md1 md)
 #
 # Work folders live in $WORK (default /work/dft-work, outside the repository); every finished
-# piece is copied into forcefields/dft/data/ and committed (only those paths) so a hard stop loses
+# piece is copied into forcefields/dft/ (labelled frames, <piece>.extxyz, so that
+# `fit-ff --dataset forcefields/dft/*.extxyz` reads them all) or forcefields/dft/data/ (relaxations)
+# and committed (only those paths) so a hard stop loses
 # at most the calculation under way. MANIFEST.tsv lists what is done. Each CP2K call resumes:
 # single points skip finished structures, relaxations continue from CP2K's restart file.
 # The jar is copied to $WORK so that edits to the sources never disturb a running job.
@@ -35,10 +37,22 @@ done_piece() { grep -q "^$1	" "$manifest"; }
 commit() {
   [[ "$COMMIT" == 1 ]] || return 0
   for try in 1 2 3 4 5; do
-    if (cd "$repo" && git add forcefields/dft/data forcefields/dft/MANIFEST.tsv && git commit -q -m "dft data: $1" -- forcefields/dft/data forcefields/dft/MANIFEST.tsv); then return 0; fi
+    if (cd "$repo" && git add -A forcefields/dft/data forcefields/dft/MANIFEST.tsv forcefields/dft/*.extxyz \
+        && git commit -q -m "dft data: $1" -- forcefields/dft/data forcefields/dft/MANIFEST.tsv forcefields/dft/*.extxyz); then return 0; fi
     sleep 7
   done
   log "could not commit $1 (left for the next commit)"
+}
+# Until 2 Dec 2026 labelled frames were data/<piece>.extxyz.gz; they now live uncompressed beside this
+# script (the issue's `fit-ff --dataset forcefields/dft/*.extxyz` form). Move any old-style file over.
+migrate_frames() {
+  local f moved=0
+  for f in "$here"/data/*.extxyz.gz; do
+    [[ -f "$f" ]] || continue
+    gunzip -c "$f" > "$here/$(basename "${f%.gz}")" && rm "$f" && moved=1
+  done
+  ((moved)) && commit "labelled frames moved from data/*.extxyz.gz to forcefields/dft/*.extxyz"
+  return 0
 }
 record() { # piece kind n atoms wall
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$(date -u +%FT%TZ)" "$5" >> "$manifest"
@@ -112,11 +126,11 @@ relax_stage() {
   # (bulk moduli ~20 GPa), well inside the 1 % the model is judged by.
   # x = 1 starts from the internal coordinates the free-cell run reached after 4 steps, put into a
   # cubic cell of 2 x 4.82 Å (its pressure fell from +31 kbar at 4.70 Å to -4 kbar near 4.85 Å):
-  # relax-x1-start.extxyz, made by `configs.py cubic-from-cp2k`.
+  # inputs/relax-x1-start.extxyz, made by `configs.py cubic-from-cp2k`.
   pw build antiperovskite --x 0 --supercell 2x2x2 --orientation aligned --a 4.57Å -o "$WORK/cells/x0-222.extxyz" >/dev/null
   # x = 0 first: its lattice parameter replaces the unverified 4.45 Å of the builder.
   relax_one x0 "$WORK/cells/x0-222.extxyz" --cell-symmetry cubic
-  relax_one x1 "$here/relax-x1-start.extxyz" --cell-symmetry cubic
+  relax_one x1 "$here/inputs/relax-x1-start.extxyz" --cell-symmetry cubic
 }
 relax_reference_stage() {
   mkdir -p "$WORK/relax" "$WORK/cells"
@@ -210,8 +224,7 @@ sp_piece() { # piece charge file...
   [[ -f "$WORK/wfn/$key.wfn" ]] && guess=(--guess-wavefunction "$WORK/wfn/$key.wfn")
   log "single points $piece ($(grep -c Lattice "$@" | tail -1) frames${guess:+, SCF from an earlier piece})"
   if pw dft single-point "$@" --charge "$charge" "${DFT[@]}" "${guess[@]}" --config-type "${piece%-[0-9]*}" -o "$WORK/sp/$piece"; then
-    cp "$WORK/sp/$piece/single-points.extxyz" "$here/data/$piece.extxyz"
-    gzip -9f "$here/data/$piece.extxyz"
+    cp "$WORK/sp/$piece/single-points.extxyz" "$here/$piece.extxyz"
     local newest; newest=$(ls -t "$WORK/sp/$piece"/work/*/sp-RESTART.wfn 2>/dev/null | head -1)
     [[ -n "$newest" ]] && cp "$newest" "$WORK/wfn/$key.wfn"
     record "$piece" single-points "$(grep -c Lattice "$WORK/sp/$piece/single-points.extxyz")" "$(head -1 "$1")" $((SECONDS - t0))
@@ -306,6 +319,7 @@ main() {
 checkpoint_loop &
 local ckpid=$!
 trap 'kill $ckpid 2>/dev/null; checkpoint_now' EXIT
+migrate_frames
 local stage r
 for stage in $STAGES; do
   case $stage in

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Summary tables of forcefields/dft/data for README.md: counts per group and scan profiles.
+"""Summary tables of the labelled frames (forcefields/dft/*.extxyz) for README.md: counts per group and scan profiles.
 
   summarize.py            prints markdown: dataset counts, cost per single point, scan energies
 """
@@ -10,9 +10,11 @@ import re
 
 here = os.path.dirname(os.path.abspath(__file__))
 rows = []
-for path in sorted(glob.glob(os.path.join(here, "data", "*.extxyz.gz"))):
-    piece = os.path.basename(path)[:-len(".extxyz.gz")]
-    with gzip.open(path, "rt") as f:
+# forcefields/dft/*.extxyz; data/*.extxyz.gz is where pieces lived until 2 Dec 2026 (generate.sh moves them)
+paths = sorted(glob.glob(os.path.join(here, "*.extxyz")) + glob.glob(os.path.join(here, "data", "*.extxyz.gz")))
+for path in paths:
+    piece = re.sub(r"\.extxyz(\.gz)?$", "", os.path.basename(path))
+    with (gzip.open(path, "rt") if path.endswith(".gz") else open(path)) as f:
         lines = f.read().split("\n")
     i = 0
     while i < len(lines) and lines[i].strip():

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code paddlewheel dft compare --ff MODEL [--data DIR | --dataset FILE... --relax JSON...] [--report DIR] [--json]}:
+ * {@code paddlewheel dft compare --ff MODEL [--data DIR... | --dataset FILE... --relax JSON...] [--report DIR] [--json]}:
  * a force field judged against DFT reference data ({@link DftComparison}): energy, force and stress errors
  * overall, per element, per config_type and per set of the fit's fixed split; the scan profiles (model
  * against DFT on the same configurations); the 0 K lattice parameters of the DFT cell relaxations.
@@ -29,9 +29,9 @@ public final class DftCompareCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
     @Option(names = "--ff", required = true, description = "Force field: bundled name or JSON file.")
     String ff;
-    @Option(names = "--data", description = "Folder of the reference data: every *.extxyz(.gz) and relax-*.json in it (default forcefields/dft/data"
-            + " when neither --data nor --dataset is given).")
-    Path data;
+    @Option(names = "--data", arity = "1..*", description = "Folders of reference data: every *.extxyz(.gz), relax-*.json and relaxed-*.json in"
+            + " them (default forcefields/dft and forcefields/dft/data when none of --data, --dataset, --relax is given).")
+    List<Path> data;
     @Option(names = "--dataset", arity = "1..*", description = "Labelled extxyz files (energy, forces, stress; .gz allowed).")
     List<Path> dataset;
     @Option(names = "--relax", arity = "1..*", description = "JSON of `dft relax --json` (structure file beside it): cell relaxations relax-<name>.json,"
@@ -47,8 +47,9 @@ public final class DftCompareCommand implements Callable<Integer> {
         ForceField model = ForceField.resolve(ff);
         List<Path> files = new ArrayList<>(dataset == null ? List.of() : dataset);
         List<Path> relaxes = new ArrayList<>(relax == null ? List.of() : relax);
-        Path dir = data != null ? data : dataset == null && relax == null ? Path.of("forcefields/dft/data") : null;
-        if (dir != null) {
+        List<Path> dirs = data != null ? data : dataset == null && relax == null ? List.of(Path.of("forcefields/dft"), Path.of("forcefields/dft/data"))
+                : List.of();
+        for (Path dir : dirs) {
             if (!Files.isDirectory(dir)) throw new InputException(dir.toString(), 0, "expected a folder of DFT reference data (--data)");
             try (Stream<Path> s = Files.list(dir)) {
                 for (Path p : s.sorted().toList()) {
@@ -58,7 +59,7 @@ public final class DftCompareCommand implements Callable<Integer> {
                 }
             }
         }
-        if (files.isEmpty() && relaxes.isEmpty()) throw new InputException(dir == null ? "dft compare" : dir.toString(), 0,
+        if (files.isEmpty() && relaxes.isEmpty()) throw new InputException(dirs.isEmpty() ? "dft compare" : dirs.toString(), 0,
                 "no labelled configurations (*.extxyz, *.extxyz.gz) or cell relaxations (relax-*.json) found");
         var frames = Uf3Dataset.read(files);
         DftComparison.Result r = DftComparison.compare(model, frames, relaxes, System.err);
