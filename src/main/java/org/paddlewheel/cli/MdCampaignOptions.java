@@ -13,10 +13,15 @@ import picocli.CommandLine.Option;
 /**
  * Options of the commands that run the embedded engine at a list of temperatures ({@code melting},
  * {@code reorientation}): model, k-space sum, temperatures (K), production and equilibration times
- * and time step (fs), seed and threads. Each command keeps its own positional structure file and its
- * method's options; this mixin reads the structure and the model and checks what they share.
+ * and time step (fs), seed and threads, and the structure file (positional, or {@code -i/--input} as
+ * the other engine commands take it). Each command keeps its method's options; this mixin reads the
+ * structure and the model and checks what they share.
  */
 public final class MdCampaignOptions {
+    @picocli.CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "Structure file (or -i FILE).")
+    Path positional;
+    @Option(names = {"-i", "--input"}, description = "Structure file (as the positional FILE).")
+    Path inputOption;
     @Option(names = "--input-format", description = "Input format (overrides the extension).")
     String inputFormat;
     @Option(names = "--ff", required = true, description = "Force field: bundled name (na-amide-borohydride) or JSON file.")
@@ -46,9 +51,19 @@ public final class MdCampaignOptions {
         return temperatures.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
+    /** The structure file: FILE or -i FILE (exactly one). */
+    Path input() {
+        if (positional != null && inputOption != null && !positional.equals(inputOption)) {
+            throw new InputException("give the structure once: as FILE or as -i FILE, not both (" + positional + ", " + inputOption + ")");
+        }
+        Path p = positional != null ? positional : inputOption;
+        if (p == null) throw new InputException("missing the structure file: FILE or -i FILE");
+        return p;
+    }
+
     /** The structure file, read with --input-format when given. */
-    Structure structure(Path input) {
-        return Formats.readStructure(input, inputFormat);
+    Structure structure() {
+        return Formats.readStructure(input(), inputFormat);
     }
 
     /** The model named by --ff. */

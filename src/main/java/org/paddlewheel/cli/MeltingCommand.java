@@ -18,7 +18,6 @@ import org.paddlewheel.study.TwoPhaseMelting;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code paddlewheel melting}: brackets the melting point of a crystal by two-phase (solid | liquid)
@@ -29,8 +28,6 @@ import picocli.CommandLine.Parameters;
 @Command(name = "melting", mixinStandardHelpOptions = true,
         description = "Two-phase (solid | liquid) runs at each temperature: does the solid grow or melt? Writes melting.json and solid-fraction.png/svg into -o DIR.")
 public final class MeltingCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "Crystal structure, elongated along c and at least ~14 Å across (e.g. build antiperovskite --x 1 --supercell 3x3x6).")
-    Path input;
     @Mixin
     MdCampaignOptions md;
     @Option(names = "--melt-temperature", defaultValue = "2500K", converter = Converters.TemperatureK.class,
@@ -77,7 +74,7 @@ public final class MeltingCommand implements Callable<Integer> {
                 ens, meltEns, friction, pressureGPa, compressibility, tauFs, md.seed, md.threads, md.kspace, sublattice, slabs);
         if (!(compressibility >= 0)) throw new InputException("--compressibility must be >= 0 /GPa, got " + compressibility);
         if (!(tauFs > 0)) throw new InputException("--barostat-time must be positive");
-        Structure s = md.structure(input);
+        Structure s = md.structure();
         ForceField field = md.forceField();
         TwoPhaseMelting m = new TwoPhaseMelting(s, field, p);
         if (!resume && !force && holdsRun(out, p)) {
@@ -100,7 +97,7 @@ public final class MeltingCommand implements Callable<Integer> {
                 });
             }
         }
-        var doc = MeltingReport.json(r, p, field.name(), input.toString());
+        var doc = MeltingReport.json(r, p, field.name(), md.input().toString());
         MeltingReport.write(out, doc, r);
         if (!quiet.quiet) {
             for (MeltingResult.Run run : r.runs()) {

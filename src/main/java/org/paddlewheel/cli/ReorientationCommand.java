@@ -13,7 +13,6 @@ import org.paddlewheel.study.ReorientationArrhenius;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code paddlewheel reorientation FILE --ff MODEL --temperatures 300K,400K,500K --time 20ps -o DIR}:
@@ -27,8 +26,6 @@ import picocli.CommandLine.Parameters;
         description = {"BH4 reorientation activation energy from MD: runs the cell at each temperature, counts jumps between",
             "<111> orientations, fits k(T) = A exp(-Ea/kT) and compares with QENS (NaBH4: 0.114-0.124 eV, 0.117 eV)."})
 public final class ReorientationCommand implements Callable<Integer> {
-    @Parameters(index = "0", description = "Structure file (e.g. from 'paddlewheel build nabh4').")
-    Path input;
     @Mixin
     MdCampaignOptions md;
     @Option(names = "--every", defaultValue = "20fs", converter = Converters.TimeFs.class,
@@ -66,7 +63,7 @@ public final class ReorientationCommand implements Callable<Integer> {
         double[] temps = md.temperaturesK();
         var st = new ReorientationArrhenius.Settings(temps, md.timeFs, md.equilFs, md.dtFs, everyFs, ens, friction, pressureGPa, md.seed, md.threads,
                 md.kspace, coneDeg, minJumps, anion);
-        Structure s = md.structure(input);
+        Structure s = md.structure();
         ForceField field = md.forceField();
         ReorientationArrhenius.check(s, field, st);   // everything that can fail on input, before any file is written
         if (field.provisional() && !quiet.quiet) System.err.println("note: force field " + field.name() + " is PROVISIONAL");

@@ -52,6 +52,10 @@ class ReorientationCliTest {
         refused("unknown model", "",
                 "reorientation", cell.toString(), "--ff", "no-such-model", "--temperatures", "300K,400K", "--time", "1ps", "-o", out);
         refused("bad supercell", "", "build", "nabh4", "--supercell", "0x2x2", "-o", out);
+        refused("no structure", "missing the structure file",
+                "reorientation", "--ff", "na-amide-borohydride", "--temperatures", "300K,400K", "--time", "1ps", "-o", out);
+        refused("two structures", "not both",
+                "reorientation", cell.toString(), "-i", salt.toString(), "--ff", "na-amide-borohydride", "--temperatures", "300K,400K", "--time", "1ps", "-o", out);
     }
 
     /** As BadInputCliTest's issue-13 check: every option with a default says it. */
@@ -69,7 +73,7 @@ class ReorientationCliTest {
     void shortRunWritesJsonAndPlots() throws Exception {
         Path cell = nabh4();
         Path out = dir.resolve("run");
-        CliRunner.Result r = CliRunner.run("reorientation", cell.toString(), "--ff", "na-amide-borohydride", "--temperatures", "300K,600K",
+        CliRunner.Result r = CliRunner.run("reorientation", "-i", cell.toString(), "--ff", "na-amide-borohydride", "--temperatures", "300K,600K",
                 "--time", "0.2ps", "--equilibrate", "0.05ps", "--quiet", "--json", "-o", out.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(out.resolve("reorientation.json").toFile());
