@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Regenerates forcefields/na-amide-borohydride.validation.md: NPT lattice parameters at 300 K
-# (x = 0, 0.5, 1; 3x3x3), molecule integrity and cubic average 250–700 K, and BH4 reorientation in
-# NaBH4 (300–500 K) against published activation energies.
-# Usage: validate/force-field.sh [--quick] [--ff NAME_OR_JSON] [--work DIR]
+# Regenerates forcefields/<model>.validation.md: NPT lattice parameters at 300 K (x = 0, 0.5, 1;
+# 3x3x3), molecule integrity and cubic average 250–700 K, BH4 reorientation in NaBH4 (300–500 K)
+# against published activation energies, and the model against the DFT reference data
+# (`paddlewheel dft compare`: errors per element, scan and relaxed-scan barriers, 0 K lattices).
+# Usage: validate/force-field.sh [--quick] [--ff NAME_OR_JSON] [--work DIR] [--out FILE]
+#   --out: the report (default forcefields/<model name>.validation.md, the name without .json).
 #   --quick: 1 ps equilibration + 2 ps production per run (NaBH4: 3 ps), about 10 minutes on 2 cores.
 #   full (default): 3 ps + 20 ps per run (NaBH4: 3 + 20 ps), about 2 hours on 2 cores.
 set -euo pipefail
@@ -11,15 +13,20 @@ pw="$here/paddlewheel"
 ff=na-amide-borohydride
 mode=full
 work=""
+outfile=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --quick) mode=quick ;;
     --ff) ff="$2"; shift ;;
     --work) work="$2"; shift ;;
+    --out) outfile="$2"; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
 done
+[[ -f "$ff" ]] && ff="$(cd "$(dirname "$ff")" && pwd)/$(basename "$ff")"
+outfile="${outfile:-$here/forcefields/$(basename "${ff%.json}").validation.md}"
+[[ "$outfile" = /* ]] || outfile="$PWD/$outfile"
 if [[ $mode == quick ]]; then eq=1ps; prod=2ps; rot=3ps; else eq=3ps; prod=20ps; rot=20ps; fi
 work="${work:-$(mktemp -d /tmp/ff-validate.XXXX)}"
 mkdir -p "$work"
@@ -52,5 +59,13 @@ for d in npt300_x0 npt300_x0.5 npt300_x1 npt250_x1 npt700_x1; do
   "$pw" analyze $d/XDATCAR --timestep 0.5fs --temperature 300K -o an_$d --quiet --json > an_$d.json 2>/dev/null || true
 done
 elapsed=$(( $(date +%s) - start ))
-python3 "$here/validate/force_field_report.py" "$work" "$mode" "$elapsed" "$ff" > "$here/forcefields/na-amide-borohydride.validation.md"
-echo "wrote forcefields/na-amide-borohydride.validation.md ($elapsed s)" >&2
+python3 "$here/validate/force_field_report.py" "$work" "$mode" "$elapsed" "$ff" > "$outfile.tmp"
+# 4. against the DFT reference data (every number beside the DFT-model issue's target)
+if (cd "$here" && "$pw" dft compare --ff "$ff" --report "$work/dft-compare" > /dev/null 2> "$work/dft-compare.log"); then
+  { echo; echo "## 4. Against the DFT reference data (\`paddlewheel dft compare\`, forcefields/dft/)"; echo
+    sed -e '1d' -e 's/^## /### /' "$work/dft-compare/dft-compare.md"; } >> "$outfile.tmp"
+else
+  echo "dft compare failed (see $work/dft-compare.log); the report has no DFT section" >&2
+fi
+mv "$outfile.tmp" "$outfile"
+echo "wrote $outfile ($elapsed s)" >&2
