@@ -260,8 +260,8 @@ scan_stage() {
 # ---- Stage 3: snapshots of classical MD (the provisional model) at 250-900 K ----
 # Antiperovskites as 2x2x2 cells (72-80 atoms: the embedded engine needs cells wider than twice a
 # molecule's extent), NaBH4 and Na2O as the Γ supercells of their relaxations (48 and 81 atoms).
-# The classical model visits roughly what the MD of the study visits; DFT labels correct it. Two
-# snapshots 1 ps apart (NVT) per piece. Each round covers every composition and temperature once;
+# The classical model visits roughly what the MD of the study visits; DFT labels correct it. Three
+# snapshots 1 ps apart (NVT: t = 0, 1, 2 ps after 1 ps of equilibration) per piece. Each round covers every composition and temperature once;
 # the cell is strained by -3 %, 0 or +3 % in a/(DFT a), cycling with round and temperature, so that
 # every round samples compressed, relaxed and stretched cells (stress data) and every (composition,
 # T) meets all three strains over three rounds. 900 K is above the melting point of x = 1 (492 K,
