@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates forcefields/<model>.validation.md: NPT lattice parameters at 300 K (x = 0, 0.5, 1;
-# 3x3x3), molecule integrity and cubic average 250–700 K, BH4 reorientation in NaBH4 (300–500 K)
+# 3x3x3; NaBH4 and Na2O), molecule integrity and cubic average 250–700 K, BH4 reorientation in NaBH4 (300–500 K)
 # against published activation energies, and the model against the DFT reference data
 # (`paddlewheel dft compare`: errors per element, scan and relaxed-scan barriers, 0 K lattices).
 # Usage: validate/force-field.sh [--quick] [--ff NAME_OR_JSON] [--work DIR] [--out FILE]
@@ -55,6 +55,9 @@ for t in 300 400 500; do
   md nabh4_$t nabh4.vasp ${t}K "$rot"
   "$pw" analyze nabh4_$t/XDATCAR --timestep 0.5fs --temperature ${t}K -o an_nabh4_$t --quiet --json > an_nabh4_$t.json 2>/dev/null
 done
+# 3b. Na2O (antifluorite, 2x2x2 conventional = 96 atoms) at 300 K, for its lattice parameter
+"$pw" build supercell "$here/forcefields/fit/Na2O.vasp" --supercell 2x2x2 -o na2o.vasp > /dev/null
+md na2o_300 na2o.vasp 300K "$prod"
 for d in npt300_x0 npt300_x0.5 npt300_x1 npt250_x1 npt700_x1; do
   "$pw" analyze $d/XDATCAR --timestep 0.5fs --temperature 300K -o an_$d --quiet --json > an_$d.json 2>/dev/null || true
 done
