@@ -39,6 +39,10 @@ public final class DftCompareCommand implements Callable<Integer> {
     List<Path> relax;
     @Option(names = "--report", description = "Folder for dft-compare.json, dft-compare.md and plots (parity-force, scans; .png and .svg).")
     Path report;
+    @Option(names = "--write-validation", paramLabel = "MODEL.json", description = "Also write the compact summary (force errors, barriers,"
+            + " lattices, targets missed) into this model file as \"dft_validation\", so the study shows the model's known failures"
+            + " beside its numbers; the file must hold the model given with --ff.")
+    Path writeValidation;
     @Option(names = "--json", description = "Print the JSON report instead of markdown.")
     boolean json;
 
@@ -64,6 +68,15 @@ public final class DftCompareCommand implements Callable<Integer> {
         var frames = Uf3Dataset.read(files);
         DftComparison.Result r = DftComparison.compare(model, frames, relaxes, System.err);
         String md = DftComparisonReport.write(r, report);
+        if (writeValidation != null) {
+            var doc = org.paddlewheel.forcefield.SplineJson.baseJson(writeValidation.toString());
+            if (!doc.path("name").asText().equals(model.name())) {
+                throw new InputException(writeValidation.toString(), 0, "holds model '" + doc.path("name").asText() + "', not '" + model.name() + "' (--ff)");
+            }
+            String label = String.join(", ", files.stream().map(p -> p.getParent() == null ? "." : p.getParent().toString()).distinct().toList());
+            doc.set("dft_validation", DftComparisonReport.validationSummary(r, label, java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString()));
+            org.paddlewheel.io.AtomicFile.writeText(writeValidation, w -> w.write(doc.toPrettyString() + "\n"));
+        }
         var out = spec.commandLine().getOut();
         out.print(json ? DftComparisonReport.json(r).toPrettyString() + "\n" : md);
         out.flush();

@@ -43,7 +43,9 @@ import org.paddlewheel.model.InputException;
  *   "angles":    [{"molecule", "K", "theta0_deg"}],     ligand–centre–ligand angles
  *   "special_bonds": {"lj": [f12, f13, f14], "coul": [f12, f13, f14]} (optional, default all 0),
  *   "cutoff": Å, "ewald_accuracy": relative (e.g. 1e-5),
- *   "pair_shift": bool (optional, default false: LAMMPS pair_modify shift) }
+ *   "pair_shift": bool (optional, default false: LAMMPS pair_modify shift),
+ *   "dft_validation": {…} (optional, not read by the engine: the model against the DFT reference data,
+ *                     written by {@code dft compare --write-validation}; the study shows it with the model's numbers) }
  * </pre>
  */
 public final class ForceField {
@@ -205,7 +207,7 @@ public final class ForceField {
         if (root == null || !root.isObject()) throw j.error("", "the file must hold one JSON object");
         Set<String> known = Set.of("name", "provisional", "description", "species", "molecules", "pairs", "bonds",
                 "angles", "special_bonds", "cutoff", "ewald_accuracy", "pair_shift", "references", "comment", "atom_energies",
-                "three_body");
+                "three_body", "dft_validation");
         root.fieldNames().forEachRemaining(k -> {
             if (!known.contains(k)) throw j.error(k, "unknown key (known: " + String.join(", ", known) + ")");
         });

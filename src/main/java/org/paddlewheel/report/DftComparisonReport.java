@@ -83,6 +83,58 @@ public final class DftComparisonReport {
         return js;
     }
 
+    /**
+     * The compact summary a model JSON carries as {@code "dft_validation"} ({@code dft compare --write-validation}),
+     * so that whatever shows the model's numbers (the study's caveats) can show its known failures: force RMSE
+     * overall and per element (all data; and the held-out test set), the barriers of the scans and relaxed scans,
+     * the 0 K lattice parameters, and which targets are missed.
+     */
+    public static ObjectNode validationSummary(DftComparison.Result r, String data, String date) {
+        ObjectNode o = new ObjectMapper().createObjectNode();
+        o.put("data", data).put("date", date).put("configurations", r.all().configs()).put("force_components", r.all().forceComponents());
+        putFinite(o, "force_rmse_eV_per_A", r.all().forceRmse());
+        ObjectNode pe = o.putObject("force_rmse_per_element_eV_per_A");
+        r.all().forcePerElement().forEach((k, v) -> pe.put(k, v[0]));
+        DftComparison.Errors test = r.bySet().get("test");
+        List<String> missed = new ArrayList<>();
+        if (test != null) {
+            ObjectNode t = o.putObject("test_set");
+            t.put("configurations", test.configs());
+            putFinite(t, "energy_rmse_eV_per_atom", test.energyRmse());
+            putFinite(t, "force_rmse_eV_per_A", test.forceRmse());
+            putFinite(t, "deviatoric_stress_rmse_GPa", test.deviatoricStressRmseGPa());
+            ObjectNode tpe = t.putObject("force_rmse_per_element_eV_per_A");
+            test.forcePerElement().forEach((k, v) -> tpe.put(k, v[0]));
+            test.forcePerElement().forEach((k, v) -> { if (!(v[0] <= FORCE_TARGET)) missed.add("test force " + k); });
+            if (!(test.energyRmse() <= ENERGY_TARGET)) missed.add("test energy");
+            if (!(test.deviatoricStressRmseGPa() <= STRESS_TARGET)) missed.add("test stress");
+        } else {
+            missed.add("no held-out test set");
+        }
+        var sa = o.putArray("scan_barriers_eV");
+        for (var sc : r.scans()) {
+            sa.addObject().put("scan", sc.configType()).put("dft", sc.dftBarrierEv()).put("model", sc.modelBarrierEv());
+            if (!(Math.abs(sc.modelBarrierEv() - sc.dftBarrierEv()) <= BARRIER_TARGET)) missed.add(sc.configType());
+        }
+        var ra = o.putArray("relaxed_barriers_eV");
+        for (var b : r.relaxedBarriers()) {
+            ObjectNode x = ra.addObject().put("scan", b.scan()).put("dft", b.dftBarrierEv());
+            putFinite(x, "model", b.modelBarrierEv());
+            if (!(Math.abs(b.modelBarrierEv() - b.dftBarrierEv()) <= BARRIER_TARGET)) missed.add("relaxed " + b.scan());
+        }
+        var la = o.putArray("lattice_0K");
+        for (var l : r.lattices()) {
+            ObjectNode x = la.addObject().put("name", l.name()).put("deviation", l.deviation());
+            putFinite(x, "dft_a_A", l.aDft());
+            putFinite(x, "model_a_A", l.aModel());
+            if (!(Math.abs(l.deviation()) <= LATTICE_TARGET)) missed.add("lattice " + l.name());
+        }
+        o.put("targets_met", missed.isEmpty());
+        var m = o.putArray("targets_missed");
+        missed.forEach(m::add);
+        return o;
+    }
+
     private static void errors(ObjectNode o, DftComparison.Errors e) {
         o.put("configs", e.configs()).put("force_components", e.forceComponents());
         putFinite(o, "energy_rmse_eV_per_atom", e.energyRmse());

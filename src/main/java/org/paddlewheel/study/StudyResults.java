@@ -82,6 +82,7 @@ public record StudyResults(Path dir, StudyManifest manifest, String analysis, Li
             c.add("MODEL: the dynamics use paddlewheel's classical force field '" + m.forceField() + "' (a provisional fitted"
                     + " model: fixed charges and bonded anions), not the paper's DFT-based AIMD. Verdicts are about this model;"
                     + " its absolute D, σ and Ea need not match the paper.");
+            ModelDftValidation.caveat(m.forceField()).ifPresent(c::add);
         }
         if (!"full".equals(m.preset())) {
             c.add("Reduced campaign '" + m.preset() + "': shorter runs, a smaller cell, fewer temperatures and one seed, so the"

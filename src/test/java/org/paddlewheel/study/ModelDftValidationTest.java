@@ -1,0 +1,55 @@
+package org.paddlewheel.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.paddlewheel.cli.CliRunner;
+import org.paddlewheel.forcefield.ForceField;
+import org.paddlewheel.forcefield.SplineJson;
+
+/**
+ * A model's DFT validation travels with it and reaches the study's caveats: {@code dft compare
+ * --write-validation} writes the block into a copy of the shipped model (which still loads as a force
+ * field), the caveat names its force error and a missed barrier, a model file of another name is
+ * refused, and a model without the block adds no caveat. The shipped model carries its block
+ * (force RMSE far above the 0.15 eV/Å target, so its caveat must say the targets are missed).
+ */
+class ModelDftValidationTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theBlockIsWrittenReadAndShown() throws Exception {
+        ObjectNode base = SplineJson.baseJson("na-amide-borohydride");
+        base.remove("dft_validation");
+        Path copy = tmp.resolve("model.json");
+        Files.writeString(copy, base.toPrettyString());
+        assertThat(ModelDftValidation.caveat(copy.toString())).isEmpty();
+
+        Path data = tmp.resolve("scan.extxyz");
+        Files.copy(Path.of("forcefields/dft/scan-hop-x0.extxyz"), data);
+        var r = CliRunner.run("dft", "compare", "--ff", copy.toString(), "--dataset", data.toString(), "--write-validation", copy.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        ForceField.resolve(copy.toString()); // still a valid model file
+        var block = new ObjectMapper().readTree(copy.toFile()).get("dft_validation");
+        assertThat(block.path("configurations").asInt()).isEqualTo(3);
+        assertThat(block.path("targets_met").asBoolean(true)).isFalse();
+        String c = ModelDftValidation.caveat(copy.toString()).orElseThrow();
+        assertThat(c).contains("MODEL AGAINST DFT").contains("scan-hop-x0").contains("Targets missed");
+
+        ObjectNode other = base.deepCopy().put("name", "another-model");
+        Path otherFile = tmp.resolve("other.json");
+        Files.writeString(otherFile, other.toPrettyString());
+        var bad = CliRunner.run("dft", "compare", "--ff", copy.toString(), "--dataset", data.toString(), "--write-validation", otherFile.toString());
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("another-model");
+
+        String shipped = ModelDftValidation.caveat("na-amide-borohydride").orElseThrow();
+        assertThat(shipped).contains("Targets missed");
+    }
+}
