@@ -66,6 +66,9 @@ public final class FitFfCommand implements Callable<Integer> {
     @Option(names = "--fit-charge-scale", description = "Fit one factor s on every base charge (neutrality kept; Ewald scales as s², so it"
             + " stays a linear fit). Default: the base model's charges, fixed.")
     boolean fitChargeScale;
+    @Option(names = "--fit-bonded", description = "Fit the harmonic bonds and angles of the molecules (K, r0, θ0; still linear: each term is"
+            + " quadratic in r − r_ref). Default: the base model's, fixed.")
+    boolean fitBonded;
     @Option(names = {"-o", "--output"}, required = true, description = "Fitted force-field JSON.")
     Path output;
     @Option(names = "--report", description = "Report prefix (writes PREFIX.json and PREFIX.md); with --dataset a folder (JSON, markdown, plots).")
@@ -102,7 +105,7 @@ public final class FitFfCommand implements Callable<Integer> {
                 threeBodyCentres == null ? java.util.List.of() : threeBodyCentres) : org.paddlewheel.forcefield.fit.Uf3Fitter.ThreeBody.OFF;
         if (!stressMode.equals("full") && !stressMode.equals("deviatoric")) throw new IllegalArgumentException("--stress must be full or deviatoric, got " + stressMode);
         var opt = new org.paddlewheel.forcefield.fit.Uf3Fitter.Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction,
-                validationFraction, tb).withDeviatoricStress(stressMode.equals("deviatoric")).withChargeScale(fitChargeScale);
+                validationFraction, tb).withDeviatoricStress(stressMode.equals("deviatoric")).withChargeScale(fitChargeScale).withFitBonded(fitBonded);
         var frames = org.paddlewheel.forcefield.fit.Uf3Dataset.read(dataset);
         var r = new org.paddlewheel.forcefield.fit.Uf3Fitter(opt, System.err).fit(frames);
         String model = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(r.model());

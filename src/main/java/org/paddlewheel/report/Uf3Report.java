@@ -56,6 +56,17 @@ public final class Uf3Report {
                 .put("ridge", h.ridge()).put("curvature", h.curvature()).put("scored_on_training", r.scoredOnTraining());
         js.put("stress_mode", r.deviatoricStress() ? "deviatoric" : "full");
         js.put("charge_scale", r.chargeScale()).put("charge_scale_fitted", r.chargeScaleFitted());
+        js.put("bonded_fitted", r.design().bondedFitted());
+        js.set("bonds", r.model().get("bonds"));
+        js.set("angles", r.model().get("angles"));
+        if (r.design().bondedFitted()) {
+            md.append("Bonded terms fitted (E = K(r − r0)², K(θ − θ0)²):");
+            for (var b : r.model().withArray("bonds")) md.append(String.format(Locale.ROOT, " bond %s K %.3f eV/Å², r0 %.4f Å;", b.path("molecule").asText(),
+                    b.path("K").asDouble(), b.path("r0").asDouble()));
+            for (var a : r.model().withArray("angles")) md.append(String.format(Locale.ROOT, " angle %s K %.3f eV/rad², θ0 %.2f°;", a.path("molecule").asText(),
+                    a.path("K").asDouble(), a.path("theta0_deg").asDouble()));
+            md.append("\n\n");
+        }
         md.append(r.chargeScaleFitted()
                 ? String.format(Locale.ROOT, "Charges: every base charge times the fitted s = %.4f (Ewald ∝ s², fitted as the linear unknown s²).%n%n", r.chargeScale())
                 : "Charges: the base model's, fixed.\n\n");

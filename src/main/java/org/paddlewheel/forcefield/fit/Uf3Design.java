@@ -30,6 +30,9 @@ import org.paddlewheel.model.Structure;
  * and become one more column: every Ewald term (real, reciprocal, self and background, intramolecular
  * exclusion) is a bilinear form in the charges, so scaling all base charges by s multiplies it by
  * exactly s² = t, and t is one more linear unknown (the charges stay neutral per formula unit).
+ * With fitted bonded terms ({@link BondedColumns}) the harmonic bonds and angles leave the fixed part
+ * the same way: each is quadratic in (r − r_ref) or (θ − θ_ref), so K and r0 / θ0 follow from two
+ * linear coefficients.
  */
 public final class Uf3Design {
     /** One configuration's rows: A (columns as {@link #columns}) and residual targets; fixed parts kept for plots. */
@@ -70,6 +73,7 @@ public final class Uf3Design {
     private final int columns;
     private final TripleColumns three;
     private final boolean chargeScale;
+    private final BondedColumns bonded;
     private final ForceEngine.Options coulombOnly = ForceEngine.Options.defaults()
             .withTerms(EnumSet.of(Term.COULOMB_REAL, Term.COULOMB_RECIPROCAL, Term.COULOMB_SELF, Term.COULOMB_EXCLUSION));
 
@@ -100,6 +104,15 @@ public final class Uf3Design {
      */
     public Uf3Design(ObjectNode base, ForceField baseFf, List<SplinePair> splines, List<SplineTriple> triples, boolean keepPairs,
                      List<Element> elements, boolean chargeScale) {
+        this(base, baseFf, splines, triples, keepPairs, elements, chargeScale, false);
+    }
+
+    /**
+     * As above; with {@code fitBonded} the harmonic bonds and angles leave the fixed part and their K, r0
+     * and θ0 become unknowns ({@link BondedColumns}, after the atom energies).
+     */
+    public Uf3Design(ObjectNode base, ForceField baseFf, List<SplinePair> splines, List<SplineTriple> triples, boolean keepPairs,
+                     List<Element> elements, boolean chargeScale, boolean fitBonded) {
         List<SplinePair> zero = new ArrayList<>();
         for (SplinePair sp : splines) zero.add(sp.withCoefficients(new double[sp.basisSize()]));
         ObjectNode fixedJson = SplineJson.withTriples(SplineJson.withSplines(base, baseFf, keepPairs, zero, null, null), baseFf, List.of());
@@ -110,7 +123,8 @@ public final class Uf3Design {
         for (int p = 0; p < splines.size(); p++) start[p + 1] = start[p] + splines.get(p).freeSize();
         three = new TripleColumns(triples, start[splines.size()]);
         this.chargeScale = chargeScale;
-        columns = three.end() + elements.size() + (chargeScale ? 1 : 0);
+        this.bonded = new BondedColumns(baseFf, three.end() + elements.size(), fitBonded);
+        columns = bonded.end() + (chargeScale ? 1 : 0);
     }
 
     /** The column of t = s² (s the factor on every base charge), or −1 when the charges are fixed. */
@@ -134,7 +148,13 @@ public final class Uf3Design {
 
     public List<Element> elements() { return elements; }
 
-    /** Number of unknowns: free spline coefficients, 3-body coefficients, one atom energy per element, then t = s² if fitted. */
+    /** The bonded columns (none unless fitted). */
+    BondedColumns bondedColumns() { return bonded; }
+
+    /** Whether the bonded terms are unknowns of this design. */
+    public boolean bondedFitted() { return bonded.on(); }
+
+    /** Number of unknowns: free spline coefficients, 3-body coefficients, one atom energy per element, bonded terms if fitted, then t = s² if fitted. */
     public int columns() { return columns; }
 
     /** First column of spline p. */
@@ -154,7 +174,9 @@ public final class Uf3Design {
         double[] x = s.positions(), f0 = new double[3 * n];
         double e0, vol = cell.volume();
         double[] w0;
-        try (ForceEngine eng = new ForceEngine(top, cell, ForceEngine.Options.defaults().withTerms(EnumSet.allOf(Term.class)))) {
+        EnumSet<Term> fixedTerms = EnumSet.allOf(Term.class);
+        if (bonded.on()) fixedTerms.removeAll(EnumSet.of(Term.BOND, Term.ANGLE));
+        try (ForceEngine eng = new ForceEngine(top, cell, ForceEngine.Options.defaults().withTerms(fixedTerms))) {
             e0 = eng.compute(x, cell, f0);
             w0 = eng.virial();
         }
@@ -209,6 +231,7 @@ public final class Uf3Design {
             }
         }
         three.addRows(top, x, cell, nt, eRow, fRows, wRows);
+        bonded.addRows(top, x, cell, eRow, fRows, wRows);
         Element[] species = s.speciesArray();
         for (Element e : species) {
             int k = elements.indexOf(e);

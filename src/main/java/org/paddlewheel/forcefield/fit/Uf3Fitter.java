@@ -31,7 +31,15 @@ public final class Uf3Fitter {
     /** Options of a fit; lengths Å, core A eV, core ρ Å. */
     public record Options(String base, boolean keepPairs, double rCut, double knotSpacing, double coreA, double coreRho,
                           double testFraction, double validationFraction, ThreeBody threeBody, boolean deviatoricStress,
-                          boolean fitChargeScale) {
+                          boolean fitChargeScale, boolean fitBonded) {
+        /** Bonded terms fixed at the base model's. */
+        public Options(String base, boolean keepPairs, double rCut, double knotSpacing, double coreA, double coreRho,
+                       double testFraction, double validationFraction, ThreeBody threeBody, boolean deviatoricStress,
+                       boolean fitChargeScale) {
+            this(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, deviatoricStress, fitChargeScale,
+                    false);
+        }
+
         /** Charges fixed at the base model's. */
         public Options(String base, boolean keepPairs, double rCut, double knotSpacing, double coreA, double coreRho,
                        double testFraction, double validationFraction, ThreeBody threeBody, boolean deviatoricStress) {
@@ -54,7 +62,7 @@ public final class Uf3Fitter {
 
         public Options withThreeBody(ThreeBody t) {
             return new Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, t, deviatoricStress,
-                    fitChargeScale);
+                    fitChargeScale, fitBonded);
         }
 
         /**
@@ -65,7 +73,16 @@ public final class Uf3Fitter {
          */
         public Options withChargeScale(boolean fit) {
             return new Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, deviatoricStress,
-                    fit);
+                    fit, fitBonded);
+        }
+
+        /**
+         * Fit the intramolecular harmonic bonds and angles (K, r0, θ0) with the rest ({@link BondedColumns}): the
+         * base model's come from stretch wavenumbers and guesses, while the DFT forces on H are dominated by them.
+         */
+        public Options withFitBonded(boolean fit) {
+            return new Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, deviatoricStress,
+                    fitChargeScale, fit);
         }
 
         /**
@@ -75,7 +92,7 @@ public final class Uf3Fitter {
          */
         public Options withDeviatoricStress(boolean d) {
             return new Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, d,
-                    fitChargeScale);
+                    fitChargeScale, fitBonded);
         }
     }
 
@@ -129,7 +146,7 @@ public final class Uf3Fitter {
         List<SplineTriple> triples = !base.splineTriples().isEmpty() ? base.splineTriples()
                 : opt.threeBody().on() ? new TripleBasis(opt.threeBody(), log).build(base, split.train()) : List.of();
         Uf3Design design = new Uf3Design(baseJson, base, templates, triples, opt.keepPairs(), new ArrayList<>(els),
-                opt.fitChargeScale());
+                opt.fitChargeScale(), opt.fitBonded());
         log.printf(Locale.ROOT, "fit-ff uf3: %d spline pairs, %d 3-body triples, %d unknowns (%d atom energies)%n", templates.size(),
                 triples.size(), design.columns(), els.size());
         List<Uf3Design.Rows> tr = rows(design, split.train(), "train"), va = rows(design, split.validation(), "validation"),
@@ -201,6 +218,13 @@ public final class Uf3Fitter {
         }
         String name = base.name() + "-uf3-fit";
         ObjectNode model = SplineJson.withSplines(baseJson, base, opt.keepPairs(), fitted, perSpecies, name);
+        design.bondedColumns().writeFitted(model, c);
+        if (design.bondedColumns().on()) {
+            for (var b : model.withArray("bonds")) log.printf(Locale.ROOT, "fit-ff uf3: bond %s K %.4f eV/Å² r0 %.4f Å%n", b.path("molecule").asText(),
+                    b.path("K").asDouble(), b.path("r0").asDouble());
+            for (var a : model.withArray("angles")) log.printf(Locale.ROOT, "fit-ff uf3: angle %s K %.4f eV/rad² θ0 %.2f°%n", a.path("molecule").asText(),
+                    a.path("K").asDouble(), a.path("theta0_deg").asDouble());
+        }
         if (design.chargeScaleColumn() >= 0) {
             for (var sp : model.withArray("species")) {
                 ObjectNode o = (ObjectNode) sp;
@@ -212,8 +236,8 @@ public final class Uf3Fitter {
         SplineJson.withTriples(model, base, fittedTriples);
         model.put("provisional", true);
         model.put("description", (triples.isEmpty() ? "UF3-style 2-body splines" : "UF3-style 2-body splines and 3-body terms") + " fitted by paddlewheel fit-ff --form uf3 on top of " + base.name()
-                + (design.chargeScaleColumn() >= 0 ? String.format(Locale.ROOT, " (charges scaled by the fitted s = %.4f; Ewald and bonded terms fixed", chargeScale)
-                : " (charges, Ewald and bonded terms fixed") + (opt.keepPairs() ? ", its pair terms kept" : "") + ")");
+                + (design.chargeScaleColumn() >= 0 ? String.format(Locale.ROOT, " (charges scaled by the fitted s = %.4f", chargeScale) : " (charges fixed")
+                + (design.bondedColumns().on() ? "; bonded K, r0, θ0 fitted" : "; bonded terms fixed") + (opt.keepPairs() ? ", its pair terms kept" : "") + ")");
         return new Result(design, tr, va, te, best.hyper(), c, cands, lc, fitted, ae, model, SplineJson.load(model, name), onTrain,
                 meanCharges(base, frames), opt.deviatoricStress(), chargeScale);
     }

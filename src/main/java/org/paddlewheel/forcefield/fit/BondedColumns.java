@@ -1,0 +1,129 @@
+package org.paddlewheel.forcefield.fit;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.paddlewheel.forcefield.Cell;
+import org.paddlewheel.forcefield.ForceField;
+import org.paddlewheel.forcefield.Topology;
+
+/**
+ * The intramolecular harmonic terms of a {@link Uf3Design} as linear unknowns ({@code fit-ff --fit-bonded}):
+ * a bond E = K(r − r0)² is, up to a constant, a·(r − r_ref)² + b·(r − r_ref) with a = K and
+ * r0 = r_ref − b/(2a), and an angle E = K(θ − θ0)² likewise in θ (rad); r_ref and θ_ref are the base
+ * model's r0 and θ0, so the two columns of each term are well conditioned (deviations of a few
+ * hundredths of an Å or rad). The constant K(r_ref − r0)² per bond is a fixed number per molecule and
+ * so per centre atom, which the per-element atom energies absorb. Columns: per bond term then per angle
+ * term of the base model, two each (a, b). Forces −∂/∂x and virial W = Σ d_a F_b (eV) as the engine's
+ * {@code Bonded} computes them, so a fitted model reproduces the design exactly.
+ */
+final class BondedColumns {
+    private final ForceField base;
+    private final int start, end;
+
+    BondedColumns(ForceField base, int start, boolean on) {
+        this.base = base;
+        this.start = start;
+        this.end = on ? start + 2 * (base.bonds().size() + base.angles().size()) : start;
+    }
+
+    int start() { return start; }
+    int end() { return end; }
+    boolean on() { return end > start; }
+
+    /** Adds the bonded columns' contributions of one configuration (energy not yet divided by N). */
+    void addRows(Topology top, double[] x, Cell cell, double[] eRow, double[][] fRows, double[][] wRows) {
+        if (!on()) return;
+        double[] d = new double[6];
+        for (int q = 0; q < top.bondI.length; q++) {
+            int i = top.bondI[q], j = top.bondJ[q], t = top.bondType[q];
+            vec(x, cell, i, j, d, 0);
+            double r = Math.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]), u = r - base.bonds().get(t).r0();
+            int ca = start + 2 * t;
+            // V = u², dV/dr = 2u; V = u, dV/dr = 1; pair force on j: −(dV/dr) d/r
+            pair(eRow, fRows, wRows, ca, u * u, -2 * u / r, i, j, d);
+            pair(eRow, fRows, wRows, ca + 1, u, -1 / r, i, j, d);
+        }
+        int a0 = start + 2 * base.bonds().size();
+        for (int q = 0; q < top.angleI.length; q++) {
+            int i = top.angleI[q], j = top.angleJ[q], k = top.angleK[q], t = top.angleType[q];
+            vec(x, cell, j, i, d, 0);
+            vec(x, cell, j, k, d, 3);
+            double r1 = Math.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]), r2 = Math.sqrt(d[3] * d[3] + d[4] * d[4] + d[5] * d[5]);
+            double c = Math.max(-1, Math.min(1, (d[0] * d[3] + d[1] * d[4] + d[2] * d[5]) / (r1 * r2)));
+            double s = Math.max(1e-3, Math.sqrt(1 - c * c)); // as the engine (LAMMPS angle_harmonic)
+            double u = Math.acos(c) - base.angles().get(t).theta0();
+            int ca = a0 + 2 * t;
+            angle(eRow, fRows, wRows, ca, u * u, 2 * u, s, c, r1, r2, i, j, k, d);
+            angle(eRow, fRows, wRows, ca + 1, u, 1, s, c, r1, r2, i, j, k, d);
+        }
+    }
+
+    private static void pair(double[] eRow, double[][] fRows, double[][] wRows, int col, double v, double fp, int i, int j, double[] d) {
+        eRow[col] += v;
+        for (int a = 0; a < 3; a++) {
+            fRows[3 * j + a][col] += fp * d[a];
+            fRows[3 * i + a][col] -= fp * d[a];
+        }
+        wRows[0][col] += d[0] * fp * d[0];
+        wRows[1][col] += d[1] * fp * d[1];
+        wRows[2][col] += d[2] * fp * d[2];
+        wRows[3][col] += d[0] * fp * d[1];
+        wRows[4][col] += d[0] * fp * d[2];
+        wRows[5][col] += d[1] * fp * d[2];
+    }
+
+    /** One angle column: V(θ) with dV/dθ = dv; forces as the engine's Bonded (F_i = (dV/dθ / sinθ) ∂cosθ/∂r_i). */
+    private static void angle(double[] eRow, double[][] fRows, double[][] wRows, int col, double v, double dv, double s, double c,
+                              double r1, double r2, int i, int j, int k, double[] d) {
+        eRow[col] += v;
+        double g = -dv / s;
+        double a11 = g * c / (r1 * r1), a12 = -g / (r1 * r2), a22 = g * c / (r2 * r2);
+        double[] f1 = {a11 * d[0] + a12 * d[3], a11 * d[1] + a12 * d[4], a11 * d[2] + a12 * d[5]};
+        double[] f3 = {a22 * d[3] + a12 * d[0], a22 * d[4] + a12 * d[1], a22 * d[5] + a12 * d[2]};
+        for (int a = 0; a < 3; a++) {
+            fRows[3 * i + a][col] += f1[a];
+            fRows[3 * k + a][col] += f3[a];
+            fRows[3 * j + a][col] -= f1[a] + f3[a];
+        }
+        wRows[0][col] += d[0] * f1[0] + d[3] * f3[0];
+        wRows[1][col] += d[1] * f1[1] + d[4] * f3[1];
+        wRows[2][col] += d[2] * f1[2] + d[5] * f3[2];
+        wRows[3][col] += d[0] * f1[1] + d[3] * f3[1];
+        wRows[4][col] += d[0] * f1[2] + d[3] * f3[2];
+        wRows[5][col] += d[1] * f1[2] + d[4] * f3[2];
+    }
+
+    private static void vec(double[] x, Cell cell, int i, int j, double[] d, int off) {
+        d[off] = x[3 * j] - x[3 * i];
+        d[off + 1] = x[3 * j + 1] - x[3 * i + 1];
+        d[off + 2] = x[3 * j + 2] - x[3 * i + 2];
+        cell.wrapDisplacement(d, off);
+    }
+
+    /**
+     * Writes the fitted K and r0 / θ0 into the model JSON's "bonds" and "angles" (same order as the base
+     * model's). A non-positive K (no restoring force) is refused: the data do not determine that term.
+     */
+    void writeFitted(ObjectNode model, double[] solution) {
+        if (!on()) return;
+        ArrayNode bonds = model.withArray("bonds"), angles = model.withArray("angles");
+        for (int t = 0; t < base.bonds().size(); t++) {
+            double a = solution[start + 2 * t], b = solution[start + 2 * t + 1];
+            check(a, "bonds[" + t + "]");
+            ((ObjectNode) bonds.get(t)).put("K", a).put("r0", base.bonds().get(t).r0() - b / (2 * a));
+        }
+        int a0 = start + 2 * base.bonds().size();
+        for (int t = 0; t < base.angles().size(); t++) {
+            double a = solution[a0 + 2 * t], b = solution[a0 + 2 * t + 1];
+            check(a, "angles[" + t + "]");
+            ((ObjectNode) angles.get(t)).put("K", a).put("theta0_deg", Math.toDegrees(base.angles().get(t).theta0() - b / (2 * a)));
+        }
+    }
+
+    private static void check(double k, String where) {
+        if (!(k > 0)) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "fitted %s K = %.4g eV is not positive: the data do not determine this bonded term (fit without --fit-bonded)", where, k));
+        }
+    }
+}
