@@ -11,9 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.paddlewheel.forcefield.fit.DftComparison;
 
@@ -218,7 +216,7 @@ public final class DftComparisonReport {
     }
 
     private static void plots(DftComparison.Result r, Path dir) throws IOException {
-        XYChart pf = chart("Force parity, all configurations", "DFT (eV/Å)", "model (eV/Å)");
+        XYChart pf = ChartStyle.xy(800, 600, "Force parity, all configurations", "DFT (eV/Å)", "model (eV/Å)");
         Map<String, List<List<Double>>> byEl = new TreeMap<>();
         for (var f : r.frames()) {
             for (int k = 0; k < f.dftForces().length; k++) {
@@ -232,14 +230,19 @@ public final class DftComparisonReport {
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             s.setMarker(SeriesMarkers.CIRCLE);
         }
-        if (!byEl.isEmpty()) Plots.savePngAndSvg(pf, dir.resolve("parity-force"));
+        if (!byEl.isEmpty()) {
+            double lo = 0, hi = 0;
+            for (var l : byEl.values()) for (var v : l) for (double q : v) { lo = Math.min(lo, q); hi = Math.max(hi, q); }
+            XYSeries diag = pf.addSeries("model = DFT", new double[] {lo, hi}, new double[] {lo, hi});
+            diag.setMarker(SeriesMarkers.NONE);
+            diag.setLineColor(java.awt.Color.GRAY);
+            Plots.savePngAndSvg(pf, dir.resolve("parity-force"));
+        }
         if (r.scans().isEmpty()) return;
-        XYChart sc = chart("Scans: model (lines) and DFT (markers)", "frame along the scan", "E − E(first frame) (eV)");
-        java.awt.Color[] palette = {new java.awt.Color(0x1f77b4), new java.awt.Color(0xd62728), new java.awt.Color(0x2ca02c),
-            new java.awt.Color(0x9467bd), new java.awt.Color(0xff7f0e), new java.awt.Color(0x8c564b), new java.awt.Color(0x17becf)};
+        XYChart sc = ChartStyle.xy(800, 600, "Scans: model (lines) and DFT (markers)", "frame along the scan", "E − E(first frame) (eV)");
         int i = 0;
         for (var s : r.scans()) {
-            java.awt.Color colour = palette[i++ % palette.length];
+            java.awt.Color colour = ChartStyle.colour(i++);
             double[] x = new double[s.dftEv().length];
             for (int k = 0; k < x.length; k++) x[k] = k;
             XYSeries d = sc.addSeries(s.configType() + " DFT", x, s.dftEv());
@@ -251,12 +254,5 @@ public final class DftComparisonReport {
             m.setLineColor(colour);
         }
         Plots.savePngAndSvg(sc, dir.resolve("scans"));
-    }
-
-    private static XYChart chart(String title, String x, String y) {
-        XYChart c = new XYChartBuilder().width(800).height(600).title(title).xAxisTitle(x).yAxisTitle(y).build();
-        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
-        c.getStyler().setMarkerSize(6);
-        return c;
     }
 }
