@@ -267,6 +267,11 @@ public final class DftComparison {
     private static JsonNode readJson(Path p) {
         try {
             return new ObjectMapper().readTree(Files.readString(p));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new InputException(p.toString(), line, "expected the JSON of `dft relax --json`: " + e.getOriginalMessage());
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new InputException(p.toString(), 0, "file not found");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {

@@ -109,6 +109,12 @@ class DftComparisonTest {
         assertThat(js.at("/targets/lattice_relative").asDouble()).isEqualTo(0.01);
         assertThat(tmp.resolve("rep/dft-compare.md")).exists();
 
+        Path broken = tmp.resolve("relax-broken.json");
+        Files.writeString(broken, "{\"volume_A3\": 5");
+        var badJson = CliRunner.run("dft", "compare", "--ff", "na-amide-borohydride", "--relax", broken.toString(), "--report", tmp.resolve("rep2").toString());
+        assertThat(badJson.exitCode()).isEqualTo(2);
+        assertThat(badJson.err()).contains("relax-broken.json");
+        assertThat(tmp.resolve("rep2")).doesNotExist();
         var bad = CliRunner.run("dft", "compare", "--ff", "na-amide-borohydride", "--data", tmp.resolve("nope").toString());
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("nope");
