@@ -151,7 +151,7 @@ public final class DftComparison {
             ds = new double[] {t[0], t[4], t[8], t[1], t[2], t[5]};
         }
         Element[] sp = l0.structure().speciesArray();
-        return new FrameResult(frame.group(), l0.info().getOrDefault("config_type", "default"), composition(sp, l0.info().get("charge")), sp,
+        return new FrameResult(l0.info().getOrDefault("source", frame.group()), l0.info().getOrDefault("config_type", "default"), composition(sp, l0.info().get("charge")), sp,
                 l0.energyEv(), e / mult, l0.forcesEvPerA(), java.util.Arrays.copyOf(f, 3 * n0), ds, ms);
     }
 

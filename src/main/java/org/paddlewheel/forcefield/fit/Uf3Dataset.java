@@ -12,9 +12,14 @@ import org.paddlewheel.io.LabelledXyz;
 
 /**
  * Labelled configurations for a UF3 fit, read with {@link LabelledXyz} (gzip-compressed files are
- * unpacked to a temporary file first), each with its split key: the frame's {@code source} when
- * present, else FILE#INDEX. The split into test, validation and training is by whole groups of
- * equal key and is fixed before anything is fitted: a group's key is hashed (String.hashCode, then
+ * unpacked to a temporary file first), each with its split key: the data file's name and the frame's
+ * {@code source} up to its '#' ({@code md-x1-250K-1.extxyz:trajectory.extxyz}), else FILE#INDEX. So the
+ * frames that {@code dft single-point} made from one input file (the snapshots of one MD piece, the
+ * points of one scan) form one group and are held out together: neighbours along a trajectory or a
+ * scan are correlated, and a test set that shares them with training would flatter the model. (Until
+ * 2 Dec 2026 the key was the bare {@code source}, which every MD piece shares: "trajectory.extxyz#0".)
+ * The split into test, validation and training is by whole groups of equal key and is fixed before
+ * anything is fitted: a group's key is hashed (String.hashCode, then
  * the SplitMix64 finaliser) to u in [0, 1); u &lt; testFraction is test, and of the rest a second hash
  * (salted) below validationFraction is validation. The assignment of a group never depends on the
  * other data, so adding configurations does not move old ones between sets. If a set would be empty
@@ -37,11 +42,18 @@ public final class Uf3Dataset {
             List<LabelledXyz.Labelled> frames = f.toString().endsWith(".gz") ? readGz(f) : LabelledXyz.read(f);
             for (int i = 0; i < frames.size(); i++) {
                 LabelledXyz.Labelled l = frames.get(i);
-                String src = l.info().get("source");
-                out.add(new Frame(l, src != null && !src.isBlank() ? src : f.getFileName() + "#" + i));
+                out.add(new Frame(l, groupKey(f, l.info().get("source"), i)));
             }
         }
         return out;
+    }
+
+    /** The split key of frame i of data file f with the given source (see the class comment). */
+    static String groupKey(Path f, String source, int i) {
+        String file = f.getFileName().toString().replaceFirst("\\.gz$", "");
+        if (source == null || source.isBlank()) return file + "#" + i;
+        int h = source.lastIndexOf('#');
+        return file + ":" + (h > 0 ? source.substring(0, h) : source);
     }
 
     private static List<LabelledXyz.Labelled> readGz(Path f) {

@@ -87,7 +87,7 @@ class Uf3ThreeBodyRecoveryTest {
             for (int k = 0; k < a.length; k++) worstCoef2 = Math.max(worstCoef2, Math.abs(a[k] - b[k]));
         }
         for (Uf3Design.Rows row : r.test()) {
-            Structure s = frames.get(Integer.parseInt(row.group().substring("random-".length()))).structure();
+            Structure s = frames.get(Integer.parseInt(row.group().substring(row.group().indexOf("random-") + "random-".length()))).structure();
             for (double[] tri : Triangles.of(s, 3.5)) {
                 int c = (int) tri[0], a = (int) tri[1], b = (int) tri[2];
                 double r1 = tri[3], r2 = tri[4], r3 = tri[5];
