@@ -20,7 +20,8 @@ public final class DftOptions {
     public double relCutoffRy;
     @Option(names = "--d3", description = "Add Grimme D3(BJ) dispersion (default off: the paper used plain PBE).")
     public boolean d3;
-    @Option(names = "--basis", defaultValue = "DZVP-MOLOPT-SR-GTH", description = "Basis set for every element (default ${DEFAULT-VALUE}).")
+    @Option(names = "--basis", defaultValue = "DZVP-MOLOPT-SR-GTH", description = "Basis set for every element; {q} stands for the element's GTH valence,"
+            + " e.g. TZVP-MOLOPT-PBE-GTH-q{q} from BASIS_MOLOPT_UZH (default ${DEFAULT-VALUE}).")
     public String basis;
     @Option(names = "--no-xc-smoothing", description = "Plain GPW XC grid (default: SPLINE2_SMOOTH + NN10 smoothing, which Na's semicore forces need).")
     public boolean noXcSmoothing;

@@ -40,6 +40,18 @@ public final class Cp2kInput {
     }
 
     /**
+     * The basis set written for an element: the settings' name, with {@code {q}} replaced by the element's
+     * GTH valence (e.g. {@code TZVP-MOLOPT-PBE-GTH-q{q}} → {@code TZVP-MOLOPT-PBE-GTH-q9} for Na), as the
+     * element-specific names of CP2K's BASIS_MOLOPT_UZH file need.
+     */
+    public static String basisName(String basis, Element e) {
+        if (!basis.contains("{q}")) return basis;
+        Integer q = GTH_VALENCE.get(e.symbol());
+        if (q == null) throw new IllegalArgumentException("basis " + basis + ": no GTH valence known for " + e.symbol() + " to put for {q}");
+        return basis.replace("{q}", Integer.toString(q));
+    }
+
+    /**
      * The {@code &FORCE_EVAL} section for {@code s}.
      *
      * @param wfnRestart a wavefunction file to start the SCF from (a neighbouring configuration's
@@ -51,7 +63,10 @@ public final class Cp2kInput {
         StringBuilder b = new StringBuilder(4096 + 64 * s.size());
         b.append("&FORCE_EVAL\n  METHOD Quickstep\n");
         if (stress) b.append("  STRESS_TENSOR ANALYTICAL\n");
-        b.append("  &DFT\n    BASIS_SET_FILE_NAME BASIS_MOLOPT\n    POTENTIAL_FILE_NAME GTH_POTENTIALS\n");
+        b.append("  &DFT\n    BASIS_SET_FILE_NAME BASIS_MOLOPT\n");
+        // the element-specific {q} names (TZVP-MOLOPT-PBE-GTH-qN) live in the UZH file (Debian cp2k-data has it)
+        if (st.basis().contains("{q}")) b.append("    BASIS_SET_FILE_NAME BASIS_MOLOPT_UZH\n");
+        b.append("    POTENTIAL_FILE_NAME GTH_POTENTIALS\n");
         if (st.charge() != 0) b.append("    CHARGE ").append(st.charge()).append('\n');
         if (wfnRestart != null) b.append("    WFN_RESTART_FILE_NAME ").append(wfnRestart).append('\n');
         b.append("    &MGRID\n      CUTOFF ").append(fmt(st.cutoffRy())).append("\n      REL_CUTOFF ").append(fmt(st.relCutoffRy()))
@@ -107,7 +122,7 @@ public final class Cp2kInput {
         b.append("    &END COORD\n");
         for (String el : elements(s)) {
             Element e = Element.of(el);
-            b.append("    &KIND ").append(el).append("\n      BASIS_SET ").append(st.basis())
+            b.append("    &KIND ").append(el).append("\n      BASIS_SET ").append(basisName(st.basis(), e))
                     .append("\n      POTENTIAL ").append(potentialName(e)).append("\n    &END KIND\n");
         }
         b.append("  &END SUBSYS\n");
