@@ -89,7 +89,7 @@ public record Cp2kSettings(String functional, boolean d3, double cutoffRy, doubl
     /** One line naming the level of theory, for file headers and reports. */
     public String describe() {
         return String.format(Locale.ROOT, "%s%s/%s GTH, GPW %.0f Ry (rel %.0f)%s, %s, EPS_SCF %.0e%s",
-                functional, d3 ? "+D3(BJ)" : "", basis, cutoffRy, relCutoffRy,
+                functional, d3 ? "+D3(BJ)" : "", basis.contains("{q}") ? basis + " (POTENTIAL_UZH)" : basis, cutoffRy, relCutoffRy,
                 xcSmoothing ? ", XC smoothing SPLINE2_SMOOTH/NN10" : "",
                 kpoints == null ? "Gamma" : "k-mesh " + kpoints[0] + "x" + kpoints[1] + "x" + kpoints[2], epsScf, charge != 0 ? ", charge " + charge : "");
     }
