@@ -40,8 +40,8 @@ final class BondedColumns {
             double r = Math.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]), u = r - base.bonds().get(t).r0();
             int ca = start + 2 * t;
             // V = u², dV/dr = 2u; V = u, dV/dr = 1; pair force on j: −(dV/dr) d/r
-            pair(eRow, fRows, wRows, ca, u * u, -2 * u / r, i, j, d);
-            pair(eRow, fRows, wRows, ca + 1, u, -1 / r, i, j, d);
+            Uf3Design.addPairColumn(eRow, fRows, wRows, ca, u * u, -2 * u / r, i, j, d);
+            Uf3Design.addPairColumn(eRow, fRows, wRows, ca + 1, u, -1 / r, i, j, d);
         }
         int a0 = start + 2 * base.bonds().size();
         for (int q = 0; q < top.angleI.length; q++) {
@@ -56,20 +56,6 @@ final class BondedColumns {
             angle(eRow, fRows, wRows, ca, u * u, 2 * u, s, c, r1, r2, i, j, k, d);
             angle(eRow, fRows, wRows, ca + 1, u, 1, s, c, r1, r2, i, j, k, d);
         }
-    }
-
-    private static void pair(double[] eRow, double[][] fRows, double[][] wRows, int col, double v, double fp, int i, int j, double[] d) {
-        eRow[col] += v;
-        for (int a = 0; a < 3; a++) {
-            fRows[3 * j + a][col] += fp * d[a];
-            fRows[3 * i + a][col] -= fp * d[a];
-        }
-        wRows[0][col] += d[0] * fp * d[0];
-        wRows[1][col] += d[1] * fp * d[1];
-        wRows[2][col] += d[2] * fp * d[2];
-        wRows[3][col] += d[0] * fp * d[1];
-        wRows[4][col] += d[0] * fp * d[2];
-        wRows[5][col] += d[1] * fp * d[2];
     }
 
     /** One angle column: V(θ) with dV/dθ = dv; forces as the engine's Bonded (F_i = (dV/dθ / sinθ) ∂cosθ/∂r_i). */

@@ -285,19 +285,26 @@ public final class Uf3Design {
         for (int k = 0; k < sp.freeSize(); k++) {
             double v = b[k], g = b[nb + k];
             if (v == 0 && g == 0) continue;
-            int col = start[p] + k;
-            eRow[col] += weight * v;
-            double fp = -weight * g / r;
-            for (int a = 0; a < 3; a++) {
-                fRows[3 * j + a][col] += fp * d[a];
-                fRows[3 * i + a][col] -= fp * d[a];
-            }
-            wRows[0][col] += d[0] * fp * d[0];
-            wRows[1][col] += d[1] * fp * d[1];
-            wRows[2][col] += d[2] * fp * d[2];
-            wRows[3][col] += d[0] * fp * d[1];
-            wRows[4][col] += d[0] * fp * d[2];
-            wRows[5][col] += d[1] * fp * d[2];
+            addPairColumn(eRow, fRows, wRows, start[p] + k, weight * v, -weight * g / r, i, j, d);
         }
+    }
+
+    /**
+     * Adds one column's pair contribution: energy v (eV), the force fp·d on atom j and −fp·d on i
+     * (fp = −(dV/dr)/r, d = r_j − r_i, Å) and the virial d ⊗ fp·d (xx yy zz xy xz yz). Shared by the
+     * spline and the bonded columns.
+     */
+    static void addPairColumn(double[] eRow, double[][] fRows, double[][] wRows, int col, double v, double fp, int i, int j, double[] d) {
+        eRow[col] += v;
+        for (int a = 0; a < 3; a++) {
+            fRows[3 * j + a][col] += fp * d[a];
+            fRows[3 * i + a][col] -= fp * d[a];
+        }
+        wRows[0][col] += d[0] * fp * d[0];
+        wRows[1][col] += d[1] * fp * d[1];
+        wRows[2][col] += d[2] * fp * d[2];
+        wRows[3][col] += d[0] * fp * d[1];
+        wRows[4][col] += d[0] * fp * d[2];
+        wRows[5][col] += d[1] * fp * d[2];
     }
 }
