@@ -115,6 +115,7 @@ public final class Uf3Report {
                         1e3 * v[0], v[1], gpa(v[2])));
             }
         }
+        configurations(r, sets, js, md);
         md.append("\n## Learning curve (same hyper-parameters)\n\n| train configs | F train | F validation | F test | E test (meV/atom) |\n|---|---|---|---|---|\n");
         var lj = js.putArray("learning_curve");
         XYChart lc = chart("Learning curve", "training configurations", "force RMSE (eV/Å)");
@@ -155,6 +156,42 @@ public final class Uf3Report {
         return md.toString();
     }
 
+    /**
+     * Every configuration's own errors (JSON "configurations": set, group, index in its group, config_type,
+     * atoms, energy error per atom, force RMSE) and the ten largest energy errors in the markdown, so an
+     * outlier (a broken molecule, an SCF that landed elsewhere) is found by name rather than by bisection.
+     */
+    private static void configurations(Uf3Fitter.Result r, List<List<Uf3Design.Rows>> sets, ObjectNode js, StringBuilder md) {
+        record Err(String set, String group, int index, String type, int atoms, double de, double f) {}
+        List<Err> all = new ArrayList<>();
+        for (int s = 0; s < 3; s++) {
+            Map<String, Integer> seen = new java.util.HashMap<>();
+            for (Uf3Design.Rows row : sets.get(s)) {
+                double de = Uf3Solver.dot(row.energyRow(), r.coefficients()) - row.energyTarget();
+                double f = Uf3Solver.rmse(List.of(row), r.coefficients())[1];
+                all.add(new Err(SETS[s], row.group(), seen.merge(row.group(), 1, Integer::sum) - 1, row.configType(), row.atoms(), de, f));
+            }
+        }
+        var cj = js.putArray("configurations");
+        for (Err e : all) {
+            cj.addObject().put("set", e.set()).put("group", e.group()).put("index_in_group", e.index()).put("config_type", e.type())
+                    .put("atoms", e.atoms()).put("energy_error_eV_per_atom", e.de()).put("force_rmse_eV_per_A", e.f());
+        }
+        md.append("\n## Largest energy errors (model − reference)\n\n| set | group | # | config_type | atoms | ΔE (meV/atom) | F RMSE (eV/Å) |\n"
+                + "|---|---|---|---|---|---|---|\n");
+        all.stream().sorted(java.util.Comparator.comparingDouble((Err e) -> -Math.abs(e.de()))).limit(10).forEach(e -> md.append(String.format(Locale.ROOT,
+                "| %s | %s | %d | %s | %d | %+.3f | %.4g |%n", e.set(), e.group(), e.index(), e.type(), e.atoms(), 1e3 * e.de(), e.f())));
+    }
+
+    /** Σ_el n_el μ_el / N of a row: the fitted atom energies' share of its per-atom energy (eV/atom). */
+    private static double atomEnergyShare(Uf3Fitter.Result r, Uf3Design.Rows row) {
+        double[] a = row.energyRow(), c = r.coefficients();
+        int es = r.design().elementStart(), n = r.design().elements().size();
+        double e = 0;
+        for (int k = es; k < es + n; k++) e += a[k] * c[k];
+        return e;
+    }
+
     private static double gpa(double evPerA3) { return evPerA3 * Units.EV_PER_A3_TO_GPA; }
 
     private static boolean finite(double[] v) {
@@ -164,15 +201,18 @@ public final class Uf3Report {
 
     private static void parity(Uf3Fitter.Result r, Path dir) throws IOException {
         double[] c = r.coefficients();
-        XYChart pe = chart("Energy parity", "reference (eV/atom)", "model (eV/atom)");
+        // Per-atom energies span hundreds of eV between compositions; what the model is judged on is the part
+        // left after the fitted atom energies Σ n_el μ_el / N, so that is what the parity plot shows.
+        XYChart pe = chart("Energy parity (minus fitted atom energies)", "reference E/N − Σn·μ/N (eV/atom)", "model E/N − Σn·μ/N (eV/atom)");
         XYChart pf = chart("Force parity (test set; train if empty)", "reference (eV/Å)", "model (eV/Å)");
         XYChart ps = chart("Stress parity", "reference (GPa)", "model (GPa)");
         List<List<Uf3Design.Rows>> sets = List.of(r.train(), r.validation(), r.test());
         for (int s = 0; s < 3; s++) {
             List<Double> ex = new ArrayList<>(), ey = new ArrayList<>(), sx = new ArrayList<>(), sy = new ArrayList<>();
             for (Uf3Design.Rows row : sets.get(s)) {
-                ex.add(row.energyFixed() + row.energyTarget());
-                ey.add(row.energyFixed() + Uf3Solver.dot(row.energyRow(), c));
+                double mu = atomEnergyShare(r, row);
+                ex.add(row.energyFixed() + row.energyTarget() - mu);
+                ey.add(row.energyFixed() + Uf3Solver.dot(row.energyRow(), c) - mu);
                 if (row.stressRows() != null) {
                     for (int k = 0; k < 6; k++) {
                         sx.add(gpa(row.stressFixed()[k] + row.stressTarget()[k]));
