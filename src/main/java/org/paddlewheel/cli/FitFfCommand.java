@@ -34,7 +34,7 @@ public final class FitFfCommand implements Callable<Integer> {
     java.util.List<Path> dataset;
     @Option(names = "--form", defaultValue = "uf3", description = "Model form for --dataset (only uf3: 2-body cubic B-splines, 3-body with --three-body; default ${DEFAULT-VALUE}).")
     String form;
-    @Option(names = "--stress", defaultValue = "full", description = "Stress rows for --dataset: full, or deviatoric (traceless part only; for data whose pressure is not converged, e.g. CP2K GPW at 800 Ry, forcefields/dft/README.md) (default ${DEFAULT-VALUE}).")
+    @Option(names = "--stress", defaultValue = "full", description = "Stress rows for --dataset: full; deviatoric (traceless part only; for data whose pressure is not converged, e.g. CP2K GPW at 800 Ry, forcefields/dft/README.md); or offset (full, plus one fitted pressure offset common to every configuration, reported as P_data − P_model and not part of the model) (default ${DEFAULT-VALUE}).")
     String stressMode;
     @Option(names = "--base", defaultValue = "na-amide-borohydride",
             description = "Base model: species, charges, molecules, bonded terms, Ewald; its uf3 pairs, if any, fix the knots (default ${DEFAULT-VALUE}).")
@@ -103,9 +103,11 @@ public final class FitFfCommand implements Callable<Integer> {
         if (threeBody && threeBodyKnots < 1) throw new IllegalArgumentException("--three-body-knots must be at least 1");
         var tb = threeBody ? new org.paddlewheel.forcefield.fit.Uf3Fitter.ThreeBody(true, threeBodyCutoff, threeBodyKnots,
                 threeBodyCentres == null ? java.util.List.of() : threeBodyCentres) : org.paddlewheel.forcefield.fit.Uf3Fitter.ThreeBody.OFF;
-        if (!stressMode.equals("full") && !stressMode.equals("deviatoric")) throw new IllegalArgumentException("--stress must be full or deviatoric, got " + stressMode);
+        if (!stressMode.equals("full") && !stressMode.equals("deviatoric") && !stressMode.equals("offset")) {
+            throw new IllegalArgumentException("--stress must be full, deviatoric or offset, got " + stressMode);
+        }
         var opt = new org.paddlewheel.forcefield.fit.Uf3Fitter.Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction,
-                validationFraction, tb).withDeviatoricStress(stressMode.equals("deviatoric")).withChargeScale(fitChargeScale).withFitBonded(fitBonded);
+                validationFraction, tb).withDeviatoricStress(stressMode.equals("deviatoric")).withPressureOffset(stressMode.equals("offset")).withChargeScale(fitChargeScale).withFitBonded(fitBonded);
         var frames = org.paddlewheel.forcefield.fit.Uf3Dataset.read(dataset);
         var r = new org.paddlewheel.forcefield.fit.Uf3Fitter(opt, System.err).fit(frames);
         String model = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(r.model());

@@ -54,7 +54,14 @@ public final class Uf3Report {
                 h.energyWeight(), h.stressWeight(), h.ridge(), h.curvature()));
         js.putObject("hyper").put("energy_weight", h.energyWeight()).put("stress_weight", h.stressWeight())
                 .put("ridge", h.ridge()).put("curvature", h.curvature()).put("scored_on_training", r.scoredOnTraining());
-        js.put("stress_mode", r.deviatoricStress() ? "deviatoric" : "full");
+        int po = r.design().pressureOffsetColumn();
+        js.put("stress_mode", r.deviatoricStress() ? "deviatoric" : po >= 0 ? "offset" : "full");
+        if (po >= 0) {
+            double off = -gpa(r.coefficients()[po]);
+            js.put("pressure_offset_GPa", off);
+            md.append(String.format(Locale.ROOT, "Stress: full, with a fitted pressure offset common to every configuration, P_data − P_model = %.4f GPa"
+                    + " (a correction to the data, not part of the model; stress RMSEs below include it).%n%n", off));
+        }
         js.put("charge_scale", r.chargeScale()).put("charge_scale_fitted", r.chargeScaleFitted());
         js.put("bonded_fitted", r.design().bondedFitted());
         js.set("bonds", r.model().get("bonds"));

@@ -73,6 +73,7 @@ public final class Uf3Design {
     private final int columns;
     private final TripleColumns three;
     private final boolean chargeScale;
+    private final boolean pressureOffset;
     private final BondedColumns bonded;
     private final ForceEngine.Options coulombOnly = ForceEngine.Options.defaults()
             .withTerms(EnumSet.of(Term.COULOMB_REAL, Term.COULOMB_RECIPROCAL, Term.COULOMB_SELF, Term.COULOMB_EXCLUSION));
@@ -113,6 +114,16 @@ public final class Uf3Design {
      */
     public Uf3Design(ObjectNode base, ForceField baseFf, List<SplinePair> splines, List<SplineTriple> triples, boolean keepPairs,
                      List<Element> elements, boolean chargeScale, boolean fitBonded) {
+        this(base, baseFf, splines, triples, keepPairs, elements, chargeScale, fitBonded, false);
+    }
+
+    /**
+     * As above; with {@code pressureOffset} one more unknown (the last column) is added to the three diagonal
+     * stress rows only: a pressure offset common to every configuration, a correction to the data (GPW
+     * pressure at a finite cut-off), not part of the model.
+     */
+    public Uf3Design(ObjectNode base, ForceField baseFf, List<SplinePair> splines, List<SplineTriple> triples, boolean keepPairs,
+                     List<Element> elements, boolean chargeScale, boolean fitBonded, boolean pressureOffset) {
         List<SplinePair> zero = new ArrayList<>();
         for (SplinePair sp : splines) zero.add(sp.withCoefficients(new double[sp.basisSize()]));
         ObjectNode fixedJson = SplineJson.withTriples(SplineJson.withSplines(base, baseFf, keepPairs, zero, null, null), baseFf, List.of());
@@ -124,11 +135,15 @@ public final class Uf3Design {
         three = new TripleColumns(triples, start[splines.size()]);
         this.chargeScale = chargeScale;
         this.bonded = new BondedColumns(baseFf, three.end() + elements.size(), fitBonded);
-        columns = bonded.end() + (chargeScale ? 1 : 0);
+        this.pressureOffset = pressureOffset;
+        columns = bonded.end() + (chargeScale ? 1 : 0) + (pressureOffset ? 1 : 0);
     }
 
     /** The column of t = s² (s the factor on every base charge), or −1 when the charges are fixed. */
-    public int chargeScaleColumn() { return chargeScale ? columns - 1 : -1; }
+    public int chargeScaleColumn() { return chargeScale ? bonded.end() : -1; }
+
+    /** The column of the common stress offset (eV/Å³, ASE sign, added to σ_xx, σ_yy, σ_zz), or −1 when not fitted. */
+    public int pressureOffsetColumn() { return pressureOffset ? columns - 1 : -1; }
 
     /** The 3-body basis templates (coefficients ignored). */
     public List<SplineTriple> triples() { return three.triples(); }
@@ -249,6 +264,7 @@ public final class Uf3Design {
             int[] idx = {0, 4, 8, 1, 2, 5};
             for (int m = 0; m < 6; m++) {
                 for (int k = 0; k < columns; k++) sRows[m][k] = -wRows[m][k] / vol;
+                if (pressureOffset && m < 3) sRows[m][pressureOffsetColumn()] = 1;
                 sT[m] = l.stressEvPerA3()[idx[m]] - s0[m];
             }
         }

@@ -31,7 +31,15 @@ public final class Uf3Fitter {
     /** Options of a fit; lengths Å, core A eV, core ρ Å. */
     public record Options(String base, boolean keepPairs, double rCut, double knotSpacing, double coreA, double coreRho,
                           double testFraction, double validationFraction, ThreeBody threeBody, boolean deviatoricStress,
-                          boolean fitChargeScale, boolean fitBonded) {
+                          boolean fitChargeScale, boolean fitBonded, boolean pressureOffset) {
+        /** No pressure-offset unknown. */
+        public Options(String base, boolean keepPairs, double rCut, double knotSpacing, double coreA, double coreRho,
+                       double testFraction, double validationFraction, ThreeBody threeBody, boolean deviatoricStress,
+                       boolean fitChargeScale, boolean fitBonded) {
+            this(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, deviatoricStress, fitChargeScale,
+                    fitBonded, false);
+        }
+
         /** Bonded terms fixed at the base model's. */
         public Options(String base, boolean keepPairs, double rCut, double knotSpacing, double coreA, double coreRho,
                        double testFraction, double validationFraction, ThreeBody threeBody, boolean deviatoricStress,
@@ -62,7 +70,7 @@ public final class Uf3Fitter {
 
         public Options withThreeBody(ThreeBody t) {
             return new Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, t, deviatoricStress,
-                    fitChargeScale, fitBonded);
+                    fitChargeScale, fitBonded, pressureOffset);
         }
 
         /**
@@ -73,7 +81,7 @@ public final class Uf3Fitter {
          */
         public Options withChargeScale(boolean fit) {
             return new Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, deviatoricStress,
-                    fit, fitBonded);
+                    fit, fitBonded, pressureOffset);
         }
 
         /**
@@ -82,7 +90,7 @@ public final class Uf3Fitter {
          */
         public Options withFitBonded(boolean fit) {
             return new Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, deviatoricStress,
-                    fitChargeScale, fit);
+                    fitChargeScale, fit, pressureOffset);
         }
 
         /**
@@ -91,8 +99,20 @@ public final class Uf3Fitter {
          * 0.02 GPa (forcefields/dft/README.md), so the trace would teach the model a spurious pressure.
          */
         public Options withDeviatoricStress(boolean d) {
-            return new Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, d,
-                    fitChargeScale, fitBonded);
+            return new Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, d && !pressureOffset,
+                    fitChargeScale, fitBonded, pressureOffset && !d);
+        }
+
+        /**
+         * Fit the full stress with one more unknown: a pressure offset common to every configuration, added to
+         * the data's diagonal stress and not part of the model. The 800-Ry GPW pressure is ~1 GPa off while
+         * energies, forces and the deviatoric stress are converged (forcefields/dft/README.md); a uniform
+         * offset keeps the pressure's differences between densities as data (they constrain the equation of
+         * state beyond what energies alone do) and lets the fit measure the offset (report: P_data − P_model).
+         */
+        public Options withPressureOffset(boolean on) {
+            return new Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
+                    deviatoricStress && !on, fitChargeScale, fitBonded, on);
         }
     }
 
@@ -146,7 +166,7 @@ public final class Uf3Fitter {
         List<SplineTriple> triples = !base.splineTriples().isEmpty() ? base.splineTriples()
                 : opt.threeBody().on() ? new TripleBasis(opt.threeBody(), log).build(base, split.train()) : List.of();
         Uf3Design design = new Uf3Design(baseJson, base, templates, triples, opt.keepPairs(), new ArrayList<>(els),
-                opt.fitChargeScale(), opt.fitBonded());
+                opt.fitChargeScale(), opt.fitBonded(), opt.pressureOffset());
         log.printf(Locale.ROOT, "fit-ff uf3: %d spline pairs, %d 3-body triples, %d unknowns (%d atom energies)%n", templates.size(),
                 triples.size(), design.columns(), els.size());
         List<Uf3Design.Rows> tr = rows(design, split.train(), "train"), va = rows(design, split.validation(), "validation"),
@@ -191,6 +211,10 @@ public final class Uf3Fitter {
             chargeScale = Math.sqrt(t);
             log.printf(Locale.ROOT, "fit-ff uf3: charge scale s = %.4f (every base charge times s; e.g. q(%s) %.4f e)%n", chargeScale,
                     base.species().get(0).name(), base.species().get(0).charge() * chargeScale);
+        }
+        if (design.pressureOffsetColumn() >= 0) {
+            log.printf(Locale.ROOT, "fit-ff uf3: pressure offset P_data − P_model = %.4f GPa (common to every configuration; not part of the model)%n",
+                    -c[design.pressureOffsetColumn()] * org.paddlewheel.model.Units.EV_PER_A3_TO_GPA);
         }
         List<LearningPoint> lc = new ArrayList<>();
         List<String> groups = tr.stream().map(Uf3Design.Rows::group).distinct()
