@@ -21,6 +21,9 @@ generate.sh; every operation is deterministic given its arguments (seeded where 
                                         than 1e-4 Å between the first and the last frame; with
                                         "centre", also the B/N atoms within 1.5 Å of a moved H
   configs.py frames IN STRIDE OUT       every STRIDE-th frame of a trajectory
+  configs.py plane IN K OUT             frame K of a hop scan rigidly rotated (cell and atoms) so that the one
+                                        moving atom's path (first to last frame) runs along +x: its dividing
+                                        plane is then x = const, which dft relax --fix-x holds
   configs.py rotate-first IN SYMBOL AXIS OUT DEG...
                                         frames with the first SYMBOL-centred molecule turned by each DEG
   configs.py hop IN A OUT T...          antiperovskite supercell of lattice parameter A: find a vacant
@@ -191,6 +194,31 @@ def main(argv):
                                                   for j in moved):
                     moved.append(i)
         print(",".join(str(i + 1) for i in sorted(set(moved))))
+    elif op == "plane":
+        frames = read(argv[2])
+        a, b = frames[0][1], frames[-1][1]
+        moved = [i for i in range(len(a)) if max(abs(a[i][k] - b[i][k]) for k in (1, 2, 3)) > 1e-4]
+        if len(moved) != 1:
+            sys.exit("plane: expected one moving atom in %s, found %d" % (argv[2], len(moved)))
+        u = [b[moved[0]][k + 1] - a[moved[0]][k + 1] for k in range(3)]
+        norm = math.sqrt(sum(x * x for x in u))
+        u = [x / norm for x in u]
+        # Rodrigues: the rotation taking u onto x = (1, 0, 0), about the axis u × x
+        ax = [0.0, u[2], -u[1]]
+        sn, cs = math.sqrt(sum(x * x for x in ax)), u[0]
+        if sn < 1e-12:
+            rot = [[1, 0, 0], [0, 1, 0], [0, 0, 1]] if cs > 0 else [[-1, 0, 0], [0, -1, 0], [0, 0, 1]]
+        else:
+            k_ = [x / sn for x in ax]
+            kx = [[0, -k_[2], k_[1]], [k_[2], 0, -k_[0]], [-k_[1], k_[0], 0]]
+            kk = [[sum(kx[i][m] * kx[m][j] for m in range(3)) for j in range(3)] for i in range(3)]
+            rot = [[(1 if i == j else 0) + sn * kx[i][j] + (1 - cs) * kk[i][j] for j in range(3)] for i in range(3)]
+
+        def turn(v):
+            return [sum(rot[i][j] * v[j] for j in range(3)) for i in range(3)]
+        cell, atoms = frames[int(argv[3])]
+        write(argv[4], [([turn(r) for r in cell], [[at[0]] + turn(at[1:]) for at in atoms])])
+        sys.stderr.write("plane: atom %d's path now along x (%.3f, %.3f, %.3f)\n" % ((moved[0] + 1,) + tuple(turn(u))))
     elif op == "frames":
         frames = read(argv[2])
         write(argv[4], frames[::int(argv[3])])

@@ -158,7 +158,11 @@ barrier_one() { # scan charge frame-index fix-args...
   done_piece "relaxed-$scan-$name" && return 0
   local d="$WORK/barrier/$scan-$name"
   mkdir -p "$d"
-  cfg frame "$WORK/scan/$scan.extxyz" "$k" "$WORK/barrier/$scan-$name.extxyz"
+  if [[ $name == plane ]]; then # rotated so that the hop runs along x: --fix-x holds the ion on its dividing plane
+    cfg plane "$WORK/scan/$scan.extxyz" "$k" "$WORK/barrier/$scan-$name.extxyz"
+  else
+    cfg frame "$WORK/scan/$scan.extxyz" "$k" "$WORK/barrier/$scan-$name.extxyz"
+  fi
   seed_restart "$d" "barrier-$scan-$name"
   log "relaxed scan point $scan $name $*"
   if pw dft relax "$WORK/barrier/$scan-$name.extxyz" --fmax 0.05 --charge "$q" "$@" "${DFT[@]}" -o "$d" --json > "$d.json.tmp"; then
@@ -170,14 +174,27 @@ barrier_one() { # scan charge frame-index fix-args...
     log "relaxed scan point $scan $name failed (see $d/relax.out)"
   fi
 }
+# The hops also get a dividing-plane point (`plane`, before the held midpoints): the scan's midpoint frame
+# rotated so that the straight path runs along x, relaxed with only the hopping ion's x held (`dft relax
+# --fix-x`), so the ion slides within the plane that bisects the path and curves away from the anion the
+# straight line grazes (1.6 Å from O at t = 0.5). Every path from start to end crosses that plane, so the
+# constrained minimum is a lower bound of the barrier, and for a symmetric hop (start and end mirror images,
+# as in the x = 0 vacancy cell with aligned BH4) it is the saddle itself; with the held midpoint (an upper
+# bound) it brackets the barrier.
 barrier_stage() {
-  local s
-  for s in scan-hop-x0:-1:plain scan-hop-x1:0:plain scan-rot-bh4-x1:0:centre scan-rot-nh2-x1:0:centre; do
-    local scan=${s%%:*} rest=${s#*:}; local q=${rest%%:*} mode=${rest#*:}
-    [[ -f "$WORK/scan/$scan.extxyz" ]] || { log "no $scan.extxyz (stage scan first)"; continue; }
-    local fix; fix=$(cfg moved "$WORK/scan/$scan.extxyz" ${mode/plain/})
-    barrier_one "$scan" "$q" 0 start
-    barrier_one "$scan" "$q" 2 mid --fix "$fix"
+  local s pass
+  for pass in 1 2; do
+    for s in scan-hop-x0:-1:plain scan-hop-x1:0:plain scan-rot-bh4-x1:0:centre scan-rot-nh2-x1:0:centre; do
+      local scan=${s%%:*} rest=${s#*:}; local q=${rest%%:*} mode=${rest#*:}
+      [[ -f "$WORK/scan/$scan.extxyz" ]] || { log "no $scan.extxyz (stage scan first)"; continue; }
+      local fix; fix=$(cfg moved "$WORK/scan/$scan.extxyz" ${mode/plain/})
+      if ((pass == 1)); then
+        barrier_one "$scan" "$q" 0 start
+        if [[ $mode == plain ]]; then barrier_one "$scan" "$q" 2 plane --fix-x "$fix"; else barrier_one "$scan" "$q" 2 mid --fix "$fix"; fi
+      elif [[ $mode == plain ]]; then
+        barrier_one "$scan" "$q" 2 mid --fix "$fix"
+      fi
+    done
   done
 }
 

@@ -33,6 +33,8 @@ public final class DftRelaxCommand implements Callable<Integer> {
     double pressureToleranceGPa;
     @Option(names = "--fix", split = ",", paramLabel = "N|N-M", description = "Hold these atoms fixed (1-based, as in the input file; ranges a-b; comma list), e.g. for a relaxed-scan point.")
     java.util.List<String> fix;
+    @Option(names = "--fix-x", split = ",", paramLabel = "N|N-M", description = "Hold only the Cartesian x coordinate of these atoms (1-based; ranges; comma list): a hopping ion on the dividing plane of a hop along x, whose constrained minimum is the saddle of a symmetric hop (a lower bound otherwise). Needs a fixed cell.")
+    java.util.List<String> fixX;
     @Option(names = "--fmax", defaultValue = "0.01", description = "Force convergence, eV/Å (default ${DEFAULT-VALUE}, as the paper).")
     double fmax;
     @Option(names = {"-o", "--output"}, required = true, description = "Output directory (CP2K files and relaxed.vasp).")
@@ -55,8 +57,8 @@ public final class DftRelaxCommand implements Callable<Integer> {
             if (!cell) throw new org.paddlewheel.model.InputException("--cell-symmetry needs --cell");
         }
         if (!(pressureToleranceGPa > 0)) throw new org.paddlewheel.model.InputException("--pressure-tolerance must be positive");
-        int[] fixed = fixedAtoms(fix);
-        Structure r = Cp2kJobs.relax(s, cell, sym, pressureGPa, pressureToleranceGPa * 1e4, fmax, dft.settings(), runner, output, fixed);
+        int[] fixed = fixedAtoms(fix), fixedX = fixedAtoms(fixX);
+        Structure r = Cp2kJobs.relax(s, cell, sym, pressureGPa, pressureToleranceGPa * 1e4, fmax, dft.settings(), runner, output, fixed, fixedX);
         double energy = Cp2kJobs.lastEnergyEv(output.resolve("relax-pos-1.xyz"));
         Formats.writeStructure(output.resolve("relaxed.vasp"), r, null);
         Formats.writeStructure(output.resolve("relaxed.extxyz"), r, null); // input atom order (POSCAR groups by element)
@@ -69,6 +71,10 @@ public final class DftRelaxCommand implements Callable<Integer> {
             if (fixed != null) { // 1-based, as --fix takes them: `dft compare` holds the same atoms in the model's relaxation
                 var fi = o.putArray("fixed_indices");
                 for (int a : fixed) fi.add(a);
+            }
+            if (fixedX != null) { // 1-based; only x held
+                var fi = o.putArray("fixed_x_indices");
+                for (int a : fixedX) fi.add(a);
             }
             Json.print(o);
         } else {

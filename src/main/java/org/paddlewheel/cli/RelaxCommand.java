@@ -46,6 +46,8 @@ public final class RelaxCommand implements Callable<Integer> {
     int maxSteps;
     @Option(names = "--fix", split = ",", paramLabel = "N|N-M", description = "Hold these atoms fixed (1-based, as in the input file; ranges a-b; comma list), e.g. for a relaxed-scan point.")
     java.util.List<String> fix;
+    @Option(names = "--fix-x", split = ",", paramLabel = "N|N-M", description = "Hold only the Cartesian x coordinate of these atoms (1-based; ranges; comma list): the dividing-plane constraint of a hop along x (as dft relax --fix-x). Needs --cell fixed.")
+    java.util.List<String> fixX;
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
@@ -62,16 +64,11 @@ public final class RelaxCommand implements Callable<Integer> {
         double fm = parseForce(fmax);
         Relaxation.Options o = Relaxation.Options.defaults().withKSpace(model.kspace()).withFmax(fm).withStressTol(stressTol).withCell(mode)
                 .withPressure(pressure).withMaxSteps(maxSteps);
-        int[] fixed = DftRelaxCommand.fixedAtoms(fix);
-        if (fixed != null) {
-            int[] zeroBased = new int[fixed.length];
-            for (int k = 0; k < fixed.length; k++) {
-                if (fixed[k] < 1 || fixed[k] > s.size()) {
-                    throw new InputException("--fix: atom " + fixed[k] + " is outside 1.." + s.size() + " (" + model.input + ")");
-                }
-                zeroBased[k] = fixed[k] - 1;
-            }
-            o = o.withFixedAtoms(zeroBased);
+        int[] fixed = zeroBased("--fix", DftRelaxCommand.fixedAtoms(fix), s.size()), fixedX = zeroBased("--fix-x", DftRelaxCommand.fixedAtoms(fixX), s.size());
+        if (fixed != null) o = o.withFixedAtoms(fixed);
+        if (fixedX != null) {
+            if (mode != Relaxation.CellMode.FIXED) throw new InputException("--fix-x needs --cell fixed");
+            o = o.withFixedXAtoms(fixedX);
         }
         Relaxation.Result r = Relaxation.relax(s, field, o);
         Formats.writeStructure(output, r.structure(), null);
@@ -114,5 +111,15 @@ public final class RelaxCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             throw new InputException("--fmax must be a positive force in eV/Å (e.g. 0.01eV/Å), got '" + s + "'");
         }
+    }
+
+    private int[] zeroBased(String option, int[] oneBased, int n) {
+        if (oneBased == null) return null;
+        int[] z = new int[oneBased.length];
+        for (int k = 0; k < oneBased.length; k++) {
+            if (oneBased[k] < 1 || oneBased[k] > n) throw new InputException(option + ": atom " + oneBased[k] + " is outside 1.." + n + " (" + model.input + ")");
+            z[k] = oneBased[k] - 1;
+        }
+        return z;
     }
 }

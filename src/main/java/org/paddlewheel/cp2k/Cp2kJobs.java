@@ -64,11 +64,23 @@ public final class Cp2kJobs {
     public static Structure relax(Structure s, boolean cell, String cellSymmetry, double pressureGPa, double pressureToleranceBar,
                                   double maxForceEvPerA, Cp2kSettings st, Cp2kRunner runner, Path dir, int[] fixedOneBased)
             throws IOException, InterruptedException {
-        if (fixedOneBased != null) {
-            for (int i : fixedOneBased) {
-                if (i < 1 || i > s.size()) throw new InputException("--fix: atom " + i + " is outside 1.." + s.size());
+        return relax(s, cell, cellSymmetry, pressureGPa, pressureToleranceBar, maxForceEvPerA, st, runner, dir, fixedOneBased, null);
+    }
+
+    /**
+     * As above, with the atoms {@code fixedXOneBased} (1-based; null: none) held in x only
+     * (COMPONENTS_TO_FIX X): the dividing-plane constraint of a hop along x. Needs a fixed cell.
+     */
+    public static Structure relax(Structure s, boolean cell, String cellSymmetry, double pressureGPa, double pressureToleranceBar,
+                                  double maxForceEvPerA, Cp2kSettings st, Cp2kRunner runner, Path dir, int[] fixedOneBased,
+                                  int[] fixedXOneBased) throws IOException, InterruptedException {
+        for (int[] list : new int[][] {fixedOneBased, fixedXOneBased}) {
+            if (list == null) continue;
+            for (int i : list) {
+                if (i < 1 || i > s.size()) throw new InputException((list == fixedOneBased ? "--fix" : "--fix-x") + ": atom " + i + " is outside 1.." + s.size());
             }
         }
+        if (cell && fixedXOneBased != null && fixedXOneBased.length > 0) throw new InputException("--fix-x needs a fixed cell (no --cell)");
         String project = "relax";
         String restart = restartIfAny(dir, project);
         // Killed before the first optimisation step: no restart file yet, but the wavefunction CP2K
@@ -77,7 +89,7 @@ public final class Cp2kJobs {
         Path guess = restart.isEmpty() && Files.isRegularFile(wfn) ? wfn.toAbsolutePath() : null;
         String forceEval = Cp2kInput.forceEval(s, st, guess, cell);
         String motion = Cp2kMotion.optimisation(cell, maxForceEvPerA, pressureGPa, 200)
-                .replace("&END MOTION\n", Cp2kMotion.fixedAtoms(fixedOneBased) + "&END MOTION\n")
+                .replace("&END MOTION\n", Cp2kMotion.fixedAtoms(fixedOneBased, fixedXOneBased) + "&END MOTION\n")
                 .replace("PRESSURE_TOLERANCE 100\n", String.format(java.util.Locale.ROOT, "PRESSURE_TOLERANCE %.1f\n", pressureToleranceBar));
         if (cellSymmetry != null && cell) {
             forceEval = forceEval.replace("      PERIODIC XYZ\n    &END CELL", "      PERIODIC XYZ\n      SYMMETRY " + cellSymmetry + "\n    &END CELL");

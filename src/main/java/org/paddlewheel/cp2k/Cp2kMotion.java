@@ -97,14 +97,30 @@ public final class Cp2kMotion {
 
     /** {@code &CONSTRAINT &FIXED_ATOMS} for 1-based atom indices (empty for none). */
     static String fixedAtoms(int[] oneBased) {
-        if (oneBased == null || oneBased.length == 0) return "";
-        StringBuilder b = new StringBuilder("  &CONSTRAINT\n    &FIXED_ATOMS\n");
+        return fixedAtoms(oneBased, null);
+    }
+
+    /**
+     * As {@link #fixedAtoms(int[])}, plus atoms of which only the x coordinate is held ({@code COMPONENTS_TO_FIX X}
+     * in a second FIXED_ATOMS section; CP2K accepts the section repeated, checked with {@code cp2k.psmp --check}
+     * and a run): a hopping ion kept on the dividing plane of a hop along x.
+     */
+    static String fixedAtoms(int[] oneBased, int[] xOnlyOneBased) {
+        boolean all = oneBased != null && oneBased.length > 0, xo = xOnlyOneBased != null && xOnlyOneBased.length > 0;
+        if (!all && !xo) return "";
+        StringBuilder b = new StringBuilder("  &CONSTRAINT\n");
+        if (all) list(b.append("    &FIXED_ATOMS\n"), oneBased).append("    &END FIXED_ATOMS\n");
+        if (xo) list(b.append("    &FIXED_ATOMS\n      COMPONENTS_TO_FIX X\n"), xOnlyOneBased).append("    &END FIXED_ATOMS\n");
+        return b.append("  &END CONSTRAINT\n").toString();
+    }
+
+    private static StringBuilder list(StringBuilder b, int[] oneBased) {
         for (int i = 0; i < oneBased.length; i += 20) {
             b.append("      LIST");
             for (int j = i; j < Math.min(oneBased.length, i + 20); j++) b.append(' ').append(oneBased[j]);
             b.append('\n');
         }
-        return b.append("    &END FIXED_ATOMS\n  &END CONSTRAINT\n").toString();
+        return b;
     }
 
     static String printEvery() { return printEvery(1); }

@@ -29,10 +29,18 @@ public final class Relaxation {
      * Settings: force tolerance (eV/Å), stress tolerance (GPa), cell mode, external pressure (GPa),
      * maximum FIRE steps, initial and maximum FIRE time step (FIRE units), largest step (Å), and the
      * atoms held fixed (0-based; their forces are neither followed nor counted in the force criterion,
-     * as CP2K's FIXED_ATOMS in a relaxed-scan point).
+     * as CP2K's FIXED_ATOMS in a relaxed-scan point), and the atoms whose Cartesian x alone is held (0-based;
+     * CP2K's FIXED_ATOMS with COMPONENTS_TO_FIX X: a hopping ion kept on the dividing plane x = const of a hop
+     * that runs along x; exact at fixed cell, where the relaxation moves atoms in Cartesian space).
      */
     public record Options(double fmaxEvPerA, double stressTolGPa, CellMode cell, double pressureGPa, int maxSteps,
-                          double dt0, double dtMax, double maxStepAngstrom, ForceEngine.KSpace kspace, int[] fixedAtoms) {
+                          double dt0, double dtMax, double maxStepAngstrom, ForceEngine.KSpace kspace, int[] fixedAtoms,
+                          int[] fixedXAtoms) {
+        public Options(double fmaxEvPerA, double stressTolGPa, CellMode cell, double pressureGPa, int maxSteps,
+                       double dt0, double dtMax, double maxStepAngstrom, ForceEngine.KSpace kspace, int[] fixedAtoms) {
+            this(fmaxEvPerA, stressTolGPa, cell, pressureGPa, maxSteps, dt0, dtMax, maxStepAngstrom, kspace, fixedAtoms, new int[0]);
+        }
+
         public Options(double fmaxEvPerA, double stressTolGPa, CellMode cell, double pressureGPa, int maxSteps,
                        double dt0, double dtMax, double maxStepAngstrom, ForceEngine.KSpace kspace) {
             this(fmaxEvPerA, stressTolGPa, cell, pressureGPa, maxSteps, dt0, dtMax, maxStepAngstrom, kspace, new int[0]);
@@ -42,21 +50,26 @@ public final class Relaxation {
 
         /** Hold these atoms (0-based) where they are. */
         public Options withFixedAtoms(int[] atoms) {
-            return new Options(fmaxEvPerA, stressTolGPa, cell, pressureGPa, maxSteps, dt0, dtMax, maxStepAngstrom, kspace, atoms.clone());
+            return new Options(fmaxEvPerA, stressTolGPa, cell, pressureGPa, maxSteps, dt0, dtMax, maxStepAngstrom, kspace, atoms.clone(), fixedXAtoms);
+        }
+
+        /** Hold only the Cartesian x coordinate of these atoms (0-based); needs a fixed cell. */
+        public Options withFixedXAtoms(int[] atoms) {
+            return new Options(fmaxEvPerA, stressTolGPa, cell, pressureGPa, maxSteps, dt0, dtMax, maxStepAngstrom, kspace, fixedAtoms, atoms.clone());
         }
 
         /** The reciprocal-space method of the force engine (auto: ForceEngine.autoUsesPme). */
-        public Options withKSpace(ForceEngine.KSpace k) { return new Options(fmaxEvPerA, stressTolGPa, cell, pressureGPa, maxSteps, dt0, dtMax, maxStepAngstrom, k, fixedAtoms); }
+        public Options withKSpace(ForceEngine.KSpace k) { return new Options(fmaxEvPerA, stressTolGPa, cell, pressureGPa, maxSteps, dt0, dtMax, maxStepAngstrom, k, fixedAtoms, fixedXAtoms); }
 
-        public Options withFmax(double f) { return new Options(f, stressTolGPa, cell, pressureGPa, maxSteps, dt0, dtMax, maxStepAngstrom, kspace, fixedAtoms); }
+        public Options withFmax(double f) { return new Options(f, stressTolGPa, cell, pressureGPa, maxSteps, dt0, dtMax, maxStepAngstrom, kspace, fixedAtoms, fixedXAtoms); }
 
-        public Options withStressTol(double s) { return new Options(fmaxEvPerA, s, cell, pressureGPa, maxSteps, dt0, dtMax, maxStepAngstrom, kspace, fixedAtoms); }
+        public Options withStressTol(double s) { return new Options(fmaxEvPerA, s, cell, pressureGPa, maxSteps, dt0, dtMax, maxStepAngstrom, kspace, fixedAtoms, fixedXAtoms); }
 
-        public Options withCell(CellMode m) { return new Options(fmaxEvPerA, stressTolGPa, m, pressureGPa, maxSteps, dt0, dtMax, maxStepAngstrom, kspace, fixedAtoms); }
+        public Options withCell(CellMode m) { return new Options(fmaxEvPerA, stressTolGPa, m, pressureGPa, maxSteps, dt0, dtMax, maxStepAngstrom, kspace, fixedAtoms, fixedXAtoms); }
 
-        public Options withPressure(double p) { return new Options(fmaxEvPerA, stressTolGPa, cell, p, maxSteps, dt0, dtMax, maxStepAngstrom, kspace, fixedAtoms); }
+        public Options withPressure(double p) { return new Options(fmaxEvPerA, stressTolGPa, cell, p, maxSteps, dt0, dtMax, maxStepAngstrom, kspace, fixedAtoms, fixedXAtoms); }
 
-        public Options withMaxSteps(int n) { return new Options(fmaxEvPerA, stressTolGPa, cell, pressureGPa, n, dt0, dtMax, maxStepAngstrom, kspace, fixedAtoms); }
+        public Options withMaxSteps(int n) { return new Options(fmaxEvPerA, stressTolGPa, cell, pressureGPa, n, dt0, dtMax, maxStepAngstrom, kspace, fixedAtoms, fixedXAtoms); }
     }
 
     /**
@@ -108,6 +121,12 @@ public final class Relaxation {
             if (a < 0 || a >= n) throw new IllegalArgumentException("fixed atom " + a + " outside 0.." + (n - 1));
             held[a] = true;
         }
+        boolean[] heldX = new boolean[n];
+        for (int a : o.fixedXAtoms()) {
+            if (a < 0 || a >= n) throw new IllegalArgumentException("x-fixed atom " + a + " outside 0.." + (n - 1));
+            if (cellMoves) throw new IllegalArgumentException("atoms with only x held need a fixed cell");
+            heldX[a] = true;
+        }
         try {
             while (true) {
                 // r = u·Fᵀ, h = h0·Fᵀ
@@ -128,7 +147,7 @@ public final class Relaxation {
                 fmax = 0;
                 for (int i = 0; i < n; i++) {
                     if (held[i]) { g[3 * i] = 0; g[3 * i + 1] = 0; g[3 * i + 2] = 0; continue; }
-                    double fx = f[3 * i], fy = f[3 * i + 1], fz = f[3 * i + 2];
+                    double fx = heldX[i] ? 0 : f[3 * i], fy = f[3 * i + 1], fz = f[3 * i + 2];
                     fmax = Math.max(fmax, Math.sqrt(fx * fx + fy * fy + fz * fz));
                     // generalised force on u: f·F (row vector)
                     for (int b = 0; b < 3; b++) g[3 * i + b] = fx * fdef[b] + fy * fdef[3 + b] + fz * fdef[6 + b];

@@ -182,15 +182,16 @@ public final class DftComparisonReport {
                     list(s.modelEv()), s.dftBarrierEv(), s.modelBarrierEv(), d, Math.abs(d) <= BARRIER_TARGET ? "yes" : "no"));
         }
         if (r.scans().isEmpty()) b.append("No scan configurations (config_type scan-*) in the data.\n");
-        b.append("\n## Relaxed scans (E(mid) − E(start), both relaxed, the mid with the scan's moving atoms held: upper bounds of the barrier;"
-                + " the model relaxes the DFT structures again; target |Δ| ≤ 0.03 eV)\n\n| scan | DFT (eV) | model (eV) | Δ (eV) | met | note |\n|---|---|---|---|---|---|\n");
+        b.append("\n## Relaxed scans (E(mid) − E(start), both relaxed; `<scan>`: the mid with the scan's moving atoms held, an upper bound of a"
+                + " symmetric barrier; `<scan>:plane`: the hopping ion held only on the dividing plane x = const, whose constrained minimum is the"
+                + " saddle of a symmetric hop and a lower bound otherwise; the model relaxes the DFT structures again; target |Δ| ≤ 0.03 eV)\n\n| scan | DFT (eV) | model (eV) | Δ (eV) | met | note |\n|---|---|---|---|---|---|\n");
         for (var x : r.relaxedBarriers()) {
             double d = x.modelBarrierEv() - x.dftBarrierEv();
             b.append(String.format(Locale.ROOT, "| %s | %.3f | %s | %s | %s | %s%s |%n", x.scan(), x.dftBarrierEv(), fmt(x.modelBarrierEv()),
                     Double.isFinite(d) ? String.format(Locale.ROOT, "%+.3f", d) : "—", Math.abs(d) <= BARRIER_TARGET ? "yes" : "no", x.note(),
                     x.converged() || !Double.isFinite(d) ? "" : "; model relaxation NOT converged"));
         }
-        if (r.relaxedBarriers().isEmpty()) b.append("No relaxed-scan pairs (relaxed-<scan>-start.json and -mid.json) in the data yet.\n");
+        if (r.relaxedBarriers().isEmpty()) b.append("No relaxed-scan pairs (relaxed-<scan>-start.json and -mid.json or -plane.json) in the data yet.\n");
         b.append("\n## Lattice parameters at 0 K and 0 GPa (model relaxed from the DFT structure, cell kept cubic; target within 1 %)\n\n"
                 + "| compound | atoms | DFT a (Å) | model a (Å) | deviation | met | FIRE |\n|---|---|---|---|---|---|---|\n");
         for (var l : r.lattices()) {

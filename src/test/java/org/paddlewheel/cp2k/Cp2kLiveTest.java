@@ -123,4 +123,24 @@ class Cp2kLiveTest {
         double eStart = first.get(0).energyEv();
         assertTrue(Cp2kJobs.lastEnergyEv(dir.resolve("relax-pos-1.xyz")) < eStart, "relaxed energy below the start's");
     }
+
+    /**
+     * The dividing-plane constraint ({@code --fix-x}, COMPONENTS_TO_FIX X): atom 1 held, atom 2 held in x only, the
+     * bond along the diagonal (0.60, 0.60, 0) Å at 0.85 Å. Atom 2 keeps its x (to the 1e-6 Å of the xyz output)
+     * and slides in y towards the bond length of the free relaxation above (0.7–0.8 Å), so its y falls from
+     * 0.60 towards √(0.74² − 0.60²) ≈ 0.43 Å; an unconstrained atom would have moved in x as well.
+     */
+    @Test
+    void relaxationHoldsOneComponent() throws Exception {
+        Lattice l = Lattice.cubic(4.0);
+        Structure start = Structure.of(l, new Element[] {Element.of("H"), Element.of("H")}, new double[] {1.7, 1.7, 2.0, 2.3, 2.3, 2.0});
+        Path dir = tmp.resolve("relax-fix-x");
+        Structure r = Cp2kJobs.relax(start, false, null, 0, 100, 0.05, tiny(), Cp2kRunner.find(1), dir, new int[] {1}, new int[] {2});
+        for (int k = 0; k < 3; k++) assertEquals(start.x(0, k), r.x(0, k), 1e-6, "fixed atom, axis " + k);
+        assertEquals(start.x(1, 0), r.x(1, 0), 1e-6, "x of the plane-held atom");
+        double dy = r.x(1, 1) - r.x(0, 1), dx = r.x(1, 0) - r.x(0, 0), dz = r.x(1, 2) - r.x(0, 2);
+        double bond = Math.sqrt(dx * dx + dy * dy + dz * dz);
+        assertTrue(dy < 0.55 && dy > 0.3, "y offset " + dy + " Å slid towards 0.43 Å");
+        assertTrue(bond > 0.7 && bond < 0.8, "relaxed H-H " + bond + " Å");
+    }
 }

@@ -106,9 +106,9 @@ public final class DftComparison {
         Map<String, Path[]> pairs = new TreeMap<>();
         for (Path p : relaxJsons) {
             String n = p.getFileName().toString();
-            if (n.startsWith("relaxed-") && (n.endsWith("-start.json") || n.endsWith("-mid.json"))) {
+            if (n.startsWith("relaxed-") && (n.endsWith("-start.json") || n.endsWith("-mid.json") || n.endsWith("-plane.json"))) {
                 String scan = n.substring("relaxed-".length(), n.lastIndexOf('-'));
-                pairs.computeIfAbsent(scan, k -> new Path[2])[n.endsWith("-start.json") ? 0 : 1] = p;
+                pairs.computeIfAbsent(scan, k -> new Path[3])[n.endsWith("-start.json") ? 0 : n.endsWith("-mid.json") ? 1 : 2] = p;
                 continue;
             }
             log.printf(Locale.ROOT, "dft compare: relaxing %s with the model%n", p.getFileName());
@@ -116,9 +116,13 @@ public final class DftComparison {
         }
         List<RelaxedBarrier> rb = new ArrayList<>();
         for (var e : pairs.entrySet()) {
-            if (e.getValue()[0] == null || e.getValue()[1] == null) continue; // half a pair: the generator is still on it
-            log.printf(Locale.ROOT, "dft compare: relaxed scan %s with the model%n", e.getKey());
-            rb.add(relaxedBarrier(model, e.getKey(), e.getValue()[0], e.getValue()[1], fr));
+            if (e.getValue()[0] == null) continue; // half a pair: the generator is still on it
+            for (int k = 1; k <= 2; k++) {
+                if (e.getValue()[k] == null) continue;
+                String name = e.getKey() + (k == 2 ? ":plane" : "");
+                log.printf(Locale.ROOT, "dft compare: relaxed scan %s with the model%n", name);
+                rb.add(relaxedBarrier(model, name, e.getValue()[0], e.getValue()[k], fr));
+            }
         }
         return new Result(model.name(), absolute, errors(fr, absolute), sets, types, scans(fr), lat, rb, fr);
     }
@@ -300,40 +304,67 @@ public final class DftComparison {
         double dft = jm.path("energy_eV").asDouble(Double.NaN) - js.path("energy_eV").asDouble(Double.NaN);
         Path ps = structureBeside(start, js), pm = structureBeside(mid, jm);
         Structure ss = Formats.readStructure(ps, null), sm = Formats.readStructure(pm, null);
-        int[] held = new int[0];
-        if (jm.path("fixed_atoms").asInt(0) > 0) {
-            if (!jm.has("fixed_indices")) return new RelaxedBarrier(scan, dft, Double.NaN, false, "held atoms not recorded (dft relax before 2 Dec 2026)");
-            int[] oneBased = new int[jm.get("fixed_indices").size()];
-            for (int k = 0; k < oneBased.length; k++) oneBased[k] = jm.get("fixed_indices").get(k).asInt();
-            held = new int[oneBased.length];
-            if (pm.toString().endsWith(".vasp")) {
-                // POSCAR groups atoms by element; the input order is the scan's (its frames are the relaxations' inputs)
-                Element[] input = frames.stream().filter(f -> f.configType().equals(scan)).map(FrameResult::species).findFirst().orElse(null);
-                if (input == null || input.length != sm.size()) {
-                    return new RelaxedBarrier(scan, dft, Double.NaN, false, "structure is a POSCAR and the scan's frames are not in the data: atom order unknown");
-                }
-                int[] order = Structure.of(sm.lattice(), input, new double[3 * input.length]).speciesGroupingOrder();
-                int[] where = new int[order.length];
-                for (int n = 0; n < order.length; n++) where[order[n]] = n;
-                for (int k = 0; k < held.length; k++) held[k] = where[oneBased[k] - 1];
-            } else {
-                for (int k = 0; k < held.length; k++) held[k] = oneBased[k] - 1;
-            }
+        if (jm.path("fixed_atoms").asInt(0) > 0 && !jm.has("fixed_indices")) {
+            return new RelaxedBarrier(scan, dft, Double.NaN, false, "held atoms not recorded (dft relax before 2 Dec 2026)");
         }
-        Relaxation.Result rs = relaxThin(model, ss, new int[0]), rm = relaxThin(model, sm, held);
+        String scanType = scan.replaceFirst(":plane$", "");
+        int[] held, heldX;
+        try {
+            held = heldIndices(jm.path("fixed_indices"), pm, sm, scanType, frames);
+            heldX = heldIndices(jm.path("fixed_x_indices"), pm, sm, scanType, frames);
+        } catch (IllegalStateException e) {
+            return new RelaxedBarrier(scan, dft, Double.NaN, false, e.getMessage());
+        }
+        Relaxation.Result rs = relaxThin(model, ss, new int[0], new int[0]), rm = relaxThin(model, sm, held, heldX);
         double mult = (double) rs.structure().size() / ss.size(), multM = (double) rm.structure().size() / sm.size();
         return new RelaxedBarrier(scan, dft, rm.energyEv() / multM - rs.energyEv() / mult, rs.converged() && rm.converged(),
-                held.length + " atoms held at mid");
+                heldX.length > 0 ? held.length + " atoms held, " + heldX.length + " held on the dividing plane x = const"
+                        : held.length + " atoms held at mid");
+    }
+
+    /**
+     * 0-based indices, in the order of the structure read from {@code file}, of a JSON list of 1-based input
+     * indices (empty when the list is missing). POSCAR groups atoms by element, so there the input order is
+     * the scan's (its frames are the relaxations' inputs); throws IllegalStateException when it is unknown.
+     */
+    private static int[] heldIndices(JsonNode list, Path file, Structure sm, String scan, List<FrameResult> frames) {
+        if (!list.isArray() || list.isEmpty()) return new int[0];
+        int[] oneBased = new int[list.size()];
+        for (int k = 0; k < oneBased.length; k++) oneBased[k] = list.get(k).asInt();
+        int[] held = new int[oneBased.length];
+        if (file.toString().endsWith(".vasp")) {
+            Element[] input = frames.stream().filter(f -> f.configType().equals(scan)).map(FrameResult::species).findFirst().orElse(null);
+            if (input == null || input.length != sm.size()) {
+                throw new IllegalStateException("structure is a POSCAR and the scan's frames are not in the data: atom order unknown");
+            }
+            int[] order = Structure.of(sm.lattice(), input, new double[3 * input.length]).speciesGroupingOrder();
+            int[] where = new int[order.length];
+            for (int n = 0; n < order.length; n++) where[order[n]] = n;
+            for (int k = 0; k < held.length; k++) held[k] = where[oneBased[k] - 1];
+        } else {
+            for (int k = 0; k < held.length; k++) held[k] = oneBased[k] - 1;
+        }
+        return held;
     }
 
     /** Positions relaxed at fixed cell (FIRE, 0.01 eV/Å), a thin cell through its replica with every image of a held atom held. */
     static Relaxation.Result relaxThin(ForceField model, Structure s, int[] held) {
+        return relaxThin(model, s, held, new int[0]);
+    }
+
+    /** As above, with the atoms {@code heldX} (and their images) held in Cartesian x only. */
+    static Relaxation.Result relaxThin(ForceField model, Structure s, int[] held, int[] heldX) {
         int[] m = ThinCells.replicas(s, model);
         Structure big = org.paddlewheel.build.Supercell.of(s, m[0], m[1], m[2]);
+        return Relaxation.relax(big, model, Relaxation.Options.defaults().withFmax(0.01).withMaxSteps(20000)
+                .withFixedAtoms(images(held, s.size(), m)).withFixedXAtoms(images(heldX, s.size(), m)));
+    }
+
+    private static int[] images(int[] held, int n, int[] m) {
         int images = m[0] * m[1] * m[2];
         int[] all = new int[held.length * images];
-        for (int img = 0; img < images; img++) for (int k = 0; k < held.length; k++) all[img * held.length + k] = img * s.size() + held[k];
-        return Relaxation.relax(big, model, Relaxation.Options.defaults().withFmax(0.01).withMaxSteps(20000).withFixedAtoms(all));
+        for (int img = 0; img < images; img++) for (int k = 0; k < held.length; k++) all[img * held.length + k] = img * n + held[k];
+        return all;
     }
 
     /**

@@ -163,6 +163,41 @@ class DftComparisonTest {
         }
     }
 
+    /**
+     * A dividing-plane pair ({@code relaxed-<scan>-plane.json} with {@code fixed_x_indices}): the model's own
+     * relaxation with a displaced Na held in x only stands in for DFT, so the comparison must give the model the
+     * same barrier back (1e-3 eV, the FIRE tolerance's order) under the name {@code <scan>:plane}; and holding only
+     * x can never end above holding all three coordinates (the looser constraint; 1e-4 eV).
+     */
+    @Test
+    void dividingPlaneBarrierOfTheModelAgainstItsOwnRelaxation() throws Exception {
+        ForceField model = TestCells.model();
+        Structure cell = new org.paddlewheel.build.AntiperovskiteBuilder().x(0).supercell(2, 2, 2).seed(3)
+                .orientation(org.paddlewheel.build.AntiperovskiteBuilder.Orientation.ALIGNED).build().structure();
+        int na = 0;
+        while (!cell.speciesArray()[na].symbol().equals("Na")) na++;
+        double[] x = cell.positions();
+        x[3 * na] += 0.6;
+        x[3 * na + 1] += 0.3;
+        Structure mid = cell.withPositions(x, null);
+        Relaxation.Result rs = DftComparison.relaxThin(model, cell, new int[0]);
+        Relaxation.Result rp = DftComparison.relaxThin(model, mid, new int[0], new int[] {na});
+        Relaxation.Result rm = DftComparison.relaxThin(model, mid, new int[] {na});
+        assertThat(rp.structure().x(na, 0)).isCloseTo(mid.x(na, 0), within(1e-9));
+        assertThat(rp.energyEv()).isLessThanOrEqualTo(rm.energyEv() + 1e-4);
+        Path d = Files.createDirectories(tmp.resolve("plane"));
+        Formats.writeStructure(d.resolve("relaxed-scan-p-start.extxyz"), rs.structure(), null);
+        Formats.writeStructure(d.resolve("relaxed-scan-p-plane.extxyz"), rp.structure(), null);
+        Files.writeString(d.resolve("relaxed-scan-p-start.json"), "{\"energy_eV\": " + rs.energyEv() + ", \"fixed_atoms\": 0, \"structure\": \"relaxed-scan-p-start.extxyz\"}");
+        Files.writeString(d.resolve("relaxed-scan-p-plane.json"), "{\"energy_eV\": " + rp.energyEv() + ", \"fixed_atoms\": 0, \"fixed_x_indices\": ["
+                + (na + 1) + "], \"structure\": \"relaxed-scan-p-plane.extxyz\"}");
+        DftComparison.RelaxedBarrier b = DftComparison.relaxedBarrier(model, "scan-p:plane", d.resolve("relaxed-scan-p-start.json"),
+                d.resolve("relaxed-scan-p-plane.json"), List.of());
+        assertThat(b.scan()).isEqualTo("scan-p:plane");
+        assertThat(b.modelBarrierEv()).isCloseTo(b.dftBarrierEv(), within(1e-3));
+        assertThat(b.note()).contains("dividing plane");
+    }
+
     /** The first n atoms of a replica, in the thin cell's lattice. */
     private static Structure firstAtoms(Structure big, Structure thin) {
         int n = thin.size();
