@@ -53,6 +53,8 @@ public final class FitFfCommand implements Callable<Integer> {
     double testFraction;
     @Option(names = "--validation-fraction", defaultValue = "0.2", description = "Validation fraction of the rest (default ${DEFAULT-VALUE}).")
     double validationFraction;
+    @Option(names = "--cv-folds", defaultValue = "0", description = "With --dataset: choose weights and penalties by k-fold cross-validation over whole groups of the non-test data and fit the final model on all of them (0: a fixed validation set of --validation-fraction, the final model fitted without it) (default ${DEFAULT-VALUE}).")
+    int cvFolds;
     @Option(names = "--three-body", description = "Add UF3 3-body terms (tensor-product B-splines per (centre; j, k) species triple seen in the"
             + " training set). Off by default, so existing fits are unchanged; a base model with its own \"three_body\" always uses it as the basis.")
     boolean threeBody;
@@ -107,7 +109,7 @@ public final class FitFfCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--stress must be full, deviatoric or offset, got " + stressMode);
         }
         var opt = new org.paddlewheel.forcefield.fit.Uf3Fitter.Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction,
-                validationFraction, tb).withDeviatoricStress(stressMode.equals("deviatoric")).withPressureOffset(stressMode.equals("offset")).withChargeScale(fitChargeScale).withFitBonded(fitBonded);
+                validationFraction, tb).withDeviatoricStress(stressMode.equals("deviatoric")).withPressureOffset(stressMode.equals("offset")).withChargeScale(fitChargeScale).withFitBonded(fitBonded).withCrossValidation(cvFolds);
         var frames = org.paddlewheel.forcefield.fit.Uf3Dataset.read(dataset);
         var r = new org.paddlewheel.forcefield.fit.Uf3Fitter(opt, System.err).fit(frames);
         String model = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(r.model());

@@ -50,10 +50,19 @@ public final class Uf3Report {
                 + " fitting).%n%n", r.train().size(), r.validation().size(), r.test().size()));
         var h = r.hyper();
         md.append(String.format(Locale.ROOT, "Chosen on %s (%d candidates): energy weight %g Å/atom, stress weight %g Å², ridge %g, curvature %g.%n%n",
-                r.scoredOnTraining() ? "the TRAINING set (no validation data)" : "validation", r.candidates().size(),
+                r.scoredOnTraining() ? "the TRAINING set (no validation data)" : r.cvFolds() > 0 ? r.cvFolds() + "-fold cross-validation over whole groups"
+                        + " of the non-test data (the final model is fitted on all of them, so `train` below is every non-test configuration)" : "validation",
+                r.candidates().size(),
                 h.energyWeight(), h.stressWeight(), h.ridge(), h.curvature()));
         js.putObject("hyper").put("energy_weight", h.energyWeight()).put("stress_weight", h.stressWeight())
                 .put("ridge", h.ridge()).put("curvature", h.curvature()).put("scored_on_training", r.scoredOnTraining());
+        if (r.cvFolds() > 0) {
+            double[] cv = r.cvRmse();
+            js.putObject("cross_validation").put("folds", r.cvFolds()).put("energy_eV_per_atom", cv[0]).put("force_eV_per_A", cv[1])
+                    .put("stress_GPa", gpa(cv[2]));
+            md.append(String.format(Locale.ROOT, "Cross-validation RMSE (pooled out-of-fold, chosen hyper-parameters): E %.4g meV/atom, F %.4g eV/Å,"
+                    + " σ %.4g GPa.%n%n", 1e3 * cv[0], cv[1], gpa(cv[2])));
+        }
         int po = r.design().pressureOffsetColumn();
         js.put("stress_mode", r.deviatoricStress() ? "deviatoric" : po >= 0 ? "offset" : "full");
         if (po >= 0) {

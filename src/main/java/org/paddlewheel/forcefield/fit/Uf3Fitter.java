@@ -31,7 +31,15 @@ public final class Uf3Fitter {
     /** Options of a fit; lengths Å, core A eV, core ρ Å. */
     public record Options(String base, boolean keepPairs, double rCut, double knotSpacing, double coreA, double coreRho,
                           double testFraction, double validationFraction, ThreeBody threeBody, boolean deviatoricStress,
-                          boolean fitChargeScale, boolean fitBonded, boolean pressureOffset) {
+                          boolean fitChargeScale, boolean fitBonded, boolean pressureOffset, int cvFolds) {
+        /** Hold-out validation (no cross-validation). */
+        public Options(String base, boolean keepPairs, double rCut, double knotSpacing, double coreA, double coreRho,
+                       double testFraction, double validationFraction, ThreeBody threeBody, boolean deviatoricStress,
+                       boolean fitChargeScale, boolean fitBonded, boolean pressureOffset) {
+            this(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, deviatoricStress, fitChargeScale,
+                    fitBonded, pressureOffset, 0);
+        }
+
         /** No pressure-offset unknown. */
         public Options(String base, boolean keepPairs, double rCut, double knotSpacing, double coreA, double coreRho,
                        double testFraction, double validationFraction, ThreeBody threeBody, boolean deviatoricStress,
@@ -70,7 +78,7 @@ public final class Uf3Fitter {
 
         public Options withThreeBody(ThreeBody t) {
             return new Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, t, deviatoricStress,
-                    fitChargeScale, fitBonded, pressureOffset);
+                    fitChargeScale, fitBonded, pressureOffset, cvFolds);
         }
 
         /**
@@ -81,7 +89,7 @@ public final class Uf3Fitter {
          */
         public Options withChargeScale(boolean fit) {
             return new Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, deviatoricStress,
-                    fit, fitBonded, pressureOffset);
+                    fit, fitBonded, pressureOffset, cvFolds);
         }
 
         /**
@@ -90,7 +98,7 @@ public final class Uf3Fitter {
          */
         public Options withFitBonded(boolean fit) {
             return new Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, deviatoricStress,
-                    fitChargeScale, fit, pressureOffset);
+                    fitChargeScale, fit, pressureOffset, cvFolds);
         }
 
         /**
@@ -100,7 +108,7 @@ public final class Uf3Fitter {
          */
         public Options withDeviatoricStress(boolean d) {
             return new Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, d && !pressureOffset,
-                    fitChargeScale, fitBonded, pressureOffset && !d);
+                    fitChargeScale, fitBonded, pressureOffset && !d, cvFolds);
         }
 
         /**
@@ -112,7 +120,18 @@ public final class Uf3Fitter {
          */
         public Options withPressureOffset(boolean on) {
             return new Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                    deviatoricStress && !on, fitChargeScale, fitBonded, on);
+                    deviatoricStress && !on, fitChargeScale, fitBonded, on, cvFolds);
+        }
+
+        /**
+         * Choose the hyper-parameters by k-fold cross-validation over whole groups of the non-test data (the
+         * validation fraction is then unused), and fit the final model on all of them: with a few dozen
+         * configurations a fixed validation set is both a noisy judge and data withheld from the model.
+         * Folds: the groups sorted by a hash of their key and dealt round-robin (deterministic). k &lt; 2: hold-out.
+         */
+        public Options withCrossValidation(int k) {
+            return new Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
+                    deviatoricStress, fitChargeScale, fitBonded, pressureOffset, k);
         }
     }
 
@@ -137,7 +156,7 @@ public final class Uf3Fitter {
                          Uf3Solver.Hyper hyper, double[] coefficients, List<Candidate> candidates, List<LearningPoint> learning,
                          List<SplinePair> fitted, double[] atomEnergiesByElement, ObjectNode model, ForceField fittedModel,
                          boolean scoredOnTraining, java.util.Map<String, double[]> meanCharges, boolean deviatoricStress,
-                         double chargeScale) {
+                         double chargeScale, int cvFolds, double[] cvRmse) {
         /** Whether the charge scale was fitted (else {@link #chargeScale} is 1: the base charges). */
         public boolean chargeScaleFitted() { return design.chargeScaleColumn() >= 0; }
     }
@@ -171,11 +190,20 @@ public final class Uf3Fitter {
                 triples.size(), design.columns(), els.size());
         List<Uf3Design.Rows> tr = rows(design, split.train(), "train"), va = rows(design, split.validation(), "validation"),
                 te = rows(design, split.test(), "test");
+        CrossValidation cv = CrossValidation.of(tr, va, opt.cvFolds(), design.columns());
+        if (cv != null) {
+            tr = cv.rows();
+            va = List.of();
+            log.printf(Locale.ROOT, "fit-ff uf3: %d-fold cross-validation over %d groups of the %d non-test configurations%n", cv.folds(),
+                    cv.groups(), tr.size());
+        }
         Uf3Solver.Normal nTrain = Uf3Solver.Normal.of(design.columns(), tr);
-        boolean onTrain = va.isEmpty();
+        boolean onTrain = va.isEmpty() && cv == null;
         List<Uf3Design.Rows> scoreSet = onTrain ? tr : va;
         if (onTrain) log.println("fit-ff uf3: no validation configurations; hyper-parameters scored on the training set");
-        double[] base0 = Uf3Solver.rmse(scoreSet, Uf3Solver.solve(design, nTrain, new Uf3Solver.Hyper(1, 1, 1e12, 0)));
+        java.util.function.Function<Uf3Solver.Hyper, double[]> judge = cv != null ? h -> cv.rmse(design, h)
+                : h -> Uf3Solver.rmse(scoreSet, Uf3Solver.solve(design, nTrain, h));
+        double[] base0 = judge.apply(new Uf3Solver.Hyper(1, 1, 1e12, 0));
         List<Candidate> cands = new ArrayList<>();
         boolean coarse = design.columns() > COARSE_GRID_FROM;
         double[] wEs = coarse ? new double[] {1, 10, 100} : new double[] {1, 3, 10, 30, 100};
@@ -189,7 +217,7 @@ public final class Uf3Fitter {
         Candidate best = null;
         for (double we : wEs) for (double ws : wSs) for (double rr : ridges) for (double cu : curvs) {
             Uf3Solver.Hyper h = new Uf3Solver.Hyper(we, ws, rr, cu);
-            double[] r = Uf3Solver.rmse(scoreSet, Uf3Solver.solve(design, nTrain, h));
+            double[] r = judge.apply(h);
             double score = 0;
             for (int q = 0; q < 3; q++) if (Double.isFinite(r[q]) && base0[q] > 0) score += r[q] / base0[q];
             Candidate c = new Candidate(h, score, r);
@@ -197,9 +225,9 @@ public final class Uf3Fitter {
             if (best == null || score < best.score()) best = c;
         }
         log.printf(Locale.ROOT, "fit-ff uf3: %d candidates; best w_E %g w_S %g ridge %g curvature %g, score %.4f"
-                + " (validation RMSE E %.4g eV/atom, F %.4g eV/Å, σ %.4g eV/Å³)%n", cands.size(), best.hyper().energyWeight(),
-                best.hyper().stressWeight(), best.hyper().ridge(), best.hyper().curvature(), best.score(), best.rmse()[0],
-                best.rmse()[1], best.rmse()[2]);
+                + " (%s RMSE E %.4g eV/atom, F %.4g eV/Å, σ %.4g eV/Å³)%n", cands.size(), best.hyper().energyWeight(),
+                best.hyper().stressWeight(), best.hyper().ridge(), best.hyper().curvature(), best.score(),
+                cv != null ? "cross-validation" : "validation", best.rmse()[0], best.rmse()[1], best.rmse()[2]);
         double[] c = Uf3Solver.solve(design, nTrain, best.hyper());
         double chargeScale = 1;
         if (design.chargeScaleColumn() >= 0) {
@@ -263,7 +291,7 @@ public final class Uf3Fitter {
                 + (design.chargeScaleColumn() >= 0 ? String.format(Locale.ROOT, " (charges scaled by the fitted s = %.4f", chargeScale) : " (charges fixed")
                 + (design.bondedColumns().on() ? "; bonded K, r0, θ0 fitted" : "; bonded terms fixed") + (opt.keepPairs() ? ", its pair terms kept" : "") + ")");
         return new Result(design, tr, va, te, best.hyper(), c, cands, lc, fitted, ae, model, SplineJson.load(model, name), onTrain,
-                meanCharges(base, frames), opt.deviatoricStress(), chargeScale);
+                meanCharges(base, frames), opt.deviatoricStress(), chargeScale, cv == null ? 0 : cv.folds(), cv == null ? null : best.rmse());
     }
 
     /**

@@ -111,6 +111,13 @@ public final class Uf3Solver {
 
     /** Root-mean-square errors of a coefficient vector on configurations: energy eV/atom, force eV/Å, stress eV/Å³ (NaN if none). */
     public static double[] rmse(List<Uf3Design.Rows> rows, double[] c) {
+        double[] a = sse(rows, c);
+        return new double[] {a[1] == 0 ? Double.NaN : Math.sqrt(a[0] / a[1]), a[3] == 0 ? Double.NaN : Math.sqrt(a[2] / a[3]),
+            a[5] == 0 ? Double.NaN : Math.sqrt(a[4] / a[5])};
+    }
+
+    /** Sums of squared errors and their counts: {ΣΔE², n_E, ΣΔF², n_F, ΣΔσ², n_σ} (units as {@link #rmse}). */
+    static double[] sse(List<Uf3Design.Rows> rows, double[] c) {
         double se = 0, sf = 0, ss = 0;
         long ne = 0, nf = 0, ns = 0;
         for (Uf3Design.Rows r : rows) {
@@ -130,8 +137,7 @@ public final class Uf3Solver {
                 }
             }
         }
-        return new double[] {ne == 0 ? Double.NaN : Math.sqrt(se / ne), nf == 0 ? Double.NaN : Math.sqrt(sf / nf),
-            ns == 0 ? Double.NaN : Math.sqrt(ss / ns)};
+        return new double[] {se, ne, sf, nf, ss, ns};
     }
 
     public static double dot(double[] a, double[] c) {

@@ -1,0 +1,72 @@
+package org.paddlewheel.forcefield.fit;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * k-fold cross-validation of a UF3 fit over whole groups (a group is one split key of {@link Uf3Dataset}: the
+ * frames of one MD piece or one scan, which are correlated and so leave or stay together). The groups of the
+ * non-test data are sorted by a hash of their key ({@link Uf3Dataset#unit}, salt 4) and dealt round-robin into k
+ * folds, so the folds do not depend on file order and differ in size by at most one group. The normal equations
+ * of "everything but fold i" are accumulated once per fold, so each candidate's score costs k Cholesky solves.
+ * The score is the pooled out-of-fold RMSE: every configuration predicted by the model fitted without its fold.
+ */
+final class CrossValidation {
+    private final List<Uf3Design.Rows> rows;
+    private final List<List<Uf3Design.Rows>> folds;
+    private final Uf3Solver.Normal[] without;
+    private final int groups;
+
+    private CrossValidation(List<Uf3Design.Rows> rows, List<List<Uf3Design.Rows>> folds, Uf3Solver.Normal[] without, int groups) {
+        this.rows = rows;
+        this.folds = folds;
+        this.without = without;
+        this.groups = groups;
+    }
+
+    /** The cross-validation of train ∪ validation in k folds; null when k &lt; 2 or fewer than 2 groups exist. */
+    static CrossValidation of(List<Uf3Design.Rows> train, List<Uf3Design.Rows> validation, int k, int columns) {
+        if (k < 2) return null;
+        List<Uf3Design.Rows> all = new ArrayList<>(train);
+        all.addAll(validation);
+        List<String> groups = all.stream().map(Uf3Design.Rows::group).distinct()
+                .sorted(Comparator.comparingDouble(g -> Uf3Dataset.unit(g, 4))).toList();
+        if (groups.size() < 2) return null;
+        int nf = Math.min(k, groups.size());
+        Map<String, Integer> foldOf = new HashMap<>();
+        for (int g = 0; g < groups.size(); g++) foldOf.put(groups.get(g), g % nf);
+        List<List<Uf3Design.Rows>> folds = new ArrayList<>();
+        for (int f = 0; f < nf; f++) folds.add(new ArrayList<>());
+        for (Uf3Design.Rows r : all) folds.get(foldOf.get(r.group())).add(r);
+        Uf3Solver.Normal[] without = new Uf3Solver.Normal[nf];
+        for (int f = 0; f < nf; f++) {
+            without[f] = new Uf3Solver.Normal(columns);
+            for (int o = 0; o < nf; o++) if (o != f) for (Uf3Design.Rows r : folds.get(o)) without[f].add(r);
+        }
+        return new CrossValidation(List.copyOf(all), folds, without, groups.size());
+    }
+
+    /** Every non-test configuration (the final model's training set). */
+    List<Uf3Design.Rows> rows() { return rows; }
+
+    int folds() { return folds.size(); }
+
+    /** The configurations of fold f. */
+    List<Uf3Design.Rows> foldRows(int f) { return folds.get(f); }
+
+    int groups() { return groups; }
+
+    /** Pooled out-of-fold RMSE of energy (eV/atom), force (eV/Å) and stress (eV/Å³) under h (NaN where there are none). */
+    double[] rmse(Uf3Design design, Uf3Solver.Hyper h) {
+        double[] acc = new double[6];
+        for (int f = 0; f < folds.size(); f++) {
+            double[] sse = Uf3Solver.sse(folds.get(f), Uf3Solver.solve(design, without[f], h));
+            for (int q = 0; q < 6; q++) acc[q] += sse[q];
+        }
+        return new double[] {acc[1] == 0 ? Double.NaN : Math.sqrt(acc[0] / acc[1]), acc[3] == 0 ? Double.NaN : Math.sqrt(acc[2] / acc[3]),
+            acc[5] == 0 ? Double.NaN : Math.sqrt(acc[4] / acc[5])};
+    }
+}
