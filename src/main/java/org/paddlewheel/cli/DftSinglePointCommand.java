@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code paddlewheel dft single-point FILE... -o DIR}: CP2K energy, forces, stress and Hirshfeld
+ * {@code paddlewheel dft single-point FILE... -o DIR}: CP2K energy, forces, stress and Mulliken
  * charges for every structure (every frame of a trajectory file), written in input order to
  * {@code DIR/single-points.extxyz}; rerunning skips what is done.
  */

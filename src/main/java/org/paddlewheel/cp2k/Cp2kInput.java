@@ -110,9 +110,12 @@ public final class Cp2kInput {
         }
         b.append("    &END XC\n");
         if (st.populations()) {
-            // Hirshfeld with atomic densities as shapes: CP2K's default Gaussian shapes put −1.2 to −1.9 e on
-            // Na with the semicore potential (measured); the dataset's charges are Mulliken (SinglePoints).
-            b.append("    &PRINT\n      &HIRSHFELD ON\n        SHAPE_FUNCTION DENSITY\n      &END HIRSHFELD\n      &MULLIKEN ON\n      &END MULLIKEN\n    &END PRINT\n");
+            // Mulliken only. Hirshfeld was printed too until 3 Dec 2026 (atomic densities as shapes: CP2K's default
+            // Gaussian shapes put −1.2 to −1.9 e on Na with the semicore potential, measured), but the dataset's
+            // charges are Mulliken (SinglePoints), and CP2K 2023.1 under mpirun -np 2 died with a segmentation fault
+            // right after printing the Mulliken charges of a 48-atom NaBH4 cell (fcc primitive vectors, 800 Ry), i.e.
+            // in the Hirshfeld step, after 31 min of SCF. Cp2kOutput still reads Hirshfeld charges when present.
+            b.append("    &PRINT\n      &MULLIKEN ON\n      &END MULLIKEN\n    &END PRINT\n");
         }
         b.append("  &END DFT\n");
         b.append("  &SUBSYS\n");
