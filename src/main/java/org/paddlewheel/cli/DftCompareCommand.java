@@ -66,7 +66,9 @@ public final class DftCompareCommand implements Callable<Integer> {
         if (files.isEmpty() && relaxes.isEmpty()) throw new InputException(dirs.isEmpty() ? "dft compare" : dirs.toString(), 0,
                 "no labelled configurations (*.extxyz, *.extxyz.gz) or cell relaxations (relax-*.json) found");
         var frames = Uf3Dataset.read(files);
-        DftComparison.Result r = DftComparison.compare(model, frames, relaxes, System.err);
+        // a cross-validated fit trained on the validation groups too: count them as train, not as held out
+        boolean cvFitted = org.paddlewheel.forcefield.SplineJson.baseJson(ff).path("fit").path("cv_folds").asInt(0) > 0;
+        DftComparison.Result r = DftComparison.compare(model, frames, relaxes, cvFitted, System.err);
         String md = DftComparisonReport.write(r, report);
         if (writeValidation != null) {
             var doc = org.paddlewheel.forcefield.SplineJson.baseJson(writeValidation.toString());

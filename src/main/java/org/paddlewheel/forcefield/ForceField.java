@@ -44,6 +44,7 @@ import org.paddlewheel.model.InputException;
  *   "special_bonds": {"lj": [f12, f13, f14], "coul": [f12, f13, f14]} (optional, default all 0),
  *   "cutoff": Å, "ewald_accuracy": relative (e.g. 1e-5),
  *   "pair_shift": bool (optional, default false: LAMMPS pair_modify shift),
+ *   "fit": {…} (optional, not read by the engine: how fit-ff made the model, e.g. its split and cv_folds),
  *   "dft_validation": {…} (optional, not read by the engine: the model against the DFT reference data,
  *                     written by {@code dft compare --write-validation}; the study shows it with the model's numbers) }
  * </pre>
@@ -207,7 +208,7 @@ public final class ForceField {
         if (root == null || !root.isObject()) throw j.error("", "the file must hold one JSON object");
         Set<String> known = Set.of("name", "provisional", "description", "species", "molecules", "pairs", "bonds",
                 "angles", "special_bonds", "cutoff", "ewald_accuracy", "pair_shift", "references", "comment", "atom_energies",
-                "three_body", "dft_validation");
+                "three_body", "dft_validation", "fit");
         root.fieldNames().forEachRemaining(k -> {
             if (!known.contains(k)) throw j.error(k, "unknown key (known: " + String.join(", ", known) + ")");
         });

@@ -82,11 +82,19 @@ public final class DftComparison {
 
     /** Compares {@code model} with the labelled frames and the cell relaxations {@code relaxJsons}; progress on {@code log}. */
     public static Result compare(ForceField model, List<Uf3Dataset.Frame> frames, List<Path> relaxJsons, PrintStream log) {
+        return compare(model, frames, relaxJsons, false, log);
+    }
+
+    /**
+     * As above; with {@code validationFitted} (a model fitted by cross-validation, whose final fit used the
+     * validation groups too: its JSON's {@code fit.cv_folds} &gt; 0) the split's validation groups count as train.
+     */
+    public static Result compare(ForceField model, List<Uf3Dataset.Frame> frames, List<Path> relaxJsons, boolean validationFitted, PrintStream log) {
         List<FrameResult> fr = new ArrayList<>();
         Map<String, String> setOf = new LinkedHashMap<>();
         Uf3Dataset.Split split = Uf3Dataset.split(frames, 0.1, 0.2);
         for (var f : split.train()) setOf.put(f.group(), "train");
-        for (var f : split.validation()) setOf.put(f.group(), "validation");
+        for (var f : split.validation()) setOf.put(f.group(), validationFitted ? "train" : "validation");
         for (var f : split.test()) setOf.put(f.group(), "test");
         Map<String, List<FrameResult>> bySet = new TreeMap<>();
         for (int i = 0; i < frames.size(); i++) {

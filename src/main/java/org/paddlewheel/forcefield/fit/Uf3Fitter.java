@@ -286,6 +286,15 @@ public final class Uf3Fitter {
         List<SplineTriple> fittedTriples = new ArrayList<>();
         for (int t = 0; t < triples.size(); t++) fittedTriples.add(design.fittedTriple(t, c));
         SplineJson.withTriples(model, base, fittedTriples);
+        // How the model was made, so that dft compare labels the sets honestly (with cross-validation the
+        // validation groups are part of the final fit) and a reader can redo it.
+        ObjectNode how = model.putObject("fit");
+        how.put("method", "paddlewheel fit-ff --form uf3").put("test_fraction", opt.testFraction())
+                .put("validation_fraction", opt.validationFraction()).put("cv_folds", cv == null ? 0 : cv.folds())
+                .put("stress", opt.deviatoricStress() ? "deviatoric" : opt.pressureOffset() ? "offset" : "full")
+                .put("energy_weight", best.hyper().energyWeight()).put("stress_weight", best.hyper().stressWeight())
+                .put("ridge", best.hyper().ridge()).put("curvature", best.hyper().curvature())
+                .put("training_configurations", tr.size()).put("test_configurations", te.size());
         model.put("provisional", true);
         model.put("description", (triples.isEmpty() ? "UF3-style 2-body splines" : "UF3-style 2-body splines and 3-body terms") + " fitted by paddlewheel fit-ff --form uf3 on top of " + base.name()
                 + (design.chargeScaleColumn() >= 0 ? String.format(Locale.ROOT, " (charges scaled by the fitted s = %.4f", chargeScale) : " (charges fixed")

@@ -18,7 +18,8 @@ import org.paddlewheel.io.LabelledXyz;
  * {@code fit-ff --cv-folds}: on the synthetic set of {@link Uf3RecoveryTest} (each frame its own group) every
  * non-test group lands in exactly one of the k folds, the folds differ by at most one group, and the final
  * model's training set is every non-test configuration (train ∪ validation of the hold-out split, the test set
- * untouched). Exact data: the out-of-fold force RMSE must stay below 1e-3 eV/Å (the model is representable and
+ * untouched), the model records {@code fit.cv_folds}, and {@code dft compare} then counts the validation groups as train.
+ * Exact data: the out-of-fold force RMSE must stay below 1e-3 eV/Å (the model is representable and
  * every fold leaves enough data; measured ~1e-5). Data with 0.05 eV/Å Gaussian noise on every force component: the
  * pooled out-of-fold force RMSE cannot be below the final model's in-sample RMSE (it predicts configurations it
  * never saw) and both must sit near the noise, within [0.04, 0.1] eV/Å; a scorer that leaked the held-out fold
@@ -43,6 +44,11 @@ class Uf3CrossValidationTest {
         assertThat(cv.validation()).isEmpty();
         assertThat(cv.test().stream().map(Uf3Design.Rows::group).toList()).isEqualTo(hold.test().stream().map(Uf3Design.Rows::group).toList());
         assertThat(cv.cvRmse()[1]).isLessThan(1e-3);
+        assertThat(cv.model().path("fit").path("cv_folds").asInt()).isEqualTo(4);
+        assertThat(hold.model().path("fit").path("cv_folds").asInt()).isZero();
+        // dft compare on a cross-validated model: the validation groups were fitted, so no set is called "validation"
+        var cmp = DftComparison.compare(cv.fittedModel(), frames, List.of(), true, new PrintStream(java.io.OutputStream.nullOutputStream()));
+        assertThat(cmp.bySet()).doesNotContainKey("validation").containsKeys("train", "test");
 
         CrossValidation folds = CrossValidation.of(hold.train(), hold.validation(), 4, hold.design().columns());
         Map<String, Integer> seen = new HashMap<>();
