@@ -6,6 +6,10 @@ generate.sh; every operation is deterministic given its arguments (seeded where 
 
   configs.py prim-na2o A OUT            antifluorite Na2O primitive cell, lattice parameter A (Å)
   configs.py prim-nabh4 A OUT           rock-salt NaBH4 primitive cell, one ordered BH4 (B-H 1.23 Å)
+  configs.py tet-na2o A OUT             the same crystals in their orthogonal 2-formula-unit cell (a/√2, a/√2, a):
+  configs.py tet-nabh4 A OUT            the cubic frame turned 45° about z; CP2K's grids run several times faster
+                                        in orthogonal cells (48-atom NaBH4, fcc primitive vectors: 25-37 s per
+                                        SCF step against 8 s for an 80-atom antiperovskite)
   configs.py remove IN SYMBOL K OUT     remove the K-th (0-based) atom of SYMBOL (K = midplane: the first at c = 1/2)
   configs.py strain IN E1 E2 E3 OUT     scale cell and positions by (1+E1, 1+E2, 1+E3) along x, y, z
   configs.py rotate IN CENTRE_INDEX AXIS DEG OUT
@@ -106,6 +110,27 @@ def main(argv):
         atoms = [["Na", 0, 0, 0], ["B"] + b]
         for s in ((1, 1, 1), (1, -1, -1), (-1, 1, -1), (-1, -1, 1)):
             atoms.append(["H", b[0] + d * s[0], b[1] + d * s[1], b[2] + d * s[2]])
+        write(argv[3], [(cell, atoms)])
+    elif op in ("tet-na2o", "tet-nabh4"):
+        a = float(argv[2])
+        at = a / math.sqrt(2)
+        cell = [[at, 0, 0], [0, at, 0], [0, 0, a]]
+
+        def turn(v):  # cubic frame -> tetragonal frame: (1,1,0)/√2 -> x, (-1,1,0)/√2 -> y
+            return [(v[0] + v[1]) / math.sqrt(2), (-v[0] + v[1]) / math.sqrt(2), v[2]]
+        if op == "tet-na2o":
+            basis = [["O", 0, 0, 0], ["Na", a / 4, a / 4, a / 4], ["Na", -a / 4, -a / 4, -a / 4]]
+        else:
+            d = 1.23 / math.sqrt(3)
+            basis = [["Na", 0, 0, 0], ["B", 0, 0, a / 2]]
+            for sg in ((1, 1, 1), (1, -1, -1), (-1, 1, -1), (-1, -1, 1)):
+                basis.append(["H", d * sg[0], d * sg[1], a / 2 + d * sg[2]])
+        atoms = []
+        for lp in ([0, 0, 0], [at / 2, at / 2, a / 2]):  # the two fcc lattice points of the cell (body-centred tetragonal)
+            for b in basis:
+                r = turn(b[1:])
+                f = [((lp[k] + r[k]) / cell[k][k]) % 1.0 for k in range(3)]
+                atoms.append([b[0]] + [f[k] * cell[k][k] for k in range(3)])
         write(argv[3], [(cell, atoms)])
     elif op == "cubic-from-cp2k":
         # A warm start for a cubic-constrained relaxation: the internal coordinates a free-cell run

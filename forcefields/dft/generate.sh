@@ -134,16 +134,18 @@ relax_stage() {
 }
 relax_reference_stage() {
   mkdir -p "$WORK/relax" "$WORK/cells"
-  # Na2O (antifluorite) and NaBH4 (rock salt, one ordered BH4 orientation) as supercells of their fcc
-  # primitive cells at Γ, with nearest images as far apart as in the antiperovskite cells (11.8 and
-  # 8.7 Å): 81 and 48 atoms. Conventional a = (4 V / N_primitive)^(1/3), N = 27 and 8. Every atom
-  # sits on a site whose symmetry makes its force and the cell's shear stress vanish.
-  python3 "$here/configs.py" prim-na2o 5.55 "$WORK/cells/na2o-prim.extxyz"
-  pw build supercell "$WORK/cells/na2o-prim.extxyz" --supercell 3x3x3 -o "$WORK/cells/na2o-333.extxyz" >/dev/null
-  python3 "$here/configs.py" prim-nabh4 6.163 "$WORK/cells/nabh4-prim.extxyz"
-  pw build supercell "$WORK/cells/nabh4-prim.extxyz" --supercell 2x2x2 -o "$WORK/cells/nabh4-222.extxyz" >/dev/null
-  relax_one na2o "$WORK/cells/na2o-333.extxyz"
-  relax_one nabh4 "$WORK/cells/nabh4-222.extxyz"
+  # Na2O (antifluorite) and NaBH4 (rock salt, one ordered BH4 orientation) as 2x2x2 supercells of their
+  # orthogonal 2-formula-unit cells (a/√2, a/√2, a; configs.py tet-*): 48 atoms (7.85 x 7.85 x 11.1 Å) and
+  # 96 atoms (8.7 x 8.7 x 12.3 Å), each 4 conventional cells, so a = (V/4)^(1/3). Until 3 Dec 2026 these were
+  # supercells of the fcc primitive cells (81 and 48 atoms), but CP2K's grids are several times slower in a
+  # non-orthogonal cell (48-atom NaBH4: 25-37 s per SCF step against 8 s for an 80-atom antiperovskite,
+  # measured). The cell is held tetragonal (a = b); every atom sits on a site whose symmetry makes its force vanish.
+  python3 "$here/configs.py" tet-na2o 5.55 "$WORK/cells/na2o-tet.extxyz"
+  pw build supercell "$WORK/cells/na2o-tet.extxyz" --supercell 2x2x2 -o "$WORK/cells/na2o-222.extxyz" >/dev/null
+  python3 "$here/configs.py" tet-nabh4 6.163 "$WORK/cells/nabh4-tet.extxyz"
+  pw build supercell "$WORK/cells/nabh4-tet.extxyz" --supercell 2x2x2 -o "$WORK/cells/nabh4-222.extxyz" >/dev/null
+  relax_one na2o "$WORK/cells/na2o-222.extxyz" --cell-symmetry tetragonal
+  relax_one nabh4 "$WORK/cells/nabh4-222.extxyz" --cell-symmetry tetragonal
 }
 
 # ---- Stage 2b: relaxed scans (upper bounds, tighter than the unrelaxed ones) ----
@@ -331,13 +333,19 @@ md_round() { # round
   done
   # The two reference compounds, one temperature each per round (NaBH4 melts at 778 K: 250-700 K).
   local tb=(250 500 700 500 250) tn=(500 900 250 700 900)
+  # Orthogonal cells (relax_reference_stage), except md-nabh4-250K-1, which was half done in the fcc primitive
+  # 48-atom cell when they changed (3 Dec 2026).
   f=$(strain_of "$round" 1)
-  cfg prim-nabh4 "$(python3 -c "print('%.4f'%(6.163*$f))")" "$WORK/md/nabh4-prim-$f.extxyz"
+  if ((round == 1)); then
+    cfg prim-nabh4 "$(python3 -c "print('%.4f'%(6.163*$f))")" "$WORK/md/nabh4-prim-$f.extxyz"
+  else
+    cfg tet-nabh4 "$(python3 -c "print('%.4f'%(6.163*$f))")" "$WORK/md/nabh4-prim-$f.extxyz"
+  fi
   pw build supercell "$WORK/md/nabh4-prim-$f.extxyz" --supercell 2x2x2 -o "$WORK/md/nabh4-$f.extxyz" >/dev/null
   md_piece "md-nabh4-${tb[round-1]}K-$round" "$WORK/md/nabh4-$f.extxyz" "${tb[round-1]}" "$round" 0
   f=$(strain_of "$round" 2)
-  cfg prim-na2o "$(python3 -c "print('%.4f'%(5.55*$f))")" "$WORK/md/na2o-prim-$f.extxyz"
-  pw build supercell "$WORK/md/na2o-prim-$f.extxyz" --supercell 3x3x3 -o "$WORK/md/na2o-$f.extxyz" >/dev/null
+  cfg tet-na2o "$(python3 -c "print('%.4f'%(5.55*$f))")" "$WORK/md/na2o-tet-$f.extxyz"
+  pw build supercell "$WORK/md/na2o-tet-$f.extxyz" --supercell 2x2x2 -o "$WORK/md/na2o-$f.extxyz" >/dev/null
   md_piece "md-na2o-${tn[round-1]}K-$round" "$WORK/md/na2o-$f.extxyz" "${tn[round-1]}" "$round" 0
 }
 

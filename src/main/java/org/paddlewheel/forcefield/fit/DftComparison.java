@@ -377,14 +377,14 @@ public final class DftComparison {
 
     /**
      * Conventional cubic cells in the relaxed cell of the named compound (generate.sh's cells): the
-     * antiperovskites x0, x05, x1 as 2x2x2 (8), Na2O as 3x3x3 fcc primitive cells (27/4), NaBH4 as
-     * 2x2x2 fcc primitive cells (8/4); NaN for any other name (only the volume is compared).
+     * antiperovskites x0, x05, x1 as 2x2x2 (8), Na2O and NaBH4 as 2x2x2 of their orthogonal 2-formula-unit
+     * cells (4; until 3 Dec 2026 fcc primitive supercells, none of which was relaxed); NaN for any other name
+     * (only the volume is compared).
      */
     static double conventionalCellsPerVolume(String name, int atoms) {
         return switch (name) {
             case "x0", "x05", "x1" -> 8;
-            case "na2o" -> 27 / 4.0;
-            case "nabh4" -> 8 / 4.0;
+            case "na2o", "nabh4" -> 4; // 2x2x2 of the orthogonal 2-formula-unit cell (a/√2, a/√2, a): 16 f.u. = 4 conventional cells
             default -> Double.NaN;
         };
     }
