@@ -12,7 +12,8 @@ import org.paddlewheel.forcefield.Topology;
  * r0 = r_ref − b/(2a), and an angle E = K(θ − θ0)² likewise in θ (rad); r_ref and θ_ref are the base
  * model's r0 and θ0, so the two columns of each term are well conditioned (deviations of a few
  * hundredths of an Å or rad). The constant K(r_ref − r0)² per bond is a fixed number per molecule and
- * so per centre atom, which the per-element atom energies absorb. Columns: per bond term then per angle
+ * so per centre atom, which the per-element atom energies absorb in the fit; the written model puts it back
+ * into the centre species' atom energy ({@link #writeFitted}), so its absolute energies are the fit's. Columns: per bond term then per angle
  * term of the base model, two each (a, b). Forces −∂/∂x and virial W = Σ d_a F_b (eV) as the engine's
  * {@code Bonded} computes them, so a fitted model reproduces the design exactly.
  */
@@ -93,16 +94,30 @@ final class BondedColumns {
     void writeFitted(ObjectNode model, double[] solution) {
         if (!on()) return;
         ArrayNode bonds = model.withArray("bonds"), angles = model.withArray("angles");
+        // a(r − r_ref)² + b(r − r_ref) = K(r − r0)² − b²/(4a): the written form is higher by b²/(4a) per term, a
+        // constant per molecule that the fitted atom energies absorbed; it goes back into the molecule centre's
+        // atom energy (count bonds and count(count−1)/2 angles per molecule, as Topology builds them).
+        double[] shift = new double[base.species().size()];
         for (int t = 0; t < base.bonds().size(); t++) {
             double a = solution[start + 2 * t], b = solution[start + 2 * t + 1];
             check(a, "bonds[" + t + "]");
             ((ObjectNode) bonds.get(t)).put("K", a).put("r0", base.bonds().get(t).r0() - b / (2 * a));
+            ForceField.MoleculeKind m = base.molecules().get(base.bonds().get(t).molecule());
+            shift[m.centre()] -= m.count() * b * b / (4 * a);
         }
         int a0 = start + 2 * base.bonds().size();
         for (int t = 0; t < base.angles().size(); t++) {
             double a = solution[a0 + 2 * t], b = solution[a0 + 2 * t + 1];
             check(a, "angles[" + t + "]");
             ((ObjectNode) angles.get(t)).put("K", a).put("theta0_deg", Math.toDegrees(base.angles().get(t).theta0() - b / (2 * a)));
+            ForceField.MoleculeKind m = base.molecules().get(base.angles().get(t).molecule());
+            shift[m.centre()] -= m.count() * (m.count() - 1) / 2.0 * b * b / (4 * a);
+        }
+        ObjectNode ae = model.with("atom_energies");
+        for (int s = 0; s < shift.length; s++) {
+            if (shift[s] == 0) continue;
+            String name = base.species().get(s).name();
+            ae.put(name, ae.path(name).asDouble(0) + shift[s]);
         }
     }
 

@@ -78,6 +78,12 @@ class Uf3BondedRecoveryTest {
         double worstF = 0;
         for (int k = 0; k < cmp.dftForces().length; k++) worstF = Math.max(worstF, Math.abs(cmp.dftForces()[k] - cmp.modelForces()[k]));
         assertThat(worstF).as("fitted model file against the labels").isLessThan(1e-3);
+        // and its absolute energy: the constant b²/(4a) per bonded term that the fit's atom energies absorbed goes
+        // back into the written model (before 3 Dec 2026 it did not: the file's energies were off by a constant
+        // per molecule, ~10 meV/atom on the DFT data); 1e-5 eV/atom is the recovered K's and r0's own precision
+        double perAtom = Math.abs(cmp.modelEnergyEv() - cmp.dftEnergyEv()) / cmp.atoms();
+        System.out.printf("bonded recovery: written model's energy off by %.3g eV/atom%n", perAtom);
+        assertThat(perAtom).as("fitted model file's absolute energy against the label").isLessThan(1e-5);
         assertThat(r.fittedModel().bonds().get(0).k()).isCloseTo(changed.withArray("bonds").get(0).get("K").asDouble(), within(1e-2));
     }
 }
