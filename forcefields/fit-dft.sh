@@ -12,7 +12,7 @@
 #    molecules and Ewald settings; report in forcefields/dft-model/fit/.
 # 2. `paddlewheel dft compare` of the fitted model against every labelled frame and relaxation, report in
 #    forcefields/dft-model/compare/, and the compact summary written into the model ("dft_validation").
-# 3. The model is written to forcefields/na-amide-borohydride-dft.json and, so that `--ff
+# 4. The model is written to forcefields/na-amide-borohydride-dft.json and, so that `--ff
 #    na-amide-borohydride-dft` loads it by name, to src/main/resources/forcefields/ (identical copies).
 # Nothing is replaced unless every step succeeds (the new files are built in a temporary folder first).
 set -euo pipefail
@@ -40,6 +40,25 @@ m["description"] = ("UF3-style short-range model trained on PBE (CP2K) reference
 json.dump(m, open(p, "w"), indent=1)
 PY
 $pw dft compare --ff "$tmp/fitted.json" --report "$tmp/compare" --write-validation "$tmp/fitted.json" > /dev/null
+# 3. A finite-temperature guard before anything is installed: NPT at 0 GPa and 300 K of x = 1 (2x2x2, 2 ps + 4 ps),
+#    whose lattice parameter must lie within 3 % of the measured 4.6950 Å (Somer et al. 2010). A fit to compressed
+#    cells only (MD round 1) passed every 0 K check and expanded x = 1 to 5.18 Å here (3 Dec 2026).
+$pw build antiperovskite --x 1 --supercell 2x2x2 --a 4.765Å --seed 1 -o "$tmp/x1.extxyz" > /dev/null
+$pw md -i "$tmp/x1.extxyz" --ff "$tmp/fitted.json" --temperature 300K --ensemble npt --pressure 0GPa --equilibrate 2ps --time 4ps \
+  --every 0.5ps --seed 2 -o "$tmp/npt-x1-300K" --quiet > /dev/null
+a300=$(python3 - "$tmp/npt-x1-300K/thermo.csv" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+v = [float(r["volume_A3"]) for r in rows[len(rows) // 2:]]
+print("%.4f" % ((sum(v) / len(v) / 8) ** (1 / 3)))
+PY
+)
+echo "fit-dft: x = 1 at 300 K and 0 GPa (NPT, 4 ps): a = $a300 Å (measured 4.6950 Å)" >&2
+echo "$a300" > "$tmp/compare/npt-x1-300K-a_A.txt"
+if ! python3 -c "import sys; sys.exit(0 if abs($a300 / 4.695 - 1) <= 0.03 else 1)"; then
+  echo "fit-dft: NOT installed: a(300 K) of x = 1 is $a300 Å, more than 3 % from 4.6950 Å; reports left in $tmp" >&2
+  exit 2
+fi
 mkdir -p "$here/dft-model"
 rm -rf "$here/dft-model/fit" "$here/dft-model/compare"
 cp -r "$tmp/fit" "$tmp/compare" "$here/dft-model/"
