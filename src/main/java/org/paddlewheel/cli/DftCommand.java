@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "dft", mixinStandardHelpOptions = true,
         description = "DFT with CP2K (PBE by default): single points, relaxations, NEB barriers; compare a force field with DFT data.",
-        subcommands = {DftSinglePointCommand.class, DftRelaxCommand.class, DftNebCommand.class, DftCompareCommand.class})
+        subcommands = {DftSinglePointCommand.class, DftRelaxCommand.class, DftRelaxFramesCommand.class, DftNebCommand.class, DftCompareCommand.class})
 public final class DftCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -38,6 +38,14 @@ public record Cp2kOutput(double energyEv, double[] forcesEvPerA, double[] stress
 
     /** Parses the lines of a CP2K output; {@code source} names it in errors. */
     public static Cp2kOutput parse(List<String> lines, String source, int atoms) {
+        return parse(lines, source, atoms, true);
+    }
+
+    /**
+     * As {@link #parse(List, String, int)}; with {@code requireEnd} false the lines may be one evaluation cut out
+     * of a longer run (an optimisation step), which need not end with CP2K's closing banner.
+     */
+    static Cp2kOutput parse(List<String> lines, String source, int atoms, boolean requireEnd) {
         double energy = Double.NaN;
         double[] forces = null, stress = null, hirsh = null, mull = null;
         int scf = 0;
@@ -92,7 +100,7 @@ public record Cp2kOutput(double energyEv, double[] forcesEvPerA, double[] stress
                 ended = true;
             }
         }
-        if (!ended) {
+        if (!ended && requireEnd) {
             String reason = abortReason(lines);
             throw new InputException(source, lines.size(), "CP2K did not finish" + (reason.isEmpty() ? " (crashed or was killed)" : ": " + reason));
         }
