@@ -68,9 +68,36 @@ record() { # piece kind n atoms wall
 # between sessions; one step of an 80-atom cell relaxation costs ~9 min). A rerun with no local
 # restart file starts from the committed one (the SCF then starts from atoms: ~60 extra SCF steps).
 ckdir="$here/checkpoints"
+# Every accepted optimisation step is a full SCF at the dataset's settings, so its energy, forces and (cell
+# relaxations) stress are labelled frames for free (`dft relax-frames`): near-equilibrium volumes for the
+# equation of state, configurations near the hop saddles. They go to opt-<kind>-<name>-<run>.extxyz beside the
+# other frames, one file per generator run (a resumed CP2K run starts a new output, so an earlier run's file
+# is never overwritten), steps closer than 0.05 Å to the last kept one thinned out. Refreshed with the checkpoints.
+RUN_TAG="$(date -u +%Y%m%dT%H%M)"
+harvest_relax() { # work-folder kind name [start-structure]
+  [[ -f "$1/relax.out" && -f "$1/relax-pos-1.xyz" ]] || return 1
+  local out="$here/opt-$2-$3-$RUN_TAG.extxyz" start=()
+  [[ -n "${4:-}" && -f "${4:-}" ]] && start=(-i "$4")
+  pw dft relax-frames "$1" "${start[@]}" --config-type "opt-$2-$3" -o "$out.tmp" > /dev/null 2>&1 || { rm -f "$out.tmp"; return 1; }
+  if cmp -s "$out.tmp" "$out"; then rm -f "$out.tmp"; return 1; fi
+  mv "$out.tmp" "$out"
+}
+harvest_all() { # returns 0 when some file changed
+  local d changed=1
+  for d in "$WORK"/relax/*/ "$WORK"/barrier/*/; do
+    [[ -d "$d" ]] || continue
+    local kind; kind=$(basename "$(dirname "$d")")
+    # the barrier points' inputs lie beside their folders (fixed cell: the start gives the cell and step 0)
+    harvest_relax "${d%/}" "$kind" "$(basename "$d")" "${d%/}.extxyz" && changed=0
+  done
+  return $changed
+}
 checkpoint_now() {
   mkdir -p "$ckdir"
   local f changed=0
+  if harvest_all && [[ "$COMMIT" == 1 ]]; then
+    (cd "$repo" && git add forcefields/dft/opt-*.extxyz && git commit -q -m "dft data: optimisation steps as labelled frames" -- forcefields/dft/opt-*.extxyz) >/dev/null 2>&1 || true
+  fi
   for f in "$WORK"/relax/*/relax-1.restart "$WORK"/barrier/*/relax-1.restart; do
     [[ -f "$f" ]] || continue
     local kind; kind=$(basename "$(dirname "$(dirname "$f")")")
@@ -115,6 +142,7 @@ relax_one() { # name structure [extra dft-relax options...]
     cp "$WORK/relax/$name/relaxed.vasp" "$here/data/relax-$name.vasp"
     # (not beside the labelled data: fit-ff and dft compare read every data/*.extxyz as labelled frames)
     [[ -f "$WORK/relax/$name/relaxed.extxyz" ]] && mkdir -p "$here/data/structures" && cp "$WORK/relax/$name/relaxed.extxyz" "$here/data/structures/relax-$name.extxyz"
+    harvest_relax "$WORK/relax/$name" relax "$name" "$s"
     record "relax-$name" cell-relaxation 1 "$(head -1 "$s")" $((SECONDS - t0))
   else
     log "relax $name failed (see $WORK/relax/$name/relax.out)"
@@ -174,6 +202,7 @@ barrier_one() { # scan charge frame-index fix-args...
     json_structure "$d.json.tmp" "relaxed-$scan-$name" "$d" > "$here/data/relaxed-$scan-$name.json" && rm "$d.json.tmp"
     cp "$d/relaxed.vasp" "$here/data/relaxed-$scan-$name.vasp"
     [[ -f "$d/relaxed.extxyz" ]] && mkdir -p "$here/data/structures" && cp "$d/relaxed.extxyz" "$here/data/structures/relaxed-$scan-$name.extxyz"
+    harvest_relax "$d" barrier "$scan-$name" "$WORK/barrier/$scan-$name.extxyz"
     record "relaxed-$scan-$name" relaxed-scan-point 1 "$(head -1 "$WORK/barrier/$scan-$name.extxyz")" $((SECONDS - t0))
   else
     log "relaxed scan point $scan $name failed (see $d/relax.out)"
