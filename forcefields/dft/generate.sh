@@ -332,9 +332,13 @@ md_piece() { # piece structure-file temperature seed charge
   local piece=$1 cell=$2 T=$3 seed=$4 q=$5
   done_piece "$piece" && return 0
   local d="$WORK/md/${piece#md-}"
-  if [[ ! -f "$d/trajectory.extxyz" ]]; then
+  # md.done marks a finished classical run: a run killed half way (or one made for an older cell) is redone
+  # rather than its partial trajectory labelled (measured 3 Dec 2026: a killed run left 2 of 3 frames).
+  if [[ ! -f "$d/md.done" ]]; then
+    rm -rf "$d"
     pw md -i "$cell" --ff na-amide-borohydride --temperature "${T}K" --equilibrate 1ps --time 2ps --every 1ps \
        --seed "$seed" -o "$d" --quiet >/dev/null || { log "classical MD $piece failed"; return 0; }
+    touch "$d/md.done"
   fi
   sp_piece "$piece" "$q" "$d/trajectory.extxyz"
 }
