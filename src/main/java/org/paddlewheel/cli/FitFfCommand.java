@@ -122,7 +122,7 @@ public final class FitFfCommand implements Callable<Integer> {
             var sets = java.util.List.of(r.train(), r.validation(), r.test());
             for (int k = 0; k < 3; k++) {
                 var set = sets.get(k);
-                double[] e = org.paddlewheel.forcefield.fit.Uf3Solver.rmse(set, r.coefficients());
+                double[] e = org.paddlewheel.forcefield.fit.Uf3Solver.rmse(set, r.coefficients(), r.trainingSpan());
                 out.printf(java.util.Locale.ROOT, "%s: %d configs: RMSE E %.4g eV/atom, F %.4g eV/Å, stress %.4g eV/Å³%n", names[k], set.size(), e[0], e[1], e[2]);
             }
         }

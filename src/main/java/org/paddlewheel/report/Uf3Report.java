@@ -95,9 +95,19 @@ public final class Uf3Report {
         md.append("| set | configs | E RMSE (meV/atom) | F RMSE (eV/Å) | σ RMSE (GPa) |\n|---|---|---|---|---|\n");
         ObjectNode rm = js.putObject("rmse");
         for (int s = 0; s < 3; s++) {
-            double[] e = Uf3Solver.rmse(sets.get(s), r.coefficients());
+            double[] e = Uf3Solver.rmse(sets.get(s), r.coefficients(), r.trainingSpan());
             md.append(String.format(Locale.ROOT, "| %s | %d | %.4g | %.4g | %.4g |%n", SETS[s], sets.get(s).size(), 1e3 * e[0], e[1], gpa(e[2])));
             rm.putObject(SETS[s]).put("configs", sets.get(s).size()).put("energy_eV_per_atom", e[0]).put("force_eV_per_A", e[1]).put("stress_GPa", gpa(e[2]));
+        }
+        List<String> outside = new ArrayList<>();
+        for (int s = 0; s < 3; s++) {
+            for (Uf3Design.Rows row : sets.get(s)) if (!r.trainingSpan().contains(row)) outside.add(SETS[s] + " " + row.configType());
+        }
+        js.put("energy_undetermined_configs", outside.size());
+        if (!outside.isEmpty()) {
+            md.append(String.format(Locale.ROOT, "%nEnergies left out of every E RMSE: %d configurations whose composition lies outside the span of the"
+                    + " training compositions, so the fitted atom energies do not fix their absolute energy (%s). Their forces and stresses are counted.%n",
+                    outside.size(), String.join(", ", new java.util.TreeSet<>(outside))));
         }
         md.append("\n## Force RMSE per element (eV/Å)\n\n| set | element | components | RMSE |\n|---|---|---|---|\n");
         ObjectNode pe = js.putObject("force_rmse_per_element");
@@ -125,7 +135,7 @@ public final class Uf3Report {
             for (Uf3Design.Rows row : sets.get(s)) by.computeIfAbsent(row.configType(), x -> new ArrayList<>()).add(row);
             ObjectNode o = pt.putObject(SETS[s]);
             for (var e : by.entrySet()) {
-                double[] v = Uf3Solver.rmse(e.getValue(), r.coefficients());
+                double[] v = Uf3Solver.rmse(e.getValue(), r.coefficients(), r.trainingSpan());
                 o.putObject(e.getKey()).put("configs", e.getValue().size()).put("energy_eV_per_atom", v[0]).put("force_eV_per_A", v[1]).put("stress_GPa", gpa(v[2]));
                 md.append(String.format(Locale.ROOT, "| %s | %s | %d | %.4g | %.4g | %.4g |%n", SETS[s], e.getKey(), e.getValue().size(),
                         1e3 * v[0], v[1], gpa(v[2])));
@@ -178,24 +188,26 @@ public final class Uf3Report {
      * outlier (a broken molecule, an SCF that landed elsewhere) is found by name rather than by bisection.
      */
     private static void configurations(Uf3Fitter.Result r, List<List<Uf3Design.Rows>> sets, ObjectNode js, StringBuilder md) {
-        record Err(String set, String group, int index, String type, int atoms, double de, double f) {}
+        record Err(String set, String group, int index, String type, int atoms, double de, double f, boolean determined) {}
         List<Err> all = new ArrayList<>();
         for (int s = 0; s < 3; s++) {
             Map<String, Integer> seen = new java.util.HashMap<>();
             for (Uf3Design.Rows row : sets.get(s)) {
                 double de = Uf3Solver.dot(row.energyRow(), r.coefficients()) - row.energyTarget();
                 double f = Uf3Solver.rmse(List.of(row), r.coefficients())[1];
-                all.add(new Err(SETS[s], row.group(), seen.merge(row.group(), 1, Integer::sum) - 1, row.configType(), row.atoms(), de, f));
+                all.add(new Err(SETS[s], row.group(), seen.merge(row.group(), 1, Integer::sum) - 1, row.configType(), row.atoms(), de, f,
+                        r.trainingSpan().contains(row)));
             }
         }
         var cj = js.putArray("configurations");
         for (Err e : all) {
             cj.addObject().put("set", e.set()).put("group", e.group()).put("index_in_group", e.index()).put("config_type", e.type())
-                    .put("atoms", e.atoms()).put("energy_error_eV_per_atom", e.de()).put("force_rmse_eV_per_A", e.f());
+                    .put("atoms", e.atoms()).put("energy_error_eV_per_atom", e.de()).put("force_rmse_eV_per_A", e.f())
+                    .put("energy_determined", e.determined());
         }
         md.append("\n## Largest energy errors (model − reference)\n\n| set | group | # | config_type | atoms | ΔE (meV/atom) | F RMSE (eV/Å) |\n"
                 + "|---|---|---|---|---|---|---|\n");
-        all.stream().sorted(java.util.Comparator.comparingDouble((Err e) -> -Math.abs(e.de()))).limit(10).forEach(e -> md.append(String.format(Locale.ROOT,
+        all.stream().filter(Err::determined).sorted(java.util.Comparator.comparingDouble((Err e) -> -Math.abs(e.de()))).limit(10).forEach(e -> md.append(String.format(Locale.ROOT,
                 "| %s | %s | %d | %s | %d | %+.3f | %.4g |%n", e.set(), e.group(), e.index(), e.type(), e.atoms(), 1e3 * e.de(), e.f())));
     }
 
@@ -226,9 +238,11 @@ public final class Uf3Report {
         for (int s = 0; s < 3; s++) {
             List<Double> ex = new ArrayList<>(), ey = new ArrayList<>(), sx = new ArrayList<>(), sy = new ArrayList<>();
             for (Uf3Design.Rows row : sets.get(s)) {
-                double mu = atomEnergyShare(r, row);
-                ex.add(row.energyFixed() + row.energyTarget() - mu);
-                ey.add(row.energyFixed() + Uf3Solver.dot(row.energyRow(), c) - mu);
+                if (r.trainingSpan().contains(row)) { // else the absolute energy is not determined by the fit
+                    double mu = atomEnergyShare(r, row);
+                    ex.add(row.energyFixed() + row.energyTarget() - mu);
+                    ey.add(row.energyFixed() + Uf3Solver.dot(row.energyRow(), c) - mu);
+                }
                 if (row.stressRows() != null) {
                     for (int k = 0; k < 6; k++) {
                         sx.add(gpa(row.stressFixed()[k] + row.stressTarget()[k]));

@@ -12,23 +12,27 @@ import java.util.Map;
  * non-test data are sorted by a hash of their key ({@link Uf3Dataset#unit}, salt 4) and dealt round-robin into k
  * folds, so the folds do not depend on file order and differ in size by at most one group. The normal equations
  * of "everything but fold i" are accumulated once per fold, so each candidate's score costs k Cholesky solves.
- * The score is the pooled out-of-fold RMSE: every configuration predicted by the model fitted without its fold.
+ * The score is the pooled out-of-fold RMSE: every configuration predicted by the model fitted without its fold
+ * (energies only where the other folds' compositions fix the atom energies, {@link CompositionSpan}).
  */
 final class CrossValidation {
     private final List<Uf3Design.Rows> rows;
     private final List<List<Uf3Design.Rows>> folds;
     private final Uf3Solver.Normal[] without;
+    private final CompositionSpan[] spans;
     private final int groups;
 
-    private CrossValidation(List<Uf3Design.Rows> rows, List<List<Uf3Design.Rows>> folds, Uf3Solver.Normal[] without, int groups) {
+    private CrossValidation(List<Uf3Design.Rows> rows, List<List<Uf3Design.Rows>> folds, Uf3Solver.Normal[] without, CompositionSpan[] spans,
+                            int groups) {
         this.rows = rows;
         this.folds = folds;
         this.without = without;
+        this.spans = spans;
         this.groups = groups;
     }
 
     /** The cross-validation of train ∪ validation in k folds; null when k &lt; 2 or fewer than 2 groups exist. */
-    static CrossValidation of(List<Uf3Design.Rows> train, List<Uf3Design.Rows> validation, int k, int columns) {
+    static CrossValidation of(List<Uf3Design.Rows> train, List<Uf3Design.Rows> validation, int k, int columns, List<org.paddlewheel.model.Element> elements) {
         if (k < 2) return null;
         List<Uf3Design.Rows> all = new ArrayList<>(train);
         all.addAll(validation);
@@ -42,11 +46,15 @@ final class CrossValidation {
         for (int f = 0; f < nf; f++) folds.add(new ArrayList<>());
         for (Uf3Design.Rows r : all) folds.get(foldOf.get(r.group())).add(r);
         Uf3Solver.Normal[] without = new Uf3Solver.Normal[nf];
+        CompositionSpan[] spans = new CompositionSpan[nf];
         for (int f = 0; f < nf; f++) {
             without[f] = new Uf3Solver.Normal(columns);
-            for (int o = 0; o < nf; o++) if (o != f) for (Uf3Design.Rows r : folds.get(o)) without[f].add(r);
+            List<Uf3Design.Rows> rest = new ArrayList<>();
+            for (int o = 0; o < nf; o++) if (o != f) rest.addAll(folds.get(o));
+            for (Uf3Design.Rows r : rest) without[f].add(r);
+            spans[f] = new CompositionSpan(elements, rest);
         }
-        return new CrossValidation(List.copyOf(all), folds, without, groups.size());
+        return new CrossValidation(List.copyOf(all), folds, without, spans, groups.size());
     }
 
     /** Every non-test configuration (the final model's training set). */
@@ -63,7 +71,7 @@ final class CrossValidation {
     double[] rmse(Uf3Design design, Uf3Solver.Hyper h) {
         double[] acc = new double[6];
         for (int f = 0; f < folds.size(); f++) {
-            double[] sse = Uf3Solver.sse(folds.get(f), Uf3Solver.solve(design, without[f], h));
+            double[] sse = Uf3Solver.sse(folds.get(f), Uf3Solver.solve(design, without[f], h), spans[f]);
             for (int q = 0; q < 6; q++) acc[q] += sse[q];
         }
         return new double[] {acc[1] == 0 ? Double.NaN : Math.sqrt(acc[0] / acc[1]), acc[3] == 0 ? Double.NaN : Math.sqrt(acc[2] / acc[3]),

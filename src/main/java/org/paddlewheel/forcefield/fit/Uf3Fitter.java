@@ -156,7 +156,7 @@ public final class Uf3Fitter {
                          Uf3Solver.Hyper hyper, double[] coefficients, List<Candidate> candidates, List<LearningPoint> learning,
                          List<SplinePair> fitted, double[] atomEnergiesByElement, ObjectNode model, ForceField fittedModel,
                          boolean scoredOnTraining, java.util.Map<String, double[]> meanCharges, boolean deviatoricStress,
-                         double chargeScale, int cvFolds, double[] cvRmse) {
+                         double chargeScale, int cvFolds, double[] cvRmse, CompositionSpan trainingSpan) {
         /** Whether the charge scale was fitted (else {@link #chargeScale} is 1: the base charges). */
         public boolean chargeScaleFitted() { return design.chargeScaleColumn() >= 0; }
     }
@@ -190,7 +190,7 @@ public final class Uf3Fitter {
                 triples.size(), design.columns(), els.size());
         List<Uf3Design.Rows> tr = rows(design, split.train(), "train"), va = rows(design, split.validation(), "validation"),
                 te = rows(design, split.test(), "test");
-        CrossValidation cv = CrossValidation.of(tr, va, opt.cvFolds(), design.columns());
+        CrossValidation cv = CrossValidation.of(tr, va, opt.cvFolds(), design.columns(), design.elements());
         if (cv != null) {
             tr = cv.rows();
             va = List.of();
@@ -201,8 +201,9 @@ public final class Uf3Fitter {
         boolean onTrain = va.isEmpty() && cv == null;
         List<Uf3Design.Rows> scoreSet = onTrain ? tr : va;
         if (onTrain) log.println("fit-ff uf3: no validation configurations; hyper-parameters scored on the training set");
+        CompositionSpan trainSpan = new CompositionSpan(design.elements(), tr);
         java.util.function.Function<Uf3Solver.Hyper, double[]> judge = cv != null ? h -> cv.rmse(design, h)
-                : h -> Uf3Solver.rmse(scoreSet, Uf3Solver.solve(design, nTrain, h));
+                : h -> Uf3Solver.rmse(scoreSet, Uf3Solver.solve(design, nTrain, h), trainSpan);
         double[] base0 = judge.apply(new Uf3Solver.Hyper(1, 1, 1e12, 0));
         List<Candidate> cands = new ArrayList<>();
         boolean coarse = design.columns() > COARSE_GRID_FROM;
@@ -252,7 +253,8 @@ public final class Uf3Fitter {
             Set<String> use = new java.util.HashSet<>(groups.subList(0, ng));
             List<Uf3Design.Rows> sub = tr.stream().filter(r -> use.contains(r.group())).toList();
             double[] cs = div == 1 ? c : Uf3Solver.solve(design, Uf3Solver.Normal.of(design.columns(), sub), best.hyper());
-            lc.add(new LearningPoint(sub.size(), Uf3Solver.rmse(sub, cs), Uf3Solver.rmse(va, cs), Uf3Solver.rmse(te, cs)));
+            CompositionSpan subSpan = new CompositionSpan(design.elements(), sub);
+            lc.add(new LearningPoint(sub.size(), Uf3Solver.rmse(sub, cs), Uf3Solver.rmse(va, cs, subSpan), Uf3Solver.rmse(te, cs, subSpan)));
         }
         List<SplinePair> fitted = new ArrayList<>();
         for (int p = 0; p < templates.size(); p++) {
@@ -300,7 +302,7 @@ public final class Uf3Fitter {
                 + (design.chargeScaleColumn() >= 0 ? String.format(Locale.ROOT, " (charges scaled by the fitted s = %.4f", chargeScale) : " (charges fixed")
                 + (design.bondedColumns().on() ? "; bonded K, r0, θ0 fitted" : "; bonded terms fixed") + (opt.keepPairs() ? ", its pair terms kept" : "") + ")");
         return new Result(design, tr, va, te, best.hyper(), c, cands, lc, fitted, ae, model, SplineJson.load(model, name), onTrain,
-                meanCharges(base, frames), opt.deviatoricStress(), chargeScale, cv == null ? 0 : cv.folds(), cv == null ? null : best.rmse());
+                meanCharges(base, frames), opt.deviatoricStress(), chargeScale, cv == null ? 0 : cv.folds(), cv == null ? null : best.rmse(), trainSpan);
     }
 
     /**

@@ -111,19 +111,26 @@ public final class Uf3Solver {
 
     /** Root-mean-square errors of a coefficient vector on configurations: energy eV/atom, force eV/Å, stress eV/Å³ (NaN if none). */
     public static double[] rmse(List<Uf3Design.Rows> rows, double[] c) {
-        double[] a = sse(rows, c);
+        return rmse(rows, c, null);
+    }
+
+    /** As above, with energies counted only for configurations whose composition {@code span} holds (null: all). */
+    public static double[] rmse(List<Uf3Design.Rows> rows, double[] c, CompositionSpan span) {
+        double[] a = sse(rows, c, span);
         return new double[] {a[1] == 0 ? Double.NaN : Math.sqrt(a[0] / a[1]), a[3] == 0 ? Double.NaN : Math.sqrt(a[2] / a[3]),
             a[5] == 0 ? Double.NaN : Math.sqrt(a[4] / a[5])};
     }
 
     /** Sums of squared errors and their counts: {ΣΔE², n_E, ΣΔF², n_F, ΣΔσ², n_σ} (units as {@link #rmse}). */
-    static double[] sse(List<Uf3Design.Rows> rows, double[] c) {
+    static double[] sse(List<Uf3Design.Rows> rows, double[] c, CompositionSpan span) {
         double se = 0, sf = 0, ss = 0;
         long ne = 0, nf = 0, ns = 0;
         for (Uf3Design.Rows r : rows) {
-            double d = dot(r.energyRow(), c) - r.energyTarget();
-            se += d * d;
-            ne++;
+            if (span == null || span.contains(r)) {
+                double d = dot(r.energyRow(), c) - r.energyTarget();
+                se += d * d;
+                ne++;
+            }
             for (int k = 0; k < r.forceRows().length; k++) {
                 double q = dot(r.forceRows()[k], c) - r.forceTarget()[k];
                 sf += q * q;

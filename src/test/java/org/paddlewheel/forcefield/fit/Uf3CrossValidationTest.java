@@ -50,7 +50,7 @@ class Uf3CrossValidationTest {
         var cmp = DftComparison.compare(cv.fittedModel(), frames, List.of(), true, new PrintStream(java.io.OutputStream.nullOutputStream()));
         assertThat(cmp.bySet()).doesNotContainKey("validation").containsKeys("train", "test");
 
-        CrossValidation folds = CrossValidation.of(hold.train(), hold.validation(), 4, hold.design().columns());
+        CrossValidation folds = CrossValidation.of(hold.train(), hold.validation(), 4, hold.design().columns(), hold.design().elements());
         Map<String, Integer> seen = new HashMap<>();
         int[] groupsPerFold = new int[folds.folds()];
         for (int f = 0; f < folds.folds(); f++) {
