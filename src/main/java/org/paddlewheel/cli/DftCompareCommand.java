@@ -67,8 +67,20 @@ public final class DftCompareCommand implements Callable<Integer> {
                 "no labelled configurations (*.extxyz, *.extxyz.gz) or cell relaxations (relax-*.json) found");
         var frames = Uf3Dataset.read(files);
         // a cross-validated fit trained on the validation groups too: count them as train, not as held out
-        boolean cvFitted = org.paddlewheel.forcefield.SplineJson.baseJson(ff).path("fit").path("cv_folds").asInt(0) > 0;
-        DftComparison.Result r = DftComparison.compare(model, frames, relaxes, cvFitted, System.err);
+        var fit = org.paddlewheel.forcefield.SplineJson.baseJson(ff).path("fit");
+        boolean cvFitted = fit.path("cv_folds").asInt(0) > 0;
+        // a fitted model's atom energies fix only its training compositions' span: absolute energies of others are left out
+        org.paddlewheel.forcefield.fit.CompositionSpan span = null;
+        if (fit.path("training_compositions").isArray()) {
+            java.util.List<java.util.Map<String, Integer>> comps = new java.util.ArrayList<>();
+            for (var c : fit.path("training_compositions")) {
+                java.util.Map<String, Integer> m = new java.util.TreeMap<>();
+                c.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asInt()));
+                comps.add(m);
+            }
+            span = org.paddlewheel.forcefield.fit.CompositionSpan.of(comps);
+        }
+        DftComparison.Result r = DftComparison.compare(model, frames, relaxes, cvFitted, span, System.err);
         String md = DftComparisonReport.write(r, report);
         if (writeValidation != null) {
             var doc = org.paddlewheel.forcefield.SplineJson.baseJson(writeValidation.toString());

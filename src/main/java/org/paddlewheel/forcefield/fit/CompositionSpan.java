@@ -30,6 +30,20 @@ public final class CompositionSpan {
         }
     }
 
+    /** The span of compositions given as element symbol → count maps (a fitted model's {@code fit.training_compositions}). */
+    public static CompositionSpan of(List<java.util.Map<String, Integer>> compositions) {
+        java.util.LinkedHashSet<Element> els = new java.util.LinkedHashSet<>();
+        for (var c : compositions) for (String e : c.keySet()) els.add(Element.of(e));
+        List<Uf3Design.Rows> rows = new ArrayList<>();
+        for (var c : compositions) {
+            List<Element> sp = new ArrayList<>();
+            for (var e : c.entrySet()) for (int i = 0; i < e.getValue(); i++) sp.add(Element.of(e.getKey()));
+            rows.add(new Uf3Design.Rows("", "", sp.toArray(new Element[0]), new double[0], 0, 0, new double[0][], new double[0], new double[0],
+                    null, null, null));
+        }
+        return new CompositionSpan(new ArrayList<>(els), rows);
+    }
+
     /** Whether the atom energies fix the absolute energy of this composition. */
     public boolean contains(Element[] species) {
         double[] c = counts(species);

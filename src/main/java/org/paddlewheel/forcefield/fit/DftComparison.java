@@ -90,6 +90,16 @@ public final class DftComparison {
      * validation groups too: its JSON's {@code fit.cv_folds} &gt; 0) the split's validation groups count as train.
      */
     public static Result compare(ForceField model, List<Uf3Dataset.Frame> frames, List<Path> relaxJsons, boolean validationFitted, PrintStream log) {
+        return compare(model, frames, relaxJsons, validationFitted, null, log);
+    }
+
+    /**
+     * As above; {@code fixed} (null: every composition) says which compositions the model's atom energies fix (a
+     * fitted model's training span, {@link CompositionSpan}): the absolute energy RMSE leaves the others out.
+     */
+    public static Result compare(ForceField model, List<Uf3Dataset.Frame> frames, List<Path> relaxJsons, boolean validationFitted,
+                                 CompositionSpan fixed, PrintStream log) {
+
         List<FrameResult> fr = new ArrayList<>();
         Map<String, String> setOf = new LinkedHashMap<>();
         Uf3Dataset.Split split = Uf3Dataset.split(frames, 0.1, 0.2);
@@ -105,11 +115,11 @@ public final class DftComparison {
         }
         boolean absolute = hasAtomEnergies(model);
         Map<String, Errors> sets = new LinkedHashMap<>();
-        for (String s : List.of("train", "validation", "test")) if (bySet.containsKey(s)) sets.put(s, errors(bySet.get(s), absolute));
+        for (String s : List.of("train", "validation", "test")) if (bySet.containsKey(s)) sets.put(s, errors(bySet.get(s), absolute, fixed));
         Map<String, List<FrameResult>> byType = new TreeMap<>();
         for (FrameResult r : fr) byType.computeIfAbsent(r.configType(), k -> new ArrayList<>()).add(r);
         Map<String, Errors> types = new LinkedHashMap<>();
-        for (var e : byType.entrySet()) types.put(e.getKey(), errors(e.getValue(), absolute));
+        for (var e : byType.entrySet()) types.put(e.getKey(), errors(e.getValue(), absolute, fixed));
         List<LatticeResult> lat = new ArrayList<>();
         Map<String, Path[]> pairs = new TreeMap<>();
         for (Path p : relaxJsons) {
@@ -132,7 +142,7 @@ public final class DftComparison {
                 rb.add(relaxedBarrier(model, name, e.getValue()[0], e.getValue()[k], fr));
             }
         }
-        return new Result(model.name(), absolute, errors(fr, absolute), sets, types, scans(fr), lat, rb, fr);
+        return new Result(model.name(), absolute, errors(fr, absolute, fixed), sets, types, scans(fr), lat, rb, fr);
     }
 
     /** Whether the model carries per-element reference energies (then absolute energies compare). */
@@ -178,13 +188,22 @@ public final class DftComparison {
 
     /** RMSEs of a set of configurations. */
     public static Errors errors(List<FrameResult> fr, boolean absoluteEnergy) {
+        return errors(fr, absoluteEnergy, null);
+    }
+
+    /** As above, the absolute energy RMSE over the configurations whose composition {@code span} fixes (null: all). */
+    public static Errors errors(List<FrameResult> fr, boolean absoluteEnergy, CompositionSpan span) {
         double se = 0, sf = 0, sf0 = 0, ss = 0, sd = 0;
         long nf = 0, ns = 0;
         Map<String, List<Double>> dByComp = new LinkedHashMap<>();
         Map<String, double[]> pe = new TreeMap<>();
+        int ne = 0;
         for (FrameResult r : fr) {
             double d = (r.modelEnergyEv() - r.dftEnergyEv()) / r.atoms();
-            se += d * d;
+            if (span == null || span.contains(r.species())) {
+                se += d * d;
+                ne++;
+            }
             dByComp.computeIfAbsent(r.composition(), k -> new ArrayList<>()).add(d);
             for (int k = 0; k < r.dftForces().length; k++) {
                 double q = r.modelForces()[k] - r.dftForces()[k];
@@ -219,7 +238,7 @@ public final class DftComparison {
             perEl.put(e.getKey(), new double[] {Math.sqrt(a[0] / a[2]), Math.sqrt(a[1] / a[2]), a[2]});
         }
         int n = fr.size();
-        return new Errors(n, nf, absoluteEnergy && n > 0 ? Math.sqrt(se / n) : Double.NaN, n > 0 ? Math.sqrt(sr / n) : Double.NaN,
+        return new Errors(n, nf, absoluteEnergy && ne > 0 ? Math.sqrt(se / ne) : Double.NaN, n > 0 ? Math.sqrt(sr / n) : Double.NaN,
                 nf > 0 ? Math.sqrt(sf / nf) : Double.NaN, nf > 0 ? Math.sqrt(sf0 / nf) : Double.NaN, perEl,
                 ns > 0 ? EV_PER_A3_IN_GPA * Math.sqrt(ss / ns) : Double.NaN, ns > 0 ? EV_PER_A3_IN_GPA * Math.sqrt(sd / ns) : Double.NaN);
     }

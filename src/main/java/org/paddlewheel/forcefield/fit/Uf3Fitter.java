@@ -297,6 +297,17 @@ public final class Uf3Fitter {
                 .put("energy_weight", best.hyper().energyWeight()).put("stress_weight", best.hyper().stressWeight())
                 .put("ridge", best.hyper().ridge()).put("curvature", best.hyper().curvature())
                 .put("training_configurations", tr.size()).put("test_configurations", te.size());
+        // the compositions whose absolute energies the atom energies fix are the span of these (CompositionSpan)
+        var comps = how.putArray("training_compositions");
+        java.util.Set<java.util.Map<String, Integer>> seenComps = new java.util.LinkedHashSet<>();
+        for (Uf3Design.Rows row : tr) {
+            java.util.Map<String, Integer> m = new java.util.TreeMap<>();
+            for (Element e : row.species()) m.merge(e.symbol(), 1, Integer::sum);
+            if (seenComps.add(m)) {
+                ObjectNode o = comps.addObject();
+                m.forEach(o::put);
+            }
+        }
         model.put("provisional", true);
         model.put("description", (triples.isEmpty() ? "UF3-style 2-body splines" : "UF3-style 2-body splines and 3-body terms") + " fitted by paddlewheel fit-ff --form uf3 on top of " + base.name()
                 + (design.chargeScaleColumn() >= 0 ? String.format(Locale.ROOT, " (charges scaled by the fitted s = %.4f", chargeScale) : " (charges fixed")

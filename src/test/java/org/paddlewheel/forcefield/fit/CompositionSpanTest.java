@@ -44,4 +44,21 @@ class CompositionSpanTest {
         assertThat(withNabh4.contains(na2o)).isTrue();
         assertThat(new CompositionSpan(List.of(Element.of("Na"), Element.of("O")), List.of(na2o)).contains(x0)).isFalse();
     }
+
+    /**
+     * The span rebuilt from a model file's {@code fit.training_compositions} behaves the same, and {@code dft compare}'s
+     * absolute energy RMSE leaves out a configuration it does not fix (here an NaBH4 cell with a 1 eV/atom "error"
+     * beside an x = 0.5 cell off by 2 meV/atom: 2 meV/atom with the span, 0.7 eV/atom without).
+     */
+    @Test
+    void modelFileSpanAndDftCompare() {
+        var span = CompositionSpan.of(List.of(java.util.Map.of("Na", 24, "O", 8, "B", 8, "H", 32), java.util.Map.of("Na", 16, "B", 8, "N", 8, "H", 48)));
+        Element[] x05 = rows(20, 4, 8, 4, 40).species(), nabh4 = rows(16, 0, 16, 0, 64).species();
+        assertThat(span.contains(x05)).isTrue();
+        assertThat(span.contains(nabh4)).isFalse();
+        var a = new DftComparison.FrameResult("a#0", "x05", "x05", x05, 0, 0.002 * x05.length, new double[0], new double[0], null, null);
+        var b = new DftComparison.FrameResult("b#0", "nabh4", "nabh4", nabh4, 0, 1.0 * nabh4.length, new double[0], new double[0], null, null);
+        assertThat(DftComparison.errors(List.of(a, b), true, span).energyRmse()).isCloseTo(0.002, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(DftComparison.errors(List.of(a, b), true).energyRmse()).isGreaterThan(0.7);
+    }
 }
