@@ -2,6 +2,7 @@
 # Generates the CP2K reference dataset of forcefields/dft/ as a resumable background job.
 #
 #   nice -n 19 forcefields/dft/generate.sh            # run (or continue) every stage
+#   SAMPLER_FF=model.json forcefields/dft/generate.sh # MD snapshots sampled with another model
 #   STAGES="relax md1" forcefields/dft/generate.sh   # some stages, in this order (scan relax-ap relax-ref relax barrier nebprobe md1..md5 md)
 #
 # Work folders live in $WORK (default /work/dft-work, outside the repository); every finished
@@ -21,6 +22,9 @@ RANKS="${RANKS:-2}"
 # reference relaxations, the remaining rounds, the x = 1 relaxation, the barriers and the NEB cost probe.
 STAGES="${STAGES:-scan md1 md2 relax-ref md relax-ap barrier nebprobe}"
 COMMIT="${COMMIT:-1}"
+# The classical model that samples the MD snapshots (a bundled name or a JSON file). Its molecules' bond lengths set
+# most of a snapshot's DFT pressure (README, Caveats): a DFT-fitted model gives PBE-like molecules.
+SAMPLER_FF="${SAMPLER_FF:-na-amide-borohydride}"
 # Waiting MPI ranks yield the core instead of spinning: on a machine shared with builds, a spinning
 # rank starves its partner (an 80-atom SCF step went from 10 s to 125 s under load 8-10, measured).
 export OMPI_MCA_mpi_yield_when_idle=1
@@ -336,7 +340,7 @@ md_piece() { # piece structure-file temperature seed charge
   # rather than its partial trajectory labelled (measured 3 Dec 2026: a killed run left 2 of 3 frames).
   if [[ ! -f "$d/md.done" ]]; then
     rm -rf "$d"
-    pw md -i "$cell" --ff na-amide-borohydride --temperature "${T}K" --equilibrate 1ps --time 2ps --every 1ps \
+    pw md -i "$cell" --ff "$SAMPLER_FF" --temperature "${T}K" --equilibrate 1ps --time 2ps --every 1ps \
        --seed "$seed" -o "$d" --quiet >/dev/null || { log "classical MD $piece failed"; return 0; }
     touch "$d/md.done"
   fi
