@@ -44,8 +44,8 @@ done_piece() { grep -q "^$1	" "$manifest"; }
 commit() {
   [[ "$COMMIT" == 1 ]] || return 0
   for try in 1 2 3 4 5; do
-    if (cd "$repo" && git add -A forcefields/dft/data forcefields/dft/MANIFEST.tsv forcefields/dft/*.extxyz \
-        && git commit -q -m "dft data: $1" -- forcefields/dft/data forcefields/dft/MANIFEST.tsv forcefields/dft/*.extxyz); then return 0; fi
+    if (cd "$repo" && git add -A forcefields/dft/data forcefields/dft/MANIFEST.tsv forcefields/dft/SAMPLERS.tsv forcefields/dft/samplers forcefields/dft/*.extxyz \
+        && git commit -q -m "dft data: $1" -- forcefields/dft/data forcefields/dft/MANIFEST.tsv forcefields/dft/SAMPLERS.tsv forcefields/dft/samplers forcefields/dft/*.extxyz); then return 0; fi
     sleep 7
   done
   log "could not commit $1 (left for the next commit)"
@@ -332,6 +332,19 @@ strain_of() { # round temperature-index -> lattice factor
     case $(( ($1 + $2) % 3 )) in 0) echo 1.00 ;; 1) echo 1.03 ;; 2) echo 1.06 ;; esac
   fi
 }
+# Which model sampled each MD piece: SAMPLERS.tsv (piece, model), committed with the data. A sampler given as a
+# JSON file is copied into samplers/ under its content hash, so the record names a file that stays in the repository.
+samplers="$here/SAMPLERS.tsv"
+[[ -f "$samplers" ]] || printf 'piece\tsampler\n' > "$samplers"
+sampler_ref() {
+  if [[ -f "$SAMPLER_FF" ]]; then
+    local h; h=$(sha256sum "$SAMPLER_FF" | cut -c1-12)
+    mkdir -p "$here/samplers"; [[ -f "$here/samplers/$h.json" ]] || cp "$SAMPLER_FF" "$here/samplers/$h.json"
+    echo "samplers/$h.json"
+  else
+    echo "$SAMPLER_FF"
+  fi
+}
 md_piece() { # piece structure-file temperature seed charge
   local piece=$1 cell=$2 T=$3 seed=$4 q=$5
   done_piece "$piece" && return 0
@@ -342,8 +355,11 @@ md_piece() { # piece structure-file temperature seed charge
     rm -rf "$d"
     pw md -i "$cell" --ff "$SAMPLER_FF" --temperature "${T}K" --equilibrate 1ps --time 2ps --every 1ps \
        --seed "$seed" -o "$d" --quiet >/dev/null || { log "classical MD $piece failed"; return 0; }
+    sampler_ref > "$d/sampler"
     touch "$d/md.done"
   fi
+  # (a run finished before 3 Dec 2026 09:00 has no record: every one of those used the default classical model)
+  grep -q "^$piece	" "$samplers" || printf '%s\t%s\n' "$piece" "$(cat "$d/sampler" 2>/dev/null || echo na-amide-borohydride)" >> "$samplers"
   sp_piece "$piece" "$q" "$d/trajectory.extxyz"
 }
 md_round() { # round
