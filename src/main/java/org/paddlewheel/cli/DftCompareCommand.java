@@ -80,7 +80,10 @@ public final class DftCompareCommand implements Callable<Integer> {
             }
             span = org.paddlewheel.forcefield.fit.CompositionSpan.of(comps);
         }
-        DftComparison.Result r = DftComparison.compare(model, frames, relaxes, cvFitted, span, System.err);
+        // a model fitted with a GPW cut-off correction describes the data corrected to the nominal cut-off: compare with those
+        var grid = org.paddlewheel.forcefield.fit.CutoffCorrection.ofModel(org.paddlewheel.forcefield.SplineJson.baseJson(ff));
+        if (!grid.isEmpty()) System.err.println("dft compare: data corrected to the nominal cut-off with the model's fitted GPW grid slopes " + grid.slopes() + " eV/Ry per atom");
+        DftComparison.Result r = DftComparison.compare(model, frames, relaxes, cvFitted, span, grid, System.err);
         String md = DftComparisonReport.write(r, report);
         if (writeValidation != null) {
             var doc = org.paddlewheel.forcefield.SplineJson.baseJson(writeValidation.toString());

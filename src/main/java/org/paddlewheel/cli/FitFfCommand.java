@@ -55,6 +55,10 @@ public final class FitFfCommand implements Callable<Integer> {
     double validationFraction;
     @Option(names = "--cv-folds", defaultValue = "0", description = "With --dataset: choose weights and penalties by k-fold cross-validation over whole groups of the non-test data and fit the final model on all of them (0: a fixed validation set of --validation-fraction, the final model fitted without it) (default ${DEFAULT-VALUE}).")
     int cvFolds;
+    @Option(names = "--cutoff-correction", split = ",", paramLabel = "EL", description = "With CP2K GPW data: fit, per named element"
+            + " (e.g. Na), the change of the data's total energy with the cut-off its cell's grid actually reaches, and the matching"
+            + " fixed-grid stress; a correction of the data, reported in meV/Ry per atom and not part of the model (org.paddlewheel.cp2k.GpwGrid).")
+    java.util.List<String> cutoffCorrection;
     @Option(names = "--three-body", description = "Add UF3 3-body terms (tensor-product B-splines per (centre; j, k) species triple seen in the"
             + " training set). Off by default, so existing fits are unchanged; a base model with its own \"three_body\" always uses it as the basis.")
     boolean threeBody;
@@ -110,6 +114,11 @@ public final class FitFfCommand implements Callable<Integer> {
         }
         var opt = new org.paddlewheel.forcefield.fit.Uf3Fitter.Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction,
                 validationFraction, tb).withDeviatoricStress(stressMode.equals("deviatoric")).withPressureOffset(stressMode.equals("offset")).withChargeScale(fitChargeScale).withFitBonded(fitBonded).withCrossValidation(cvFolds);
+        if (cutoffCorrection != null && !cutoffCorrection.isEmpty()) {
+            java.util.List<org.paddlewheel.model.Element> els = new java.util.ArrayList<>();
+            for (String e : cutoffCorrection) els.add(org.paddlewheel.model.Element.of(e.trim()));
+            opt = opt.withCutoffCorrection(els);
+        }
         var frames = org.paddlewheel.forcefield.fit.Uf3Dataset.read(dataset);
         var r = new org.paddlewheel.forcefield.fit.Uf3Fitter(opt, System.err).fit(frames);
         String model = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(r.model());

@@ -110,6 +110,9 @@ public final class SinglePoints {
             info.put("source", in.source());
             if (in.charge() != 0) info.put("charge", Integer.toString(in.charge()));
             info.put("level_of_theory", st.describe());
+            // the grid CP2K chose: its effective cut-off differs from cell to cell (GpwGrid, fit-ff --cutoff-correction)
+            int[] grid = GpwGrid.read(out);
+            if (grid != null) info.put("cp2k_grid", grid[0] + " " + grid[1] + " " + grid[2]);
             info.put("cp2k_version", version);
             info.put("net_force_eV_per_A", String.format(Locale.ROOT, "%.5f", r.netForceNorm()));
             info.put("scf_steps", Integer.toString(r.scfSteps()));

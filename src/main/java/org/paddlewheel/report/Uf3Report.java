@@ -71,6 +71,20 @@ public final class Uf3Report {
             md.append(String.format(Locale.ROOT, "Stress: full, with a fitted pressure offset common to every configuration, P_data − P_model = %.4f GPa"
                     + " (a correction to the data, not part of the model; stress RMSEs below include it).%n%n", off));
         }
+        var ccEls = r.design().cutoffCorrectionElements();
+        if (!ccEls.isEmpty()) {
+            var cc = js.putObject("cutoff_correction_meV_per_Ry");
+            StringBuilder t = new StringBuilder();
+            for (int k = 0; k < ccEls.size(); k++) {
+                double v = 1e3 * r.coefficients()[r.design().cutoffCorrectionColumn(k)];
+                cc.put(ccEls.get(k).symbol(), v);
+                t.append(String.format(Locale.ROOT, "%s%s %.4f", k == 0 ? "" : ", ", ccEls.get(k).symbol(), v));
+            }
+            md.append("GPW cut-off correction of the data (fit-ff --cutoff-correction; a correction to the data, not part of the model): ")
+                    .append(t).append(" meV per Ry of effective cut-off per atom. Energies and stresses below are compared after it, i.e. on")
+                    .append(" every cell at the nominal cut-off. (Independent estimate from the 10-atom convergence cell,")
+                    .append(" forcefields/dft/README.md: −1.7 meV/Ry per Na between effective cut-offs of 649 and 801 Ry, −0.9 between 801 and 1251 Ry, if all of it is Na's.)\n\n");
+        }
         js.put("charge_scale", r.chargeScale()).put("charge_scale_fitted", r.chargeScaleFitted());
         js.put("bonded_fitted", r.design().bondedFitted());
         js.set("bonds", r.model().get("bonds"));

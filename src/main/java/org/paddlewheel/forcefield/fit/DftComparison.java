@@ -65,7 +65,13 @@ public final class DftComparison {
 
     /** A DFT cell relaxation and the model's: volumes Å³, conventional a Å (NaN if the compound is unknown), relative deviation of a. */
     public record LatticeResult(String name, int atoms, double dftVolume, double modelVolume, double aDft, double aModel, double deviation,
-                                boolean converged, int steps) {}
+                                boolean converged, int steps, double gridPressureGPa) {
+        /** No GPW cut-off correction: the model relaxed at 0 GPa. */
+        public LatticeResult(String name, int atoms, double dftVolume, double modelVolume, double aDft, double aModel, double deviation,
+                             boolean converged, int steps) {
+            this(name, atoms, dftVolume, modelVolume, aDft, aModel, deviation, converged, steps, 0);
+        }
+    }
 
     /**
      * A relaxed-scan barrier (eV): DFT E(mid) − E(start) of {@code relaxed-<scan>-start/-mid.json}, and the
@@ -99,6 +105,17 @@ public final class DftComparison {
      */
     public static Result compare(ForceField model, List<Uf3Dataset.Frame> frames, List<Path> relaxJsons, boolean validationFitted,
                                  CompositionSpan fixed, PrintStream log) {
+        return compare(model, frames, relaxJsons, validationFitted, fixed, CutoffCorrection.NONE, log);
+    }
+
+    /**
+     * As above, for a model fitted with a GPW cut-off correction ({@link CutoffCorrection}): the frames' energies and
+     * stresses are corrected to the nominal cut-off before they are compared, and each DFT cell relaxation (at 0 GPa of
+     * the fixed-grid stress) is compared with the model relaxed at the pressure the grid term hides, −P_grid.
+     */
+    public static Result compare(ForceField model, List<Uf3Dataset.Frame> frames0, List<Path> relaxJsons, boolean validationFitted,
+                                 CompositionSpan fixed, CutoffCorrection grid, PrintStream log) {
+        List<Uf3Dataset.Frame> frames = grid.correct(frames0);
 
         List<FrameResult> fr = new ArrayList<>();
         Map<String, String> setOf = new LinkedHashMap<>();
@@ -130,7 +147,7 @@ public final class DftComparison {
                 continue;
             }
             log.printf(Locale.ROOT, "dft compare: relaxing %s with the model%n", p.getFileName());
-            lat.add(lattice(model, p));
+            lat.add(lattice(model, p, grid));
         }
         List<RelaxedBarrier> rb = new ArrayList<>();
         for (var e : pairs.entrySet()) {
@@ -279,20 +296,26 @@ public final class DftComparison {
      * (isotropic) from the DFT structure by FIRE to 0.01 eV/Å and 0.01 GPa.
      */
     public static LatticeResult lattice(ForceField model, Path relaxJson) {
+        return lattice(model, relaxJson, CutoffCorrection.NONE);
+    }
+
+    /** As above; the model is relaxed at −P_grid, the pressure of the grid term on the DFT cell (nominal cut-off: the JSON's cutoff_Ry, else 800 Ry, the dataset's). */
+    public static LatticeResult lattice(ForceField model, Path relaxJson, CutoffCorrection grid) {
         JsonNode j = readJson(relaxJson);
         if (!j.has("volume_A3")) {
             throw new InputException(relaxJson.toString(), 1, "expected the key volume_A3 (the JSON of `dft relax --json`)");
         }
         Structure s = Formats.readStructure(structureBeside(relaxJson, j), null);
+        double pGrid = grid.gridPressureGPa(s, j.path("cutoff_Ry").asDouble(800));
         Relaxation.Options o = Relaxation.Options.defaults().withCell(Relaxation.CellMode.ISOTROPIC).withFmax(0.01).withStressTol(0.01)
-                .withMaxSteps(20000);
+                .withMaxSteps(20000).withPressure(-pGrid);
         Relaxation.Result r = Relaxation.relax(s, model, o);
         String name = relaxJson.getFileName().toString().replaceFirst("^relax-", "").replaceFirst("\\.json$", "");
         double vd = j.get("volume_A3").asDouble(), vm = r.structure().lattice().volume();
         double perConventional = conventionalCellsPerVolume(name, s.size());
         double ad = Double.isNaN(perConventional) ? Double.NaN : Math.cbrt(vd / perConventional);
         double am = Double.isNaN(perConventional) ? Double.NaN : Math.cbrt(vm / perConventional);
-        return new LatticeResult(name, s.size(), vd, vm, ad, am, Math.cbrt(vm / vd) - 1, r.converged(), r.steps());
+        return new LatticeResult(name, s.size(), vd, vm, ad, am, Math.cbrt(vm / vd) - 1, r.converged(), r.steps(), pGrid);
     }
 
     private static JsonNode readJson(Path p) {

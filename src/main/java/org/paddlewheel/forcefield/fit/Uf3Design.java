@@ -75,6 +75,7 @@ public final class Uf3Design {
     private final boolean chargeScale;
     private final boolean pressureOffset;
     private final BondedColumns bonded;
+    private final CutoffCorrectionColumns cutoff;
     private final ForceEngine.Options coulombOnly = ForceEngine.Options.defaults()
             .withTerms(EnumSet.of(Term.COULOMB_REAL, Term.COULOMB_RECIPROCAL, Term.COULOMB_SELF, Term.COULOMB_EXCLUSION));
 
@@ -124,6 +125,15 @@ public final class Uf3Design {
      */
     public Uf3Design(ObjectNode base, ForceField baseFf, List<SplinePair> splines, List<SplineTriple> triples, boolean keepPairs,
                      List<Element> elements, boolean chargeScale, boolean fitBonded, boolean pressureOffset) {
+        this(base, baseFf, splines, triples, keepPairs, elements, chargeScale, fitBonded, pressureOffset, List.of());
+    }
+
+    /**
+     * As above; with a non-empty {@code cutoffCorrection} one more unknown per named element (the last columns):
+     * the CP2K GPW cut-off correction of the data ({@link CutoffCorrectionColumns}), not part of the model.
+     */
+    public Uf3Design(ObjectNode base, ForceField baseFf, List<SplinePair> splines, List<SplineTriple> triples, boolean keepPairs,
+                     List<Element> elements, boolean chargeScale, boolean fitBonded, boolean pressureOffset, List<Element> cutoffCorrection) {
         List<SplinePair> zero = new ArrayList<>();
         for (SplinePair sp : splines) zero.add(sp.withCoefficients(new double[sp.basisSize()]));
         ObjectNode fixedJson = SplineJson.withTriples(SplineJson.withSplines(base, baseFf, keepPairs, zero, null, null), baseFf, List.of());
@@ -136,14 +146,21 @@ public final class Uf3Design {
         this.chargeScale = chargeScale;
         this.bonded = new BondedColumns(baseFf, three.end() + elements.size(), fitBonded);
         this.pressureOffset = pressureOffset;
-        columns = bonded.end() + (chargeScale ? 1 : 0) + (pressureOffset ? 1 : 0);
+        this.cutoff = new CutoffCorrectionColumns(cutoffCorrection, bonded.end() + (chargeScale ? 1 : 0) + (pressureOffset ? 1 : 0));
+        columns = cutoff.end();
     }
+
+    /** The GPW cut-off correction's columns (none unless fitted); their coefficients are eV per Ry per atom. */
+    public List<Element> cutoffCorrectionElements() { return cutoff.elements(); }
+
+    /** The column of the cut-off correction of element k of {@link #cutoffCorrectionElements}. */
+    public int cutoffCorrectionColumn(int k) { return cutoff.start() + k; }
 
     /** The column of t = s² (s the factor on every base charge), or −1 when the charges are fixed. */
     public int chargeScaleColumn() { return chargeScale ? bonded.end() : -1; }
 
     /** The column of the common stress offset (eV/Å³, ASE sign, added to σ_xx, σ_yy, σ_zz), or −1 when not fitted. */
-    public int pressureOffsetColumn() { return pressureOffset ? columns - 1 : -1; }
+    public int pressureOffsetColumn() { return pressureOffset ? cutoff.start() - 1 : -1; }
 
     /** The 3-body basis templates (coefficients ignored). */
     public List<SplineTriple> triples() { return three.triples(); }
@@ -252,6 +269,8 @@ public final class Uf3Design {
             int k = elements.indexOf(e);
             if (k >= 0) eRow[elementStart() + k] += 1;
         }
+        double[][] cutoffStress = new double[6][columns];
+        cutoff.addRows(l0.info(), l0.structure().lattice(), species, vol, eRow, cutoffStress);
         for (int k = 0; k < columns; k++) eRow[k] /= n;
         double[] fT = new double[3 * n];
         for (int k = 0; k < 3 * n; k++) fT[k] = l.forcesEvPerA()[k] - f0[k];
@@ -265,6 +284,7 @@ public final class Uf3Design {
             for (int m = 0; m < 6; m++) {
                 for (int k = 0; k < columns; k++) sRows[m][k] = -wRows[m][k] / vol;
                 if (pressureOffset && m < 3) sRows[m][pressureOffsetColumn()] = 1;
+                for (int k = cutoff.start(); k < cutoff.end(); k++) sRows[m][k] += cutoffStress[m][k];
                 sT[m] = l.stressEvPerA3()[idx[m]] - s0[m];
             }
         }

@@ -31,7 +31,19 @@ public final class Uf3Fitter {
     /** Options of a fit; lengths Å, core A eV, core ρ Å. */
     public record Options(String base, boolean keepPairs, double rCut, double knotSpacing, double coreA, double coreRho,
                           double testFraction, double validationFraction, ThreeBody threeBody, boolean deviatoricStress,
-                          boolean fitChargeScale, boolean fitBonded, boolean pressureOffset, int cvFolds) {
+                          boolean fitChargeScale, boolean fitBonded, boolean pressureOffset, int cvFolds, List<Element> cutoffCorrection) {
+        public Options {
+            cutoffCorrection = cutoffCorrection == null ? List.of() : List.copyOf(cutoffCorrection);
+        }
+
+        /** No cut-off correction. */
+        public Options(String base, boolean keepPairs, double rCut, double knotSpacing, double coreA, double coreRho,
+                       double testFraction, double validationFraction, ThreeBody threeBody, boolean deviatoricStress,
+                       boolean fitChargeScale, boolean fitBonded, boolean pressureOffset, int cvFolds) {
+            this(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, deviatoricStress, fitChargeScale,
+                    fitBonded, pressureOffset, cvFolds, List.of());
+        }
+
         /** Hold-out validation (no cross-validation). */
         public Options(String base, boolean keepPairs, double rCut, double knotSpacing, double coreA, double coreRho,
                        double testFraction, double validationFraction, ThreeBody threeBody, boolean deviatoricStress,
@@ -78,7 +90,7 @@ public final class Uf3Fitter {
 
         public Options withThreeBody(ThreeBody t) {
             return new Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, t, deviatoricStress,
-                    fitChargeScale, fitBonded, pressureOffset, cvFolds);
+                    fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection);
         }
 
         /**
@@ -89,7 +101,7 @@ public final class Uf3Fitter {
          */
         public Options withChargeScale(boolean fit) {
             return new Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, deviatoricStress,
-                    fit, fitBonded, pressureOffset, cvFolds);
+                    fit, fitBonded, pressureOffset, cvFolds, cutoffCorrection);
         }
 
         /**
@@ -98,7 +110,7 @@ public final class Uf3Fitter {
          */
         public Options withFitBonded(boolean fit) {
             return new Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, deviatoricStress,
-                    fitChargeScale, fit, pressureOffset, cvFolds);
+                    fitChargeScale, fit, pressureOffset, cvFolds, cutoffCorrection);
         }
 
         /**
@@ -108,7 +120,7 @@ public final class Uf3Fitter {
          */
         public Options withDeviatoricStress(boolean d) {
             return new Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, d && !pressureOffset,
-                    fitChargeScale, fitBonded, pressureOffset && !d, cvFolds);
+                    fitChargeScale, fitBonded, pressureOffset && !d, cvFolds, cutoffCorrection);
         }
 
         /**
@@ -120,7 +132,7 @@ public final class Uf3Fitter {
          */
         public Options withPressureOffset(boolean on) {
             return new Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                    deviatoricStress && !on, fitChargeScale, fitBonded, on, cvFolds);
+                    deviatoricStress && !on, fitChargeScale, fitBonded, on, cvFolds, cutoffCorrection);
         }
 
         /**
@@ -131,7 +143,17 @@ public final class Uf3Fitter {
          */
         public Options withCrossValidation(int k) {
             return new Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                    deviatoricStress, fitChargeScale, fitBonded, pressureOffset, k);
+                    deviatoricStress, fitChargeScale, fitBonded, pressureOffset, k, cutoffCorrection);
+        }
+
+        /**
+         * Fit the CP2K GPW cut-off correction of the data for these elements ({@link CutoffCorrectionColumns}): an
+         * energy c_el N_el (Ē_eff − E_nom) and its fixed-grid stress, one unknown c_el (eV/Ry per atom) each, not part of
+         * the model. Na's semicore potential makes the 800-Ry total energy depend on the grid that a cell happens to get.
+         */
+        public Options withCutoffCorrection(List<Element> els) {
+            return new Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
+                    deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, els);
         }
     }
 
@@ -185,7 +207,7 @@ public final class Uf3Fitter {
         List<SplineTriple> triples = !base.splineTriples().isEmpty() ? base.splineTriples()
                 : opt.threeBody().on() ? new TripleBasis(opt.threeBody(), log).build(base, split.train()) : List.of();
         Uf3Design design = new Uf3Design(baseJson, base, templates, triples, opt.keepPairs(), new ArrayList<>(els),
-                opt.fitChargeScale(), opt.fitBonded(), opt.pressureOffset());
+                opt.fitChargeScale(), opt.fitBonded(), opt.pressureOffset(), opt.cutoffCorrection());
         log.printf(Locale.ROOT, "fit-ff uf3: %d spline pairs, %d 3-body triples, %d unknowns (%d atom energies)%n", templates.size(),
                 triples.size(), design.columns(), els.size());
         List<Uf3Design.Rows> tr = rows(design, split.train(), "train"), va = rows(design, split.validation(), "validation"),
@@ -245,6 +267,10 @@ public final class Uf3Fitter {
             log.printf(Locale.ROOT, "fit-ff uf3: pressure offset P_data − P_model = %.4f GPa (common to every configuration; not part of the model)%n",
                     -c[design.pressureOffsetColumn()] * org.paddlewheel.model.Units.EV_PER_A3_TO_GPA);
         }
+        for (int k = 0; k < design.cutoffCorrectionElements().size(); k++) {
+            log.printf(Locale.ROOT, "fit-ff uf3: GPW cut-off correction of the data: %s %.4f meV per Ry per atom (not part of the model)%n",
+                    design.cutoffCorrectionElements().get(k).symbol(), 1e3 * c[design.cutoffCorrectionColumn(k)]);
+        }
         List<LearningPoint> lc = new ArrayList<>();
         List<String> groups = tr.stream().map(Uf3Design.Rows::group).distinct()
                 .sorted(java.util.Comparator.comparingDouble(g -> Uf3Dataset.unit(g, 3))).toList();
@@ -297,6 +323,12 @@ public final class Uf3Fitter {
                 .put("energy_weight", best.hyper().energyWeight()).put("stress_weight", best.hyper().stressWeight())
                 .put("ridge", best.hyper().ridge()).put("curvature", best.hyper().curvature())
                 .put("training_configurations", tr.size()).put("test_configurations", te.size());
+        if (!design.cutoffCorrectionElements().isEmpty()) { // dft compare corrects the data the same way
+            ObjectNode cc = how.putObject("cutoff_correction_eV_per_Ry");
+            for (int k = 0; k < design.cutoffCorrectionElements().size(); k++) {
+                cc.put(design.cutoffCorrectionElements().get(k).symbol(), c[design.cutoffCorrectionColumn(k)]);
+            }
+        }
         // the compositions whose absolute energies the atom energies fix are the span of these (CompositionSpan)
         var comps = how.putArray("training_compositions");
         java.util.Set<java.util.Map<String, Integer>> seenComps = new java.util.LinkedHashSet<>();
