@@ -82,7 +82,11 @@ public final class DftCompareCommand implements Callable<Integer> {
         }
         // a model fitted with a GPW cut-off correction describes the data corrected to the nominal cut-off: compare with those
         var grid = org.paddlewheel.forcefield.fit.CutoffCorrection.ofModel(org.paddlewheel.forcefield.SplineJson.baseJson(ff));
-        if (!grid.isEmpty()) System.err.println("dft compare: data corrected to the nominal cut-off with the model's fitted GPW grid slopes " + grid.slopes() + " eV/Ry per atom");
+        if (!grid.isEmpty()) {
+            StringBuilder t = new StringBuilder();
+            grid.slopes().forEach((el, c) -> t.append(String.format(java.util.Locale.ROOT, " %s %.4f", el.symbol(), 1e3 * c)));
+            System.err.println("dft compare: data corrected to the nominal cut-off with the model's fitted GPW grid slopes (meV/Ry per atom):" + t);
+        }
         DftComparison.Result r = DftComparison.compare(model, frames, relaxes, cvFitted, span, grid, System.err);
         String md = DftComparisonReport.write(r, report);
         if (writeValidation != null) {

@@ -21,8 +21,13 @@ public final class LammpsTable {
 
     private LammpsTable() {}
 
-    /** Inner table radius of a spline pair, Å. */
-    public static double innerRadius(SplinePair sp) { return Math.max(0.5, 0.5 * sp.rMin()); }
+    /**
+     * Inner table radius of a spline pair, Å: at most 0.8 Å, because with coul/long LAMMPS keeps a molecule's excluded
+     * pairs (special_bonds lj 0) in the neighbour list and pair_style table stops on any listed pair inside its inner
+     * radius, weight 0 or not: an N–H bond (1.03 Å) under an N–H spline whose r_min is 2.85 Å (a DFT fit's non-bonded
+     * data) did (3 Dec 2026). The core prior keeps the values finite there (A e^(−r/ρ) ≤ A).
+     */
+    public static double innerRadius(SplinePair sp) { return Math.min(0.8, Math.max(0.5, 0.5 * sp.rMin())); }
 
     /** Section keyword of a spline pair. */
     public static String keyword(SplinePair sp) { return "UF3_" + (sp.a() + 1) + "_" + (sp.b() + 1); }
