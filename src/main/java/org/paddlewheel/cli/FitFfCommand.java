@@ -59,6 +59,9 @@ public final class FitFfCommand implements Callable<Integer> {
             + " (e.g. Na), the change of the data's total energy with the cut-off its cell's grid actually reaches, and the matching"
             + " fixed-grid stress; a correction of the data, reported in meV/Ry per atom and not part of the model (org.paddlewheel.cp2k.GpwGrid).")
     java.util.List<String> cutoffCorrection;
+    @Option(names = "--bonded-order", defaultValue = "2", description = "With --fit-bonded: 2 fits harmonic bonds and angles; 4 adds"
+            + " cubic and quartic terms (E = K u² + K3 u³ + K4 u⁴ about the fitted minimum; LAMMPS bond_style/angle_style class2) (default ${DEFAULT-VALUE}).")
+    int bondedOrder;
     @Option(names = "--three-body", description = "Add UF3 3-body terms (tensor-product B-splines per (centre; j, k) species triple seen in the"
             + " training set). Off by default, so existing fits are unchanged; a base model with its own \"three_body\" always uses it as the basis.")
     boolean threeBody;
@@ -114,6 +117,8 @@ public final class FitFfCommand implements Callable<Integer> {
         }
         var opt = new org.paddlewheel.forcefield.fit.Uf3Fitter.Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction,
                 validationFraction, tb).withDeviatoricStress(stressMode.equals("deviatoric")).withPressureOffset(stressMode.equals("offset")).withChargeScale(fitChargeScale).withFitBonded(fitBonded).withCrossValidation(cvFolds);
+        if (bondedOrder != 2 && bondedOrder != 4) throw new IllegalArgumentException("--bonded-order must be 2 or 4, got " + bondedOrder);
+        opt = opt.withBondedOrder(bondedOrder);
         if (cutoffCorrection != null && !cutoffCorrection.isEmpty()) {
             java.util.List<org.paddlewheel.model.Element> els = new java.util.ArrayList<>();
             for (String e : cutoffCorrection) els.add(org.paddlewheel.model.Element.of(e.trim()));

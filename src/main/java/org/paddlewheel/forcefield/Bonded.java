@@ -3,8 +3,9 @@ package org.paddlewheel.forcefield;
 import org.paddlewheel.model.Units;
 
 /**
- * Intramolecular terms of a {@link Topology}: harmonic bonds E = K(r − r0)² (LAMMPS
- * {@code bond_style harmonic}), harmonic angles E = K(θ − θ0)² ({@code angle_style harmonic}), and
+ * Intramolecular terms of a {@link Topology}: bonds E = K(r − r0)² + K3(r − r0)³ + K4(r − r0)⁴ (LAMMPS
+ * {@code bond_style harmonic}, or {@code class2} when K3, K4 ≠ 0), angles E = K(θ − θ0)² + K3(θ − θ0)³ + K4(θ − θ0)⁴
+ * ({@code angle_style harmonic}, or {@code class2}'s angle part), and
  * the weighted non-bonded intramolecular pairs left out of the neighbour list:
  * w_lj·E_pair(r) + k_e q_i q_j (erfc(αr) − (1 − w_coul))/r, i.e. the scaled Coulomb interaction minus
  * the part the reciprocal sum already contains (as LAMMPS {@code special_bonds} with a long-range
@@ -35,9 +36,9 @@ final class Bonded {
                 int i = top.bondI[b], j = top.bondJ[b];
                 vec(x, cell, i, j, 0);
                 double r = Math.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]);
-                double dr = r - top.bondR0[b];
-                eBond += top.bondK[b] * dr * dr;
-                addPair(f, vir, i, j, -2 * top.bondK[b] * dr / r);
+                double dr = r - top.bondR0[b], k2 = top.bondK[b], k3 = top.bondK3[b], k4 = top.bondK4[b];
+                eBond += dr * dr * (k2 + dr * (k3 + dr * k4));
+                addPair(f, vir, i, j, -dr * (2 * k2 + dr * (3 * k3 + 4 * k4 * dr)) / r);
             }
         }
         if (angles) {
@@ -51,10 +52,10 @@ final class Bonded {
                 c = Math.max(-1, Math.min(1, c));
                 double s = Math.sqrt(1 - c * c);
                 if (s < 1e-3) s = 1e-3; // as LAMMPS angle_harmonic
-                double dt = Math.acos(c) - top.angleTheta0[a];
-                eAngle += top.angleKTheta[a] * dt * dt;
+                double dt = Math.acos(c) - top.angleTheta0[a], k2 = top.angleKTheta[a], k3 = top.angleK3[a], k4 = top.angleK4[a];
+                eAngle += dt * dt * (k2 + dt * (k3 + dt * k4));
                 // F_i = (dE/dθ / sinθ) dcosθ/dr_i, dcosθ/dr_i = u2/r1 − cosθ u1/r1 (u unit vectors)
-                double g = -2 * top.angleKTheta[a] * dt / s; // LAMMPS angle_harmonic: a = -2 tk / sinθ
+                double g = -dt * (2 * k2 + dt * (3 * k3 + 4 * k4 * dt)) / s; // LAMMPS angle_harmonic: a = -2 tk / sinθ (class2 likewise)
                 double a11 = g * c / (r1 * r1), a12 = -g / (r1 * r2), a22 = g * c / (r2 * r2);
                 double f1x = a11 * d[0] + a12 * d[3], f1y = a11 * d[1] + a12 * d[4], f1z = a11 * d[2] + a12 * d[5];
                 double f3x = a22 * d[3] + a12 * d[0], f3y = a22 * d[4] + a12 * d[1], f3z = a22 * d[5] + a12 * d[2];

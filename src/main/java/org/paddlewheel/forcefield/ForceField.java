@@ -39,8 +39,8 @@ import org.paddlewheel.model.InputException;
  *   "atom_energies": {species: eV} (optional, constant per-atom energies of a fitted model),
  *   "three_body": [{"species": [centre, j, k], "knots": [[Å… r_ij], [r_ik], [r_jk]], "coefficients": [eV…]}]
  *                 (optional, UF3 3-body terms, see {@link SplineTriple}),
- *   "bonds":     [{"molecule", "K", "r0"}],             centre–ligand bonds
- *   "angles":    [{"molecule", "K", "theta0_deg"}],     ligand–centre–ligand angles
+ *   "bonds":     [{"molecule", "K", "r0", ["K3", "K4"]}],   centre–ligand bonds (K3, K4: optional anharmonic terms)
+ *   "angles":    [{"molecule", "K", "theta0_deg", ["K3", "K4"]}], ligand–centre–ligand angles
  *   "special_bonds": {"lj": [f12, f13, f14], "coul": [f12, f13, f14]} (optional, default all 0),
  *   "cutoff": Å, "ewald_accuracy": relative (e.g. 1e-5),
  *   "pair_shift": bool (optional, default false: LAMMPS pair_modify shift),
@@ -64,11 +64,27 @@ public final class ForceField {
     public record PairTerm(int a, int b, double aEv, double rhoAngstrom, double c6, double d8, double c12,
                            String style, double epsilon, double sigma) {}
 
-    /** Harmonic bond of a molecule kind, E = K(r − r0)², K eV/Å², r0 Å. */
-    public record BondTerm(int molecule, double k, double r0) {}
+    /**
+     * Bond of a molecule kind, E = K(r − r0)² + K3(r − r0)³ + K4(r − r0)⁴ (K eV/Å², K3 eV/Å³, K4 eV/Å⁴, r0 Å): harmonic
+     * when K3 = K4 = 0 (LAMMPS bond_style harmonic), else LAMMPS bond_style class2's polynomial.
+     */
+    public record BondTerm(int molecule, double k, double r0, double k3, double k4) {
+        /** Harmonic. */
+        public BondTerm(int molecule, double k, double r0) { this(molecule, k, r0, 0, 0); }
 
-    /** Harmonic angle of a molecule kind, E = K(θ − θ0)², K eV/rad², θ0 rad. */
-    public record AngleTerm(int molecule, double k, double theta0) {}
+        public boolean anharmonic() { return k3 != 0 || k4 != 0; }
+    }
+
+    /**
+     * Angle of a molecule kind, E = K(θ − θ0)² + K3(θ − θ0)³ + K4(θ − θ0)⁴ (K, K3, K4 eV per rad^n, θ0 rad): harmonic when
+     * K3 = K4 = 0, else LAMMPS angle_style class2's angle part (its bond-bond and bond-angle cross terms zero).
+     */
+    public record AngleTerm(int molecule, double k, double theta0, double k3, double k4) {
+        /** Harmonic. */
+        public AngleTerm(int molecule, double k, double theta0) { this(molecule, k, theta0, 0, 0); }
+
+        public boolean anharmonic() { return k3 != 0 || k4 != 0; }
+    }
 
     private final String name;
     private final boolean provisional;
@@ -302,7 +318,8 @@ public final class ForceField {
                 String at = "bonds[" + i + "]";
                 JsonNode b = bs.get(i);
                 int m = j.moleculeRef(b, at, mols);
-                bonds.add(new BondTerm(m, j.num(b, "K", at), j.positive(b, "r0", at)));
+                bonds.add(new BondTerm(m, j.num(b, "K", at), j.positive(b, "r0", at), b.has("K3") ? j.num(b, "K3", at) : 0,
+                        b.has("K4") ? j.num(b, "K4", at) : 0));
             }
         }
         List<AngleTerm> angles = new ArrayList<>();
@@ -314,7 +331,8 @@ public final class ForceField {
                 int m = j.moleculeRef(a, at, mols);
                 double th = j.positive(a, "theta0_deg", at);
                 if (th > 180) throw j.error(at + ".theta0_deg", "must be at most 180°");
-                angles.add(new AngleTerm(m, j.num(a, "K", at), Math.toRadians(th)));
+                angles.add(new AngleTerm(m, j.num(a, "K", at), Math.toRadians(th), a.has("K3") ? j.num(a, "K3", at) : 0,
+                        a.has("K4") ? j.num(a, "K4", at) : 0));
             }
         }
         double[] lj = {0, 0, 0}, coul = {0, 0, 0};

@@ -158,14 +158,29 @@ public final class LammpsExport {
             b.append("# note: the model's atom_energies (a constant per atom) are not part of the LAMMPS energy\n");
         }
         b.append("pair_modify table 0").append(ff.pairShift() ? " shift yes" : "").append('\n');
+        // anharmonic terms (K3, K4) need CLASS2's polynomial styles (in Debian's build); harmonic models keep harmonic
+        boolean bond4 = ff.bonds().stream().anyMatch(ForceField.BondTerm::anharmonic);
+        boolean angle4 = ff.angles().stream().anyMatch(ForceField.AngleTerm::anharmonic);
         if (!ff.bonds().isEmpty()) {
-            b.append("bond_style harmonic\n");
-            for (int k = 0; k < ff.bonds().size(); k++) b.append(f("bond_coeff %d %.10g %.10g\n", k + 1, ff.bonds().get(k).k(), ff.bonds().get(k).r0()));
+            b.append(bond4 ? "bond_style class2\n" : "bond_style harmonic\n");
+            for (int k = 0; k < ff.bonds().size(); k++) {
+                var t = ff.bonds().get(k);
+                b.append(bond4 ? f("bond_coeff %d %.10g %.10g %.10g %.10g\n", k + 1, t.r0(), t.k(), t.k3(), t.k4())
+                        : f("bond_coeff %d %.10g %.10g\n", k + 1, t.k(), t.r0()));
+            }
         }
         if (!ff.angles().isEmpty()) {
-            b.append("angle_style harmonic\n");
+            b.append(angle4 ? "angle_style class2\n" : "angle_style harmonic\n");
             for (int k = 0; k < ff.angles().size(); k++) {
-                b.append(f("angle_coeff %d %.10g %.10g\n", k + 1, ff.angles().get(k).k(), Math.toDegrees(ff.angles().get(k).theta0())));
+                var t = ff.angles().get(k);
+                double th = Math.toDegrees(t.theta0());
+                if (angle4) {
+                    // class2: the angle polynomial, and its bond-bond and bond-angle cross terms switched off
+                    b.append(f("angle_coeff %d %.10g %.10g %.10g %.10g\n", k + 1, th, t.k(), t.k3(), t.k4()));
+                    b.append(f("angle_coeff %d bb 0 1 1\n", k + 1)).append(f("angle_coeff %d ba 0 0 1 1\n", k + 1));
+                } else {
+                    b.append(f("angle_coeff %d %.10g %.10g\n", k + 1, t.k(), th));
+                }
             }
         }
         double[] sl = ff.specialLj(), sc = ff.specialCoul();

@@ -33,10 +33,10 @@ public final class Topology {
     /** Molecules found, atoms as structure indices; formula = kind name. */
     public final List<Molecule> molecules;
     public final int[] bondI, bondJ;
-    public final double[] bondK, bondR0;
+    public final double[] bondK, bondR0, bondK3, bondK4;
     /** Angle i–j–k with j the centre. */
     public final int[] angleI, angleJ, angleK;
-    public final double[] angleKTheta, angleTheta0;
+    public final double[] angleKTheta, angleTheta0, angleK3, angleK4;
     /** Bond / angle type index (its index in the force field's bond / angle list). */
     public final int[] bondType, angleType;
     /** Intramolecular pairs excluded from the neighbour list, and their lj / coul weights. */
@@ -58,18 +58,20 @@ public final class Topology {
         this.moleculeId = molId;
         this.molecules = List.copyOf(molecules);
         int nb = bonds.size(), na = angles.size(), ns = special.size();
-        bondI = new int[nb]; bondJ = new int[nb]; bondK = new double[nb]; bondR0 = new double[nb]; bondType = new int[nb];
+        bondI = new int[nb]; bondJ = new int[nb]; bondK = new double[nb]; bondR0 = new double[nb]; bondK3 = new double[nb]; bondK4 = new double[nb]; bondType = new int[nb];
         for (int b = 0; b < nb; b++) {
             int[] t = bonds.get(b);
             bondI[b] = t[0]; bondJ[b] = t[1]; bondType[b] = t[2];
             bondK[b] = ff.bonds().get(t[2]).k(); bondR0[b] = ff.bonds().get(t[2]).r0();
+            bondK3[b] = ff.bonds().get(t[2]).k3(); bondK4[b] = ff.bonds().get(t[2]).k4();
         }
         angleI = new int[na]; angleJ = new int[na]; angleK = new int[na]; angleKTheta = new double[na];
-        angleTheta0 = new double[na]; angleType = new int[na];
+        angleTheta0 = new double[na]; angleK3 = new double[na]; angleK4 = new double[na]; angleType = new int[na];
         for (int a = 0; a < na; a++) {
             int[] t = angles.get(a);
             angleI[a] = t[0]; angleJ[a] = t[1]; angleK[a] = t[2]; angleType[a] = t[3];
             angleKTheta[a] = ff.angles().get(t[3]).k(); angleTheta0[a] = ff.angles().get(t[3]).theta0();
+            angleK3[a] = ff.angles().get(t[3]).k3(); angleK4[a] = ff.angles().get(t[3]).k4();
         }
         specialI = new int[ns]; specialJ = new int[ns]; specialLj = new double[ns]; specialCoul = new double[ns];
         for (int s = 0; s < ns; s++) {

@@ -90,11 +90,11 @@ public final class Uf3Report {
         js.set("bonds", r.model().get("bonds"));
         js.set("angles", r.model().get("angles"));
         if (r.design().bondedFitted()) {
-            md.append("Bonded terms fitted (E = K(r − r0)², K(θ − θ0)²):");
-            for (var b : r.model().withArray("bonds")) md.append(String.format(Locale.ROOT, " bond %s K %.3f eV/Å², r0 %.4f Å;", b.path("molecule").asText(),
-                    b.path("K").asDouble(), b.path("r0").asDouble()));
-            for (var a : r.model().withArray("angles")) md.append(String.format(Locale.ROOT, " angle %s K %.3f eV/rad², θ0 %.2f°;", a.path("molecule").asText(),
-                    a.path("K").asDouble(), a.path("theta0_deg").asDouble()));
+            md.append("Bonded terms fitted (E = K u² + K3 u³ + K4 u⁴, u = r − r0 or θ − θ0; K3 = K4 = 0 when harmonic):");
+            for (var b : r.model().withArray("bonds")) md.append(String.format(Locale.ROOT, " bond %s K %.3f eV/Å², K3 %.3f eV/Å³, K4 %.3f eV/Å⁴, r0 %.4f Å;",
+                    b.path("molecule").asText(), b.path("K").asDouble(), b.path("K3").asDouble(0), b.path("K4").asDouble(0), b.path("r0").asDouble()));
+            for (var a : r.model().withArray("angles")) md.append(String.format(Locale.ROOT, " angle %s K %.3f, K3 %.3f, K4 %.3f eV/rad^n, θ0 %.2f°;",
+                    a.path("molecule").asText(), a.path("K").asDouble(), a.path("K3").asDouble(0), a.path("K4").asDouble(0), a.path("theta0_deg").asDouble()));
             md.append("\n\n");
         }
         md.append(r.chargeScaleFitted()

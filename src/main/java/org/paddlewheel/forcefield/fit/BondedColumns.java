@@ -20,12 +20,23 @@ import org.paddlewheel.forcefield.Topology;
 final class BondedColumns {
     private final ForceField base;
     private final int start, end;
+    /** Columns per term: 2 (harmonic: u², u) or 4 (with u³, u⁴: the class2 polynomial). */
+    private final int w;
 
     BondedColumns(ForceField base, int start, boolean on) {
+        this(base, start, on, 2);
+    }
+
+    /** With {@code order} 4 each term also gets u³ and u⁴ columns (E = K u² + K3 u³ + K4 u⁴ about the fitted minimum). */
+    BondedColumns(ForceField base, int start, boolean on, int order) {
+        if (order != 2 && order != 4) throw new IllegalArgumentException("bonded polynomial order must be 2 or 4, got " + order);
         this.base = base;
         this.start = start;
-        this.end = on ? start + 2 * (base.bonds().size() + base.angles().size()) : start;
+        this.w = order;
+        this.end = on ? start + w * (base.bonds().size() + base.angles().size()) : start;
     }
+
+    int order() { return w; }
 
     int start() { return start; }
     int end() { return end; }
@@ -39,12 +50,16 @@ final class BondedColumns {
             int i = top.bondI[q], j = top.bondJ[q], t = top.bondType[q];
             vec(x, cell, i, j, d, 0);
             double r = Math.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]), u = r - base.bonds().get(t).r0();
-            int ca = start + 2 * t;
+            int ca = start + w * t;
             // V = u², dV/dr = 2u; V = u, dV/dr = 1; pair force on j: −(dV/dr) d/r
             Uf3Design.addPairColumn(eRow, fRows, wRows, ca, u * u, -2 * u / r, i, j, d);
             Uf3Design.addPairColumn(eRow, fRows, wRows, ca + 1, u, -1 / r, i, j, d);
+            if (w == 4) {
+                Uf3Design.addPairColumn(eRow, fRows, wRows, ca + 2, u * u * u, -3 * u * u / r, i, j, d);
+                Uf3Design.addPairColumn(eRow, fRows, wRows, ca + 3, u * u * u * u, -4 * u * u * u / r, i, j, d);
+            }
         }
-        int a0 = start + 2 * base.bonds().size();
+        int a0 = start + w * base.bonds().size();
         for (int q = 0; q < top.angleI.length; q++) {
             int i = top.angleI[q], j = top.angleJ[q], k = top.angleK[q], t = top.angleType[q];
             vec(x, cell, j, i, d, 0);
@@ -53,9 +68,13 @@ final class BondedColumns {
             double c = Math.max(-1, Math.min(1, (d[0] * d[3] + d[1] * d[4] + d[2] * d[5]) / (r1 * r2)));
             double s = Math.max(1e-3, Math.sqrt(1 - c * c)); // as the engine (LAMMPS angle_harmonic)
             double u = Math.acos(c) - base.angles().get(t).theta0();
-            int ca = a0 + 2 * t;
+            int ca = a0 + w * t;
             angle(eRow, fRows, wRows, ca, u * u, 2 * u, s, c, r1, r2, i, j, k, d);
             angle(eRow, fRows, wRows, ca + 1, u, 1, s, c, r1, r2, i, j, k, d);
+            if (w == 4) {
+                angle(eRow, fRows, wRows, ca + 2, u * u * u, 3 * u * u, s, c, r1, r2, i, j, k, d);
+                angle(eRow, fRows, wRows, ca + 3, u * u * u * u, 4 * u * u * u, s, c, r1, r2, i, j, k, d);
+            }
         }
     }
 
@@ -94,24 +113,25 @@ final class BondedColumns {
     void writeFitted(ObjectNode model, double[] solution) {
         if (!on()) return;
         ArrayNode bonds = model.withArray("bonds"), angles = model.withArray("angles");
-        // a(r − r_ref)² + b(r − r_ref) = K(r − r0)² − b²/(4a): the written form is higher by b²/(4a) per term, a
-        // constant per molecule that the fitted atom energies absorbed; it goes back into the molecule centre's
-        // atom energy (count bonds and count(count−1)/2 angles per molecule, as Topology builds them).
+        // P(u) = a u² + b u [+ c u³ + d u⁴] about the base model's r_ref (θ_ref) is re-expanded, exactly, about its
+        // minimum u0: P(u) = P(u0) + K (u − u0)² + K3 (u − u0)³ + K4 (u − u0)⁴. The written form is lower by P(u0) per
+        // term (harmonic: −b²/(4a)), a constant per molecule that the fitted atom energies absorbed; it goes back into
+        // the molecule centre's atom energy (count bonds and count(count−1)/2 angles per molecule, as Topology builds them).
         double[] shift = new double[base.species().size()];
         for (int t = 0; t < base.bonds().size(); t++) {
-            double a = solution[start + 2 * t], b = solution[start + 2 * t + 1];
-            check(a, "bonds[" + t + "]");
-            ((ObjectNode) bonds.get(t)).put("K", a).put("r0", base.bonds().get(t).r0() - b / (2 * a));
+            double[] k = reexpand(solution, start + w * t, "bonds[" + t + "]", 0.5);
+            ObjectNode o = ((ObjectNode) bonds.get(t)).put("K", k[1]).put("r0", base.bonds().get(t).r0() + k[0]);
+            if (w == 4) o.put("K3", k[2]).put("K4", k[3]);
             ForceField.MoleculeKind m = base.molecules().get(base.bonds().get(t).molecule());
-            shift[m.centre()] -= m.count() * b * b / (4 * a);
+            shift[m.centre()] += m.count() * k[4];
         }
-        int a0 = start + 2 * base.bonds().size();
+        int a0 = start + w * base.bonds().size();
         for (int t = 0; t < base.angles().size(); t++) {
-            double a = solution[a0 + 2 * t], b = solution[a0 + 2 * t + 1];
-            check(a, "angles[" + t + "]");
-            ((ObjectNode) angles.get(t)).put("K", a).put("theta0_deg", Math.toDegrees(base.angles().get(t).theta0() - b / (2 * a)));
+            double[] k = reexpand(solution, a0 + w * t, "angles[" + t + "]", Math.toRadians(40));
+            ObjectNode o = ((ObjectNode) angles.get(t)).put("K", k[1]).put("theta0_deg", Math.toDegrees(base.angles().get(t).theta0() + k[0]));
+            if (w == 4) o.put("K3", k[2]).put("K4", k[3]);
             ForceField.MoleculeKind m = base.molecules().get(base.angles().get(t).molecule());
-            shift[m.centre()] -= m.count() * (m.count() - 1) / 2.0 * b * b / (4 * a);
+            shift[m.centre()] += m.count() * (m.count() - 1) / 2.0 * k[4];
         }
         ObjectNode ae = model.with("atom_energies");
         for (int s = 0; s < shift.length; s++) {
@@ -119,6 +139,37 @@ final class BondedColumns {
             String name = base.species().get(s).name();
             ae.put(name, ae.path(name).asDouble(0) + shift[s]);
         }
+    }
+
+    /**
+     * {u0, K, K3, K4, P(u0)} of one term's columns (a, b[, c, d]) at {@code col}. u0 by Newton from the harmonic −b/(2a).
+     * Refused (a message naming the term) when K ≤ 0, or when a quartic term turns over within ±{@code range} of u0 (a
+     * bond that could break, an angle that could fold, in MD).
+     */
+    private double[] reexpand(double[] sol, int col, String where, double range) {
+        double a = sol[col], b = sol[col + 1], c = w == 4 ? sol[col + 2] : 0, d = w == 4 ? sol[col + 3] : 0;
+        check(a, where);
+        double u = -b / (2 * a);
+        for (int it = 0; it < 50; it++) {
+            double g = b + 2 * a * u + 3 * c * u * u + 4 * d * u * u * u, h = 2 * a + 6 * c * u + 12 * d * u * u;
+            if (!(h > 0)) break;
+            double step = g / h;
+            u -= step;
+            if (Math.abs(step) < 1e-14) break;
+        }
+        double k2 = a + 3 * c * u + 6 * d * u * u, k3 = c + 4 * d * u, k4 = d;
+        check(k2, where);
+        double p0 = u * (b + u * (a + u * (c + u * d)));
+        for (int q = 1; q <= 100; q++) { // the restoring force must not change sign within the range
+            for (double sgn : new double[] {-1, 1}) {
+                double x = sgn * range * q / 100, slope = x * (2 * k2 + x * (3 * k3 + 4 * k4 * x));
+                if (!(slope * sgn > 0)) {
+                    throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "fitted %s (K %.4g, K3 %.4g, K4 %.4g) turns over %.3f from its"
+                            + " minimum: not a usable bonded term (fit with --bonded-order 2)", where, k2, k3, k4, x));
+                }
+            }
+        }
+        return new double[] {u, k2, k3, k4, p0};
     }
 
     private static void check(double k, String where) {
