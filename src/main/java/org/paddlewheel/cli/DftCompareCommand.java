@@ -87,7 +87,9 @@ public final class DftCompareCommand implements Callable<Integer> {
             grid.slopes().forEach((el, c) -> t.append(String.format(java.util.Locale.ROOT, " %s %.4f", el.symbol(), 1e3 * c)));
             System.err.println("dft compare: data corrected to the nominal cut-off with the model's fitted GPW grid slopes (meV/Ry per atom):" + t);
         }
-        DftComparison.Result r = DftComparison.compare(model, frames, relaxes, cvFitted, span, grid, System.err);
+        // the sets of the model's own split (fit-ff --test-fraction / --validation-fraction; defaults 0.1 / 0.2)
+        DftComparison.Result r = DftComparison.compare(model, frames, relaxes, cvFitted, span, grid, fit.path("test_fraction").asDouble(0.1),
+                fit.path("validation_fraction").asDouble(0.2), System.err);
         String md = DftComparisonReport.write(r, report);
         if (writeValidation != null) {
             var doc = org.paddlewheel.forcefield.SplineJson.baseJson(writeValidation.toString());

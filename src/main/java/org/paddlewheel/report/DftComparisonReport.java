@@ -154,7 +154,7 @@ public final class DftComparisonReport {
     /** The markdown report. */
     public static String markdown(DftComparison.Result r) {
         StringBuilder b = new StringBuilder("# `" + r.model() + "` against the DFT reference data\n\n");
-        b.append("Sets: the fixed split of `fit-ff --form uf3` (whole `source` groups; test 0.1, validation 0.2 of the rest). "
+        b.append("Sets: the fixed split of `fit-ff --form uf3` (whole `source` groups; the fractions the model was fitted with, `fit.test_fraction` and `fit.validation_fraction`, by default test 0.1 and validation 0.2 of the rest). "
                 + "\"test\" is held out of any fit on the same files; for a model not fitted to these data every set is unseen.\n\n");
         if (!r.modelHasAtomEnergies()) {
             b.append("The model has no per-element reference energies, so absolute energies are not comparable: only the relative energy"

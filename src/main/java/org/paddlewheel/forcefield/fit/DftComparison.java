@@ -115,11 +115,17 @@ public final class DftComparison {
      */
     public static Result compare(ForceField model, List<Uf3Dataset.Frame> frames0, List<Path> relaxJsons, boolean validationFitted,
                                  CompositionSpan fixed, CutoffCorrection grid, PrintStream log) {
+        return compare(model, frames0, relaxJsons, validationFitted, fixed, grid, 0.1, 0.2, log);
+    }
+
+    /** As above, with the split fractions the model was fitted with (its {@code fit.test_fraction}, {@code fit.validation_fraction}). */
+    public static Result compare(ForceField model, List<Uf3Dataset.Frame> frames0, List<Path> relaxJsons, boolean validationFitted,
+                                 CompositionSpan fixed, CutoffCorrection grid, double testFraction, double validationFraction, PrintStream log) {
         List<Uf3Dataset.Frame> frames = grid.correct(frames0);
 
         List<FrameResult> fr = new ArrayList<>();
         Map<String, String> setOf = new LinkedHashMap<>();
-        Uf3Dataset.Split split = Uf3Dataset.split(frames, 0.1, 0.2);
+        Uf3Dataset.Split split = Uf3Dataset.split(frames, testFraction, validationFraction);
         for (var f : split.train()) setOf.put(f.group(), "train");
         for (var f : split.validation()) setOf.put(f.group(), validationFitted ? "train" : "validation");
         for (var f : split.test()) setOf.put(f.group(), "test");

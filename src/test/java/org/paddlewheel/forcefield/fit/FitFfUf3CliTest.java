@@ -70,4 +70,31 @@ class FitFfUf3CliTest {
         assertThat(worstE).isLessThan(1e-4);
         assertThat(rms).isLessThan(1e-3);
     }
+
+    /**
+     * {@code dft compare} judges a model on the split it was fitted with: a fit with {@code --test-fraction 0.4} holds out
+     * more groups than the default 0.1, and the comparison's "test" set must be exactly those configurations (before
+     * 3 Dec 2026 it always used 0.1 / 0.2, calling fitted configurations "test").
+     */
+    @Test
+    void dftCompareUsesTheModelsOwnSplit() throws Exception {
+        Uf3SyntheticData data = new Uf3SyntheticData(9, 4, 8);
+        Path d = data.write(tmp.resolve("d.extxyz"));
+        Path base = tmp.resolve("truth.json");
+        Files.writeString(base, data.truthJson.toPrettyString());
+        Path model = tmp.resolve("model.json");
+        var cl = Main.commandLine(new String[] {"fit-ff"});
+        cl.setOut(new PrintWriter(new StringWriter()));
+        assertThat(cl.execute("fit-ff", "--dataset", d.toString(), "--form", "uf3", "--base", base.toString(), "-o", model.toString(),
+                "--test-fraction", "0.4")).isZero();
+        int fitted = new com.fasterxml.jackson.databind.ObjectMapper().readTree(model.toFile()).path("fit").path("test_configurations").asInt();
+        int defaults = Uf3Dataset.split(Uf3Dataset.read(List.of(d)), 0.1, 0.2).test().size();
+        assertThat(fitted).as("the check needs a fraction that changes the test set").isNotEqualTo(defaults);
+        var cmp = Main.commandLine(new String[] {"dft"});
+        StringWriter out = new StringWriter();
+        cmp.setOut(new PrintWriter(out));
+        assertThat(cmp.execute("dft", "compare", "--ff", model.toString(), "--json", "--dataset", d.toString())).isZero();
+        var js = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+        assertThat(js.path("sets").path("test").path("configs").asInt()).isEqualTo(fitted);
+    }
 }
