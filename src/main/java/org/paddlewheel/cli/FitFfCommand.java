@@ -62,6 +62,9 @@ public final class FitFfCommand implements Callable<Integer> {
     @Option(names = "--bonded-order", defaultValue = "2", description = "With --fit-bonded: 2 fits harmonic bonds and angles; 4 adds"
             + " cubic and quartic terms (E = K u² + K3 u³ + K4 u⁴ about the fitted minimum; LAMMPS bond_style/angle_style class2) (default ${DEFAULT-VALUE}).")
     int bondedOrder;
+    @Option(names = "--relative-energy", paramLabel = "GLOB", description = "Configurations whose config_type matches (e.g. 'scan-*') count"
+            + " only by their energy differences within their group and their deviatoric stress: for cells whose absolute energies carry a k-point or size error, e.g. the Γ-only 2x2x1 DFT scans.")
+    String relativeEnergy;
     @Option(names = "--three-body", description = "Add UF3 3-body terms (tensor-product B-splines per (centre; j, k) species triple seen in the"
             + " training set). Off by default, so existing fits are unchanged; a base model with its own \"three_body\" always uses it as the basis.")
     boolean threeBody;
@@ -118,7 +121,7 @@ public final class FitFfCommand implements Callable<Integer> {
         var opt = new org.paddlewheel.forcefield.fit.Uf3Fitter.Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction,
                 validationFraction, tb).withDeviatoricStress(stressMode.equals("deviatoric")).withPressureOffset(stressMode.equals("offset")).withChargeScale(fitChargeScale).withFitBonded(fitBonded).withCrossValidation(cvFolds);
         if (bondedOrder != 2 && bondedOrder != 4) throw new IllegalArgumentException("--bonded-order must be 2 or 4, got " + bondedOrder);
-        opt = opt.withBondedOrder(bondedOrder);
+        opt = opt.withBondedOrder(bondedOrder).withRelativeEnergy(relativeEnergy);
         if (cutoffCorrection != null && !cutoffCorrection.isEmpty()) {
             java.util.List<org.paddlewheel.model.Element> els = new java.util.ArrayList<>();
             for (String e : cutoffCorrection) els.add(org.paddlewheel.model.Element.of(e.trim()));

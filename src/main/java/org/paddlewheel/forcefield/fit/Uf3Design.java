@@ -41,6 +41,11 @@ public final class Uf3Design {
                        double[][] stressRows, double[] stressTarget, double[] stressFixed) {
         public int atoms() { return species.length; }
 
+        /** The same rows with another energy row, target and fixed part (eV/atom). */
+        public Rows withEnergy(double[] row, double target, double fixed) {
+            return new Rows(group, configType, species, row, target, fixed, forceRows, forceTarget, forceFixed, stressRows, stressTarget, stressFixed);
+        }
+
         /**
          * The same rows with the stress replaced by its traceless part: σ_αα − tr(σ)/3 for the three
          * diagonal rows (design rows, targets and fixed parts alike; shears unchanged), so a fit and

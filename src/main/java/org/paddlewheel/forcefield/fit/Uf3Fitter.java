@@ -32,10 +32,19 @@ public final class Uf3Fitter {
     public record Options(String base, boolean keepPairs, double rCut, double knotSpacing, double coreA, double coreRho,
                           double testFraction, double validationFraction, ThreeBody threeBody, boolean deviatoricStress,
                           boolean fitChargeScale, boolean fitBonded, boolean pressureOffset, int cvFolds, List<Element> cutoffCorrection,
-                          int bondedOrder) {
+                          int bondedOrder, String relativeEnergy) {
         public Options {
             cutoffCorrection = cutoffCorrection == null ? List.of() : List.copyOf(cutoffCorrection);
             if (bondedOrder == 0) bondedOrder = 2;
+        }
+
+        /** Every group's absolute energy counts. */
+        public Options(String base, boolean keepPairs, double rCut, double knotSpacing, double coreA, double coreRho,
+                       double testFraction, double validationFraction, ThreeBody threeBody, boolean deviatoricStress,
+                       boolean fitChargeScale, boolean fitBonded, boolean pressureOffset, int cvFolds, List<Element> cutoffCorrection,
+                       int bondedOrder) {
+            this(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, deviatoricStress, fitChargeScale,
+                    fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, null);
         }
 
         /** Harmonic bonded terms. */
@@ -100,7 +109,7 @@ public final class Uf3Fitter {
 
         public Options withThreeBody(ThreeBody t) {
             return new Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, t, deviatoricStress,
-                    fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder);
+                    fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy);
         }
 
         /**
@@ -111,7 +120,7 @@ public final class Uf3Fitter {
          */
         public Options withChargeScale(boolean fit) {
             return new Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, deviatoricStress,
-                    fit, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder);
+                    fit, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy);
         }
 
         /**
@@ -120,7 +129,7 @@ public final class Uf3Fitter {
          */
         public Options withFitBonded(boolean fit) {
             return new Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, deviatoricStress,
-                    fitChargeScale, fit, pressureOffset, cvFolds, cutoffCorrection, bondedOrder);
+                    fitChargeScale, fit, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy);
         }
 
         /**
@@ -130,7 +139,7 @@ public final class Uf3Fitter {
          */
         public Options withDeviatoricStress(boolean d) {
             return new Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, d && !pressureOffset,
-                    fitChargeScale, fitBonded, pressureOffset && !d, cvFolds, cutoffCorrection, bondedOrder);
+                    fitChargeScale, fitBonded, pressureOffset && !d, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy);
         }
 
         /**
@@ -142,7 +151,7 @@ public final class Uf3Fitter {
          */
         public Options withPressureOffset(boolean on) {
             return new Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                    deviatoricStress && !on, fitChargeScale, fitBonded, on, cvFolds, cutoffCorrection, bondedOrder);
+                    deviatoricStress && !on, fitChargeScale, fitBonded, on, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy);
         }
 
         /**
@@ -153,7 +162,7 @@ public final class Uf3Fitter {
          */
         public Options withCrossValidation(int k) {
             return new Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                    deviatoricStress, fitChargeScale, fitBonded, pressureOffset, k, cutoffCorrection, bondedOrder);
+                    deviatoricStress, fitChargeScale, fitBonded, pressureOffset, k, cutoffCorrection, bondedOrder, relativeEnergy);
         }
 
         /**
@@ -163,7 +172,7 @@ public final class Uf3Fitter {
          */
         public Options withCutoffCorrection(List<Element> els) {
             return new Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                    deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, els, bondedOrder);
+                    deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, els, bondedOrder, relativeEnergy);
         }
 
         /**
@@ -173,7 +182,19 @@ public final class Uf3Fitter {
          */
         public Options withBondedOrder(int order) {
             return new Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                    deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, order);
+                    deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, order, relativeEnergy);
+        }
+
+        /**
+         * Configurations whose config_type matches this glob (e.g. {@code scan-*}) keep only their energy differences within
+         * their group (energy rows minus the group's mean) and their deviatoric stress:
+         * the 2x2x1 scan cells, computed at Γ with c = 4.70 Å, lie 52 meV/atom and +1.05 GPa above the same configuration
+         * doubled to 2x2x2 (forces within 0.05 eV/Å; measured 3 Dec 2026), so their absolute energies and pressures would
+         * teach the model a k-point error.
+         */
+        public Options withRelativeEnergy(String glob) {
+            return new Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
+                    deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, glob);
         }
     }
 
@@ -226,8 +247,13 @@ public final class Uf3Fitter {
         for (Uf3Dataset.Frame f : frames) for (Element e : f.labelled().structure().speciesArray()) els.add(e);
         List<SplineTriple> triples = !base.splineTriples().isEmpty() ? base.splineTriples()
                 : opt.threeBody().on() ? new TripleBasis(opt.threeBody(), log).build(base, split.train()) : List.of();
+        List<String> relative = frames.stream().filter(this::relative).map(Uf3Dataset.Frame::group).distinct().toList();
         Uf3Design design = new Uf3Design(baseJson, base, templates, triples, opt.keepPairs(), new ArrayList<>(els),
                 opt.fitChargeScale(), opt.fitBonded(), opt.pressureOffset(), opt.cutoffCorrection(), opt.bondedOrder());
+        if (!relative.isEmpty()) {
+            log.printf(Locale.ROOT, "fit-ff uf3: %d groups with relative energies and deviatoric stress only (config_type %s)%n", relative.size(),
+                    opt.relativeEnergy());
+        }
         log.printf(Locale.ROOT, "fit-ff uf3: %d spline pairs, %d 3-body triples, %d unknowns (%d atom energies)%n", templates.size(),
                 triples.size(), design.columns(), els.size());
         List<Uf3Design.Rows> tr = rows(design, split.train(), "train"), va = rows(design, split.validation(), "validation"),
@@ -344,6 +370,7 @@ public final class Uf3Fitter {
                 .put("ridge", best.hyper().ridge()).put("curvature", best.hyper().curvature())
                 .put("training_configurations", tr.size()).put("test_configurations", te.size())
                 .put("bonded_order", design.bondedFitted() ? opt.bondedOrder() : 0);
+        if (opt.relativeEnergy() != null && !opt.relativeEnergy().isEmpty()) how.put("relative_energy_config_types", opt.relativeEnergy());
         if (!design.cutoffCorrectionElements().isEmpty()) { // dft compare corrects the data the same way
             ObjectNode cc = how.putObject("cutoff_correction_eV_per_Ry");
             for (int k = 0; k < design.cutoffCorrectionElements().size(); k++) {
@@ -400,10 +427,35 @@ public final class Uf3Fitter {
         List<Uf3Design.Rows> out = new ArrayList<>();
         for (int i = 0; i < frames.size(); i++) {
             Uf3Design.Rows r = design.rows(frames.get(i).labelled(), frames.get(i).group());
-            out.add(opt.deviatoricStress() ? r.deviatoric() : r);
+            out.add(opt.deviatoricStress() || relative(frames.get(i)) ? r.deviatoric() : r);
             if ((i + 1) % 25 == 0 || i + 1 == frames.size()) log.printf(Locale.ROOT, "fit-ff uf3: %s rows %d/%d%n", set, i + 1, frames.size());
         }
+        // relative groups: energy rows, targets and fixed parts minus their group means, so only differences within the
+        // group count (a split keeps a group whole, so every member is in this list)
+        java.util.Map<String, List<Integer>> members = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < frames.size(); i++) if (relative(frames.get(i))) members.computeIfAbsent(frames.get(i).group(), k -> new ArrayList<>()).add(i);
+        for (List<Integer> m : members.values()) {
+            double[] row = new double[design.columns()];
+            double t = 0, f = 0;
+            for (int i : m) {
+                for (int k = 0; k < row.length; k++) row[k] += out.get(i).energyRow()[k] / m.size();
+                t += out.get(i).energyTarget() / m.size();
+                f += out.get(i).energyFixed() / m.size();
+            }
+            for (int i : m) {
+                Uf3Design.Rows r = out.get(i);
+                double[] e = r.energyRow().clone();
+                for (int k = 0; k < e.length; k++) e[k] -= row[k];
+                out.set(i, r.withEnergy(e, r.energyTarget() - t, r.energyFixed() - f));
+            }
+        }
         return out;
+    }
+
+    private boolean relative(Uf3Dataset.Frame f) {
+        if (opt.relativeEnergy() == null || opt.relativeEnergy().isEmpty()) return false;
+        String t = f.labelled().info().getOrDefault("config_type", "default");
+        return java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + opt.relativeEnergy()).matches(java.nio.file.Path.of(t));
     }
 
     /** Every species pair with training distances below r_cut (intramolecular pairs excluded), r_min from the data. */
