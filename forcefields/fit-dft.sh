@@ -29,7 +29,7 @@ shopt -s nullglob
 data=(forcefields/dft/*.extxyz)
 ((${#data[@]})) || { echo "fit-dft: no labelled frames in forcefields/dft/*.extxyz" >&2; exit 2; }
 echo "fit-dft: ${#data[@]} data files; work in $tmp" >&2
-read -r -a opts <<< "${FITOPTS:---stress full --cutoff-correction Na --fit-charge-scale --fit-bonded --bonded-order 4 --cv-folds 5}"
+read -r -a opts <<< "${FITOPTS:---stress full --cutoff-correction Na --relative-energy scan-* --fit-charge-scale --fit-bonded --bonded-order 4 --cv-folds 5}"
 $pw fit-ff --dataset "${data[@]}" --form uf3 "${opts[@]}" "$@" \
   -o "$tmp/fitted.json" --report "$tmp/fit" > "$tmp/fit.md"
 # name the model and say what it is (the fitter names it <base>-uf3-fit)

@@ -89,7 +89,7 @@ public final class DftCompareCommand implements Callable<Integer> {
         }
         // the sets of the model's own split (fit-ff --test-fraction / --validation-fraction; defaults 0.1 / 0.2)
         DftComparison.Result r = DftComparison.compare(model, frames, relaxes, cvFitted, span, grid, fit.path("test_fraction").asDouble(0.1),
-                fit.path("validation_fraction").asDouble(0.2), System.err);
+                fit.path("validation_fraction").asDouble(0.2), fit.path("relative_energy_config_types").asText(null), System.err);
         String md = DftComparisonReport.write(r, report);
         if (writeValidation != null) {
             var doc = org.paddlewheel.forcefield.SplineJson.baseJson(writeValidation.toString());

@@ -121,6 +121,18 @@ public final class DftComparison {
     /** As above, with the split fractions the model was fitted with (its {@code fit.test_fraction}, {@code fit.validation_fraction}). */
     public static Result compare(ForceField model, List<Uf3Dataset.Frame> frames0, List<Path> relaxJsons, boolean validationFitted,
                                  CompositionSpan fixed, CutoffCorrection grid, double testFraction, double validationFraction, PrintStream log) {
+        return compare(model, frames0, relaxJsons, validationFitted, fixed, grid, testFraction, validationFraction, null, log);
+    }
+
+    /**
+     * As above; configurations whose config_type matches {@code relativeEnergy} (a glob; the model's
+     * {@code fit.relative_energy_config_types}, e.g. the Γ-only 2x2x1 scans) are judged by energy differences within
+     * their group and by deviatoric stress: their DFT energies are shifted by the group's mean error and their DFT
+     * pressure set to the model's before any RMSE.
+     */
+    public static Result compare(ForceField model, List<Uf3Dataset.Frame> frames0, List<Path> relaxJsons, boolean validationFitted,
+                                 CompositionSpan fixed, CutoffCorrection grid, double testFraction, double validationFraction,
+                                 String relativeEnergy, PrintStream log) {
         List<Uf3Dataset.Frame> frames = grid.correct(frames0);
 
         List<FrameResult> fr = new ArrayList<>();
@@ -131,11 +143,11 @@ public final class DftComparison {
         for (var f : split.test()) setOf.put(f.group(), "test");
         Map<String, List<FrameResult>> bySet = new TreeMap<>();
         for (int i = 0; i < frames.size(); i++) {
-            FrameResult r = evaluate(model, frames.get(i));
-            fr.add(r);
-            bySet.computeIfAbsent(setOf.get(frames.get(i).group()), k -> new ArrayList<>()).add(r);
+            fr.add(evaluate(model, frames.get(i)));
             if ((i + 1) % 10 == 0 || i + 1 == frames.size()) log.printf(Locale.ROOT, "dft compare: %d/%d configurations%n", i + 1, frames.size());
         }
+        relativeWithinGroups(fr, frames, relativeEnergy);
+        for (int i = 0; i < frames.size(); i++) bySet.computeIfAbsent(setOf.get(frames.get(i).group()), k -> new ArrayList<>()).add(fr.get(i));
         boolean absolute = hasAtomEnergies(model);
         Map<String, Errors> sets = new LinkedHashMap<>();
         for (String s : List.of("train", "validation", "test")) if (bySet.containsKey(s)) sets.put(s, errors(bySet.get(s), absolute, fixed));
@@ -166,6 +178,28 @@ public final class DftComparison {
             }
         }
         return new Result(model.name(), absolute, errors(fr, absolute, fixed), sets, types, scans(fr), lat, rb, fr);
+    }
+
+    /** Frames of config_type matching {@code glob}: DFT energy shifted by the group's mean error, DFT pressure set to the model's. */
+    static void relativeWithinGroups(List<FrameResult> fr, List<Uf3Dataset.Frame> frames, String glob) {
+        if (glob == null || glob.isEmpty()) return;
+        var matcher = java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + glob);
+        Map<String, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < fr.size(); i++) if (matcher.matches(Path.of(fr.get(i).configType()))) groups.computeIfAbsent(frames.get(i).group(), k -> new ArrayList<>()).add(i);
+        for (List<Integer> g : groups.values()) {
+            double mean = 0;
+            for (int i : g) mean += (fr.get(i).modelEnergyEv() - fr.get(i).dftEnergyEv()) / fr.get(i).atoms() / g.size();
+            for (int i : g) {
+                FrameResult r = fr.get(i);
+                double[] ds = r.dftStress() == null ? null : r.dftStress().clone();
+                if (ds != null && r.modelStress() != null) {
+                    double shift = (r.modelStress()[0] + r.modelStress()[1] + r.modelStress()[2] - ds[0] - ds[1] - ds[2]) / 3;
+                    for (int a = 0; a < 3; a++) ds[a] += shift;
+                }
+                fr.set(i, new FrameResult(r.source(), r.configType(), r.composition(), r.species(), r.dftEnergyEv() + mean * r.atoms(), r.modelEnergyEv(),
+                        r.dftForces(), r.modelForces(), ds, r.modelStress()));
+            }
+        }
     }
 
     /** Whether the model carries per-element reference energies (then absolute energies compare). */
