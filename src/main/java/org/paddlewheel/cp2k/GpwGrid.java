@@ -67,10 +67,14 @@ public final class GpwGrid {
             String[] t = g.trim().split("\\s+");
             if (t.length == 3) return new int[] {Integer.parseInt(t[0]), Integer.parseInt(t[1]), Integer.parseInt(t[2])};
         }
-        String lot = info.get("level_of_theory");
-        if (lot == null) return null;
-        Matcher m = LEVEL_CUTOFF.matcher(lot);
-        return m.find() ? points(lattice, Double.parseDouble(m.group(1))) : null;
+        double nominal = nominalCutoffRy(info);
+        return Double.isNaN(nominal) ? null : points(lattice, nominal);
+    }
+
+    /** The requested cut-off (Ry) named in a frame's {@code level_of_theory} ("GPW 800 Ry"), or NaN. */
+    public static double nominalCutoffRy(Map<String, String> info) {
+        Matcher m = LEVEL_CUTOFF.matcher(info.getOrDefault("level_of_theory", ""));
+        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
     }
 
     /** The finest grid's points per cell vector as printed in a CP2K output (first PW_GRID block), or null. */

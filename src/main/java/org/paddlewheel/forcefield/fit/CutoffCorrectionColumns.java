@@ -2,8 +2,6 @@ package org.paddlewheel.forcefield.fit;
 
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.paddlewheel.cp2k.GpwGrid;
 import org.paddlewheel.model.Element;
 import org.paddlewheel.model.Lattice;
@@ -23,7 +21,6 @@ import org.paddlewheel.model.Lattice;
  * no "GPW … Ry" in {@code level_of_theory}) get zero columns.
  */
 final class CutoffCorrectionColumns {
-    private static final Pattern NOMINAL = Pattern.compile("GPW (\\d+(?:\\.\\d+)?) Ry");
     private final List<Element> elements;
     private final int start;
 
@@ -49,9 +46,8 @@ final class CutoffCorrectionColumns {
         if (!on()) return;
         double[][] lat = original.rows();
         int[] grid = GpwGrid.ofFrame(info, lat);
-        Matcher lot = NOMINAL.matcher(info.getOrDefault("level_of_theory", ""));
-        if (grid == null || !lot.find()) return;
-        double nominal = Double.parseDouble(lot.group(1));
+        double nominal = GpwGrid.nominalCutoffRy(info);
+        if (grid == null || Double.isNaN(nominal)) return;
         double[] eff = GpwGrid.effectiveCutoffsRy(lat, grid);
         double mean = (eff[0] + eff[1] + eff[2]) / 3;
         // ∂E_eff,i/∂ε_ab = −2 E_eff,i u_ia u_ib (u_i the unit cell vector), rows xx yy zz xy xz yz

@@ -452,10 +452,12 @@ public final class Uf3Fitter {
         return out;
     }
 
+    private java.nio.file.PathMatcher relativeGlob;
+
     private boolean relative(Uf3Dataset.Frame f) {
         if (opt.relativeEnergy() == null || opt.relativeEnergy().isEmpty()) return false;
-        String t = f.labelled().info().getOrDefault("config_type", "default");
-        return java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + opt.relativeEnergy()).matches(java.nio.file.Path.of(t));
+        if (relativeGlob == null) relativeGlob = java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + opt.relativeEnergy());
+        return relativeGlob.matches(java.nio.file.Path.of(f.labelled().info().getOrDefault("config_type", "default")));
     }
 
     /** Every species pair with training distances below r_cut (intramolecular pairs excluded), r_min from the data. */
