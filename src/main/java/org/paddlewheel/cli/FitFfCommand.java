@@ -118,8 +118,8 @@ public final class FitFfCommand implements Callable<Integer> {
         if (!stressMode.equals("full") && !stressMode.equals("deviatoric") && !stressMode.equals("offset")) {
             throw new IllegalArgumentException("--stress must be full, deviatoric or offset, got " + stressMode);
         }
-        var opt = new org.paddlewheel.forcefield.fit.Uf3Fitter.Options(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction,
-                validationFraction, tb).withDeviatoricStress(stressMode.equals("deviatoric")).withPressureOffset(stressMode.equals("offset")).withChargeScale(fitChargeScale).withFitBonded(fitBonded).withCrossValidation(cvFolds);
+        var opt = new org.paddlewheel.forcefield.fit.Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction,
+                validationFraction).withThreeBody(tb).withDeviatoricStress(stressMode.equals("deviatoric")).withPressureOffset(stressMode.equals("offset")).withChargeScale(fitChargeScale).withFitBonded(fitBonded).withCrossValidation(cvFolds);
         if (bondedOrder != 2 && bondedOrder != 4) throw new IllegalArgumentException("--bonded-order must be 2 or 4, got " + bondedOrder);
         opt = opt.withBondedOrder(bondedOrder).withRelativeEnergy(relativeEnergy);
         if (cutoffCorrection != null && !cutoffCorrection.isEmpty()) {

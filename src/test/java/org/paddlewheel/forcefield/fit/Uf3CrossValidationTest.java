@@ -34,7 +34,7 @@ class Uf3CrossValidationTest {
         Uf3SyntheticData data = new Uf3SyntheticData(5, 6, 18);
         Path base = tmp.resolve("truth.json");
         Files.writeString(base, data.truthJson.toPrettyString());
-        var opt = new Uf3Fitter.Options(base.toString(), false, 5.0, 0.4, 500, 0.25, 0.1, 0.2);
+        var opt = new Uf3FitOptions(base.toString(), false, 5.0, 0.4, 500, 0.25, 0.1, 0.2);
         PrintStream log = new PrintStream(System.err, true);
         List<Uf3Dataset.Frame> frames = Uf3Dataset.read(List.of(data.write(tmp.resolve("exact.extxyz"))));
         Uf3Fitter.Result hold = new Uf3Fitter(opt, log).fit(frames);
@@ -76,7 +76,7 @@ class Uf3CrossValidationTest {
         LabelledXyz.write(file, noisy);
         Path base = tmp.resolve("truth.json");
         Files.writeString(base, data.truthJson.toPrettyString());
-        var opt = new Uf3Fitter.Options(base.toString(), false, 5.0, 0.4, 500, 0.25, 0.1, 0.2).withCrossValidation(5);
+        var opt = new Uf3FitOptions(base.toString(), false, 5.0, 0.4, 500, 0.25, 0.1, 0.2).withCrossValidation(5);
         Uf3Fitter.Result r = new Uf3Fitter(opt, new PrintStream(System.err, true)).fit(Uf3Dataset.read(List.of(file)));
         double inSample = Uf3Solver.rmse(r.train(), r.coefficients())[1], outOfFold = r.cvRmse()[1];
         System.out.printf("cross-validation: out-of-fold F RMSE %.4f eV/Å, in-sample %.4f eV/Å (noise 0.05)%n", outOfFold, inSample);

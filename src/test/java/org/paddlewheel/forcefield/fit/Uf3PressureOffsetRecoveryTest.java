@@ -41,7 +41,7 @@ class Uf3PressureOffsetRecoveryTest {
         LabelledXyz.write(file, shifted);
         Path base = tmp.resolve("truth.json");
         Files.writeString(base, data.truthJson.toPrettyString());
-        var opt = new Uf3Fitter.Options(base.toString(), false, 5.0, 0.4, 500, 0.25, 0.1, 0.2);
+        var opt = new Uf3FitOptions(base.toString(), false, 5.0, 0.4, 500, 0.25, 0.1, 0.2);
         PrintStream log = new PrintStream(System.err, true);
         Uf3Fitter.Result r = new Uf3Fitter(opt.withPressureOffset(true), log).fit(Uf3Dataset.read(List.of(file)));
         Uf3Fitter.Result plain = new Uf3Fitter(opt, log).fit(Uf3Dataset.read(List.of(file)));

@@ -43,7 +43,7 @@ class Uf3QuarticBondedRecoveryTest {
         LabelledXyz.write(file, relabelled);
         Path base = tmp.resolve("truth.json");
         Files.writeString(base, data.truthJson.toPrettyString());
-        var opt = new Uf3Fitter.Options(base.toString(), false, 5.0, 0.4, 500, 0.25, 0.1, 0.2).withFitBonded(true);
+        var opt = new Uf3FitOptions(base.toString(), false, 5.0, 0.4, 500, 0.25, 0.1, 0.2).withFitBonded(true);
         PrintStream log = new PrintStream(System.err, true);
         Uf3Fitter.Result r = new Uf3Fitter(opt.withBondedOrder(4), log).fit(Uf3Dataset.read(List.of(file)));
         Uf3Fitter.Result harmonic = new Uf3Fitter(opt, log).fit(Uf3Dataset.read(List.of(file)));

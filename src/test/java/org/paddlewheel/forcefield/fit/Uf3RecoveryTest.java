@@ -42,7 +42,7 @@ class Uf3RecoveryTest {
         Path file = data.write(tmp.resolve("synthetic.extxyz"));
         Path base = tmp.resolve("truth.json");
         Files.writeString(base, data.truthJson.toPrettyString());
-        var opt = new Uf3Fitter.Options(base.toString(), false, 5.0, 0.4, 500, 0.25, 0.1, 0.2);
+        var opt = new Uf3FitOptions(base.toString(), false, 5.0, 0.4, 500, 0.25, 0.1, 0.2);
         Uf3Fitter.Result r = new Uf3Fitter(opt, new PrintStream(System.err, true)).fit(Uf3Dataset.read(List.of(file)));
         assertThat(r.test()).isNotEmpty();
         assertThat(r.validation()).isNotEmpty();

@@ -69,7 +69,7 @@ class Uf3ThreeBodyRecoveryTest {
         LabelledXyz.write(file, frames);
         Path basePath = tmp.resolve("truth.json");
         Files.writeString(basePath, json.toPrettyString());
-        var opt = new Uf3Fitter.Options(basePath.toString(), false, 5.0, 0.4, 500, 0.25, 0.1, 0.2);
+        var opt = new Uf3FitOptions(basePath.toString(), false, 5.0, 0.4, 500, 0.25, 0.1, 0.2);
         Uf3Fitter.Result r = new Uf3Fitter(opt, new PrintStream(System.err, true)).fit(Uf3Dataset.read(List.of(file)));
         assertThat(r.test()).isNotEmpty();
         double[] test = Uf3Solver.rmse(r.test(), r.coefficients());

@@ -1,0 +1,120 @@
+package org.paddlewheel.forcefield.fit;
+
+import java.util.List;
+import org.paddlewheel.model.Element;
+
+/**
+ * Options of a UF3 fit ({@link Uf3Fitter}, {@code fit-ff --form uf3}): the base model whose charges, molecules and
+ * Ewald settings the fit keeps (a bundled name or a JSON path); the 2-body basis (cut-off {@code rCut} Å, knot spacing
+ * {@code knotSpacing} Å) and its repulsive core prior A·exp(−r/ρ) ({@code coreA} eV, {@code coreRho} Å); the held-out
+ * test and validation fractions (of whole groups); and the switches of the {@code with…} methods, each documented
+ * there with the measurement that motivated it. Immutable: every {@code with…} returns a copy.
+ */
+public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double knotSpacing, double coreA, double coreRho,
+                            double testFraction, double validationFraction, Uf3Fitter.ThreeBody threeBody, boolean deviatoricStress,
+                            boolean fitChargeScale, boolean fitBonded, boolean pressureOffset, int cvFolds, List<Element> cutoffCorrection,
+                            int bondedOrder, String relativeEnergy) {
+    public Uf3FitOptions {
+        cutoffCorrection = cutoffCorrection == null ? List.of() : List.copyOf(cutoffCorrection);
+        if (bondedOrder == 0) bondedOrder = 2;
+    }
+
+    /** The basis and the split; everything else off (2-body, full stress, base charges and bonded terms, hold-out validation). */
+    public Uf3FitOptions(String base, boolean keepPairs, double rCut, double knotSpacing, double coreA, double coreRho,
+                         double testFraction, double validationFraction) {
+        this(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, Uf3Fitter.ThreeBody.OFF, false, false, false, false,
+                0, List.of(), 2, null);
+    }
+
+    public static Uf3FitOptions defaults() { return new Uf3FitOptions("na-amide-borohydride", false, 5.5, 0.3, 1000, 0.2, 0.1, 0.2); }
+
+    public Uf3FitOptions withThreeBody(Uf3Fitter.ThreeBody t) {
+        return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, t, deviatoricStress,
+                fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy);
+    }
+
+    /**
+     * Fit one factor s on every base charge (neutrality kept) with the rest: the Ewald energy, forces and
+     * virial are exactly s² times their values at the base charges, so t = s² is linear ({@link Uf3Design}).
+     * Formal charges overstate the electrostatics of these salts (CP2K Mulliken charges of Na are
+     * +0.54 to +0.62 e on the scans, forcefields/dft/README.md); the data decide how much.
+     */
+    public Uf3FitOptions withChargeScale(boolean fit) {
+        return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, deviatoricStress,
+                fit, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy);
+    }
+
+    /**
+     * Fit the intramolecular harmonic bonds and angles (K, r0, θ0) with the rest ({@link BondedColumns}): the
+     * base model's come from stretch wavenumbers and guesses, while the DFT forces on H are dominated by them.
+     */
+    public Uf3FitOptions withFitBonded(boolean fit) {
+        return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, deviatoricStress,
+                fitChargeScale, fit, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy);
+    }
+
+    /**
+     * Fit and score only the traceless (deviatoric) part of the stress: the pressure of CP2K's
+     * GPW stress at 800 Ry is ~1 GPa below its converged value while the deviatoric part is good to
+     * 0.02 GPa (forcefields/dft/README.md), so the trace would teach the model a spurious pressure.
+     */
+    public Uf3FitOptions withDeviatoricStress(boolean d) {
+        return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, d && !pressureOffset,
+                fitChargeScale, fitBonded, pressureOffset && !d, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy);
+    }
+
+    /**
+     * Fit the full stress with one more unknown: a pressure offset common to every configuration, added to
+     * the data's diagonal stress and not part of the model. The 800-Ry GPW pressure is ~1 GPa off while
+     * energies, forces and the deviatoric stress are converged (forcefields/dft/README.md); a uniform
+     * offset keeps the pressure's differences between densities as data (they constrain the equation of
+     * state beyond what energies alone do) and lets the fit measure the offset (report: P_data − P_model).
+     */
+    public Uf3FitOptions withPressureOffset(boolean on) {
+        return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
+                deviatoricStress && !on, fitChargeScale, fitBonded, on, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy);
+    }
+
+    /**
+     * Choose the hyper-parameters by k-fold cross-validation over whole groups of the non-test data (the
+     * validation fraction is then unused), and fit the final model on all of them: with a few dozen
+     * configurations a fixed validation set is both a noisy judge and data withheld from the model.
+     * Folds: the groups sorted by a hash of their key and dealt round-robin (deterministic). k &lt; 2: hold-out.
+     */
+    public Uf3FitOptions withCrossValidation(int k) {
+        return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
+                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, k, cutoffCorrection, bondedOrder, relativeEnergy);
+    }
+
+    /**
+     * Fit the CP2K GPW cut-off correction of the data for these elements ({@link CutoffCorrectionColumns}): an
+     * energy c_el N_el (Ē_eff − E_nom) and its fixed-grid stress, one unknown c_el (eV/Ry per atom) each, not part of
+     * the model. Na's semicore potential makes the 800-Ry total energy depend on the grid that a cell happens to get.
+     */
+    public Uf3FitOptions withCutoffCorrection(List<Element> els) {
+        return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
+                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, els, bondedOrder, relativeEnergy);
+    }
+
+    /**
+     * With {@code --fit-bonded}: 4 fits each bond and angle as K u² + K3 u³ + K4 u⁴ about its minimum (LAMMPS class2's
+     * polynomial), 2 as harmonic. Measured on the 57 DFT configurations of 3 Dec 2026: training force RMSE on B 0.31 →
+     * 0.15 eV/Å, H 0.18 → 0.12, N 0.23 → 0.18, for 8 more unknowns (BH4 and NH2 stretch and bend far from harmonic at 500–900 K).
+     */
+    public Uf3FitOptions withBondedOrder(int order) {
+        return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
+                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, order, relativeEnergy);
+    }
+
+    /**
+     * Configurations whose config_type matches this glob (e.g. {@code scan-*}) keep only their energy differences within
+     * their group (energy rows minus the group's mean) and their deviatoric stress:
+     * the 2x2x1 scan cells, computed at Γ with c = 4.70 Å, lie 52 meV/atom and +1.05 GPa above the same configuration
+     * doubled to 2x2x2 (forces within 0.05 eV/Å; measured 3 Dec 2026), so their absolute energies and pressures would
+     * teach the model a k-point error.
+     */
+    public Uf3FitOptions withRelativeEnergy(String glob) {
+        return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
+                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, glob);
+    }
+}
