@@ -19,6 +19,7 @@ final class Bonded {
     private final RealSpace pairs;
     private final SplineTerm spline;
     private final double[] d = new double[6];
+    private final double[] fa = new double[6];
     private final double[] dEdr = new double[1];
     double eBond, eAngle, eExcl, ePair, eSpline;
 
@@ -56,9 +57,8 @@ final class Bonded {
                 eAngle += dt * dt * (k2 + dt * (k3 + dt * k4));
                 // F_i = (dE/dθ / sinθ) dcosθ/dr_i, dcosθ/dr_i = u2/r1 − cosθ u1/r1 (u unit vectors)
                 double g = -dt * (2 * k2 + dt * (3 * k3 + 4 * k4 * dt)) / s; // LAMMPS angle_harmonic: a = -2 tk / sinθ (class2 likewise)
-                double a11 = g * c / (r1 * r1), a12 = -g / (r1 * r2), a22 = g * c / (r2 * r2);
-                double f1x = a11 * d[0] + a12 * d[3], f1y = a11 * d[1] + a12 * d[4], f1z = a11 * d[2] + a12 * d[5];
-                double f3x = a22 * d[3] + a12 * d[0], f3y = a22 * d[4] + a12 * d[1], f3z = a22 * d[5] + a12 * d[2];
+                AngleForces.of(g, c, r1, r2, d, fa);
+                double f1x = fa[0], f1y = fa[1], f1z = fa[2], f3x = fa[3], f3y = fa[4], f3z = fa[5];
                 f[3 * i] += f1x; f[3 * i + 1] += f1y; f[3 * i + 2] += f1z;
                 f[3 * k] += f3x; f[3 * k + 1] += f3y; f[3 * k + 2] += f3z;
                 f[3 * j] -= f1x + f3x; f[3 * j + 1] -= f1y + f3y; f[3 * j + 2] -= f1z + f3z;

@@ -83,9 +83,9 @@ final class BondedColumns {
                               double r1, double r2, int i, int j, int k, double[] d) {
         eRow[col] += v;
         double g = -dv / s;
-        double a11 = g * c / (r1 * r1), a12 = -g / (r1 * r2), a22 = g * c / (r2 * r2);
-        double[] f1 = {a11 * d[0] + a12 * d[3], a11 * d[1] + a12 * d[4], a11 * d[2] + a12 * d[5]};
-        double[] f3 = {a22 * d[3] + a12 * d[0], a22 * d[4] + a12 * d[1], a22 * d[5] + a12 * d[2]};
+        double[] fa = new double[6];
+        org.paddlewheel.forcefield.AngleForces.of(g, c, r1, r2, d, fa);
+        double[] f1 = {fa[0], fa[1], fa[2]}, f3 = {fa[3], fa[4], fa[5]};
         for (int a = 0; a < 3; a++) {
             fRows[3 * i + a][col] += f1[a];
             fRows[3 * k + a][col] += f3[a];
