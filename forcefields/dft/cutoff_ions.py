@@ -3,6 +3,7 @@
 
   cutoff_ions.py run [WORKDIR]      # CP2K single points (resumable: finished ones are read back), one MPI rank
   cutoff_ions.py table [WORKDIR]    # the table and per-ion slopes dE/dE_cut (meV/Ry) at 800-1000 Ry
+  cutoff_ions.py check [WORKDIR]    # the ions' sum against the 10-atom convergence cell's measured energies
 
 Each ion of the dataset's compositions -- Na+, O2-, BH4-, NH2- -- sits alone in a cubic box (8 A, uniform
 background for its charge) and is computed at the dataset's settings (PBE, DZVP-MOLOPT-SR-GTH, GTH-PBE with
@@ -121,19 +122,20 @@ def effective(n):
 
 
 def run(work):
-    for name in IONS:
-        for e in NOMINAL:
-            d = os.path.join(work, "%s-%d" % (name.replace("+", "p").replace("-", "m"), e))
-            out = os.path.join(d, "ion.out")
-            if os.path.exists(out) and parse(out)[0] is not None:
-                continue
-            os.makedirs(d, exist_ok=True)
-            open(os.path.join(d, "ion.inp"), "w").write(inp(name, e))
-            env = dict(os.environ, OMP_NUM_THREADS="1")
-            print("cutoff_ions: %s at %d Ry" % (name, e), file=sys.stderr, flush=True)
-            with open(out + ".tmp", "w") as f:
-                subprocess.run(["cp2k.psmp", "-i", "ion.inp"], cwd=d, stdout=f, stderr=subprocess.STDOUT, env=env, check=False)
-            os.replace(out + ".tmp", out)
+    # every ion up to 216 points (2015 Ry, beyond the 1802 Ry of the convergence cell's reference) first, then the rest
+    order = [(name, e) for lo in (True, False) for name in IONS for n, e in zip(GRIDS, NOMINAL) if (n <= 216) == lo]
+    for name, e in order:
+        d = os.path.join(work, "%s-%d" % (name.replace("+", "p").replace("-", "m"), e))
+        out = os.path.join(d, "ion.out")
+        if os.path.exists(out) and parse(out)[0] is not None:
+            continue
+        os.makedirs(d, exist_ok=True)
+        open(os.path.join(d, "ion.inp"), "w").write(inp(name, e))
+        env = dict(os.environ, OMP_NUM_THREADS="1")
+        print("cutoff_ions: %s at %d Ry" % (name, e), file=sys.stderr, flush=True)
+        with open(out + ".tmp", "w") as f:
+            subprocess.run(["cp2k.psmp", "-i", "ion.inp"], cwd=d, stdout=f, stderr=subprocess.STDOUT, env=env, check=False)
+        os.replace(out + ".tmp", out)
 
 
 def rows(work):
@@ -166,7 +168,59 @@ def table(work):
             print("| %s | %d | %d | %.0f | %+.1f | %s |" % (name, e, n, eff, (en - top) * 1000, slope))
 
 
+def grid_points(length_a, cutoff):
+    """CP2K's points along a cell vector (GpwGrid.points)."""
+    x = math.sqrt(cutoff) * (length_a / BOHR) / (2 * math.pi)
+    n = 2 * int(math.floor(x)) + 1
+    while not smooth(n):
+        n += 1
+    return n
+
+
+def smooth(n):
+    for p in (2, 3, 5):
+        while n % p == 0:
+            n //= p
+    return n == 1
+
+
+def cell_effective(lengths, cutoff):
+    """Mean effective cut-off (Ry) of a cell with these vector lengths (A) at a nominal cut-off (GpwGrid)."""
+    return sum((math.pi * grid_points(a, cutoff) / (a / BOHR)) ** 2 for a in lengths) / 3
+
+
+def energy_at(pts, eff):
+    """An ion's energy (eV) at an effective cut-off, linear between the measured grids (NaN outside them)."""
+    for (e0, _, x0, y0), (e1, _, x1, y1) in zip(pts, pts[1:]):
+        if x0 <= eff <= x1:
+            return y0 + (y1 - y0) * (eff - x0) / (x1 - x0)
+    return float("nan")
+
+
+# The 10-atom convergence cell (README.md, Force convergence): x = 1, a = 4.70 A, 2 Na+ + BH4- + NH2-;
+# its measured energies at 600/800/1200 Ry nominal relative to 1600 Ry, meV/atom.
+CONVERGENCE_CELL = {"lengths": (4.70, 4.70, 4.70), "ions": {"Na+": 2, "BH4-": 1, "NH2-": 1}, "atoms": 10,
+                    "measured": {600: 184.78, 800: 133.53, 1200: 49.44}}
+
+
+def check(work):
+    res = rows(work)
+    c = CONVERGENCE_CELL
+    ref = cell_effective(c["lengths"], 1600)
+    print("| nominal (Ry) | effective (Ry) | measured E - E(1600) (meV/atom) | sum of ions (meV/atom) | of which Na+ |")
+    print("|---|---|---|---|---|")
+    for nom, meas in c["measured"].items():
+        eff = cell_effective(c["lengths"], nom)
+        tot = na = 0.0
+        for ion, k in c["ions"].items():
+            d = k * (energy_at(res[ion], eff) - energy_at(res[ion], ref)) * 1000 / c["atoms"]
+            tot += d
+            if ion == "Na+":
+                na = d
+        print("| %d | %.0f (1600: %.0f) | %+.2f | %+.2f | %+.2f |" % (nom, eff, ref, meas, tot, na))
+
+
 if __name__ == "__main__":
     what = sys.argv[1] if len(sys.argv) > 1 else "table"
     work = sys.argv[2] if len(sys.argv) > 2 else "/work/dft-work/cutoff-ions"
-    {"run": run, "table": table}[what](work)
+    {"run": run, "table": table, "check": check}[what](work)
