@@ -59,6 +59,10 @@ public final class FitFfCommand implements Callable<Integer> {
             + " (e.g. Na), the change of the data's total energy with the cut-off its cell's grid actually reaches, and the matching"
             + " fixed-grid stress; a correction of the data, reported in meV/Ry per atom and not part of the model (org.paddlewheel.cp2k.GpwGrid).")
     java.util.List<String> cutoffCorrection;
+    @Option(names = "--cutoff-curves", paramLabel = "TSV", description = "With CP2K GPW data: take measured per-ion cut-off curves"
+            + " (forcefields/dft/cutoff-ions.tsv: ion, element, grid_points, effective_Ry, energy_eV) out of the data's energies and"
+            + " fixed-grid stresses before fitting; no unknowns, stored in the model for dft compare; combines with --cutoff-correction.")
+    Path cutoffCurves;
     @Option(names = "--bonded-order", defaultValue = "2", description = "With --fit-bonded: 2 fits harmonic bonds and angles; 4 adds"
             + " cubic and quartic terms (E = K u² + K3 u³ + K4 u⁴ about the fitted minimum; LAMMPS bond_style/angle_style class2) (default ${DEFAULT-VALUE}).")
     int bondedOrder;
@@ -127,6 +131,7 @@ public final class FitFfCommand implements Callable<Integer> {
             for (String e : cutoffCorrection) els.add(org.paddlewheel.model.Element.of(e.trim()));
             opt = opt.withCutoffCorrection(els);
         }
+        if (cutoffCurves != null) opt = opt.withCutoffCurves(org.paddlewheel.forcefield.fit.CutoffCurves.read(cutoffCurves));
         var frames = org.paddlewheel.forcefield.fit.Uf3Dataset.read(dataset);
         var r = new org.paddlewheel.forcefield.fit.Uf3Fitter(opt, System.err).fit(frames);
         String model = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(r.model());

@@ -85,6 +85,13 @@ public final class Uf3Report {
                     .append(" every cell at the nominal cut-off. (Independent estimate from the 10-atom convergence cell,")
                     .append(" forcefields/dft/README.md: −1.7 meV/Ry per Na between effective cut-offs of 649 and 801 Ry, −0.9 between 801 and 1251 Ry, if all of it is Na's.)\n\n");
         }
+        var curves = org.paddlewheel.forcefield.fit.CutoffCurves.ofJson(r.model().path("fit").get("cutoff_correction_curves"));
+        if (curves != null) {
+            js.put("cutoff_correction_curves", org.paddlewheel.forcefield.fit.Uf3Fitter.curveSummary(curves));
+            md.append("Measured GPW cut-off curves taken out of the data before fitting (fit-ff --cutoff-curves; single ions at the dataset's")
+                    .append(" settings, forcefields/dft/cutoff_ions.py; a correction to the data, not part of the model): ")
+                    .append(org.paddlewheel.forcefield.fit.Uf3Fitter.curveSummary(curves)).append(".\n\n");
+        }
         js.put("charge_scale", r.chargeScale()).put("charge_scale_fitted", r.chargeScaleFitted());
         js.put("bonded_fitted", r.design().bondedFitted());
         js.set("bonds", r.model().get("bonds"));

@@ -12,8 +12,9 @@ import org.paddlewheel.model.Structure;
 import org.paddlewheel.model.Units;
 
 /**
- * A fitted GPW cut-off correction applied to CP2K data ({@link CutoffCorrectionColumns}; slopes c_el in eV per
- * Ry per atom, from a model's {@code fit.cutoff_correction_eV_per_Ry}): {@link #correct} moves a frame's energy
+ * A GPW cut-off correction applied to CP2K data: fitted constant slopes ({@link CutoffCorrectionColumns}; c_el in eV
+ * per Ry per atom, a model's {@code fit.cutoff_correction_eV_per_Ry}) and/or measured per-ion curves
+ * ({@link CutoffCurves}, {@code fit.cutoff_correction_curves}), added together. {@link #correct} moves a frame's energy
  * and stress to the nominal cut-off on every cell, which is what a model fitted with the correction describes,
  * and {@link #gridPressureGPa} is the fixed-grid pressure the term puts on a cell (negative for c &lt; 0: a DFT
  * cell relaxation at "0 GPa" is then at +|P_grid| of the constant-cut-off equation of state).
@@ -21,11 +22,18 @@ import org.paddlewheel.model.Units;
 public final class CutoffCorrection {
     private final List<Element> elements;
     private final double[] slopes;
+    private final CutoffCurves curves;
 
     public CutoffCorrection(Map<Element, Double> slopesEvPerRy) {
+        this(slopesEvPerRy, null);
+    }
+
+    /** Fitted constant slopes (eV/Ry per atom) and measured curves ({@link CutoffCurves}, may be null), added together. */
+    public CutoffCorrection(Map<Element, Double> slopesEvPerRy, CutoffCurves curves) {
         elements = new ArrayList<>(slopesEvPerRy.keySet());
         slopes = new double[elements.size()];
         for (int k = 0; k < slopes.length; k++) slopes[k] = slopesEvPerRy.get(elements.get(k));
+        this.curves = curves == null || curves.isEmpty() ? null : curves;
     }
 
     /** None: every method is the identity. */
@@ -34,13 +42,17 @@ public final class CutoffCorrection {
     /** The correction a model was fitted with ({@code fit.cutoff_correction_eV_per_Ry}), or {@link #NONE}. */
     public static CutoffCorrection ofModel(JsonNode modelJson) {
         JsonNode cc = modelJson.path("fit").path("cutoff_correction_eV_per_Ry");
-        if (!cc.isObject()) return NONE;
+        CutoffCurves curves = CutoffCurves.ofJson(modelJson.path("fit").get("cutoff_correction_curves"));
+        if (!cc.isObject() && curves == null) return NONE;
         Map<Element, Double> m = new LinkedHashMap<>();
-        cc.fields().forEachRemaining(e -> m.put(Element.of(e.getKey()), e.getValue().asDouble()));
-        return new CutoffCorrection(m);
+        if (cc.isObject()) cc.fields().forEachRemaining(e -> m.put(Element.of(e.getKey()), e.getValue().asDouble()));
+        return new CutoffCorrection(m, curves);
     }
 
-    public boolean isEmpty() { return elements.isEmpty(); }
+    public boolean isEmpty() { return elements.isEmpty() && curves == null; }
+
+    /** The measured curves, or null. */
+    public CutoffCurves curves() { return curves; }
 
     /** Slope per element, eV per Ry per atom. */
     public Map<Element, Double> slopes() {
@@ -58,6 +70,17 @@ public final class CutoffCorrection {
         for (int k = 0; k < slopes.length; k++) {
             out[0] += slopes[k] * e[k];
             for (int m = 0; m < 6; m++) out[1 + m] += slopes[k] * st[m][k];
+        }
+        CutoffCorrectionColumns.GridCutoff g = curves == null ? null : CutoffCorrectionColumns.GridCutoff.of(info, s.lattice());
+        if (g != null) {
+            Map<Element, Integer> counts = new LinkedHashMap<>();
+            for (Element el : s.speciesArray()) counts.merge(el, 1, Integer::sum);
+            double v = s.lattice().volume();
+            for (var en : counts.entrySet()) {
+                out[0] += en.getValue() * curves.energyChange(en.getKey(), g.nominalRy(), g.meanRy());
+                double slope = en.getValue() * curves.slope(en.getKey(), g.meanRy());
+                for (int m = 0; m < 6; m++) out[1 + m] += slope * g.dMeanDStrain()[m] / v;
+            }
         }
         return out;
     }

@@ -44,24 +44,35 @@ final class CutoffCorrectionColumns {
      */
     void addRows(Map<String, String> info, Lattice original, Element[] species, double volume, double[] eRow, double[][] sRows) {
         if (!on()) return;
-        double[][] lat = original.rows();
-        int[] grid = GpwGrid.ofFrame(info, lat);
-        double nominal = GpwGrid.nominalCutoffRy(info);
-        if (grid == null || Double.isNaN(nominal)) return;
-        double[] eff = GpwGrid.effectiveCutoffsRy(lat, grid);
-        double mean = (eff[0] + eff[1] + eff[2]) / 3;
-        // ∂E_eff,i/∂ε_ab = −2 E_eff,i u_ia u_ib (u_i the unit cell vector), rows xx yy zz xy xz yz
-        int[][] ab = {{0, 0}, {1, 1}, {2, 2}, {0, 1}, {0, 2}, {1, 2}};
-        double[] dMean = new double[6];
-        for (int i = 0; i < 3; i++) {
-            double len = Math.sqrt(lat[i][0] * lat[i][0] + lat[i][1] * lat[i][1] + lat[i][2] * lat[i][2]);
-            for (int m = 0; m < 6; m++) dMean[m] += -2.0 / 3 * eff[i] * lat[i][ab[m][0]] * lat[i][ab[m][1]] / (len * len);
-        }
+        GridCutoff g = GridCutoff.of(info, original);
+        if (g == null) return;
         for (int k = 0; k < elements.size(); k++) {
             int count = 0;
             for (Element e : species) if (e == elements.get(k)) count++;
-            eRow[start + k] += count * (mean - nominal);
-            if (sRows != null) for (int m = 0; m < sRows.length; m++) sRows[m][start + k] += count * dMean[m] / volume;
+            eRow[start + k] += count * (g.meanRy() - g.nominalRy());
+            if (sRows != null) for (int m = 0; m < sRows.length; m++) sRows[m][start + k] += count * g.dMeanDStrain()[m] / volume;
+        }
+    }
+
+    /**
+     * A frame's grid as cut-offs: the mean effective cut-off Ē_eff (Ry) of its grid, the nominal one, and ∂Ē_eff/∂ε_ab
+     * on that fixed grid (rows xx yy zz xy xz yz, Ry): ∂E_eff,i/∂ε_ab = −2 E_eff,i u_ia u_ib, u_i the unit cell vector.
+     */
+    record GridCutoff(double meanRy, double nominalRy, double[] dMeanDStrain) {
+        /** The grid of a frame with this info and lattice, or null for a frame that names no CP2K GPW grid. */
+        static GridCutoff of(Map<String, String> info, Lattice original) {
+            double[][] lat = original.rows();
+            int[] grid = GpwGrid.ofFrame(info, lat);
+            double nominal = GpwGrid.nominalCutoffRy(info);
+            if (grid == null || Double.isNaN(nominal)) return null;
+            double[] eff = GpwGrid.effectiveCutoffsRy(lat, grid);
+            int[][] ab = {{0, 0}, {1, 1}, {2, 2}, {0, 1}, {0, 2}, {1, 2}};
+            double[] dMean = new double[6];
+            for (int i = 0; i < 3; i++) {
+                double len2 = lat[i][0] * lat[i][0] + lat[i][1] * lat[i][1] + lat[i][2] * lat[i][2];
+                for (int m = 0; m < 6; m++) dMean[m] += -2.0 / 3 * eff[i] * lat[i][ab[m][0]] * lat[i][ab[m][1]] / len2;
+            }
+            return new GridCutoff((eff[0] + eff[1] + eff[2]) / 3, nominal, dMean);
         }
     }
 }

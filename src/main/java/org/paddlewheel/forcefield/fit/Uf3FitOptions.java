@@ -13,7 +13,7 @@ import org.paddlewheel.model.Element;
 public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double knotSpacing, double coreA, double coreRho,
                             double testFraction, double validationFraction, Uf3Fitter.ThreeBody threeBody, boolean deviatoricStress,
                             boolean fitChargeScale, boolean fitBonded, boolean pressureOffset, int cvFolds, List<Element> cutoffCorrection,
-                            int bondedOrder, String relativeEnergy) {
+                            int bondedOrder, String relativeEnergy, CutoffCurves cutoffCurves) {
     public Uf3FitOptions {
         cutoffCorrection = cutoffCorrection == null ? List.of() : List.copyOf(cutoffCorrection);
         if (bondedOrder == 0) bondedOrder = 2;
@@ -23,14 +23,14 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
     public Uf3FitOptions(String base, boolean keepPairs, double rCut, double knotSpacing, double coreA, double coreRho,
                          double testFraction, double validationFraction) {
         this(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, Uf3Fitter.ThreeBody.OFF, false, false, false, false,
-                0, List.of(), 2, null);
+                0, List.of(), 2, null, null);
     }
 
     public static Uf3FitOptions defaults() { return new Uf3FitOptions("na-amide-borohydride", false, 5.5, 0.3, 1000, 0.2, 0.1, 0.2); }
 
     public Uf3FitOptions withThreeBody(Uf3Fitter.ThreeBody t) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, t, deviatoricStress,
-                fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy);
+                fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves);
     }
 
     /**
@@ -41,7 +41,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withChargeScale(boolean fit) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, deviatoricStress,
-                fit, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy);
+                fit, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves);
     }
 
     /**
@@ -50,7 +50,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withFitBonded(boolean fit) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, deviatoricStress,
-                fitChargeScale, fit, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy);
+                fitChargeScale, fit, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves);
     }
 
     /**
@@ -60,7 +60,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withDeviatoricStress(boolean d) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, d && !pressureOffset,
-                fitChargeScale, fitBonded, pressureOffset && !d, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy);
+                fitChargeScale, fitBonded, pressureOffset && !d, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves);
     }
 
     /**
@@ -72,7 +72,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withPressureOffset(boolean on) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress && !on, fitChargeScale, fitBonded, on, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy);
+                deviatoricStress && !on, fitChargeScale, fitBonded, on, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves);
     }
 
     /**
@@ -83,7 +83,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withCrossValidation(int k) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, k, cutoffCorrection, bondedOrder, relativeEnergy);
+                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, k, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves);
     }
 
     /**
@@ -93,7 +93,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withCutoffCorrection(List<Element> els) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, els, bondedOrder, relativeEnergy);
+                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, els, bondedOrder, relativeEnergy, cutoffCurves);
     }
 
     /**
@@ -103,7 +103,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withBondedOrder(int order) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, order, relativeEnergy);
+                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, order, relativeEnergy, cutoffCurves);
     }
 
     /**
@@ -115,6 +115,17 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withRelativeEnergy(String glob) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, glob);
+                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, glob, cutoffCurves);
+    }
+
+    /**
+     * Take measured per-ion GPW cut-off curves ({@link CutoffCurves}, {@code forcefields/dft/cutoff-ions.tsv}) out of
+     * the data before fitting: a fixed correction with no unknowns, which may be combined with fitted slopes
+     * ({@link #withCutoffCorrection}) for what the ions do not explain. Stored in the model (fit.cutoff_correction_curves)
+     * so that {@code dft compare} corrects the data the same way.
+     */
+    public Uf3FitOptions withCutoffCurves(CutoffCurves curves) {
+        return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
+                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, curves);
     }
 }

@@ -68,6 +68,10 @@ public final class Uf3Fitter {
     public Result fit(List<Uf3Dataset.Frame> frames) {
         ObjectNode baseJson = SplineJson.baseJson(opt.base());
         ForceField base = SplineJson.load(baseJson, opt.base());
+        if (opt.cutoffCurves() != null) {
+            frames = new CutoffCorrection(java.util.Map.of(), opt.cutoffCurves()).correct(frames);
+            log.printf(Locale.ROOT, "fit-ff uf3: measured GPW cut-off curves taken out of the data (%s)%n", curveSummary(opt.cutoffCurves()));
+        }
         Uf3Dataset.Split split = Uf3Dataset.split(frames, opt.testFraction(), opt.validationFraction());
         log.printf(Locale.ROOT, "fit-ff uf3: %d configurations: %d train, %d validation, %d test (by source)%n", frames.size(),
                 split.train().size(), split.validation().size(), split.test().size());
@@ -207,6 +211,7 @@ public final class Uf3Fitter {
                 cc.put(design.cutoffCorrectionElements().get(k).symbol(), c[design.cutoffCorrectionColumn(k)]);
             }
         }
+        if (opt.cutoffCurves() != null) opt.cutoffCurves().toJson(how.putObject("cutoff_correction_curves"));
         // the compositions whose absolute energies the atom energies fix are the span of these (CompositionSpan)
         var comps = how.putArray("training_compositions");
         java.util.Set<java.util.Map<String, Integer>> seenComps = new java.util.LinkedHashSet<>();
@@ -231,6 +236,17 @@ public final class Uf3Fitter {
      * configuration that has them, per base-model species (all sets: the charges are not fitted):
      * species name → {mean, std, atoms}. A candidate fixed-charge set, not used by the fit.
      */
+    /** "Na from Na+ (622-2015 Ry), …" for the log and the report. */
+    public static String curveSummary(CutoffCurves c) {
+        StringBuilder b = new StringBuilder();
+        for (CutoffCurves.Curve cv : c.curves().values()) {
+            if (b.length() > 0) b.append(", ");
+            b.append(String.format(Locale.ROOT, "%s from %s, %.0f-%.0f Ry", cv.element(), cv.ion(), cv.effectiveRy()[0],
+                    cv.effectiveRy()[cv.effectiveRy().length - 1]));
+        }
+        return b.toString();
+    }
+
     static java.util.Map<String, double[]> meanCharges(ForceField base, List<Uf3Dataset.Frame> frames) {
         java.util.Map<String, double[]> acc = new java.util.LinkedHashMap<>();
         for (var sp : base.species()) acc.put(sp.name(), new double[3]);
