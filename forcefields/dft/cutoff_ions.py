@@ -4,6 +4,7 @@
   cutoff_ions.py run [WORKDIR]      # CP2K single points (resumable: finished ones are read back), one MPI rank
   cutoff_ions.py table [WORKDIR]    # the table and per-ion slopes dE/dE_cut (meV/Ry) at 800-1000 Ry
   cutoff_ions.py check [WORKDIR]    # the ions' sum against the 10-atom convergence cell's measured energies
+  cutoff_ions.py tsv [WORKDIR]      # cutoff-ions.tsv for `fit-ff --cutoff-curves` (element = the ion's heavy atom)
 
 Each ion of the dataset's compositions -- Na+, O2-, BH4-, NH2- -- sits alone in a cubic box (8 A, uniform
 background for its charge) and is computed at the dataset's settings (PBE, DZVP-MOLOPT-SR-GTH, GTH-PBE with
@@ -122,8 +123,10 @@ def effective(n):
 
 
 def run(work):
-    # every ion up to 216 points (2015 Ry, beyond the 1802 Ry of the convergence cell's reference) first, then the rest
-    order = [(name, e) for lo in (True, False) for name in IONS for n, e in zip(GRIDS, NOMINAL) if (n <= 216) == lo]
+    # every ion up to 192 points (1592 Ry: the dataset's 801-986 Ry and most of the convergence cell's range) first,
+    # the anions before O2- (BH4- and NH2- carry the x-dependence of the dataset's cells), then the finer grids
+    names = ["Na+", "BH4-", "NH2-", "O2-"]
+    order = [(name, e) for lo in (True, False) for name in names for n, e in zip(GRIDS, NOMINAL) if (n <= 192) == lo]
     for name, e in order:
         d = os.path.join(work, "%s-%d" % (name.replace("+", "p").replace("-", "m"), e))
         out = os.path.join(d, "ion.out")
@@ -166,6 +169,17 @@ def table(work):
             if i + 1 < len(pts) and pts[i + 1][2] > eff:
                 slope = "%+.3f" % ((pts[i + 1][3] - en) * 1000 / (pts[i + 1][2] - eff))
             print("| %s | %d | %d | %.0f | %+.1f | %s |" % (name, e, n, eff, (en - top) * 1000, slope))
+
+
+ELEMENT = {"Na+": "Na", "O2-": "O", "BH4-": "B", "NH2-": "N"}
+
+
+def tsv(work):
+    """The curves as fit-ff --cutoff-curves reads them: a B or N atom carries its whole molecular ion."""
+    print("ion\telement\tgrid_points\teffective_Ry\tenergy_eV")
+    for name, pts in rows(work).items():
+        for e, n, eff, en in pts:
+            print("%s\t%s\t%d\t%.3f\t%.6f" % (name, ELEMENT[name], n, eff, en))
 
 
 def grid_points(length_a, cutoff):
@@ -223,4 +237,4 @@ def check(work):
 if __name__ == "__main__":
     what = sys.argv[1] if len(sys.argv) > 1 else "table"
     work = sys.argv[2] if len(sys.argv) > 2 else "/work/dft-work/cutoff-ions"
-    {"run": run, "table": table, "check": check}[what](work)
+    {"run": run, "table": table, "check": check, "tsv": tsv}[what](work)
