@@ -241,7 +241,7 @@ public final class Uf3Fitter {
         StringBuilder b = new StringBuilder();
         for (CutoffCurves.Curve cv : c.curves().values()) {
             if (b.length() > 0) b.append(", ");
-            b.append(String.format(Locale.ROOT, "%s from %s, %.0f-%.0f Ry", cv.element(), cv.ion(), cv.effectiveRy()[0],
+            b.append(String.format(Locale.ROOT, "%s from %s, %.0f-%.0f Ry", cv.element().symbol(), cv.ion(), cv.effectiveRy()[0],
                     cv.effectiveRy()[cv.effectiveRy().length - 1]));
         }
         return b.toString();
