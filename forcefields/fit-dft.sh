@@ -11,7 +11,10 @@
 #    pressure ~1-2 GPa low; the fitted slope, -0.9 to -1.4 meV/Ry per Na, matches the convergence cell's, and the
 #    corrected full-stress fit put x = 1 at 4.78 A at 300 K where the deviatoric fit gave 4.48 A, 3 Dec 2026;
 #    hyper-parameters by 5-fold cross-validation over whole groups and the final model fitted on every non-test
-#    configuration), on top of the classical model's species, molecules and Ewald settings; report in
+#    configuration), on top of the classical model's species, molecules and Ewald settings. Since 3 Dec 2026 (session 8) the
+#    cut-off correction is the measured one, `--cutoff-curves forcefields/dft/cutoff-ions.tsv` (single ions on grids of
+#    622-3582 Ry, forcefields/dft/README.md), in place of the fitted constant Na slope: it follows the slope's fall across
+#    the dataset's 801-986 Ry and improved every cross-validation RMSE; report in
 #    forcefields/dft-model/fit/.
 # 2. `paddlewheel dft compare` of the fitted model against every labelled frame and relaxation, report in
 #    forcefields/dft-model/compare/, and the compact summary written into the model ("dft_validation").
@@ -29,7 +32,7 @@ shopt -s nullglob
 data=(forcefields/dft/*.extxyz)
 ((${#data[@]})) || { echo "fit-dft: no labelled frames in forcefields/dft/*.extxyz" >&2; exit 2; }
 echo "fit-dft: ${#data[@]} data files; work in $tmp" >&2
-read -r -a opts <<< "${FITOPTS:---stress full --cutoff-correction Na --relative-energy scan-* --fit-charge-scale --fit-bonded --bonded-order 4 --cv-folds 5}"
+read -r -a opts <<< "${FITOPTS:---stress full --cutoff-curves forcefields/dft/cutoff-ions.tsv --relative-energy scan-* --fit-charge-scale --fit-bonded --bonded-order 4 --cv-folds 5}"
 $pw fit-ff --dataset "${data[@]}" --form uf3 "${opts[@]}" "$@" \
   -o "$tmp/fitted.json" --report "$tmp/fit" > "$tmp/fit.md"
 # name the model and say what it is (the fitter names it <base>-uf3-fit)
