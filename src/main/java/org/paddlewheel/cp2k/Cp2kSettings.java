@@ -26,10 +26,15 @@ import java.util.Locale;
  * @param populations     print Hirshfeld and Mulliken charges
  * @param kpoints         Monkhorst–Pack mesh (null: Γ point only, with OT); a mesh switches the SCF
  *                        to diagonalisation with Broyden mixing, as CP2K requires for k-points
+ * @param otMinimizer     OT minimiser at Γ: "CG" (conjugate gradients with the FULL_ALL preconditioner, the default
+ *                        since 3 Dec 2026) or "DIIS" (with FULL_SINGLE_INVERSE, the dataset's setting before then).
+ *                        Measured on an 80-atom x = 1 snapshot (forcefields/dft/README.md, "SCF traps"): DIIS from the
+ *                        atomic guess converged, by its own criterion, to a state 6.6 eV above the ground state that
+ *                        CG found from the same guess in 61 steps; DIIS can stop at a stationary point that is no minimum.
  */
 public record Cp2kSettings(String functional, boolean d3, double cutoffRy, double relCutoffRy, String basis,
                            boolean xcSmoothing, double epsScf, int maxScf, int maxOuterScf, int charge,
-                           boolean populations, int[] kpoints) {
+                           boolean populations, int[] kpoints, String otMinimizer) {
     /** Density cut-off converged for forces with XC smoothing (forcefields/dft/README.md), Ry. */
     public static final double DEFAULT_CUTOFF_RY = 800;
     /** Relative cut-off, Ry. */
@@ -39,51 +44,58 @@ public record Cp2kSettings(String functional, boolean d3, double cutoffRy, doubl
         if (!(cutoffRy > 0) || !(relCutoffRy > 0)) throw new IllegalArgumentException("CP2K cut-offs must be positive");
         if (!(epsScf > 0)) throw new IllegalArgumentException("EPS_SCF must be positive");
         if (maxScf < 1 || maxOuterScf < 1) throw new IllegalArgumentException("MAX_SCF must be at least 1");
+        otMinimizer = otMinimizer == null ? "CG" : otMinimizer.toUpperCase(Locale.ROOT);
+        if (!otMinimizer.equals("CG") && !otMinimizer.equals("DIIS")) throw new IllegalArgumentException("OT minimizer must be CG or DIIS, got " + otMinimizer);
     }
 
     /** The paper's level of theory with converged numerical settings. */
     public static Cp2kSettings paperDefaults() {
         return new Cp2kSettings("PBE", false, DEFAULT_CUTOFF_RY, DEFAULT_REL_CUTOFF_RY, "DZVP-MOLOPT-SR-GTH",
-                true, 1e-6, 30, 20, 0, true, null);
+                true, 1e-6, 30, 20, 0, true, null, "CG");
     }
 
     /** Tiny-and-fast settings for tests: SZV basis, low cut-off, no smoothing. */
     public static Cp2kSettings smoke() {
-        return new Cp2kSettings("PBE", false, 200, 30, "SZV-MOLOPT-SR-GTH", false, 1e-6, 30, 10, 0, false, null);
+        return new Cp2kSettings("PBE", false, 200, 30, "SZV-MOLOPT-SR-GTH", false, 1e-6, 30, 10, 0, false, null, "CG");
     }
 
     public Cp2kSettings withD3(boolean on) {
-        return new Cp2kSettings(functional, on, cutoffRy, relCutoffRy, basis, xcSmoothing, epsScf, maxScf, maxOuterScf, charge, populations, kpoints);
+        return new Cp2kSettings(functional, on, cutoffRy, relCutoffRy, basis, xcSmoothing, epsScf, maxScf, maxOuterScf, charge, populations, kpoints, otMinimizer);
     }
 
     public Cp2kSettings withCutoff(double ry) {
-        return new Cp2kSettings(functional, d3, ry, relCutoffRy, basis, xcSmoothing, epsScf, maxScf, maxOuterScf, charge, populations, kpoints);
+        return new Cp2kSettings(functional, d3, ry, relCutoffRy, basis, xcSmoothing, epsScf, maxScf, maxOuterScf, charge, populations, kpoints, otMinimizer);
     }
 
     public Cp2kSettings withBasis(String b) {
-        return new Cp2kSettings(functional, d3, cutoffRy, relCutoffRy, b, xcSmoothing, epsScf, maxScf, maxOuterScf, charge, populations, kpoints);
+        return new Cp2kSettings(functional, d3, cutoffRy, relCutoffRy, b, xcSmoothing, epsScf, maxScf, maxOuterScf, charge, populations, kpoints, otMinimizer);
     }
 
     public Cp2kSettings withXcSmoothing(boolean on) {
-        return new Cp2kSettings(functional, d3, cutoffRy, relCutoffRy, basis, on, epsScf, maxScf, maxOuterScf, charge, populations, kpoints);
+        return new Cp2kSettings(functional, d3, cutoffRy, relCutoffRy, basis, on, epsScf, maxScf, maxOuterScf, charge, populations, kpoints, otMinimizer);
     }
 
     public Cp2kSettings withCharge(int q) {
-        return new Cp2kSettings(functional, d3, cutoffRy, relCutoffRy, basis, xcSmoothing, epsScf, maxScf, maxOuterScf, q, populations, kpoints);
+        return new Cp2kSettings(functional, d3, cutoffRy, relCutoffRy, basis, xcSmoothing, epsScf, maxScf, maxOuterScf, q, populations, kpoints, otMinimizer);
     }
 
     public Cp2kSettings withRelCutoff(double ry) {
-        return new Cp2kSettings(functional, d3, cutoffRy, ry, basis, xcSmoothing, epsScf, maxScf, maxOuterScf, charge, populations, kpoints);
+        return new Cp2kSettings(functional, d3, cutoffRy, ry, basis, xcSmoothing, epsScf, maxScf, maxOuterScf, charge, populations, kpoints, otMinimizer);
     }
 
     /** Monkhorst–Pack mesh n1×n2×n3, or null for Γ only. */
     public Cp2kSettings withKpoints(int[] mesh) {
         return new Cp2kSettings(functional, d3, cutoffRy, relCutoffRy, basis, xcSmoothing, epsScf, maxScf, maxOuterScf, charge, populations,
-                mesh == null ? null : mesh.clone());
+                mesh == null ? null : mesh.clone(), otMinimizer);
+    }
+
+    /** OT minimiser at Γ, "CG" or "DIIS" (see the record's documentation). */
+    public Cp2kSettings withOtMinimizer(String m) {
+        return new Cp2kSettings(functional, d3, cutoffRy, relCutoffRy, basis, xcSmoothing, epsScf, maxScf, maxOuterScf, charge, populations, kpoints, m);
     }
 
     public Cp2kSettings withEpsScf(double eps) {
-        return new Cp2kSettings(functional, d3, cutoffRy, relCutoffRy, basis, xcSmoothing, eps, maxScf, maxOuterScf, charge, populations, kpoints);
+        return new Cp2kSettings(functional, d3, cutoffRy, relCutoffRy, basis, xcSmoothing, eps, maxScf, maxOuterScf, charge, populations, kpoints, otMinimizer);
     }
 
     /** One line naming the level of theory, for file headers and reports. */
@@ -91,6 +103,7 @@ public record Cp2kSettings(String functional, boolean d3, double cutoffRy, doubl
         return String.format(Locale.ROOT, "%s%s/%s GTH, GPW %.0f Ry (rel %.0f)%s, %s, EPS_SCF %.0e%s",
                 functional, d3 ? "+D3(BJ)" : "", basis.contains("{q}") ? basis + " (POTENTIAL_UZH)" : basis, cutoffRy, relCutoffRy,
                 xcSmoothing ? ", XC smoothing SPLINE2_SMOOTH/NN10" : "",
-                kpoints == null ? "Gamma" : "k-mesh " + kpoints[0] + "x" + kpoints[1] + "x" + kpoints[2], epsScf, charge != 0 ? ", charge " + charge : "");
+                kpoints == null ? "Gamma" : "k-mesh " + kpoints[0] + "x" + kpoints[1] + "x" + kpoints[2], epsScf, charge != 0 ? ", charge " + charge : "")
+                + (kpoints == null && otMinimizer.equals("DIIS") ? ", OT DIIS" : "");
     }
 }
