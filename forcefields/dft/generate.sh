@@ -267,7 +267,7 @@ nebprobe_stage() {
 
 # ---- Relabelling: pieces whose SCF stopped in a wrong state, recomputed on the same frames ----
 # RELABEL.tsv (piece, charge, reason) lists them. Until 3 Dec 2026 the SCF was OT DIIS; on md-x1-250K-2 it stopped
-# 6.6 eV (82 meV/atom) above the ground state that OT CG found from the same atomic guess (README, "SCF traps"), and the
+# 6.5 eV (81 meV/atom) above the ground state that OT CG found from the same atomic guess (README, "SCF traps"), and the
 # piece's later frames, restarted from that wavefunction, inherited the state. The frames' positions are kept; energies,
 # forces, stresses and charges are recomputed at the current settings (OT CG), each frame's `source` is kept (it is the
 # key of the fixed train/test split), and the superseded labels go to superseded/<piece>.extxyz.gz (not read by fit-ff).

@@ -34,7 +34,7 @@ public final class DftOptions {
     public String kpoints;
 
     @Option(names = "--ot-minimizer", defaultValue = "CG", description = "OT minimiser at Γ: CG (with the FULL_ALL preconditioner) or DIIS"
-            + " (with FULL_SINGLE_INVERSE; faster, but stopped 6.6 eV above the ground state on an 80-atom snapshot) (default ${DEFAULT-VALUE}).")
+            + " (with FULL_SINGLE_INVERSE; faster, but stopped 6.5 eV above the ground state on an 80-atom snapshot) (default ${DEFAULT-VALUE}).")
     public String otMinimizer;
 
     /** The settings these options describe. */

@@ -91,7 +91,7 @@ public final class Cp2kInput {
             b.append("      &MIXING\n        METHOD BROYDEN_MIXING\n        ALPHA 0.3\n        NBROYDEN 8\n      &END MIXING\n");
         } else {
             b.append("      EPS_SCF ").append(sci(st.epsScf())).append("\n      MAX_SCF ").append(st.maxScf()).append('\n');
-            // CG with FULL_ALL by default: DIIS stopped 6.6 eV above the ground state on an 80-atom snapshot (Cp2kSettings)
+            // CG with FULL_ALL by default: DIIS stopped 6.5 eV above the ground state on an 80-atom snapshot (Cp2kSettings)
             b.append("      &OT\n        MINIMIZER ").append(st.otMinimizer()).append("\n        PRECONDITIONER ")
                     .append(st.otMinimizer().equals("DIIS") ? "FULL_SINGLE_INVERSE" : "FULL_ALL").append("\n      &END OT\n");
             b.append("      &OUTER_SCF\n        EPS_SCF ").append(sci(st.epsScf())).append("\n        MAX_SCF ").append(st.maxOuterScf())

@@ -29,7 +29,7 @@ import java.util.Locale;
  * @param otMinimizer     OT minimiser at Γ: "CG" (conjugate gradients with the FULL_ALL preconditioner, the default
  *                        since 3 Dec 2026) or "DIIS" (with FULL_SINGLE_INVERSE, the dataset's setting before then).
  *                        Measured on an 80-atom x = 1 snapshot (forcefields/dft/README.md, "SCF traps"): DIIS from the
- *                        atomic guess converged, by its own criterion, to a state 6.6 eV above the ground state that
+ *                        atomic guess converged, by its own criterion, to a state 6.5 eV above the ground state that
  *                        CG found from the same guess in 61 steps; DIIS can stop at a stationary point that is no minimum.
  */
 public record Cp2kSettings(String functional, boolean d3, double cutoffRy, double relCutoffRy, String basis,

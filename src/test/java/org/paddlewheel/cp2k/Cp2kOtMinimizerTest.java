@@ -9,7 +9,7 @@ import org.paddlewheel.model.Lattice;
 import org.paddlewheel.model.Structure;
 
 /**
- * The OT minimiser written into CP2K inputs: CG with FULL_ALL by default (DIIS stopped 6.6 eV above the ground state on
+ * The OT minimiser written into CP2K inputs: CG with FULL_ALL by default (DIIS stopped 6.5 eV above the ground state on
  * an 80-atom snapshot, forcefields/dft/README.md), DIIS with FULL_SINGLE_INVERSE on request, and the choice named in
  * the level of theory only when it is the non-default DIIS; anything else is refused. (That CG reaches the same ground
  * state as before is checked by Cp2kLiveTest's stored single-point energy.)
