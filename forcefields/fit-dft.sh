@@ -47,8 +47,11 @@ json.dump(m, open(p, "w"), indent=1)
 PY
 $pw dft compare --ff "$tmp/fitted.json" --report "$tmp/compare" --write-validation "$tmp/fitted.json" > /dev/null
 # 3. A finite-temperature guard before anything is installed: NPT at 0 GPa and 300 K of x = 1 (2x2x2, 2 ps + 4 ps),
-#    whose lattice parameter must lie within 3 % of the measured 4.6950 Å (Somer et al. 2010). A fit to compressed
-#    cells only (MD round 1) passed every 0 K check and expanded x = 1 to 5.18 Å here (3 Dec 2026).
+#    whose lattice parameter must lie within 5 % of the measured 4.6950 Å (Somer et al. 2010). A fit to compressed
+#    cells only (MD round 1) passed every 0 K check and expanded x = 1 to 5.18 Å (+10 %) here (3 Dec 2026). The guard
+#    was 3 % until the cut-off correction was measured ion by ion (session 8, forcefields/dft/README.md): the
+#    constant-cut-off PBE the model now describes puts x = 1 above the fixed-grid relaxation's 4.765 Å by the
+#    −1.7 GPa grid pressure (about +3 % at 0 K), so a PBE-faithful model lands 4-5 % above experiment at 300 K.
 $pw build antiperovskite --x 1 --supercell 2x2x2 --a 4.765Å --seed 1 -o "$tmp/x1.extxyz" > /dev/null
 $pw md -i "$tmp/x1.extxyz" --ff "$tmp/fitted.json" --temperature 300K --ensemble npt --pressure 0GPa --equilibrate 2ps --time 4ps \
   --every 0.5ps --seed 2 -o "$tmp/npt-x1-300K" --quiet > /dev/null
@@ -61,8 +64,8 @@ PY
 )
 echo "fit-dft: x = 1 at 300 K and 0 GPa (NPT, 4 ps): a = $a300 Å (measured 4.6950 Å)" >&2
 echo "$a300" > "$tmp/compare/npt-x1-300K-a_A.txt"
-if ! python3 -c "import sys; sys.exit(0 if abs($a300 / 4.695 - 1) <= 0.03 else 1)"; then
-  echo "fit-dft: NOT installed: a(300 K) of x = 1 is $a300 Å, more than 3 % from 4.6950 Å; reports left in $tmp" >&2
+if ! python3 -c "import sys; sys.exit(0 if abs($a300 / 4.695 - 1) <= 0.05 else 1)"; then
+  echo "fit-dft: NOT installed: a(300 K) of x = 1 is $a300 Å, more than 5 % from 4.6950 Å; reports left in $tmp" >&2
   exit 2
 fi
 mkdir -p "$here/dft-model"
