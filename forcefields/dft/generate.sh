@@ -28,8 +28,9 @@ COMMIT="${COMMIT:-1}"
 # The classical model that samples the MD snapshots (a bundled name or a JSON file). Its molecules' bond lengths set
 # most of a snapshot's DFT pressure (README, Caveats): a DFT-fitted model gives PBE-like molecules.
 # Default (3 Dec 2026 09:30 on): the DFT-fitted sampler kept in samplers/ (samplers/README.md); until then the
-# classical na-amide-borohydride, whose snapshots put Na 2.07 Å from N (README, Caveats).
-SAMPLER_FF="${SAMPLER_FF:-$here/samplers/d837287a24af.json}"
+# classical na-amide-borohydride, whose snapshots put Na 2.07 Å from N (README, Caveats). From the session after
+# session 8: 84507e75457f.json, the refit on the relabelled data (d837287a24af.json before).
+SAMPLER_FF="${SAMPLER_FF:-$here/samplers/84507e75457f.json}"
 # Waiting MPI ranks yield the core instead of spinning: on a machine shared with builds, a spinning
 # rank starves its partner (an 80-atom SCF step went from 10 s to 125 s under load 8-10, measured).
 export OMPI_MCA_mpi_yield_when_idle=1
