@@ -124,9 +124,11 @@ def effective(n):
 
 def run(work):
     # every ion up to 192 points (1592 Ry: the dataset's 801-986 Ry and most of the convergence cell's range) first,
-    # the anions before O2- (BH4- and NH2- carry the x-dependence of the dataset's cells), then the finer grids
+    # the anions before O2- (BH4- and NH2- carry the x-dependence of the dataset's cells);
     names = ["Na+", "BH4-", "NH2-", "O2-"]
-    order = [(name, e) for lo in (True, False) for name in names for n, e in zip(GRIDS, NOMINAL) if (n <= 192) == lo]
+    # then 216 points for every ion (2015 Ry: beyond the convergence cell's 1802 Ry reference), then the finest
+    passes = (lambda n: n <= 192, lambda n: n == 216, lambda n: n > 216)
+    order = [(name, e) for keep in passes for name in names for n, e in zip(GRIDS, NOMINAL) if keep(n)]
     for name, e in order:
         d = os.path.join(work, "%s-%d" % (name.replace("+", "p").replace("-", "m"), e))
         out = os.path.join(d, "ion.out")
