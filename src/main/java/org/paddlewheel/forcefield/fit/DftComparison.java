@@ -46,9 +46,14 @@ public final class DftComparison {
         public int atoms() { return species.length; }
     }
 
-    /** RMSEs of a set: energy eV/atom (absolute: NaN without atom energies; relative: per-composition mean removed), forces eV/Å, stress GPa. */
+    /**
+     * RMSEs of a set: energy eV/atom (absolute: NaN without atom energies; relative: per-composition mean removed), forces eV/Å,
+     * stress GPa; and the signed mean energy error (model − DFT, eV/atom; NaN where the absolute one is), which says whether
+     * the model puts a whole group (a liquid, a glass) too low or too high, what an RMSE cannot.
+     */
     public record Errors(int configs, long forceComponents, double energyRmse, double relativeEnergyRmse, double forceRmse,
-                         double forceRms, Map<String, double[]> forcePerElement, double stressRmseGPa, double deviatoricStressRmseGPa) {}
+                         double forceRms, Map<String, double[]> forcePerElement, double stressRmseGPa, double deviatoricStressRmseGPa,
+                         double energyMeanError) {}
 
     /** Energies along one scan relative to its first frame (eV), DFT and model, frames in scan order. */
     public record ScanProfile(String configType, List<String> sources, double[] dftEv, double[] modelEv) {
@@ -250,7 +255,7 @@ public final class DftComparison {
 
     /** As above, the absolute energy RMSE over the configurations whose composition {@code span} fixes (null: all). */
     public static Errors errors(List<FrameResult> fr, boolean absoluteEnergy, CompositionSpan span) {
-        double se = 0, sf = 0, sf0 = 0, ss = 0, sd = 0;
+        double se = 0, sm = 0, sf = 0, sf0 = 0, ss = 0, sd = 0;
         long nf = 0, ns = 0;
         Map<String, List<Double>> dByComp = new LinkedHashMap<>();
         Map<String, double[]> pe = new TreeMap<>();
@@ -259,6 +264,7 @@ public final class DftComparison {
             double d = (r.modelEnergyEv() - r.dftEnergyEv()) / r.atoms();
             if (span == null || span.contains(r.species())) {
                 se += d * d;
+                sm += d;
                 ne++;
             }
             dByComp.computeIfAbsent(r.composition(), k -> new ArrayList<>()).add(d);
@@ -297,7 +303,8 @@ public final class DftComparison {
         int n = fr.size();
         return new Errors(n, nf, absoluteEnergy && ne > 0 ? Math.sqrt(se / ne) : Double.NaN, n > 0 ? Math.sqrt(sr / n) : Double.NaN,
                 nf > 0 ? Math.sqrt(sf / nf) : Double.NaN, nf > 0 ? Math.sqrt(sf0 / nf) : Double.NaN, perEl,
-                ns > 0 ? EV_PER_A3_IN_GPA * Math.sqrt(ss / ns) : Double.NaN, ns > 0 ? EV_PER_A3_IN_GPA * Math.sqrt(sd / ns) : Double.NaN);
+                ns > 0 ? EV_PER_A3_IN_GPA * Math.sqrt(ss / ns) : Double.NaN, ns > 0 ? EV_PER_A3_IN_GPA * Math.sqrt(sd / ns) : Double.NaN,
+                absoluteEnergy && ne > 0 ? sm / ne : Double.NaN);
     }
 
     /**

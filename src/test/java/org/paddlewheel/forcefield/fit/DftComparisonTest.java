@@ -82,6 +82,10 @@ class DftComparisonTest {
         LabelledXyz.write(shifted, scan(truth, 0.5));
         DftComparison.Result r2 = DftComparison.compare(truth, Uf3Dataset.read(List.of(shifted)), List.of(), QUIET);
         assertThat(r2.all().energyRmse()).isCloseTo(0.5, within(1e-9));
+        // DFT 0.5 eV/atom above the model: the signed mean error (model − DFT) says which side, the RMSE cannot
+        assertThat(r2.all().energyMeanError()).isCloseTo(-0.5, within(1e-9));
+        assertThat(r2.byConfigType().get("scan-test").energyMeanError()).isCloseTo(-0.5, within(1e-9));
+        assertThat(r.all().energyMeanError()).isCloseTo(0, within(1e-9));
         assertThat(r2.all().relativeEnergyRmse()).isLessThan(1e-9);
         assertThat(r2.scans().get(0).modelBarrierEv()).isCloseTo(r2.scans().get(0).dftBarrierEv(), within(1e-8));
     }
