@@ -32,7 +32,8 @@ shopt -s nullglob
 data=(forcefields/dft/*.extxyz)
 ((${#data[@]})) || { echo "fit-dft: no labelled frames in forcefields/dft/*.extxyz" >&2; exit 2; }
 echo "fit-dft: ${#data[@]} data files; work in $tmp" >&2
-read -r -a opts <<< "${FITOPTS:---stress full --cutoff-curves forcefields/dft/cutoff-ions.tsv --relative-energy scan-* --fit-charge-scale --fit-bonded --bonded-order 4 --cv-folds 5}"
+# the options of record live in forcefields/fit-options.txt (one line), which the generator's glass loop reads too
+read -r -a opts <<< "${FITOPTS:-$(head -1 "$here/fit-options.txt")}"
 $pw fit-ff --dataset "${data[@]}" --form uf3 "${opts[@]}" "$@" \
   -o "$tmp/fitted.json" --report "$tmp/fit" > "$tmp/fit.md"
 # name the model and say what it is (the fitter names it <base>-uf3-fit)
