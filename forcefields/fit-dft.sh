@@ -69,11 +69,12 @@ if ! python3 -c "import sys; sys.exit(0 if abs($a300 / 4.695 - 1) <= 0.05 else 1
   echo "fit-dft: NOT installed: a(300 K) of x = 1 is $a300 Å, more than 5 % from 4.6950 Å; reports left in $tmp" >&2
   exit 2
 fi
-# 4. The crystal must be the model's ground state: the glass quenched from the model's own melt (2x2x2 x = 1: 1000 K NVT
-#    3 ps, 400 K NPT: three frames 1 ps apart after 3 ps, each relaxed with the cell free) must on average lie above the relaxed crystal (the last frame of the 300 K
-#    NPT run above, relaxed the same way). In PBE the pair made by the session-8 model lies glass − crystal = +20.0
-#    meV/atom apart (forcefields/dft/README.md, "The model's glass lies below its crystal"); that model put it at
-#    −11.5 meV/atom and melted x = 1 at every temperature down to 250 K. No RMSE shows this.
+# 4. Reported, not required: the model's own x = 1 glass − crystal. The glasses are quenched from the model's melt
+#    (2x2x2: 1000 K NVT 3 ps, then 400 K NPT; three frames 1 ps apart after 3 ps), each relaxed with the cell free. The
+#    crystal is the last frame of the 300 K NPT run above, relaxed the same way. In PBE the sign depends on the quench
+#    (forcefields/dft/README.md, "Relaxed minima"): the shipped model's quench lies +20.0 meV/atom above its crystal, and
+#    a refit's quenches lie 9.5-14.6 meV/atom below it. So this is no blocking rule; the labelled glass groups
+#    (`glass-x1-*`, judged by `dft compare`'s signed mean error) are the check that counts.
 last_frame() { python3 - "$1" "$2" <<'PY'
 import sys
 L = open(sys.argv[1]).read().splitlines(); i = 0; fr = []
@@ -107,12 +108,8 @@ d = [1e3 * (json.load(open("%s/glass-x1-%d-relaxed.json" % (t, k)))["energy_per_
 print("%.2f %s" % (sum(d) / 3, ",".join("%.2f" % x for x in d)))
 PY
 )
-echo "fit-dft: x = 1 glass − crystal (both relaxed, model): mean $dglass meV/atom over three glasses ($dlist); PBE, for the session-8 pair: +20.0" >&2
+echo "fit-dft: x = 1 glass − crystal (both relaxed, model): mean $dglass meV/atom over three glasses ($dlist); reported, not required" >&2
 printf 'mean\t%s\nglasses\t%s\n' "$dglass" "$dlist" > "$tmp/compare/glass-minus-crystal-x1_meV_per_atom.txt"
-if ! python3 -c "import sys; sys.exit(0 if $dglass > 0 else 1)"; then
-  echo "fit-dft: NOT installed: the model's relaxed x = 1 glass lies $dglass meV/atom (mean of three) below its relaxed crystal; reports left in $tmp" >&2
-  exit 2
-fi
 mkdir -p "$here/dft-model"
 rm -rf "$here/dft-model/fit" "$here/dft-model/compare"
 cp -r "$tmp/fit" "$tmp/compare" "$here/dft-model/"
