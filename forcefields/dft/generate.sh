@@ -3,7 +3,7 @@
 #
 #   nice -n 19 forcefields/dft/generate.sh            # run (or continue) every stage
 #   SAMPLER_FF=model.json forcefields/dft/generate.sh # MD snapshots sampled with another model
-#   STAGES="relax md1" forcefields/dft/generate.sh   # some stages, in this order (relabel liquid glassloop scan relax-ap relax-ref relax barrier nebprobe md1..md5 md)
+#   STAGES="relax md1" forcefields/dft/generate.sh   # some stages, in this order (relabel liquid glassloop scan relax-ap relax-na2o relax-ref relax barrier nebprobe md1..md5 md ref2..ref5)
 #
 # Work folders live in $WORK (default /work/dft-work, outside the repository); every finished
 # piece is copied into forcefields/dft/ (labelled frames, <piece>.extxyz, so that
@@ -23,14 +23,19 @@ RANKS="${RANKS:-2}"
 # From 3 Dec 2026 10:00 the relaxations and barriers come after round 3 rather than after every round: rounds 2 and 3
 # bring the force components past the 30,000 the issue asks for, and the barriers are what the model is judged by.
 # From 3 Dec 2026 (session 8) `relabel` comes first: pieces whose SCF stopped in a wrong state (RELABEL.tsv).
-STAGES="${STAGES:-relabel liquid glassloop scan md1 md2 relax-ref md3 relax-ap barrier md nebprobe}"
+# From 4 Dec 2026 (session 10) the reference compounds come before the glass loop: the shipped DFT model has never
+# trained on NaBH4 or Na2O (their only pieces, md-nabh4-250K-1 and md-na2o-500K-1, hash into the test set) and misses
+# both a(300 K) by 6-7 %; rounds 2 and 3 of their pieces hash into training. Na2O's relaxation (48 atoms, all
+# forces zero by symmetry: cell steps only) gives its DFT lattice parameter first.
+STAGES="${STAGES:-relabel liquid relax-na2o ref2 ref3 relax-ref glassloop scan md1 md2 md3 relax-ap barrier md nebprobe}"
 COMMIT="${COMMIT:-1}"
 # The classical model that samples the MD snapshots (a bundled name or a JSON file). Its molecules' bond lengths set
 # most of a snapshot's DFT pressure (README, Caveats): a DFT-fitted model gives PBE-like molecules.
 # Default (3 Dec 2026 09:30 on): the DFT-fitted sampler kept in samplers/ (samplers/README.md); until then the
 # classical na-amide-borohydride, whose snapshots put Na 2.07 Å from N (README, Caveats). From the session after
 # session 8: 84507e75457f.json, the refit on the relabelled data (d837287a24af.json before).
-SAMPLER_FF="${SAMPLER_FF:-$here/samplers/84507e75457f.json}"
+# From session 10 (4 Dec 2026): 39f62d49641c.json, the shipped na-amide-borohydride-dft of session 9.
+SAMPLER_FF="${SAMPLER_FF:-$here/samplers/39f62d49641c.json}"
 # Waiting MPI ranks yield the core instead of spinning: on a machine shared with builds, a spinning
 # rank starves its partner (an 80-atom SCF step went from 10 s to 125 s under load 8-10, measured).
 export OMPI_MCA_mpi_yield_when_idle=1
@@ -186,6 +191,7 @@ relax_reference_stage() {
   python3 "$here/configs.py" tet-nabh4 6.163 "$WORK/cells/nabh4-tet.extxyz"
   pw build supercell "$WORK/cells/nabh4-tet.extxyz" --supercell 2x2x2 -o "$WORK/cells/nabh4-222.extxyz" >/dev/null
   relax_one na2o "$WORK/cells/na2o-222.extxyz" --cell-symmetry tetragonal
+  [[ "${1:-}" == na2o ]] && return 0
   relax_one nabh4 "$WORK/cells/nabh4-222.extxyz" --cell-symmetry tetragonal
 }
 
@@ -437,6 +443,11 @@ md_round() { # round
       md_piece "md-$comp-${T}K-$round" "$cell" "$T" "$round" "$q"
     done
   done
+  ref_round "$round"
+}
+ref_round() { # round: the two reference compounds' pieces of that MD round (also a stage of its own, ref2..ref5)
+  local round=$1 f
+  mkdir -p "$WORK/md" "$WORK/sp"
   # The two reference compounds, one temperature each per round (NaBH4 melts at 778 K: 250-700 K).
   local tb=(250 500 700 500 250) tn=(500 900 250 700 900)
   # Orthogonal cells (relax_reference_stage), except md-nabh4-250K-1, which was half done in the fcc primitive
@@ -554,8 +565,10 @@ for stage in $STAGES; do
     liquid) liquid_stage ;;
     glassloop) glass_loop_stage ;;
     md[1-5]) md_round "${stage#md}" ;;
+    ref[1-5]) ref_round "${stage#ref}" ;;
+    relax-na2o) relax_reference_stage na2o ;;
     md) for r in 1 2 3 4 5; do md_round "$r"; done ;;
-    *) log "unknown stage $stage (relabel liquid scan relax-ap relax-ref relax barrier nebprobe md1..md5 md)" ;;
+    *) log "unknown stage $stage (relabel liquid glassloop scan relax-ap relax-na2o relax-ref relax barrier nebprobe md1..md5 md ref2..ref5)" ;;
   esac
 done
 log "generate.sh: stages '$STAGES' finished"
