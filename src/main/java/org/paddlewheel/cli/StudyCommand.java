@@ -55,6 +55,10 @@ public final class StudyCommand implements Callable<Integer> {
     @Option(names = "--engine", defaultValue = "embedded", description = "embedded | lammps | cp2k (AIMD, PBE; with --slurm writes CP2K job scripts) | fake (synthetic known answers, for testing); default ${DEFAULT-VALUE}.")
     String engine;
 
+    @Option(names = "--ff", description = "Force field of the embedded and LAMMPS engines: bundled name or JSON file (default "
+            + Campaign.FORCE_FIELD + "; na-amide-borohydride-dft is the model trained on the PBE data, still provisional).")
+    String ff;
+
     @Option(names = "--mpi", defaultValue = "1", description = "MPI ranks per run for --engine lammps (default ${DEFAULT-VALUE}).")
     int mpi;
 
@@ -91,6 +95,7 @@ public final class StudyCommand implements Callable<Integer> {
         // CP2K job scripts are for the cluster: without an explicit --quick/--tiny they are the paper's campaign.
         boolean cp2kJobs = slurm && engine.equals("cp2k") && !size.quick && !size.tiny;
         Campaign campaign = size.full || cp2kJobs ? Campaign.full() : size.tiny ? Campaign.tiny() : Campaign.quick();
+        if (ff != null) campaign = campaign.withForceField(forceFieldReference(ff));
         int cores = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
         // originalArgs may hold the whole command line, subcommand name included
@@ -130,6 +135,16 @@ public final class StudyCommand implements Callable<Integer> {
             case "cp2k" -> new org.paddlewheel.study.Cp2kEngine(dft.settings(), dft.runner());
             default -> throw new IllegalArgumentException("--engine must be embedded, lammps, cp2k or fake, got '" + engine + "'");
         };
+    }
+
+    /**
+     * A bundled name as given; a JSON file as its absolute path, so the study folder's campaign.json still names it
+     * when the report is rebuilt from another directory. The model is loaded once here so a typo fails before any run.
+     */
+    static String forceFieldReference(String ff) {
+        org.paddlewheel.forcefield.ForceField.resolve(ff);
+        Path p = Path.of(ff);
+        return java.nio.file.Files.isRegularFile(p) ? p.toAbsolutePath().normalize().toString() : ff;
     }
 
     private static void replaceOutput(List<String> args, String abs) {

@@ -193,7 +193,7 @@ public final class ForceField {
         try (InputStream in = ForceField.class.getResourceAsStream(res)) {
             if (in == null) {
                 throw new InputException(nameOrPath, 0, "no such force-field file, and no bundled force field of that name"
-                        + " (bundled: na-amide-borohydride)");
+                        + " (bundled: na-amide-borohydride, na-amide-borohydride-dft)");
             }
             return parse(new ObjectMapper().readTree(in), nameOrPath);
         } catch (IOException e) {

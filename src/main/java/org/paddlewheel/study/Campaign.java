@@ -32,6 +32,11 @@ public record Campaign(String preset, String forceField, List<RunSpec> runs) {
         runs = List.copyOf(runs);
     }
 
+    /** The same runs with another force field (bundled name or JSON file), e.g. the DFT-trained na-amide-borohydride-dft. */
+    public Campaign withForceField(String nameOrPath) {
+        return new Campaign(preset, nameOrPath, runs);
+    }
+
     /** The paper's settings: 3x3x3, NPT (Parrinello–Rahman + Langevin 10/ps, W = 1000 amu), 0.5 fs. */
     static RunSpec paperSpec(double equilibrationFs, double productionFs, int supercell, double frameIntervalFs) {
         return new RunSpec(1, 500, Frozen.NONE, 1, supercell, equilibrationFs, productionFs, 0.5, org.paddlewheel.md.Ensemble.NPT, 10, 1000, 0,

@@ -38,9 +38,18 @@ public final class RunFolder {
 
     private RunFolder(Path dir, RunSpec spec) { this.dir = dir; this.spec = spec; }
 
-    /** The folder of {@code spec} run by {@code engineName} under {@code studyDir}. */
+    /** The folder of {@code spec} run by {@code engineName} with the campaign's default force field under {@code studyDir}. */
     public static RunFolder of(Path studyDir, RunSpec spec, String engineName) {
-        return new RunFolder(studyDir.resolve("runs").resolve(spec.label() + "_" + hash(spec, engineName)), spec);
+        return of(studyDir, spec, engineName, Campaign.FORCE_FIELD);
+    }
+
+    /**
+     * The folder of {@code spec} run by {@code engineName} with {@code forceField} (bundled name or JSON file) under
+     * {@code studyDir}: the force field's content enters the folder's hash, so a study resumed with another model
+     * (or an edited model file) starts new runs instead of mixing trajectories of two models.
+     */
+    public static RunFolder of(Path studyDir, RunSpec spec, String engineName, String forceField) {
+        return new RunFolder(studyDir.resolve("runs").resolve(spec.label() + "_" + hash(spec, engineName, forceField)), spec);
     }
 
     /** Run id: the folder name. */
@@ -91,8 +100,8 @@ public final class RunFolder {
         AtomicFile.writeText(target, w -> w.write(text + "\n"));
     }
 
-    /** SHA-256 of the campaign force field's JSON (bundled resource or file), computed once. */
-    private static final String FORCE_FIELD_DIGEST = digestOfForceField(Campaign.FORCE_FIELD);
+    /** SHA-256 prefixes of force fields' JSON (bundled resource or file), computed once per name or path. */
+    private static final java.util.Map<String, String> FORCE_FIELD_DIGESTS = new java.util.concurrent.ConcurrentHashMap<>();
 
     static String digestOfForceField(String nameOrPath) {
         try {
@@ -120,9 +129,10 @@ public final class RunFolder {
      */
     static final int DYNAMICS_REVISION = 2;
 
-    static String hash(RunSpec spec, String engineName) {
+    static String hash(RunSpec spec, String engineName, String forceField) {
         try {
-            String canonical = JSON.writeValueAsString(spec) + "|" + engineName + "|" + FORCE_FIELD_DIGEST
+            String canonical = JSON.writeValueAsString(spec) + "|" + engineName + "|"
+                    + FORCE_FIELD_DIGESTS.computeIfAbsent(forceField, RunFolder::digestOfForceField)
                     + (DYNAMICS_REVISION > 1 ? "|dynamics " + DYNAMICS_REVISION : "");
             byte[] d = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d, 0, 3);

@@ -29,7 +29,7 @@ public record StudyManifest(String recipe, String preset, String engine, String 
 
     /** The run folders of this study. */
     public List<RunFolder> folders(Path studyDir) {
-        return runs.stream().map(r -> RunFolder.of(studyDir, r, engine)).toList();
+        return runs.stream().map(r -> RunFolder.of(studyDir, r, engine, forceField == null ? Campaign.FORCE_FIELD : forceField)).toList();
     }
 
     /** paddlewheel's version from the jar manifest, or the development version. */

@@ -77,6 +77,10 @@ class CampaignTest {
         assertThat(RunFolder.of(tmp, s, "embedded").id()).isEqualTo(a.id());
         assertThat(RunFolder.of(tmp, s, "fake").id()).isNotEqualTo(a.id());
         assertThat(RunFolder.of(tmp, s.withSeed(9), "embedded").id()).isNotEqualTo(a.id());
+        // the default force field keeps the folder names of studies started before --ff existed
+        assertThat(RunFolder.of(tmp, s, "embedded", Campaign.FORCE_FIELD).id()).isEqualTo(a.id());
+        // another model's runs never resume this model's trajectories
+        assertThat(RunFolder.of(tmp, s, "embedded", "na-amide-borohydride-dft").id()).isNotEqualTo(a.id());
         a.prepare();
         Files.writeString(a.file("junk"), "partial");
         a.prepare();   // a restarted run starts from an empty folder
