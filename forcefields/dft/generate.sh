@@ -3,7 +3,7 @@
 #
 #   nice -n 19 forcefields/dft/generate.sh            # run (or continue) every stage
 #   SAMPLER_FF=model.json forcefields/dft/generate.sh # MD snapshots sampled with another model
-#   STAGES="relax md1" forcefields/dft/generate.sh   # some stages, in this order (relabel liquid glassloop scan relax-ap relax-na2o relax-ref relax barrier nebprobe md1..md5 md ref2..ref5)
+#   STAGES="relax md1" forcefields/dft/generate.sh   # some stages, in this order (relabel liquid glassloop scan relax-ap relax-na2o scanfine relax-ref relax barrier nebprobe md1..md5 md ref2..ref5)
 #
 # Work folders live in $WORK (default /work/dft-work, outside the repository); every finished
 # piece is copied into forcefields/dft/ (labelled frames, <piece>.extxyz, so that
@@ -27,7 +27,7 @@ RANKS="${RANKS:-2}"
 # trained on NaBH4 or Na2O (their only pieces, md-nabh4-250K-1 and md-na2o-500K-1, hash into the test set) and misses
 # both a(300 K) by 6-7 %; rounds 2 and 3 of their pieces hash into training. Na2O's relaxation (48 atoms, all
 # forces zero by symmetry: cell steps only) gives its DFT lattice parameter first.
-STAGES="${STAGES:-relabel liquid relax-na2o ref2 ref3 relax-ref glassloop scan md1 md2 md3 relax-ap barrier md nebprobe}"
+STAGES="${STAGES:-relabel liquid relax-na2o scanfine ref2 ref3 relax-ref glassloop scan md1 md2 md3 relax-ap barrier md nebprobe}"
 COMMIT="${COMMIT:-1}"
 # The classical model that samples the MD snapshots (a bundled name or a JSON file). Its molecules' bond lengths set
 # most of a snapshot's DFT pressure (README, Caveats): a DFT-fitted model gives PBE-like molecules.
@@ -326,6 +326,20 @@ a_of() { # name fallback
 # newest wavefunction of an earlier piece with the same atoms in the same order (keyed by the species
 # sequence of its first frame): 206 s instead of 2365 s for a 40-atom cell, measured.
 species_key() { awk 'NR==1{n=$1} NR>2 && NR<=2+n {printf "%s ", $1}' "$1" | md5sum | cut -c1-16; }
+# Finer rotation scans (session 10, 4 Dec 2026): the 3-point scans put the NH2 barrier at 0.64 eV in PBE and 0.48 in the
+# shipped model (BH4: 0.00 against 0.01), with nothing between 0° and 22.5° or 22.5° and 45° to say where the curve
+# bends. Same 40-atom cell and axis as scan_stage, at 0, 11.25, 33.75 and 45° (the end points again, so that each
+# piece is a whole profile: `dft compare` and `fit-ff --relative-energy` take energies relative within a piece).
+scan_fine_stage() {
+  local a1 S="$WORK/scan"
+  mkdir -p "$S" "$WORK/sp"
+  a1=$(a_of x1 4.70)
+  [[ -f "$S/x1-221.extxyz" ]] || pw build antiperovskite --x 1 --supercell 2x2x1 --orientation aligned --a "${a1}Å" --seed 3 -o "$S/x1-221.extxyz" >/dev/null
+  cfg rotate-first "$S/x1-221.extxyz" N z "$S/scan-fine-rot-nh2-x1.extxyz" 0 11.25 33.75 45
+  sp_piece scan-fine-rot-nh2-x1 0 "$S/scan-fine-rot-nh2-x1.extxyz"
+  cfg rotate-first "$S/x1-221.extxyz" B z "$S/scan-fine-rot-bh4-x1.extxyz" 0 11.25 33.75 45
+  sp_piece scan-fine-rot-bh4-x1 0 "$S/scan-fine-rot-bh4-x1.extxyz"
+}
 sp_piece() { # piece charge file...
   local piece=$1 charge=$2; shift 2
   done_piece "$piece" && return 0
@@ -567,8 +581,9 @@ for stage in $STAGES; do
     md[1-5]) md_round "${stage#md}" ;;
     ref[1-5]) ref_round "${stage#ref}" ;;
     relax-na2o) relax_reference_stage na2o ;;
+    scanfine) scan_fine_stage ;;
     md) for r in 1 2 3 4 5; do md_round "$r"; done ;;
-    *) log "unknown stage $stage (relabel liquid glassloop scan relax-ap relax-na2o relax-ref relax barrier nebprobe md1..md5 md ref2..ref5)" ;;
+    *) log "unknown stage $stage (relabel liquid glassloop scan relax-ap relax-na2o scanfine relax-ref relax barrier nebprobe md1..md5 md ref2..ref5)" ;;
   esac
 done
 log "generate.sh: stages '$STAGES' finished"
