@@ -485,25 +485,59 @@ ref_round() { # round: the two reference compounds' pieces of that MD round (als
 # a 1000 K melt and relaxed lies 0.92 eV per 80-atom cell (11.5 meV/atom) *below* its relaxed crystal: in that model
 # the disordered state, not the antiperovskite, is the ground state. Round 1's 900 K pieces ran NVT at the crystal's
 # volume, where a small cell without a liquid seed superheats, so the data had no liquid and nothing told the fit
-# where the disordered minima lie. Each piece: the 2x2x2 cell molten at 1000 K (NVT, 3 ps), then NPT at 0 GPa and T
-# (1 ps equilibration, 3 frames 1 ps apart); the glass piece relaxes (cell and positions, the sampler) the three
-# frames of its own 400 K quench (after 3 ps), i.e. the disordered minima that compete with the crystal.
+# where the disordered minima lie. Until session 10 each piece was meant as: the 2x2x2 cell molten at 1000 K (NVT, 3 ps),
+# then NPT at 0 GPa and T (1 ps equilibration, 3 frames 1 ps apart); the glass piece relaxed the three frames of its own
+# 400 K quench (after 3 ps). That is what glass_piece still does (glass-x1-1; glass-x1-2 came from the loop's round 2),
+# but only the session-8 model's quench (check-glass-x1, made by hand) was disordered: see the next paragraph.
+# A real melt (session 10, 4 Dec 2026): the anion-centre order S (configs.py order) showed that the 1000 K NVT "melts"
+# of the pieces above never melted (S 0.78-0.84 at their ends; an 80-atom cell without a liquid seed superheats, and NPT
+# at 1000 K still gave S 0.55-0.80 over 6 ps), so liquid-x1-400K-1 and glass-x1-1/-2 are crystals (S 0.82-0.99): their
+# Na and anion arrangements are annealed, not random. 1500 K NPT melts the cell within 1 ps (S 0.05-0.2, measured with
+# the shipped model); the melt is then held at T (NPT, above the models' melting points) and its frames are labelled,
+# and `inherent_piece` relaxes those same frames: the liquid's inherent structures, the disordered minima.
+melt_x1() { # dir structure-file seed: $dir/melt-end.extxyz, the end of 2 ps of NPT at 1500 K; logs its order
+  local d=$1 cell=$2 seed=$3
+  pw md -i "$cell" --ff "$SAMPLER_FF" --temperature 1500K --ensemble npt --pressure 0GPa --time 2ps --every 1ps --seed "$seed" \
+     -o "$d/melt" --quiet >/dev/null || return 1
+  cfg frame "$d/melt/trajectory.extxyz" -1 "$d/melt-end.extxyz"
+  log "melt $(basename "$d"): anion order S(B), S(N) at 1500 K: $(cfg order "$d/melt-end.extxyz" | cut -f2,3 | tr '\t\n' '  ')"
+}
 liquid_piece() { # piece structure-file temperature seed charge
   local piece=$1 cell=$2 T=$3 seed=$4 q=$5
   done_piece "$piece" && return 0
   local d="$WORK/liquid/${piece#liquid-}"
   if [[ ! -f "$d/md.done" ]]; then
     rm -rf "$d"; mkdir -p "$d"
-    pw md -i "$cell" --ff "$SAMPLER_FF" --temperature 1000K --time 3ps --every 3ps --seed "$seed" -o "$d/melt" --quiet >/dev/null \
-      || { log "classical melt $piece failed"; return 0; }
-    cfg frame "$d/melt/trajectory.extxyz" -1 "$d/melt-end.extxyz"
-    pw md -i "$d/melt-end.extxyz" --ff "$SAMPLER_FF" --temperature "${T}K" --ensemble npt --equilibrate 1ps --time 2ps --every 1ps \
+    melt_x1 "$d" "$cell" "$seed" || { log "classical melt $piece failed"; return 0; }
+    pw md -i "$d/melt-end.extxyz" --ff "$SAMPLER_FF" --temperature "${T}K" --ensemble npt --equilibrate 2ps --time 2ps --every 1ps \
        --seed "$seed" -o "$d/run" --quiet >/dev/null || { log "classical liquid MD $piece failed"; return 0; }
+    log "liquid $piece: anion order S(B), S(N) per frame: $(cfg order "$d/run/trajectory.extxyz" | cut -f2,3 | tr '\t\n' ' ;')"
     sampler_ref > "$d/sampler"
     touch "$d/md.done"
   fi
   grep -q "^$piece	" "$samplers" || printf '%s\t%s\n' "$piece" "$(cat "$d/sampler")" >> "$samplers"
   sp_piece "$piece" "$q" "$d/run/trajectory.extxyz"
+}
+inherent_piece() { # piece liquid-piece charge: the liquid piece's three frames relaxed (cell free) by the same sampler
+  local piece=$1 liquid=$2 q=$3 k
+  done_piece "$piece" && return 0
+  local src="$WORK/liquid/${liquid#liquid-}" d="$WORK/liquid/${piece}"
+  [[ -f "$src/md.done" ]] || { log "inherent $piece: no finished liquid $liquid"; return 0; }
+  if [[ ! -f "$d/relax.done" ]]; then
+    rm -rf "$d"; mkdir -p "$d"
+    for k in 1 2 3; do   # frame 0 is the end of the equilibration; 1-3 are the liquid piece's labelled frames
+      cfg frame "$src/run/trajectory.extxyz" "$k" "$d/f$k.extxyz"
+      # a glassy minimum relaxes slowly: 5000 FIRE steps reach about 0.05 eV/Å, accepted as they are (max force logged)
+      pw relax -i "$d/f$k.extxyz" --ff "$SAMPLER_FF" --cell --fmax 0.02 --max-steps 5000 -o "$d/r$k.extxyz" --json > "$d/r$k.json" 2>/dev/null
+      [[ -s "$d/r$k.extxyz" ]] || { log "inherent $piece: relaxation of frame $k failed"; return 0; }
+      cat "$d/r$k.extxyz" >> "$d/inherent.extxyz"
+    done
+    log "inherent $piece: anion order S(B), S(N) per frame: $(cfg order "$d/inherent.extxyz" | cut -f2,3 | tr '\t\n' ' ;')"
+    cp "$src/sampler" "$d/sampler"
+    touch "$d/relax.done"
+  fi
+  grep -q "^$piece	" "$samplers" || printf '%s\t%s\n' "$piece" "$(cat "$d/sampler")" >> "$samplers"
+  sp_piece "$piece" "$q" "$d/inherent.extxyz"
 }
 glass_piece() { # piece structure-file seed charge: the sampler's melt, quenched and relaxed; three glasses labelled
   local piece=$1 cell=$2 seed=$3 q=$4 k
@@ -535,17 +569,19 @@ glass_loop_stage() {
   local i fit opts
   mkdir -p "$WORK/glass-loop"
   read -r -a opts <<< "$(head -1 "$repo/forcefields/fit-options.txt")"
-  for i in 2 3 4 5 6; do
-    done_piece "glass-x1-$i" && continue
+  # Rounds 1-2 (glass-x1-1, -2, done) quenched from a melt that had not melted (above); from round 3 on each round labels
+  # a real liquid at 700 K and its inherent structures, both made by that round's refit.
+  for i in 3 4 5 6; do
+    done_piece "inherent-x1-$((i - 2))" && continue
     fit="$WORK/glass-loop/refit-$i.json"
     if [[ ! -s "$fit" ]]; then
       (cd "$repo" && pw fit-ff --dataset forcefields/dft/*.extxyz --form uf3 "${opts[@]}" -o "$fit.tmp" --report "$WORK/glass-loop/fit-$i" \
         > "$WORK/glass-loop/fit-$i.md") || { log "glass loop: refit $i failed"; return 0; }
       mv "$fit.tmp" "$fit"
     fi
-    SAMPLER_FF="$fit" glass_piece "glass-x1-$i" "$WORK/liquid/x1-cell.extxyz" $((20 + i)) 0
+    SAMPLER_FF="$fit" liquid_piece "liquid-x1-700K-$((i - 2))" "$WORK/liquid/x1-cell.extxyz" 700 $((20 + i)) 0
+    SAMPLER_FF="$fit" inherent_piece "inherent-x1-$((i - 2))" "liquid-x1-700K-$((i - 2))" 0
   done
-  liquid_piece liquid-x1-700K-1 "$WORK/liquid/x1-cell.extxyz" 700 12 0
 }
 liquid_stage() {
   local a1 cell
