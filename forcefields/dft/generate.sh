@@ -27,7 +27,7 @@ RANKS="${RANKS:-2}"
 # trained on NaBH4 or Na2O (their only pieces, md-nabh4-250K-1 and md-na2o-500K-1, hash into the test set) and misses
 # both a(300 K) by 6-7 %; rounds 2 and 3 of their pieces hash into training. Na2O's relaxation (48 atoms, all
 # forces zero by symmetry: cell steps only) gives its DFT lattice parameter first.
-STAGES="${STAGES:-relabel liquid relax-na2o scanfine ref2 ref3 relax-ref glassloop scan md1 md2 md3 relax-ap barrier md nebprobe}"
+STAGES="${STAGES:-relabel liquid relax-na2o scanfine ref2 ref3 glassloop relax-ref scan md1 md2 md3 relax-ap barrier md nebprobe}"
 COMMIT="${COMMIT:-1}"
 # The classical model that samples the MD snapshots (a bundled name or a JSON file). Its molecules' bond lengths set
 # most of a snapshot's DFT pressure (README, Caveats): a DFT-fitted model gives PBE-like molecules.
