@@ -13,11 +13,20 @@
 #        CONDS="x:T:frozen ..." (default: x = 0, 0.5, 1 free and x = 1 with Na, NH2, BH4 frozen at each T)
 #        TABLE=validate/paper-physics.md (where the table goes; "-" = stdout)
 #   The committed validate/paper-physics.md: TEMPS="500 700" (PROD 50ps, JOBS=1, about 30 min on 2 shared cores).
+#        STUDY=DIR: no MD; analyse the trajectories of a finished `study double-paddle-wheel --full` folder instead (its
+#        runs have this script's protocol: 3x3x3, NPT, 3 ps + 50 ps at 0.5 fs, a frame every 10 fs, seed 1; its
+#        trajectories hold production only, so nothing is skipped), with FF taken from its campaign.json. The same
+#        trajectories then pass through two analyses, the study's and `paddlewheel analyze`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-/tmp/paper-physics}"; mkdir -p "$out"
 PROD="${PROD:-50ps}"; EQ="${EQ:-3ps}"; TEMPS="${TEMPS:-700}"; JOBS="${JOBS:-2}"; SEED="${SEED:-1}"
 FF="${FF:-na-amide-borohydride}"; TABLE="${TABLE:-validate/paper-physics.md}"
+STUDY="${STUDY:-}"
+if [[ -n "$STUDY" ]]; then
+  FF=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1] + "/campaign.json"))["forceField"])' "$STUDY")
+  PROD=$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1] + "/campaign.json"))["runs"][0]; print("%gps" % (r["productionFs"] / 1000))' "$STUDY")
+fi
 [[ -f "$FF" ]] && FF="$(cd "$(dirname "$FF")" && pwd)/$(basename "$FF")"
 pw=./paddlewheel
 $pw --version >/dev/null    # build once before running jobs in parallel
@@ -26,6 +35,7 @@ run_one() {   # x T frozen
   local x=$1 T=$2 fz=$3 tag="x${1}_T${2}_${3}"; local d="$out/$tag"
   [[ -f "$d/analysis/summary.json" ]] && { echo "done already: $tag"; return; }
   mkdir -p "$d"
+  if [[ -n "${STUDY:-}" ]]; then study_one "$x" "$T" "$fz" "$d"; return; fi
   $pw build antiperovskite --x "$x" --supercell 3x3x3 --seed "$SEED" -o "$d/cell.vasp" -q --json > "$d/build.json"
   local a; a=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["a_A"])' "$d/build.json")
   $pw build antiperovskite --x 0 --supercell 3x3x3 --a "${a}Å" --seed "$SEED" -o "$d/sites.vasp" -q >/dev/null
@@ -38,7 +48,19 @@ run_one() {   # x T frozen
   rm -f "$d/undrift.extxyz"
   echo "finished: $tag"
 }
-export -f run_one; export out pw PROD EQ SEED FF
+study_one() {   # x T frozen dir: analyse the study run of that condition (seed SEED)
+  local x=$1 T=$2 fz=$3 d=$4 label run
+  label=$(python3 -c 'import sys; x,T,f=sys.argv[1:]; print("x%.2f_T%dK_%s_s%s_" % (float(x), int(T), "free" if f == "none" else f + "-frozen", sys.argv[4] if len(sys.argv) > 4 else "1"))' "$x" "$T" "$fz" "$SEED")
+  run=$(ls -d "$STUDY"/runs/"$label"* 2>/dev/null | head -1)
+  [[ -n "$run" && -f "$run/COMPLETE" ]] || { echo "no finished study run $label in $STUDY" >&2; rmdir "$d" 2>/dev/null; return; }
+  # the ideal sites: the x = 0 cell at the run's starting lattice parameter (cell.vasp: 3x3x3)
+  local a; a=$(python3 -c 'import sys; L=open(sys.argv[1]).read().split("\n"); print("%.6f" % (float(L[2].split()[0]) * float(L[1]) / 3))' "$run/cell.vasp")
+  $pw build antiperovskite --x 0 --supercell 3x3x3 --a "${a}Å" --seed "$SEED" -o "$d/sites.vasp" -q >/dev/null
+  $pw analyze "$run/trajectory.extxyz" --framework O,B,N --structure "$d/sites.vasp" --mobile Na --rotors auto --timestep 0.5fs \
+     --temperature "${T}K" -o "$d/analysis" --quiet --json > /dev/null
+  echo "analysed: $(basename "$run")"
+}
+export -f run_one study_one; export out pw PROD EQ SEED FF STUDY
 
 jobs=()
 if [[ -n "${CONDS:-}" ]]; then
