@@ -52,4 +52,16 @@ class ModelDftValidationTest {
         String shipped = ModelDftValidation.caveat("na-amide-borohydride").orElseThrow();
         assertThat(shipped).contains("Targets missed");
     }
+
+    @Test
+    void theZeroPressureCellIsShownWhenTheModelCarriesAGridCorrection() throws Exception {
+        var v = new ObjectMapper().readTree("{\"data\": \"d\", \"configurations\": 3, \"date\": \"2026-12-04\", \"force_rmse_eV_per_A\": 0.1,"
+                + " \"lattice_0K\": [{\"name\": \"x0\", \"deviation\": 0.0064, \"dft_a_A\": 4.554, \"model_a_A\": 4.583, \"model_a_0GPa_A\": 4.774}],"
+                + " \"targets_met\": false, \"targets_missed\": [\"scan-hop-x1\"]}");
+        String c = ModelDftValidation.sentence("m", v);
+        // the cell the study's 0 GPa runs live in, relative to the fixed-grid DFT cell: 4.774 / 4.554 − 1 = +4.8 %
+        assertThat(c).contains("x0 +0.6 %").contains("at 0 GPa").contains("x0 4.774 Å (+4.8 %)");
+        var old = new ObjectMapper().readTree("{\"lattice_0K\": [{\"name\": \"x0\", \"deviation\": 0.0064, \"dft_a_A\": 4.554, \"model_a_A\": 4.583}]}");
+        assertThat(ModelDftValidation.sentence("m", old)).contains("x0 +0.6 %").doesNotContain("at 0 GPa");
+    }
 }

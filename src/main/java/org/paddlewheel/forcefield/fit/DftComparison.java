@@ -68,14 +68,21 @@ public final class DftComparison {
         }
     }
 
-    /** A DFT cell relaxation and the model's: volumes Å³, conventional a Å (NaN if the compound is unknown), relative deviation of a. */
+    /**
+     * A DFT cell relaxation and the model's: volumes Å³, conventional a Å (NaN if the compound is unknown), relative deviation of a.
+     * With a grid correction the model is compared at −P_grid ({@code aModel}); {@code aModelZeroPressure} is its a at 0 GPa, the cell
+     * its MD at 0 GPa starts from (NaN when no correction: then it equals {@code aModel}).
+     */
     public record LatticeResult(String name, int atoms, double dftVolume, double modelVolume, double aDft, double aModel, double deviation,
-                                boolean converged, int steps, double gridPressureGPa) {
+                                boolean converged, int steps, double gridPressureGPa, double aModelZeroPressure) {
         /** No GPW cut-off correction: the model relaxed at 0 GPa. */
         public LatticeResult(String name, int atoms, double dftVolume, double modelVolume, double aDft, double aModel, double deviation,
                              boolean converged, int steps) {
-            this(name, atoms, dftVolume, modelVolume, aDft, aModel, deviation, converged, steps, 0);
+            this(name, atoms, dftVolume, modelVolume, aDft, aModel, deviation, converged, steps, 0, Double.NaN);
         }
+
+        /** The model's a at 0 GPa: {@code aModelZeroPressure} with a grid correction, else {@code aModel}. */
+        public double aModelAtZeroPressure() { return Double.isNaN(aModelZeroPressure) ? aModel : aModelZeroPressure; }
     }
 
     /**
@@ -362,7 +369,13 @@ public final class DftComparison {
         double perConventional = conventionalCellsPerVolume(name, s.size());
         double ad = Double.isNaN(perConventional) ? Double.NaN : Math.cbrt(vd / perConventional);
         double am = Double.isNaN(perConventional) ? Double.NaN : Math.cbrt(vm / perConventional);
-        return new LatticeResult(name, s.size(), vd, vm, ad, am, Math.cbrt(vm / vd) - 1, r.converged(), r.steps(), pGrid);
+        double a0 = Double.NaN;
+        if (pGrid != 0 && !Double.isNaN(perConventional)) {
+            // the same model at 0 GPa: what its NPT MD at 0 GPa (the study) starts from, which the grid term moves away from the DFT cell
+            Relaxation.Result r0 = Relaxation.relax(s, model, o.withPressure(0));
+            a0 = Math.cbrt(r0.structure().lattice().volume() / perConventional);
+        }
+        return new LatticeResult(name, s.size(), vd, vm, ad, am, Math.cbrt(vm / vd) - 1, r.converged(), r.steps(), pGrid, a0);
     }
 
     private static JsonNode readJson(Path p) {

@@ -104,6 +104,15 @@ class DftComparisonTest {
         assertThat(l.converged()).isTrue();
         assertThat(l.deviation()).isCloseTo(Math.cbrt(1 / 1.03) - 1, within(1e-3));
         assertThat(l.aDft()).isCloseTo(Math.cbrt(v / 8), within(1e-12));
+        assertThat(l.aModelAtZeroPressure()).isEqualTo(l.aModel()); // no grid correction: one relaxation, at 0 GPa
+
+        // With a GPW grid correction (Na slope −1 meV/Ry: a compressive fixed-grid pressure, P_grid < 0) the model is compared
+        // at −P_grid > 0, which compresses it; at 0 GPa it relaxes back to its own cell, the one NPT MD at 0 GPa starts from.
+        DftComparison.LatticeResult g = DftComparison.lattice(model, json,
+                new CutoffCorrection(java.util.Map.of(org.paddlewheel.model.Element.of("Na"), -1e-3)));
+        assertThat(g.gridPressureGPa()).isNegative();
+        assertThat(g.aModel()).isLessThan(g.aModelZeroPressure());
+        assertThat(g.aModelZeroPressure()).isCloseTo(Math.cbrt(own.structure().lattice().volume() / 8), within(2e-3));
 
         var run = CliRunner.run("dft", "compare", "--ff", "na-amide-borohydride", "--relax", json.toString(), "--report",
                 tmp.resolve("rep").toString(), "--json");
