@@ -20,9 +20,12 @@ import org.paddlewheel.io.AtomicFile;
  * {@code spec.json}, the engine's output, {@code result.json} (the analysis) and finally the
  * completion marker {@code COMPLETE} (JSON: engine, wall time). A run counts as finished only
  * when the marker exists, so an interrupted study resumes by redoing unfinished folders. The hash
- * covers the spec, the engine name, the bytes of the campaign's force-field file and
- * {@link #DYNAMICS_REVISION}, so changing any of them (a refitted model, a corrected integrator)
- * gives a new folder, never a stale hit.
+ * covers the spec, the engine name, the campaign's force field and {@link #DYNAMICS_REVISION}, so
+ * changing any of them (a refitted model, a corrected integrator) gives a new folder, never a stale
+ * hit. The force field enters as its JSON without the {@code dft_validation} block (documentation that
+ * {@code dft compare --write-validation} rewrites without touching the dynamics), so rewriting that block
+ * neither orphans a finished study nor reruns it; folders named by the older digest (all bytes of the
+ * file, before 4 Dec 2026) are still found.
  */
 public final class RunFolder {
     /** Jackson mapper for every study file. */
@@ -49,7 +52,13 @@ public final class RunFolder {
      * (or an edited model file) starts new runs instead of mixing trajectories of two models.
      */
     public static RunFolder of(Path studyDir, RunSpec spec, String engineName, String forceField) {
-        return new RunFolder(studyDir.resolve("runs").resolve(spec.label() + "_" + hash(spec, engineName, forceField)), spec);
+        Path runs = studyDir.resolve("runs");
+        Path dir = runs.resolve(spec.label() + "_" + hash(spec, engineName, forceField));
+        if (!Files.isDirectory(dir)) {
+            Path legacy = runs.resolve(spec.label() + "_" + hash(spec, engineName, LEGACY_DIGESTS.computeIfAbsent(forceField, RunFolder::digestOfBytes), true));
+            if (Files.isDirectory(legacy)) dir = legacy;
+        }
+        return new RunFolder(dir, spec);
     }
 
     /** Run id: the folder name. */
@@ -100,23 +109,43 @@ public final class RunFolder {
         AtomicFile.writeText(target, w -> w.write(text + "\n"));
     }
 
-    /** SHA-256 prefixes of force fields' JSON (bundled resource or file), computed once per name or path. */
+    /** SHA-256 prefixes of force fields (bundled resource or file), computed once per name or path. */
     private static final java.util.Map<String, String> FORCE_FIELD_DIGESTS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<String, String> LEGACY_DIGESTS = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** The digest of a force field's dynamics: its JSON without {@code dft_validation}, re-serialised compactly. */
     static String digestOfForceField(String nameOrPath) {
+        byte[] bytes = forceFieldBytes(nameOrPath);
+        try {
+            JsonNode tree = new ObjectMapper().readTree(bytes);
+            if (tree instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+                o.remove("dft_validation");
+                bytes = new ObjectMapper().writeValueAsBytes(o);
+            }
+        } catch (IOException e) {
+            // not JSON: hash the bytes as they are (the engine will refuse the file with a clear message)
+        }
+        return sha256Prefix(bytes);
+    }
+
+    /** The digest used before 4 Dec 2026: every byte of the file. */
+    static String digestOfBytes(String nameOrPath) { return sha256Prefix(forceFieldBytes(nameOrPath)); }
+
+    private static byte[] forceFieldBytes(String nameOrPath) {
         try {
             Path p = Path.of(nameOrPath);
-            byte[] bytes;
-            if (java.nio.file.Files.isRegularFile(p)) {
-                bytes = java.nio.file.Files.readAllBytes(p);
-            } else {
-                try (var in = RunFolder.class.getResourceAsStream("/forcefields/" + nameOrPath + ".json")) {
-                    bytes = in == null ? new byte[0] : in.readAllBytes();
-                }
+            if (java.nio.file.Files.isRegularFile(p)) return java.nio.file.Files.readAllBytes(p);
+            try (var in = RunFolder.class.getResourceAsStream("/forcefields/" + nameOrPath + ".json")) {
+                return in == null ? new byte[0] : in.readAllBytes();
             }
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sha256Prefix(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -130,9 +159,17 @@ public final class RunFolder {
     static final int DYNAMICS_REVISION = 2;
 
     static String hash(RunSpec spec, String engineName, String forceField) {
+        return hash(spec, engineName, FORCE_FIELD_DIGESTS.computeIfAbsent(forceField, RunFolder::digestOfForceField), true);
+    }
+
+    /** The folder hash under the digest of before 4 Dec 2026 (tests). */
+    static String legacyHashForTest(RunSpec spec, String engineName, String forceField) {
+        return hash(spec, engineName, digestOfBytes(forceField), true);
+    }
+
+    private static String hash(RunSpec spec, String engineName, String forceFieldDigest, boolean digestGiven) {
         try {
-            String canonical = JSON.writeValueAsString(spec) + "|" + engineName + "|"
-                    + FORCE_FIELD_DIGESTS.computeIfAbsent(forceField, RunFolder::digestOfForceField)
+            String canonical = JSON.writeValueAsString(spec) + "|" + engineName + "|" + forceFieldDigest
                     + (DYNAMICS_REVISION > 1 ? "|dynamics " + DYNAMICS_REVISION : "");
             byte[] d = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d, 0, 3);

@@ -92,6 +92,28 @@ class CampaignTest {
     }
 
     @Test
+    void rewritingAModelsValidationBlockKeepsItsRunsButAParameterChangeDoesNot(@TempDir Path tmp) throws Exception {
+        RunSpec s = Campaign.quick().runs().get(0);
+        var model = RunFolder.JSON.readTree(getClass().getResourceAsStream("/forcefields/na-amide-borohydride-dft.json"));
+        Path file = tmp.resolve("model.json");
+        Files.writeString(file, model.toPrettyString());
+        String id = RunFolder.of(tmp, s, "embedded", file.toString()).id();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) model).putObject("dft_validation").put("date", "2027-01-01");
+        Path rewritten = tmp.resolve("rewritten.json");
+        Files.writeString(rewritten, model.toString());   // another layout too: the digest reads the JSON, not the bytes
+        assertThat(RunFolder.of(tmp, s, "embedded", rewritten.toString()).id()).isEqualTo(id);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) model).put("cutoff", model.path("cutoff").asDouble() + 0.5);
+        Path changed = tmp.resolve("changed.json");
+        Files.writeString(changed, model.toString());
+        assertThat(RunFolder.of(tmp, s, "embedded", changed.toString()).id()).isNotEqualTo(id);
+        // a study folder made before 4 Dec 2026 (digest of the file's bytes) is still found
+        Path legacy = tmp.resolve("legacy");
+        String oldName = s.label() + "_" + RunFolder.legacyHashForTest(s, "embedded", file.toString());
+        Files.createDirectories(legacy.resolve("runs").resolve(oldName));
+        assertThat(RunFolder.of(legacy, s, "embedded", file.toString()).id()).isEqualTo(oldName);
+    }
+
+    @Test
     void embeddedEngineTurnsTheSpecIntoAnMdConfiguration() throws Exception {
         RunSpec s = Campaign.full().runs().stream().filter(r -> r.frozen() == Frozen.BH4).findFirst().orElseThrow();
         org.paddlewheel.md.MdConfig c = EmbeddedEngine.config(s, 2);
