@@ -50,7 +50,8 @@ run_one() {   # x T frozen
 }
 study_one() {   # x T frozen dir: analyse the study run of that condition (seed SEED)
   local x=$1 T=$2 fz=$3 d=$4 label run
-  label=$(python3 -c 'import sys; x,T,f=sys.argv[1:]; print("x%.2f_T%dK_%s_s%s_" % (float(x), int(T), "free" if f == "none" else f + "-frozen", sys.argv[4] if len(sys.argv) > 4 else "1"))' "$x" "$T" "$fz" "$SEED")
+  label=$(python3 -c 'import sys; x,T,f=sys.argv[1:4]; print("x%.2f_T%dK_%s_s%s_" % (float(x), int(T), "free" if f == "none" else f + "-frozen", sys.argv[4] if len(sys.argv) > 4 else "1"))' "$x" "$T" "$fz" "$SEED")
+  [[ -n "$label" ]] || { echo "no run label for $x $T $fz" >&2; return 1; }
   run=$(ls -d "$STUDY"/runs/"$label"* 2>/dev/null | head -1)
   [[ -n "$run" && -f "$run/COMPLETE" ]] || { echo "no finished study run $label in $STUDY" >&2; rmdir "$d" 2>/dev/null; return; }
   # the ideal sites: the x = 0 cell at the run's starting lattice parameter (cell.vasp: 3x3x3)
