@@ -21,8 +21,18 @@ for path in paths:
         n = int(lines[i])
         head = lines[i + 1]
         kv = dict(re.findall(r'(\w+)=("[^"]*"|\S+)', head))
-        rows.append((piece, n, float(kv["energy"]), kv["config_type"], float(kv["net_force_eV_per_A"]),
-                     int(kv["scf_steps"]), kv["scf_guess"], float(kv["wall_s"])))
+        if "net_force_eV_per_A" in kv:
+            net = float(kv["net_force_eV_per_A"])
+        else:  # optimisation steps (dft relax-frames) carry no net force: |sum of the forces| from the columns (pos 1-3, forces 4-6)
+            sf = [0.0, 0.0, 0.0]
+            for ln in lines[i + 2:i + 2 + n]:
+                t = ln.split()
+                for k in range(3):
+                    sf[k] += float(t[4 + k])
+            net = sum(c * c for c in sf) ** 0.5
+        # an optimisation step has no wall time of its own: kept out of the cost table (NaN)
+        rows.append((piece, n, float(kv["energy"]), kv["config_type"], net,
+                     int(kv.get("scf_steps", 0)), kv.get("scf_guess", "optimisation step"), float(kv.get("wall_s", "nan"))))
         i += 2 + n
 
 groups = {}
@@ -42,7 +52,8 @@ print("| atoms | SCF start | SCF steps | wall (s) | configurations |")
 print("|---|---|---|---|---|")
 cost = {}
 for r in rows:
-    cost.setdefault((r[1], r[6]), []).append(r)
+    if r[7] == r[7]:  # not NaN
+        cost.setdefault((r[1], r[6]), []).append(r)
 for (n, guess), rs in sorted(cost.items()):
     print("| %d | %s | %.0f | %.0f | %d |" % (n, guess, sum(r[5] for r in rs) / len(rs), sum(r[7] for r in rs) / len(rs), len(rs)))
 print()
