@@ -26,11 +26,21 @@ import org.paddlewheel.model.Structure;
  * structure when one is given. Trial evaluations of a line search, an SCF that did not converge and an
  * evaluation cut off by the end of the file are left out and counted. Frames closer than {@code minStepA}
  * (largest atomic displacement, Å; 0 keeps all) to the last kept one are thinned out, since neighbouring BFGS
- * steps say almost the same thing.
+ * steps say almost the same thing. Each frame records the GPW grid its energy was computed on ({@code cp2k_grid}:
+ * the finest grid CP2K printed before that evaluation; a cell optimisation keeps it while the cell changes) and the
+ * nominal cut-off ({@code level_of_theory} "CP2K GPW 800 Ry …", from "QS| Density cutoff"), so that
+ * {@code fit-ff --cutoff-curves} and {@code dft compare} correct these frames like every single point (until 4 Dec 2026
+ * they named neither and entered fits uncorrected).
  */
 public final class Cp2kOptimisationFrames {
     /** The frames kept, the evaluations found, and how many were left out for each reason. */
-    public record Result(List<LabelledXyz.Labelled> frames, int evaluations, int trialOrUnmatched, int notConverged, int incomplete, int thinned) {}
+    public record Result(List<LabelledXyz.Labelled> frames, int evaluations, int trialOrUnmatched, int notConverged, int incomplete, int thinned,
+                         int resumedLeftOut) {
+        /** A fresh run (nothing left out as resumed). */
+        public Result(List<LabelledXyz.Labelled> frames, int evaluations, int trialOrUnmatched, int notConverged, int incomplete, int thinned) {
+            this(frames, evaluations, trialOrUnmatched, notConverged, incomplete, thinned, 0);
+        }
+    }
 
     private Cp2kOptimisationFrames() {}
 
@@ -50,7 +60,17 @@ public final class Cp2kOptimisationFrames {
         Map<Integer, double[]> cells = Files.isRegularFile(cellFile) ? cells(cellFile) : Map.of();
         List<Integer> starts = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) if (lines.get(i).contains("SCF WAVEFUNCTION OPTIMIZATION")) starts.add(i);
+        if (isResumed(dir.resolve(project + ".inp"))) {
+            // A run restarted from CP2K's restart file (&EXT_RESTART) numbers its output steps from 0 again while its
+            // -pos-1.xyz and -1.cell files go on from the previous run's, with repeated indices (seen on relax-na2o,
+            // 4 Dec 2026: output step 0 is the restart geometry, the cell file repeats step 1). Energies, positions and
+            // cells cannot be paired reliably by step, and a frame with one step's energy and another's cell is a wrong
+            // label, so every evaluation of a resumed run is left out and counted.
+            return new Result(List.of(), starts.size(), 0, 0, 0, 0, starts.size());
+        }
         List<LabelledXyz.Labelled> frames = new ArrayList<>();
+        double cutoffRy = densityCutoffRy(lines);
+        int[] fileGrid = GpwGrid.parse(lines);
         int unmatched = 0, failed = 0, incomplete = 0, thinned = 0;
         double[] lastKept = null;
         for (int k = 0; k < starts.size(); k++) {
@@ -87,10 +107,40 @@ public final class Cp2kOptimisationFrames {
             info.put("source", sourcePrefix + "#" + step);
             info.put("optimisation_step", Integer.toString(step));
             info.put("scf_steps", Integer.toString(o.scfSteps()));
+            // the grid printed between the previous evaluation and this one (the first block there is the finest grid)
+            int[] grid = GpwGrid.parse(lines.subList(k == 0 ? 0 : starts.get(k - 1), from));
+            if (grid == null) grid = fileGrid;
+            if (!Double.isNaN(cutoffRy)) info.put("level_of_theory", String.format(Locale.ROOT, "CP2K GPW %.0f Ry (optimisation step)", cutoffRy));
+            if (grid != null) info.put("cp2k_grid", grid[0] + " " + grid[1] + " " + grid[2]);
             frames.add(new LabelledXyz.Labelled(Structure.of(Lattice.fromRowMajor(h), species, x), o.energyEv(), o.forcesEvPerA(),
                     o.stressEvPerA3(), o.mulliken(), info));
         }
         return new Result(frames, starts.size(), unmatched, failed, incomplete, thinned);
+    }
+
+    /** Whether the run's input restarts from a CP2K restart file (&EXT_RESTART). */
+    static boolean isResumed(Path inp) {
+        if (!Files.isRegularFile(inp)) return false;
+        try {
+            return Files.readString(inp).toUpperCase(Locale.ROOT).contains("&EXT_RESTART");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The density cut-off, Ry, from CP2K's "QS| Density cutoff [a.u.]: E" (E in Hartree), or NaN. */
+    static double densityCutoffRy(List<String> lines) {
+        for (String l : lines) {
+            if (l.contains("QS| Density cutoff [a.u.]:")) {
+                String[] t = l.trim().split("\\s+");
+                try {
+                    return 2 * Double.parseDouble(t[t.length - 1]);
+                } catch (NumberFormatException e) {
+                    return Double.NaN;
+                }
+            }
+        }
+        return Double.NaN;
     }
 
     private static double maxDisplacement(double[] a, double[] b) {
@@ -159,6 +209,7 @@ public final class Cp2kOptimisationFrames {
     /** One line for a log: what was kept and what was left out. */
     public static String summary(Result r) {
         return String.format(Locale.ROOT, "%d frames from %d evaluations (left out: %d trial or unmatched, %d SCF not converged, %d incomplete,"
-                + " %d closer than the minimum step)", r.frames().size(), r.evaluations(), r.trialOrUnmatched(), r.notConverged(), r.incomplete(), r.thinned());
+                + " %d closer than the minimum step%s)", r.frames().size(), r.evaluations(), r.trialOrUnmatched(), r.notConverged(), r.incomplete(), r.thinned(),
+                r.resumedLeftOut() > 0 ? ", " + r.resumedLeftOut() + " of a run resumed from a restart file, whose step numbers cannot be paired" : "");
     }
 }

@@ -51,6 +51,12 @@ class Cp2kOptimisationFramesTest {
         assertThat(r.frames().get(0).structure().lattice().rowMajor()).containsExactly(start.lattice().rowMajor(), within(1e-12));
         assertThat(r.frames().get(1).structure().lattice().rowMajor()[0]).isCloseTo(3.5768480609, within(1e-9));
         assertThat(r.frames().get(3).info()).containsEntry("source", "cellopt/relax.out#3").containsEntry("config_type", "relax-h2");
+        // the grid and nominal cut-off each step was computed with (the stored run: 75 Ha = 150 Ry, a 27 x 27 x 30 finest grid),
+        // which the GPW cut-off correction needs: the nominal cut-off as the correction reads it, and the grid as printed
+        for (var f : r.frames()) {
+            assertThat(GpwGrid.nominalCutoffRy(f.info())).isEqualTo(150.0);
+            assertThat(GpwGrid.ofFrame(f.info(), f.structure().lattice().rows())).containsExactly(27, 27, 30);
+        }
         for (int k = 0; k + 1 < r.frames().size(); k++) {
             var a = r.frames().get(k);
             var b = r.frames().get(k + 1);
@@ -64,6 +70,18 @@ class Cp2kOptimisationFramesTest {
         assertThat(Math.abs(w12 - de23)).isGreaterThan(0.2 * Math.abs(de23) + 2e-3);
         double w23 = work(r.frames().get(2), r.frames().get(3));
         assertThat(Math.abs(-w23 - de23)).isGreaterThan(0.2 * Math.abs(de23) + 2e-3);
+
+        // the same folder as a resumed run (&EXT_RESTART in its input): nothing is paired by step, everything is counted
+        Path resumed = tmp.resolve("resumed");
+        Files.createDirectories(resumed);
+        try (var files = Files.list(d)) {
+            for (Path f : files.toList()) Files.copy(f, resumed.resolve(f.getFileName()));
+        }
+        Files.writeString(resumed.resolve("relax.inp"), "&GLOBAL\n  PROJECT relax\n&END GLOBAL\n&EXT_RESTART\n  RESTART_FILE_NAME relax-1.restart\n&END EXT_RESTART\n");
+        var rr = Cp2kOptimisationFrames.read(resumed, "relax", start, "relax-h2", "cellopt/relax.out", 0);
+        assertThat(rr.frames()).isEmpty();
+        assertThat(rr.resumedLeftOut()).isEqualTo(rr.evaluations()).isPositive();
+        assertThat(Cp2kOptimisationFrames.summary(rr)).contains("resumed");
 
         Path out = tmp.resolve("frames.extxyz");
         var cli = CliRunner.run("dft", "relax-frames", d.toString(), "-i", d.resolve("start.extxyz").toString(), "--min-step", "0", "-o", out.toString());
