@@ -525,7 +525,7 @@ inherent_piece() { # piece liquid-piece charge: the liquid piece's three frames 
   [[ -f "$src/md.done" ]] || { log "inherent $piece: no finished liquid $liquid"; return 0; }
   if [[ ! -f "$d/relax.done" ]]; then
     rm -rf "$d"; mkdir -p "$d"
-    for k in 1 2 3; do   # frame 0 is the end of the equilibration; 1-3 are the liquid piece's labelled frames
+    for k in 0 1 2; do   # the liquid piece's three labelled frames (production only: 0, 1, 2 ps)
       cfg frame "$src/run/trajectory.extxyz" "$k" "$d/f$k.extxyz"
       # a glassy minimum relaxes slowly: 5000 FIRE steps reach about 0.05 eV/Å, accepted as they are (max force logged)
       pw relax -i "$d/f$k.extxyz" --ff "$SAMPLER_FF" --cell --fmax 0.02 --max-steps 5000 -o "$d/r$k.extxyz" --json > "$d/r$k.json" 2>/dev/null
@@ -599,7 +599,7 @@ liquid_stage() {
 # round only (a first look at the training data before the barriers), "md" every round.
 main() {
 checkpoint_loop &
-local ckpid=$!
+ckpid=$!   # global: the EXIT trap runs after main has returned, when a local would be gone (set -u: "unbound variable", and the checkpoint loop was left running)
 trap 'kill $ckpid 2>/dev/null; checkpoint_now' EXIT
 migrate_frames
 local stage r
