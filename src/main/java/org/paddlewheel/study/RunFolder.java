@@ -55,7 +55,7 @@ public final class RunFolder {
         Path runs = studyDir.resolve("runs");
         Path dir = runs.resolve(spec.label() + "_" + hash(spec, engineName, forceField));
         if (!Files.isDirectory(dir)) {
-            Path legacy = runs.resolve(spec.label() + "_" + hash(spec, engineName, LEGACY_DIGESTS.computeIfAbsent(forceField, RunFolder::digestOfBytes), true));
+            Path legacy = runs.resolve(spec.label() + "_" + hashWithDigest(spec, engineName, LEGACY_DIGESTS.computeIfAbsent(forceField, RunFolder::digestOfBytes)));
             if (Files.isDirectory(legacy)) dir = legacy;
         }
         return new RunFolder(dir, spec);
@@ -159,15 +159,15 @@ public final class RunFolder {
     static final int DYNAMICS_REVISION = 2;
 
     static String hash(RunSpec spec, String engineName, String forceField) {
-        return hash(spec, engineName, FORCE_FIELD_DIGESTS.computeIfAbsent(forceField, RunFolder::digestOfForceField), true);
+        return hashWithDigest(spec, engineName, FORCE_FIELD_DIGESTS.computeIfAbsent(forceField, RunFolder::digestOfForceField));
     }
 
     /** The folder hash under the digest of before 4 Dec 2026 (tests). */
     static String legacyHashForTest(RunSpec spec, String engineName, String forceField) {
-        return hash(spec, engineName, digestOfBytes(forceField), true);
+        return hashWithDigest(spec, engineName, digestOfBytes(forceField));
     }
 
-    private static String hash(RunSpec spec, String engineName, String forceFieldDigest, boolean digestGiven) {
+    private static String hashWithDigest(RunSpec spec, String engineName, String forceFieldDigest) {
         try {
             String canonical = JSON.writeValueAsString(spec) + "|" + engineName + "|" + forceFieldDigest
                     + (DYNAMICS_REVISION > 1 ? "|dynamics " + DYNAMICS_REVISION : "");
