@@ -74,11 +74,12 @@ public final class DftComparisonReport {
         }
         var la = js.putArray("lattices");
         for (var l : r.lattices()) {
-            la.addObject().put("name", l.name()).put("atoms", l.atoms()).put("dft_volume_A3", l.dftVolume()).put("model_volume_A3", l.modelVolume())
+            ObjectNode row = la.addObject();
+            row.put("name", l.name()).put("atoms", l.atoms()).put("dft_volume_A3", l.dftVolume()).put("model_volume_A3", l.modelVolume())
                     .put("dft_a_A", l.aDft()).put("model_a_A", l.aModel()).put("deviation", l.deviation())
                     .put("within_target", Math.abs(l.deviation()) <= LATTICE_TARGET).put("converged", l.converged()).put("fire_steps", l.steps())
                     .put("grid_pressure_GPa", l.gridPressureGPa());
-            putFinite((ObjectNode) la.get(la.size() - 1), "model_a_0GPa_A", l.aModelZeroPressure());
+            putFinite(row, "model_a_0GPa_A", l.aModelZeroPressure());
         }
         return js;
     }
