@@ -62,6 +62,21 @@ public final class Uf3Report {
                     .put("stress_GPa", gpa(cv[2]));
             md.append(String.format(Locale.ROOT, "Cross-validation RMSE (pooled out-of-fold, chosen hyper-parameters): E %.4g meV/atom, F %.4g eV/Å,"
                     + " σ %.4g GPa.%n%n", 1e3 * cv[0], cv[1], gpa(cv[2])));
+            var groups = r.model().path("fit").path("cross_validation_groups");
+            if (groups.isArray() && groups.size() > 0) {
+                ((ObjectNode) js.get("cross_validation")).set("groups", groups.deepCopy());
+                md.append("Out-of-fold errors of the worst groups (each predicted by the model fitted without its fold; energy blank where the other"
+                        + " folds do not fix the group's atom energies):\n\n| group | configs | E RMSE (meV/atom) | mean E error (meV/atom) | F RMSE (eV/Å) |\n|---|---|---|---|---|\n");
+                for (int k = 0; k < Math.min(10, groups.size()); k++) {
+                    var g = groups.get(k);
+                    boolean e = g.has("energy_rmse_eV_per_atom");
+                    md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %.4f |%n", g.path("group").asText(), g.path("configs").asInt(),
+                            e ? String.format(Locale.ROOT, "%.2f", 1e3 * g.path("energy_rmse_eV_per_atom").asDouble()) : "",
+                            e ? String.format(Locale.ROOT, "%+.2f", 1e3 * g.path("energy_mean_error_eV_per_atom").asDouble()) : "",
+                            g.path("force_rmse_eV_per_A").asDouble()));
+                }
+                md.append('\n');
+            }
         }
         int po = r.design().pressureOffsetColumn();
         js.put("stress_mode", r.deviatoricStress() ? "deviatoric" : po >= 0 ? "offset" : "full");

@@ -67,6 +67,41 @@ final class CrossValidation {
 
     int groups() { return groups; }
 
+    /**
+     * Out-of-fold errors of one group: its configurations predicted by the model fitted without its fold.
+     * Energy RMSE eV/atom (NaN when the other folds' compositions do not fix the group's atom energies,
+     * {@link CompositionSpan}), mean signed energy error eV/atom (model − DFT; NaN likewise), force RMSE eV/Å.
+     */
+    record GroupError(String group, int configs, double energyRmse, double energyMeanError, double forceRmse) {}
+
+    /**
+     * Every group's out-of-fold errors under h, worst energy RMSE first (groups without an energy last, by
+     * force RMSE). A pooled cross-validation RMSE can be one extrapolating group; this says which.
+     */
+    List<GroupError> perGroup(Uf3Design design, Uf3Solver.Hyper h) {
+        List<GroupError> out = new ArrayList<>();
+        for (int f = 0; f < folds.size(); f++) {
+            double[] c = Uf3Solver.solve(design, without[f], h);
+            Map<String, List<Uf3Design.Rows>> byGroup = new java.util.LinkedHashMap<>();
+            for (Uf3Design.Rows r : folds.get(f)) byGroup.computeIfAbsent(r.group(), k -> new ArrayList<>()).add(r);
+            for (var e : byGroup.entrySet()) {
+                double[] sse = Uf3Solver.sse(e.getValue(), c, spans[f]);
+                double mean = 0;
+                int ne = 0;
+                for (Uf3Design.Rows r : e.getValue()) {
+                    if (!spans[f].contains(r)) continue;
+                    mean += Uf3Solver.dot(r.energyRow(), c) - r.energyTarget();
+                    ne++;
+                }
+                out.add(new GroupError(e.getKey(), e.getValue().size(), sse[1] == 0 ? Double.NaN : Math.sqrt(sse[0] / sse[1]),
+                        ne == 0 ? Double.NaN : mean / ne, sse[3] == 0 ? Double.NaN : Math.sqrt(sse[2] / sse[3])));
+            }
+        }
+        out.sort(Comparator.comparingDouble((GroupError g) -> Double.isNaN(g.energyRmse()) ? Double.NEGATIVE_INFINITY : g.energyRmse())
+                .thenComparingDouble(GroupError::forceRmse).reversed());
+        return out;
+    }
+
     /** Pooled out-of-fold RMSE of energy (eV/atom), force (eV/Å) and stress (eV/Å³) under h (NaN where there are none). */
     double[] rmse(Uf3Design design, Uf3Solver.Hyper h) {
         double[] acc = new double[6];

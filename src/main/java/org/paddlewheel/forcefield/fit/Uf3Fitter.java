@@ -205,6 +205,22 @@ public final class Uf3Fitter {
                 .put("training_configurations", tr.size()).put("test_configurations", te.size())
                 .put("bonded_order", design.bondedFitted() ? opt.bondedOrder() : 0);
         if (opt.relativeEnergy() != null && !opt.relativeEnergy().isEmpty()) how.put("relative_energy_config_types", opt.relativeEnergy());
+        if (cv != null) { // which groups the pooled cross-validation RMSE comes from (an extrapolating group shows here)
+            var arr = how.putArray("cross_validation_groups");
+            List<CrossValidation.GroupError> ge = cv.perGroup(design, best.hyper());
+            for (CrossValidation.GroupError g : ge) {
+                ObjectNode o = arr.addObject().put("group", g.group()).put("configs", g.configs());
+                if (Double.isFinite(g.energyRmse())) o.put("energy_rmse_eV_per_atom", g.energyRmse()).put("energy_mean_error_eV_per_atom", g.energyMeanError());
+                o.put("force_rmse_eV_per_A", g.forceRmse());
+            }
+            StringBuilder worst = new StringBuilder();
+            for (int k = 0; k < Math.min(5, ge.size()); k++) {
+                CrossValidation.GroupError g = ge.get(k);
+                worst.append(String.format(Locale.ROOT, "%s%s E %.1f meV/atom (mean %+.1f), F %.3f eV/Å", k == 0 ? "" : "; ", g.group(),
+                        1e3 * g.energyRmse(), 1e3 * g.energyMeanError(), g.forceRmse()));
+            }
+            log.printf(Locale.ROOT, "fit-ff uf3: cross-validation, worst groups out of fold: %s%n", worst);
+        }
         if (!design.cutoffCorrectionElements().isEmpty()) { // dft compare corrects the data the same way
             ObjectNode cc = how.putObject("cutoff_correction_eV_per_Ry");
             for (int k = 0; k < design.cutoffCorrectionElements().size(); k++) {

@@ -83,6 +83,27 @@ class Uf3CrossValidationTest {
         assertThat(outOfFold).isGreaterThanOrEqualTo(inSample);
         assertThat(outOfFold).isBetween(0.04, 0.1);
         assertThat(inSample).isBetween(0.04, 0.1);
+
+        // fit.cross_validation_groups: one entry per non-test group, worst first, and the per-group force RMSEs pool back
+        // (weighted by force components) to the pooled out-of-fold RMSE the hyper-parameters were chosen by (1e-9 relative:
+        // the same sums regrouped)
+        var groups = r.model().path("fit").path("cross_validation_groups");
+        java.util.Set<String> expected = r.train().stream().map(Uf3Design.Rows::group).collect(Collectors.toSet());
+        assertThat(groups.size()).isEqualTo(expected.size());
+        double sum = 0;
+        long n = 0;
+        double prev = Double.POSITIVE_INFINITY;
+        for (var g : groups) {
+            String name = g.path("group").asText();
+            assertThat(expected).contains(name);
+            long comps = r.train().stream().filter(x -> x.group().equals(name)).mapToLong(x -> x.forceRows().length).sum();
+            sum += comps * Math.pow(g.path("force_rmse_eV_per_A").asDouble(), 2);
+            n += comps;
+            double e = g.path("energy_rmse_eV_per_atom").asDouble(Double.NEGATIVE_INFINITY);
+            assertThat(e).as("worst energy first").isLessThanOrEqualTo(prev);
+            prev = e;
+        }
+        assertThat(Math.sqrt(sum / n)).isCloseTo(outOfFold, org.assertj.core.data.Offset.offset(1e-9 * outOfFold));
     }
 
     private static List<String> foldsOf(CrossValidation cv, int f) {
