@@ -54,7 +54,12 @@ public final class Uf3Fitter {
         public boolean chargeScaleFitted() { return design.chargeScaleColumn() >= 0; }
     }
 
-    /** Unknowns above which the validation grid is thinned to 18 points (w_E 1/10/100, w_S 100, ridge 1e-6…1e-2, curvature 1e-6/1e-4). */
+    /**
+     * Unknowns above which the validation grid is thinned to 27 points (w_E 1/10/100, w_S 100, ridge 1e-6…1e-2, curvature
+     * 1e-6…1e-2). Until 4 Dec 2026 the thinned grid stopped at curvature 1e-4, so the largest designs (the Na-centred 3-body
+     * fits, 1,777 unknowns) could only be the least smoothed, while the full grid picks 1e-2 for the 2-body and the smaller
+     * 3-body designs of the same data.
+     */
     public static final int COARSE_GRID_FROM = 1500;
 
     private final Uf3FitOptions opt;
@@ -112,7 +117,7 @@ public final class Uf3Fitter {
         double[] wEs = coarse ? new double[] {1, 10, 100} : new double[] {1, 3, 10, 30, 100};
         double[] wSs = !nTrain.hasStress() ? new double[] {0} : coarse ? new double[] {100} : new double[] {10, 100, 1000};
         double[] ridges = coarse ? new double[] {1e-6, 1e-4, 1e-2} : new double[] {1e-8, 1e-6, 1e-4, 1e-2};
-        double[] curvs = coarse ? new double[] {1e-6, 1e-4} : new double[] {1e-8, 1e-6, 1e-4, 1e-2};
+        double[] curvs = coarse ? new double[] {1e-6, 1e-4, 1e-2} : new double[] {1e-8, 1e-6, 1e-4, 1e-2};
         if (coarse) {
             log.printf(Locale.ROOT, "fit-ff uf3: %d unknowns > %d: coarse validation grid (%d candidates; each is a dense %d² Cholesky solve)%n",
                     design.columns(), COARSE_GRID_FROM, wEs.length * wSs.length * ridges.length * curvs.length, design.columns());
