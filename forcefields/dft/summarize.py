@@ -2,6 +2,7 @@
 """Summary tables of the labelled frames (forcefields/dft/*.extxyz) for README.md: counts per group and scan profiles.
 
   summarize.py            prints markdown: dataset counts, cost per single point, scan energies
+  summarize.py --readme   rewrites the counts table under "## What is done" in README.md in place
 """
 import glob
 import gzip
@@ -9,6 +10,22 @@ import os
 import re
 
 here = os.path.dirname(os.path.abspath(__file__))
+
+if __name__ == "__main__" and "--readme" in __import__("sys").argv:
+    # the first table this script prints replaces the one under "## What is done" (header row to the total row)
+    import subprocess
+    import sys
+    out = subprocess.run([sys.executable, os.path.abspath(__file__)], capture_output=True, text=True, check=True).stdout
+    table = out.split("\n\n")[0].strip("\n").split("\n")
+    readme = os.path.join(here, "README.md")
+    lines = open(readme).read().split("\n")
+    start = lines.index("## What is done")
+    a = next(i for i in range(start, len(lines)) if lines[i].startswith("| group | configurations |"))
+    b = next(i for i in range(a, len(lines)) if lines[i].startswith("| **total** |"))
+    lines[a:b + 1] = table
+    open(readme, "w").write("\n".join(lines))
+    print("README.md: %s" % table[-1])
+    sys.exit(0)
 rows = []
 # forcefields/dft/*.extxyz; data/*.extxyz.gz is where pieces lived until 2 Dec 2026 (generate.sh moves them)
 paths = sorted(glob.glob(os.path.join(here, "*.extxyz")) + glob.glob(os.path.join(here, "data", "*.extxyz.gz")))
