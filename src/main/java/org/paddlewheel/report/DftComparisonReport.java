@@ -103,12 +103,16 @@ public final class DftComparisonReport {
             t.put("configurations", test.configs());
             putFinite(t, "energy_rmse_eV_per_atom", test.energyRmse());
             putFinite(t, "force_rmse_eV_per_A", test.forceRmse());
+            putFinite(t, "stress_rmse_GPa", test.stressRmseGPa());
             putFinite(t, "deviatoric_stress_rmse_GPa", test.deviatoricStressRmseGPa());
             ObjectNode tpe = t.putObject("force_rmse_per_element_eV_per_A");
             test.forcePerElement().forEach((k, v) -> tpe.put(k, v[0]));
             test.forcePerElement().forEach((k, v) -> { if (!(v[0] <= FORCE_TARGET)) missed.add("test force " + k); });
             if (!(test.energyRmse() <= ENERGY_TARGET)) missed.add("test energy");
             if (!(test.deviatoricStressRmseGPa() <= STRESS_TARGET)) missed.add("test stress");
+            // the target is on the full stress; the deviatoric one alone hides a pressure error (a model fitted
+            // with the GPW cut-off correction is judged on the corrected full stress, so both must hold)
+            if (Double.isFinite(test.stressRmseGPa()) && !(test.stressRmseGPa() <= STRESS_TARGET)) missed.add("test stress full");
         } else {
             missed.add("no held-out test set");
         }
