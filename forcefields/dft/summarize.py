@@ -6,26 +6,17 @@
 """
 import glob
 import gzip
+import io
 import os
 import re
+import sys
 
 here = os.path.dirname(os.path.abspath(__file__))
 
-if __name__ == "__main__" and "--readme" in __import__("sys").argv:
-    # the first table this script prints replaces the one under "## What is done" (header row to the total row)
-    import subprocess
-    import sys
-    out = subprocess.run([sys.executable, os.path.abspath(__file__)], capture_output=True, text=True, check=True).stdout
-    table = out.split("\n\n")[0].strip("\n").split("\n")
-    readme = os.path.join(here, "README.md")
-    lines = open(readme).read().split("\n")
-    start = lines.index("## What is done")
-    a = next(i for i in range(start, len(lines)) if lines[i].startswith("| group | configurations |"))
-    b = next(i for i in range(a, len(lines)) if lines[i].startswith("| **total** |"))
-    lines[a:b + 1] = table
-    open(readme, "w").write("\n".join(lines))
-    print("README.md: %s" % table[-1])
-    sys.exit(0)
+# --readme: everything below prints into a buffer, and its first table then replaces the README's (end of file)
+README_MODE = "--readme" in sys.argv
+if README_MODE:
+    sys.stdout = io.StringIO()
 rows = []
 # forcefields/dft/*.extxyz; data/*.extxyz.gz is where pieces lived until 2 Dec 2026 (generate.sh moves them)
 paths = sorted(glob.glob(os.path.join(here, "*.extxyz")) + glob.glob(os.path.join(here, "data", "*.extxyz.gz")))
@@ -80,3 +71,16 @@ for g, rs in groups.items():
     if g.startswith("scan"):
         e0 = rs[0][2]
         print("| %s | %s |" % (g, ", ".join("%.3f" % (r[2] - e0) for r in rs)))
+
+if README_MODE:
+    # the first table printed above replaces the one under "## What is done" (header row to the total row)
+    out, sys.stdout = sys.stdout.getvalue(), sys.__stdout__
+    table = out.split("\n\n")[0].strip("\n").split("\n")
+    readme = os.path.join(here, "README.md")
+    lines = open(readme).read().split("\n")
+    start = lines.index("## What is done")
+    a = next(i for i in range(start, len(lines)) if lines[i].startswith("| group | configurations |"))
+    b = next(i for i in range(a, len(lines)) if lines[i].startswith("| **total** |"))
+    lines[a:b + 1] = table
+    open(readme, "w").write("\n".join(lines))
+    print("README.md: %s" % table[-1])
