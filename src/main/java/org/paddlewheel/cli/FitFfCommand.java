@@ -69,6 +69,10 @@ public final class FitFfCommand implements Callable<Integer> {
     @Option(names = "--relative-energy", paramLabel = "GLOB", description = "Configurations whose config_type matches (e.g. 'scan-*') count"
             + " only by their energy differences within their group and their deviatoric stress: for cells whose absolute energies carry a k-point or size error, e.g. the Γ-only 2x2x1 DFT scans.")
     String relativeEnergy;
+    @Option(names = "--relative-energy-key", paramLabel = "REGEX", description = "With --relative-energy: configurations whose config_type"
+            + " matches this regular expression share one relative group, named by its first capturing group, across files, e.g."
+            + " '(?:opt-barrier-)?(scan-hop-x\\d)(?:-start|-plane|-mid)?' makes the relaxed barrier (start vs saddle plane) a target.")
+    String relativeEnergyKey;
     @Option(names = "--three-body", description = "Add UF3 3-body terms (tensor-product B-splines per (centre; j, k) species triple seen in the"
             + " training set). Off by default, so existing fits are unchanged; a base model with its own \"three_body\" always uses it as the basis.")
     boolean threeBody;
@@ -125,7 +129,7 @@ public final class FitFfCommand implements Callable<Integer> {
         var opt = new org.paddlewheel.forcefield.fit.Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction,
                 validationFraction).withThreeBody(tb).withDeviatoricStress(stressMode.equals("deviatoric")).withPressureOffset(stressMode.equals("offset")).withChargeScale(fitChargeScale).withFitBonded(fitBonded).withCrossValidation(cvFolds);
         if (bondedOrder != 2 && bondedOrder != 4) throw new IllegalArgumentException("--bonded-order must be 2 or 4, got " + bondedOrder);
-        opt = opt.withBondedOrder(bondedOrder).withRelativeEnergy(relativeEnergy);
+        opt = opt.withBondedOrder(bondedOrder).withRelativeEnergy(relativeEnergy).withRelativeEnergyKey(relativeEnergyKey);
         if (cutoffCorrection != null && !cutoffCorrection.isEmpty()) {
             java.util.List<org.paddlewheel.model.Element> els = new java.util.ArrayList<>();
             for (String e : cutoffCorrection) els.add(org.paddlewheel.model.Element.of(e.trim()));

@@ -13,7 +13,7 @@ import org.paddlewheel.model.Element;
 public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double knotSpacing, double coreA, double coreRho,
                             double testFraction, double validationFraction, Uf3Fitter.ThreeBody threeBody, boolean deviatoricStress,
                             boolean fitChargeScale, boolean fitBonded, boolean pressureOffset, int cvFolds, List<Element> cutoffCorrection,
-                            int bondedOrder, String relativeEnergy, CutoffCurves cutoffCurves) {
+                            int bondedOrder, String relativeEnergy, CutoffCurves cutoffCurves, String relativeEnergyKey) {
     public Uf3FitOptions {
         cutoffCorrection = cutoffCorrection == null ? List.of() : List.copyOf(cutoffCorrection);
         if (bondedOrder == 0) bondedOrder = 2;
@@ -23,14 +23,14 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
     public Uf3FitOptions(String base, boolean keepPairs, double rCut, double knotSpacing, double coreA, double coreRho,
                          double testFraction, double validationFraction) {
         this(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, Uf3Fitter.ThreeBody.OFF, false, false, false, false,
-                0, List.of(), 2, null, null);
+                0, List.of(), 2, null, null, null);
     }
 
     public static Uf3FitOptions defaults() { return new Uf3FitOptions("na-amide-borohydride", false, 5.5, 0.3, 1000, 0.2, 0.1, 0.2); }
 
     public Uf3FitOptions withThreeBody(Uf3Fitter.ThreeBody t) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, t, deviatoricStress,
-                fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves);
+                fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey);
     }
 
     /**
@@ -41,7 +41,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withChargeScale(boolean fit) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, deviatoricStress,
-                fit, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves);
+                fit, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey);
     }
 
     /**
@@ -50,7 +50,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withFitBonded(boolean fit) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, deviatoricStress,
-                fitChargeScale, fit, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves);
+                fitChargeScale, fit, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey);
     }
 
     /**
@@ -60,7 +60,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withDeviatoricStress(boolean d) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, d && !pressureOffset,
-                fitChargeScale, fitBonded, pressureOffset && !d, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves);
+                fitChargeScale, fitBonded, pressureOffset && !d, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey);
     }
 
     /**
@@ -72,7 +72,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withPressureOffset(boolean on) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress && !on, fitChargeScale, fitBonded, on, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves);
+                deviatoricStress && !on, fitChargeScale, fitBonded, on, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey);
     }
 
     /**
@@ -83,7 +83,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withCrossValidation(int k) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, k, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves);
+                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, k, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey);
     }
 
     /**
@@ -93,7 +93,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withCutoffCorrection(List<Element> els) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, els, bondedOrder, relativeEnergy, cutoffCurves);
+                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, els, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey);
     }
 
     /**
@@ -103,7 +103,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withBondedOrder(int order) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, order, relativeEnergy, cutoffCurves);
+                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, order, relativeEnergy, cutoffCurves, relativeEnergyKey);
     }
 
     /**
@@ -115,7 +115,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withRelativeEnergy(String glob) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, glob, cutoffCurves);
+                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, glob, cutoffCurves, relativeEnergyKey);
     }
 
     /**
@@ -126,6 +126,20 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withCutoffCurves(CutoffCurves curves) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, curves);
+                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, curves, relativeEnergyKey);
+    }
+
+    /**
+     * Join relative-energy groups across files: configurations matched by {@link #withRelativeEnergy} whose config_type
+     * matches this regular expression are centred together under its first capturing group (e.g.
+     * {@code (?:opt-barrier-)?(scan-hop-x\d)(?:-start|-plane|-mid)?} puts the unrelaxed hop scan and the relaxed start
+     * and saddle-plane optimisations of the same cell in one group, so the relaxed barrier itself, the energy difference
+     * between the two relaxations, becomes a target; kept apart, each file only teaches differences within itself).
+     * Cross-validation keeps each joined group in one fold; the test split is unchanged.
+     */
+    public Uf3FitOptions withRelativeEnergyKey(String regex) {
+        if (regex != null) java.util.regex.Pattern.compile(regex);
+        return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
+                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, regex);
     }
 }

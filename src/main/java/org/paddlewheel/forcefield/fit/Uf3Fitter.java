@@ -210,6 +210,7 @@ public final class Uf3Fitter {
                 .put("training_configurations", tr.size()).put("test_configurations", te.size())
                 .put("bonded_order", design.bondedFitted() ? opt.bondedOrder() : 0);
         if (opt.relativeEnergy() != null && !opt.relativeEnergy().isEmpty()) how.put("relative_energy_config_types", opt.relativeEnergy());
+        if (opt.relativeEnergyKey() != null) how.put("relative_energy_key", opt.relativeEnergyKey());
         if (cv != null) { // which groups the pooled cross-validation RMSE comes from (an extrapolating group shows here)
             var arr = how.putArray("cross_validation_groups");
             List<CrossValidation.GroupError> ge = cv.perGroup(design, best.hyper());
@@ -293,14 +294,14 @@ public final class Uf3Fitter {
     private List<Uf3Design.Rows> rows(Uf3Design design, List<Uf3Dataset.Frame> frames, String set) {
         List<Uf3Design.Rows> out = new ArrayList<>();
         for (int i = 0; i < frames.size(); i++) {
-            Uf3Design.Rows r = design.rows(frames.get(i).labelled(), frames.get(i).group());
+            Uf3Design.Rows r = design.rows(frames.get(i).labelled(), relativeGroup(frames.get(i)));
             out.add(opt.deviatoricStress() || relative(frames.get(i)) ? r.deviatoric() : r);
             if ((i + 1) % 25 == 0 || i + 1 == frames.size()) log.printf(Locale.ROOT, "fit-ff uf3: %s rows %d/%d%n", set, i + 1, frames.size());
         }
         // relative groups: energy rows, targets and fixed parts minus their group means, so only differences within the
         // group count (a split keeps a group whole, so every member is in this list)
         java.util.Map<String, List<Integer>> members = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < frames.size(); i++) if (relative(frames.get(i))) members.computeIfAbsent(frames.get(i).group(), k -> new ArrayList<>()).add(i);
+        for (int i = 0; i < frames.size(); i++) if (relative(frames.get(i))) members.computeIfAbsent(relativeGroup(frames.get(i)), k -> new ArrayList<>()).add(i);
         for (List<Integer> m : members.values()) {
             double[] row = new double[design.columns()];
             double t = 0, f = 0;
@@ -325,6 +326,21 @@ public final class Uf3Fitter {
         if (opt.relativeEnergy() == null || opt.relativeEnergy().isEmpty()) return false;
         if (relativeGlob == null) relativeGlob = java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + opt.relativeEnergy());
         return relativeGlob.matches(java.nio.file.Path.of(f.labelled().info().getOrDefault("config_type", "default")));
+    }
+
+    private java.util.regex.Pattern relativeKey;
+
+    /**
+     * The group a frame's energy is centred in and cross-validated with: for a relative frame whose config_type matches
+     * {@link Uf3FitOptions#relativeEnergyKey}, "relative:" and the first capturing group (so relaxations and scans of
+     * one cell from several files form one group); otherwise the frame's split group.
+     */
+    private String relativeGroup(Uf3Dataset.Frame f) {
+        if (opt.relativeEnergyKey() == null || !relative(f)) return f.group();
+        if (relativeKey == null) relativeKey = java.util.regex.Pattern.compile(opt.relativeEnergyKey());
+        var m = relativeKey.matcher(f.labelled().info().getOrDefault("config_type", "default"));
+        if (!m.matches()) return f.group();
+        return "relative:" + (m.groupCount() > 0 && m.group(1) != null ? m.group(1) : m.group());
     }
 
     /** Every species pair with training distances below r_cut (intramolecular pairs excluded), r_min from the data. */
