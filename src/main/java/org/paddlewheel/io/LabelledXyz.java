@@ -103,25 +103,27 @@ public final class LabelledXyz {
                 Map<String, String> kv = ExtXyzHeader.parse(header, src);
                 String lat = ExtXyzHeader.get(kv, "Lattice");
                 String props = ExtXyzHeader.get(kv, "Properties");
-                String energy = kv.containsKey("energy") ? kv.get("energy") : kv.get("free_energy");
-                if (lat == null || props == null || energy == null) throw src.error("expected Lattice, Properties and energy on a labelled frame");
+                String energyKey = firstKey(kv, ENERGY_KEYS), stressKey = firstKey(kv, STRESS_KEYS);
+                String energy = energyKey == null ? null : kv.get(energyKey);
+                if (lat == null || props == null || energy == null) {
+                    throw src.error("expected Lattice, Properties and energy (or REF_energy, dft_energy, free_energy) on a labelled frame");
+                }
                 double[] l9 = numbers(lat, 9, src, "Lattice");
                 List<ExtXyzHeader.Column> cols = ExtXyzHeader.properties(props, src);
                 ExtXyzHeader.Column sp = ExtXyzHeader.find(cols, "species"), pos = ExtXyzHeader.find(cols, "pos", "positions");
-                ExtXyzHeader.Column f = ExtXyzHeader.find(cols, "forces", "force"), q = ExtXyzHeader.find(cols, "charges", "initial_charges");
-                if (sp == null || pos == null || f == null) throw src.error("expected species, pos and forces in Properties");
+                ExtXyzHeader.Column f = ExtXyzHeader.find(cols, "REF_forces", "dft_forces", "DFT_forces", "forces", "force"), q = ExtXyzHeader.find(cols, "charges", "initial_charges");
+                if (sp == null || pos == null || f == null) throw src.error("expected species, pos and forces (or REF_forces, dft_forces) in Properties");
                 double e = numbers(energy, 1, src, "energy")[0];
                 double[] stress = null;
-                if (kv.containsKey("stress")) {
-                    String[] t = kv.get("stress").trim().split("\\s+");
-                    if (t.length == 9) {
-                        stress = numbers(kv.get("stress"), 9, src, "stress");
-                    } else if (t.length == 6) { // Voigt xx yy zz yz xz xy
-                        double[] v = numbers(kv.get("stress"), 6, src, "stress");
-                        stress = new double[] {v[0], v[5], v[4], v[5], v[1], v[3], v[4], v[3], v[2]};
-                    } else {
-                        throw src.error("expected 9 or 6 stress components");
-                    }
+                String virialKey = stressKey == null ? firstKey(kv, VIRIAL_KEYS) : null;
+                if (stressKey != null) {
+                    stress = tensor(kv.get(stressKey), src, stressKey);
+                } else if (virialKey != null) {
+                    // ASE/GAP convention: virial W = −σ V (eV), so σ = −W / V (eV/Å³)
+                    double[] w = tensor(kv.get(virialKey), src, virialKey);
+                    double vol = Math.abs(Lattice.fromRowMajor(l9).volume());
+                    stress = new double[9];
+                    for (int k = 0; k < 9; k++) stress[k] = -w[k] / vol;
                 }
                 Element[] species = new Element[n];
                 double[] xyz = new double[3 * n], forces = new double[3 * n];
@@ -142,7 +144,8 @@ public final class LabelledXyz {
                 Map<String, String> info = new LinkedHashMap<>();
                 for (Map.Entry<String, String> en : kv.entrySet()) {
                     String k = en.getKey();
-                    if (!k.equalsIgnoreCase("Lattice") && !k.equals("Properties") && !k.equals("energy") && !k.equals("stress") && !k.equals("pbc")) {
+                    if (!k.equalsIgnoreCase("Lattice") && !k.equals("Properties") && !k.equals(energyKey) && !k.equals(stressKey)
+                            && !k.equals(virialKey) && !k.equals("pbc")) {
                         info.put(k, en.getValue());
                     }
                 }
@@ -150,6 +153,28 @@ public final class LabelledXyz {
             }
         }
         return out;
+    }
+
+    /**
+     * Header keys of the reference energy, most explicit first: MACE-style {@code REF_energy} and GAP-style
+     * {@code dft_energy} name the DFT label where a file also carries a model's {@code energy}; then ASE's own keys.
+     */
+    private static final List<String> ENERGY_KEYS = List.of("REF_energy", "dft_energy", "DFT_energy", "energy", "free_energy");
+    private static final List<String> STRESS_KEYS = List.of("REF_stress", "dft_stress", "DFT_stress", "stress");
+    private static final List<String> VIRIAL_KEYS = List.of("REF_virial", "dft_virial", "DFT_virial", "virial");
+
+    private static String firstKey(Map<String, String> kv, List<String> keys) {
+        for (String k : keys) if (kv.containsKey(k)) return k;
+        return null;
+    }
+
+    /** A 3x3 tensor given as 9 numbers (row-major) or 6 in Voigt order xx yy zz yz xz xy. */
+    private static double[] tensor(String s, LineSource src, String what) {
+        String[] t = s.trim().split("\\s+");
+        if (t.length == 9) return numbers(s, 9, src, what);
+        if (t.length != 6) throw src.error("expected 9 or 6 " + what + " components, found " + t.length);
+        double[] v = numbers(s, 6, src, what);
+        return new double[] {v[0], v[5], v[4], v[5], v[1], v[3], v[4], v[3], v[2]};
     }
 
     private static double[] numbers(String s, int count, LineSource src, String what) {

@@ -1,13 +1,9 @@
 package org.paddlewheel.forcefield.fit;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 import org.paddlewheel.io.LabelledXyz;
 
 /**
@@ -39,7 +35,7 @@ public final class Uf3Dataset {
         List<Frame> out = new ArrayList<>();
         for (Path f : files) {
             if (!Files.exists(f)) throw new org.paddlewheel.model.InputException(f.toString(), 0, "file not found");
-            List<LabelledXyz.Labelled> frames = f.toString().endsWith(".gz") ? readGz(f) : LabelledXyz.read(f);
+            List<LabelledXyz.Labelled> frames = LabelledXyz.read(f); // .gz, .xz, .bz2 read in place, so errors name the file
             for (int i = 0; i < frames.size(); i++) {
                 LabelledXyz.Labelled l = frames.get(i);
                 out.add(new Frame(l, groupKey(f, l.info().get("source"), i)));
@@ -54,22 +50,6 @@ public final class Uf3Dataset {
         if (source == null || source.isBlank()) return file + "#" + i;
         int h = source.lastIndexOf('#');
         return file + ":" + (h > 0 ? source.substring(0, h) : source);
-    }
-
-    private static List<LabelledXyz.Labelled> readGz(Path f) {
-        try {
-            Path tmp = Files.createTempFile("paddlewheel-dataset", ".extxyz");
-            try (InputStream in = new GZIPInputStream(Files.newInputStream(f))) {
-                Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                return LabelledXyz.read(tmp);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new org.paddlewheel.model.InputException(f.toString(), 0, "file not found");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Deterministic u in [0, 1) of a key and salt. */
