@@ -99,6 +99,11 @@ harvest_relax() { # work-folder kind name [start-structure]
   local out="$here/opt-$2-$3-$RUN_TAG.extxyz" start=()
   [[ -n "${4:-}" && -f "${4:-}" ]] && start=(-i "$4")
   pw dft relax-frames "$1" "${start[@]}" --config-type "opt-$2-$3" -o "$out.tmp" > /dev/null 2>&1 || { rm -f "$out.tmp"; return 1; }
+  # frames an earlier run's file already holds (a relaxation finished before this run, or steps CP2K keeps across a
+  # restart) are dropped, so no step enters the dataset twice
+  local others=() f
+  for f in "$here"/opt-"$2"-"$3"-*.extxyz; do [[ -f "$f" && "$f" != "$out" ]] && others+=("$f"); done
+  python3 "$here/new_frames.py" "$out.tmp" "${others[@]}" || { rm -f "$out.tmp"; return 1; }
   if cmp -s "$out.tmp" "$out"; then rm -f "$out.tmp"; return 1; fi
   mv "$out.tmp" "$out"
 }
