@@ -83,6 +83,10 @@ public final class FitFfCommand implements Callable<Integer> {
     int threeBodyKnots;
     @Option(names = "--three-body-centres", split = ",", description = "Only these centre species get 3-body terms (comma list, e.g. Na; default all).")
     java.util.List<String> threeBodyCentres;
+    @Option(names = "--three-body-bonded-arms", description = "With --three-body: an arm may also be a covalent bond of the centre's own"
+            + " molecule (N-H, B-H), so a (N; Na, HN) triple sees the Na-N-H angle, i.e. how the anion is turned among its cations"
+            + " (never two bonds: that angle is the bonded term's). Not exportable to LAMMPS's ML-UF3.")
+    boolean threeBodyBondedArms;
     @Option(names = "--fit-charge-scale", description = "Fit one factor s on every base charge (neutrality kept; Ewald scales as s², so it"
             + " stays a linear fit). Default: the base model's charges, fixed.")
     boolean fitChargeScale;
@@ -122,7 +126,8 @@ public final class FitFfCommand implements Callable<Integer> {
         if (threeBody && !(threeBodyCutoff > 0 && threeBodyCutoff <= 6)) throw new IllegalArgumentException("--three-body-cutoff must be in (0, 6] Å");
         if (threeBody && threeBodyKnots < 1) throw new IllegalArgumentException("--three-body-knots must be at least 1");
         var tb = threeBody ? new org.paddlewheel.forcefield.fit.Uf3Fitter.ThreeBody(true, threeBodyCutoff, threeBodyKnots,
-                threeBodyCentres == null ? java.util.List.of() : threeBodyCentres) : org.paddlewheel.forcefield.fit.Uf3Fitter.ThreeBody.OFF;
+                threeBodyCentres == null ? java.util.List.of() : threeBodyCentres, threeBodyBondedArms) : org.paddlewheel.forcefield.fit.Uf3Fitter.ThreeBody.OFF;
+        if (threeBodyBondedArms && !threeBody) throw new IllegalArgumentException("--three-body-bonded-arms needs --three-body");
         if (!stressMode.equals("full") && !stressMode.equals("deviatoric") && !stressMode.equals("offset")) {
             throw new IllegalArgumentException("--stress must be full, deviatoric or offset, got " + stressMode);
         }

@@ -241,7 +241,7 @@ public final class ForceEngine implements AutoCloseable {
             splitPairs();
             real.listRebuilt(list);
         }
-        if (doThree) three.gather(list);
+        if (doThree) three.gather(list, cell);
         if (timing) { long t1 = System.nanoTime(); phaseNanos[0] += t1 - t0; t0 = t1; calls++; }
         buf[0] = f;
         java.util.Arrays.fill(f, 0);

@@ -34,6 +34,10 @@ public final class LammpsUf3File {
     public static String unsupported(ForceField ff) {
         for (SplineTriple t : ff.splineTriples()) {
             String name = ff.species().get(t.centre()).name() + "-" + ff.species().get(t.a()).name() + "-" + ff.species().get(t.b()).name();
+            if (t.bondedArms()) {
+                return "triple " + name + " takes bonded arms (covalent bonds of the centre's molecule), which LAMMPS's neighbour list"
+                        + " leaves out under special_bonds lj 0";
+            }
             if (t.rCut(0) != t.rCut(1)) return "triple " + name + ": ML-UF3 needs r_ij and r_ik cut-offs equal";
             if (t.rCut(2) != 2 * t.rCut(0)) return "triple " + name + ": ML-UF3 needs the r_jk cut-off to be twice r_ij's (" + 2 * t.rCut(0) + " Å)";
         }

@@ -11,7 +11,8 @@ import org.paddlewheel.model.InputException;
  * "core": {"A": eV, "rho": Å}}} (core optional: without it there is no prior), and of the optional
  * top-level {@code "atom_energies": {species: eV}}, and of the optional top-level UF3 3-body list
  * {@code "three_body": [{"species": [centre, j, k], "knots": [[r_ij Å…], [r_ik Å…], [r_jk Å…]],
- * "coefficients": [eV…, l-major c[l][m][n]]}]} ({@link SplineTriple}). Errors name the key.
+ * "coefficients": [eV…, l-major c[l][m][n]], "bonded_arms": false}]} ({@link SplineTriple}; bonded_arms optional, default
+ * false: true lets an arm be a covalent bond of the centre's molecule). Errors name the key.
  */
 public final class SplineJson {
     private SplineJson() {}
@@ -75,7 +76,9 @@ public final class SplineJson {
             double[] c = numbers(t.get("coefficients"), src, at + ".coefficients");
             SplineTriple tr;
             try {
-                tr = new SplineTriple(s[0], s[1], s[2], k3, c);
+                JsonNode ba = t.get("bonded_arms");
+                if (ba != null && !ba.isBoolean()) throw new InputException(src, 0, "key '" + at + ".bonded_arms': must be true or false");
+                tr = new SplineTriple(s[0], s[1], s[2], k3, c, ba != null && ba.asBoolean());
             } catch (IllegalArgumentException e) {
                 throw new InputException(src, 0, "key '" + at + "': " + e.getMessage());
             }
@@ -96,6 +99,7 @@ public final class SplineJson {
             var kd = k.addArray();
             for (double v : t.knots(d)) kd.add(v);
         }
+        if (t.bondedArms()) out.put("bonded_arms", true);
         var c = out.putArray("coefficients");
         for (double v : t.coefficients()) c.add(v);
         return out;

@@ -23,6 +23,7 @@ public final class SplineTriple {
     private final int nl, nm, nn;
     private final double[] coefficients;
     private final CubicBasis[] basis;
+    private final boolean bondedArms;
 
     /**
      * @param c            centre species
@@ -32,6 +33,17 @@ public final class SplineTriple {
      * @param coefficients c_lmn, l-major, length L·M·N with L = |t_ij| − 4 etc. (eV)
      */
     public SplineTriple(int c, int a, int b, double[][] knots, double[] coefficients) {
+        this(c, a, b, knots, coefficients, false);
+    }
+
+    /**
+     * As above; with {@code bondedArms} an arm may also be a covalent bond of the centre's own molecule (N–H of NH2,
+     * B–H of BH4), so the term sees how the anion is turned relative to its neighbours (e.g. the Na–N–H angle of a
+     * (N; Na, HN) triple). A triple whose two arms are both bonds is never counted: that angle belongs to the bonded
+     * terms. Without it, arms are the non-bonded pairs of the neighbour list, as in LAMMPS's ML-UF3.
+     */
+    public SplineTriple(int c, int a, int b, double[][] knots, double[] coefficients, boolean bondedArms) {
+        this.bondedArms = bondedArms;
         if (knots.length != 3) throw new IllegalArgumentException("need three knot vectors (r_ij, r_ik, r_jk)");
         int l0 = knots[0].length - 4, m0 = knots[1].length - 4, n0 = knots[2].length - 4;
         if (coefficients.length != l0 * m0 * n0) {
@@ -102,7 +114,10 @@ public final class SplineTriple {
     double[] rawCoefficients() { return coefficients; }
 
     /** A copy with other coefficients (same species and knots). */
-    public SplineTriple withCoefficients(double[] co) { return new SplineTriple(c, a, b, knots, co); }
+    public SplineTriple withCoefficients(double[] co) { return new SplineTriple(c, a, b, knots, co, bondedArms); }
+
+    /** Whether an arm may be a covalent bond of the centre's molecule (see the constructor). */
+    public boolean bondedArms() { return bondedArms; }
 
     /**
      * Energy (eV) of one (i; j, k) triple with j of species a at r1 = r_ij, k of species b at r2 = r_ik and

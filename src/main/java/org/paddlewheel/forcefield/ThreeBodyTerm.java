@@ -7,7 +7,8 @@ import java.util.Arrays;
  * neighbour-list update a full (both-direction) list of the pairs closer than the largest 3-body arm
  * cut-off is gathered from the Verlet half list (so intramolecular pairs excluded there are never
  * arms of a triple: a molecule's own B–H or N–H pairs are left to the bonded terms, while r_jk may
- * join two ligands of one molecule), storing each neighbour's displacement and distance. Centres are
+ * join two ligands of one molecule; triples with {@link SplineTriple#bondedArms} add the covalent
+ * bonds as arms, {@link BondArms}), storing each neighbour's displacement and distance. Centres are
  * then split between threads by their share of neighbour pairs (Σ n_i(n_i − 1)/2), each thread
  * writing forces (eV/Å) into its own buffer and energy (eV) and virial W_ab = Σ d_a F_b (eV) into
  * its own slots, reduced by {@link ForceEngine} in a fixed order. Per triple the coefficient tensor is
@@ -26,6 +27,10 @@ final class ThreeBodyTerm {
     private double[] armV = new double[64], armD = new double[64];
     private final double[][] coef;
     private final int[] mm, nn;
+    private final boolean[] bondedArms; // per triple
+    private final boolean anyBonded;
+    private final Topology top;
+    private byte[] fB = new byte[16];   // per full-list entry: 1 when the arm is a covalent bond (BondArms)
     private final double cut, cut2;
     private final int[] fStart, cnt;
     private int[] fJ = new int[16];
@@ -78,6 +83,7 @@ final class ThreeBodyTerm {
 
     ThreeBodyTerm(Topology top, int threads) {
         ForceField ff = top.forceField;
+        this.top = top;
         nt = ff.species().size();
         n = top.size();
         type = top.type;
@@ -92,6 +98,9 @@ final class ThreeBodyTerm {
         java.util.List<CubicBasis> armList = new java.util.ArrayList<>();
         coef = new double[ts.length][];
         mm = new int[ts.length]; nn = new int[ts.length];
+        bondedArms = new boolean[ts.length];
+        for (int p = 0; p < ts.length; p++) bondedArms[p] = ts[p].bondedArms();
+        anyBonded = BondArms.any(java.util.List.of(ts));
         double c = 0;
         for (int p = 0; p < ts.length; p++) {
             SplineTriple t = ts[p];
@@ -128,8 +137,11 @@ final class ThreeBodyTerm {
     /** Largest r_ij / r_ik cut-off, Å. */
     double cutoff() { return cut; }
 
-    /** Gathers the full list of pairs within the 3-body cut-off from the Verlet half list and splits centres between threads. */
-    void gather(NeighbourList nl) {
+    /**
+     * Gathers the full list of pairs within the 3-body cut-off from the Verlet half list (and, when a triple takes
+     * bonded arms, the covalent bonds of {@link BondArms}) and splits centres between threads.
+     */
+    void gather(NeighbourList nl, Cell cell) {
         final double[] x = nl.xw, sh = nl.shift;
         final int[] start = nl.start, pj = nl.pairJ, pc = nl.pairCode;
         int np = nl.pairCount();
@@ -146,8 +158,13 @@ final class ThreeBodyTerm {
                 if (in) { cnt[i]++; cnt[j]++; total += 2; }
             }
         }
+        if (anyBonded) {
+            BondArms.forEach(top, x, cell, cut, (i, j, dx, dy, dz, r) -> cnt[i]++);
+            total += 2 * top.bondI.length;
+        }
         if (fJ.length < total) {
             fJ = new int[2 * total];
+            fB = new byte[2 * total];
             fD = new double[8 * total];
             armK = new int[2 * total * arms.length];
             armV = new double[8 * total * arms.length];
@@ -164,9 +181,14 @@ final class ThreeBodyTerm {
                 final int j = pj[q], co = 3 * pc[q];
                 final double dx = x[3 * j] + sh[co] - xi, dy = x[3 * j + 1] + sh[co + 1] - yi, dz = x[3 * j + 2] + sh[co + 2] - zi;
                 final double r = Math.sqrt(dx * dx + dy * dy + dz * dz);
-                if (centre[type[i]]) put(fill[i]++, j, dx, dy, dz, r);
-                if (centre[type[j]]) put(fill[j]++, i, -dx, -dy, -dz, r);
+                if (centre[type[i]]) put(fill[i]++, j, dx, dy, dz, r, (byte) 0);
+                if (centre[type[j]]) put(fill[j]++, i, -dx, -dy, -dz, r, (byte) 0);
             }
+        }
+        if (anyBonded) {
+            BondArms.forEach(top, x, cell, cut, (i, j, dx, dy, dz, r) -> {
+                if (centre[type[i]]) put(fill[i]++, j, dx, dy, dz, r, (byte) 1);
+            });
         }
         long work = 0;
         for (int i = 0; i < n; i++) { long m = fStart[i + 1] - fStart[i]; work += m * (m - 1) / 2 + 1; }
@@ -181,8 +203,9 @@ final class ThreeBodyTerm {
         while (t <= threads) split[t++] = n;
     }
 
-    private void put(int e, int j, double dx, double dy, double dz, double r) {
+    private void put(int e, int j, double dx, double dy, double dz, double r, byte bonded) {
         fJ[e] = j;
+        fB[e] = bonded;
         int o = 4 * e;
         fD[o] = dx; fD[o + 1] = dy; fD[o + 2] = dz; fD[o + 3] = r;
     }
@@ -207,6 +230,10 @@ final class ThreeBodyTerm {
                     final int code = tripleOf[rowj + type[fj[q]]];
                     if (code < 0) continue;
                     final int tr = code >> 1;
+                    if (anyBonded) { // a bonded arm only where the triple takes one; two never (the bonded angle's)
+                        final int nb = fB[p] + fB[q];
+                        if (nb == 2 || (nb == 1 && !bondedArms[tr])) continue;
+                    }
                     final int e1 = (code & 1) == 0 ? p : q, e2 = (code & 1) == 0 ? q : p;
                     final int a1 = e1 * na + arm0[tr], a2 = e2 * na + arm1[tr];
                     final int l0 = armK[a1], m0 = armK[a2];

@@ -15,8 +15,8 @@ import org.paddlewheel.forcefield.Topology;
 
 /**
  * The automatic 3-body basis of a UF3 fit: every (centre; j, k) species triple that occurs in the
- * training set with both arms (listed non-bonded pairs, as the engine uses them) shorter than the
- * 3-body cut-off, for the chosen centre species. Per triple and axis r_min is 0.1 Å below the
+ * training set with both arms (listed non-bonded pairs, as the engine uses them; with bonded arms also
+ * the centre's covalent bonds, never two of them) shorter than the 3-body cut-off, for the chosen centre species. Per triple and axis r_min is 0.1 Å below the
  * shortest training distance, rounded down to 0.05 Å (at least 0.5 Å); arms get uniform knots on
  * [r_min, cut-off] with the chosen number of spans, r_jk on [r_min,jk, 2·cut-off] with twice as many
  * (equal neighbour species share one arm knot vector, the shorter r_min of the two arms).
@@ -55,15 +55,20 @@ final class TripleBasis {
                     double dz = nl.xw[3 * j + 2] + nl.shift[c + 2] - nl.xw[3 * i + 2];
                     double r = Math.sqrt(dx * dx + dy * dy + dz * dz);
                     if (r >= cut) continue;
-                    nb.get(i).add(new double[] {top.type[j], dx, dy, dz, r});
-                    nb.get(j).add(new double[] {top.type[i], -dx, -dy, -dz, r});
+                    nb.get(i).add(new double[] {top.type[j], dx, dy, dz, r, 0});
+                    nb.get(j).add(new double[] {top.type[i], -dx, -dy, -dz, r, 0});
                 }
+            }
+            if (opt.bondedArms()) {
+                org.paddlewheel.forcefield.BondArms.forEach(top, s.positions(), new Cell(s.lattice()), cut,
+                        (i, j, dx, dy, dz, r) -> nb.get(i).add(new double[] {top.type[j], dx, dy, dz, r, 1}));
             }
             for (int i = 0; i < s.size(); i++) {
                 if (!centre[top.type[i]]) continue;
                 List<double[]> li = nb.get(i);
                 for (int p = 0; p < li.size(); p++) for (int q = p + 1; q < li.size(); q++) {
                     double[] u = li.get(p), w = li.get(q);
+                    if (u[5] + w[5] == 2) continue; // two bonds: the bonded angle's
                     if (u[0] > w[0]) { double[] x = u; u = w; w = x; }
                     int key = (top.type[i] * nt + (int) u[0]) * nt + (int) w[0];
                     double r3 = Math.sqrt(sq(w[1] - u[1]) + sq(w[2] - u[2]) + sq(w[3] - u[3]));
@@ -86,9 +91,9 @@ final class TripleBasis {
                 knots[ax] = SplinePair.uniformKnots(rMin, hi, ax < 2 ? opt.intervals() : 2 * opt.intervals());
             }
             int[] sh = {knots[0].length - 4, knots[1].length - 4, knots[2].length - 4};
-            out.add(new SplineTriple(c, a, b, knots, new double[sh[0] * sh[1] * sh[2]]));
-            log.printf(Locale.ROOT, "fit-ff uf3: triple %s; %s, %s: shortest arms %.3f / %.3f Å, r_jk %.3f Å%n", base.species().get(c).name(),
-                    base.species().get(a).name(), base.species().get(b).name(), d[0], d[1], d[2]);
+            out.add(new SplineTriple(c, a, b, knots, new double[sh[0] * sh[1] * sh[2]], opt.bondedArms()));
+            log.printf(Locale.ROOT, "fit-ff uf3: triple %s; %s, %s: shortest arms %.3f / %.3f Å, r_jk %.3f Å%s%n", base.species().get(c).name(),
+                    base.species().get(a).name(), base.species().get(b).name(), d[0], d[1], d[2], opt.bondedArms() ? " (bonded arms)" : "");
         }
         return out;
     }

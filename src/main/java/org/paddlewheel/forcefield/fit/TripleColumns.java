@@ -83,10 +83,12 @@ final class TripleColumns {
                 double dz = nl.xw[3 * j + 2] + nl.shift[c + 2] - nl.xw[3 * i + 2];
                 double r = Math.sqrt(dx * dx + dy * dy + dz * dz);
                 if (r >= cut) continue;
-                nb.get(i).add(new double[] {j, dx, dy, dz, r});
-                nb.get(j).add(new double[] {i, -dx, -dy, -dz, r});
+                nb.get(i).add(new double[] {j, dx, dy, dz, r, 0});
+                nb.get(j).add(new double[] {i, -dx, -dy, -dz, r, 0});
             }
         }
+        boolean anyBonded = org.paddlewheel.forcefield.BondArms.any(triples);
+        if (anyBonded) org.paddlewheel.forcefield.BondArms.forEach(top, x, cell, cut, (i, j, dx, dy, dz, r) -> nb.get(i).add(new double[] {j, dx, dy, dz, r, 1}));
         double[] v = new double[12], d = new double[12];
         for (int i = 0; i < n; i++) {
             List<double[]> li = nb.get(i);
@@ -97,6 +99,8 @@ final class TripleColumns {
                 int t = code >> 1;
                 double[] u = (code & 1) == 0 ? li.get(p) : li.get(q), w = (code & 1) == 0 ? li.get(q) : li.get(p);
                 SplineTriple tr = triples.get(t);
+                double bonded = u[5] + w[5]; // as the engine: a bonded arm only where the triple takes one, two never
+                if (bonded == 2 || (bonded == 1 && !tr.bondedArms())) continue;
                 double[] d3 = {w[1] - u[1], w[2] - u[2], w[3] - u[3]};
                 double r3 = Math.sqrt(d3[0] * d3[0] + d3[1] * d3[1] + d3[2] * d3[2]);
                 int l0 = tr.basisAt(0, u[4], v, d, 0), m0 = tr.basisAt(1, w[4], v, d, 4), n0 = tr.basisAt(2, r3, v, d, 8);

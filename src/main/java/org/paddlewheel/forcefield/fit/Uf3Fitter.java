@@ -34,8 +34,13 @@ public final class Uf3Fitter {
      * convention), for centres of the named species (null or empty: every species). Used only when the base
      * model has no "three_body" of its own (then its triples define the basis).
      */
-    public record ThreeBody(boolean on, double cutoff, int intervals, List<String> centres) {
-        public static final ThreeBody OFF = new ThreeBody(false, 4.0, 3, List.of());
+    public record ThreeBody(boolean on, double cutoff, int intervals, List<String> centres, boolean bondedArms) {
+        public static final ThreeBody OFF = new ThreeBody(false, 4.0, 3, List.of(), false);
+
+        /** Without bonded arms (arms are non-bonded pairs only, as LAMMPS's ML-UF3 counts them). */
+        public ThreeBody(boolean on, double cutoff, int intervals, List<String> centres) {
+            this(on, cutoff, intervals, centres, false);
+        }
     }
 
     /** One grid point and its validation score and RMSEs (energy eV/atom, force eV/Å, stress eV/Å³). */
