@@ -54,6 +54,12 @@ final class TripleColumns {
         return -1;
     }
 
+    /** Writes triple t's free coefficients into the solution vector x (the inverse of {@link #fitted}). */
+    void coefficientsInto(int t, double[] x) {
+        double[] c = triples.get(t).coefficients();
+        for (int k = 0; k < c.length; k++) if (col[t][k] >= 0) x[col[t][k]] = c[k];
+    }
+
     /** Triple t with the coefficients read from the solution vector x. */
     SplineTriple fitted(int t, double[] x) {
         double[] c = new double[col[t].length];
