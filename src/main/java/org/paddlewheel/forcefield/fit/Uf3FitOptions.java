@@ -138,7 +138,14 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      * Cross-validation keeps each joined group in one fold; the test split is unchanged.
      */
     public Uf3FitOptions withRelativeEnergyKey(String regex) {
-        if (regex != null) java.util.regex.Pattern.compile(regex);
+        if (regex != null) {
+            try {
+                java.util.regex.Pattern.compile(regex);
+            } catch (java.util.regex.PatternSyntaxException e) { // its own message spans lines
+                throw new IllegalArgumentException("--relative-energy-key '" + regex + "': not a regular expression (" + e.getDescription()
+                        + " at index " + e.getIndex() + ")");
+            }
+        }
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
                 deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, regex);
     }
