@@ -60,12 +60,15 @@ public final class Cp2kOptimisationFrames {
         Map<Integer, double[]> cells = Files.isRegularFile(cellFile) ? cells(cellFile) : Map.of();
         List<Integer> starts = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) if (lines.get(i).contains("SCF WAVEFUNCTION OPTIMIZATION")) starts.add(i);
-        if (isResumed(dir.resolve(project + ".inp"))) {
+        boolean resumed = isResumed(dir.resolve(project + ".inp"));
+        List<double[]> allFrames = resumed && Files.isRegularFile(pos) ? allPositions(pos) : List.of();
+        if (resumed && (start == null || isCellOptimisation(dir.resolve(project + ".inp")))) {
             // A run restarted from CP2K's restart file (&EXT_RESTART) numbers its output steps from 0 again while its
             // -pos-1.xyz and -1.cell files go on from the previous run's, with repeated indices (seen on relax-na2o,
             // 4 Dec 2026: output step 0 is the restart geometry, the cell file repeats step 1). Energies, positions and
             // cells cannot be paired reliably by step, and a frame with one step's energy and another's cell is a wrong
-            // label, so every evaluation of a resumed run is left out and counted.
+            // label, so every evaluation of a resumed cell optimisation is left out and counted. A resumed GEO_OPT keeps the
+            // start's cell, and its positions are paired by energy instead (below).
             return new Result(List.of(), starts.size(), 0, 0, 0, 0, starts.size());
         }
         List<LabelledXyz.Labelled> frames = new ArrayList<>();
@@ -89,16 +92,16 @@ public final class Cp2kOptimisationFrames {
             if (step < 0) { unmatched++; continue; }
             double[] x;
             double[] h;
-            double[] ep = energyAndPositions.get(step);
+            double[] ep = resumed ? byEnergy(allFrames, o.energyEv() / Cp2kOutput.HARTREE_EV) : energyAndPositions.get(step);
             if (ep != null && Math.abs(ep[0] * Cp2kOutput.HARTREE_EV - o.energyEv()) <= 1e-6 * Cp2kOutput.HARTREE_EV) {
                 x = java.util.Arrays.copyOfRange(ep, 1, ep.length);
-            } else if (step == 0 && start != null) {
+            } else if (step == 0 && start != null && !resumed) {
                 x = start.positions();
             } else {
                 unmatched++;
                 continue;
             }
-            h = cells.containsKey(step) ? cells.get(step) : start != null ? start.lattice().rowMajor() : null;
+            h = resumed ? start.lattice().rowMajor() : cells.containsKey(step) ? cells.get(step) : start != null ? start.lattice().rowMajor() : null;
             if (h == null) throw new InputException(cellFile.toString(), 0, "no cell for step " + step + " and no start structure");
             if (lastKept != null && minStepA > 0 && maxDisplacement(lastKept, x) < minStepA) { thinned++; continue; }
             lastKept = x;
@@ -106,6 +109,7 @@ public final class Cp2kOptimisationFrames {
             info.put("config_type", configType);
             info.put("source", sourcePrefix + "#" + step);
             info.put("optimisation_step", Integer.toString(step));
+            if (resumed) info.put("optimisation_run", "resumed"); // steps numbered from 0 again: paired by energy
             info.put("scf_steps", Integer.toString(o.scfSteps()));
             // the grid printed between the previous evaluation and this one (the first block there is the finest grid)
             int[] grid = GpwGrid.parse(lines.subList(k == 0 ? 0 : starts.get(k - 1), from));
@@ -116,6 +120,55 @@ public final class Cp2kOptimisationFrames {
                     o.stressEvPerA3(), o.mulliken(), info));
         }
         return new Result(frames, starts.size(), unmatched, failed, incomplete, thinned);
+    }
+
+    /**
+     * The trajectory frame ({E Ha, x1, …}) whose printed energy equals {@code eHa} to 5e-10 Ha (CP2K prints 10
+     * decimals), provided every such frame has the same positions; else null. A resumed GEO_OPT numbers its output
+     * steps from 0 again while its trajectory goes on from the previous run's, so step numbers cannot pair them, but
+     * each accepted step's energy names its frame (seen on the x = 0 dividing-plane relaxation, 4 Dec 2026).
+     */
+    static double[] byEnergy(List<double[]> frames, double eHa) {
+        double[] found = null;
+        for (double[] f : frames) {
+            if (Math.abs(f[0] - eHa) > 5e-10) continue;
+            if (found != null && !java.util.Arrays.equals(found, f)) return null;
+            found = f;
+        }
+        return found;
+    }
+
+    /** Every frame ({E Ha, x1, y1, z1, …}) of a CP2K xyz trajectory in file order. */
+    static List<double[]> allPositions(Path pos) {
+        List<String> l = org.paddlewheel.io.CompressedInput.readAllLines(pos);
+        List<double[]> out = new ArrayList<>();
+        int i = 0;
+        while (i < l.size() && !l.get(i).isBlank()) {
+            int n = Integer.parseInt(l.get(i).trim());
+            if (i + 2 + n > l.size()) break;
+            String[] t = l.get(i + 1).replace(",", " ").trim().split("\\s+");
+            double e = Double.NaN;
+            for (int k = 0; k + 2 < t.length; k++) if (t[k].equals("E") && t[k + 1].equals("=")) e = Double.parseDouble(t[k + 2]);
+            double[] v = new double[1 + 3 * n];
+            v[0] = e;
+            for (int a = 0; a < n; a++) {
+                String[] q = l.get(i + 2 + a).trim().split("\\s+");
+                for (int c = 0; c < 3; c++) v[1 + 3 * a + c] = Double.parseDouble(q[1 + c]);
+            }
+            out.add(v);
+            i += 2 + n;
+        }
+        return out;
+    }
+
+    /** Whether the run's input is a cell optimisation (RUN_TYPE CELL_OPT). */
+    static boolean isCellOptimisation(Path inp) {
+        if (!Files.isRegularFile(inp)) return false;
+        try {
+            return Files.readString(inp).toUpperCase(Locale.ROOT).matches("(?s).*RUN_TYPE\\s+CELL_OPT.*");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Whether the run's input restarts from a CP2K restart file (&EXT_RESTART). */

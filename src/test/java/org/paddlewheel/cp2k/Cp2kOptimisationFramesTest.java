@@ -71,17 +71,40 @@ class Cp2kOptimisationFramesTest {
         double w23 = work(r.frames().get(2), r.frames().get(3));
         assertThat(Math.abs(-w23 - de23)).isGreaterThan(0.2 * Math.abs(de23) + 2e-3);
 
-        // the same folder as a resumed run (&EXT_RESTART in its input): nothing is paired by step, everything is counted
+        // the same folder as a resumed cell optimisation (&EXT_RESTART in its input): cells cannot be paired by step, so
+        // everything is left out and counted
         Path resumed = tmp.resolve("resumed");
         Files.createDirectories(resumed);
         try (var files = Files.list(d)) {
             for (Path f : files.toList()) Files.copy(f, resumed.resolve(f.getFileName()));
         }
-        Files.writeString(resumed.resolve("relax.inp"), "&GLOBAL\n  PROJECT relax\n&END GLOBAL\n&EXT_RESTART\n  RESTART_FILE_NAME relax-1.restart\n&END EXT_RESTART\n");
+        Files.writeString(resumed.resolve("relax.inp"), "&GLOBAL\n  PROJECT relax\n  RUN_TYPE CELL_OPT\n&END GLOBAL\n&EXT_RESTART\n"
+                + "  RESTART_FILE_NAME relax-1.restart\n&END EXT_RESTART\n");
         var rr = Cp2kOptimisationFrames.read(resumed, "relax", start, "relax-h2", "cellopt/relax.out", 0);
         assertThat(rr.frames()).isEmpty();
         assertThat(rr.resumedLeftOut()).isEqualTo(rr.evaluations()).isPositive();
         assertThat(Cp2kOptimisationFrames.summary(rr)).contains("resumed");
+        // as a resumed GEO_OPT (fixed cell) its steps are paired by energy instead: the same positions and energies as the
+        // fresh run's step pairing (step 0, the start, is not claimed: a resumed run's step 0 is its restart geometry), the
+        // start's cell, marked as resumed
+        Files.writeString(resumed.resolve("relax.inp"), "&GLOBAL\n  PROJECT relax\n  RUN_TYPE GEO_OPT\n&END GLOBAL\n&EXT_RESTART\n"
+                + "  RESTART_FILE_NAME relax-1.restart\n&END EXT_RESTART\n");
+        var rg = Cp2kOptimisationFrames.read(resumed, "relax", start, "relax-h2", "cellopt/relax.out", 0);
+        assertThat(rg.resumedLeftOut()).isZero();
+        var fresh = r.frames().stream().filter(f -> !f.info().get("optimisation_step").equals("0")).toList();
+        assertThat(rg.frames()).hasSize(fresh.size()).isNotEmpty();
+        for (int k = 0; k < fresh.size(); k++) {
+            assertThat(rg.frames().get(k).energyEv()).isEqualTo(fresh.get(k).energyEv());
+            assertThat(rg.frames().get(k).structure().positions()).containsExactly(fresh.get(k).structure().positions());
+            assertThat(rg.frames().get(k).structure().lattice().rowMajor()).containsExactly(start.lattice().rowMajor());
+            assertThat(rg.frames().get(k).info()).containsEntry("optimisation_run", "resumed");
+        }
+        // and a frame whose energy names two different geometries is not claimed
+        var frames = Cp2kOptimisationFrames.allPositions(resumed.resolve("relax-pos-1.xyz"));
+        double[] twin = frames.get(1).clone();
+        twin[1] += 0.1;
+        assertThat(Cp2kOptimisationFrames.byEnergy(java.util.List.of(frames.get(1), twin), frames.get(1)[0])).isNull();
+        assertThat(Cp2kOptimisationFrames.byEnergy(java.util.List.of(frames.get(1), frames.get(1).clone()), frames.get(1)[0])).isNotNull();
 
         Path out = tmp.resolve("frames.extxyz");
         var cli = CliRunner.run("dft", "relax-frames", d.toString(), "-i", d.resolve("start.extxyz").toString(), "--min-step", "0", "-o", out.toString());
