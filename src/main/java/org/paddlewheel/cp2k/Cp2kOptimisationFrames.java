@@ -54,15 +54,17 @@ public final class Cp2kOptimisationFrames {
         if (!Files.isRegularFile(out) && Files.isRegularFile(dir.resolve(project + ".out.gz"))) out = dir.resolve(project + ".out.gz");
         if (!Files.isRegularFile(out)) throw new InputException(out.toString(), 0, "no CP2K output (is this a dft relax folder?)");
         List<String> lines = org.paddlewheel.io.CompressedInput.readAllLines(out);
-        Map<Integer, double[]> energyAndPositions = Files.isRegularFile(pos) ? positions(pos) : Map.of();
+        List<TrajectoryFrame> trajectory = Files.isRegularFile(pos) ? trajectory(pos) : List.of();
+        Map<Integer, double[]> energyAndPositions = byStep(trajectory);
         Element[] species = Files.isRegularFile(pos) ? speciesOf(pos) : start == null ? null : start.speciesArray();
         if (species == null) throw new InputException(pos.toString(), 0, "no trajectory and no start structure: atoms unknown");
         Map<Integer, double[]> cells = Files.isRegularFile(cellFile) ? cells(cellFile) : Map.of();
         List<Integer> starts = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) if (lines.get(i).contains("SCF WAVEFUNCTION OPTIMIZATION")) starts.add(i);
-        boolean resumed = isResumed(dir.resolve(project + ".inp"));
-        List<double[]> allFrames = resumed && Files.isRegularFile(pos) ? allPositions(pos) : List.of();
-        if (resumed && (start == null || isCellOptimisation(dir.resolve(project + ".inp")))) {
+        String input = inputText(dir.resolve(project + ".inp"));
+        boolean resumed = isResumed(input);
+        List<double[]> allFrames = trajectory.stream().map(TrajectoryFrame::energyAndPositions).toList();
+        if (resumed && (start == null || isCellOptimisation(input))) {
             // A run restarted from CP2K's restart file (&EXT_RESTART) numbers its output steps from 0 again while its
             // -pos-1.xyz and -1.cell files go on from the previous run's, with repeated indices (seen on relax-na2o,
             // 4 Dec 2026: output step 0 is the restart geometry, the cell file repeats step 1). Energies, positions and
@@ -138,48 +140,21 @@ public final class Cp2kOptimisationFrames {
         return found;
     }
 
-    /** Every frame ({E Ha, x1, y1, z1, …}) of a CP2K xyz trajectory in file order. */
-    static List<double[]> allPositions(Path pos) {
-        List<String> l = org.paddlewheel.io.CompressedInput.readAllLines(pos);
-        List<double[]> out = new ArrayList<>();
-        int i = 0;
-        while (i < l.size() && !l.get(i).isBlank()) {
-            int n = Integer.parseInt(l.get(i).trim());
-            if (i + 2 + n > l.size()) break;
-            String[] t = l.get(i + 1).replace(",", " ").trim().split("\\s+");
-            double e = Double.NaN;
-            for (int k = 0; k + 2 < t.length; k++) if (t[k].equals("E") && t[k + 1].equals("=")) e = Double.parseDouble(t[k + 2]);
-            double[] v = new double[1 + 3 * n];
-            v[0] = e;
-            for (int a = 0; a < n; a++) {
-                String[] q = l.get(i + 2 + a).trim().split("\\s+");
-                for (int c = 0; c < 3; c++) v[1 + 3 * a + c] = Double.parseDouble(q[1 + c]);
-            }
-            out.add(v);
-            i += 2 + n;
-        }
-        return out;
-    }
-
-    /** Whether the run's input is a cell optimisation (RUN_TYPE CELL_OPT). */
-    static boolean isCellOptimisation(Path inp) {
-        if (!Files.isRegularFile(inp)) return false;
+    /** The run's input text in upper case ("" when there is none): whether it resumes and what it optimises. */
+    static String inputText(Path inp) {
+        if (!Files.isRegularFile(inp)) return "";
         try {
-            return Files.readString(inp).toUpperCase(Locale.ROOT).matches("(?s).*RUN_TYPE\\s+CELL_OPT.*");
+            return Files.readString(inp).toUpperCase(Locale.ROOT);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
 
-    /** Whether the run's input restarts from a CP2K restart file (&EXT_RESTART). */
-    static boolean isResumed(Path inp) {
-        if (!Files.isRegularFile(inp)) return false;
-        try {
-            return Files.readString(inp).toUpperCase(Locale.ROOT).contains("&EXT_RESTART");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
+    /** Whether the input restarts from a CP2K restart file (&EXT_RESTART). */
+    static boolean isResumed(String input) { return input.contains("&EXT_RESTART"); }
+
+    /** Whether the input is a cell optimisation (RUN_TYPE CELL_OPT). */
+    static boolean isCellOptimisation(String input) { return input.matches("(?s).*RUN_TYPE\\s+CELL_OPT.*"); }
 
     /** The density cut-off, Ry, from CP2K's "QS| Density cutoff [a.u.]: E" (E in Hartree), or NaN. */
     static double densityCutoffRy(List<String> lines) {
@@ -205,10 +180,13 @@ public final class Cp2kOptimisationFrames {
         return m;
     }
 
-    /** Step → {E (Ha), x1, y1, z1, …} of every frame of a CP2K xyz trajectory (the last frame of each step wins). */
-    static Map<Integer, double[]> positions(Path pos) {
+    /** One frame of a CP2K xyz trajectory: its step i and {E (Ha), x1, y1, z1, …}. */
+    record TrajectoryFrame(int step, double[] energyAndPositions) {}
+
+    /** Every frame of a CP2K xyz trajectory in file order (a resumed run appends, so steps may repeat). */
+    static List<TrajectoryFrame> trajectory(Path pos) {
         List<String> l = org.paddlewheel.io.CompressedInput.readAllLines(pos);
-        Map<Integer, double[]> out = new HashMap<>();
+        List<TrajectoryFrame> out = new ArrayList<>();
         int i = 0;
         while (i < l.size() && !l.get(i).isBlank()) {
             int n = Integer.parseInt(l.get(i).trim());
@@ -228,9 +206,16 @@ public final class Cp2kOptimisationFrames {
                 String[] q = l.get(i + 2 + a).trim().split("\\s+");
                 for (int c = 0; c < 3; c++) v[1 + 3 * a + c] = Double.parseDouble(q[1 + c]);
             }
-            out.put(step, v);
+            out.add(new TrajectoryFrame(step, v));
             i += 2 + n;
         }
+        return out;
+    }
+
+    /** Step → {E (Ha), x1, y1, z1, …} (the last frame of each step wins). */
+    static Map<Integer, double[]> byStep(List<TrajectoryFrame> frames) {
+        Map<Integer, double[]> out = new HashMap<>();
+        for (TrajectoryFrame f : frames) out.put(f.step(), f.energyAndPositions());
         return out;
     }
 

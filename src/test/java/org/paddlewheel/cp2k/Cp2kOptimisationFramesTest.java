@@ -100,7 +100,8 @@ class Cp2kOptimisationFramesTest {
             assertThat(rg.frames().get(k).info()).containsEntry("optimisation_run", "resumed");
         }
         // and a frame whose energy names two different geometries is not claimed
-        var frames = Cp2kOptimisationFrames.allPositions(resumed.resolve("relax-pos-1.xyz"));
+        var frames = Cp2kOptimisationFrames.trajectory(resumed.resolve("relax-pos-1.xyz")).stream()
+                .map(Cp2kOptimisationFrames.TrajectoryFrame::energyAndPositions).toList();
         double[] twin = frames.get(1).clone();
         twin[1] += 0.1;
         assertThat(Cp2kOptimisationFrames.byEnergy(java.util.List.of(frames.get(1), twin), frames.get(1)[0])).isNull();
