@@ -250,6 +250,69 @@ def main(argv):
         cell, atoms = frames[int(argv[3])]
         write(argv[4], [([turn(r) for r in cell], [[at[0]] + turn(at[1:]) for at in atoms])])
         sys.stderr.write("plane: atom %d's path now along x (%.3f, %.3f, %.3f)\n" % ((moved[0] + 1,) + tuple(turn(u))))
+    elif op == "mirror":
+        # The end state of a symmetric hop from a relaxed start: the start carried by a symmetry operation of the cell
+        # that swaps the ion's site and the vacancy (fixing the hop's midpoint; scan frames 0 and 2 are t = 0 and
+        # t = 0.5), atoms renumbered so that each keeps its own site's image and only the hopping ion travels. The
+        # operations tried are the mirror through the plane bisecting the hop, the inversion through its midpoint, and
+        # the 2-fold rotations about axes through the midpoint normal to the hop; the first that maps the unrelaxed
+        # start onto itself (ion moved) to 0.05 A is used, so the output is the relaxed end state by symmetry.
+        scan = read(argv[2])
+        cell, a0 = scan[0]
+        mid = scan[2][1]
+        ion = [i for i in range(len(a0)) if max(abs(a0[i][k] - mid[i][k]) for k in (1, 2, 3)) > 1e-4]
+        if len(ion) != 1:
+            sys.exit("mirror: expected one moving atom in %s, found %d" % (argv[2], len(ion)))
+        ion = ion[0]
+        m = mid[ion][1:]
+        n = mic(cell, [m[k] - a0[ion][k + 1] for k in range(3)])
+        nn = math.sqrt(sum(x * x for x in n))
+        n = [x / nn for x in n]
+        ops = [("mirror", [[(1 if i == j else 0) - 2 * n[i] * n[j] for j in range(3)] for i in range(3)]),
+               ("inversion", [[-1 if i == j else 0 for j in range(3)] for i in range(3)])]
+        for c in ([1, 0, 0], [0, 1, 0], [0, 0, 1], [n[1] - n[2], n[2] - n[0], n[0] - n[1]]):
+            u = [c[k] - sum(c[j] * n[j] for j in range(3)) * n[k] for k in range(3)]
+            un = math.sqrt(sum(x * x for x in u))
+            if un > 1e-6:
+                u = [x / un for x in u]
+                ops.append(("2-fold axis (%.2f, %.2f, %.2f)" % tuple(u),
+                            [[2 * u[i] * u[j] - (1 if i == j else 0) for j in range(3)] for i in range(3)]))
+
+        def carry(op_, p):
+            d = mic(cell, [p[k] - m[k] for k in range(3)])
+            return [m[i] + sum(op_[i][j] * d[j] for j in range(3)) for i in range(3)]
+
+        def match(atoms, images, tol):
+            perm, worst = [None] * len(atoms), 0.0
+            for i, p in enumerate(images):
+                if i == ion:
+                    perm[i] = ion
+                    continue
+                best = min((math.sqrt(sum(x * x for x in mic(cell, [p[k] - atoms[j][k + 1] for k in range(3)]))), j)
+                           for j in range(len(atoms)) if j != ion and atoms[j][0] == atoms[i][0])
+                if best[0] > tol:
+                    return None, best[0]
+                perm[i], worst = best[1], max(worst, best[0])
+            if sorted(perm) != list(range(len(atoms))):
+                return None, worst
+            return perm, worst
+        for name, op_ in ops:
+            perm0, worst0 = match(a0, [carry(op_, at[1:]) for at in a0], 0.05)
+            if perm0 is not None:
+                break
+        else:
+            sys.exit("mirror: no mirror, inversion or 2-fold axis at the hop's midpoint maps %s onto itself" % argv[2])
+        _, relaxed = read(argv[3])[0]
+        images = [carry(op_, at[1:]) for at in relaxed]
+        # the unrelaxed start's renumbering carries over: relaxation is covariant under the cell's symmetry
+        out = [None] * len(relaxed)
+        for i, j in enumerate(perm0):
+            out[j] = [relaxed[j][0]] + images[i]
+        worst = max(math.sqrt(sum(x * x for x in mic(cell, [out[j][k + 1] - relaxed[j][k + 1] for k in range(3)])))
+                    for j in range(len(out)) if j != ion)
+        write(argv[4], [(cell, out)])
+        sys.stderr.write("mirror: %s; atom %d hops %.3f A; unrelaxed start maps onto itself to %.1e A, relaxed to %.3f A\n"
+                         % (name, ion + 1, 2 * nn, worst0, worst))
     elif op == "frames":
         frames = read(argv[2])
         write(argv[4], frames[::int(argv[3])])

@@ -264,26 +264,29 @@ barrier_stage() {
 
 # ---- Stage 2c: the cost of a climbing-image NEB, measured (not a barrier) ----
 # A CI-NEB of these cells runs for many hours here, so the barriers above are relaxed scans; this
-# probe runs three band steps of CP2K's BAND (5 movable images, the 35-atom x = 0 hop between its
-# unrelaxed end points t = 0 and t = 1) and records the wall time per band step in MANIFEST.tsv and
-# data/neb-probe.json, so the cost of a full NEB (steps × cost per step) is a measured number.
+# probe runs three band steps of CP2K's BAND (5 movable images) for the 35-atom x = 0 vacancy hop between
+# its relaxed start (the relaxed-scan-hop-x0-start piece) and that start carried onto the end state by the
+# cell's 2-fold axis through the hop's midpoint (configs.py mirror: the relaxed end by symmetry), and records
+# the wall time per band step in MANIFEST.tsv and data/neb-probe.json, so the cost of a full NEB (steps × cost
+# per step) is a measured number. The band's folder is kept, so `dft neb` can continue it to convergence.
 nebprobe_stage() {
   done_piece neb-probe && return 0
-  [[ -f "$WORK/scan/x0vac-221.extxyz" ]] || { log "no x0vac-221.extxyz (stage scan first)"; return 0; }
-  local a0 t0=$SECONDS d="$WORK/neb-probe"
-  a0=$(a_of x0 4.57)
+  local start="$here/data/structures/relaxed-scan-hop-x0-start.extxyz"
+  [[ -f "$start" ]] || { log "no $start (stage barrier first)"; return 0; }
+  local t0=$SECONDS d="$WORK/neb-probe"
   mkdir -p "$d"
-  cfg hop "$WORK/scan/x0vac-221.extxyz" "$a0" "$d/ends.extxyz" 0 1
-  cfg frame "$d/ends.extxyz" 0 "$d/initial.extxyz"
-  cfg frame "$d/ends.extxyz" 1 "$d/final.extxyz"
-  log "NEB cost probe: 5 images, 3 band steps, 35 atoms"
+  cp "$start" "$d/initial.extxyz"
+  cfg mirror "$(scan_frames scan-hop-x0)" "$d/initial.extxyz" "$d/final.extxyz" 2>> "$WORK/generate.log" || { log "NEB probe: no end state"; return 0; }
+  log "NEB cost probe: 5 images, 3 band steps, 35 atoms, relaxed x = 0 hop end points"
   pw dft neb "$d/initial.extxyz" "$d/final.extxyz" --images 5 --max-steps 3 --charge -1 "${DFT[@]}" -o "$d/run" > "$d/neb.log" 2>&1
-  local rc=$? wall=$((SECONDS - t0)) steps
+  local rc=$? wall=$((SECONDS - t0)) evals scf
   # image energy evaluations done (CP2K prints one "ENERGY| Total FORCE_EVAL" per replica evaluation)
-  steps=$(grep -rh "ENERGY| Total FORCE_EVAL" "$d/run" 2>/dev/null | wc -l)
-  printf '{"images": 5, "atoms": 35, "band_steps_requested": 3, "image_evaluations": %s, "wall_s": %s, "exit_status": %s, "settings": "800 Ry / rel 60 Ry, XC smoothing, DZVP-MOLOPT-SR-GTH, PBE, Gamma, 2 MPI ranks"}\n' \
-    "$steps" "$wall" "$rc" > "$here/data/neb-probe.json"
-  record neb-probe neb-cost-probe 7 35 "$wall"
+  evals=$(grep -rh "ENERGY| Total FORCE_EVAL" "$d/run" 2>/dev/null | wc -l)
+  scf=$(grep -rh "SCF run converged in" "$d/run" 2>/dev/null | awk '{s += $(NF-1)} END {print s + 0}')
+  printf '{"images": 5, "atoms": 35, "band_steps_requested": 3, "image_evaluations": %s, "scf_iterations": %s, "wall_s": %s, "exit_status": %s, "end_points": "relaxed-scan-hop-x0-start and its image under the 2-fold axis through the hop midpoint", "settings": "800 Ry / rel 60 Ry, XC smoothing, DZVP-MOLOPT-SR-GTH, PBE, Gamma, OT CG, 2 MPI ranks"}\n' \
+    "$evals" "$scf" "$wall" "$rc" > "$here/data/neb-probe.json"
+  [[ -f "$d/run/profile.csv" ]] && cp "$d/run/profile.csv" "$here/data/neb-probe-profile.csv"
+  record neb-probe neb-cost-probe "$evals" 35 "$wall"
 }
 
 # ---- Relabelling: pieces whose SCF stopped in a wrong state, recomputed on the same frames ----
