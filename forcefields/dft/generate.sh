@@ -3,7 +3,7 @@
 #
 #   nice -n 19 forcefields/dft/generate.sh            # run (or continue) every stage
 #   SAMPLER_FF=model.json forcefields/dft/generate.sh # MD snapshots sampled with another model
-#   STAGES="relax md1" forcefields/dft/generate.sh   # some stages, in this order (relabel liquid glassloop scan relax-ap relax-na2o scanfine relax-ref relax barrier nebprobe md1..md5 md ref2..ref5)
+#   STAGES="relax md1" forcefields/dft/generate.sh   # some stages, in this order (relabel liquid glassloop scan relax-ap relax-na2o scanfine relax-ref relax barrier nebprobe basin md1..md5 md ref2..ref5)
 #
 # Work folders live in $WORK (default /work/dft-work, outside the repository); every finished
 # piece is copied into forcefields/dft/ (labelled frames, <piece>.extxyz, so that
@@ -32,7 +32,7 @@ RANKS="${RANKS:-2}"
 # (the x = 1 hop stays 0.34 eV low even with the scans weighted 5x) and that 3-body terms fit them only by memorising
 # (cross-validation energy RMSE 38 meV/atom); relaxed points give physical barriers and frames along the hop paths. The barrier stage reads the scans'
 # committed DFT frames (forcefields/dft/scan-*.extxyz), so it needs no work folder from an earlier session.
-STAGES="${STAGES:-relabel liquid relax-na2o scanfine ref2 ref3 barrier glassloop relax-ref md1 md2 md3 relax-ap md nebprobe}"
+STAGES="${STAGES:-relabel liquid relax-na2o scanfine ref2 ref3 nebprobe basin barrier glassloop relax-ref md1 md2 md3 relax-ap md}"
 COMMIT="${COMMIT:-1}"
 # The classical model that samples the MD snapshots (a bundled name or a JSON file). Its molecules' bond lengths set
 # most of a snapshot's DFT pressure (README, Caveats): a DFT-fitted model gives PBE-like molecules.
@@ -220,7 +220,9 @@ barrier_one() { # scan charge frame-index fix-args...
   done_piece "relaxed-$scan-$name" && return 0
   local d="$WORK/barrier/$scan-$name" src; src=$(scan_frames "$scan")
   mkdir -p "$d"
-  if [[ $name == plane ]]; then # rotated so that the hop runs along x: --fix-x holds the ion on its dividing plane
+  if [[ -f "$here/inputs/barrier-$scan-$name.extxyz" ]]; then # a committed starting guess (basin stage)
+    cp "$here/inputs/barrier-$scan-$name.extxyz" "$WORK/barrier/$scan-$name.extxyz"
+  elif [[ $name == plane ]]; then # rotated so that the hop runs along x: --fix-x holds the ion on its dividing plane
     cfg plane "$src" "$k" "$WORK/barrier/$scan-$name.extxyz"
   else
     cfg frame "$src" "$k" "$WORK/barrier/$scan-$name.extxyz"
@@ -260,6 +262,18 @@ barrier_stage() {
       fi
     done
   done
+}
+
+# ---- Stage 2b': the x = 0 hop from the lowest start found, not the symmetric one (4 Dec 2026, session 13) ----
+# The relaxed start above kept its four BH4 aligned (S4 axis along c): BFGS keeps a start's symmetry, so it
+# stopped on a symmetric stationary point. Relaxed by `na-amide-borohydride-dft` (FIRE, 0.01 eV/Å) from that PBE
+# start, every BH4 turns by 17–59° and PBE puts that unrelaxed geometry 0.042 eV below the PBE "minimum" (max
+# force 1.0 eV/Å, so the relaxed tilted start lies lower still). inputs/barrier-scan-hop-x0-tilt-{start,plane}.extxyz
+# are the model's relaxed start and dividing plane (ion 2's x held), each rattled by ≤ 0.02 Å (uniform, seed
+# 20261204) to break the mirror the model kept; relaxed in PBE they give the scan-hop-x0-tilt pair.
+basin_stage() {
+  barrier_one scan-hop-x0-tilt -1 0 start
+  barrier_one scan-hop-x0-tilt -1 0 plane --fix-x 2
 }
 
 # ---- Stage 2c: the cost of a climbing-image NEB, measured (not a barrier) ----
@@ -628,6 +642,7 @@ for stage in $STAGES; do
     relax) relax_stage; relax_reference_stage ;;
     barrier) barrier_stage ;;
     nebprobe) nebprobe_stage ;;
+    basin) basin_stage ;;
     relabel) relabel_stage ;;
     liquid) liquid_stage ;;
     glassloop) glass_loop_stage ;;
@@ -636,7 +651,7 @@ for stage in $STAGES; do
     relax-na2o) relax_reference_stage na2o ;;
     scanfine) scan_fine_stage ;;
     md) for r in 1 2 3 4 5; do md_round "$r"; done ;;
-    *) log "unknown stage $stage (relabel liquid glassloop scan relax-ap relax-na2o scanfine relax-ref relax barrier nebprobe md1..md5 md ref2..ref5)" ;;
+    *) log "unknown stage $stage (relabel liquid glassloop scan relax-ap relax-na2o scanfine relax-ref relax barrier nebprobe basin md1..md5 md ref2..ref5)" ;;
   esac
 done
 log "generate.sh: stages '$STAGES' finished"
