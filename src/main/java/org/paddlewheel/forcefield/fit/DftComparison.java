@@ -89,8 +89,27 @@ public final class DftComparison {
      * A relaxed-scan barrier (eV): DFT E(mid) − E(start) of {@code relaxed-<scan>-start/-mid.json}, and the
      * model's from the same two DFT-relaxed structures relaxed again with the model (start free, mid with
      * the same atoms held; cell fixed); NaN with a note when the held atoms are not known.
+     * {@code startShiftA} and {@code midShiftA} are the largest distance (Å) any atom moved in the model's
+     * relaxation away from the DFT structure. Beyond {@link #SAME_BASIN_SHIFT_A} the model has left the DFT
+     * minimum for another one (a BH4 turned), and the two barriers start from different minima.
      */
-    public record RelaxedBarrier(String scan, double dftBarrierEv, double modelBarrierEv, boolean converged, String note) {}
+    public record RelaxedBarrier(String scan, double dftBarrierEv, double modelBarrierEv, boolean converged, String note,
+                                 double startShiftA, double midShiftA) {
+        public RelaxedBarrier(String scan, double dftBarrierEv, double modelBarrierEv, boolean converged, String note) {
+            this(scan, dftBarrierEv, modelBarrierEv, converged, note, Double.NaN, Double.NaN);
+        }
+
+        /** Whether the model stayed in the DFT structures' basins (false when it moved an atom beyond the threshold). */
+        public boolean sameBasin() { return !(startShiftA > SAME_BASIN_SHIFT_A) && !(midShiftA > SAME_BASIN_SHIFT_A); }
+    }
+
+    /**
+     * Largest atom shift (Å) of a model relaxation from a DFT minimum still counted as the same minimum: an H
+     * moved 0.5 Å on a 1.23 Å B–H bond is a 24° turn of its anion, past the ±15° of a librating BH4 at 300 K; the
+     * models' relaxations that stayed put moved no atom further than 0.35 Å (x = 0 dividing plane, 4 Dec 2026)
+     * and the one that left (the symmetric x = 0 start, every BH4 turned by 17–59°) moved H by 1.15 Å.
+     */
+    public static final double SAME_BASIN_SHIFT_A = 0.5;
 
     /** Everything {@link #compare} finds. */
     public record Result(String model, boolean modelHasAtomEnergies, Errors all, Map<String, Errors> bySet, Map<String, Errors> byConfigType,
@@ -427,9 +446,24 @@ public final class DftComparison {
         }
         Relaxation.Result rs = relaxThin(model, ss, new int[0], new int[0]), rm = relaxThin(model, sm, held, heldX);
         double mult = (double) rs.structure().size() / ss.size(), multM = (double) rm.structure().size() / sm.size();
-        return new RelaxedBarrier(scan, dft, rm.energyEv() / multM - rs.energyEv() / mult, rs.converged() && rm.converged(),
-                heldX.length > 0 ? held.length + " atoms held, " + heldX.length + " held on the dividing plane x = const"
-                        : held.length + " atoms held at mid");
+        double shiftS = maxShift(ss, rs.structure()), shiftM = maxShift(sm, rm.structure());
+        String note = heldX.length > 0 ? held.length + " atoms held, " + heldX.length + " held on the dividing plane x = const"
+                : held.length + " atoms held at mid";
+        if (shiftS > SAME_BASIN_SHIFT_A || shiftM > SAME_BASIN_SHIFT_A) {
+            note += String.format(Locale.ROOT, "; the model left the DFT %s (an atom moved %.2f Å): the barriers start from different minima,"
+                    + " not a test of the model", shiftS > SAME_BASIN_SHIFT_A ? "start" : "mid", Math.max(shiftS, shiftM));
+        }
+        return new RelaxedBarrier(scan, dft, rm.energyEv() / multM - rs.energyEv() / mult, rs.converged() && rm.converged(), note, shiftS, shiftM);
+    }
+
+    /** Largest minimum-image distance (Å) between an atom of {@code s} and the same atom of the first replica in {@code relaxed}. */
+    static double maxShift(Structure s, Structure relaxed) {
+        double max = 0;
+        for (int i = 0; i < s.size(); i++) {
+            double[] d = s.lattice().minimumImage(new double[] {relaxed.x(i, 0) - s.x(i, 0), relaxed.x(i, 1) - s.x(i, 1), relaxed.x(i, 2) - s.x(i, 2)});
+            max = Math.max(max, Math.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]));
+        }
+        return max;
     }
 
     /**

@@ -173,7 +173,41 @@ class DftComparisonTest {
             assertThat(b.dftBarrierEv()).isCloseTo(em - es, within(1e-12));
             assertThat(b.modelBarrierEv()).as(ext).isCloseTo(b.dftBarrierEv(), within(1e-3));
             assertThat(b.converged()).isTrue();
+            // the model's own minima: its relaxation stays where it starts (FIRE to 0.01 eV/Å moves no atom 0.05 Å)
+            assertThat(b.startShiftA()).as(ext).isLessThan(0.05);
+            assertThat(b.sameBasin()).isTrue();
         }
+    }
+
+    /**
+     * A "DFT start" that is not a minimum of the model (one H pulled 0.8 Å off its B–H bond, as a start stuck on a
+     * saddle would be): the model's relaxation moves that H back by more than {@link DftComparison#SAME_BASIN_SHIFT_A},
+     * so the pair is flagged as comparing different minima, and the validation does not count it as met.
+     */
+    @Test
+    void aStartTheModelLeavesIsFlaggedAsADifferentBasin() throws Exception {
+        ForceField model = TestCells.model();
+        Structure cell = new org.paddlewheel.build.AntiperovskiteBuilder().x(1).supercell(2, 2, 1).seed(3)
+                .orientation(org.paddlewheel.build.AntiperovskiteBuilder.Orientation.ALIGNED).build().structure();
+        Relaxation.Result rs = DftComparison.relaxThin(model, cell, new int[0]);
+        Structure start = firstAtoms(rs.structure(), cell);
+        int h = start.indicesOf(org.paddlewheel.model.Element.of("H"))[0];
+        double[] x = start.positions();
+        x[3 * h + 2] += 0.8;
+        Path d = Files.createDirectories(tmp.resolve("basin"));
+        Formats.writeStructure(d.resolve("relaxed-scan-b-start.extxyz"), start.withPositions(x, null), null);
+        Formats.writeStructure(d.resolve("relaxed-scan-b-mid.extxyz"), start, null);
+        double e = rs.energyEv() * cell.size() / rs.structure().size();
+        Files.writeString(d.resolve("relaxed-scan-b-start.json"), "{\"energy_eV\": " + e + ", \"fixed_atoms\": 0, \"structure\": \"relaxed-scan-b-start.extxyz\"}");
+        Files.writeString(d.resolve("relaxed-scan-b-mid.json"), "{\"energy_eV\": " + e + ", \"fixed_atoms\": 0, \"fixed_indices\": [], \"structure\": \"relaxed-scan-b-mid.extxyz\"}");
+        DftComparison.RelaxedBarrier b = DftComparison.relaxedBarrier(model, "scan-b", d.resolve("relaxed-scan-b-start.json"),
+                d.resolve("relaxed-scan-b-mid.json"), List.of());
+        assertThat(b.startShiftA()).isGreaterThan(DftComparison.SAME_BASIN_SHIFT_A);
+        assertThat(b.midShiftA()).isLessThan(0.05);
+        assertThat(b.sameBasin()).isFalse();
+        assertThat(b.note()).contains("different minima");
+        // (measured: the perturbed start does not come back to the aligned cell but settles 0.118 eV below it, with
+        // its BH4 turned: the aligned relaxed cell is a symmetric stationary point, the very trap the flag reports)
     }
 
     /**
