@@ -43,6 +43,8 @@ public final class DftRelaxCommand implements Callable<Integer> {
     DftOptions dft;
     @Option(names = "--json", description = "Print the lattice parameters as JSON.")
     boolean json;
+    @Mixin
+    RattleOptions rattle;
 
     @Override
     public Integer call() throws Exception {
@@ -58,6 +60,7 @@ public final class DftRelaxCommand implements Callable<Integer> {
         }
         if (!(pressureToleranceGPa > 0)) throw new org.paddlewheel.model.InputException("--pressure-tolerance must be positive");
         int[] fixed = fixedAtoms(fix), fixedX = fixedAtoms(fixX);
+        s = rattle.apply(s, zeroBased(fixed), zeroBased(fixedX));
         Structure r = Cp2kJobs.relax(s, cell, sym, pressureGPa, pressureToleranceGPa * 1e4, fmax, dft.settings(), runner, output, fixed, fixedX);
         double energy = Cp2kJobs.lastEnergyEv(output.resolve("relax-pos-1.xyz"));
         Formats.writeStructure(output.resolve("relaxed.vasp"), r, null);
@@ -68,6 +71,7 @@ public final class DftRelaxCommand implements Callable<Integer> {
             o.put("a_A", len[0]).put("b_A", len[1]).put("c_A", len[2]).put("alpha_deg", ang[0]).put("beta_deg", ang[1]).put("gamma_deg", ang[2])
                     .put("volume_A3", r.lattice().volume()).put("energy_eV", energy)
                     .put("fixed_atoms", fixed == null ? 0 : fixed.length).put("structure", output.resolve("relaxed.vasp").toString());
+            if (rattle.amplitudeA > 0) o.put("rattle_A", rattle.amplitudeA).put("rattle_seed", rattle.seed);
             if (fixed != null) { // 1-based, as --fix takes them: `dft compare` holds the same atoms in the model's relaxation
                 var fi = o.putArray("fixed_indices");
                 for (int a : fixed) fi.add(a);
@@ -84,6 +88,10 @@ public final class DftRelaxCommand implements Callable<Integer> {
             System.out.println("wrote " + output.resolve("relaxed.vasp"));
         }
         return 0;
+    }
+
+    private static int[] zeroBased(int[] oneBased) {
+        return oneBased == null ? null : java.util.Arrays.stream(oneBased).map(i -> i - 1).toArray();
     }
 
     /** 1-based indices from "3,7-9" items; null when none. */

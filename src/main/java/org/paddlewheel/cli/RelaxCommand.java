@@ -50,6 +50,8 @@ public final class RelaxCommand implements Callable<Integer> {
     java.util.List<String> fixX;
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
+    @picocli.CommandLine.Mixin
+    RattleOptions rattle;
 
     @Override
     public Integer call() {
@@ -70,6 +72,7 @@ public final class RelaxCommand implements Callable<Integer> {
             if (mode != Relaxation.CellMode.FIXED) throw new InputException("--fix-x needs --cell fixed");
             o = o.withFixedXAtoms(fixedX);
         }
+        s = rattle.apply(s, fixed, fixedX);
         Relaxation.Result r = Relaxation.relax(s, field, o);
         Formats.writeStructure(output, r.structure(), null);
         var out = spec.commandLine().getOut();
