@@ -74,6 +74,9 @@ public final class DftComparisonReport {
             putFinite(o, "model_start_max_shift_A", b.startShiftA());
             putFinite(o, "model_mid_max_shift_A", b.midShiftA());
             o.put("same_basin", b.sameBasin());
+            putFinite(o, "model_at_dft_geometry_eV", b.modelAtDftGeometryEv());
+            putFinite(o, "model_start_relaxation_eV", b.startRelaxationEv());
+            putFinite(o, "model_mid_relaxation_eV", b.midRelaxationEv());
         }
         var la = js.putArray("lattices");
         for (var l : r.lattices()) {
@@ -200,12 +203,18 @@ public final class DftComparisonReport {
         if (r.scans().isEmpty()) b.append("No scan configurations (config_type scan-*) in the data.\n");
         b.append("\n## Relaxed scans (E(mid) − E(start), both relaxed; `<scan>`: the mid with the scan's moving atoms held, an upper bound of a"
                 + " symmetric barrier; `<scan>:plane`: the hopping ion held only on the dividing plane x = const, whose constrained minimum is the"
-                + " saddle of a symmetric hop and a lower bound otherwise; the model relaxes the DFT structures again; target |Δ| ≤ 0.03 eV)\n\n| scan | DFT (eV) | model (eV) | Δ (eV) | met | note |\n|---|---|---|---|---|---|\n");
+                + " saddle of a symmetric hop and a lower bound otherwise; the model relaxes the DFT structures again; target |Δ| ≤ 0.03 eV."
+                + " \"model at DFT geometries\" is the model's E(mid) − E(start) at the two DFT structures, not relaxed: its energy error alone;"
+                + " \"model relaxation\" is what its relaxation gains from the DFT start / mid, and \"shift\" the farthest any atom moved:"
+                + " beyond 0.5 Å the model has left the DFT minimum and the pair is not comparable)\n\n"
+                + "| scan | DFT (eV) | model (eV) | Δ (eV) | met | model at DFT geometries (eV) | model relaxation start / mid (eV) | shift start / mid (Å) | note |\n"
+                + "|---|---|---|---|---|---|---|---|---|\n");
         for (var x : r.relaxedBarriers()) {
             double d = x.modelBarrierEv() - x.dftBarrierEv();
-            b.append(String.format(Locale.ROOT, "| %s | %.3f | %s | %s | %s | %s%s |%n", x.scan(), x.dftBarrierEv(), fmt(x.modelBarrierEv()),
+            b.append(String.format(Locale.ROOT, "| %s | %.3f | %s | %s | %s | %s | %s / %s | %s / %s | %s%s |%n", x.scan(), x.dftBarrierEv(), fmt(x.modelBarrierEv()),
                     Double.isFinite(d) ? String.format(Locale.ROOT, "%+.3f", d) : "—",
-                    !x.sameBasin() ? "not comparable" : Math.abs(d) <= BARRIER_TARGET ? "yes" : "no", x.note(),
+                    !x.sameBasin() ? "not comparable" : Math.abs(d) <= BARRIER_TARGET ? "yes" : "no", fmt(x.modelAtDftGeometryEv()),
+                    fmt(x.startRelaxationEv()), fmt(x.midRelaxationEv()), fmt2(x.startShiftA()), fmt2(x.midShiftA()), x.note(),
                     x.converged() || !Double.isFinite(d) ? "" : "; model relaxation NOT converged"));
         }
         if (r.relaxedBarriers().isEmpty()) b.append("No relaxed-scan pairs (relaxed-<scan>-start.json and -mid.json or -plane.json) in the data yet.\n");
@@ -234,6 +243,7 @@ public final class DftComparisonReport {
     }
 
     private static String fmt(double v) { return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4g", v) : "—"; }
+    private static String fmt2(double v) { return Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f", v) : "—"; }
 
     private static String list(double[] v) {
         StringBuilder b = new StringBuilder();

@@ -92,11 +92,16 @@ public final class DftComparison {
      * {@code startShiftA} and {@code midShiftA} are the largest distance (Å) any atom moved in the model's
      * relaxation away from the DFT structure. Beyond {@link #SAME_BASIN_SHIFT_A} the model has left the DFT
      * minimum for another one (a BH4 turned), and the two barriers start from different minima.
+     * {@code modelAtDftGeometryEv} is the model's E(mid) − E(start) at the two DFT structures, not relaxed: the
+     * energy error alone, whatever basin the model prefers. {@code startRelaxationEv} and {@code midRelaxationEv}
+     * are what the model's relaxation gains from each DFT structure (eV per DFT cell; 0 for a model whose minima
+     * are DFT's).
      */
     public record RelaxedBarrier(String scan, double dftBarrierEv, double modelBarrierEv, boolean converged, String note,
-                                 double startShiftA, double midShiftA) {
+                                 double startShiftA, double midShiftA, double modelAtDftGeometryEv, double startRelaxationEv,
+                                 double midRelaxationEv) {
         public RelaxedBarrier(String scan, double dftBarrierEv, double modelBarrierEv, boolean converged, String note) {
-            this(scan, dftBarrierEv, modelBarrierEv, converged, note, Double.NaN, Double.NaN);
+            this(scan, dftBarrierEv, modelBarrierEv, converged, note, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
 
         /** Whether the model stayed in the DFT structures' basins (false when it moved an atom beyond the threshold). */
@@ -453,7 +458,19 @@ public final class DftComparison {
             note += String.format(Locale.ROOT, "; the model left the DFT %s (an atom moved %.2f Å): the barriers start from different minima,"
                     + " not a test of the model", shiftS > SAME_BASIN_SHIFT_A ? "start" : "mid", Math.max(shiftS, shiftM));
         }
-        return new RelaxedBarrier(scan, dft, rm.energyEv() / multM - rs.energyEv() / mult, rs.converged() && rm.converged(), note, shiftS, shiftM);
+        double es0 = energyThin(model, ss), em0 = energyThin(model, sm);
+        return new RelaxedBarrier(scan, dft, rm.energyEv() / multM - rs.energyEv() / mult, rs.converged() && rm.converged(), note, shiftS, shiftM,
+                em0 - es0, es0 - rs.energyEv() / mult, em0 - rm.energyEv() / multM);
+    }
+
+    /** The model's energy of {@code s} (eV per cell of {@code s}), evaluated through the replica {@link #relaxThin} uses. */
+    static double energyThin(ForceField model, Structure s) {
+        int[] m = ThinCells.replicas(s, model);
+        Structure big = org.paddlewheel.build.Supercell.of(s, m[0], m[1], m[2]);
+        Cell cell = new Cell(big.lattice());
+        try (ForceEngine eng = new ForceEngine(Topology.build(model, big), cell, ForceEngine.Options.defaults())) {
+            return eng.compute(big.positions(), cell, new double[3 * big.size()]) * s.size() / big.size();
+        }
     }
 
     /** Largest minimum-image distance (Å) between an atom of {@code s} and the same atom of the first replica in {@code relaxed}. */

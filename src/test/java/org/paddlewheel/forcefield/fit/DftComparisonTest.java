@@ -176,6 +176,10 @@ class DftComparisonTest {
             // the model's own minima: its relaxation stays where it starts (FIRE to 0.01 eV/Å moves no atom 0.05 Å)
             assertThat(b.startShiftA()).as(ext).isLessThan(0.05);
             assertThat(b.sameBasin()).isTrue();
+            // at its own minima the model gains nothing by relaxing, and its barrier at the "DFT" geometries is the same
+            assertThat(b.startRelaxationEv()).as(ext).isBetween(-1e-9, 1e-3);
+            assertThat(b.midRelaxationEv()).as(ext).isBetween(-1e-9, 1e-3);
+            assertThat(b.modelAtDftGeometryEv()).as(ext).isCloseTo(b.dftBarrierEv(), within(1e-3));
         }
     }
 
@@ -206,6 +210,7 @@ class DftComparisonTest {
         assertThat(b.midShiftA()).isLessThan(0.05);
         assertThat(b.sameBasin()).isFalse();
         assertThat(b.note()).contains("different minima");
+        assertThat(b.startRelaxationEv()).as("the pulled H's bond energy, released").isGreaterThan(0.1);
         // (measured: the perturbed start does not come back to the aligned cell but settles 0.118 eV below it, with
         // its BH4 turned: the aligned relaxed cell is a symmetric stationary point, the very trap the flag reports)
     }
