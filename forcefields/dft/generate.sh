@@ -32,6 +32,9 @@ RANKS="${RANKS:-2}"
 # (the x = 1 hop stays 0.34 eV low even with the scans weighted 5x) and that 3-body terms fit them only by memorising
 # (cross-validation energy RMSE 38 meV/atom); relaxed points give physical barriers and frames along the hop paths. The barrier stage reads the scans'
 # committed DFT frames (forcefields/dft/scan-*.extxyz), so it needs no work folder from an earlier session.
+# From 4 Dec 2026 (session 13) the NEB cost probe and the x = 0 hop from its tilted-BH4 basin (stage basin) come before the
+# remaining barrier points, and barrier points built from scan frames start rattled (±0.02 Å): the symmetric x = 0 start
+# had stopped on a stationary point above the tilted minimum (README, Barriers).
 STAGES="${STAGES:-relabel liquid relax-na2o scanfine ref2 ref3 nebprobe basin barrier glassloop relax-ref md1 md2 md3 relax-ap md}"
 COMMIT="${COMMIT:-1}"
 # The classical model that samples the MD snapshots (a bundled name or a JSON file). Its molecules' bond lengths set
@@ -220,8 +223,10 @@ barrier_one() { # scan charge frame-index fix-args...
   done_piece "relaxed-$scan-$name" && return 0
   local d="$WORK/barrier/$scan-$name" src; src=$(scan_frames "$scan")
   mkdir -p "$d"
-  if [[ -f "$here/inputs/barrier-$scan-$name.extxyz" ]]; then # a committed starting guess (basin stage)
+  local rattle=(--rattle 0.02 --rattle-seed 20261204) # BFGS keeps a start's symmetry; a resumed run takes the restart's positions
+  if [[ -f "$here/inputs/barrier-$scan-$name.extxyz" ]]; then # a committed starting guess (basin stage), rattled already
     cp "$here/inputs/barrier-$scan-$name.extxyz" "$WORK/barrier/$scan-$name.extxyz"
+    rattle=()
   elif [[ $name == plane ]]; then # rotated so that the hop runs along x: --fix-x holds the ion on its dividing plane
     cfg plane "$src" "$k" "$WORK/barrier/$scan-$name.extxyz"
   else
@@ -229,7 +234,7 @@ barrier_one() { # scan charge frame-index fix-args...
   fi
   seed_restart "$d" "barrier-$scan-$name"
   log "relaxed scan point $scan $name $*"
-  if pw dft relax "$WORK/barrier/$scan-$name.extxyz" --fmax 0.05 --charge "$q" "$@" "${DFT[@]}" -o "$d" --json > "$d.json.tmp"; then
+  if pw dft relax "$WORK/barrier/$scan-$name.extxyz" --fmax 0.05 --charge "$q" "$@" "${rattle[@]}" "${DFT[@]}" -o "$d" --json > "$d.json.tmp"; then
     json_structure "$d.json.tmp" "relaxed-$scan-$name" "$d" > "$here/data/relaxed-$scan-$name.json" && rm "$d.json.tmp"
     cp "$d/relaxed.vasp" "$here/data/relaxed-$scan-$name.vasp"
     [[ -f "$d/relaxed.extxyz" ]] && mkdir -p "$here/data/structures" && cp "$d/relaxed.extxyz" "$here/data/structures/relaxed-$scan-$name.extxyz"
