@@ -101,6 +101,7 @@ harvest_relax() { # work-folder kind name [start-structure]
   [[ -f "$1/relax.out" && -f "$1/relax-pos-1.xyz" ]] || return 1
   local out="$here/opt-$2-$3-$RUN_TAG.extxyz" start=()
   [[ -n "${4:-}" && -f "${4:-}" ]] && start=(-i "$4")
+  [[ -f "$1/start.extxyz" ]] && start=(-i "$1/start.extxyz") # what CP2K started from (dft relax writes it, after --rattle)
   pw dft relax-frames "$1" "${start[@]}" --config-type "opt-$2-$3" -o "$out.tmp" > /dev/null 2>&1 || { rm -f "$out.tmp"; return 1; }
   # frames an earlier run's file already holds (a relaxation finished before this run, or steps CP2K keeps across a
   # restart) are dropped, so no step enters the dataset twice

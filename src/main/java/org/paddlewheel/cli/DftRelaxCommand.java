@@ -61,6 +61,9 @@ public final class DftRelaxCommand implements Callable<Integer> {
         if (!(pressureToleranceGPa > 0)) throw new org.paddlewheel.model.InputException("--pressure-tolerance must be positive");
         int[] fixed = fixedAtoms(fix), fixedX = fixedAtoms(fixX);
         s = rattle.apply(s, zeroBased(fixed), zeroBased(fixedX));
+        // the structure CP2K starts from (rattled or not): step 0 of `dft relax-frames`, whose positions must be the run's
+        java.nio.file.Files.createDirectories(output);
+        Formats.writeStructure(output.resolve("start.extxyz"), s, null);
         Structure r = Cp2kJobs.relax(s, cell, sym, pressureGPa, pressureToleranceGPa * 1e4, fmax, dft.settings(), runner, output, fixed, fixedX);
         double energy = Cp2kJobs.lastEnergyEv(output.resolve("relax-pos-1.xyz"));
         Formats.writeStructure(output.resolve("relaxed.vasp"), r, null);

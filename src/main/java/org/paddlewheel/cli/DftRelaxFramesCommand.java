@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
 public final class DftRelaxFramesCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "Folder of a dft relax run (relax.out, relax-pos-1.xyz, relax-1.cell).")
     Path dir;
-    @Option(names = {"-i", "--input"}, description = "The structure the run started from (gives step 0 of a fresh run, and the cell of a fixed-cell run).")
+    @Option(names = {"-i", "--input"}, description = "The structure the run started from (gives step 0 of a fresh run, and the cell of a fixed-cell run);"
+            + " default DIR/start.extxyz, which dft relax writes (after --rattle).")
     Path start;
     @Option(names = {"-o", "--output"}, required = true, description = "Labelled extxyz to write.")
     Path output;
@@ -35,6 +36,7 @@ public final class DftRelaxFramesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!(minStep >= 0)) throw new InputException("--min-step must be zero or positive, got " + minStep);
+        if (start == null && java.nio.file.Files.isRegularFile(dir.resolve("start.extxyz"))) start = dir.resolve("start.extxyz");
         Structure s = start == null ? null : Formats.readStructure(start, null);
         String name = dir.toAbsolutePath().normalize().getFileName().toString();
         var r = Cp2kOptimisationFrames.read(dir, project, s, configType != null ? configType : "relax-" + name, name + "/" + project + ".out", minStep);

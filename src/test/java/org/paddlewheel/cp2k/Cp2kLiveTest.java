@@ -143,4 +143,27 @@ class Cp2kLiveTest {
         assertTrue(dy < 0.55 && dy > 0.3, "y offset " + dy + " Å slid towards 0.43 Å");
         assertTrue(bond > 0.7 && bond < 0.8, "relaxed H-H " + bond + " Å");
     }
+
+    /**
+     * {@code dft relax --rattle}: CP2K starts from the rattled structure, which the command keeps as DIR/start.extxyz
+     * (every coordinate within ±0.05 Å of the input, not all equal to it, the same for the same seed), and
+     * {@code dft relax-frames DIR} takes step 0 from it without -i: its first frame's positions are the rattled start's,
+     * so the energy and forces CP2K printed for step 0 are paired with the geometry they belong to.
+     */
+    @Test
+    void rattledRelaxationKeepsItsStartForTheFrames() throws Exception {
+        Structure start = h2(0.1, 0);
+        Path in = tmp.resolve("h2.extxyz"), dir = tmp.resolve("relax-rattle"), frames = tmp.resolve("frames.extxyz");
+        org.paddlewheel.io.Formats.writeStructure(in, start, null);
+        var r = org.paddlewheel.cli.CliRunner.run("dft", "relax", in.toString(), "--rattle", "0.05", "--rattle-seed", "3", "--basis", "SZV-MOLOPT-SR-GTH",
+                "--cutoff", "150Ry", "--rel-cutoff", "30Ry", "--eps-scf", "1e-8", "--ranks", "1", "--fmax", "0.05", "-o", dir.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        Structure used = org.paddlewheel.io.Formats.readStructure(dir.resolve("start.extxyz"), null);
+        double max = 0;
+        for (int i = 0; i < 2; i++) for (int k = 0; k < 3; k++) max = Math.max(max, Math.abs(used.x(i, k) - start.x(i, k)));
+        assertTrue(max > 0 && max <= 0.05, "rattle " + max + " Å");
+        assertEquals(0, org.paddlewheel.cli.CliRunner.run("dft", "relax-frames", dir.toString(), "--min-step", "0", "-o", frames.toString()).exitCode());
+        Structure first = LabelledXyz.read(frames).get(0).structure();
+        for (int i = 0; i < 2; i++) for (int k = 0; k < 3; k++) assertEquals(used.x(i, k), first.x(i, k), 1e-6, "step 0, atom " + i + " axis " + k);
+    }
 }
