@@ -1,0 +1,116 @@
+package org.paddlewheel.forcefield.fit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.paddlewheel.forcefield.Cell;
+import org.paddlewheel.forcefield.ForceEngine;
+import org.paddlewheel.forcefield.ForceField;
+import org.paddlewheel.forcefield.Topology;
+import org.paddlewheel.io.Formats;
+import org.paddlewheel.model.Element;
+import org.paddlewheel.model.Structure;
+import org.paddlewheel.relax.Relaxation;
+
+/**
+ * The relaxed-scan pairs of {@link DftComparison}: a DFT start and mid (or dividing-plane point), each
+ * relaxed again with the model at fixed cell (FIRE, 0.01 eV/Å; thin cells through their replica, every
+ * image of a held atom held), and the checks that say whether the two barriers are comparable: the
+ * model's barrier at the DFT geometries (eV), what its relaxation gains from each DFT structure (eV per
+ * DFT cell) and how far any atom moved (Å).
+ */
+final class RelaxedPairs {
+    private RelaxedPairs() {}
+
+    /** One relaxed-scan barrier, DFT and model (see {@link DftComparison.RelaxedBarrier}). */
+    static DftComparison.RelaxedBarrier relaxedBarrier(ForceField model, String scan, Path start, Path mid, List<DftComparison.FrameResult> frames) {
+        JsonNode js = DftComparison.readJson(start), jm = DftComparison.readJson(mid);
+        double dft = jm.path("energy_eV").asDouble(Double.NaN) - js.path("energy_eV").asDouble(Double.NaN);
+        Path ps = DftComparison.structureBeside(start, js), pm = DftComparison.structureBeside(mid, jm);
+        Structure ss = Formats.readStructure(ps, null), sm = Formats.readStructure(pm, null);
+        if (jm.path("fixed_atoms").asInt(0) > 0 && !jm.has("fixed_indices")) {
+            return new DftComparison.RelaxedBarrier(scan, dft, Double.NaN, false, "held atoms not recorded (dft relax before 2 Dec 2026)");
+        }
+        String scanType = scan.replaceFirst(":plane$", "");
+        int[] held, heldX;
+        try {
+            held = heldIndices(jm.path("fixed_indices"), pm, sm, scanType, frames);
+            heldX = heldIndices(jm.path("fixed_x_indices"), pm, sm, scanType, frames);
+        } catch (IllegalStateException e) {
+            return new DftComparison.RelaxedBarrier(scan, dft, Double.NaN, false, e.getMessage());
+        }
+        Relaxation.Result rs = relaxThin(model, ss, new int[0], new int[0]), rm = relaxThin(model, sm, held, heldX);
+        double mult = (double) rs.structure().size() / ss.size(), multM = (double) rm.structure().size() / sm.size();
+        double shiftS = maxShift(ss, rs.structure()), shiftM = maxShift(sm, rm.structure());
+        String note = heldX.length > 0 ? held.length + " atoms held, " + heldX.length + " held on the dividing plane x = const"
+                : held.length + " atoms held at mid";
+        if (shiftS > DftComparison.SAME_BASIN_SHIFT_A || shiftM > DftComparison.SAME_BASIN_SHIFT_A) {
+            note += String.format(Locale.ROOT, "; the model left the DFT %s (an atom moved %.2f Å): the barriers start from different minima,"
+                    + " not a test of the model", shiftS > DftComparison.SAME_BASIN_SHIFT_A ? "start" : "mid", Math.max(shiftS, shiftM));
+        }
+        double es0 = energyThin(model, ss), em0 = energyThin(model, sm);
+        return new DftComparison.RelaxedBarrier(scan, dft, rm.energyEv() / multM - rs.energyEv() / mult, rs.converged() && rm.converged(), note, shiftS, shiftM,
+                em0 - es0, es0 - rs.energyEv() / mult, em0 - rm.energyEv() / multM);
+    }
+
+    /** The model's energy of {@code s} (eV per cell of {@code s}), evaluated through the replica {@link #relaxThin} uses. */
+    static double energyThin(ForceField model, Structure s) {
+        int[] m = ThinCells.replicas(s, model);
+        Structure big = org.paddlewheel.build.Supercell.of(s, m[0], m[1], m[2]);
+        Cell cell = new Cell(big.lattice());
+        try (ForceEngine eng = new ForceEngine(Topology.build(model, big), cell, ForceEngine.Options.defaults())) {
+            return eng.compute(big.positions(), cell, new double[3 * big.size()]) * s.size() / big.size();
+        }
+    }
+
+    /** Largest minimum-image distance (Å) between an atom of {@code s} and the same atom of the first replica in {@code relaxed}. */
+    static double maxShift(Structure s, Structure relaxed) {
+        double max = 0;
+        for (int i = 0; i < s.size(); i++) {
+            double[] d = s.lattice().minimumImage(new double[] {relaxed.x(i, 0) - s.x(i, 0), relaxed.x(i, 1) - s.x(i, 1), relaxed.x(i, 2) - s.x(i, 2)});
+            max = Math.max(max, Math.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]));
+        }
+        return max;
+    }
+
+    /**
+     * 0-based indices, in the order of the structure read from {@code file}, of a JSON list of 1-based input
+     * indices (empty when the list is missing). POSCAR groups atoms by element, so there the input order is
+     * the scan's (its frames are the relaxations' inputs); throws IllegalStateException when it is unknown.
+     */
+    private static int[] heldIndices(JsonNode list, Path file, Structure sm, String scan, List<DftComparison.FrameResult> frames) {
+        if (!list.isArray() || list.isEmpty()) return new int[0];
+        int[] oneBased = new int[list.size()];
+        for (int k = 0; k < oneBased.length; k++) oneBased[k] = list.get(k).asInt();
+        int[] held = new int[oneBased.length];
+        if (file.toString().endsWith(".vasp")) {
+            Element[] input = frames.stream().filter(f -> f.configType().equals(scan)).map(DftComparison.FrameResult::species).findFirst().orElse(null);
+            if (input == null || input.length != sm.size()) {
+                throw new IllegalStateException("structure is a POSCAR and the scan's frames are not in the data: atom order unknown");
+            }
+            int[] order = Structure.of(sm.lattice(), input, new double[3 * input.length]).speciesGroupingOrder();
+            int[] where = new int[order.length];
+            for (int n = 0; n < order.length; n++) where[order[n]] = n;
+            for (int k = 0; k < held.length; k++) held[k] = where[oneBased[k] - 1];
+        } else {
+            for (int k = 0; k < held.length; k++) held[k] = oneBased[k] - 1;
+        }
+        return held;
+    }
+
+    /** As above, with the atoms {@code heldX} (and their images) held in Cartesian x only. */
+    static Relaxation.Result relaxThin(ForceField model, Structure s, int[] held, int[] heldX) {
+        int[] m = ThinCells.replicas(s, model);
+        Structure big = org.paddlewheel.build.Supercell.of(s, m[0], m[1], m[2]);
+        return Relaxation.relax(big, model, Relaxation.Options.defaults().withFmax(0.01).withMaxSteps(20000)
+                .withFixedAtoms(images(held, s.size(), m)).withFixedXAtoms(images(heldX, s.size(), m)));
+    }
+
+    private static int[] images(int[] held, int n, int[] m) {
+        int images = m[0] * m[1] * m[2];
+        int[] all = new int[held.length * images];
+        for (int img = 0; img < images; img++) for (int k = 0; k < held.length; k++) all[img * held.length + k] = img * n + held[k];
+        return all;
+    }
+}
