@@ -307,7 +307,9 @@ def main(argv):
         # the unrelaxed start's renumbering carries over: relaxation is covariant under the cell's symmetry
         out = [None] * len(relaxed)
         for i, j in enumerate(perm0):
-            out[j] = [relaxed[j][0]] + images[i]
+            # the image nearest the same atom of the start: NEB images are interpolated without minimum image
+            d = mic(cell, [images[i][k] - relaxed[j][k + 1] for k in range(3)])
+            out[j] = [relaxed[j][0]] + [relaxed[j][k + 1] + d[k] for k in range(3)]
         worst = max(math.sqrt(sum(x * x for x in mic(cell, [out[j][k + 1] - relaxed[j][k + 1] for k in range(3)])))
                     for j in range(len(out)) if j != ion)
         write(argv[4], [(cell, out)])

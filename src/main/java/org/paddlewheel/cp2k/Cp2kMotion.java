@@ -55,7 +55,7 @@ public final class Cp2kMotion {
         b.append("    &CONVERGENCE_CONTROL\n      MAX_FORCE ").append(String.format(Locale.ROOT, "%.3E", forceAu(maxForceEvPerA)))
                 .append("\n      RMS_FORCE ").append(String.format(Locale.ROOT, "%.3E", forceAu(maxForceEvPerA) * 2 / 3))
                 .append("\n      MAX_DR 1.0E-2\n      RMS_DR 5.0E-3\n    &END CONVERGENCE_CONTROL\n");
-        for (Structure s : List.of(first, last)) {
+        for (Structure s : List.of(first, unwrappedTowards(last, first))) {
             b.append("    &REPLICA\n      &COORD\n");
             for (int i = 0; i < s.size(); i++) {
                 // BAND's replica COORD takes bare x y z in Å, in the order of the SUBSYS atoms.
@@ -66,6 +66,22 @@ public final class Cp2kMotion {
         b.append("    &PROGRAM_RUN_INFO\n      INITIAL_CONFIGURATION_INFO\n    &END PROGRAM_RUN_INFO\n");
         b.append("  &END BAND\n").append(printEvery()).append("&END MOTION\n");
         return b.toString();
+    }
+
+    /**
+     * {@code last} with every atom moved by a lattice vector to the image nearest the same atom of {@code first}.
+     * CP2K interpolates the band's images linearly between the replicas' Cartesian coordinates, with no
+     * minimum image: an end point wrapped across the cell (an atom at x = 0.1 Å in one and 9.1 Å in the other)
+     * drags that atom through the whole cell and puts it on top of others (measured: an image 100 eV above the
+     * end points, 4 Dec 2026).
+     */
+    static Structure unwrappedTowards(Structure last, Structure first) {
+        double[] x = last.positions();
+        for (int i = 0; i < last.size(); i++) {
+            double[] d = first.lattice().minimumImage(new double[] {x[3 * i] - first.x(i, 0), x[3 * i + 1] - first.x(i, 1), x[3 * i + 2] - first.x(i, 2)});
+            for (int k = 0; k < 3; k++) x[3 * i + k] = first.x(i, k) + d[k];
+        }
+        return last.withPositions(x, null);
     }
 
     /**
