@@ -302,7 +302,7 @@ nebprobe_stage() {
   local rc=$? wall=$((SECONDS - t0)) evals scf
   # image energy evaluations done (CP2K prints one "ENERGY| Total FORCE_EVAL" per replica evaluation)
   evals=$(grep -rh "ENERGY| Total FORCE_EVAL" "$d/run" 2>/dev/null | wc -l)
-  scf=$(grep -rh "SCF run converged in" "$d/run" 2>/dev/null | awk '{s += $(NF-1)} END {print s + 0}')
+  scf=$(grep -rh "SCF run converged in" "$d/run" 2>/dev/null | awk '{s += $(NF-2)} END {print s + 0}') # "*** SCF run converged in  23 steps ***"
   printf '{"images": 5, "atoms": 35, "band_steps_requested": 3, "image_evaluations": %s, "scf_iterations": %s, "wall_s": %s, "exit_status": %s, "end_points": "relaxed-scan-hop-x0-start and its image under the 2-fold axis through the hop midpoint", "settings": "800 Ry / rel 60 Ry, XC smoothing, DZVP-MOLOPT-SR-GTH, PBE, Gamma, OT CG, 2 MPI ranks"}\n' \
     "$evals" "$scf" "$wall" "$rc" > "$here/data/neb-probe.json"
   [[ -f "$d/run/profile.csv" ]] && cp "$d/run/profile.csv" "$here/data/neb-probe-profile.csv"
