@@ -47,6 +47,7 @@ public final class DftNebCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Structure a = Formats.readStructure(initial, format), b = Formats.readStructure(fin, format);
+        if (a.size() == b.size()) describePath(a, b);
         var runner = dft.runner();
         Cp2kJobs.NebProfile p = Cp2kJobs.neb(a, b, images, fmax, maxSteps, dft.settings(), runner, output);
         writeProfile(output, p);
@@ -62,6 +63,30 @@ public final class DftNebCommand implements Callable<Integer> {
                     p.converged() ? "converged" : "NOT converged", p.steps(), output.resolve("profile.csv"));
         }
         return 0;
+    }
+
+    /**
+     * Prints on stderr how far the atoms travel between the end points (at the images nearest the initial atoms, as
+     * the band is written), the largest three; warns when more than two atoms travel over 2 Å, the sign of end points
+     * whose atoms are not in the same order (a vacancy hop moves one atom ~3 Å and the rest well under 1 Å).
+     */
+    static void describePath(Structure a, Structure b) {
+        Structure u = org.paddlewheel.cp2k.Cp2kMotion.unwrappedTowards(b, a);
+        Integer[] order = new Integer[a.size()];
+        double[] d = new double[a.size()];
+        for (int i = 0; i < a.size(); i++) {
+            order[i] = i;
+            double dx = u.x(i, 0) - a.x(i, 0), dy = u.x(i, 1) - a.x(i, 1), dz = u.x(i, 2) - a.x(i, 2);
+            d[i] = Math.sqrt(dx * dx + dy * dy + dz * dz);
+        }
+        java.util.Arrays.sort(order, (i, j) -> Double.compare(d[j], d[i]));
+        StringBuilder sb = new StringBuilder("dft neb: end points: largest moves");
+        for (int k = 0; k < Math.min(3, order.length); k++) {
+            sb.append(k == 0 ? " " : ", ").append(String.format(Locale.ROOT, "atom %d (%s) %.2f Å", order[k] + 1, a.species(order[k]).symbol(), d[order[k]]));
+        }
+        System.err.println(sb);
+        long far = java.util.Arrays.stream(d).filter(x -> x > 2.0).count();
+        if (far > 2) System.err.println("dft neb: warning: " + far + " atoms move more than 2 Å between the end points; are INITIAL and FINAL in the same atom order?");
     }
 
     static void writeProfile(Path dir, Cp2kJobs.NebProfile p) throws IOException {

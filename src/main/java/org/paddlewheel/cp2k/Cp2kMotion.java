@@ -75,7 +75,7 @@ public final class Cp2kMotion {
      * drags that atom through the whole cell and puts it on top of others (measured: an image 100 eV above the
      * end points, 4 Dec 2026).
      */
-    static Structure unwrappedTowards(Structure last, Structure first) {
+    public static Structure unwrappedTowards(Structure last, Structure first) {
         double[] x = last.positions();
         for (int i = 0; i < last.size(); i++) {
             double[] d = first.lattice().minimumImage(new double[] {x[3 * i] - first.x(i, 0), x[3 * i + 1] - first.x(i, 1), x[3 * i + 2] - first.x(i, 2)});
