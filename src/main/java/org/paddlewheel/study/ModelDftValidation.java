@@ -44,8 +44,9 @@ public final class ModelDftValidation {
             bar.add(String.format(Locale.ROOT, "%s %.2f vs DFT %.2f", s.path("scan").asText(), s.path("model").asDouble(), s.path("dft").asDouble()));
         }
         for (JsonNode s : v.path("relaxed_barriers_eV")) {
-            if (s.has("model")) bar.add(String.format(Locale.ROOT, "relaxed %s %.2f vs DFT %.2f", s.path("scan").asText(), s.path("model").asDouble(),
-                    s.path("dft").asDouble()));
+            if (s.has("model")) bar.add(String.format(Locale.ROOT, "relaxed %s %.2f vs DFT %.2f%s", s.path("scan").asText(), s.path("model").asDouble(),
+                    s.path("dft").asDouble(), s.path("same_basin").asBoolean(true) ? ""
+                            : " (not comparable: the model relaxes the DFT start into another minimum)"));
         }
         if (!bar.isEmpty()) b.append("; barriers along the DFT scans (model vs DFT, eV): ").append(String.join("; ", bar));
         List<String> lat = new ArrayList<>();

@@ -53,6 +53,20 @@ class ModelDftValidationTest {
         assertThat(shipped).contains("Targets missed");
     }
 
+    /** A relaxed pair whose DFT start the model leaves ({@code same_basin: false}) is shown as not comparable, the others plainly. */
+    @Test
+    void aPairFromAnotherMinimumIsShownAsNotComparable() throws Exception {
+        ObjectNode base = SplineJson.baseJson("na-amide-borohydride");
+        ObjectNode v = base.putObject("dft_validation").put("data", "test").put("configurations", 2).put("date", "2026-12-04");
+        var rb = v.putArray("relaxed_barriers_eV");
+        rb.addObject().put("scan", "scan-a:plane").put("dft", 0.12).put("model", 0.43).put("same_basin", false);
+        rb.addObject().put("scan", "scan-b:plane").put("dft", 0.30).put("model", 0.31).put("same_basin", true);
+        Path copy = tmp.resolve("basin.json");
+        Files.writeString(copy, base.toPrettyString());
+        String c = ModelDftValidation.caveat(copy.toString()).orElseThrow();
+        assertThat(c).contains("relaxed scan-a:plane 0.43 vs DFT 0.12 (not comparable").contains("relaxed scan-b:plane 0.31 vs DFT 0.30.");
+    }
+
     @Test
     void theZeroPressureCellIsShownWhenTheModelCarriesAGridCorrection() throws Exception {
         var v = new ObjectMapper().readTree("{\"data\": \"d\", \"configurations\": 3, \"date\": \"2026-12-04\", \"force_rmse_eV_per_A\": 0.1,"
