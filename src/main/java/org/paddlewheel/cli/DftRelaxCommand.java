@@ -60,7 +60,7 @@ public final class DftRelaxCommand implements Callable<Integer> {
         }
         if (!(pressureToleranceGPa > 0)) throw new org.paddlewheel.model.InputException("--pressure-tolerance must be positive");
         int[] fixed = fixedAtoms(fix), fixedX = fixedAtoms(fixX);
-        s = rattle.apply(s, zeroBased(fixed), zeroBased(fixedX));
+        s = rattle.apply(s, zeroBased("--fix", fixed, s.size(), file), zeroBased("--fix-x", fixedX, s.size(), file));
         // the structure CP2K starts from (rattled or not): step 0 of `dft relax-frames`, whose positions must be the run's
         java.nio.file.Files.createDirectories(output);
         Formats.writeStructure(output.resolve("start.extxyz"), s, null);
@@ -93,8 +93,15 @@ public final class DftRelaxCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static int[] zeroBased(int[] oneBased) {
-        return oneBased == null ? null : java.util.Arrays.stream(oneBased).map(i -> i - 1).toArray();
+    /** 0-based indices of 1-based ones (null stays null); an index outside 1..n is an input error naming {@code option} and {@code file}. */
+    static int[] zeroBased(String option, int[] oneBased, int n, Object file) {
+        if (oneBased == null) return null;
+        int[] z = new int[oneBased.length];
+        for (int k = 0; k < oneBased.length; k++) {
+            if (oneBased[k] < 1 || oneBased[k] > n) throw new org.paddlewheel.model.InputException(option + ": atom " + oneBased[k] + " is outside 1.." + n + " (" + file + ")");
+            z[k] = oneBased[k] - 1;
+        }
+        return z;
     }
 
     /** 1-based indices from "3,7-9" items; null when none. */

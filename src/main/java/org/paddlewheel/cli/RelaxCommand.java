@@ -66,7 +66,8 @@ public final class RelaxCommand implements Callable<Integer> {
         double fm = parseForce(fmax);
         Relaxation.Options o = Relaxation.Options.defaults().withKSpace(model.kspace()).withFmax(fm).withStressTol(stressTol).withCell(mode)
                 .withPressure(pressure).withMaxSteps(maxSteps);
-        int[] fixed = zeroBased("--fix", DftRelaxCommand.fixedAtoms(fix), s.size()), fixedX = zeroBased("--fix-x", DftRelaxCommand.fixedAtoms(fixX), s.size());
+        int[] fixed = DftRelaxCommand.zeroBased("--fix", DftRelaxCommand.fixedAtoms(fix), s.size(), model.input),
+                fixedX = DftRelaxCommand.zeroBased("--fix-x", DftRelaxCommand.fixedAtoms(fixX), s.size(), model.input);
         if (fixed != null) o = o.withFixedAtoms(fixed);
         if (fixedX != null) {
             if (mode != Relaxation.CellMode.FIXED) throw new InputException("--fix-x needs --cell fixed");
@@ -114,15 +115,5 @@ public final class RelaxCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             throw new InputException("--fmax must be a positive force in eV/Å (e.g. 0.01eV/Å), got '" + s + "'");
         }
-    }
-
-    private int[] zeroBased(String option, int[] oneBased, int n) {
-        if (oneBased == null) return null;
-        int[] z = new int[oneBased.length];
-        for (int k = 0; k < oneBased.length; k++) {
-            if (oneBased[k] < 1 || oneBased[k] > n) throw new InputException(option + ": atom " + oneBased[k] + " is outside 1.." + n + " (" + model.input + ")");
-            z[k] = oneBased[k] - 1;
-        }
-        return z;
     }
 }
