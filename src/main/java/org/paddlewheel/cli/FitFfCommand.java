@@ -73,6 +73,10 @@ public final class FitFfCommand implements Callable<Integer> {
             + " matches this regular expression share one relative group, named by its first capturing group, across files, e.g."
             + " '(?:opt-barrier-)?(scan-hop-x\\d)(?:-start|-plane|-mid)?' makes the relaxed barrier (start vs saddle plane) a target.")
     String relativeEnergyKey;
+    @Option(names = "--relative-energy-weight", split = ",", paramLabel = "W", description = "With --relative-energy: weight of those groups'"
+            + " energy differences (each counts its squared error W times; default 1, like any energy). Several values (e.g. 1,10,100)"
+            + " join the validation grid, and the score then adds the held-out RMSE of those energy differences.")
+    double[] relativeEnergyWeight;
     @Option(names = "--three-body", description = "Add UF3 3-body terms (tensor-product B-splines per (centre; j, k) species triple seen in the"
             + " training set). Off by default, so existing fits are unchanged; a base model with its own \"three_body\" always uses it as the basis.")
     boolean threeBody;
@@ -135,6 +139,10 @@ public final class FitFfCommand implements Callable<Integer> {
                 validationFraction).withThreeBody(tb).withDeviatoricStress(stressMode.equals("deviatoric")).withPressureOffset(stressMode.equals("offset")).withChargeScale(fitChargeScale).withFitBonded(fitBonded).withCrossValidation(cvFolds);
         if (bondedOrder != 2 && bondedOrder != 4) throw new IllegalArgumentException("--bonded-order must be 2 or 4, got " + bondedOrder);
         opt = opt.withBondedOrder(bondedOrder).withRelativeEnergy(relativeEnergy).withRelativeEnergyKey(relativeEnergyKey);
+        if (relativeEnergyWeight != null) {
+            if (relativeEnergy == null) throw new IllegalArgumentException("--relative-energy-weight needs --relative-energy");
+            opt = opt.withRelativeWeights(relativeEnergyWeight);
+        }
         if (cutoffCorrection != null && !cutoffCorrection.isEmpty()) {
             java.util.List<org.paddlewheel.model.Element> els = new java.util.ArrayList<>();
             for (String e : cutoffCorrection) els.add(org.paddlewheel.model.Element.of(e.trim()));

@@ -49,19 +49,22 @@ public final class Uf3Report {
         md.append(String.format(Locale.ROOT, "Configurations: %d train, %d validation, %d test (whole `source` groups, hash split fixed before"
                 + " fitting).%n%n", r.train().size(), r.validation().size(), r.test().size()));
         var h = r.hyper();
-        md.append(String.format(Locale.ROOT, "Chosen on %s (%d candidates): energy weight %g Å/atom, stress weight %g Å², ridge %g, curvature %g.%n%n",
+        md.append(String.format(Locale.ROOT, "Chosen on %s (%d candidates): energy weight %g Å/atom, stress weight %g Å², ridge %g, curvature %g,"
+                + " relative-energy weight %g.%n%n",
                 r.scoredOnTraining() ? "the TRAINING set (no validation data)" : r.cvFolds() > 0 ? r.cvFolds() + "-fold cross-validation over whole groups"
                         + " of the non-test data (the final model is fitted on all of them, so `train` below is every non-test configuration)" : "validation",
                 r.candidates().size(),
-                h.energyWeight(), h.stressWeight(), h.ridge(), h.curvature()));
-        js.putObject("hyper").put("energy_weight", h.energyWeight()).put("stress_weight", h.stressWeight())
+                h.energyWeight(), h.stressWeight(), h.ridge(), h.curvature(), h.relativeWeight()));
+        js.putObject("hyper").put("energy_weight", h.energyWeight()).put("stress_weight", h.stressWeight()).put("relative_energy_weight", h.relativeWeight())
                 .put("ridge", h.ridge()).put("curvature", h.curvature()).put("scored_on_training", r.scoredOnTraining());
         if (r.cvFolds() > 0) {
             double[] cv = r.cvRmse();
             js.putObject("cross_validation").put("folds", r.cvFolds()).put("energy_eV_per_atom", cv[0]).put("force_eV_per_A", cv[1])
                     .put("stress_GPa", gpa(cv[2]));
+            if (cv.length > 3 && Double.isFinite(cv[3])) ((ObjectNode) js.get("cross_validation")).put("relative_energy_eV_per_atom", cv[3]);
             md.append(String.format(Locale.ROOT, "Cross-validation RMSE (pooled out-of-fold, chosen hyper-parameters): E %.4g meV/atom, F %.4g eV/Å,"
-                    + " σ %.4g GPa.%n%n", 1e3 * cv[0], cv[1], gpa(cv[2])));
+                    + " σ %.4g GPa%s.%n%n", 1e3 * cv[0], cv[1], gpa(cv[2]), cv.length > 3 && Double.isFinite(cv[3])
+                    ? String.format(Locale.ROOT, "; energy differences within the relative-energy groups %.4g meV/atom", 1e3 * cv[3]) : ""));
             var groups = r.model().path("fit").path("cross_validation_groups");
             if (groups.isArray() && groups.size() > 0) {
                 ((ObjectNode) js.get("cross_validation")).set("groups", groups.deepCopy());
@@ -125,7 +128,8 @@ public final class Uf3Report {
         var cj = js.putArray("candidates");
         for (var c : r.candidates()) {
             cj.addObject().put("energy_weight", c.hyper().energyWeight()).put("stress_weight", c.hyper().stressWeight())
-                    .put("ridge", c.hyper().ridge()).put("curvature", c.hyper().curvature()).put("score", c.score())
+                    .put("ridge", c.hyper().ridge()).put("curvature", c.hyper().curvature()).put("relative_energy_weight", c.hyper().relativeWeight())
+                    .put("score", c.score())
                     .put("rmse_energy_eV_per_atom", c.rmse()[0]).put("rmse_force_eV_per_A", c.rmse()[1]).put("rmse_stress_GPa", gpa(c.rmse()[2]));
         }
         md.append("| set | configs | E RMSE (meV/atom) | F RMSE (eV/Å) | σ RMSE (GPa) |\n|---|---|---|---|---|\n");

@@ -102,14 +102,16 @@ final class CrossValidation {
         return out;
     }
 
-    /** Pooled out-of-fold RMSE of energy (eV/atom), force (eV/Å) and stress (eV/Å³) under h (NaN where there are none). */
+    /**
+     * Pooled out-of-fold RMSE of energy (eV/atom), force (eV/Å), stress (eV/Å³) and, fourth, of the relative-energy
+     * groups' energy differences alone (eV/atom) under h (NaN where there are none).
+     */
     double[] rmse(Uf3Design design, Uf3Solver.Hyper h) {
-        double[] acc = new double[6];
+        double[] acc = new double[8];
         for (int f = 0; f < folds.size(); f++) {
             double[] sse = Uf3Solver.sse(folds.get(f), Uf3Solver.solve(design, without[f], h), spans[f]);
-            for (int q = 0; q < 6; q++) acc[q] += sse[q];
+            for (int q = 0; q < 8; q++) acc[q] += sse[q];
         }
-        return new double[] {acc[1] == 0 ? Double.NaN : Math.sqrt(acc[0] / acc[1]), acc[3] == 0 ? Double.NaN : Math.sqrt(acc[2] / acc[3]),
-            acc[5] == 0 ? Double.NaN : Math.sqrt(acc[4] / acc[5])};
+        return Uf3Solver.rmseOf(acc);
     }
 }

@@ -38,12 +38,30 @@ public final class Uf3Design {
     /** One configuration's rows: A (columns as {@link #columns}) and residual targets; fixed parts kept for plots. */
     public record Rows(String group, String configType, Element[] species, double[] energyRow, double energyTarget,
                        double energyFixed, double[][] forceRows, double[] forceTarget, double[] forceFixed,
-                       double[][] stressRows, double[] stressTarget, double[] stressFixed) {
+                       double[][] stressRows, double[] stressTarget, double[] stressFixed, boolean relativeEnergy) {
+        /** Rows whose energy is absolute (not centred on a relative-energy group). */
+        public Rows(String group, String configType, Element[] species, double[] energyRow, double energyTarget,
+                    double energyFixed, double[][] forceRows, double[] forceTarget, double[] forceFixed,
+                    double[][] stressRows, double[] stressTarget, double[] stressFixed) {
+            this(group, configType, species, energyRow, energyTarget, energyFixed, forceRows, forceTarget, forceFixed, stressRows, stressTarget,
+                    stressFixed, false);
+        }
+
         public int atoms() { return species.length; }
 
         /** The same rows with another energy row, target and fixed part (eV/atom). */
         public Rows withEnergy(double[] row, double target, double fixed) {
-            return new Rows(group, configType, species, row, target, fixed, forceRows, forceTarget, forceFixed, stressRows, stressTarget, stressFixed);
+            return new Rows(group, configType, species, row, target, fixed, forceRows, forceTarget, forceFixed, stressRows, stressTarget, stressFixed,
+                    relativeEnergy);
+        }
+
+        /**
+         * The same rows with the energy centred on its relative-energy group (row, target and fixed part minus the
+         * group's means, eV/atom): such an energy row is weighted by {@link Uf3Solver.Hyper#relativeWeight}.
+         */
+        public Rows relativeTo(double[] row, double target, double fixed) {
+            return new Rows(group, configType, species, row, target, fixed, forceRows, forceTarget, forceFixed, stressRows, stressTarget, stressFixed,
+                    true);
         }
 
         /**
@@ -67,7 +85,8 @@ public final class Uf3Design {
                     f[m] -= mf;
                 }
             }
-            return new Rows(group, configType, species, energyRow, energyTarget, energyFixed, forceRows, forceTarget, forceFixed, r, t, f);
+            return new Rows(group, configType, species, energyRow, energyTarget, energyFixed, forceRows, forceTarget, forceFixed, r, t, f,
+                    relativeEnergy);
         }
     }
 

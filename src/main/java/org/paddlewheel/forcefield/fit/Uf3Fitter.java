@@ -127,20 +127,29 @@ public final class Uf3Fitter {
             log.printf(Locale.ROOT, "fit-ff uf3: %d unknowns > %d: coarse validation grid (%d candidates; each is a dense %d² Cholesky solve)%n",
                     design.columns(), COARSE_GRID_FROM, wEs.length * wSs.length * ridges.length * curvs.length, design.columns());
         }
+        double[] wRs = opt.relativeWeights();
+        // with several relative-energy weights the score also judges the held-out scans' and barriers' energy differences
+        int scored = opt.relativeWeightChosen() && Double.isFinite(base0[3]) ? 4 : 3;
+        if (wRs.length > 1 || wRs[0] != 1) {
+            log.printf(Locale.ROOT, "fit-ff uf3: relative-energy weights %s%s%n", java.util.Arrays.toString(wRs),
+                    scored == 4 ? " (chosen by validation; the score adds the relative-energy RMSE)" : "");
+        }
         Candidate best = null;
-        for (double we : wEs) for (double ws : wSs) for (double rr : ridges) for (double cu : curvs) {
-            Uf3Solver.Hyper h = new Uf3Solver.Hyper(we, ws, rr, cu);
+        for (double wr : wRs) for (double we : wEs) for (double ws : wSs) for (double rr : ridges) for (double cu : curvs) {
+            Uf3Solver.Hyper h = new Uf3Solver.Hyper(we, ws, rr, cu, wr);
             double[] r = judge.apply(h);
             double score = 0;
-            for (int q = 0; q < 3; q++) if (Double.isFinite(r[q]) && base0[q] > 0) score += r[q] / base0[q];
+            for (int q = 0; q < scored; q++) if (Double.isFinite(r[q]) && base0[q] > 0) score += r[q] / base0[q];
             Candidate c = new Candidate(h, score, r);
             cands.add(c);
             if (best == null || score < best.score()) best = c;
         }
-        log.printf(Locale.ROOT, "fit-ff uf3: %d candidates; best w_E %g w_S %g ridge %g curvature %g, score %.4f"
-                + " (%s RMSE E %.4g eV/atom, F %.4g eV/Å, σ %.4g eV/Å³)%n", cands.size(), best.hyper().energyWeight(),
-                best.hyper().stressWeight(), best.hyper().ridge(), best.hyper().curvature(), best.score(),
-                cv != null ? "cross-validation" : "validation", best.rmse()[0], best.rmse()[1], best.rmse()[2]);
+        log.printf(Locale.ROOT, "fit-ff uf3: %d candidates; best w_E %g w_S %g ridge %g curvature %g%s, score %.4f"
+                + " (%s RMSE E %.4g eV/atom, F %.4g eV/Å, σ %.4g eV/Å³%s)%n", cands.size(), best.hyper().energyWeight(),
+                best.hyper().stressWeight(), best.hyper().ridge(), best.hyper().curvature(),
+                wRs.length > 1 || wRs[0] != 1 ? String.format(Locale.ROOT, " relative-energy weight %g", best.hyper().relativeWeight()) : "", best.score(),
+                cv != null ? "cross-validation" : "validation", best.rmse()[0], best.rmse()[1], best.rmse()[2],
+                Double.isFinite(best.rmse()[3]) ? String.format(Locale.ROOT, ", relative E %.4g eV/atom", best.rmse()[3]) : "");
         double[] c = Uf3Solver.solve(design, nTrain, best.hyper());
         double chargeScale = 1;
         if (design.chargeScaleColumn() >= 0) {
@@ -212,6 +221,7 @@ public final class Uf3Fitter {
                 .put("stress", opt.deviatoricStress() ? "deviatoric" : opt.pressureOffset() ? "offset" : "full")
                 .put("energy_weight", best.hyper().energyWeight()).put("stress_weight", best.hyper().stressWeight())
                 .put("ridge", best.hyper().ridge()).put("curvature", best.hyper().curvature())
+                .put("relative_energy_weight", best.hyper().relativeWeight())
                 .put("training_configurations", tr.size()).put("test_configurations", te.size())
                 .put("bonded_order", design.bondedFitted() ? opt.bondedOrder() : 0);
         if (opt.relativeEnergy() != null && !opt.relativeEnergy().isEmpty()) how.put("relative_energy_config_types", opt.relativeEnergy());
@@ -319,7 +329,7 @@ public final class Uf3Fitter {
                 Uf3Design.Rows r = out.get(i);
                 double[] e = r.energyRow().clone();
                 for (int k = 0; k < e.length; k++) e[k] -= row[k];
-                out.set(i, r.withEnergy(e, r.energyTarget() - t, r.energyFixed() - f));
+                out.set(i, r.relativeTo(e, r.energyTarget() - t, r.energyFixed() - f));
             }
         }
         return out;

@@ -18,26 +18,40 @@ import org.hipparchus.linear.RealMatrix;
  * so a new weight or penalty costs one Cholesky solve (Hipparchus; QR if not positive definite).
  */
 public final class Uf3Solver {
-    /** Hyper-parameters: energy weight (Å/atom), stress weight (Å²), ridge and curvature penalties. */
-    public record Hyper(double energyWeight, double stressWeight, double ridge, double curvature) {}
+    /**
+     * Hyper-parameters: energy weight (Å/atom), stress weight (Å²), ridge and curvature penalties, and the relative
+     * weight of the relative-energy groups' energy rows (dimensionless; 1 counts a scan or barrier frame's energy
+     * difference like any other energy, w counts its squared error w times).
+     */
+    public record Hyper(double energyWeight, double stressWeight, double ridge, double curvature, double relativeWeight) {
+        /** Relative-energy rows weighted like the others. */
+        public Hyper(double energyWeight, double stressWeight, double ridge, double curvature) {
+            this(energyWeight, stressWeight, ridge, curvature, 1);
+        }
+    }
 
     /** Accumulated normal equations of a set of configurations. */
     public static final class Normal {
         final int p;
-        final double[][] gE, gF, gS;
-        final double[] bE, bF, bS;
-        long nE, nF, nS;
+        final double[][] gE, gF, gS, gR;
+        final double[] bE, bF, bS, bR;
+        long nE, nF, nS, nR;
 
         public Normal(int columns) {
             p = columns;
-            gE = new double[p][p]; gF = new double[p][p]; gS = new double[p][p];
-            bE = new double[p]; bF = new double[p]; bS = new double[p];
+            gE = new double[p][p]; gF = new double[p][p]; gS = new double[p][p]; gR = new double[p][p];
+            bE = new double[p]; bF = new double[p]; bS = new double[p]; bR = new double[p];
         }
 
         /** Adds one configuration's rows. */
         public Normal add(Uf3Design.Rows r) {
-            addRow(gE, bE, r.energyRow(), r.energyTarget());
-            nE++;
+            if (r.relativeEnergy()) {
+                addRow(gR, bR, r.energyRow(), r.energyTarget());
+                nR++;
+            } else {
+                addRow(gE, bE, r.energyRow(), r.energyTarget());
+                nE++;
+            }
             for (int k = 0; k < r.forceRows().length; k++) addRow(gF, bF, r.forceRows()[k], r.forceTarget()[k]);
             nF += r.forceRows().length;
             if (r.stressRows() != null) {
@@ -76,12 +90,13 @@ public final class Uf3Solver {
         int p = n.p;
         double[][] a = new double[p][p];
         double[] b = new double[p];
-        double we = h.energyWeight() * h.energyWeight() / Math.max(1, n.nE);
+        // every energy row counts in the mean, so relativeWeight 1 is the plain fit
+        double we = h.energyWeight() * h.energyWeight() / Math.max(1, n.nE + n.nR), wr = we * h.relativeWeight();
         double wf = 1.0 / Math.max(1, n.nF);
         double ws = n.nS == 0 ? 0 : h.stressWeight() * h.stressWeight() / n.nS;
         for (int i = 0; i < p; i++) {
-            for (int j = 0; j < p; j++) a[i][j] = we * n.gE[i][j] + wf * n.gF[i][j] + ws * n.gS[i][j];
-            b[i] = we * n.bE[i] + wf * n.bF[i] + ws * n.bS[i];
+            for (int j = 0; j < p; j++) a[i][j] = we * n.gE[i][j] + wr * n.gR[i][j] + wf * n.gF[i][j] + ws * n.gS[i][j];
+            b[i] = we * n.bE[i] + wr * n.bR[i] + wf * n.bF[i] + ws * n.bS[i];
         }
         int es = design.elementStart();
         for (int i = 0; i < es; i++) a[i][i] += h.ridge();
@@ -114,22 +129,37 @@ public final class Uf3Solver {
         return rmse(rows, c, null);
     }
 
-    /** As above, with energies counted only for configurations whose composition {@code span} holds (null: all). */
+    /**
+     * As above, with energies counted only for configurations whose composition {@code span} holds (null: all); a
+     * fourth element is the RMSE of the relative-energy groups' energy differences alone (eV/atom; NaN if none).
+     */
     public static double[] rmse(List<Uf3Design.Rows> rows, double[] c, CompositionSpan span) {
-        double[] a = sse(rows, c, span);
-        return new double[] {a[1] == 0 ? Double.NaN : Math.sqrt(a[0] / a[1]), a[3] == 0 ? Double.NaN : Math.sqrt(a[2] / a[3]),
-            a[5] == 0 ? Double.NaN : Math.sqrt(a[4] / a[5])};
+        return rmseOf(sse(rows, c, span));
     }
 
-    /** Sums of squared errors and their counts: {ΣΔE², n_E, ΣΔF², n_F, ΣΔσ², n_σ} (units as {@link #rmse}). */
+    /** RMSEs {E, F, σ, E_rel} of the sums of {@link #sse}. */
+    static double[] rmseOf(double[] a) {
+        double[] r = new double[4];
+        for (int q = 0; q < 4; q++) r[q] = a[2 * q + 1] == 0 ? Double.NaN : Math.sqrt(a[2 * q] / a[2 * q + 1]);
+        return r;
+    }
+
+    /**
+     * Sums of squared errors and their counts: {ΣΔE², n_E, ΣΔF², n_F, ΣΔσ², n_σ, ΣΔE²_rel, n_rel} (units as
+     * {@link #rmse}; the last two over the relative-energy rows alone, which the first two include).
+     */
     static double[] sse(List<Uf3Design.Rows> rows, double[] c, CompositionSpan span) {
-        double se = 0, sf = 0, ss = 0;
-        long ne = 0, nf = 0, ns = 0;
+        double se = 0, sf = 0, ss = 0, sr = 0;
+        long ne = 0, nf = 0, ns = 0, nr = 0;
         for (Uf3Design.Rows r : rows) {
             if (span == null || span.contains(r)) {
                 double d = dot(r.energyRow(), c) - r.energyTarget();
                 se += d * d;
                 ne++;
+                if (r.relativeEnergy()) {
+                    sr += d * d;
+                    nr++;
+                }
             }
             for (int k = 0; k < r.forceRows().length; k++) {
                 double q = dot(r.forceRows()[k], c) - r.forceTarget()[k];
@@ -144,7 +174,7 @@ public final class Uf3Solver {
                 }
             }
         }
-        return new double[] {se, ne, sf, nf, ss, ns};
+        return new double[] {se, ne, sf, nf, ss, ns, sr, nr};
     }
 
     public static double dot(double[] a, double[] c) {
