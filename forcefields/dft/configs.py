@@ -21,6 +21,9 @@ generate.sh; every operation is deterministic given its arguments (seeded where 
                                         last frame of a CP2K optimisation (POS xyz, CELL .cell file) put
                                         into a cubic cell of edge L (Å) at the same fractional coordinates
   configs.py frame IN K OUT             the K-th (0-based) frame of a trajectory
+  configs.py double-c IN K OUT          the K-th (0-based) frame repeated once along the third cell vector (atoms of
+                                        the copy after the originals): the k-point check of a 2x2x1 scan point, whose
+                                        energy per atom must equal the 2x2x1 one when Γ sampling along c is converged
   configs.py moved IN [centre]          1-based indices (comma list) of the atoms that differ by more
                                         than 1e-4 Å between the first and the last frame; with
                                         "centre", also the B/N atoms within 1.5 Å of a moved H
@@ -108,6 +111,11 @@ def main(argv):
         cell = [[0, a / 2, a / 2], [a / 2, 0, a / 2], [a / 2, a / 2, 0]]
         atoms = [["O", 0, 0, 0], ["Na", a / 4, a / 4, a / 4], ["Na", 3 * a / 4, 3 * a / 4, 3 * a / 4]]
         write(argv[3], [(cell, atoms)])
+    elif op == "double-c":
+        cell, atoms = read(argv[2])[int(argv[3])]
+        c = cell[2]
+        copy = [[a[0], a[1] + c[0], a[2] + c[1], a[3] + c[2]] for a in atoms]
+        write(argv[4], [([cell[0], cell[1], [2 * x for x in c]], atoms + copy)])
     elif op == "prim-nabh4":
         a = float(argv[2])
         cell = [[0, a / 2, a / 2], [a / 2, 0, a / 2], [a / 2, a / 2, 0]]
