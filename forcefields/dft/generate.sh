@@ -277,9 +277,17 @@ barrier_stage() {
 # force 1.0 eV/Å, so the relaxed tilted start lies lower still). inputs/barrier-scan-hop-x0-tilt-{start,plane}.extxyz
 # are the model's relaxed start and dividing plane (ion 2's x held), each rattled by ≤ 0.02 Å (uniform, seed
 # 20261204) to break the mirror the model kept; relaxed in PBE they give the scan-hop-x0-tilt pair.
+# x = 1 (session 14): the shipped model, relaxing the scan's dividing-plane frame in a c-periodic doubled cell (three
+# rattles of ±0.05 Å, the halves kept identical), turns BH4 by up to 2.1 Å of H travel and ends 0.34–0.36 eV per 40 atoms
+# below its relaxation of the PBE x = 1 start (aligned anions; rattled starts stay within 0.02 eV of it). With the hopping
+# Na put back on its start site in that plane's anion arrangement, the model's start lies 0.015 eV below the plane.
+# inputs/barrier-scan-hop-x1-tilt-start.extxyz (that start, turned back to the axis-aligned cell) and -plane.extxyz
+# (the plane, ion 4's x held) are those two model minima, rattled by ≤ 0.02 Å (python random, seed 20261204).
 basin_stage() {
   barrier_one scan-hop-x0-tilt -1 0 start
   barrier_one scan-hop-x0-tilt -1 0 plane --fix-x 2
+  barrier_one scan-hop-x1-tilt 0 0 start
+  barrier_one scan-hop-x1-tilt 0 0 plane --fix-x 4
 }
 
 # ---- Stage 2c: the cost of a climbing-image NEB, measured (not a barrier) ----
