@@ -65,6 +65,12 @@ public final class DftComparisonReport {
             var src = o.putArray("sources");
             s.sources().forEach(src::add);
         }
+        var kc = js.putArray("kpoint_checks");
+        for (var k : org.paddlewheel.forcefield.fit.KpointChecks.of(r.frames())) {
+            kc.addObject().put("scan", k.scan()).put("frame", k.frame()).put("dft_thin_cell_eV", k.dftThinEv()).put("dft_doubled_cell_eV", k.dftDoubledEv())
+                    .put("dft_kpoint_error_eV", k.dftKpointErrorEv()).put("model_thin_cell_eV", k.modelThinEv()).put("model_doubled_cell_eV", k.modelDoubledEv())
+                    .put("model_minus_dft_doubled_eV", k.modelThinEv() - k.dftDoubledEv());
+        }
         var rb = js.putArray("relaxed_barriers");
         for (var b : r.relaxedBarriers()) {
             ObjectNode o = rb.addObject().put("scan", b.scan()).put("dft_barrier_eV", b.dftBarrierEv()).put("converged", b.converged()).put("note", b.note());
@@ -201,6 +207,17 @@ public final class DftComparisonReport {
                     list(s.modelEv()), s.dftBarrierEv(), s.modelBarrierEv(), d, Math.abs(d) <= BARRIER_TARGET ? "yes" : "no"));
         }
         if (r.scans().isEmpty()) b.append("No scan configurations (config_type scan-*) in the data.\n");
+        var checks = org.paddlewheel.forcefield.fit.KpointChecks.of(r.frames());
+        if (!checks.isEmpty()) {
+            b.append("\n### k-point checks of the scans (frame k and the first frame recomputed with the cell doubled along c, config_type"
+                    + " kcheck-*; E_k − E_0 per thin cell, the doubled cells' difference halved; the model has no k-point error)\n\n"
+                    + "| scan | frame | DFT thin cell (eV) | DFT doubled (eV) | DFT k-point error (eV) | model (eV) | model − DFT doubled (eV) |\n"
+                    + "|---|---|---|---|---|---|---|\n");
+            for (var k : checks) {
+                b.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %.3f | %+.3f | %.3f | %+.3f |%n", k.scan(), k.frame(), k.dftThinEv(), k.dftDoubledEv(),
+                        k.dftKpointErrorEv(), k.modelThinEv(), k.modelThinEv() - k.dftDoubledEv()));
+            }
+        }
         b.append("\n## Relaxed scans (E(mid) − E(start), both relaxed; `<scan>`: the mid with the scan's moving atoms held, an upper bound of a"
                 + " symmetric barrier; `<scan>:plane`: the hopping ion held only on the dividing plane x = const, whose constrained minimum is the"
                 + " saddle of a symmetric hop and a lower bound otherwise; the model relaxes the DFT structures again; target |Δ| ≤ 0.03 eV."

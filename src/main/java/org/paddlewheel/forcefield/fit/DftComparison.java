@@ -359,6 +359,9 @@ public final class DftComparison {
         return out;
     }
 
+    /** The frame index after the last '#' of a source (0 if none). */
+    static int frameIndexOf(String source) { return frameIndex(source); }
+
     private static int frameIndex(String source) {
         int h = source.lastIndexOf('#');
         try {
