@@ -27,9 +27,9 @@ class KpointChecksTest {
         double e0 = -12042.69, m0 = -100.0;
         f.add(frame("scan-rot-nh2-x1", "scan-rot-nh2-x1.extxyz#0", 40, e0, m0));
         f.add(frame("scan-rot-nh2-x1", "scan-rot-nh2-x1.extxyz#2", 40, e0 + 0.644, m0 + 0.49));
-        f.add(frame("scan-rot-bh4-x1", "scan-rot-bh4-x1.extxyz#0", 40, e0, m0));
-        f.add(frame("scan-rot-bh4-x1", "scan-rot-bh4-x1.extxyz#1", 40, e0 - 0.03, m0 - 0.02));
-        f.add(frame("scan-other-x1", "scan-other-x1.extxyz#0", 40, e0 + 1e-3, m0));
+        f.add(frame("scan-rot-bh4-x1", "scan-rot-bh4-x1.extxyz#0", 40, e0 + 0.3, m0)); // shifted as a relative group is
+        f.add(frame("scan-rot-bh4-x1", "scan-rot-bh4-x1.extxyz#1", 40, e0 + 0.27, m0 - 0.02));
+        f.add(frame("scan-other-x1", "scan-other-x1.extxyz#0", 40, e0, m0 + 5e-3));
         f.add(frame("kcheck-scan-other-x1", "scan-other-x1-0-doubled.extxyz#0", 80, 2 * e0 + 7, 2 * m0));
         f.add(frame("kcheck-scan-rot-bh4-x1", "scan-rot-bh4-x1.extxyz#0-doubled-1x1x2", 80, 2 * (e0 - 2.0), 2 * m0));
         f.add(frame("kcheck-scan-rot-nh2-x1", "scan-rot-nh2-x1-2-doubled.extxyz#0", 80, 2 * (e0 - 2.0 + 0.51), 2 * (m0 + 0.49)));
