@@ -220,7 +220,9 @@ public final class DftComparisonReport {
         }
         b.append("\n## Relaxed scans (E(mid) − E(start), both relaxed; `<scan>`: the mid with the scan's moving atoms held, an upper bound of a"
                 + " symmetric barrier; `<scan>:plane`: the hopping ion held only on the dividing plane x = const, whose constrained minimum is the"
-                + " saddle of a symmetric hop and a lower bound otherwise; the model relaxes the DFT structures again; target |Δ| ≤ 0.03 eV."
+                + " saddle of a symmetric hop and a lower bound otherwise; `<scan>:<variant>-start`: not a barrier but E(start of"
+                + " `<scan>-<variant>`) − E(start of `<scan>`), two minima of the same cell in different basins (e.g. tilted anions), which says"
+                + " which start a barrier must be measured from; the model relaxes the DFT structures again; target |Δ| ≤ 0.03 eV."
                 + " \"model at DFT geometries\" is the model's E(mid) − E(start) at the two DFT structures, not relaxed: its energy error alone;"
                 + " \"model relaxation\" is what its relaxation gains from the DFT start / mid, and \"shift\" the farthest any atom moved:"
                 + " beyond 0.5 Å the model has left the DFT minimum and the pair is not comparable)\n\n"

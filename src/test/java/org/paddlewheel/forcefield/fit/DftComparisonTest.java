@@ -216,6 +216,43 @@ class DftComparisonTest {
     }
 
     /**
+     * Two starts of one cell in different basins ({@code relaxed-<scan>-start.json} and {@code relaxed-<scan>-<variant>-start.json}):
+     * the model's aligned x = 1 cell (a symmetric stationary point) and the lower minimum it reaches from that cell with one H
+     * pulled off, both labelled with the model's own energies. {@code compare} must report the pair as
+     * {@code <scan>:<variant>-start} with the model's difference equal to the "DFT" one (1e-3 eV, FIRE's tolerance), both
+     * negative (the variant is the lower basin: measured −0.118 eV), in the same basin (the model's own minima move by less
+     * than 0.05 Å); a variant of a variant pairs with its direct parent only ({@code scan-q-tilt-x} with {@code scan-q-tilt}).
+     */
+    @Test
+    void twoStartsOfOneCellCompareTheirBasins() throws Exception {
+        ForceField model = TestCells.model();
+        Structure cell = new org.paddlewheel.build.AntiperovskiteBuilder().x(1).supercell(2, 2, 1).seed(3)
+                .orientation(org.paddlewheel.build.AntiperovskiteBuilder.Orientation.ALIGNED).build().structure();
+        Relaxation.Result ra = DftComparison.relaxThin(model, cell, new int[0]);
+        Structure aligned = firstAtoms(ra.structure(), cell);
+        int h = aligned.indicesOf(org.paddlewheel.model.Element.of("H"))[0];
+        double[] x = aligned.positions();
+        x[3 * h + 2] += 0.8;
+        Relaxation.Result rt = DftComparison.relaxThin(model, aligned.withPositions(x, null), new int[0]);
+        Structure tilted = firstAtoms(rt.structure(), cell);
+        double ea = ra.energyEv() * cell.size() / ra.structure().size(), et = rt.energyEv() * cell.size() / rt.structure().size();
+        Path d = Files.createDirectories(tmp.resolve("starts"));
+        List<Path> jsons = new java.util.ArrayList<>();
+        for (String[] n : new String[][] {{"scan-q", "a"}, {"scan-q-tilt", "t"}, {"scan-q-tilt-x", "t"}}) {
+            Formats.writeStructure(d.resolve("relaxed-" + n[0] + "-start.extxyz"), n[1].equals("a") ? aligned : tilted, null);
+            Path j = d.resolve("relaxed-" + n[0] + "-start.json");
+            Files.writeString(j, "{\"energy_eV\": " + (n[1].equals("a") ? ea : et) + ", \"fixed_atoms\": 0, \"structure\": \"relaxed-" + n[0] + "-start.extxyz\"}");
+            jsons.add(j);
+        }
+        var r = DftComparison.compare(model, List.of(), jsons, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        assertThat(r.relaxedBarriers()).extracting(DftComparison.RelaxedBarrier::scan).containsExactly("scan-q:tilt-start", "scan-q-tilt:x-start");
+        DftComparison.RelaxedBarrier b = r.relaxedBarriers().get(0);
+        assertThat(b.dftBarrierEv()).isCloseTo(et - ea, within(1e-12)).isLessThan(-0.05);
+        assertThat(b.modelBarrierEv()).isCloseTo(b.dftBarrierEv(), within(1e-3));
+        assertThat(b.sameBasin()).isTrue();
+    }
+
+    /**
      * A dividing-plane pair ({@code relaxed-<scan>-plane.json} with {@code fixed_x_indices}): the model's own
      * relaxation with a displaced Na held in x only stands in for DFT, so the comparison must give the model the
      * same barrier back (1e-3 eV, the FIRE tolerance's order) under the name {@code <scan>:plane}; and holding only
