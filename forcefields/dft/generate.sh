@@ -3,7 +3,7 @@
 #
 #   nice -n 19 forcefields/dft/generate.sh            # run (or continue) every stage
 #   SAMPLER_FF=model.json forcefields/dft/generate.sh # MD snapshots sampled with another model
-#   STAGES="relax md1" forcefields/dft/generate.sh   # some stages, in this order (relabel liquid glassloop scan relax-ap relax-na2o scanfine kcheck relax-ref relax barrier nebprobe basin md1..md5 md ref2..ref5)
+#   STAGES="relax md1" forcefields/dft/generate.sh   # some stages, in this order (relabel liquid glassloop scan relax-ap relax-na2o scanfine kcheck scannabh4 relax-ref relax barrier nebprobe basin md1..md5 md ref2..ref5)
 #
 # Work folders live in $WORK (default /work/dft-work, outside the repository); every finished
 # piece is copied into forcefields/dft/ (labelled frames, <piece>.extxyz, so that
@@ -35,7 +35,7 @@ RANKS="${RANKS:-2}"
 # From 4 Dec 2026 (session 13) the NEB cost probe and the x = 0 hop from its tilted-BH4 basin (stage basin) come before the
 # remaining barrier points, and barrier points built from scan frames start rattled (±0.02 Å): the symmetric x = 0 start
 # had stopped on a stationary point above the tilted minimum (README, Barriers).
-STAGES="${STAGES:-relabel liquid relax-na2o scanfine kcheck ref2 ref3 nebprobe basin barrier glassloop relax-ref md1 md2 md3 relax-ap md}"
+STAGES="${STAGES:-relabel liquid relax-na2o scanfine kcheck ref2 ref3 nebprobe basin scannabh4 barrier glassloop relax-ref md1 md2 md3 relax-ap md}"
 COMMIT="${COMMIT:-1}"
 # The classical model that samples the MD snapshots (a bundled name or a JSON file). Its molecules' bond lengths set
 # most of a snapshot's DFT pressure (README, Caveats): a DFT-fitted model gives PBE-like molecules.
@@ -385,6 +385,21 @@ scan_fine_stage() {
   cfg rotate-first "$S/x1-221.extxyz" B z "$S/scan-fine-rot-bh4-x1.extxyz" 0 11.25 33.75 45
   sp_piece scan-fine-rot-bh4-x1 0 "$S/scan-fine-rot-bh4-x1.extxyz"
 }
+# BH4 rotation in NaBH4 (session 14, 4 Dec 2026): the shipped model's BH4 reorientation in NaBH4 MD has Ea 0.083 eV
+# against QENS 0.114-0.124 eV, and no DFT datum says what the rotation costs there. A rigid turn of one BH4 about the
+# cubic [001] axis (its S4 axis) in the orthogonal 2x2x1 cell of rock-salt NaBH4 (48 atoms, a = 6.163 Å measured), at
+# 0, 15, 30 and 45° (45°: halfway through the 90° jump about [001] between the two orientations of the disordered
+# phase). Unrelaxed, so an upper bound of that jump's barrier, like the antiperovskite scans.
+scan_nabh4_stage() {
+  local S="$WORK/scan"
+  mkdir -p "$S" "$WORK/sp"
+  if [[ ! -f "$S/nabh4-221.extxyz" ]]; then
+    cfg tet-nabh4 6.163 "$S/nabh4-tet.extxyz"
+    pw build supercell "$S/nabh4-tet.extxyz" --supercell 2x2x1 -o "$S/nabh4-221.extxyz" >/dev/null
+  fi
+  cfg rotate-first "$S/nabh4-221.extxyz" B z "$S/scan-rot-bh4-nabh4.extxyz" 0 15 30 45
+  sp_piece scan-rot-bh4-nabh4 0 "$S/scan-rot-bh4-nabh4.extxyz"
+}
 # k-point check of the x = 1 scans (session 14, 4 Dec 2026): the 2x2x1 Γ cells are 4.70 Å along c, and frame 0 doubled
 # to 2x2x2 lies 52 meV/atom lower (kcheck-scan-rot-bh4-x1). The fits and dft compare use energy differences within a
 # scan as if that error cancelled. Here each scan's last point is doubled along c too: with Γ converged,
@@ -678,8 +693,9 @@ for stage in $STAGES; do
     relax-na2o) relax_reference_stage na2o ;;
     scanfine) scan_fine_stage ;;
     kcheck) kcheck_stage ;;
+    scannabh4) scan_nabh4_stage ;;
     md) for r in 1 2 3 4 5; do md_round "$r"; done ;;
-    *) log "unknown stage $stage (relabel liquid glassloop scan relax-ap relax-na2o scanfine kcheck relax-ref relax barrier nebprobe basin md1..md5 md ref2..ref5)" ;;
+    *) log "unknown stage $stage (relabel liquid glassloop scan relax-ap relax-na2o scanfine kcheck scannabh4 relax-ref relax barrier nebprobe basin md1..md5 md ref2..ref5)" ;;
   esac
 done
 log "generate.sh: stages '$STAGES' finished"
