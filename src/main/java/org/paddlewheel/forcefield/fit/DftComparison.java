@@ -203,26 +203,7 @@ public final class DftComparison {
             log.printf(Locale.ROOT, "dft compare: relaxing %s with the model%n", p.getFileName());
             lat.add(lattice(model, p, grid));
         }
-        List<RelaxedBarrier> rb = new ArrayList<>();
-        for (var e : pairs.entrySet()) {
-            if (e.getValue()[0] == null) continue; // half a pair: the generator is still on it
-            for (int k = 1; k <= 2; k++) {
-                if (e.getValue()[k] == null) continue;
-                String name = e.getKey() + (k == 2 ? ":plane" : "");
-                log.printf(Locale.ROOT, "dft compare: relaxed scan %s with the model%n", name);
-                rb.add(relaxedBarrier(model, name, e.getValue()[0], e.getValue()[k], fr));
-            }
-            // a second start of the same cell from another basin (relaxed-<scan>-<variant>-start, e.g. the tilted-anion x = 0 and
-            // x = 1 starts of session 13/14): which basin is lower, in DFT and in the model, is a target of its own, since a barrier
-            // measured from the higher one is not the barrier
-            for (var o : pairs.entrySet()) {
-                String v = o.getKey().startsWith(e.getKey() + "-") ? o.getKey().substring(e.getKey().length() + 1) : null;
-                if (v == null || v.contains("-") || o.getValue()[0] == null) continue;
-                String name = e.getKey() + ":" + v + "-start";
-                log.printf(Locale.ROOT, "dft compare: relaxed starts %s with the model%n", name);
-                rb.add(relaxedBarrier(model, name, e.getValue()[0], o.getValue()[0], fr));
-            }
-        }
+        List<RelaxedBarrier> rb = RelaxedPairs.all(model, pairs, fr, log);
         return new Result(model.name(), absolute, errors(fr, absolute, fixed), sets, types, scans(fr), lat, rb, fr);
     }
 

@@ -23,6 +23,35 @@ import org.paddlewheel.relax.Relaxation;
 final class RelaxedPairs {
     private RelaxedPairs() {}
 
+    /**
+     * Every pair the relaxation files allow, keyed by scan ({start, mid, plane} paths; null where missing): start–mid and
+     * start–plane barriers, and a start of {@code <scan>-<variant>} against the start of {@code <scan>}.
+     */
+    static List<DftComparison.RelaxedBarrier> all(ForceField model, java.util.Map<String, Path[]> pairs, List<DftComparison.FrameResult> fr,
+                                                  java.io.PrintStream log) {
+        List<DftComparison.RelaxedBarrier> rb = new java.util.ArrayList<>();
+        for (var e : pairs.entrySet()) {
+            if (e.getValue()[0] == null) continue; // half a pair: the generator is still on it
+            for (int k = 1; k <= 2; k++) {
+                if (e.getValue()[k] == null) continue;
+                String name = e.getKey() + (k == 2 ? ":plane" : "");
+                log.printf(Locale.ROOT, "dft compare: relaxed scan %s with the model%n", name);
+                rb.add(relaxedBarrier(model, name, e.getValue()[0], e.getValue()[k], fr));
+            }
+            // a second start of the same cell from another basin (relaxed-<scan>-<variant>-start, e.g. the tilted-anion x = 0 and
+            // x = 1 starts of session 13/14): which basin is lower, in DFT and in the model, is a target of its own, since a barrier
+            // measured from the higher one is not the barrier
+            for (var o : pairs.entrySet()) {
+                String v = o.getKey().startsWith(e.getKey() + "-") ? o.getKey().substring(e.getKey().length() + 1) : null;
+                if (v == null || v.contains("-") || o.getValue()[0] == null) continue;
+                String name = e.getKey() + ":" + v + "-start";
+                log.printf(Locale.ROOT, "dft compare: relaxed starts %s with the model%n", name);
+                rb.add(relaxedBarrier(model, name, e.getValue()[0], o.getValue()[0], fr));
+            }
+        }
+        return rb;
+    }
+
     /** One relaxed-scan barrier, DFT and model (see {@link DftComparison.RelaxedBarrier}). */
     static DftComparison.RelaxedBarrier relaxedBarrier(ForceField model, String scan, Path start, Path mid, List<DftComparison.FrameResult> frames) {
         JsonNode js = DftComparison.readJson(start), jm = DftComparison.readJson(mid);
