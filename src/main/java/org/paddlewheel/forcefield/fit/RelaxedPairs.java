@@ -72,7 +72,8 @@ final class RelaxedPairs {
         Relaxation.Result rs = relaxThin(model, ss, new int[0], new int[0]), rm = relaxThin(model, sm, held, heldX);
         double mult = (double) rs.structure().size() / ss.size(), multM = (double) rm.structure().size() / sm.size();
         double shiftS = maxShift(ss, rs.structure()), shiftM = maxShift(sm, rm.structure());
-        String note = heldX.length > 0 ? held.length + " atoms held, " + heldX.length + " held on the dividing plane x = const"
+        String note = scan.endsWith("-start") ? "two relaxed starts of one cell, nothing held (not a barrier: which basin is lower)"
+                : heldX.length > 0 ? held.length + " atoms held, " + heldX.length + " held on the dividing plane x = const"
                 : held.length + " atoms held at mid";
         if (shiftS > DftComparison.SAME_BASIN_SHIFT_A || shiftM > DftComparison.SAME_BASIN_SHIFT_A) {
             note += String.format(Locale.ROOT, "; the model left the DFT %s (an atom moved %.2f Å): the barriers start from different minima,"

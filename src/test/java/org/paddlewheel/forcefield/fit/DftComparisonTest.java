@@ -250,6 +250,7 @@ class DftComparisonTest {
         assertThat(b.dftBarrierEv()).isCloseTo(et - ea, within(1e-12)).isLessThan(-0.05);
         assertThat(b.modelBarrierEv()).isCloseTo(b.dftBarrierEv(), within(1e-3));
         assertThat(b.sameBasin()).isTrue();
+        assertThat(b.note()).contains("two relaxed starts");
     }
 
     /**
