@@ -191,15 +191,11 @@ class DftComparisonTest {
     @Test
     void aStartTheModelLeavesIsFlaggedAsADifferentBasin() throws Exception {
         ForceField model = TestCells.model();
-        Structure cell = new org.paddlewheel.build.AntiperovskiteBuilder().x(1).supercell(2, 2, 1).seed(3)
-                .orientation(org.paddlewheel.build.AntiperovskiteBuilder.Orientation.ALIGNED).build().structure();
+        Structure cell = alignedX1();
         Relaxation.Result rs = DftComparison.relaxThin(model, cell, new int[0]);
         Structure start = firstAtoms(rs.structure(), cell);
-        int h = start.indicesOf(org.paddlewheel.model.Element.of("H"))[0];
-        double[] x = start.positions();
-        x[3 * h + 2] += 0.8;
         Path d = Files.createDirectories(tmp.resolve("basin"));
-        Formats.writeStructure(d.resolve("relaxed-scan-b-start.extxyz"), start.withPositions(x, null), null);
+        Formats.writeStructure(d.resolve("relaxed-scan-b-start.extxyz"), withOneHPulled(start), null);
         Formats.writeStructure(d.resolve("relaxed-scan-b-mid.extxyz"), start, null);
         double e = rs.energyEv() * cell.size() / rs.structure().size();
         Files.writeString(d.resolve("relaxed-scan-b-start.json"), "{\"energy_eV\": " + e + ", \"fixed_atoms\": 0, \"structure\": \"relaxed-scan-b-start.extxyz\"}");
@@ -226,14 +222,10 @@ class DftComparisonTest {
     @Test
     void twoStartsOfOneCellCompareTheirBasins() throws Exception {
         ForceField model = TestCells.model();
-        Structure cell = new org.paddlewheel.build.AntiperovskiteBuilder().x(1).supercell(2, 2, 1).seed(3)
-                .orientation(org.paddlewheel.build.AntiperovskiteBuilder.Orientation.ALIGNED).build().structure();
+        Structure cell = alignedX1();
         Relaxation.Result ra = DftComparison.relaxThin(model, cell, new int[0]);
         Structure aligned = firstAtoms(ra.structure(), cell);
-        int h = aligned.indicesOf(org.paddlewheel.model.Element.of("H"))[0];
-        double[] x = aligned.positions();
-        x[3 * h + 2] += 0.8;
-        Relaxation.Result rt = DftComparison.relaxThin(model, aligned.withPositions(x, null), new int[0]);
+        Relaxation.Result rt = DftComparison.relaxThin(model, withOneHPulled(aligned), new int[0]);
         Structure tilted = firstAtoms(rt.structure(), cell);
         double ea = ra.energyEv() * cell.size() / ra.structure().size(), et = rt.energyEv() * cell.size() / rt.structure().size();
         Path d = Files.createDirectories(tmp.resolve("starts"));
@@ -286,6 +278,20 @@ class DftComparisonTest {
         assertThat(b.scan()).isEqualTo("scan-p:plane");
         assertThat(b.modelBarrierEv()).isCloseTo(b.dftBarrierEv(), within(1e-3));
         assertThat(b.note()).contains("dividing plane");
+    }
+
+    /** The x = 1 2x2x1 cell with every anion aligned (seed 3): relaxed by the model, a symmetric stationary point. */
+    private static Structure alignedX1() {
+        return new org.paddlewheel.build.AntiperovskiteBuilder().x(1).supercell(2, 2, 1).seed(3)
+                .orientation(org.paddlewheel.build.AntiperovskiteBuilder.Orientation.ALIGNED).build().structure();
+    }
+
+    /** {@code s} with its first H moved 0.8 Å along z, off its B–H bond. */
+    private static Structure withOneHPulled(Structure s) {
+        int h = s.indicesOf(org.paddlewheel.model.Element.of("H"))[0];
+        double[] x = s.positions();
+        x[3 * h + 2] += 0.8;
+        return s.withPositions(x, null);
     }
 
     /** The first n atoms of a replica, in the thin cell's lattice. */
