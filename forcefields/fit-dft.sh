@@ -3,6 +3,8 @@
 #
 #   forcefields/fit-dft.sh [extra fit-ff options...]      # e.g. --three-body --three-body-centres Na
 #   FITOPTS="--stress deviatoric" forcefields/fit-dft.sh  # replace the options of record
+#   NAME=na-amide-borohydride-dft-3b REPORTS=dft-model-3b forcefields/fit-dft.sh --three-body ...  # another model name,
+#                                                        # reports in forcefields/$REPORTS (default dft-model)
 #
 # 1. `paddlewheel fit-ff --dataset forcefields/dft/*.extxyz --form uf3` with the options of record below
 #    (charge scale and bonded terms fitted; full stress with the GPW cut-off correction of Na, `--cutoff-correction Na`:
@@ -27,7 +29,8 @@ repo="$(cd "$here/.." && pwd)"
 cd "$repo"
 pw=./paddlewheel
 tmp="$(mktemp -d /tmp/fit-dft.XXXX)"
-name=na-amide-borohydride-dft
+name="${NAME:-na-amide-borohydride-dft}"
+reports="$here/${REPORTS:-dft-model}"
 shopt -s nullglob
 data=(forcefields/dft/*.extxyz)
 ((${#data[@]})) || { echo "fit-dft: no labelled frames in forcefields/dft/*.extxyz" >&2; exit 2; }
@@ -112,11 +115,11 @@ PY
 order=$(for k in 0 1 2; do python3 "$here/dft/configs.py" order "$tmp/glass-x1-$k-relaxed.extxyz" | cut -f2,3 | tr '\t' '/'; done | paste -sd, -)
 echo "fit-dft: x = 1 liquid minima − crystal (both relaxed, model): mean $dglass meV/atom over three inherent structures ($dlist; anion order S(B)/S(N) $order, ~0.1 disordered, > 0.8 recrystallised); reported, not required" >&2
 printf 'mean\t%s\nglasses\t%s\norder_S_B_N\t%s\n' "$dglass" "$dlist" "$order" > "$tmp/compare/glass-minus-crystal-x1_meV_per_atom.txt"
-mkdir -p "$here/dft-model"
-rm -rf "$here/dft-model/fit" "$here/dft-model/compare"
-cp -r "$tmp/fit" "$tmp/compare" "$here/dft-model/"
-rm -f "$here"/dft-model/*/*.svg   # large; the PNGs are kept
+mkdir -p "$reports"
+rm -rf "$reports/fit" "$reports/compare"
+cp -r "$tmp/fit" "$tmp/compare" "$reports/"
+rm -f "$reports"/*/*.svg   # large; the PNGs are kept
 cp "$tmp/fitted.json" "$here/$name.json"
 cp "$tmp/fitted.json" "$repo/src/main/resources/forcefields/$name.json"
-echo "fit-dft: wrote forcefields/$name.json (and the bundled copy), reports in forcefields/dft-model/" >&2
-sed -n '1,40p' "$here/dft-model/compare/dft-compare.md"
+echo "fit-dft: wrote forcefields/$name.json (and the bundled copy), reports in $reports/" >&2
+sed -n '1,40p' "$reports/compare/dft-compare.md"

@@ -60,6 +60,11 @@ public final class LammpsExport {
             kspace = ForceEngine.autoUsesPme(top.size(), new Cell(s.lattice()), ewald.alpha(), top.forceField.ewaldAccuracy(), qsq)
                     ? ForceEngine.KSpace.PME : ForceEngine.KSpace.EWALD;
         }
+        // refuse before anything is written, so a model LAMMPS cannot run leaves no half-written input behind
+        String unsupported = top.forceField.splineTriples().isEmpty() ? null : LammpsUf3File.unsupported(top.forceField);
+        if (unsupported != null) {
+            throw new IllegalArgumentException("cannot export " + top.forceField.name() + " to LAMMPS: its 3-body " + unsupported);
+        }
         Files.createDirectories(dir);
         writeData(dir.resolve("data.lammps"), s, top);
         Files.writeString(dir.resolve("in.lammps"), input(top, ewald, protocol, "data.lammps", kspace), StandardCharsets.UTF_8);

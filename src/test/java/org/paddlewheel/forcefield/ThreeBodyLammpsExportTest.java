@@ -18,7 +18,7 @@ import org.paddlewheel.model.Structure;
  * hybrid/overlay with one {@code pair_coeff * * uf3 FILE species…}, and the ML-UF3 file, read back
  * by the layout of the LAMMPS pair_uf3 documentation (knots in the order r_jk, r_ik, r_ij; the
  * coefficient lines c[l][m][:]), gives every triple's energy at test points to 1e-12 eV (17
- * significant digits written). Models outside ML-UF3's restrictions are refused with the reason.
+ * significant digits written). Models outside ML-UF3's restrictions are refused with the reason, before any file is written.
  * Not run in LAMMPS: Debian's lmp has no ML-UF3.
  */
 class ThreeBodyLammpsExportTest {
@@ -74,6 +74,22 @@ class ThreeBodyLammpsExportTest {
         assertThat(LammpsUf3File.unsupported(ff)).contains("twice");
         assertThatThrownBy(() -> LammpsUf3File.write(tmp.resolve("x.uf3"), ff)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("ML-UF3");
+    }
+
+    @Test
+    void refusesBondedArmsBeforeWritingAnything() {
+        // a 3-body model whose arms may be the centre's own bonds (the session-15 candidate
+        // forcefields/candidates/na-amide-borohydride-dft-3b.json is one): nothing LAMMPS could run, so no half-written input
+        ForceField ff = TripleModels.bondedArmsModel(5, 0.8, 4.0, 3, 8.0);
+        Structure s = TestCells.antiperovskite(1, 2, 3, 0.05);
+        Topology top = Topology.build(ff, s);
+        double q2 = 0;
+        for (double c : top.charge) q2 += c * c;
+        var p = EwaldSum.lammpsParameters(ff.ewaldAccuracy(), ff.cutoffAngstrom(), s.size(), q2, new Cell(s.lattice()));
+        Path dir = tmp.resolve("export");
+        assertThatThrownBy(() -> LammpsExport.write(dir, s, top, p, LammpsExport.Protocol.singlePoint()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bonded arms").hasMessageContaining("LAMMPS");
+        assertThat(dir).doesNotExist();
     }
 
     private static double[] nums(String line) {
