@@ -3,8 +3,9 @@
 #
 #   forcefields/fit-dft.sh [extra fit-ff options...]      # e.g. --three-body --three-body-centres Na
 #   FITOPTS="--stress deviatoric" forcefields/fit-dft.sh  # replace the options of record
-#   NAME=na-amide-borohydride-dft-3b REPORTS=dft-model-3b forcefields/fit-dft.sh --three-body ...  # another model name,
-#                                                        # reports in forcefields/$REPORTS (default dft-model)
+#   NAME=na-amide-borohydride-dft-3b REPORTS=candidates/dft-model-3b DEST=candidates forcefields/fit-dft.sh --three-body ...
+#       another model name, reports in forcefields/$REPORTS (default dft-model); with DEST the model goes to
+#       forcefields/$DEST/$NAME.json only (not bundled), without it to forcefields/ and src/main/resources/forcefields/
 #
 # 1. `paddlewheel fit-ff --dataset forcefields/dft/*.extxyz --form uf3` with the options of record below
 #    (charge scale and bonded terms fitted; full stress with the GPW cut-off correction of Na, `--cutoff-correction Na`:
@@ -119,7 +120,13 @@ mkdir -p "$reports"
 rm -rf "$reports/fit" "$reports/compare"
 cp -r "$tmp/fit" "$tmp/compare" "$reports/"
 rm -f "$reports"/*/*.svg   # large; the PNGs are kept
-cp "$tmp/fitted.json" "$here/$name.json"
-cp "$tmp/fitted.json" "$repo/src/main/resources/forcefields/$name.json"
-echo "fit-dft: wrote forcefields/$name.json (and the bundled copy), reports in $reports/" >&2
+if [[ -n "${DEST:-}" ]]; then
+  mkdir -p "$here/$DEST"
+  cp "$tmp/fitted.json" "$here/$DEST/$name.json"
+  echo "fit-dft: wrote forcefields/$DEST/$name.json (not bundled), reports in $reports/" >&2
+else
+  cp "$tmp/fitted.json" "$here/$name.json"
+  cp "$tmp/fitted.json" "$repo/src/main/resources/forcefields/$name.json"
+  echo "fit-dft: wrote forcefields/$name.json (and the bundled copy), reports in $reports/" >&2
+fi
 sed -n '1,40p' "$reports/compare/dft-compare.md"
