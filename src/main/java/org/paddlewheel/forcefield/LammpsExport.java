@@ -61,7 +61,7 @@ public final class LammpsExport {
                     ? ForceEngine.KSpace.PME : ForceEngine.KSpace.EWALD;
         }
         // refuse before anything is written, so a model LAMMPS cannot run leaves no half-written input behind
-        String unsupported = top.forceField.splineTriples().isEmpty() ? null : LammpsUf3File.unsupported(top.forceField);
+        String unsupported = LammpsUf3File.unsupported(top.forceField);
         if (unsupported != null) {
             throw new IllegalArgumentException("cannot export " + top.forceField.name() + " to LAMMPS: its 3-body " + unsupported);
         }
