@@ -51,20 +51,24 @@ m["description"] = ("UF3-style short-range model trained on PBE (CP2K) reference
 json.dump(m, open(p, "w"), indent=1)
 PY
 $pw dft compare --ff "$tmp/fitted.json" --report "$tmp/compare" --write-validation "$tmp/fitted.json" > /dev/null
-# 3. A finite-temperature guard before anything is installed: NPT at 0 GPa and 300 K of x = 1 (2x2x2, 2 ps + 4 ps),
+# 3. A finite-temperature guard before anything is installed: NPT at 0 GPa and 300 K of x = 1 (3x3x3, 2 ps + 4 ps),
 #    whose lattice parameter must lie within 5 % of the measured 4.6950 Å (Somer et al. 2010). A fit to compressed
 #    cells only (MD round 1) passed every 0 K check and expanded x = 1 to 5.18 Å (+10 %) here (3 Dec 2026). The guard
 #    was 3 % until the cut-off correction was measured ion by ion (session 8, forcefields/dft/README.md): the
 #    constant-cut-off PBE the model now describes puts x = 1 above the fixed-grid relaxation's 4.765 Å by the
 #    −1.7 GPa grid pressure (about +3 % at 0 K), so a PBE-faithful model lands 4-5 % above experiment at 300 K.
+#    Since session 16 the guard cell is 3x3x3 (270 atoms), as in validate/force-field.sh: the 2x2x2 cell (80 atoms) put
+#    both the bundled model and the 3-body candidate ~2 % above their 3x3x3 a(300 K) (4.93 against 4.83 Å), a finite-size
+#    offset that made a 5 % guard on it tighter than it reads. One decision for every model, not for one fit.
 $pw build antiperovskite --x 1 --supercell 2x2x2 --a 4.765Å --seed 1 -o "$tmp/x1.extxyz" > /dev/null
-$pw md -i "$tmp/x1.extxyz" --ff "$tmp/fitted.json" --temperature 300K --ensemble npt --pressure 0GPa --equilibrate 2ps --time 4ps \
+$pw build antiperovskite --x 1 --supercell 3x3x3 --a 4.765Å --seed 1 -o "$tmp/x1-333.extxyz" > /dev/null
+$pw md -i "$tmp/x1-333.extxyz" --ff "$tmp/fitted.json" --temperature 300K --ensemble npt --pressure 0GPa --equilibrate 2ps --time 4ps \
   --every 0.5ps --seed 2 -o "$tmp/npt-x1-300K" --quiet > /dev/null
 a300=$(python3 - "$tmp/npt-x1-300K/thermo.csv" <<'PY'
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1])))
 v = [float(r["volume_A3"]) for r in rows[len(rows) // 2:]]
-print("%.4f" % ((sum(v) / len(v) / 8) ** (1 / 3)))
+print("%.4f" % ((sum(v) / len(v) / 27) ** (1 / 3)))
 PY
 )
 echo "fit-dft: x = 1 at 300 K and 0 GPa (NPT, 4 ps): a = $a300 Å (measured 4.6950 Å)" >&2

@@ -19,8 +19,9 @@ import java.util.Locale;
  * LAMMPS can run; ML-UF3 requires 2-body blocks, and their cut-off, the 3-body arm cut-off, sets its
  * neighbour range). Triples the model lacks get zero blocks. Element names are the force field's species
  * names (mapped by {@code pair_coeff * * uf3 FILE names…}). ML-UF3 accepts only r_ij,cut = r_ik,cut and
- * r_jk,cut = 2 r_ij,cut and a trailing trim of 3 (our smooth cut-off); {@link #unsupported} says when a
- * model cannot be written. Not run here: Debian's LAMMPS (29 Sep 2021) has no ML-UF3. Known difference:
+ * r_jk,cut = 2 r_ij,cut and a trailing trim of 3 (our smooth cut-off), and it takes every neighbour in range as
+ * an arm, intramolecular pairs included ({@link MlUf3ArmRule}); {@link #unsupported} says when a model cannot be
+ * written. Not run here: Debian's LAMMPS (29 Sep 2021) has no ML-UF3. Known difference:
  * below a knot vector's r_min paddlewheel continues the basis linearly, ML-UF3 does not; a fit puts r_min
  * below its training data.
  */
@@ -34,14 +35,10 @@ public final class LammpsUf3File {
     public static String unsupported(ForceField ff) {
         for (SplineTriple t : ff.splineTriples()) {
             String name = ff.species().get(t.centre()).name() + "-" + ff.species().get(t.a()).name() + "-" + ff.species().get(t.b()).name();
-            if (t.bondedArms()) {
-                return "triple " + name + " takes bonded arms (covalent bonds of the centre's molecule), which LAMMPS's neighbour list"
-                        + " leaves out under special_bonds lj 0";
-            }
             if (t.rCut(0) != t.rCut(1)) return "triple " + name + ": ML-UF3 needs r_ij and r_ik cut-offs equal";
             if (t.rCut(2) != 2 * t.rCut(0)) return "triple " + name + ": ML-UF3 needs the r_jk cut-off to be twice r_ij's (" + 2 * t.rCut(0) + " Å)";
         }
-        return null;
+        return MlUf3ArmRule.mismatch(ff);
     }
 
     public static void write(Path file, ForceField ff) throws IOException {

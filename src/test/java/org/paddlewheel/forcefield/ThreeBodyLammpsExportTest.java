@@ -18,7 +18,8 @@ import org.paddlewheel.model.Structure;
  * hybrid/overlay with one {@code pair_coeff * * uf3 FILE species…}, and the ML-UF3 file, read back
  * by the layout of the LAMMPS pair_uf3 documentation (knots in the order r_jk, r_ik, r_ij; the
  * coefficient lines c[l][m][:]), gives every triple's energy at test points to 1e-12 eV (17
- * significant digits written). Models outside ML-UF3's restrictions are refused with the reason, before any file is written.
+ * significant digits written). Models outside ML-UF3's restrictions, or whose triples ML-UF3 would count differently
+ * (intramolecular pairs in an arm basis, {@link MlUf3ArmRule}), are refused with the reason, before any file is written.
  * Not run in LAMMPS: Debian's lmp has no ML-UF3.
  */
 class ThreeBodyLammpsExportTest {
@@ -27,7 +28,8 @@ class ThreeBodyLammpsExportTest {
 
     @Test
     void writesInputAndAFileThatReadsBackToTheSameTriples() throws Exception {
-        ForceField ff = TripleModels.model(4, 2.0, 4.0, 3, 8.0, true, false);
+        // arms from 2.4 Å: above the BH4's H–H distance (1.98 ± 0.36 Å at 700 K), which ML-UF3 would take as an arm
+        ForceField ff = TripleModels.model(4, 2.4, 4.0, 3, 8.0, true, false);
         Structure s = TestCells.antiperovskite(0.5, 2, 3, 0.05);
         Topology top = Topology.build(ff, s);
         double q2 = 0;
@@ -57,7 +59,7 @@ class ThreeBodyLammpsExportTest {
             SplineTriple back = new SplineTriple(c, a, b, new double[][] {ij, ik, jk}, co.stream().mapToDouble(Double::doubleValue).toArray());
             assertThat(nn).isEqualTo(jk.length - 4);
             SplineTriple want = ff.splineTriples().stream().filter(t -> t.centre() == c && t.a() == a && t.b() == b).findFirst().orElseThrow();
-            for (double[] r : new double[][] {{2.1, 3.3, 4.5}, {3.9, 2.5, 1.9}, {2.8, 2.8, 5.0}}) {
+            for (double[] r : new double[][] {{2.5, 3.3, 4.5}, {3.9, 2.5, 1.9}, {2.8, 2.8, 5.0}}) {
                 worst = Math.max(worst, Math.abs(back.energy(r[0], r[1], r[2], g) - want.energy(r[0], r[1], r[2], g)));
             }
         }
@@ -77,9 +79,9 @@ class ThreeBodyLammpsExportTest {
     }
 
     @Test
-    void refusesBondedArmsBeforeWritingAnything() {
-        // a 3-body model whose arms may be the centre's own bonds (the session-15 candidate
-        // forcefields/candidates/na-amide-borohydride-dft-3b.json is one): nothing LAMMPS could run, so no half-written input
+    void refusesWhatMlUf3WouldCountDifferentlyBeforeWritingAnything() {
+        // every triple with bonded arms from 0.8 Å: ML-UF3 (special pairs kept in its list under kspace) would count the
+        // B–H–H triple of two own bonds, which the engine leaves to the bonded angle: refused, no half-written input
         ForceField ff = TripleModels.bondedArmsModel(5, 0.8, 4.0, 3, 8.0);
         Structure s = TestCells.antiperovskite(1, 2, 3, 0.05);
         Topology top = Topology.build(ff, s);
@@ -88,8 +90,40 @@ class ThreeBodyLammpsExportTest {
         var p = EwaldSum.lammpsParameters(ff.ewaldAccuracy(), ff.cutoffAngstrom(), s.size(), q2, new Cell(s.lattice()));
         Path dir = tmp.resolve("export");
         assertThatThrownBy(() -> LammpsExport.write(dir, s, top, p, LammpsExport.Protocol.singlePoint()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bonded arms").hasMessageContaining("LAMMPS");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("two of B's own bonds").hasMessageContaining("LAMMPS");
         assertThat(dir).doesNotExist();
+    }
+
+    @Test
+    void armRuleFollowsTheIntramolecularDistances() {
+        // HB's partners in the test model: its B at r0 = 1.21 Å and the other HB at 2 r0 sin(θ0/2) = 1.98 Å
+        // (3σ at 700 K: 0.17 and 0.36 Å). ML-UF3 takes an arm from the basis's first knot, so a non-bonded HB-centred
+        // triple is refused when its arms start at 2.2 Å (inside 1.98 + 0.36) and written when they start at 2.4 Å.
+        assertThat(MlUf3ArmRule.mismatch(TripleModels.model(4, 2.2, 4.0, 3, 8.0, false, false)))
+                .contains("intramolecular HB–HB pair").contains("start it above 2.33");
+        assertThat(MlUf3ArmRule.mismatch(TripleModels.model(4, 2.4, 4.0, 3, 8.0, false, false))).isNull();
+        ForceField base = TestCells.model();
+        var hb = MlUf3ArmRule.partners(base, base.speciesIndex("HB"));
+        assertThat(hb).hasSize(2);
+        assertThat(hb.get(1).distance()).isCloseTo(2 * 1.21 * Math.sin(Math.toRadians(109.4712) / 2), Offset.offset(0.01));
+        assertThat(MlUf3ArmRule.partners(base, base.speciesIndex("Na"))).isEmpty();
+    }
+
+    @Test
+    void nCentredBondedArmsOfTheCandidateExport() throws Exception {
+        // the session-15 candidate: N-centred triples whose arms may be the amide's own N–H bonds (1.03 Å, inside its
+        // HN arm bases from 0.8 and 0.9 Å) and whose two-bond triple has r_jk = 1.60 Å, below its r_jk basis (2.2 Å):
+        // ML-UF3 counts exactly the engine's triples, so the model is written
+        ForceField ff = ForceField.load(Path.of("forcefields/candidates/na-amide-borohydride-dft-3b.json"));
+        assertThat(ff.splineTriples()).isNotEmpty().allMatch(SplineTriple::bondedArms);
+        assertThat(LammpsUf3File.unsupported(ff)).isNull();
+        Structure s = TestCells.antiperovskite(1, 2, 3, 0.05);
+        Topology top = Topology.build(ff, s);
+        double q2 = 0;
+        for (double c : top.charge) q2 += c * c;
+        var p = EwaldSum.lammpsParameters(ff.ewaldAccuracy(), ff.cutoffAngstrom(), s.size(), q2, new Cell(s.lattice()));
+        LammpsExport.write(tmp, s, top, p, LammpsExport.Protocol.singlePoint());
+        assertThat(Files.readString(tmp.resolve(LammpsUf3File.FILE))).contains("3B N Na HN 0 3 nk");
     }
 
     private static double[] nums(String line) {
