@@ -36,7 +36,9 @@ shopt -s nullglob
 data=(forcefields/dft/*.extxyz)
 ((${#data[@]})) || { echo "fit-dft: no labelled frames in forcefields/dft/*.extxyz" >&2; exit 2; }
 echo "fit-dft: ${#data[@]} data files; work in $tmp" >&2
-# the options of record live in forcefields/fit-options.txt (one line), which the generator's glass loop reads too
+# the options of record live in forcefields/fit-options.txt (one line), which the generator's glass loop reads too; since
+# session 16 (4 Dec 2026) they include the N-centred 3-body terms with bonded arms of the bundled model
+# (--three-body --three-body-centres N --three-body-bonded-arms --three-body-cutoff 3.0; forcefields/candidates/README.md)
 read -r -a opts <<< "${FITOPTS:-$(head -1 "$here/fit-options.txt")}"
 $pw fit-ff --dataset "${data[@]}" --form uf3 "${opts[@]}" "$@" \
   -o "$tmp/fitted.json" --report "$tmp/fit" > "$tmp/fit.md"

@@ -3,7 +3,8 @@
 import csv, json, math, os, sys
 
 work, mode, elapsed, ff = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
-eq = 1.0 if mode == "quick" else 3.0
+eq = 3.0  # ps, both modes (quick mode used 1 ps until session 16: the cell was still expanding)
+P_FLAG_GPA = 0.15  # mean |P| above this in a 0 GPa run: the cell has not reached equilibrium
 KB = 8.617333262e-5
 
 def thermo(d):
@@ -14,7 +15,28 @@ def thermo(d):
     p = [float(r["P_GPa"]) for r in prod]
     m = sum(v) / len(v)
     sd = math.sqrt(sum((x - m) ** 2 for x in v) / max(1, len(v) - 1))
+    # equilibrium checks for the lattice table: the standard error of the mean pressure from 4 blocks, and the change
+    # of the mean volume between the production's two halves
+    n = len(p); k = n // 4
+    blocks = [sum(p[i * k:(i + 1) * k]) / k for i in range(4)] if k else [sum(p) / n] * 4
+    bm = sum(blocks) / 4
+    CHECK[d] = (math.sqrt(sum((x - bm) ** 2 for x in blocks) / 12), (sum(v[n // 2:]) / (n - n // 2) - sum(v[:n // 2]) / max(1, n // 2)) / m)
     return m, sd, sum(t) / len(t), sum(p) / len(p), (float(prod[-1]["time_ps"]) - eq if prod else 0)
+
+CHECK = {}
+DRIFT_FLAG = 0.01  # relative change of the mean volume between the production's halves
+
+def pflag(run, p):
+    """Flags for the lattice table. A 0 GPa run whose mean pressure is off 0 by more than 0.15 GPa and two standard errors
+    (4 blocks) has not equilibrated its cell (P > 0: still expanding, so a is a lower bound; P < 0: an upper bound); a
+    run whose mean volume moves by more than 1 % between the production's halves is drifting."""
+    se, drift = CHECK.get(run, (0.0, 0.0))
+    out = []
+    if abs(p) > P_FLAG_GPA and abs(p) > 2 * se:
+        out.append("not equilibrated: P = %+.2f ± %.2f GPa; %s bound" % (p, se, "lower" if p > 0 else "upper"))
+    if abs(drift) > DRIFT_FLAG:
+        out.append("drifting: V %+.1f %% between the production's halves" % (100 * drift))
+    return " (**%s**)" % "; ".join(out) if out else ""
 
 def xdatcar(path):
     """Yields (cell rows, species list, fractional coords) per frame."""
@@ -82,7 +104,7 @@ for x in ("0", "0.5", "1"):
     a = (m / 27) ** (1 / 3); asd = a * sd / m / 3
     avals[float(x)] = a
     ev, label = expt[x]
-    w("| %s | %.4f ± %.4f | %s | %+.2f %% | %.0f | %.3f | %.1f |" % (x, a, asd, label, 100 * (a / ev - 1), t, p, dur))
+    w("| %s | %.4f ± %.4f%s | %s | %+.2f %% | %.0f | %.3f | %.1f |" % (x, a, asd, pflag("npt300_x" + x, p), label, 100 * (a / ev - 1), t, p, dur))
 # the two end members the DFT-model issue names: NaBH4 from the 300 K reorientation run, Na2O from its own run
 for run, label, cells, ev, src in (("nabh4_300", "NaBH4 (Fm-3m)", 8, 6.163, "6.163 (RT; 6.151 kX, Soldate 1947)"),
                                    ("na2o_300", "Na2O (antifluorite)", 8, 5.55, "5.55 (Zintl, Harder & Dauth 1934; recalled, unverified)")):
@@ -91,7 +113,7 @@ for run, label, cells, ev, src in (("nabh4_300", "NaBH4 (Fm-3m)", 8, 6.163, "6.1
     except Exception as e:
         w("| %s | run failed: %s | | | | | |" % (label, e)); continue
     a = (m / cells) ** (1 / 3); asd = a * sd / m / 3
-    w("| %s | %.4f ± %.4f | %s | %+.2f %% | %.0f | %.3f | %.1f |" % (label, a, asd, src, 100 * (a / ev - 1), t, p, dur))
+    w("| %s | %.4f ± %.4f%s | %s | %+.2f %% | %.0f | %.3f | %.1f |" % (label, a, asd, pflag(run, p), src, 100 * (a / ev - 1), t, p, dur))
 if len(avals) == 3:
     a0, ah, a1 = avals[0.0], avals[0.5], avals[1.0]
     w("\nVegard check: a(0.5) − [a(0) + a(1)]/2 = %+.4f Å (a linear trend gives 0; experiment (Tsai 2023): linear increase with x)." % (ah - (a0 + a1) / 2))
