@@ -21,7 +21,8 @@ import java.util.Locale;
  * names (mapped by {@code pair_coeff * * uf3 FILE names…}). ML-UF3 accepts only r_ij,cut = r_ik,cut and
  * r_jk,cut = 2 r_ij,cut and a trailing trim of 3 (our smooth cut-off), and it takes every neighbour in range as
  * an arm, intramolecular pairs included ({@link MlUf3ArmRule}); {@link #unsupported} says when a model cannot be
- * written. Not run here: Debian's LAMMPS (29 Sep 2021) has no ML-UF3. Known difference:
+ * written. Debian's LAMMPS (29 Sep 2021) has no ML-UF3; a LAMMPS built with it reproduces the engine's energies and
+ * forces for the bundled model (validate/ml-uf3-parity.sh, docs/uf3-three-body.md). Known difference:
  * below a knot vector's r_min paddlewheel continues the basis linearly, ML-UF3 does not; a fit puts r_min
  * below its training data.
  */

@@ -12,17 +12,27 @@ import org.paddlewheel.model.Structure;
 public final class Lammps {
     private Lammps() {}
 
-    /** True when {@code lmp} is on the PATH. */
+    /**
+     * The LAMMPS executable the tests run: {@code PADDLEWHEEL_LMP} if set (e.g. a build with ML-UF3, which Debian's
+     * lmp lacks), else {@code lmp} on the PATH.
+     */
+    public static String exe() {
+        String e = System.getenv("PADDLEWHEEL_LMP");
+        return e == null || e.isBlank() ? "lmp" : e;
+    }
+
+    /** True when {@link #exe()} is runnable: the PADDLEWHEEL_LMP file, or {@code lmp} on the PATH. */
     public static boolean available() {
+        if (!exe().equals("lmp")) return Files.isExecutable(Path.of(exe()));
         String path = System.getenv("PATH");
         if (path == null) return false;
         for (String d : path.split(File.pathSeparator)) if (Files.isExecutable(Path.of(d, "lmp"))) return true;
         return false;
     }
 
-    /** Runs {@code lmp -in in.lammps} in dir (1 rank), waits, fails on a non-zero exit. */
+    /** Runs {@code lmp -in in.lammps} ({@link #exe()}) in dir (1 rank), waits, fails on a non-zero exit. */
     public static void run(Path dir) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("lmp", "-in", "in.lammps", "-log", "log.lammps", "-screen", "none")
+        Process p = new ProcessBuilder(exe(), "-in", "in.lammps", "-log", "log.lammps", "-screen", "none")
                 .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("stdout.txt").toFile()).start();
         if (!p.waitFor(300, TimeUnit.SECONDS)) {
             p.destroyForcibly();

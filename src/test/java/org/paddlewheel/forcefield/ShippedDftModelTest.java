@@ -23,7 +23,7 @@ import org.paddlewheel.relax.Relaxation;
  * −0.5 to −2 meV/Ry per atom, the range the convergence cell brackets) and its DFT validation block; builder cells at x = 0, 0.5
  * and 1 are neutral with every BH4 and NH2 found; its Coulomb + bonded + 2-body part agrees with LAMMPS's pair_style table
  * (energy 1e-5 relative, forces 1e-3 eV/Å RMS; skipped without {@code lmp}; its N-centred 3-body terms need ML-UF3,
- * which Debian's LAMMPS lacks, and are written to a file whose read-back ThreeBodyLammpsExportTest checks); a 0.5 + 2 ps NPT run at 300 K
+ * which Debian's LAMMPS lacks: with {@code PADDLEWHEEL_LMP} naming a LAMMPS that has it, the whole model is compared); a 0.5 + 2 ps NPT run at 300 K
  * and 0 GPa keeps x = 1 within 5 % of the measured 4.695 Å (fit-dft.sh's install guard, which a fit to compressed
  * cells failed at 5.18 Å and the uncorrected deviatoric fit at 4.48 Å; PBE at a constant cut-off lies 4-5 % above
  * experiment here, forcefields/dft/README.md); and 1 ps of 700 K NVT leaves every molecule intact (all B–H and
@@ -60,12 +60,27 @@ class ShippedDftModelTest {
         Assumptions.assumeTrue(Lammps.available(), "lmp not on PATH");
         ForceField ff = ForceField.resolve(NAME);
         Structure s = Relaxation.relax(built(1, 2, 5), ff, Relaxation.Options.defaults().withFmax(0.1)).structure();
+        if (LammpsUf3File.lammpsHasUf3(Lammps.exe())) {
+            // a LAMMPS with ML-UF3 (PADDLEWHEEL_LMP): the whole model, bonded-arm triples included
+            Lammps.assertSinglePointParity(tmp, ff, s, "shipped DFT model with ML-UF3");
+            return;
+        }
         // Debian's lmp has no ML-UF3, so the parity is the Coulomb + bonded + 2-body table part: the model without its
         // 3-body terms on both sides (the ML-UF3 file itself is ThreeBodyLammpsExportTest's)
         var json = SplineJson.baseJson(NAME);
         json.remove("three_body");
         ForceField twoBody = SplineJson.load(json, NAME + " (2-body part)");
         Lammps.assertSinglePointParity(tmp, twoBody, s, "shipped DFT model, 2-body part");
+    }
+
+    @Test
+    void itsThreeBodyTermsAreNCentredAndExportableToMlUf3() {
+        // session 16: the shipped model carries the Na–N–H angle through N-centred triples with bonded arms, which
+        // LAMMPS's ML-UF3 counts exactly as the engine does (MlUf3ArmRule); a refit that loses either shows here
+        ForceField ff = ForceField.resolve(NAME);
+        assertThat(ff.splineTriples()).isNotEmpty()
+                .allMatch(t -> t.bondedArms() && ff.species().get(t.centre()).name().equals("N"));
+        assertThat(LammpsUf3File.unsupported(ff)).isNull();
     }
 
     @Test
