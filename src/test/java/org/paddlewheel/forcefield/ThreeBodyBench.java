@@ -9,7 +9,8 @@ import org.paddlewheel.model.Structure;
  * Buckingham dropped) and UF3 2+3-body (plus a 3-body term for every one of the 6·21 = 126 species
  * triples, arms on [1.5, 4.0] Å with 5 spans, r_jk on [0.75, 8.0] Å with 10 spans). Engines
  * alternate in one JVM so machine load hits all alike; also the 3-body with the scalar contraction, with only the 21
- * Na-centred triples, and with 3.5 Å arms (r_jk 7 Å); prints ms per evaluation (best of the rounds)
+ * Na-centred triples, with 3.5 Å arms (r_jk 7 Å), and the shipped {@code na-amide-borohydride-dft} with and without its
+ * N-centred 3-body terms; prints ms per evaluation (best of the rounds)
  * and the ratio to Buckingham. Run: java --add-modules jdk.incubator.vector -cp CLASSPATH
  * org.paddlewheel.forcefield.ThreeBodyBench [rounds] [evals] [threads]
  */
@@ -27,8 +28,14 @@ public final class ThreeBodyBench {
         ForceField na = SplineJson.load(SplineJson.withTriples(json.deepCopy(), base,
                 ts.stream().filter(t -> t.centre() == base.speciesIndex("Na")).toList()), "uf3-2+3-Na");
         ForceField short35 = SplineJson.load(SplineJson.withTriples(json.deepCopy(), base, TripleModels.triples(base, 1, 1.5, 3.5, 5, 7.0)), "uf3-3.5");
-        ForceField[] ffs = {base, two, three, three, na, short35};
-        String[] names = {"buckingham", "uf3 2-body", "2+3 (126, 4 Å) scalar", "2+3 (126, 4 Å) SIMD", "2+3 (21 Na-centred, 4 Å)", "2+3 (126, 3.5 Å)"};
+        // the shipped DFT model (since session 16: 2-body splines + 6 N-centred triples with bonded arms, 3 Å) and its 2-body part
+        ForceField dft = ForceField.resolve("na-amide-borohydride-dft");
+        var dftJson = SplineJson.baseJson("na-amide-borohydride-dft");
+        dftJson.remove("three_body");
+        ForceField dft2 = SplineJson.load(dftJson, "na-amide-borohydride-dft 2-body part");
+        ForceField[] ffs = {base, two, three, three, na, short35, dft2, dft};
+        String[] names = {"buckingham", "uf3 2-body", "2+3 (126, 4 Å) scalar", "2+3 (126, 4 Å) SIMD", "2+3 (21 Na-centred, 4 Å)", "2+3 (126, 3.5 Å)",
+                "shipped DFT, 2-body part", "shipped DFT (N-centred 3-body)"};
         int m = names.length;
         Cell cell = new Cell(s.lattice());
         double[] x = s.positions(), f = new double[3 * s.size()];
