@@ -20,7 +20,8 @@ import org.paddlewheel.model.Structure;
  * coefficient lines c[l][m][:]), gives every triple's energy at test points to 1e-12 eV (17
  * significant digits written). Models outside ML-UF3's restrictions, or whose triples ML-UF3 would count differently
  * (intramolecular pairs in an arm basis, {@link MlUf3ArmRule}), are refused with the reason, before any file is written.
- * Not run in LAMMPS: Debian's lmp has no ML-UF3.
+ * Not run in LAMMPS here (Debian's lmp has no ML-UF3); validate/ml-uf3-parity.sh and ShippedDftModelTest with PADDLEWHEEL_LMP run
+ * the export in a LAMMPS built with it.
  */
 class ThreeBodyLammpsExportTest {
     @TempDir
