@@ -55,12 +55,12 @@ public final class MlUf3ArmRule {
                 }
             }
             // two bonds of one centre: paddlewheel never counts that triple, ML-UF3 does when r_jk reaches its basis
-            if (t.bondedArms() && t.a() == t.b()) {
-                Partner bond = null, across = null;
-                for (Partner p : ps) if (p.bond() && p.species() == t.a()) bond = p;
+            int m = moleculeOf(ff, t.centre());
+            if (t.bondedArms() && t.a() == t.b() && m >= 0 && ff.molecules().get(m).centre() == t.centre()
+                    && ff.molecules().get(m).ligand() == t.a()) {
+                Partner across = null; // the ligand–ligand distance of the centre's molecule
                 for (Partner p : partners(ff, t.a())) if (!p.bond() && p.species() == t.a()) across = p;
-                if (bond != null && across != null && moleculeOf(ff, t.centre()) != null
-                        && ff.molecules().get(moleculeOf(ff, t.centre())).centre() == t.centre()) {
+                if (across != null) {
                     double far = across.distance() + SIGMAS * across.sigma(), lo = t.knots(2)[0];
                     if (far >= lo) {
                         return "triple " + name + ": ML-UF3 would also count the triple of two of " + name(ff, t.centre()) + "'s own bonds (r_jk = "
@@ -76,8 +76,8 @@ public final class MlUf3ArmRule {
     /** The intramolecular partners of species s (empty when s belongs to no molecule kind). */
     static List<Partner> partners(ForceField ff, int s) {
         List<Partner> out = new ArrayList<>();
-        Integer m = moleculeOf(ff, s);
-        if (m == null) return out;
+        int m = moleculeOf(ff, s);
+        if (m < 0) return out;
         ForceField.MoleculeKind kind = ff.molecules().get(m);
         double r0 = kind.maxBondAngstrom(), sr = 0.1, theta = Double.NaN, st = 0;
         for (ForceField.BondTerm b : ff.bonds()) {
@@ -102,11 +102,10 @@ public final class MlUf3ArmRule {
         return out;
     }
 
-    private static Integer moleculeOf(ForceField ff, int s) {
+    /** The molecule kind index of species s, or −1. */
+    private static int moleculeOf(ForceField ff, int s) {
         String kind = ff.species().get(s).molecule();
-        if (kind == null) return null;
-        for (int m = 0; m < ff.molecules().size(); m++) if (ff.molecules().get(m).name().equals(kind)) return m;
-        return null;
+        return kind == null ? -1 : ff.moleculeIndex(kind);
     }
 
     private static String name(ForceField ff, int s) { return ff.species().get(s).name(); }

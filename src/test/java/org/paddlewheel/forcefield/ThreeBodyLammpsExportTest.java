@@ -32,11 +32,7 @@ class ThreeBodyLammpsExportTest {
         // arms from 2.4 Å: above the BH4's H–H distance (1.98 ± 0.36 Å at 700 K), which ML-UF3 would take as an arm
         ForceField ff = TripleModels.model(4, 2.4, 4.0, 3, 8.0, true, false);
         Structure s = TestCells.antiperovskite(0.5, 2, 3, 0.05);
-        Topology top = Topology.build(ff, s);
-        double q2 = 0;
-        for (double c : top.charge) q2 += c * c;
-        var p = EwaldSum.lammpsParameters(ff.ewaldAccuracy(), ff.cutoffAngstrom(), s.size(), q2, new Cell(s.lattice()));
-        LammpsExport.write(tmp, s, top, p, LammpsExport.Protocol.singlePoint());
+        export(tmp, ff, s);
         String in = Files.readString(tmp.resolve("in.lammps"));
         assertThat(in).contains("pair_style hybrid/overlay coul/long").contains(" table linear ").contains(" uf3 3\n")
                 .contains("pair_coeff * * uf3 uf3-3body.uf3 Na O B HB N HN\n").contains("needs a LAMMPS built with the ML-UF3");
@@ -85,12 +81,8 @@ class ThreeBodyLammpsExportTest {
         // B–H–H triple of two own bonds, which the engine leaves to the bonded angle: refused, no half-written input
         ForceField ff = TripleModels.bondedArmsModel(5, 0.8, 4.0, 3, 8.0);
         Structure s = TestCells.antiperovskite(1, 2, 3, 0.05);
-        Topology top = Topology.build(ff, s);
-        double q2 = 0;
-        for (double c : top.charge) q2 += c * c;
-        var p = EwaldSum.lammpsParameters(ff.ewaldAccuracy(), ff.cutoffAngstrom(), s.size(), q2, new Cell(s.lattice()));
         Path dir = tmp.resolve("export");
-        assertThatThrownBy(() -> LammpsExport.write(dir, s, top, p, LammpsExport.Protocol.singlePoint()))
+        assertThatThrownBy(() -> export(dir, ff, s))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("two of B's own bonds").hasMessageContaining("LAMMPS");
         assertThat(dir).doesNotExist();
     }
@@ -119,12 +111,17 @@ class ThreeBodyLammpsExportTest {
         assertThat(ff.splineTriples()).isNotEmpty().allMatch(SplineTriple::bondedArms);
         assertThat(LammpsUf3File.unsupported(ff)).isNull();
         Structure s = TestCells.antiperovskite(1, 2, 3, 0.05);
+        export(tmp, ff, s);
+        assertThat(Files.readString(tmp.resolve(LammpsUf3File.FILE))).contains("3B N Na HN 0 3 nk");
+    }
+
+    /** export-lammps's library call: a single-point input for s with ff into dir. */
+    private static void export(Path dir, ForceField ff, Structure s) throws Exception {
         Topology top = Topology.build(ff, s);
         double q2 = 0;
         for (double c : top.charge) q2 += c * c;
         var p = EwaldSum.lammpsParameters(ff.ewaldAccuracy(), ff.cutoffAngstrom(), s.size(), q2, new Cell(s.lattice()));
-        LammpsExport.write(tmp, s, top, p, LammpsExport.Protocol.singlePoint());
-        assertThat(Files.readString(tmp.resolve(LammpsUf3File.FILE))).contains("3B N Na HN 0 3 nk");
+        LammpsExport.write(dir, s, top, p, LammpsExport.Protocol.singlePoint());
     }
 
     private static double[] nums(String line) {
