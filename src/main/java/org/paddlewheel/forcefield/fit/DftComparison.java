@@ -99,10 +99,17 @@ public final class DftComparison {
      */
     public record RelaxedBarrier(String scan, double dftBarrierEv, double modelBarrierEv, boolean converged, String note,
                                  double startShiftA, double midShiftA, double modelAtDftGeometryEv, double startRelaxationEv,
-                                 double midRelaxationEv) {
+                                 double midRelaxationEv, double heldIonFromStartA) {
         public RelaxedBarrier(String scan, double dftBarrierEv, double modelBarrierEv, boolean converged, String note) {
-            this(scan, dftBarrierEv, modelBarrierEv, converged, note, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            this(scan, dftBarrierEv, modelBarrierEv, converged, note, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
+
+        /**
+         * False when a dividing-plane point's held ion lies within {@link #HOP_MIN_A} of where the DFT start has it
+         * ({@code heldIonFromStartA}, Å, NaN for pairs without a plane): the plane then passes through the start's own site,
+         * the constrained relaxation found that minimum again, and the pair measures no hop (x = 1 tilted pair, 5 Dec 2026).
+         */
+        public boolean hopMeasured() { return !(heldIonFromStartA < HOP_MIN_A); }
 
         /** Whether the model stayed in the DFT structures' basins (false when it moved an atom beyond the threshold). */
         public boolean sameBasin() { return !(startShiftA > SAME_BASIN_SHIFT_A) && !(midShiftA > SAME_BASIN_SHIFT_A); }
@@ -115,6 +122,13 @@ public final class DftComparison {
      * and the one that left (the symmetric x = 0 start, every BH4 turned by 17–59°) moved H by 1.15 Å.
      */
     public static final double SAME_BASIN_SHIFT_A = 0.5;
+
+    /**
+     * Least distance (Å) between a dividing-plane point's held ion and its place in the start for the pair to measure a
+     * hop: half the shortest Na–Na site distance of these cells (a/√2 ≈ 3.3 Å, so 1.6 Å at the plane) less what a
+     * relaxation may move a held ion within its plane; an ion 0.5 Å from its start position is still on the start's site.
+     */
+    public static final double HOP_MIN_A = 0.5;
 
     /** Everything {@link #compare} finds. */
     public record Result(String model, boolean modelHasAtomEnergies, Errors all, Map<String, Errors> bySet, Map<String, Errors> byConfigType,

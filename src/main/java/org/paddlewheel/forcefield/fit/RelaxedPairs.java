@@ -79,9 +79,47 @@ final class RelaxedPairs {
             note += String.format(Locale.ROOT, "; the model left the DFT %s (an atom moved %.2f Å): the barriers start from different minima,"
                     + " not a test of the model", shiftS > DftComparison.SAME_BASIN_SHIFT_A ? "start" : "mid", Math.max(shiftS, shiftM));
         }
+        double fromStart = heldX.length > 0 ? heldIonFromStart(ss, sm, heldX) : Double.NaN;
+        if (fromStart < DftComparison.HOP_MIN_A) {
+            note += String.format(Locale.ROOT, "; the held ion lies %.2f Å from its place in the DFT start: the plane passes through the start's"
+                    + " own site, so the pair measures no hop", fromStart);
+        }
         double es0 = energyThin(model, ss), em0 = energyThin(model, sm);
         return new DftComparison.RelaxedBarrier(scan, dft, rm.energyEv() / multM - rs.energyEv() / mult, rs.converged() && rm.converged(), note, shiftS, shiftM,
-                em0 - es0, es0 - rs.energyEv() / mult, em0 - rm.energyEv() / multM);
+                em0 - es0, es0 - rs.energyEv() / mult, em0 - rm.energyEv() / multM, fromStart);
+    }
+
+    /**
+     * Least distance (Å) between a held-on-the-plane ion of {@code plane} and the same atom of {@code start}. The plane cell is the
+     * start's turned rigidly (so that the hop runs along x), so the two are compared in fractional coordinates, minimum image in the
+     * start's cell, after removing the mean displacement of the other atoms (a relaxation lets the whole cell drift: 0.5–0.7 Å
+     * between the x = 1 scan and its tilted start).
+     */
+    static double heldIonFromStart(Structure start, Structure plane, int[] heldX) {
+        int n = Math.min(start.size(), plane.size());
+        double[][] df = new double[n][];
+        java.util.Set<Integer> held = new java.util.HashSet<>();
+        for (int i : heldX) held.add(i);
+        double[] drift = new double[3];
+        int others = 0;
+        for (int i = 0; i < n; i++) {
+            double[] fp = plane.lattice().toFractional(new double[] {plane.x(i, 0), plane.x(i, 1), plane.x(i, 2)});
+            double[] fs = start.lattice().toFractional(new double[] {start.x(i, 0), start.x(i, 1), start.x(i, 2)});
+            df[i] = new double[3];
+            for (int k = 0; k < 3; k++) df[i][k] = fp[k] - fs[k] - Math.rint(fp[k] - fs[k]);
+            if (held.contains(i)) continue;
+            for (int k = 0; k < 3; k++) drift[k] += df[i][k];
+            others++;
+        }
+        double min = Double.POSITIVE_INFINITY;
+        for (int i : heldX) {
+            if (i >= n) continue;
+            double[] f = new double[3];
+            for (int k = 0; k < 3; k++) f[k] = df[i][k] - (others > 0 ? drift[k] / others : 0);
+            double[] d = start.lattice().minimumImage(start.lattice().toCartesian(f));
+            min = Math.min(min, Math.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]));
+        }
+        return min;
     }
 
     /** The model's energy of {@code s} (eV per cell of {@code s}), evaluated through the replica {@link #relaxThin} uses. */

@@ -259,7 +259,7 @@ class DftComparisonTest {
         int na = 0;
         while (!cell.speciesArray()[na].symbol().equals("Na")) na++;
         double[] x = cell.positions();
-        x[3 * na] += 0.6;
+        x[3 * na] += 1.2; // part way to the next site (a/√2 ≈ 2.9 Å at x = 0), beyond HOP_MIN_A
         x[3 * na + 1] += 0.3;
         Structure mid = cell.withPositions(x, null);
         Relaxation.Result rs = DftComparison.relaxThin(model, cell, new int[0]);
@@ -278,6 +278,30 @@ class DftComparisonTest {
         assertThat(b.scan()).isEqualTo("scan-p:plane");
         assertThat(b.modelBarrierEv()).isCloseTo(b.dftBarrierEv(), within(1e-3));
         assertThat(b.note()).contains("dividing plane");
+        assertThat(b.heldIonFromStartA()).isGreaterThan(DftComparison.HOP_MIN_A);
+        assertThat(b.hopMeasured()).isTrue();
+
+        // The start itself, turned 45° about z (as configs.py plane turns a hop onto x) and held on its own plane: the held ion
+        // sits on the start's site, so the pair measures no hop (the x = 1 tilted pair of 5 Dec 2026), whatever the energies say.
+        double c = Math.cos(Math.PI / 4), s = Math.sin(Math.PI / 4);
+        double[][] rows = rs.structure().lattice().rows();
+        double[][] turned = new double[3][];
+        for (int k = 0; k < 3; k++) turned[k] = new double[] {c * rows[k][0] - s * rows[k][1], s * rows[k][0] + c * rows[k][1], rows[k][2]};
+        double[] xs = rs.structure().positions();
+        for (int i = 0; i < xs.length; i += 3) {
+            double x0 = xs[i], y0 = xs[i + 1];
+            xs[i] = c * x0 - s * y0 + 1.3; // and a drift of the whole cell, which the comparison must see through
+            xs[i + 1] = s * x0 + c * y0 + 0.7;
+        }
+        Structure onSite = Structure.of(org.paddlewheel.model.Lattice.fromRows(turned), rs.structure().speciesArray(), xs);
+        assertThat(RelaxedPairs.heldIonFromStart(rs.structure(), onSite, new int[] {na})).isLessThan(0.1);
+        Formats.writeStructure(d.resolve("relaxed-scan-s-plane.extxyz"), onSite, null);
+        Files.writeString(d.resolve("relaxed-scan-s-plane.json"), "{\"energy_eV\": " + (rs.energyEv() - 0.01) + ", \"fixed_atoms\": 0, \"fixed_x_indices\": ["
+                + (na + 1) + "], \"structure\": \"relaxed-scan-s-plane.extxyz\"}");
+        DftComparison.RelaxedBarrier none = DftComparison.relaxedBarrier(model, "scan-s:plane", d.resolve("relaxed-scan-p-start.json"),
+                d.resolve("relaxed-scan-s-plane.json"), List.of());
+        assertThat(none.hopMeasured()).isFalse();
+        assertThat(none.note()).contains("measures no hop");
     }
 
     /** The x = 1 2x2x1 cell with every anion aligned (seed 3): relaxed by the model, a symmetric stationary point. */
