@@ -77,6 +77,13 @@ public final class FitFfCommand implements Callable<Integer> {
             + " energy differences (each counts its squared error W times; default 1, like any energy). Several values (e.g. 1,10,100)"
             + " join the validation grid, and the score then adds the held-out RMSE of those energy differences.")
     double[] relativeEnergyWeight;
+    @Option(names = "--thin-frames", paramLabel = "N", description = "Keep at most N frames (evenly spaced, always the last) of each"
+            + " non-test group whose config_type matches --thin-config-type: the BFGS steps of one relaxation are near copies that outweigh"
+            + " the MD and scan data. The test set is unchanged. Default: keep every frame.")
+    Integer thinFrames;
+    @Option(names = "--thin-config-type", paramLabel = "GLOB", defaultValue = "opt-*", description = "With --thin-frames: the config_types"
+            + " thinned (default ${DEFAULT-VALUE}).")
+    String thinConfigType;
     @Option(names = "--three-body", description = "Add UF3 3-body terms (tensor-product B-splines per (centre; j, k) species triple seen in the"
             + " training set). Off by default, so existing fits are unchanged; a base model with its own \"three_body\" always uses it as the basis.")
     boolean threeBody;
@@ -150,6 +157,12 @@ public final class FitFfCommand implements Callable<Integer> {
         }
         if (cutoffCurves != null) opt = opt.withCutoffCurves(org.paddlewheel.forcefield.fit.CutoffCurves.read(cutoffCurves));
         var frames = org.paddlewheel.forcefield.fit.Uf3Dataset.read(dataset);
+        if (thinFrames != null) {
+            int before = frames.size();
+            frames = org.paddlewheel.forcefield.fit.Uf3Dataset.thin(frames, thinConfigType, thinFrames, testFraction);
+            System.err.printf(java.util.Locale.ROOT, "fit-ff uf3: --thin-frames %d on config_type %s: %d of %d configurations kept%n",
+                    thinFrames, thinConfigType, frames.size(), before);
+        }
         var r = new org.paddlewheel.forcefield.fit.Uf3Fitter(opt, System.err).fit(frames);
         String model = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(r.model());
         AtomicFile.writeText(output, w -> w.write(model + "\n"));
