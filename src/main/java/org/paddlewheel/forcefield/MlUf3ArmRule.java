@@ -73,6 +73,19 @@ public final class MlUf3ArmRule {
         return null;
     }
 
+    /**
+     * How far (Å) the ligand–ligand distance of the molecule whose centre is {@code centre} and whose ligand is {@code ligand}
+     * reaches: d13 + {@value #SIGMAS} σ at {@value #TEMPERATURE_K} K, from ff's bonded terms; NaN when no such molecule. A
+     * bonded-arm triple (centre; ligand, ligand) whose r_jk basis starts above it is never taken by ML-UF3 for two of the
+     * centre's own bonds.
+     */
+    public static double twoBondReachA(ForceField ff, int centre, int ligand) {
+        int m = moleculeOf(ff, centre);
+        if (m < 0 || ff.molecules().get(m).centre() != centre || ff.molecules().get(m).ligand() != ligand) return Double.NaN;
+        for (Partner p : partners(ff, ligand)) if (!p.bond() && p.species() == ligand) return p.distance() + SIGMAS * p.sigma();
+        return Double.NaN;
+    }
+
     /** The intramolecular partners of species s (empty when s belongs to no molecule kind). */
     static List<Partner> partners(ForceField ff, int s) {
         List<Partner> out = new ArrayList<>();

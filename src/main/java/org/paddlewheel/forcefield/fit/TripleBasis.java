@@ -19,9 +19,17 @@ import org.paddlewheel.forcefield.Topology;
  * the centre's covalent bonds, never two of them) shorter than the 3-body cut-off, for the chosen centre species. Per triple and axis r_min is 0.1 Å below the
  * shortest training distance, rounded down to 0.05 Å (at least 0.5 Å); arms get uniform knots on
  * [r_min, cut-off] with the chosen number of spans, r_jk on [r_min,jk, 2·cut-off] with twice as many
- * (equal neighbour species share one arm knot vector, the shorter r_min of the two arms).
+ * (equal neighbour species share one arm knot vector, the shorter r_min of the two arms). With bonded arms, a
+ * (centre; ligand, ligand) triple of a molecule's own centre and ligand starts r_jk above the molecule's ligand–ligand
+ * distance at 700 K ({@link org.paddlewheel.forcefield.MlUf3ArmRule#twoBondReachA}), so the model stays exportable to ML-UF3.
  */
 final class TripleBasis {
+    /**
+     * Room (Å) between a molecule's ligand–ligand reach at 700 K and the r_jk basis of its two-bond triple: a fit with
+     * --fit-bonded moves θ0 and K (BH4: 1.98 ± 0.39 Å with the base terms, ± 0.41 with the fitted ones, 5 Dec 2026).
+     */
+    static final double TWO_BOND_MARGIN_A = 0.1;
+
     private final Uf3Fitter.ThreeBody opt;
     private final PrintStream log;
 
@@ -88,6 +96,15 @@ final class TripleBasis {
             for (int ax = 0; ax < 3; ax++) {
                 double hi = ax < 2 ? cut : 2 * cut;
                 double rMin = Math.min(Math.max(0.5, Math.floor((d[ax] - 0.1) / 0.05) * 0.05), hi - 0.5);
+                double reach = ax == 2 && a == b && opt.bondedArms() ? org.paddlewheel.forcefield.MlUf3ArmRule.twoBondReachA(base, c, a) : Double.NaN;
+                if (reach + TWO_BOND_MARGIN_A > rMin) {
+                    // (centre; ligand, ligand) with bonded arms: r_jk starts above the centre's own two-bond distance, so that LAMMPS's
+                    // ML-UF3, which cannot tell two bonds from a bond and a foreign ligand, counts the same triples (MlUf3ArmRule)
+                    rMin = Math.min(Math.ceil((reach + TWO_BOND_MARGIN_A) / 0.05) * 0.05, hi - 0.5);
+                    log.printf(Locale.ROOT, "fit-ff uf3: triple %s; %s, %s: r_jk basis from %.2f Å, above the molecule's own ligand–ligand"
+                            + " distance (to %.2f Å at %.0f K)%n", base.species().get(c).name(), base.species().get(a).name(), base.species().get(b).name(),
+                            rMin, reach, org.paddlewheel.forcefield.MlUf3ArmRule.TEMPERATURE_K);
+                }
                 knots[ax] = SplinePair.uniformKnots(rMin, hi, ax < 2 ? opt.intervals() : 2 * opt.intervals());
             }
             int[] sh = {knots[0].length - 4, knots[1].length - 4, knots[2].length - 4};
