@@ -12,7 +12,7 @@ import org.paddlewheel.model.Structure;
  * Na-centred triples, with 3.5 Å arms (r_jk 7 Å), and the shipped {@code na-amide-borohydride-dft} with and without its
  * N-centred 3-body terms; prints ms per evaluation (best of the rounds)
  * and the ratio to Buckingham. Run: java --add-modules jdk.incubator.vector -cp CLASSPATH
- * org.paddlewheel.forcefield.ThreeBodyBench [rounds] [evals] [threads]
+ * org.paddlewheel.forcefield.ThreeBodyBench [rounds] [evals] [threads] [model]
  */
 public final class ThreeBodyBench {
     public static void main(String[] args) {
@@ -36,6 +36,12 @@ public final class ThreeBodyBench {
         ForceField[] ffs = {base, two, three, three, na, short35, dft2, dft};
         String[] names = {"buckingham", "uf3 2-body", "2+3 (126, 4 Å) scalar", "2+3 (126, 4 Å) SIMD", "2+3 (21 Na-centred, 4 Å)", "2+3 (126, 3.5 Å)",
                 "shipped DFT, 2-body part", "shipped DFT (N-centred 3-body)"};
+        if (args.length > 3) { // a candidate model (bundled name or JSON file) timed beside the others
+            ffs = java.util.Arrays.copyOf(ffs, ffs.length + 1);
+            ffs[ffs.length - 1] = ForceField.resolve(args[3]);
+            names = java.util.Arrays.copyOf(names, names.length + 1);
+            names[names.length - 1] = args[3];
+        }
         int m = names.length;
         Cell cell = new Cell(s.lattice());
         double[] x = s.positions(), f = new double[3 * s.size()];
