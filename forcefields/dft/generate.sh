@@ -289,7 +289,7 @@ basin_stage() {
   barrier_one scan-hop-x1-tilt 0 0 start
   # scan-hop-x1-tilt plane (--fix-x 4) is left unfinished on purpose (session 17): its ion 4 slid within the held plane back
   # onto the tilted start's own ion-4 position (0.01 Å apart, every other atom within 0.25 Å), because that start had ion 4
-  # on a site lying in the plane; the pair measures no hop. Its last step (5 Dec 2026) is the lowest x = 1 minimum found.
+  # on a site lying in the plane; the pair measures no hop. Its last step (4 Dec 2026, 20:5x UTC) is the lowest x = 1 minimum found.
   # scan-hop-x1-low: that last step turned back to the axis-aligned cell (start, relaxed freely) and the hop of ion 4 from
   # there to the vacant face centre it leans towards (2.59 Å; the mean of the corner B atoms 9 and 11 raised c/2), its
   # midpoint put on the dividing plane, relaxed by na-amide-borohydride-dft with ion 4's x held (cells doubled along c,

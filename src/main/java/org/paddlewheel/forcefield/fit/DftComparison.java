@@ -107,7 +107,7 @@ public final class DftComparison {
         /**
          * False when a dividing-plane point's held ion lies within {@link #HOP_MIN_A} of where the DFT start has it
          * ({@code heldIonFromStartA}, Å, NaN for pairs without a plane): the plane then passes through the start's own site,
-         * the constrained relaxation found that minimum again, and the pair measures no hop (x = 1 tilted pair, 5 Dec 2026).
+         * the constrained relaxation found that minimum again, and the pair measures no hop (x = 1 tilted pair, 4 Dec 2026).
          */
         public boolean hopMeasured() { return !(heldIonFromStartA < HOP_MIN_A); }
 

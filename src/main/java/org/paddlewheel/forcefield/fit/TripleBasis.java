@@ -26,7 +26,7 @@ import org.paddlewheel.forcefield.Topology;
 final class TripleBasis {
     /**
      * Room (Å) between a molecule's ligand–ligand reach at 700 K and the r_jk basis of its two-bond triple: a fit with
-     * --fit-bonded moves θ0 and K (BH4: 1.98 ± 0.39 Å with the base terms, ± 0.41 with the fitted ones, 5 Dec 2026).
+     * --fit-bonded moves θ0 and K (BH4: 1.98 ± 0.39 Å with the base terms, ± 0.41 with the fitted ones, 4 Dec 2026).
      */
     static final double TWO_BOND_MARGIN_A = 0.1;
 

@@ -83,7 +83,7 @@ public final class Uf3Dataset {
      * {@code frames} with each non-test group whose frames' {@code config_type} matches {@code typeGlob} cut to at most
      * {@code maxPerGroup} frames, evenly spaced in file order and always ending on the group's last frame (for an optimisation, the
      * relaxed structure). The test groups, chosen by {@link #split} with {@code testFraction}, keep every frame, so the held-out
-     * test set is the same with and without thinning. Why: 205 of the 316 labelled frames of 5 Dec 2026 are BFGS steps of ten
+     * test set is the same with and without thinning. Why: 205 of the 316 labelled frames of 4 Dec 2026 are BFGS steps of ten
      * relaxations, neighbours a few mÅ apart, which outweigh the MD and scan data in an unweighted least-squares fit.
      */
     public static List<Frame> thin(List<Frame> frames, String typeGlob, int maxPerGroup, double testFraction) {

@@ -282,7 +282,7 @@ class DftComparisonTest {
         assertThat(b.hopMeasured()).isTrue();
 
         // The start itself, turned 45° about z (as configs.py plane turns a hop onto x) and held on its own plane: the held ion
-        // sits on the start's site, so the pair measures no hop (the x = 1 tilted pair of 5 Dec 2026), whatever the energies say.
+        // sits on the start's site, so the pair measures no hop (the x = 1 tilted pair of 4 Dec 2026), whatever the energies say.
         double c = Math.cos(Math.PI / 4), s = Math.sin(Math.PI / 4);
         double[][] rows = rs.structure().lattice().rows();
         double[][] turned = new double[3][];
