@@ -148,9 +148,9 @@ public final class NeighbourList {
             double dy = xw[o + 1] - (f0 * h[1] + f1 * h[4] + f2 * h[7]);
             double dz = xw[o + 2] - (f0 * h[2] + f1 * h[5] + f2 * h[8]);
             double d2 = dx * dx + dy * dy + dz * dz;
-            if (d2 > maxD2) maxD2 = d2;
+            if (d2 > maxD2 || d2 != d2) maxD2 = d2; // a NaN sticks (nothing compares above it), so it forces the rebuild that reports it
         }
-        return 2 * Math.sqrt(maxD2) + affine > skin;
+        return !(2 * Math.sqrt(maxD2) + affine <= skin);
     }
 
     private final Cell refCell = new Cell(new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1});
@@ -169,6 +169,14 @@ public final class NeighbourList {
         }
     }
 
+    /** Largest cell width (Å) the list accepts: far beyond any simulation cell, far below a bin-count overflow. */
+    static final double MAX_WIDTH_A = 1e5;
+
+    private static IllegalStateException unstable(String what) {
+        return new IllegalStateException("the simulation has become unstable: " + what + " (a force field driven outside its data, or a"
+                + " time step or barostat too fast for it)");
+    }
+
     private void build(double[] x, Cell cell, WorkerPool pool) {
         builds++;
         valid = true;
@@ -177,6 +185,10 @@ public final class NeighbourList {
         refCell.set(h);
         int[] nb = new int[3], range = new int[3];
         int maxShift = 0;
+        for (int d = 0; d < 3; d++) {
+            // a cell grown past any physical size (a barostat driven by a diverging pressure) would overflow the bin count
+            if (!(cell.width(d) < MAX_WIDTH_A)) throw unstable(String.format(java.util.Locale.ROOT, "the cell's width %d is %.4g Å", d + 1, cell.width(d)));
+        }
         for (int d = 0; d < 3; d++) {
             nb[d] = Math.max(1, (int) Math.floor(BIN_FACTOR * cell.width(d) / rcs));
             range[d] = (int) Math.ceil(rcs * nb[d] / cell.width(d));
@@ -194,6 +206,7 @@ public final class NeighbourList {
             int o = 3 * i, bin = 0;
             for (int d = 0; d < 3; d++) {
                 double f = cell.fractional(x[o], x[o + 1], x[o + 2], d);
+                if (!Double.isFinite(f)) throw unstable("atom " + (i + 1) + " has a non-finite position");
                 double fl = Math.floor(f);
                 img[o + d] = (int) fl;
                 double w = f - fl;

@@ -13,6 +13,29 @@ import org.paddlewheel.model.Structure;
  * finds within cut-off + skin, on a sheared 4x4x4 x = 0.5 cell (320 atoms, exclusions included).
  */
 class NeighbourListThreadsTest {
+    /**
+     * A run that has blown up (a non-finite position, or a cell a barostat has inflated without bound) stops with one clear
+     * message, not an index error from the bin arithmetic (4 Dec 2026: "fromIndex(0) > toIndex(-2147483648)" ended a
+     * collapsing 3-body fit's guard MD), whether it is met on the first build or on an update of a valid list.
+     */
+    @Test
+    void aBlownUpRunIsReportedAsUnstable() {
+        Structure st = FiniteDifferenceTest.cell(3);
+        Topology top = Topology.build(TestCells.model(), st);
+        Cell cell = new Cell(st.lattice());
+        NeighbourList nl = new NeighbourList(st.size(), 7.0, 1.0, top.specialI, top.specialJ);
+        nl.update(st.positions(), cell);
+        double[] x = st.positions();
+        x[4] = Double.NaN;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> nl.update(x, cell)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("unstable").hasMessageContaining("atom 2");
+        double[] h = st.lattice().rowMajor();
+        for (int k = 0; k < 9; k++) h[k] *= 1e6;
+        NeighbourList fresh = new NeighbourList(st.size(), 7.0, 1.0, top.specialI, top.specialJ);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fresh.update(st.positions(), new Cell(h)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("unstable").hasMessageContaining("width");
+    }
+
     @Test
     void threadedBuildEqualsSerialBuild() {
         Structure s = FiniteDifferenceTest.cell(3);
