@@ -98,6 +98,11 @@ public final class FitFfCommand implements Callable<Integer> {
             + " molecule (N-H, B-H), so a (N; Na, HN) triple sees the Na-N-H angle, i.e. how the anion is turned among its cations"
             + " (never two bonds: that angle is the bonded term's). Not exportable to LAMMPS's ML-UF3.")
     boolean threeBodyBondedArms;
+    @Option(names = "--three-body-below-rmin", paramLabel = "linear|constant", defaultValue = "linear", description = "With --three-body:"
+            + " how each 3-body basis continues below its first knot (r_min, 0.1 Å under the shortest training distance): linear"
+            + " (default; unbounded where no data were) or constant (its value at r_min, no force: a fit cannot attract two atoms"
+            + " closer than its data). A B-centred fit with linear continuation fused BH4 and NH2 in MD (forcefields/README.md).")
+    String threeBodyBelowRmin;
     @Option(names = "--fit-charge-scale", description = "Fit one factor s on every base charge (neutrality kept; Ewald scales as s², so it"
             + " stays a linear fit). Default: the base model's charges, fixed.")
     boolean fitChargeScale;
@@ -137,7 +142,8 @@ public final class FitFfCommand implements Callable<Integer> {
         if (threeBody && !(threeBodyCutoff > 0 && threeBodyCutoff <= 6)) throw new IllegalArgumentException("--three-body-cutoff must be in (0, 6] Å");
         if (threeBody && threeBodyKnots < 1) throw new IllegalArgumentException("--three-body-knots must be at least 1");
         var tb = threeBody ? new org.paddlewheel.forcefield.fit.Uf3Fitter.ThreeBody(true, threeBodyCutoff, threeBodyKnots,
-                threeBodyCentres == null ? java.util.List.of() : threeBodyCentres, threeBodyBondedArms) : org.paddlewheel.forcefield.fit.Uf3Fitter.ThreeBody.OFF;
+                threeBodyCentres == null ? java.util.List.of() : threeBodyCentres, threeBodyBondedArms, parseBelow(threeBodyBelowRmin))
+                : org.paddlewheel.forcefield.fit.Uf3Fitter.ThreeBody.OFF;
         if (threeBodyBondedArms && !threeBody) throw new IllegalArgumentException("--three-body-bonded-arms needs --three-body");
         if (!stressMode.equals("full") && !stressMode.equals("deviatoric") && !stressMode.equals("offset")) {
             throw new IllegalArgumentException("--stress must be full, deviatoric or offset, got " + stressMode);
@@ -180,5 +186,10 @@ public final class FitFfCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private static boolean parseBelow(String v) {
+        if (v.equals("linear") || v.equals("constant")) return v.equals("constant");
+        throw new IllegalArgumentException("--three-body-below-rmin must be linear or constant, got " + v);
     }
 }

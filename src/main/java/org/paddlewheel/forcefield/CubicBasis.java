@@ -6,18 +6,23 @@ package org.paddlewheel.forcefield;
  * knot span stores the power coefficients of its four non-zero basis functions (u = r − b_s), and a
  * span is found through a 0.01 Å lookup grid. {@link #eval} gives the index of the first non-zero
  * function and the four values and r-derivatives (Å⁻¹); below r_min every function continues
- * linearly (value + slope·(r − r_min)), at and beyond r_cut all are zero. Immutable.
+ * linearly (value + slope·(r − r_min)), or with {@code constantBelow} keeps its value at r_min (zero slope: a term
+ * that bounds what it can do where no data were), at and beyond r_cut all are zero. Immutable.
  */
 final class CubicBasis {
     private static final double GRID = 0.01;
     final int size;
     final double rMin, rCut;
+    final boolean constantBelow;
     private final double[] breaks;
     private final int[] first;
     private final double[] poly; // [span*16 + 4*m + power]
     private final int[] lookup;
 
-    CubicBasis(double[] t) {
+    CubicBasis(double[] t) { this(t, false); }
+
+    CubicBasis(double[] t, boolean constantBelow) {
+        this.constantBelow = constantBelow;
         String bad = SplinePair.check(t, new double[t.length - 4]);
         if (bad != null) throw new IllegalArgumentException(bad);
         size = t.length - 4;
@@ -70,6 +75,14 @@ final class CubicBasis {
             s = 0;
             u = 0;
             lin = r - rMin;
+            if (constantBelow) {
+                int b = 0;
+                for (int m = 0; m < 4; m++, b += 4) {
+                    v[o + m] = poly[b];
+                    d[o + m] = 0;
+                }
+                return first[0];
+            }
         }
         int b = 16 * s;
         for (int m = 0; m < 4; m++, b += 4) {

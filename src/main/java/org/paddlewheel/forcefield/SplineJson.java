@@ -11,8 +11,9 @@ import org.paddlewheel.model.InputException;
  * "core": {"A": eV, "rho": Å}}} (core optional: without it there is no prior), and of the optional
  * top-level {@code "atom_energies": {species: eV}}, and of the optional top-level UF3 3-body list
  * {@code "three_body": [{"species": [centre, j, k], "knots": [[r_ij Å…], [r_ik Å…], [r_jk Å…]],
- * "coefficients": [eV…, l-major c[l][m][n]], "bonded_arms": false}]} ({@link SplineTriple}; bonded_arms optional, default
- * false: true lets an arm be a covalent bond of the centre's molecule). Errors name the key.
+ * "coefficients": [eV…, l-major c[l][m][n]], "bonded_arms": false, "below_r_min": "linear"}]} ({@link SplineTriple}; bonded_arms and below_r_min optional, defaults
+ * false and linear: true lets an arm be a covalent bond of the centre's molecule, "constant" holds each basis at its r_min value
+ * below r_min). Errors name the key.
  */
 public final class SplineJson {
     private SplineJson() {}
@@ -78,7 +79,11 @@ public final class SplineJson {
             try {
                 JsonNode ba = t.get("bonded_arms");
                 if (ba != null && !ba.isBoolean()) throw new InputException(src, 0, "key '" + at + ".bonded_arms': must be true or false");
-                tr = new SplineTriple(s[0], s[1], s[2], k3, c, ba != null && ba.asBoolean());
+                JsonNode below = t.get("below_r_min");
+                if (below != null && !(below.isTextual() && (below.asText().equals("linear") || below.asText().equals("constant")))) {
+                    throw new InputException(src, 0, "key '" + at + ".below_r_min': must be \"linear\" or \"constant\"");
+                }
+                tr = new SplineTriple(s[0], s[1], s[2], k3, c, ba != null && ba.asBoolean(), below != null && below.asText().equals("constant"));
             } catch (IllegalArgumentException e) {
                 throw new InputException(src, 0, "key '" + at + "': " + e.getMessage());
             }
@@ -100,6 +105,7 @@ public final class SplineJson {
             for (double v : t.knots(d)) kd.add(v);
         }
         if (t.bondedArms()) out.put("bonded_arms", true);
+        if (t.constantBelow()) out.put("below_r_min", "constant");
         var c = out.putArray("coefficients");
         for (double v : t.coefficients()) c.add(v);
         return out;

@@ -24,6 +24,7 @@ public final class SplineTriple {
     private final double[] coefficients;
     private final CubicBasis[] basis;
     private final boolean bondedArms;
+    private final boolean constantBelow;
 
     /**
      * @param c            centre species
@@ -43,7 +44,17 @@ public final class SplineTriple {
      * terms. Without it, arms are the non-bonded pairs of the neighbour list, as in LAMMPS's ML-UF3.
      */
     public SplineTriple(int c, int a, int b, double[][] knots, double[] coefficients, boolean bondedArms) {
+        this(c, a, b, knots, coefficients, bondedArms, false);
+    }
+
+    /**
+     * As above; with {@code constantBelow} each axis's basis keeps its value at r_min below it (no force from this term along
+     * a distance shorter than any the fit saw) instead of continuing linearly: a linear continuation of a fitted 3-body term
+     * can attract without bound (4 Dec 2026: a B-centred fit fused BH4 with NH2 in MD at 300 K; forcefields/README.md).
+     */
+    public SplineTriple(int c, int a, int b, double[][] knots, double[] coefficients, boolean bondedArms, boolean constantBelow) {
         this.bondedArms = bondedArms;
+        this.constantBelow = constantBelow;
         if (knots.length != 3) throw new IllegalArgumentException("need three knot vectors (r_ij, r_ik, r_jk)");
         int l0 = knots[0].length - 4, m0 = knots[1].length - 4, n0 = knots[2].length - 4;
         if (coefficients.length != l0 * m0 * n0) {
@@ -64,7 +75,7 @@ public final class SplineTriple {
         this.coefficients = co;
         this.nl = t[0].length - 4; this.nm = t[1].length - 4; this.nn = t[2].length - 4;
         this.basis = new CubicBasis[3];
-        for (int d = 0; d < 3; d++) basis[d] = new CubicBasis(t[d]);
+        for (int d = 0; d < 3; d++) basis[d] = new CubicBasis(t[d], constantBelow);
         String bad = check();
         if (bad != null) throw new IllegalArgumentException(bad);
     }
@@ -114,10 +125,13 @@ public final class SplineTriple {
     double[] rawCoefficients() { return coefficients; }
 
     /** A copy with other coefficients (same species and knots). */
-    public SplineTriple withCoefficients(double[] co) { return new SplineTriple(c, a, b, knots, co, bondedArms); }
+    public SplineTriple withCoefficients(double[] co) { return new SplineTriple(c, a, b, knots, co, bondedArms, constantBelow); }
 
     /** Whether an arm may be a covalent bond of the centre's molecule (see the constructor). */
     public boolean bondedArms() { return bondedArms; }
+
+    /** Whether the bases keep their r_min values below r_min (JSON {@code "below_r_min": "constant"}) rather than continue linearly. */
+    public boolean constantBelow() { return constantBelow; }
 
     /**
      * Energy (eV) of one (i; j, k) triple with j of species a at r1 = r_ij, k of species b at r2 = r_ik and

@@ -111,7 +111,9 @@ final class ThreeBodyTerm {
             for (int d = 0; d < 2; d++) {
                 double[] k = t.knots(d);
                 int found = -1;
-                for (int u = 0; u < armKnots.size() && found < 0; u++) if (Arrays.equals(armKnots.get(u), k)) found = u;
+                for (int u = 0; u < armKnots.size() && found < 0; u++) {
+                    if (Arrays.equals(armKnots.get(u), k) && armList.get(u).constantBelow == t.constantBelow()) found = u;
+                }
                 if (found < 0) { armKnots.add(k); armList.add(t.basis(d)); found = armList.size() - 1; }
                 if (d == 0) arm0[p] = found; else arm1[p] = found;
             }

@@ -34,6 +34,18 @@ public final class TripleModels {
         return SplineJson.load(json, "triple-bonded-test");
     }
 
+    /** As {@link #model} without spline pairs, every triple's bases held constant below r_min ({@link SplineTriple#constantBelow}). */
+    public static ForceField constantBelowModel(long seed, double rMin, double rCut, int intervals, double jkCut) {
+        ForceField base = TestCells.model();
+        var json = SplineJson.withSplines(SplineJson.baseJson("na-amide-borohydride"), base, false, List.of(), null, "triple-constant-test");
+        List<SplineTriple> ts = new ArrayList<>();
+        for (SplineTriple t : triples(base, seed, rMin, rCut, intervals, jkCut)) {
+            ts.add(new SplineTriple(t.centre(), t.a(), t.b(), new double[][] {t.knots(0), t.knots(1), t.knots(2)}, t.coefficients(), false, true));
+        }
+        SplineJson.withTriples(json, base, ts);
+        return SplineJson.load(json, "triple-constant-test");
+    }
+
     public static List<SplineTriple> triples(ForceField base, long seed, double rMin, double rCut, int intervals, double jkCut) {
         SplittableRandom rnd = new SplittableRandom(seed);
         int nt = base.species().size();

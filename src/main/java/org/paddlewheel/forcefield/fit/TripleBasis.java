@@ -108,7 +108,7 @@ final class TripleBasis {
                 knots[ax] = SplinePair.uniformKnots(rMin, hi, ax < 2 ? opt.intervals() : 2 * opt.intervals());
             }
             int[] sh = {knots[0].length - 4, knots[1].length - 4, knots[2].length - 4};
-            out.add(new SplineTriple(c, a, b, knots, new double[sh[0] * sh[1] * sh[2]], opt.bondedArms()));
+            out.add(new SplineTriple(c, a, b, knots, new double[sh[0] * sh[1] * sh[2]], opt.bondedArms(), opt.constantBelow()));
             log.printf(Locale.ROOT, "fit-ff uf3: triple %s; %s, %s: shortest arms %.3f / %.3f Å, r_jk %.3f Å%s%n", base.species().get(c).name(),
                     base.species().get(a).name(), base.species().get(b).name(), d[0], d[1], d[2], opt.bondedArms() ? " (bonded arms)" : "");
         }

@@ -34,8 +34,13 @@ public final class Uf3Fitter {
      * convention), for centres of the named species (null or empty: every species). Used only when the base
      * model has no "three_body" of its own (then its triples define the basis).
      */
-    public record ThreeBody(boolean on, double cutoff, int intervals, List<String> centres, boolean bondedArms) {
-        public static final ThreeBody OFF = new ThreeBody(false, 4.0, 3, List.of(), false);
+    public record ThreeBody(boolean on, double cutoff, int intervals, List<String> centres, boolean bondedArms, boolean constantBelow) {
+        public static final ThreeBody OFF = new ThreeBody(false, 4.0, 3, List.of(), false, false);
+
+        /** With the bases continued linearly below r_min (the default since the 3-body term exists). */
+        public ThreeBody(boolean on, double cutoff, int intervals, List<String> centres, boolean bondedArms) {
+            this(on, cutoff, intervals, centres, bondedArms, false);
+        }
 
         /** Without bonded arms (arms are non-bonded pairs only, as LAMMPS's ML-UF3 counts them). */
         public ThreeBody(boolean on, double cutoff, int intervals, List<String> centres) {
