@@ -90,10 +90,11 @@ final class RelaxedPairs {
     }
 
     /**
-     * Least distance (Å) between a held-on-the-plane ion of {@code plane} and the same atom of {@code start}. The plane cell is the
-     * start's turned rigidly (so that the hop runs along x), so the two are compared in fractional coordinates, minimum image in the
-     * start's cell, after removing the mean displacement of the other atoms (a relaxation lets the whole cell drift: 0.5–0.7 Å
-     * between the x = 1 scan and its tilted start).
+     * Largest distance (Å) between an atom whose x is held in {@code plane} and the same atom of {@code start}: the hopping ion (an
+     * anchor atom held as well, so that the crystal cannot slide along x past the hopping ion, stays where the start has it). The
+     * plane cell is the start's turned rigidly (so that the hop runs along x), so the two are compared in fractional coordinates,
+     * minimum image in the start's cell, after removing the mean displacement of the other atoms (a relaxation lets the whole
+     * cell drift: 0.5–0.7 Å between the x = 1 scan and its tilted start).
      */
     static double heldIonFromStart(Structure start, Structure plane, int[] heldX) {
         int n = Math.min(start.size(), plane.size());
@@ -111,15 +112,16 @@ final class RelaxedPairs {
             for (int k = 0; k < 3; k++) drift[k] += df[i][k];
             others++;
         }
-        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NaN;
         for (int i : heldX) {
             if (i >= n) continue;
             double[] f = new double[3];
             for (int k = 0; k < 3; k++) f[k] = df[i][k] - (others > 0 ? drift[k] / others : 0);
             double[] d = start.lattice().minimumImage(start.lattice().toCartesian(f));
-            min = Math.min(min, Math.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]));
+            double r = Math.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]);
+            if (!(r <= max)) max = r;
         }
-        return min;
+        return max;
     }
 
     /** The model's energy of {@code s} (eV per cell of {@code s}), evaluated through the replica {@link #relaxThin} uses. */

@@ -280,6 +280,11 @@ class DftComparisonTest {
         assertThat(b.note()).contains("dividing plane");
         assertThat(b.heldIonFromStartA()).isGreaterThan(DftComparison.HOP_MIN_A);
         assertThat(b.hopMeasured()).isTrue();
+        // an anchor atom held in x as well (so the crystal cannot slide along x past the hopping ion) stays on its site: the
+        // check reads the hopping ion, the held atom farthest from where the start has it
+        int anchor = (na + cell.size() / 2) % cell.size();
+        assertThat(RelaxedPairs.heldIonFromStart(rs.structure(), rp.structure(), new int[] {anchor, na}))
+                .isCloseTo(RelaxedPairs.heldIonFromStart(rs.structure(), rp.structure(), new int[] {na}), within(0.05));
 
         // The start itself, turned 45° about z (as configs.py plane turns a hop onto x) and held on its own plane: the held ion
         // sits on the start's site, so the pair measures no hop (the x = 1 tilted pair of 4 Dec 2026), whatever the energies say.
