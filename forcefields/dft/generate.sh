@@ -297,7 +297,7 @@ basin_stage() {
   barrier_one scan-hop-x1-low 0 0 start
   # The plane also holds the x of B 12, the heavy atom farthest from ion 4 (6.3 Å): with only ion 4's x held, the rest of the
   # crystal is free to slide rigidly along x, and in an asymmetric hop the restoring force on ion 4 slid it that way, back
-  # towards its site (1.10 → 0.80 Å from it in 50 BFGS steps, the energy falling 0.26 → 0.18 eV; restarted 22:58 UTC).
+  # towards its site (1.10 → 0.80 Å from it in 50 BFGS steps, the energy falling 0.26 → 0.18 eV; restarted 22:51 UTC, 4 Dec 2026).
   barrier_one scan-hop-x1-low 0 0 plane --fix-x 4,12
 }
 
