@@ -28,6 +28,8 @@ generate.sh; every operation is deterministic given its arguments (seeded where 
                                         than 1e-4 Å between the first and the last frame; with
                                         "centre", also the B/N atoms within 1.5 Å of a moved H
   configs.py frames IN STRIDE OUT       every STRIDE-th frame of a trajectory
+  configs.py anchor IN INDEX            1-based index of the heavy atom (not H or Na) farthest from atom INDEX in frame 0:
+                                        held in x beside a hopping ion on its dividing plane, so the crystal cannot slide
   configs.py plane IN K OUT             frame K of a hop scan rigidly rotated (cell and atoms) so that the one
                                         moving atom's path (first to last frame) runs along +x: its dividing
                                         plane is then x = const, which dft relax --fix-x holds
@@ -233,6 +235,14 @@ def main(argv):
                                                   for j in moved):
                     moved.append(i)
         print(",".join(str(i + 1) for i in sorted(set(moved))))
+    elif op == "anchor":
+        # the heavy atom (not H, not Na) farthest from atom INDEX (1-based) in frame 0: held in x beside a hopping ion on its
+        # dividing plane, so the crystal cannot slide along x past it (one held atom holds no plane of the crystal)
+        cell, a = read(argv[2])[0]
+        k = int(argv[3]) - 1
+        best = max((math.sqrt(sum(x * x for x in mic(cell, [a[i][q + 1] - a[k][q + 1] for q in range(3)]))), i)
+                   for i in range(len(a)) if i != k and a[i][0] not in ("H", "Na"))
+        print(best[1] + 1)
     elif op == "plane":
         frames = read(argv[2])
         a, b = frames[0][1], frames[-1][1]

@@ -262,7 +262,8 @@ barrier_stage() {
       local fix; fix=$(cfg moved "$src" ${mode/plain/})
       if ((pass == 1)); then
         barrier_one "$scan" "$q" 0 start
-        if [[ $mode == plain ]]; then barrier_one "$scan" "$q" 2 plane --fix-x "$fix"; else barrier_one "$scan" "$q" 2 mid --fix "$fix"; fi
+        # plane: the hopping ion's x and an anchor's (session 17: with one held atom the crystal slides along x past it)
+        if [[ $mode == plain ]]; then barrier_one "$scan" "$q" 2 plane --fix-x "$fix,$(cfg anchor "$src" "$fix")"; else barrier_one "$scan" "$q" 2 mid --fix "$fix"; fi
       elif [[ $mode == plain ]]; then
         barrier_one "$scan" "$q" 2 mid --fix "$fix"
       fi
