@@ -300,6 +300,10 @@ basin_stage() {
   # crystal is free to slide rigidly along x, and in an asymmetric hop the restoring force on ion 4 slid it that way, back
   # towards its site (1.10 → 0.80 Å from it in 50 BFGS steps, the energy falling 0.26 → 0.18 eV; restarted 22:51 UTC, 4 Dec 2026).
   barrier_one scan-hop-x1-low 0 0 plane --fix-x 4,12
+  # scan-hop-x0-anch: the tilted x = 0 pair again, from its relaxed PBE structures, the plane now also holding the x of N 15
+  # (configs.py anchor, the heavy atom farthest from ion 2): the one-atom plane slid 0.04 Å towards the end site (session 17)
+  barrier_one scan-hop-x0-anch -1 0 start
+  barrier_one scan-hop-x0-anch -1 0 plane --fix-x 2,15
 }
 
 # ---- Stage 2c: the cost of a climbing-image NEB, measured (not a barrier) ----
