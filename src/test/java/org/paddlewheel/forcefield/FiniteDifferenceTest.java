@@ -97,6 +97,22 @@ class FiniteDifferenceTest {
     }
 
     /** Energy after r → r(I + ε) with only ε_ab nonzero, applied to cell rows and positions. */
+    /** Largest |F_k − (−∂E/∂x_k)| (eV/Å) over every coordinate, by central differences of step {@link #H} (x is restored). */
+    static double maxForceError(ForceEngine eng, double[] x, Cell cell, double[] f) {
+        double[] g = new double[x.length];
+        double maxErr = 0;
+        for (int k = 0; k < x.length; k++) {
+            double x0 = x[k];
+            x[k] = x0 + H;
+            double ep = eng.compute(x, cell, g);
+            x[k] = x0 - H;
+            double em = eng.compute(x, cell, g);
+            x[k] = x0;
+            maxErr = Math.max(maxErr, Math.abs(-(ep - em) / (2 * H) - f[k]));
+        }
+        return maxErr;
+    }
+
     static double strained(ForceEngine eng, double[] h0, double[] x0, int a, int b, double e) {
         double[] h = h0.clone();
         for (int r = 0; r < 3; r++) h[3 * r + b] += e * h0[3 * r + a];

@@ -37,22 +37,12 @@ class ThreeBodyFiniteDifferenceTest {
         Cell cell = new Cell(s.lattice());
         Set<Term> terms = only ? EnumSet.of(Term.SPLINE) : EnumSet.allOf(Term.class);
         try (ForceEngine eng = new ForceEngine(top, cell, ForceEngine.Options.defaults().withTerms(terms))) {
-            double[] x = s.positions(), f = new double[x.length], g = new double[x.length];
+            double[] x = s.positions(), f = new double[x.length];
             eng.compute(x, cell, f);
             double e3 = eng.energy(Term.SPLINE);
             assertThat(Math.abs(e3)).isGreaterThan(1.0);
-            double maxErr = 0, maxF = 0;
-            for (int k = 0; k < x.length; k++) {
-                double x0 = x[k];
-                x[k] = x0 + H;
-                double ep = eng.compute(x, cell, g);
-                x[k] = x0 - H;
-                double em = eng.compute(x, cell, g);
-                x[k] = x0;
-                double fd = -(ep - em) / (2 * H);
-                maxErr = Math.max(maxErr, Math.abs(fd - f[k]));
-                maxF = Math.max(maxF, Math.abs(f[k]));
-            }
+            double maxErr = FiniteDifferenceTest.maxForceError(eng, x, cell, f), maxF = 0;
+            for (double fk : f) maxF = Math.max(maxF, Math.abs(fk));
             System.out.printf("FD 3-body%s (r_jk cut %.1f): E_uf3 %.4f eV, max|F| %.4g eV/Å, max|F - FD| %.3g eV/Å%n",
                     only ? "" : "+all", jkCut, e3, maxF, maxErr);
             assertThat(maxF).isGreaterThan(0.5);
@@ -80,17 +70,7 @@ class ThreeBodyFiniteDifferenceTest {
             double[] x = s.positions(), f = new double[x.length], g = new double[x.length];
             double e = eng.compute(x, cell, f);
             assertThat(Math.abs(e - linEng.compute(x, cell, g))).isGreaterThan(1e-3);
-            double maxErr = 0;
-            for (int k = 0; k < x.length; k++) {
-                double x0 = x[k];
-                x[k] = x0 + H;
-                double ep = eng.compute(x, cell, g);
-                x[k] = x0 - H;
-                double em = eng.compute(x, cell, g);
-                x[k] = x0;
-                maxErr = Math.max(maxErr, Math.abs(-(ep - em) / (2 * H) - f[k]));
-            }
-            assertThat(maxErr).isLessThan(1e-5);
+            assertThat(FiniteDifferenceTest.maxForceError(eng, x, cell, f)).isLessThan(1e-5);
         }
     }
 

@@ -89,12 +89,13 @@ public final class Uf3Dataset {
     public static List<Frame> thin(List<Frame> frames, String typeGlob, int maxPerGroup, double testFraction) {
         if (maxPerGroup < 1) throw new IllegalArgumentException("thinning needs at least one frame per group, got " + maxPerGroup);
         java.nio.file.PathMatcher m = java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + typeGlob);
-        java.util.Set<Frame> test = new java.util.HashSet<>(split(frames, testFraction, 0).test());
+        java.util.Set<String> test = new java.util.HashSet<>();
+        for (Frame f : split(frames, testFraction, 0).test()) test.add(f.group());
         java.util.Map<String, List<Integer>> members = new java.util.LinkedHashMap<>();
         for (int i = 0; i < frames.size(); i++) {
             Frame f = frames.get(i);
             String type = f.labelled().info().getOrDefault("config_type", "");
-            if (!test.contains(f) && m.matches(Path.of(type.isEmpty() ? "_" : type))) members.computeIfAbsent(f.group(), g -> new ArrayList<>()).add(i);
+            if (!test.contains(f.group()) && m.matches(Path.of(type.isEmpty() ? "_" : type))) members.computeIfAbsent(f.group(), g -> new ArrayList<>()).add(i);
         }
         java.util.Set<Integer> drop = new java.util.HashSet<>();
         for (List<Integer> idx : members.values()) {
