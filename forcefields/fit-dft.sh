@@ -53,30 +53,29 @@ m["description"] = ("UF3-style short-range model trained on PBE (CP2K) reference
 json.dump(m, open(p, "w"), indent=1)
 PY
 $pw dft compare --ff "$tmp/fitted.json" --report "$tmp/compare" --write-validation "$tmp/fitted.json" > /dev/null
-# 3. A finite-temperature guard before anything is installed: NPT at 0 GPa and 300 K of x = 1 (3x3x3, 2 ps + 4 ps),
-#    whose lattice parameter must lie within 5 % of the measured 4.6950 Å (Somer et al. 2010). A fit to compressed
-#    cells only (MD round 1) passed every 0 K check and expanded x = 1 to 5.18 Å (+10 %) here (3 Dec 2026). The guard
-#    was 3 % until the cut-off correction was measured ion by ion (session 8, forcefields/dft/README.md): the
-#    constant-cut-off PBE the model now describes puts x = 1 above the fixed-grid relaxation's 4.765 Å by the
-#    −1.7 GPa grid pressure (about +3 % at 0 K), so a PBE-faithful model lands 4-5 % above experiment at 300 K.
+# 3. A finite-temperature guard before anything is installed: NPT at 0 GPa and 300 K of x = 1 (3x3x3, 2 ps + 20 ps),
+#    whose mean lattice parameter must lie within 8 % of the measured 4.6950 Å (Somer et al. 2010). It exists for the
+#    failure it caught: a fit to compressed cells only (MD round 1) passed every 0 K check and expanded x = 1 to 5.18 Å
+#    (+10 %) here (3 Dec 2026). Why 8 % and not the 5 % of sessions 8-17: a PBE-faithful model is expected at +5.7 to
+#    +8.2 %. The fixed-grid PBE relaxation of x = 1 stands at 4.75-4.79 Å (relax-x1, not converged); the constant-cut-off
+#    PBE the model describes lies about 2.5-3.5 % above it at 0 K (the -1.7 GPa grid pressure; cut-off study,
+#    forcefields/dft/README.md); and from 0 K to 300 K the models expand by 1.8-2.8 % (inherent structures of 25-100 ps
+#    of this run relaxed with the cell: 4.81-4.86 Å against <a> 4.95 Å; session 18, forcefields/candidates/README.md).
+#    The old 5 % left out that thermal expansion, and its 4 ps mean had a standard error of about 0.3 %: measured over
+#    70-100 ps both the bundled model and the nbc candidate sit at +5.4 % (4.948 ± 0.003 and 4.951 ± 0.003 Å), so the
+#    guard's pass or fail at 5 % was a coin toss. 20 ps gives a standard error near 0.1 % (printed with the mean).
 #    Since session 16 the guard cell is 3x3x3 (270 atoms), as in validate/force-field.sh: the 2x2x2 cell (80 atoms) put
-#    both the bundled model and the 3-body candidate ~2 % above their 3x3x3 a(300 K) (4.93 against 4.83 Å), a finite-size
-#    offset that made a 5 % guard on it tighter than it reads. One decision for every model, not for one fit.
+#    both the bundled model and the 3-body candidate ~2 % below their 3x3x3 a(300 K), a finite-size offset.
 $pw build antiperovskite --x 1 --supercell 2x2x2 --a 4.765Å --seed 1 -o "$tmp/x1.extxyz" > /dev/null
 $pw build antiperovskite --x 1 --supercell 3x3x3 --a 4.765Å --seed 1 -o "$tmp/x1-333.extxyz" > /dev/null
-$pw md -i "$tmp/x1-333.extxyz" --ff "$tmp/fitted.json" --temperature 300K --ensemble npt --pressure 0GPa --equilibrate 2ps --time 4ps \
-  --every 0.5ps --seed 2 -o "$tmp/npt-x1-300K" --quiet > /dev/null
-a300=$(python3 - "$tmp/npt-x1-300K/thermo.csv" <<'PY'
-import csv, sys
-rows = list(csv.DictReader(open(sys.argv[1])))
-v = [float(r["volume_A3"]) for r in rows[len(rows) // 2:]]
-print("%.4f" % ((sum(v) / len(v) / 27) ** (1 / 3)))
-PY
-)
-echo "fit-dft: x = 1 at 300 K and 0 GPa (NPT, 4 ps): a = $a300 Å (measured 4.6950 Å)" >&2
-echo "$a300" > "$tmp/compare/npt-x1-300K-a_A.txt"
-if ! python3 -c "import sys; sys.exit(0 if abs($a300 / 4.695 - 1) <= 0.05 else 1)"; then
-  echo "fit-dft: NOT installed: a(300 K) of x = 1 is $a300 Å, more than 5 % from 4.6950 Å; reports left in $tmp" >&2
+$pw md -i "$tmp/x1-333.extxyz" --ff "$tmp/fitted.json" --temperature 300K --ensemble npt --pressure 0GPa --equilibrate 2ps --time 20ps \
+  --every 5ps --thermo-every 0.1ps --seed 2 -o "$tmp/npt-x1-300K" --quiet > /dev/null
+read -r a300 a300_se guard_ok < <(python3 "$here/../validate/lattice_mean.py" "$tmp/npt-x1-300K/thermo.csv" --equilibration-ps 2 \
+  --cells 27 --reference-A 4.695 --max-deviation 0.08)
+echo "fit-dft: x = 1 at 300 K and 0 GPa (NPT, 20 ps): a = $a300 ± $a300_se Å (measured 4.6950 Å)" >&2
+echo "$a300 $a300_se" > "$tmp/compare/npt-x1-300K-a_A.txt"
+if [[ $guard_ok != yes ]]; then
+  echo "fit-dft: NOT installed: a(300 K) of x = 1 is $a300 ± $a300_se Å, more than 8 % from 4.6950 Å; reports left in $tmp" >&2
   exit 2
 fi
 # 4. Reported, not required: the model's own x = 1 liquid minima − crystal. Until session 10 the "glasses" here came from

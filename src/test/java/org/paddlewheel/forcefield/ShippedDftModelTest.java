@@ -24,9 +24,9 @@ import org.paddlewheel.relax.Relaxation;
  * and 1 are neutral with every BH4 and NH2 found; its Coulomb + bonded + 2-body part agrees with LAMMPS's pair_style table
  * (energy 1e-5 relative, forces 1e-3 eV/Å RMS; skipped without {@code lmp}; its N-centred 3-body terms need ML-UF3,
  * which Debian's LAMMPS lacks: with {@code PADDLEWHEEL_LMP} naming a LAMMPS that has it, the whole model is compared); a 0.5 + 2 ps NPT run at 300 K
- * and 0 GPa keeps x = 1 within 5 % of the measured 4.695 Å (fit-dft.sh's install guard, which a fit to compressed
- * cells failed at 5.18 Å and the uncorrected deviatoric fit at 4.48 Å; PBE at a constant cut-off lies 4-5 % above
- * experiment here, forcefields/dft/README.md); and 1 ps of 700 K NVT leaves every molecule intact (all B–H and
+ * and 0 GPa keeps x = 1 within 5 % of the measured 4.695 Å (a small-cell sibling of fit-dft.sh's install guard, which a
+ * fit to compressed cells failed at 5.18 Å and the uncorrected deviatoric fit at 4.48 Å; this 80-atom cell reads ~2 % below
+ * the 3x3x3 guard cell, where the models sit at +5.4 % against the guard's 8 %: forcefields/candidates/README.md); and 1 ps of 700 K NVT leaves every molecule intact (all B–H and
  * N–H below 1.6 Å, no H closer than 1.6 Å to a foreign centre).
  */
 class ShippedDftModelTest {
