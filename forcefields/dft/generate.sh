@@ -3,7 +3,7 @@
 #
 #   nice -n 19 forcefields/dft/generate.sh            # run (or continue) every stage
 #   SAMPLER_FF=model.json forcefields/dft/generate.sh # MD snapshots sampled with another model
-#   STAGES="relax md1" forcefields/dft/generate.sh   # some stages, in this order (relabel liquid glassloop scan relax-ap relax-na2o scanfine kcheck scannabh4 relax-ref relax barrier nebprobe basin md1..md5 md ref2..ref5)
+#   STAGES="relax md1" forcefields/dft/generate.sh   # some stages, in this order (relabel liquid glassloop scan relax-ap relax-na2o scanfine kcheck scannabh4 relax-ref relax barrier nebprobe basin basin-x1 md1..md5 md ref2..ref5)
 #
 # Work folders live in $WORK (default /work/dft-work, outside the repository); every finished
 # piece is copied into forcefields/dft/ (labelled frames, <piece>.extxyz, so that
@@ -35,7 +35,9 @@ RANKS="${RANKS:-2}"
 # From 4 Dec 2026 (session 13) the NEB cost probe and the x = 0 hop from its tilted-BH4 basin (stage basin) come before the
 # remaining barrier points, and barrier points built from scan frames start rattled (±0.02 Å): the symmetric x = 0 start
 # had stopped on a stationary point above the tilted minimum (README, Barriers).
-STAGES="${STAGES:-relabel liquid relax-na2o scanfine kcheck ref2 ref3 nebprobe basin scannabh4 barrier glassloop relax-ref md1 md2 md3 relax-ap md}"
+# Session 18: the two lattice targets with no PBE value yet (relax-x1 in relax-ap, NaBH4 in relax-ref) come right after
+# the x = 1 hop's dividing plane, before basin's remaining x = 0 re-measurement (scan-hop-x0-anch).
+STAGES="${STAGES:-relabel liquid relax-na2o scanfine kcheck ref2 ref3 nebprobe basin-x1 relax-ap relax-ref basin scannabh4 barrier glassloop md1 md2 md3 md}"
 COMMIT="${COMMIT:-1}"
 # The classical model that samples the MD snapshots (a bundled name or a JSON file). Its molecules' bond lengths set
 # most of a snapshot's DFT pressure (README, Caveats): a DFT-fitted model gives PBE-like molecules.
@@ -284,7 +286,7 @@ barrier_stage() {
 # Na put back on its start site in that plane's anion arrangement, the model's start lies 0.015 eV below the plane.
 # inputs/barrier-scan-hop-x1-tilt-start.extxyz (that start, turned back to the axis-aligned cell) and -plane.extxyz
 # (the plane, ion 4's x held) are those two model minima, rattled by ≤ 0.02 Å (python random, seed 20261204).
-basin_stage() {
+basin_x1_stage() {
   barrier_one scan-hop-x0-tilt -1 0 start
   barrier_one scan-hop-x0-tilt -1 0 plane --fix-x 2
   barrier_one scan-hop-x1-tilt 0 0 start
@@ -300,6 +302,9 @@ basin_stage() {
   # crystal is free to slide rigidly along x, and in an asymmetric hop the restoring force on ion 4 slid it that way, back
   # towards its site (1.10 → 0.80 Å from it in 50 BFGS steps, the energy falling 0.26 → 0.18 eV; restarted 22:51 UTC, 4 Dec 2026).
   barrier_one scan-hop-x1-low 0 0 plane --fix-x 4,12
+}
+basin_stage() {
+  basin_x1_stage
   # scan-hop-x0-anch: the tilted x = 0 pair again, from its relaxed PBE structures, the plane now also holding the x of N 15
   # (configs.py anchor, the heavy atom farthest from ion 2): the one-atom plane slid 0.04 Å towards the end site (session 17)
   barrier_one scan-hop-x0-anch -1 0 start
@@ -701,6 +706,7 @@ for stage in $STAGES; do
     barrier) barrier_stage ;;
     nebprobe) nebprobe_stage ;;
     basin) basin_stage ;;
+    basin-x1) basin_x1_stage ;;
     relabel) relabel_stage ;;
     liquid) liquid_stage ;;
     glassloop) glass_loop_stage ;;
@@ -711,7 +717,7 @@ for stage in $STAGES; do
     kcheck) kcheck_stage ;;
     scannabh4) scan_nabh4_stage ;;
     md) for r in 1 2 3 4 5; do md_round "$r"; done ;;
-    *) log "unknown stage $stage (relabel liquid glassloop scan relax-ap relax-na2o scanfine kcheck scannabh4 relax-ref relax barrier nebprobe basin md1..md5 md ref2..ref5)" ;;
+    *) log "unknown stage $stage (relabel liquid glassloop scan relax-ap relax-na2o scanfine kcheck scannabh4 relax-ref relax barrier nebprobe basin basin-x1 md1..md5 md ref2..ref5)" ;;
   esac
 done
 log "generate.sh: stages '$STAGES' finished"
