@@ -77,6 +77,10 @@ public final class FitFfCommand implements Callable<Integer> {
             + " energy differences (each counts its squared error W times; default 1, like any energy). Several values (e.g. 1,10,100)"
             + " join the validation grid, and the score then adds the held-out RMSE of those energy differences.")
     double[] relativeEnergyWeight;
+    @Option(names = "--candidate-rank", paramLabel = "N", defaultValue = "1", description = "With --dataset: take the validation grid's"
+            + " N-th best candidate (1: the best score). forcefields/fit-dft.sh takes the next rank when its MD guard rejects a fit; the model"
+            + " records fit.candidate_rank.")
+    int candidateRank;
     @Option(names = "--thin-frames", paramLabel = "N", description = "Keep at most N frames (evenly spaced, always the last) of each"
             + " non-test group whose config_type matches --thin-config-type: the BFGS steps of one relaxation are near copies that outweigh"
             + " the MD and scan data. The test set is unchanged. Default: keep every frame.")
@@ -163,6 +167,7 @@ public final class FitFfCommand implements Callable<Integer> {
         }
         if (cutoffCurves != null) opt = opt.withCutoffCurves(org.paddlewheel.forcefield.fit.CutoffCurves.read(cutoffCurves));
         var frames = org.paddlewheel.forcefield.fit.Uf3Dataset.read(dataset);
+        if (candidateRank != 1) opt = opt.withCandidateRank(candidateRank);
         if (thinFrames != null) {
             int before = frames.size();
             frames = org.paddlewheel.forcefield.fit.Uf3Dataset.thin(frames, thinConfigType, thinFrames, testFraction);

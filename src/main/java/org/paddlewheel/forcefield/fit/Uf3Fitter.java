@@ -149,7 +149,17 @@ public final class Uf3Fitter {
             cands.add(c);
             if (best == null || score < best.score()) best = c;
         }
-        log.printf(Locale.ROOT, "fit-ff uf3: %d candidates; best w_E %g w_S %g ridge %g curvature %g%s, score %.4f"
+        if (opt.candidateRank() > 1) { // the rank-th best score (a fit the MD guard rejected takes the next; Uf3FitOptions)
+            List<Candidate> ranked = new ArrayList<>(cands);
+            ranked.sort(java.util.Comparator.comparingDouble(Candidate::score));
+            if (opt.candidateRank() > ranked.size()) {
+                throw new IllegalArgumentException("--candidate-rank " + opt.candidateRank() + ": only " + ranked.size() + " candidates");
+            }
+            best = ranked.get(opt.candidateRank() - 1);
+            log.printf(Locale.ROOT, "fit-ff uf3: candidate rank %d of %d taken (score %.4f; the best is %.4f)%n", opt.candidateRank(),
+                    ranked.size(), best.score(), ranked.get(0).score());
+        }
+        log.printf(Locale.ROOT, "fit-ff uf3: %d candidates; chosen w_E %g w_S %g ridge %g curvature %g%s, score %.4f"
                 + " (%s RMSE E %.4g eV/atom, F %.4g eV/Å, σ %.4g eV/Å³%s)%n", cands.size(), best.hyper().energyWeight(),
                 best.hyper().stressWeight(), best.hyper().ridge(), best.hyper().curvature(),
                 wRs.length > 1 || wRs[0] != 1 ? String.format(Locale.ROOT, " relative-energy weight %g", best.hyper().relativeWeight()) : "", best.score(),
@@ -226,7 +236,7 @@ public final class Uf3Fitter {
                 .put("stress", opt.deviatoricStress() ? "deviatoric" : opt.pressureOffset() ? "offset" : "full")
                 .put("energy_weight", best.hyper().energyWeight()).put("stress_weight", best.hyper().stressWeight())
                 .put("ridge", best.hyper().ridge()).put("curvature", best.hyper().curvature())
-                .put("relative_energy_weight", best.hyper().relativeWeight())
+                .put("relative_energy_weight", best.hyper().relativeWeight()).put("candidate_rank", opt.candidateRank())
                 .put("training_configurations", tr.size()).put("test_configurations", te.size())
                 .put("bonded_order", design.bondedFitted() ? opt.bondedOrder() : 0);
         if (opt.relativeEnergy() != null && !opt.relativeEnergy().isEmpty()) how.put("relative_energy_config_types", opt.relativeEnergy());
