@@ -40,7 +40,17 @@ echo "fit-dft: ${#data[@]} data files; work in $tmp" >&2
 # session 16 (4 Dec 2026) they include the N-centred 3-body terms with bonded arms of the bundled model
 # (--three-body --three-body-centres N --three-body-bonded-arms --three-body-cutoff 3.0; forcefields/candidates/README.md)
 read -r -a opts <<< "${FITOPTS:-$(head -1 "$here/fit-options.txt")}"
-$pw fit-ff --dataset "${data[@]}" --form uf3 "${opts[@]}" "$@" \
+extra=("$@")
+$pw build antiperovskite --x 1 --supercell 2x2x2 --a 4.765Å --seed 1 -o "$tmp/x1.extxyz" > /dev/null
+$pw build antiperovskite --x 1 --supercell 3x3x3 --a 4.765Å --seed 1 -o "$tmp/x1-333.extxyz" > /dev/null
+# Steps 1-3 for the validation grid's best candidate and, when the guard (3.) rejects it, for the next one
+# (`fit-ff --candidate-rank`), up to MAX_RANK (default 5). The cross-validation score sees frames at their DFT geometries
+# only and its top candidates lie within a few per cent of each other; on the data of 5 Dec 2026 the best (w_E 30, W 1)
+# melted x = 1 at 300 K (forcefields/README.md, "Seen in session 18"). The choice stays the validation's; MD only vetoes.
+attempt() { # rank
+rank=$1
+rm -rf "$tmp/fit" "$tmp/compare" "$tmp/npt-x1-300K"   # a rejected rank's files
+$pw fit-ff --dataset "${data[@]}" --form uf3 "${opts[@]}" "${extra[@]}" --candidate-rank "$rank" \
   -o "$tmp/fitted.json" --report "$tmp/fit" > "$tmp/fit.md"
 # name the model and say what it is (the fitter names it <base>-uf3-fit)
 python3 - "$tmp/fitted.json" "$name" <<'PY'
@@ -66,8 +76,6 @@ $pw dft compare --ff "$tmp/fitted.json" --report "$tmp/compare" --write-validati
 #    guard's pass or fail at 5 % was a coin toss. 20 ps gives a standard error near 0.1 % (printed with the mean).
 #    Since session 16 the guard cell is 3x3x3 (270 atoms), as in validate/force-field.sh: the 2x2x2 cell (80 atoms) put
 #    both the bundled model and the 3-body candidate ~2 % below their 3x3x3 a(300 K), a finite-size offset.
-$pw build antiperovskite --x 1 --supercell 2x2x2 --a 4.765Å --seed 1 -o "$tmp/x1.extxyz" > /dev/null
-$pw build antiperovskite --x 1 --supercell 3x3x3 --a 4.765Å --seed 1 -o "$tmp/x1-333.extxyz" > /dev/null
 $pw md -i "$tmp/x1-333.extxyz" --ff "$tmp/fitted.json" --temperature 300K --ensemble npt --pressure 0GPa --equilibrate 2ps --time 20ps \
   --every 1ps --thermo-every 0.1ps --seed 2 -o "$tmp/npt-x1-300K" --quiet > /dev/null
 read -r a300 a300_se guard_ok < <(python3 "$here/../validate/lattice_mean.py" "$tmp/npt-x1-300K/thermo.csv" --equilibration-ps 2 \
@@ -79,13 +87,26 @@ read -r msd300 maxd300 crystal300 < <(python3 "$here/../validate/anion_msd.py" "
 echo "fit-dft: x = 1 at 300 K and 0 GPa (NPT, 20 ps): a = $a300 ± $a300_se Å (measured 4.6950 Å); anion-centre MSD $msd300 Å² (largest $maxd300 Å)" >&2
 echo "$a300 $a300_se $msd300" > "$tmp/compare/npt-x1-300K-a_A.txt"
 if [[ $guard_ok != yes ]]; then
-  echo "fit-dft: NOT installed: a(300 K) of x = 1 is $a300 ± $a300_se Å, more than 8 % from 4.6950 Å; reports left in $tmp" >&2
-  exit 2
+  echo "fit-dft: rank $rank rejected: a(300 K) of x = 1 is $a300 ± $a300_se Å, more than 8 % from 4.6950 Å" >&2
+  passed=no; return 0
 fi
 if [[ $crystal300 != yes ]]; then
-  echo "fit-dft: NOT installed: x = 1 is no longer a crystal at 300 K (anion-centre MSD $msd300 Å² ≥ 1.5 Å² in 20 ps); reports left in $tmp" >&2
-  exit 2
+  echo "fit-dft: rank $rank rejected: x = 1 is no longer a crystal at 300 K (anion-centre MSD $msd300 Å² ≥ 1.5 Å² in 20 ps)" >&2
+  passed=no; return 0
 fi
+passed=yes
+}
+rank=1
+while :; do
+  attempt "$rank"   # a plain command, so errexit stops the script on any failed step inside
+  [[ $passed == yes ]] && break
+  rank=$((rank + 1))
+  if ((rank > ${MAX_RANK:-5})); then
+    echo "fit-dft: NOT installed: no candidate up to rank ${MAX_RANK:-5} passed the 300 K guard; reports of the last left in $tmp" >&2
+    exit 2
+  fi
+done
+echo "fit-dft: candidate rank $rank passed the guard" >&2
 # 4. Reported, not required: the model's own x = 1 liquid minima − crystal. Until session 10 the "glasses" here came from
 #    3 ps of NVT at 1000 K, which does not melt an 80-atom cell (anion-centre order S 0.78-0.84, configs.py order), so they
 #    were annealed crystals. Now: 2 ps of NPT at 1500 K (S ≈ 0.1), 2 ps of NPT at 700 K, and the last three 700 K frames
