@@ -79,7 +79,7 @@ public final class FitFfCommand implements Callable<Integer> {
     double[] relativeEnergyWeight;
     @Option(names = "--candidate-rank", paramLabel = "N", defaultValue = "1", description = "With --dataset: take the validation grid's"
             + " N-th best candidate (1: the best score). forcefields/fit-dft.sh takes the next rank when its MD guard rejects a fit; the model"
-            + " records fit.candidate_rank.")
+            + " records fit.candidate_rank (default ${DEFAULT-VALUE}).")
     int candidateRank;
     @Option(names = "--thin-frames", paramLabel = "N", description = "Keep at most N frames (evenly spaced, always the last) of each"
             + " non-test group whose config_type matches --thin-config-type: the BFGS steps of one relaxation are near copies that outweigh"
