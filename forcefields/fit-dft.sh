@@ -63,7 +63,7 @@ m["description"] = ("UF3-style short-range model trained on PBE (CP2K) reference
 json.dump(m, open(p, "w"), indent=1)
 PY
 $pw dft compare --ff "$tmp/fitted.json" --report "$tmp/compare" --write-validation "$tmp/fitted.json" > /dev/null
-# 3. A finite-temperature guard before anything is installed: NPT at 0 GPa and 300 K of x = 1 (3x3x3, 2 ps + 20 ps),
+# 3. A finite-temperature guard before anything is installed: NPT at 0 GPa and 300 K of x = 1 (3x3x3, 2 ps + 40 ps),
 #    whose mean lattice parameter must lie within 8 % of the measured 4.6950 Å (Somer et al. 2010). It exists for the
 #    failure it caught: a fit to compressed cells only (MD round 1) passed every 0 K check and expanded x = 1 to 5.18 Å
 #    (+10 %) here (3 Dec 2026). Why 8 % and not the 5 % of sessions 8-17: a PBE-faithful model is expected at +5.7 to
@@ -73,25 +73,27 @@ $pw dft compare --ff "$tmp/fitted.json" --report "$tmp/compare" --write-validati
 #    of this run relaxed with the cell: 4.81-4.86 Å against <a> 4.95 Å; session 18, forcefields/candidates/README.md).
 #    The old 5 % left out that thermal expansion, and its 4 ps mean had a standard error of about 0.3 %: measured over
 #    70-100 ps both the bundled model and the nbc candidate sit at +5.4 % (4.948 ± 0.003 and 4.951 ± 0.003 Å), so the
-#    guard's pass or fail at 5 % was a coin toss. 20 ps gives a standard error near 0.1 % (printed with the mean).
+#    guard's pass or fail at 5 % was a coin toss. 40 ps gives a standard error below 0.1 % (printed with the mean).
 #    Since session 16 the guard cell is 3x3x3 (270 atoms), as in validate/force-field.sh: the 2x2x2 cell (80 atoms) put
 #    both the bundled model and the 3-body candidate ~2 % below their 3x3x3 a(300 K), a finite-size offset.
-$pw md -i "$tmp/x1-333.extxyz" --ff "$tmp/fitted.json" --temperature 300K --ensemble npt --pressure 0GPa --equilibrate 2ps --time 20ps \
+$pw md -i "$tmp/x1-333.extxyz" --ff "$tmp/fitted.json" --temperature 300K --ensemble npt --pressure 0GPa --equilibrate 2ps --time 40ps \
   --every 1ps --thermo-every 0.1ps --seed 2 -o "$tmp/npt-x1-300K" --quiet > /dev/null
 read -r a300 a300_se guard_ok < <(python3 "$here/../validate/lattice_mean.py" "$tmp/npt-x1-300K/thermo.csv" --equilibration-ps 2 \
   --cells 27 --reference-A 4.695 --max-deviation 0.08)
 #    And the cell must still be a crystal: a mean within 8 % says nothing about a cell that melts on the way. The first fit
 #    under this guard (session 18, N,B-centred, W chosen 1 by CV) passed it at 4.954 Å while a went 4.91 → 5.01 Å and its
 #    anion centres diffused (MSD 3.2 Å² in 20 ps, against 0.4-0.5 Å² for the bundled model over 100 ps): validate/anion_msd.py.
+#    Why 40 ps: the same hyper-parameters on five more configurations passed a 20 ps run (MSD 0.47 Å²) and melted at another
+#    seed after it (MSD 0.7-1.0 Å² at 20 ps, 3.0 Å² at 36 ps, E_pot falling from the start, T up to 384 K from the heat).
 read -r msd300 maxd300 crystal300 < <(python3 "$here/../validate/anion_msd.py" "$tmp/npt-x1-300K/trajectory.extxyz" --max-msd 1.5)
-echo "fit-dft: x = 1 at 300 K and 0 GPa (NPT, 20 ps): a = $a300 ± $a300_se Å (measured 4.6950 Å); anion-centre MSD $msd300 Å² (largest $maxd300 Å)" >&2
+echo "fit-dft: x = 1 at 300 K and 0 GPa (NPT, 40 ps): a = $a300 ± $a300_se Å (measured 4.6950 Å); anion-centre MSD $msd300 Å² (largest $maxd300 Å)" >&2
 echo "$a300 $a300_se $msd300" > "$tmp/compare/npt-x1-300K-a_A.txt"
 if [[ $guard_ok != yes ]]; then
   echo "fit-dft: rank $rank rejected: a(300 K) of x = 1 is $a300 ± $a300_se Å, more than 8 % from 4.6950 Å" >&2
   passed=no; return 0
 fi
 if [[ $crystal300 != yes ]]; then
-  echo "fit-dft: rank $rank rejected: x = 1 is no longer a crystal at 300 K (anion-centre MSD $msd300 Å² ≥ 1.5 Å² in 20 ps)" >&2
+  echo "fit-dft: rank $rank rejected: x = 1 is no longer a crystal at 300 K (anion-centre MSD $msd300 Å² ≥ 1.5 Å² in 40 ps)" >&2
   passed=no; return 0
 fi
 passed=yes
