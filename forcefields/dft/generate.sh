@@ -3,7 +3,7 @@
 #
 #   nice -n 19 forcefields/dft/generate.sh            # run (or continue) every stage
 #   SAMPLER_FF=model.json forcefields/dft/generate.sh # MD snapshots sampled with another model
-#   STAGES="relax md1" forcefields/dft/generate.sh   # some stages, in this order (relabel liquid glassloop scan relax-ap relax-na2o scanfine kcheck scannabh4 relax-ref relax barrier nebprobe basin basin-x1 md1..md5 md ref2..ref5)
+#   STAGES="relax md1" forcefields/dft/generate.sh   # some stages, in this order (relabel liquid glassloop selflabel scan relax-ap relax-na2o scanfine kcheck scannabh4 relax-ref relax barrier nebprobe basin basin-x1 md1..md5 md ref2..ref5)
 #
 # Work folders live in $WORK (default /work/dft-work, outside the repository); every finished
 # piece is copied into forcefields/dft/ (labelled frames, <piece>.extxyz, so that
@@ -37,7 +37,7 @@ RANKS="${RANKS:-2}"
 # had stopped on a stationary point above the tilted minimum (README, Barriers).
 # Session 18: the two lattice targets with no PBE value yet (relax-x1 in relax-ap, NaBH4 in relax-ref) come right after
 # the x = 1 hop's dividing plane, before basin's remaining x = 0 re-measurement (scan-hop-x0-anch).
-STAGES="${STAGES:-relabel liquid relax-na2o scanfine kcheck ref2 ref3 nebprobe basin-x1 relax-ap relax-ref basin scannabh4 barrier glassloop md1 md2 md3 md}"
+STAGES="${STAGES:-relabel liquid relax-na2o scanfine kcheck ref2 ref3 nebprobe basin-x1 selflabel relax-ap relax-ref basin scannabh4 barrier glassloop md1 md2 md3 md}"
 COMMIT="${COMMIT:-1}"
 # The classical model that samples the MD snapshots (a bundled name or a JSON file). Its molecules' bond lengths set
 # most of a snapshot's DFT pressure (README, Caveats): a DFT-fitted model gives PBE-like molecules.
@@ -659,6 +659,16 @@ glass_piece() { # piece structure-file seed charge: the sampler's melt, quenched
 # Active learning on the glass: refit on everything labelled so far (the options of record, forcefields/fit-options.txt),
 # let that fit make and relax its own glasses, label them, and again; each round shows the fit where its disordered
 # minima lie too low. The glass − crystal energy of each refit (the guard of fit-dft.sh) is logged as it goes.
+# ---- The models' own minima, labelled (session 19): forcefields/dft/selflabel.py builds inputs/selflabel/self-<cell>-<round>.extxyz
+# from `dft compare --write-relaxed` (the model's relaxations of the PBE starts and dividing planes) beside PBE's relaxed starts of
+# the same cell; PIECES.tsv names each frame's origin and model. Round 1: the bundled model and candidate -nbc4 (5 Dec 2026).
+selflabel_stage() {
+  local list="$here/inputs/selflabel/PIECES.tsv" piece q
+  [[ -f "$list" ]] || return 0
+  while read -r piece q; do
+    sp_piece "$piece" "$q" "$here/inputs/selflabel/$piece.extxyz"
+  done < <(awk -F'\t' 'NR > 1 && !seen[$1]++ {print $1, $2}' "$list")
+}
 glass_loop_stage() {
   local i fit opts
   mkdir -p "$WORK/glass-loop"
@@ -710,6 +720,7 @@ for stage in $STAGES; do
     relabel) relabel_stage ;;
     liquid) liquid_stage ;;
     glassloop) glass_loop_stage ;;
+    selflabel) selflabel_stage ;;
     md[1-5]) md_round "${stage#md}" ;;
     ref[1-5]) ref_round "${stage#ref}" ;;
     relax-na2o) relax_reference_stage na2o ;;
@@ -717,7 +728,7 @@ for stage in $STAGES; do
     kcheck) kcheck_stage ;;
     scannabh4) scan_nabh4_stage ;;
     md) for r in 1 2 3 4 5; do md_round "$r"; done ;;
-    *) log "unknown stage $stage (relabel liquid glassloop scan relax-ap relax-na2o scanfine kcheck scannabh4 relax-ref relax barrier nebprobe basin basin-x1 md1..md5 md ref2..ref5)" ;;
+    *) log "unknown stage $stage (relabel liquid glassloop selflabel scan relax-ap relax-na2o scanfine kcheck scannabh4 relax-ref relax barrier nebprobe basin basin-x1 md1..md5 md ref2..ref5)" ;;
   esac
 done
 log "generate.sh: stages '$STAGES' finished"

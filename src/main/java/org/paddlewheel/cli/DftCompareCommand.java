@@ -43,6 +43,11 @@ public final class DftCompareCommand implements Callable<Integer> {
             + " lattices, targets missed) into this model file as \"dft_validation\", so the study shows the model's known failures"
             + " beside its numbers; the file must hold the model given with --ff.")
     Path writeValidation;
+
+    @Option(names = "--write-relaxed", paramLabel = "DIR", description = "Also write each structure the model relaxes for a relaxed-scan pair"
+            + " (<scan>-start.extxyz, <scan>-plane.extxyz, <scan>-mid.extxyz, in the DFT cell) into DIR: the model's own minima, to be"
+            + " labelled by DFT (forcefields/dft/generate.sh stage selflabel).")
+    Path writeRelaxed;
     @Option(names = "--json", description = "Print the JSON report instead of markdown.")
     boolean json;
 
@@ -89,7 +94,15 @@ public final class DftCompareCommand implements Callable<Integer> {
         }
         // the sets of the model's own split (fit-ff --test-fraction / --validation-fraction; defaults 0.1 / 0.2)
         DftComparison.Result r = DftComparison.compare(model, frames, relaxes, cvFitted, span, grid, fit.path("test_fraction").asDouble(0.1),
-                fit.path("validation_fraction").asDouble(0.2), fit.path("relative_energy_config_types").asText(null), System.err);
+                fit.path("validation_fraction").asDouble(0.2), fit.path("relative_energy_config_types").asText(null), writeRelaxed == null ? null
+                        : (name, s) -> {
+                            try {
+                                Files.createDirectories(writeRelaxed);
+                            } catch (java.io.IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                            org.paddlewheel.io.Formats.writeStructure(writeRelaxed.resolve(name + ".extxyz"), s, "extxyz");
+                        }, System.err);
         String md = DftComparisonReport.write(r, report);
         if (writeValidation != null) {
             var doc = org.paddlewheel.forcefield.SplineJson.baseJson(writeValidation.toString());

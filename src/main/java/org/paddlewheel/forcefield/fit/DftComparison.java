@@ -183,6 +183,16 @@ public final class DftComparison {
     public static Result compare(ForceField model, List<Uf3Dataset.Frame> frames0, List<Path> relaxJsons, boolean validationFitted,
                                  CompositionSpan fixed, CutoffCorrection grid, double testFraction, double validationFraction,
                                  String relativeEnergy, PrintStream log) {
+        return compare(model, frames0, relaxJsons, validationFitted, fixed, grid, testFraction, validationFraction, relativeEnergy, null, log);
+    }
+
+    /**
+     * As above; {@code relaxed} (null: none) receives every structure the model relaxes for a relaxed-scan pair, named
+     * {@code <scan>-start}, {@code <scan>-mid} or {@code <scan>-plane}, in the DFT cell: the model's own minima, for DFT to label.
+     */
+    public static Result compare(ForceField model, List<Uf3Dataset.Frame> frames0, List<Path> relaxJsons, boolean validationFitted,
+                                 CompositionSpan fixed, CutoffCorrection grid, double testFraction, double validationFraction,
+                                 String relativeEnergy, java.util.function.BiConsumer<String, org.paddlewheel.model.Structure> relaxed, PrintStream log) {
         List<Uf3Dataset.Frame> frames = grid.correct(frames0);
 
         List<FrameResult> fr = new ArrayList<>();
@@ -217,7 +227,7 @@ public final class DftComparison {
             log.printf(Locale.ROOT, "dft compare: relaxing %s with the model%n", p.getFileName());
             lat.add(lattice(model, p, grid));
         }
-        List<RelaxedBarrier> rb = RelaxedPairs.all(model, pairs, fr, log);
+        List<RelaxedBarrier> rb = RelaxedPairs.all(model, pairs, fr, log, relaxed);
         return new Result(model.name(), absolute, errors(fr, absolute, fixed), sets, types, scans(fr), lat, rb, fr);
     }
 

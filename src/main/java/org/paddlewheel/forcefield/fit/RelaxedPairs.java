@@ -29,6 +29,15 @@ final class RelaxedPairs {
      */
     static List<DftComparison.RelaxedBarrier> all(ForceField model, java.util.Map<String, Path[]> pairs, List<DftComparison.FrameResult> fr,
                                                   java.io.PrintStream log) {
+        return all(model, pairs, fr, log, null);
+    }
+
+    /**
+     * As above; {@code relaxed} (null: none) receives each structure the model relaxed, named {@code <scan>-start},
+     * {@code <scan>-mid} or {@code <scan>-plane}, in the DFT cell (the first replica of a thin cell's relaxation).
+     */
+    static List<DftComparison.RelaxedBarrier> all(ForceField model, java.util.Map<String, Path[]> pairs, List<DftComparison.FrameResult> fr,
+                                                  java.io.PrintStream log, java.util.function.BiConsumer<String, Structure> relaxed) {
         List<DftComparison.RelaxedBarrier> rb = new java.util.ArrayList<>();
         for (var e : pairs.entrySet()) {
             if (e.getValue()[0] == null) continue; // half a pair: the generator is still on it
@@ -36,7 +45,12 @@ final class RelaxedPairs {
                 if (e.getValue()[k] == null) continue;
                 String name = e.getKey() + (k == 2 ? ":plane" : "");
                 log.printf(Locale.ROOT, "dft compare: relaxed scan %s with the model%n", name);
-                rb.add(relaxedBarrier(model, name, e.getValue()[0], e.getValue()[k], fr));
+                String midName = e.getKey() + (k == 2 ? "-plane" : "-mid");
+                rb.add(relaxedBarrier(model, name, e.getValue()[0], e.getValue()[k], fr, relaxed == null ? null
+                        : (start, mid) -> {
+                            relaxed.accept(e.getKey() + "-start", start);
+                            relaxed.accept(midName, mid);
+                        }));
             }
             // a second start of the same cell from another basin (relaxed-<scan>-<variant>-start, e.g. the tilted-anion x = 0 and
             // x = 1 starts of session 13/14): which basin is lower, in DFT and in the model, is a target of its own, since a barrier
@@ -46,7 +60,12 @@ final class RelaxedPairs {
                 if (v == null || v.contains("-") || o.getValue()[0] == null) continue;
                 String name = e.getKey() + ":" + v + "-start";
                 log.printf(Locale.ROOT, "dft compare: relaxed starts %s with the model%n", name);
-                rb.add(relaxedBarrier(model, name, e.getValue()[0], o.getValue()[0], fr));
+                String variantStart = o.getKey() + "-start";
+                rb.add(relaxedBarrier(model, name, e.getValue()[0], o.getValue()[0], fr, relaxed == null ? null
+                        : (start, other) -> {
+                            relaxed.accept(e.getKey() + "-start", start);
+                            relaxed.accept(variantStart, other);
+                        }));
             }
         }
         return rb;
@@ -54,6 +73,12 @@ final class RelaxedPairs {
 
     /** One relaxed-scan barrier, DFT and model (see {@link DftComparison.RelaxedBarrier}). */
     static DftComparison.RelaxedBarrier relaxedBarrier(ForceField model, String scan, Path start, Path mid, List<DftComparison.FrameResult> frames) {
+        return relaxedBarrier(model, scan, start, mid, frames, null);
+    }
+
+    /** As above; {@code relaxed} (null: none) receives the model's relaxed start and mid in the DFT cells. */
+    static DftComparison.RelaxedBarrier relaxedBarrier(ForceField model, String scan, Path start, Path mid, List<DftComparison.FrameResult> frames,
+                                                       java.util.function.BiConsumer<Structure, Structure> relaxed) {
         JsonNode js = DftComparison.readJson(start), jm = DftComparison.readJson(mid);
         double dft = jm.path("energy_eV").asDouble(Double.NaN) - js.path("energy_eV").asDouble(Double.NaN);
         Path ps = DftComparison.structureBeside(start, js), pm = DftComparison.structureBeside(mid, jm);
@@ -70,6 +95,7 @@ final class RelaxedPairs {
             return new DftComparison.RelaxedBarrier(scan, dft, Double.NaN, false, e.getMessage());
         }
         Relaxation.Result rs = relaxThin(model, ss, new int[0], new int[0]), rm = relaxThin(model, sm, held, heldX);
+        if (relaxed != null) relaxed.accept(firstReplica(ss, rs.structure()), firstReplica(sm, rm.structure()));
         double mult = (double) rs.structure().size() / ss.size(), multM = (double) rm.structure().size() / sm.size();
         double shiftS = maxShift(ss, rs.structure()), shiftM = maxShift(sm, rm.structure());
         String note = scan.endsWith("-start") ? "two relaxed starts of one cell, nothing held (not a barrier: which basin is lower)"
@@ -132,6 +158,15 @@ final class RelaxedPairs {
         try (ForceEngine eng = new ForceEngine(Topology.build(model, big), cell, ForceEngine.Options.defaults())) {
             return eng.compute(big.positions(), cell, new double[3 * big.size()]) * s.size() / big.size();
         }
+    }
+
+    /** The first {@code cell.size()} atoms of {@code relaxed} (a replica of {@code cell}, or {@code cell} itself) in {@code cell}'s lattice. */
+    static Structure firstReplica(Structure cell, Structure relaxed) {
+        double[] x = new double[3 * cell.size()];
+        System.arraycopy(relaxed.positions(), 0, x, 0, x.length);
+        Element[] sp = new Element[cell.size()];
+        for (int i = 0; i < sp.length; i++) sp[i] = relaxed.species(i);
+        return Structure.of(cell.lattice(), sp, x);
     }
 
     /** Largest minimum-image distance (Å) between an atom of {@code s} and the same atom of the first replica in {@code relaxed}. */

@@ -246,6 +246,46 @@ class DftComparisonTest {
     }
 
     /**
+     * {@code compare(..., relaxed, ...)} hands over the model's own minima (what {@code dft compare --write-relaxed} writes for
+     * DFT to label): one start and one plane per pair, in the DFT cell, atom for atom. Each must be the model's minimum: its
+     * energy equals the relaxation's per DFT cell (1e-6 eV: the same coordinates) and lies below the rattled DFT structure's;
+     * the plane's held ion keeps its x (1e-9 Å).
+     */
+    @Test
+    void theModelsRelaxedStructuresAreHandedOverInTheDftCell() throws Exception {
+        ForceField model = TestCells.model();
+        Structure cell = new org.paddlewheel.build.AntiperovskiteBuilder().x(0).supercell(2, 2, 2).seed(5)
+                .orientation(org.paddlewheel.build.AntiperovskiteBuilder.Orientation.ALIGNED).build().structure();
+        int na = 0;
+        while (!cell.speciesArray()[na].symbol().equals("Na")) na++;
+        double[] x = cell.positions();
+        java.util.Random rnd = new java.util.Random(7);
+        for (int i = 0; i < x.length; i++) x[i] += 0.05 * (rnd.nextDouble() - 0.5);
+        Structure start = cell.withPositions(x.clone(), null);
+        x[3 * na] += 1.2;
+        Structure plane = cell.withPositions(x, null);
+        Path d = Files.createDirectories(tmp.resolve("own"));
+        Formats.writeStructure(d.resolve("relaxed-scan-w-start.extxyz"), start, null);
+        Formats.writeStructure(d.resolve("relaxed-scan-w-plane.extxyz"), plane, null);
+        Files.writeString(d.resolve("relaxed-scan-w-start.json"), "{\"energy_eV\": 0, \"fixed_atoms\": 0, \"structure\": \"relaxed-scan-w-start.extxyz\"}");
+        Files.writeString(d.resolve("relaxed-scan-w-plane.json"), "{\"energy_eV\": 0.3, \"fixed_atoms\": 0, \"fixed_x_indices\": [" + (na + 1)
+                + "], \"structure\": \"relaxed-scan-w-plane.extxyz\"}");
+        java.util.Map<String, Structure> own = new java.util.TreeMap<>();
+        var r = DftComparison.compare(model, List.of(), List.of(d.resolve("relaxed-scan-w-start.json"), d.resolve("relaxed-scan-w-plane.json")), false,
+                null, CutoffCorrection.NONE, 0.1, 0.2, null, own::put, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        assertThat(own).containsOnlyKeys("scan-w-start", "scan-w-plane");
+        DftComparison.RelaxedBarrier b = r.relaxedBarriers().get(0);
+        Structure os = own.get("scan-w-start"), op = own.get("scan-w-plane");
+        assertThat(os.size()).isEqualTo(cell.size());
+        assertThat(os.speciesArray()).containsExactly(cell.speciesArray());
+        assertThat(op.x(na, 0)).isCloseTo(plane.x(na, 0), within(1e-9));
+        double es = RelaxedPairs.energyThin(model, os), ep = RelaxedPairs.energyThin(model, op);
+        assertThat(es).isLessThan(RelaxedPairs.energyThin(model, start));
+        assertThat(ep).isLessThan(RelaxedPairs.energyThin(model, plane));
+        assertThat(ep - es).isCloseTo(b.modelBarrierEv(), within(1e-6));
+    }
+
+    /**
      * A dividing-plane pair ({@code relaxed-<scan>-plane.json} with {@code fixed_x_indices}): the model's own
      * relaxation with a displaced Na held in x only stands in for DFT, so the comparison must give the model the
      * same barrier back (1e-3 eV, the FIRE tolerance's order) under the name {@code <scan>:plane}; and holding only
