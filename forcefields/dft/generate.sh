@@ -667,6 +667,8 @@ selflabel_stage() {
   [[ -f "$list" ]] || return 0
   while read -r piece q; do
     sp_piece "$piece" "$q" "$here/inputs/selflabel/$piece.extxyz"
+    # name each frame's origin and model (single points keep only config_type and source); idempotent
+    [[ -f "$here/$piece.extxyz" ]] && python3 "$here/selflabel.py" annotate "$list" "$here/$piece.extxyz"
   done < <(awk -F'\t' 'NR > 1 && !seen[$1]++ {print $1, $2}' "$list")
 }
 glass_loop_stage() {

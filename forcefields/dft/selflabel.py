@@ -16,7 +16,13 @@ that CP2K runs in the orthogonal cell (its grids are several times slower in a t
   selflabel.py OUTDIR ROUND TAG=DIR [TAG=DIR ...]
 
 writes OUTDIR/self-x0-ROUND.extxyz, OUTDIR/self-x1-ROUND.extxyz (one per cell that has frames) and appends their
-frames to OUTDIR/PIECES.tsv (piece, charge, frame, origin, relaxed_by). Standard library only.
+frames to OUTDIR/PIECES.tsv (piece, charge, frame, origin, relaxed_by).
+
+  selflabel.py annotate PIECES.tsv LABELLED.extxyz
+
+adds origin=<scan>-<start|plane> and relaxed_by=<model tag, or PBE> to each frame's comment line of a labelled piece
+(the single points keep only config_type and source), so that `dft compare` can list the models' minima by name.
+Standard library only.
 """
 import math
 import os
@@ -54,7 +60,34 @@ def into(cell, frame, path):
     return (cell, [[a[0]] + configs.cart(cell, configs.frac(fcell, a[1:])) for a in atoms])
 
 
+def annotate(tsv, labelled):
+    piece = os.path.basename(labelled).split(".")[0]
+    rows = {}
+    with open(tsv) as t:
+        for ln in t.read().splitlines()[1:]:
+            c = ln.split("\t")
+            if len(c) >= 5 and c[0] == piece:
+                rows[int(c[2])] = (c[3], c[4])
+    lines = open(labelled).read().split("\n")
+    i = k = 0
+    while i < len(lines) and lines[i].strip():
+        n = int(lines[i])
+        if k not in rows:
+            raise SystemExit(f"{tsv}: no row for frame {k} of piece {piece} ({labelled}, line {i + 2})")
+        head = lines[i + 1]
+        if " origin=" not in head:
+            lines[i + 1] = head + " origin=%s relaxed_by=%s" % rows[k]
+        i += 2 + n; k += 1
+    if k != len(rows):
+        raise SystemExit(f"{labelled}: {k} frames, {tsv} lists {len(rows)} for {piece}")
+    tmp = labelled + ".tmp"
+    open(tmp, "w").write("\n".join(lines))
+    os.replace(tmp, labelled)
+
+
 def main(argv):
+    if len(argv) == 4 and argv[1] == "annotate":
+        return annotate(argv[2], argv[3])
     if len(argv) < 4:
         raise SystemExit(__doc__)
     out, rnd, models = argv[1], argv[2], [a.split("=", 1) for a in argv[3:]]

@@ -86,6 +86,11 @@ public final class DftComparisonReport {
             putFinite(o, "model_start_relaxation_eV", b.startRelaxationEv());
             putFinite(o, "model_mid_relaxation_eV", b.midRelaxationEv());
         }
+        var om = js.putArray("own_minima");
+        for (var e : r.ownMinima()) {
+            om.addObject().put("piece", e.piece()).put("origin", e.origin()).put("relaxed_by", e.relaxedBy()).put("source", e.source())
+                    .put("dft_above_anchor_eV", e.dftAboveAnchorEv()).put("model_above_anchor_eV", e.modelAboveAnchorEv()).put("difference_eV", e.errorEv());
+        }
         var la = js.putArray("lattices");
         for (var l : r.lattices()) {
             ObjectNode row = la.addObject();
@@ -241,6 +246,7 @@ public final class DftComparisonReport {
                     x.converged() || !Double.isFinite(d) ? "" : "; model relaxation NOT converged"));
         }
         if (r.relaxedBarriers().isEmpty()) b.append("No relaxed-scan pairs (relaxed-<scan>-start.json and -mid.json or -plane.json) in the data yet.\n");
+        ownMinima(b, r.ownMinima());
         boolean grid = r.lattices().stream().anyMatch(l -> l.gridPressureGPa() != 0);
         b.append("\n## Lattice parameters at 0 K and 0 GPa (model relaxed from the DFT structure, cell kept cubic; target within 1 %)\n\n"
                 + (grid ? "The model was fitted with a GPW cut-off correction: a DFT relaxation at 0 GPa of the fixed-grid stress stands at"
@@ -258,6 +264,21 @@ public final class DftComparisonReport {
         }
         if (r.lattices().isEmpty()) b.append("No cell relaxations (relax-*.json) given.\n");
         return b.toString();
+    }
+
+    /** The models' own minima labelled by DFT ({@link org.paddlewheel.forcefield.fit.OwnMinima}); nothing when the data have none. */
+    private static void ownMinima(StringBuilder b, List<org.paddlewheel.forcefield.fit.OwnMinima.Entry> entries) {
+        if (entries.isEmpty()) return;
+        b.append("\n## The models' own minima, labelled by DFT (config_type self-*; forcefields/dft/selflabel.py)\n\n"
+                + "Structures a model relaxed from the DFT starts and dividing planes (`relaxed by`), single points in DFT beside DFT's own relaxed"
+                + " starts (relaxed by PBE). Energies per cell above the piece's lowest DFT-relaxed start, in DFT and in this model: a"
+                + " structure DFT puts well above that start while the model puts it near or below is a basin of the model that DFT does not"
+                + " have. Differences within one cell, so the Γ-point offset cancels; target |Δ| ≤ 0.03 eV as for barriers.\n\n"
+                + "| piece | origin | relaxed by | DFT (eV) | model (eV) | Δ (eV) | met |\n|---|---|---|---|---|---|---|\n");
+        for (var e : entries) {
+            b.append(String.format(Locale.ROOT, "| %s | %s | %s | %+.3f | %+.3f | %+.3f | %s |%n", e.piece(), e.origin(), e.relaxedBy(), e.dftAboveAnchorEv(),
+                    e.modelAboveAnchorEv(), e.errorEv(), Math.abs(e.errorEv()) <= BARRIER_TARGET ? "yes" : "no"));
+        }
     }
 
     private static void row(StringBuilder b, String name, DftComparison.Errors e) {

@@ -132,7 +132,13 @@ public final class DftComparison {
 
     /** Everything {@link #compare} finds. */
     public record Result(String model, boolean modelHasAtomEnergies, Errors all, Map<String, Errors> bySet, Map<String, Errors> byConfigType,
-                         List<ScanProfile> scans, List<LatticeResult> lattices, List<RelaxedBarrier> relaxedBarriers, List<FrameResult> frames) {}
+                         List<ScanProfile> scans, List<LatticeResult> lattices, List<RelaxedBarrier> relaxedBarriers, List<FrameResult> frames,
+                         List<OwnMinima.Entry> ownMinima) {
+        public Result(String model, boolean modelHasAtomEnergies, Errors all, Map<String, Errors> bySet, Map<String, Errors> byConfigType,
+                      List<ScanProfile> scans, List<LatticeResult> lattices, List<RelaxedBarrier> relaxedBarriers, List<FrameResult> frames) {
+            this(model, modelHasAtomEnergies, all, bySet, byConfigType, scans, lattices, relaxedBarriers, frames, List.of());
+        }
+    }
 
     private DftComparison() {}
 
@@ -228,7 +234,7 @@ public final class DftComparison {
             lat.add(lattice(model, p, grid));
         }
         List<RelaxedBarrier> rb = RelaxedPairs.all(model, pairs, fr, log, relaxed);
-        return new Result(model.name(), absolute, errors(fr, absolute, fixed), sets, types, scans(fr), lat, rb, fr);
+        return new Result(model.name(), absolute, errors(fr, absolute, fixed), sets, types, scans(fr), lat, rb, fr, OwnMinima.of(frames, fr));
     }
 
     /** Frames of config_type matching {@code glob}: DFT energy shifted by the group's mean error, DFT pressure set to the model's. */
