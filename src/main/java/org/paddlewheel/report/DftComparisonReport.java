@@ -155,7 +155,9 @@ public final class DftComparisonReport {
         for (var e : r.ownMinima()) {
             om.addObject().put("piece", e.piece()).put("origin", e.origin()).put("relaxed_by", e.relaxedBy()).put("dft", e.dftAboveAnchorEv())
                     .put("model", e.modelAboveAnchorEv());
-            if (!(Math.abs(e.errorEv()) <= BARRIER_TARGET)) missed.add("own minimum " + e.piece() + " " + e.origin() + " (" + e.relaxedBy() + ")");
+            // DFT's own relaxed starts (relaxed_by PBE) are not a model's minima: a miss there is the model's ordering of two DFT starts
+            boolean dft = "PBE".equalsIgnoreCase(e.relaxedBy());
+            if (!(Math.abs(e.errorEv()) <= BARRIER_TARGET)) missed.add((dft ? "DFT start " : "own minimum ") + e.piece() + " " + e.origin() + " (" + e.relaxedBy() + ")");
         }
         var la = o.putArray("lattice_0K");
         for (var l : r.lattices()) {
