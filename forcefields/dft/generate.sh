@@ -662,6 +662,7 @@ glass_piece() { # piece structure-file seed charge: the sampler's melt, quenched
 # ---- The models' own minima, labelled (session 19): forcefields/dft/selflabel.py builds inputs/selflabel/self-<cell>-<round>.extxyz
 # from `dft compare --write-relaxed` (the model's relaxations of the PBE starts and dividing planes) beside PBE's relaxed starts of
 # the same cell; PIECES.tsv names each frame's origin and model. Round 1: the bundled model and candidate -nbc4 (5 Dec 2026).
+# Round 2: candidate -nbc5w10 (5 Dec 2026, session 19).
 selflabel_stage() {
   local list="$here/inputs/selflabel/PIECES.tsv" piece q
   [[ -f "$list" ]] || return 0
