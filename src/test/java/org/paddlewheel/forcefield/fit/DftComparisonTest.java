@@ -245,6 +245,18 @@ class DftComparisonTest {
         assertThat(b.note()).contains("two relaxed starts");
     }
 
+    /** The aligned x = 0 2x2x2 antiperovskite of a given build seed (the dividing-plane tests' cell). */
+    private static Structure alignedX0(long seed) {
+        return new org.paddlewheel.build.AntiperovskiteBuilder().x(0).supercell(2, 2, 2).seed(seed)
+                .orientation(org.paddlewheel.build.AntiperovskiteBuilder.Orientation.ALIGNED).build().structure();
+    }
+
+    private static int firstNa(Structure s) {
+        int na = 0;
+        while (!s.speciesArray()[na].symbol().equals("Na")) na++;
+        return na;
+    }
+
     /**
      * {@code compare(..., relaxed, ...)} hands over the model's own minima (what {@code dft compare --write-relaxed} writes for
      * DFT to label): one start and one plane per pair, in the DFT cell, atom for atom. Each must be the model's minimum: its
@@ -254,10 +266,8 @@ class DftComparisonTest {
     @Test
     void theModelsRelaxedStructuresAreHandedOverInTheDftCell() throws Exception {
         ForceField model = TestCells.model();
-        Structure cell = new org.paddlewheel.build.AntiperovskiteBuilder().x(0).supercell(2, 2, 2).seed(5)
-                .orientation(org.paddlewheel.build.AntiperovskiteBuilder.Orientation.ALIGNED).build().structure();
-        int na = 0;
-        while (!cell.speciesArray()[na].symbol().equals("Na")) na++;
+        Structure cell = alignedX0(5);
+        int na = firstNa(cell);
         double[] x = cell.positions();
         java.util.Random rnd = new java.util.Random(7);
         for (int i = 0; i < x.length; i++) x[i] += 0.05 * (rnd.nextDouble() - 0.5);
@@ -294,10 +304,8 @@ class DftComparisonTest {
     @Test
     void dividingPlaneBarrierOfTheModelAgainstItsOwnRelaxation() throws Exception {
         ForceField model = TestCells.model();
-        Structure cell = new org.paddlewheel.build.AntiperovskiteBuilder().x(0).supercell(2, 2, 2).seed(3)
-                .orientation(org.paddlewheel.build.AntiperovskiteBuilder.Orientation.ALIGNED).build().structure();
-        int na = 0;
-        while (!cell.speciesArray()[na].symbol().equals("Na")) na++;
+        Structure cell = alignedX0(3);
+        int na = firstNa(cell);
         double[] x = cell.positions();
         x[3 * na] += 1.2; // part way to the next site (a/√2 ≈ 2.9 Å at x = 0), beyond HOP_MIN_A
         x[3 * na + 1] += 0.3;
