@@ -77,6 +77,10 @@ public final class FitFfCommand implements Callable<Integer> {
             + " energy differences (each counts its squared error W times; default 1, like any energy). Several values (e.g. 1,10,100)"
             + " join the validation grid, and the score then adds the held-out RMSE of those energy differences.")
     double[] relativeEnergyWeight;
+    @Option(names = "--energy-weight-of", paramLabel = "GLOB=W", description = "Weight the energy rows of configurations whose config_type"
+            + " matches GLOB W times more (repeatable; first match wins; absolute and relative energies alike, forces and stresses unchanged),"
+            + " e.g. 'self-*=100' for the self-labelled minima of forcefields/dft/selflabel.py. The model records fit.energy_weight_of.")
+    java.util.LinkedHashMap<String, Double> energyWeightOf;
     @Option(names = "--candidate-rank", paramLabel = "N", defaultValue = "1", description = "With --dataset: take the validation grid's"
             + " N-th best candidate (1: the best score). forcefields/fit-dft.sh takes the next rank when its MD guard rejects a fit; the model"
             + " records fit.candidate_rank (default ${DEFAULT-VALUE}).")
@@ -168,6 +172,7 @@ public final class FitFfCommand implements Callable<Integer> {
         if (cutoffCurves != null) opt = opt.withCutoffCurves(org.paddlewheel.forcefield.fit.CutoffCurves.read(cutoffCurves));
         var frames = org.paddlewheel.forcefield.fit.Uf3Dataset.read(dataset);
         if (candidateRank != 1) opt = opt.withCandidateRank(candidateRank);
+        if (energyWeightOf != null && !energyWeightOf.isEmpty()) opt = opt.withEnergyWeightOf(energyWeightOf);
         if (thinFrames != null) {
             int before = frames.size();
             frames = org.paddlewheel.forcefield.fit.Uf3Dataset.thin(frames, thinConfigType, thinFrames, testFraction);

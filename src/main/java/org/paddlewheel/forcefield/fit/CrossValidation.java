@@ -33,6 +33,12 @@ final class CrossValidation {
 
     /** The cross-validation of train ∪ validation in k folds; null when k &lt; 2 or fewer than 2 groups exist. */
     static CrossValidation of(List<Uf3Design.Rows> train, List<Uf3Design.Rows> validation, int k, int columns, List<org.paddlewheel.model.Element> elements) {
+        return of(train, validation, k, columns, elements, r -> 1);
+    }
+
+    /** As above, each configuration's energy row weighted by {@code energyWeight} in the folds' fits (not in their scores). */
+    static CrossValidation of(List<Uf3Design.Rows> train, List<Uf3Design.Rows> validation, int k, int columns, List<org.paddlewheel.model.Element> elements,
+                              java.util.function.ToDoubleFunction<Uf3Design.Rows> energyWeight) {
         if (k < 2) return null;
         List<Uf3Design.Rows> all = new ArrayList<>(train);
         all.addAll(validation);
@@ -48,7 +54,7 @@ final class CrossValidation {
         Uf3Solver.Normal[] without = new Uf3Solver.Normal[nf];
         CompositionSpan[] spans = new CompositionSpan[nf];
         for (int f = 0; f < nf; f++) {
-            without[f] = new Uf3Solver.Normal(columns);
+            without[f] = new Uf3Solver.Normal(columns, energyWeight);
             List<Uf3Design.Rows> rest = new ArrayList<>();
             for (int o = 0; o < nf; o++) if (o != f) rest.addAll(folds.get(o));
             for (Uf3Design.Rows r : rest) without[f].add(r);

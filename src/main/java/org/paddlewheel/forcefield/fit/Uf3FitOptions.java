@@ -14,27 +14,28 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
                             double testFraction, double validationFraction, Uf3Fitter.ThreeBody threeBody, boolean deviatoricStress,
                             boolean fitChargeScale, boolean fitBonded, boolean pressureOffset, int cvFolds, List<Element> cutoffCorrection,
                             int bondedOrder, String relativeEnergy, CutoffCurves cutoffCurves, String relativeEnergyKey,
-                            double[] relativeWeights, int candidateRank) {
+                            double[] relativeWeights, int candidateRank, java.util.Map<String, Double> energyWeightOf) {
     public Uf3FitOptions {
         if (candidateRank == 0) candidateRank = 1;
         if (candidateRank < 1) throw new IllegalArgumentException("--candidate-rank " + candidateRank + ": expected 1 or more");
         cutoffCorrection = cutoffCorrection == null ? List.of() : List.copyOf(cutoffCorrection);
         if (bondedOrder == 0) bondedOrder = 2;
         relativeWeights = relativeWeights == null || relativeWeights.length == 0 ? new double[] {1} : relativeWeights.clone();
+        energyWeightOf = energyWeightOf == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(energyWeightOf));
     }
 
     /** The basis and the split; everything else off (2-body, full stress, base charges and bonded terms, hold-out validation). */
     public Uf3FitOptions(String base, boolean keepPairs, double rCut, double knotSpacing, double coreA, double coreRho,
                          double testFraction, double validationFraction) {
         this(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, Uf3Fitter.ThreeBody.OFF, false, false, false, false,
-                0, List.of(), 2, null, null, null, null, 1);
+                0, List.of(), 2, null, null, null, null, 1, null);
     }
 
     public static Uf3FitOptions defaults() { return new Uf3FitOptions("na-amide-borohydride", false, 5.5, 0.3, 1000, 0.2, 0.1, 0.2); }
 
     public Uf3FitOptions withThreeBody(Uf3Fitter.ThreeBody t) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, t, deviatoricStress,
-                fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank);
+                fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf);
     }
 
     /**
@@ -45,7 +46,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withChargeScale(boolean fit) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, deviatoricStress,
-                fit, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank);
+                fit, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf);
     }
 
     /**
@@ -54,7 +55,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withFitBonded(boolean fit) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, deviatoricStress,
-                fitChargeScale, fit, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank);
+                fitChargeScale, fit, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf);
     }
 
     /**
@@ -64,7 +65,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withDeviatoricStress(boolean d) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, d && !pressureOffset,
-                fitChargeScale, fitBonded, pressureOffset && !d, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank);
+                fitChargeScale, fitBonded, pressureOffset && !d, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf);
     }
 
     /**
@@ -76,7 +77,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withPressureOffset(boolean on) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress && !on, fitChargeScale, fitBonded, on, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank);
+                deviatoricStress && !on, fitChargeScale, fitBonded, on, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf);
     }
 
     /**
@@ -87,7 +88,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withCrossValidation(int k) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, k, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank);
+                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, k, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf);
     }
 
     /**
@@ -97,7 +98,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withCutoffCorrection(List<Element> els) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, els, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank);
+                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, els, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf);
     }
 
     /**
@@ -107,7 +108,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withBondedOrder(int order) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, order, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank);
+                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, order, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf);
     }
 
     /**
@@ -119,7 +120,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withRelativeEnergy(String glob) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, glob, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank);
+                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, glob, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf);
     }
 
     /**
@@ -130,7 +131,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withCutoffCurves(CutoffCurves curves) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, curves, relativeEnergyKey, relativeWeights, candidateRank);
+                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, curves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf);
     }
 
     /**
@@ -151,7 +152,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
             }
         }
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, regex, relativeWeights, candidateRank);
+                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, regex, relativeWeights, candidateRank, energyWeightOf);
     }
 
     /**
@@ -166,7 +167,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
         for (double v : w) if (!(v > 0) || !Double.isFinite(v)) throw new IllegalArgumentException("--relative-energy-weight " + v + ": expected a positive number");
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
                 deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves,
-                relativeEnergyKey, w, candidateRank);
+                relativeEnergyKey, w, candidateRank, energyWeightOf);
     }
 
     /** Whether the relative-energy weight is chosen by validation (several candidates given). */
@@ -182,6 +183,35 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
     public Uf3FitOptions withCandidateRank(int rank) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
                 deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves,
-                relativeEnergyKey, relativeWeights, rank);
+                relativeEnergyKey, relativeWeights, rank, energyWeightOf);
+    }
+
+    /**
+     * Extra weight on the energy rows of chosen configurations: each entry maps a config_type glob to a factor that
+     * multiplies the squared energy error of every matching configuration (first matching glob wins; absolute and
+     * relative-energy rows alike, on top of w_E and the relative-energy weight; forces and stresses unchanged). It exists
+     * for the self-labelled minima ({@code self-*}, forcefields/dft/selflabel.py): a few frames whose PBE energies say
+     * where the model's own basins lie, which a global relative-energy weight can only reach by also weighting the
+     * hundreds of near-copy BFGS frames of the relaxations (session 20, forcefields/README.md).
+     */
+    public Uf3FitOptions withEnergyWeightOf(java.util.Map<String, Double> weights) {
+        if (weights != null) {
+            for (var e : weights.entrySet()) {
+                if (e.getValue() == null || !(e.getValue() > 0) || !Double.isFinite(e.getValue())) {
+                    throw new IllegalArgumentException("--energy-weight-of " + e.getKey() + "=" + e.getValue() + ": expected a positive number");
+                }
+            }
+        }
+        return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
+                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves,
+                relativeEnergyKey, relativeWeights, candidateRank, weights);
+    }
+
+    /** The factor on a configuration's energy row: the first glob of {@link #withEnergyWeightOf} its config_type matches, else 1. */
+    public double energyWeightOf(String configType) {
+        for (var e : energyWeightOf.entrySet()) {
+            if (java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + e.getKey()).matches(java.nio.file.Path.of(configType))) return e.getValue();
+        }
+        return 1;
     }
 }

@@ -107,14 +107,16 @@ public final class Uf3Fitter {
                 triples.size(), design.columns(), els.size());
         List<Uf3Design.Rows> tr = rows(design, split.train(), "train"), va = rows(design, split.validation(), "validation"),
                 te = rows(design, split.test(), "test");
-        CrossValidation cv = CrossValidation.of(tr, va, opt.cvFolds(), design.columns(), design.elements());
+        java.util.function.ToDoubleFunction<Uf3Design.Rows> energyWeight = r -> opt.energyWeightOf(r.configType());
+        if (!opt.energyWeightOf().isEmpty()) log.printf(Locale.ROOT, "fit-ff uf3: energy rows weighted by config_type %s%n", opt.energyWeightOf());
+        CrossValidation cv = CrossValidation.of(tr, va, opt.cvFolds(), design.columns(), design.elements(), energyWeight);
         if (cv != null) {
             tr = cv.rows();
             va = List.of();
             log.printf(Locale.ROOT, "fit-ff uf3: %d-fold cross-validation over %d groups of the %d non-test configurations%n", cv.folds(),
                     cv.groups(), tr.size());
         }
-        Uf3Solver.Normal nTrain = Uf3Solver.Normal.of(design.columns(), tr);
+        Uf3Solver.Normal nTrain = Uf3Solver.Normal.of(design.columns(), tr, energyWeight);
         boolean onTrain = va.isEmpty() && cv == null;
         List<Uf3Design.Rows> scoreSet = onTrain ? tr : va;
         if (onTrain) log.println("fit-ff uf3: no validation configurations; hyper-parameters scored on the training set");
@@ -192,7 +194,7 @@ public final class Uf3Fitter {
             int ng = Math.max(1, (int) Math.ceil(groups.size() / (double) div));
             Set<String> use = new java.util.HashSet<>(groups.subList(0, ng));
             List<Uf3Design.Rows> sub = tr.stream().filter(r -> use.contains(r.group())).toList();
-            double[] cs = div == 1 ? c : Uf3Solver.solve(design, Uf3Solver.Normal.of(design.columns(), sub), best.hyper());
+            double[] cs = div == 1 ? c : Uf3Solver.solve(design, Uf3Solver.Normal.of(design.columns(), sub, energyWeight), best.hyper());
             CompositionSpan subSpan = new CompositionSpan(design.elements(), sub);
             lc.add(new LearningPoint(sub.size(), Uf3Solver.rmse(sub, cs), Uf3Solver.rmse(va, cs, subSpan), Uf3Solver.rmse(te, cs, subSpan)));
         }
@@ -241,6 +243,10 @@ public final class Uf3Fitter {
                 .put("bonded_order", design.bondedFitted() ? opt.bondedOrder() : 0);
         if (opt.relativeEnergy() != null && !opt.relativeEnergy().isEmpty()) how.put("relative_energy_config_types", opt.relativeEnergy());
         if (opt.relativeEnergyKey() != null) how.put("relative_energy_key", opt.relativeEnergyKey());
+        if (!opt.energyWeightOf().isEmpty()) {
+            var ew = how.putObject("energy_weight_of");
+            opt.energyWeightOf().forEach(ew::put);
+        }
         if (cv != null) { // which groups the pooled cross-validation RMSE comes from (an extrapolating group shows here)
             var arr = how.putArray("cross_validation_groups");
             List<CrossValidation.GroupError> ge = cv.perGroup(design, best.hyper());

@@ -37,37 +37,58 @@ public final class Uf3Solver {
         final double[] bE, bF, bS, bR;
         long nE, nF, nS, nR;
 
+        /** Factor on each configuration's squared energy error (fit-ff --energy-weight-of; 1 for all by default). */
+        final java.util.function.ToDoubleFunction<Uf3Design.Rows> energyWeight;
+
         public Normal(int columns) {
+            this(columns, r -> 1);
+        }
+
+        public Normal(int columns, java.util.function.ToDoubleFunction<Uf3Design.Rows> energyWeight) {
             p = columns;
+            this.energyWeight = energyWeight;
             gE = new double[p][p]; gF = new double[p][p]; gS = new double[p][p]; gR = new double[p][p];
             bE = new double[p]; bF = new double[p]; bS = new double[p]; bR = new double[p];
         }
 
         /** Adds one configuration's rows. */
         public Normal add(Uf3Design.Rows r) {
+            double w = energyWeight.applyAsDouble(r);
             if (r.relativeEnergy()) {
-                addRow(gR, bR, r.energyRow(), r.energyTarget());
+                addRow(gR, bR, r.energyRow(), r.energyTarget(), w);
                 nR++;
             } else {
-                addRow(gE, bE, r.energyRow(), r.energyTarget());
+                addRow(gE, bE, r.energyRow(), r.energyTarget(), w);
                 nE++;
             }
-            for (int k = 0; k < r.forceRows().length; k++) addRow(gF, bF, r.forceRows()[k], r.forceTarget()[k]);
+            for (int k = 0; k < r.forceRows().length; k++) addRow(gF, bF, r.forceRows()[k], r.forceTarget()[k], 1);
             nF += r.forceRows().length;
             if (r.stressRows() != null) {
-                for (int k = 0; k < 6; k++) addRow(gS, bS, r.stressRows()[k], r.stressTarget()[k]);
+                for (int k = 0; k < 6; k++) addRow(gS, bS, r.stressRows()[k], r.stressTarget()[k], 1);
                 nS += 6;
             }
             return this;
         }
 
         public static Normal of(int columns, List<Uf3Design.Rows> rows) {
-            Normal n = new Normal(columns);
+            return of(columns, rows, r -> 1);
+        }
+
+        /** As above, each configuration's energy row weighted by {@code energyWeight} (its squared error counts that many times). */
+        public static Normal of(int columns, List<Uf3Design.Rows> rows, java.util.function.ToDoubleFunction<Uf3Design.Rows> energyWeight) {
+            Normal n = new Normal(columns, energyWeight);
             for (Uf3Design.Rows r : rows) n.add(r);
             return n;
         }
 
-        private void addRow(double[][] g, double[] b, double[] a, double y) {
+        private void addRow(double[][] g, double[] b, double[] a0, double y, double w) {
+            double[] a = a0;
+            if (w != 1) { // w·aᵀa and w·aᵀy: the row and its target scaled by √w
+                double sw = Math.sqrt(w);
+                a = a0.clone();
+                for (int k = 0; k < a.length; k++) a[k] *= sw;
+                y *= sw;
+            }
             int[] nz = new int[p];
             int m = 0;
             for (int k = 0; k < p; k++) if (a[k] != 0) nz[m++] = k;

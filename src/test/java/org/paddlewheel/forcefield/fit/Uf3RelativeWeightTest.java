@@ -30,23 +30,8 @@ class Uf3RelativeWeightTest {
 
     @Test
     void aLargerWeightReproducesTheRelativeGroupsAndWeightOneIsThePlainFit() throws Exception {
-        Uf3SyntheticData data = new Uf3SyntheticData(5, 8, 24);
-        SplittableRandom rnd = new SplittableRandom(17);
-        List<LabelledXyz.Labelled> frames = new ArrayList<>();
-        int k = 0;
-        for (var f : data.frames) {
-            double[] fo = f.forcesEvPerA().clone();
-            for (int q = 0; q < fo.length; q++) fo[q] += 0.3 * gaussian(rnd);
-            Map<String, String> info = new LinkedHashMap<>(f.info());
-            double e = f.energyEv();
-            if (info.get("config_type").startsWith("random")) info.put("source", "scan-like-" + (k++ / 3) + "#" + k);
-            else e += 0.005 * f.structure().size() * gaussian(rnd);
-            frames.add(new LabelledXyz.Labelled(f.structure(), e, fo, f.stressEvPerA3(), f.charges(), info));
-        }
-        Path file = tmp.resolve("noisy.extxyz");
-        LabelledXyz.write(file, frames);
+        Path file = noisyData();
         Path base = tmp.resolve("truth.json");
-        Files.writeString(base, data.truthJson.toPrettyString());
         var opt = new Uf3FitOptions(base.toString(), false, 5.0, 0.4, 500, 0.25, 0.1, 0.2).withRelativeEnergy("random-*");
         PrintStream log = new PrintStream(System.err, true);
         var read = Uf3Dataset.read(List.of(file));
@@ -70,6 +55,62 @@ class Uf3RelativeWeightTest {
         assertThat(w).isIn(1.0, 100.0);
         assertThat(chosen.cvRmse()).hasSize(4);
         assertThat(chosen.cvRmse()[3]).as("held-out relative-energy RMSE is scored").isFinite();
+    }
+
+    /**
+     * {@code fit-ff --energy-weight-of GLOB=W} multiplies the squared energy error of the matching configurations only:
+     * when every relative-energy group matches (random-*), weight 100 on them must be the relative-energy weight 100
+     * itself (training RMSEs of energy, force, stress and energy differences equal to 1e-6 relative: the same normal
+     * equations, the weight applied to the rows instead of the sum; the coefficients themselves differ by 1e-4 relative
+     * at ridge 1e-8, in directions the data hardly fix); a glob no configuration matches must leave the plain fit; and weighting the other configurations' absolute energies instead
+     * must not reproduce the relative groups (their RMSE stays above the relative-weight fit's). Bad weights are refused.
+     */
+    @Test
+    void anEnergyWeightOnConfigTypesWeightsOnlyThoseConfigurations() throws Exception {
+        Path file = noisyData();
+        Path base = tmp.resolve("truth.json");
+        var opt = new Uf3FitOptions(base.toString(), false, 5.0, 0.4, 500, 0.25, 0.1, 0.2).withRelativeEnergy("random-*");
+        PrintStream log = new PrintStream(System.err, true);
+        var read = Uf3Dataset.read(List.of(file));
+        Uf3Fitter.Result relative = new Uf3Fitter(opt.withRelativeWeights(100), log).fit(read);
+        Uf3Fitter.Result byType = new Uf3Fitter(opt.withEnergyWeightOf(Map.of("random-*", 100.0)), log).fit(read);
+        Uf3Fitter.Result none = new Uf3Fitter(opt.withEnergyWeightOf(Map.of("no-such-type-*", 100.0)), log).fit(read);
+        Uf3Fitter.Result plain = new Uf3Fitter(opt, log).fit(read);
+        Uf3Fitter.Result others = new Uf3Fitter(opt.withEnergyWeightOf(Map.of("[!r]*", 100.0)), log).fit(read);
+        double[] eRel = Uf3Solver.rmse(relative.train(), relative.coefficients()), eType = Uf3Solver.rmse(byType.train(), byType.coefficients());
+        for (int q = 0; q < eRel.length; q++) assertThat(eType[q]).isCloseTo(eRel[q], org.assertj.core.data.Offset.offset(1e-6 * eRel[q]));
+        for (int c = 0; c < plain.coefficients().length; c++) {
+            assertThat(none.coefficients()[c]).isCloseTo(plain.coefficients()[c],
+                    org.assertj.core.data.Offset.offset(1e-12 * (1 + Math.abs(plain.coefficients()[c]))));
+        }
+        double rRel = Uf3Solver.rmse(relative.train(), relative.coefficients())[3], rOthers = Uf3Solver.rmse(others.train(), others.coefficients())[3];
+        System.out.printf("energy weight 100 on random-*: relative E RMSE %.3g eV/atom; on the other configurations: %.3g%n", rRel, rOthers);
+        assertThat(rOthers).isGreaterThan(rRel);
+        assertThat(byType.model().path("fit").path("energy_weight_of").path("random-*").asDouble()).isEqualTo(100);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> opt.withEnergyWeightOf(Map.of("self-*", -1.0)))
+                .hasMessageContaining("--energy-weight-of self-*=-1.0");
+    }
+
+    /** The synthetic set with noisy forces and absolute energies, random-* cells grouped three to a scan; writes truth.json beside it. */
+    private Path noisyData() throws Exception {
+        Uf3SyntheticData data = new Uf3SyntheticData(5, 8, 24);
+        SplittableRandom rnd = new SplittableRandom(17);
+        List<LabelledXyz.Labelled> frames = new ArrayList<>();
+        int k = 0;
+        for (var f : data.frames) {
+            double[] fo = f.forcesEvPerA().clone();
+            for (int q = 0; q < fo.length; q++) fo[q] += 0.3 * gaussian(rnd);
+            Map<String, String> info = new LinkedHashMap<>(f.info());
+            double e = f.energyEv();
+            if (info.get("config_type").startsWith("random")) info.put("source", "scan-like-" + (k++ / 3) + "#" + k);
+            else e += 0.005 * f.structure().size() * gaussian(rnd);
+            frames.add(new LabelledXyz.Labelled(f.structure(), e, fo, f.stressEvPerA3(), f.charges(), info));
+        }
+        Path file = tmp.resolve("noisy.extxyz");
+        LabelledXyz.write(file, frames);
+        Path base = tmp.resolve("truth.json");
+        Files.writeString(base, data.truthJson.toPrettyString());
+        return file;
     }
 
     private static double gaussian(SplittableRandom r) {
