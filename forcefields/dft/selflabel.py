@@ -13,10 +13,14 @@ Frames are carried into the cell of the piece's first PBE start by their fractio
 cells are that cell turned rigidly, vectors in the same order; checked to 1e-6 relative in lengths and angles), so
 that CP2K runs in the orthogonal cell (its grids are several times slower in a turned one).
 
-  selflabel.py OUTDIR ROUND TAG=DIR [TAG=DIR ...]
+  selflabel.py [--no-anchors] OUTDIR ROUND TAG=DIR [TAG=DIR ...]
 
 writes OUTDIR/self-x0-ROUND.extxyz, OUTDIR/self-x1-ROUND.extxyz (one per cell that has frames) and appends their
-frames to OUTDIR/PIECES.tsv (piece, charge, frame, origin, relaxed_by).
+frames to OUTDIR/PIECES.tsv (piece, charge, frame, origin, relaxed_by). With --no-anchors the PBE starts are left out
+(they are the same structures every round, 2 + 3 single points, about 20 min at one rank): `dft compare` then measures
+the piece from an earlier piece's anchors in the same cell (OwnMinima), and a fit sees the piece's minima against those
+anchors only when the rounds share one relative-energy group (fit-ff --relative-energy-key '(self-x\d)'); without it,
+only the differences among the piece's own minima.
 
   selflabel.py annotate PIECES.tsv LABELLED.extxyz
 
@@ -90,6 +94,10 @@ def main(argv):
         return annotate(argv[2], argv[3])
     if len(argv) < 4:
         raise SystemExit(__doc__)
+    no_anchors = "--no-anchors" in argv
+    argv = [a for a in argv if a != "--no-anchors"]
+    if len(argv) < 4:
+        raise SystemExit(__doc__)
     out, rnd, models = argv[1], argv[2], [a.split("=", 1) for a in argv[3:]]
     os.makedirs(out, exist_ok=True)
     rows = []
@@ -102,8 +110,9 @@ def main(argv):
                 continue
             f = configs.read(p)[0]
             ref = ref or f[0]
-            frames.append(into(ref, f, p))
-            origins.append((a, "PBE"))
+            if not no_anchors:
+                frames.append(into(ref, f, p))
+                origins.append((a, "PBE"))
         if ref is None:
             continue
         for tag, d in models:
@@ -113,7 +122,7 @@ def main(argv):
                     continue
                 frames.append(into(ref, configs.read(p)[0], p))
                 origins.append((s, tag))
-        if all(m == "PBE" for _, m in origins):
+        if not origins or all(m == "PBE" for _, m in origins):
             continue  # no model minima for this cell
         piece = f"self-{cell_name}-{rnd}"
         configs.write(os.path.join(out, piece + ".extxyz"), frames)

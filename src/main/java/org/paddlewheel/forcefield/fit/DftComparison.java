@@ -234,6 +234,11 @@ public final class DftComparison {
             lat.add(lattice(model, p, grid));
         }
         List<RelaxedBarrier> rb = RelaxedPairs.all(model, pairs, fr, log, relaxed);
+        List<String> unanchored = OwnMinima.unanchored(frames, fr);
+        if (!unanchored.isEmpty()) {
+            log.printf(Locale.ROOT, "dft compare: %d self-labelled frames have no PBE anchor in their cell and are not listed as own minima: %s%n",
+                    unanchored.size(), String.join(", ", unanchored));
+        }
         return new Result(model.name(), absolute, errors(fr, absolute, fixed), sets, types, scans(fr), lat, rb, fr, OwnMinima.of(frames, fr));
     }
 

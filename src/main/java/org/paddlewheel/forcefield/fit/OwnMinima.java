@@ -8,11 +8,12 @@ import java.util.Map;
 /**
  * The models' own minima, labelled by DFT (config_type {@code self-*}; forcefields/dft/selflabel.py): structures a model
  * relaxed from DFT starts and dividing planes, each frame tagged {@code origin} (the scan point it was relaxed from) and
- * {@code relaxed_by} (a model's tag, or {@code PBE} for DFT's own relaxed starts, which anchor the piece). For every frame,
- * its energy above the piece's lowest DFT-relaxed anchor (eV per cell), in DFT and in the model under test: a model minimum
+ * {@code relaxed_by} (a model's tag, or {@code PBE} for DFT's own relaxed starts, which anchor the cell). For every frame,
+ * its energy above the lowest DFT-relaxed anchor of its cell (eV per cell), in DFT and in the model under test: a model minimum
  * that DFT puts far above the anchor while the model puts it at or below is a spurious basin of that model (session 18: a
- * fit's relaxed x = 0 dividing planes 0.28–0.37 eV below DFT's own). Differences within one cell only, so the Γ-point offset
- * of these 2x2x1 cells cancels.
+ * fit's relaxed x = 0 dividing planes 0.28–0.37 eV below DFT's own). A cell is the config_type, atom count and lattice
+ * (to 1e-4 Å), so a later round's piece labelled without its own anchors (selflabel.py --no-anchors) is measured from an
+ * earlier piece's; differences within one cell only, so the Γ-point offset of these 2x2x1 cells cancels.
  */
 public final class OwnMinima {
     private OwnMinima() {}
@@ -23,22 +24,22 @@ public final class OwnMinima {
         public double errorEv() { return modelAboveAnchorEv - dftAboveAnchorEv; }
     }
 
-    /** The entries of every {@code self-*} piece among {@code frames} (same order as {@code results}); pieces without a PBE anchor are left out. */
+    /**
+     * The entries of every {@code self-*} frame among {@code frames} (same order as {@code results}), piece by piece in the
+     * order the pieces first appear; frames of a cell that has no PBE anchor at all are left out (see {@link #unanchored}).
+     */
     public static List<Entry> of(List<Uf3Dataset.Frame> frames, List<DftComparison.FrameResult> results) {
+        Map<String, Integer> anchorOf = anchors(frames, results);
         Map<String, List<Integer>> pieces = new LinkedHashMap<>();
         for (int i = 0; i < results.size(); i++) {
             if (results.get(i).configType().startsWith("self-")) pieces.computeIfAbsent(frames.get(i).group(), k -> new ArrayList<>()).add(i);
         }
         List<Entry> out = new ArrayList<>();
         for (List<Integer> idx : pieces.values()) {
-            int anchor = -1;
             for (int i : idx) {
-                boolean dft = "PBE".equalsIgnoreCase(frames.get(i).labelled().info().getOrDefault("relaxed_by", ""));
-                if (dft && (anchor < 0 || results.get(i).dftEnergyEv() < results.get(anchor).dftEnergyEv())) anchor = i;
-            }
-            if (anchor < 0) continue;
-            var a = results.get(anchor);
-            for (int i : idx) {
+                Integer anchor = anchorOf.get(cell(frames.get(i), results.get(i)));
+                if (anchor == null) continue;
+                var a = results.get(anchor);
                 var r = results.get(i);
                 var info = frames.get(i).labelled().info();
                 out.add(new Entry(r.configType(), info.getOrDefault("origin", "?"), info.getOrDefault("relaxed_by", "?"), r.source(),
@@ -46,5 +47,36 @@ public final class OwnMinima {
             }
         }
         return out;
+    }
+
+    /** Sources of the {@code self-*} frames whose cell has no PBE anchor in the data (left out of {@link #of}). */
+    public static List<String> unanchored(List<Uf3Dataset.Frame> frames, List<DftComparison.FrameResult> results) {
+        Map<String, Integer> anchorOf = anchors(frames, results);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            if (results.get(i).configType().startsWith("self-") && !anchorOf.containsKey(cell(frames.get(i), results.get(i)))) {
+                out.add(results.get(i).source());
+            }
+        }
+        return out;
+    }
+
+    /** Per cell, the index of its lowest-energy (DFT) PBE-relaxed frame. */
+    private static Map<String, Integer> anchors(List<Uf3Dataset.Frame> frames, List<DftComparison.FrameResult> results) {
+        Map<String, Integer> anchorOf = new LinkedHashMap<>();
+        for (int i = 0; i < results.size(); i++) {
+            if (!results.get(i).configType().startsWith("self-")) continue;
+            if (!"PBE".equalsIgnoreCase(frames.get(i).labelled().info().getOrDefault("relaxed_by", ""))) continue;
+            Integer a = anchorOf.get(cell(frames.get(i), results.get(i)));
+            if (a == null || results.get(i).dftEnergyEv() < results.get(a).dftEnergyEv()) anchorOf.put(cell(frames.get(i), results.get(i)), i);
+        }
+        return anchorOf;
+    }
+
+    /** config_type, atom count and lattice vectors to 1e-4 Å: frames whose energies may be subtracted. */
+    private static String cell(Uf3Dataset.Frame f, DftComparison.FrameResult r) {
+        StringBuilder k = new StringBuilder(r.configType()).append('|').append(f.labelled().structure().size());
+        for (double[] v : f.labelled().structure().lattice().rows()) for (double x : v) k.append('|').append(Math.round(x * 1e4));
+        return k.toString();
     }
 }

@@ -13,16 +13,22 @@ import org.paddlewheel.model.Lattice;
 import org.paddlewheel.model.Structure;
 
 /**
- * {@link OwnMinima}: every self-* frame is measured from the piece's lowest DFT-relaxed anchor, in DFT and in the model,
- * from the same anchor frame; a model basin DFT does not have shows as a negative Δ; pieces without an anchor and frames of
- * other config types are left out. Energies are exact sums here, so 1e-12 eV.
+ * {@link OwnMinima}: every self-* frame is measured from its cell's lowest DFT-relaxed anchor, in DFT and in the model,
+ * from the same anchor frame; a model basin DFT does not have shows as a negative Δ; a later piece without anchors in the
+ * same cell is measured from an earlier piece's; a cell without any anchor (another config_type, or the same one in another
+ * lattice) is left out and named by {@link OwnMinima#unanchored}; frames of other config types are ignored. Energies are
+ * exact sums here, so 1e-12 eV.
  */
 class OwnMinimaTest {
     private final List<Uf3Dataset.Frame> frames = new ArrayList<>();
     private final List<DftComparison.FrameResult> results = new ArrayList<>();
 
     private void add(String type, String group, String relaxedBy, String origin, double dft, double model) {
-        Structure s = Structure.of(Lattice.cubic(5), new Element[] {Element.of("Na")}, new double[3]);
+        add(type, group, relaxedBy, origin, dft, model, 5);
+    }
+
+    private void add(String type, String group, String relaxedBy, String origin, double dft, double model, double a) {
+        Structure s = Structure.of(Lattice.cubic(a), new Element[] {Element.of("Na")}, new double[3]);
         Map<String, String> info = relaxedBy == null ? Map.of("config_type", type) : Map.of("config_type", type, "relaxed_by", relaxedBy, "origin", origin);
         frames.add(new Uf3Dataset.Frame(new LabelledXyz.Labelled(s, dft, new double[3], null, null, info), group));
         results.add(new DftComparison.FrameResult(group + "#" + frames.size(), type, "Na", s.speciesArray(), dft, model, new double[3], new double[3], null, null));
@@ -46,5 +52,19 @@ class OwnMinimaTest {
         assertThat(plane.dftAboveAnchorEv()).isCloseTo(0.3, within(1e-12));
         assertThat(plane.modelAboveAnchorEv()).isCloseTo(-0.4, within(1e-12));
         assertThat(plane.errorEv()).isCloseTo(-0.7, within(1e-12));
+        assertThat(OwnMinima.unanchored(frames, results)).containsExactly("g3#5");
+    }
+
+    @Test
+    void aLaterPieceWithoutAnchorsIsMeasuredFromItsCellsAnchor() {
+        add("self-x0", "round1", "PBE", "scan-start", -100.0, -50.0);
+        add("self-x0", "round1", "m1", "scan-plane", -99.5, -50.2);
+        add("self-x0", "round2", "m2", "scan-plane", -99.8, -50.6);      // no anchor of its own: round 1's, same cell
+        add("self-x0", "round3", "m3", "scan-plane", -99.0, -49.0, 6);   // same config_type, another lattice: no anchor
+        List<OwnMinima.Entry> e = OwnMinima.of(frames, results);
+        assertThat(e).extracting(OwnMinima.Entry::relaxedBy).containsExactly("PBE", "m1", "m2");
+        assertThat(e.get(2).dftAboveAnchorEv()).isCloseTo(0.2, within(1e-12));
+        assertThat(e.get(2).errorEv()).isCloseTo(-0.8, within(1e-12));
+        assertThat(OwnMinima.unanchored(frames, results)).containsExactly("round3#4");
     }
 }
