@@ -43,7 +43,7 @@ public final class OwnMinima {
                 var r = results.get(i);
                 var info = frames.get(i).labelled().info();
                 out.add(new Entry(r.configType(), info.getOrDefault("origin", "?"), info.getOrDefault("relaxed_by", "?"), r.source(),
-                        r.dftEnergyEv() - a.dftEnergyEv(), r.modelEnergyEv() - a.modelEnergyEv()));
+                        dft(frames, i) - dft(frames, anchor), r.modelEnergyEv() - a.modelEnergyEv()));
             }
         }
         return out;
@@ -68,9 +68,18 @@ public final class OwnMinima {
             if (!results.get(i).configType().startsWith("self-")) continue;
             if (!"PBE".equalsIgnoreCase(frames.get(i).labelled().info().getOrDefault("relaxed_by", ""))) continue;
             Integer a = anchorOf.get(cell(frames.get(i), results.get(i)));
-            if (a == null || results.get(i).dftEnergyEv() < results.get(a).dftEnergyEv()) anchorOf.put(cell(frames.get(i), results.get(i)), i);
+            if (a == null || dft(frames, i) < dft(frames, a)) anchorOf.put(cell(frames.get(i), results.get(i)), i);
         }
         return anchorOf;
+    }
+
+    /**
+     * The frame's DFT energy as labelled (eV), not {@link DftComparison.FrameResult#dftEnergyEv}: dft compare shifts a
+     * relative-energy group's DFT energies by that group's mean model error, a different shift in every piece, so frames
+     * of two pieces compare only unshifted (the GPW cut-off correction is the same in one cell and cancels).
+     */
+    private static double dft(List<Uf3Dataset.Frame> frames, int i) {
+        return frames.get(i).labelled().energyEv();
     }
 
     /** config_type, atom count and lattice vectors to 1e-4 Å: frames whose energies may be subtracted. */
