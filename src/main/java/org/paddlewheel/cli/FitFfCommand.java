@@ -79,8 +79,10 @@ public final class FitFfCommand implements Callable<Integer> {
     double[] relativeEnergyWeight;
     @Option(names = "--energy-weight-of", paramLabel = "GLOB=W", description = "Weight the energy rows of configurations whose config_type"
             + " matches GLOB W times more (repeatable; first match wins; absolute and relative energies alike, forces and stresses unchanged),"
-            + " e.g. 'self-*=100' for the self-labelled minima of forcefields/dft/selflabel.py. The model records fit.energy_weight_of.")
-    java.util.LinkedHashMap<String, Double> energyWeightOf;
+            + " e.g. 'self-*=100' for the self-labelled minima of forcefields/dft/selflabel.py. Several values for one glob"
+            + " (e.g. 'self-*=10,100,1000') join the validation grid, and the score then adds those configurations' held-out energy RMSE."
+            + " The model records fit.energy_weight_of (the chosen factor) and fit.energy_weight_of_candidates.")
+    java.util.LinkedHashMap<String, String> energyWeightOf;
     @Option(names = "--candidate-rank", paramLabel = "N", defaultValue = "1", description = "With --dataset: take the validation grid's"
             + " N-th best candidate (1: the best score). forcefields/fit-dft.sh takes the next rank when its MD guard rejects a fit; the model"
             + " records fit.candidate_rank (default ${DEFAULT-VALUE}).")
@@ -172,7 +174,7 @@ public final class FitFfCommand implements Callable<Integer> {
         if (cutoffCurves != null) opt = opt.withCutoffCurves(org.paddlewheel.forcefield.fit.CutoffCurves.read(cutoffCurves));
         var frames = org.paddlewheel.forcefield.fit.Uf3Dataset.read(dataset);
         if (candidateRank != 1) opt = opt.withCandidateRank(candidateRank);
-        if (energyWeightOf != null && !energyWeightOf.isEmpty()) opt = opt.withEnergyWeightOf(energyWeightOf);
+        if (energyWeightOf != null && !energyWeightOf.isEmpty()) opt = energyWeights(opt, energyWeightOf);
         if (thinFrames != null) {
             int before = frames.size();
             frames = org.paddlewheel.forcefield.fit.Uf3Dataset.thin(frames, thinConfigType, thinFrames, testFraction);
@@ -201,5 +203,34 @@ public final class FitFfCommand implements Callable<Integer> {
     private static boolean parseBelow(String v) {
         if (v.equals("linear") || v.equals("constant")) return v.equals("constant");
         throw new IllegalArgumentException("--three-body-below-rmin must be linear or constant, got " + v);
+    }
+
+    /** `--energy-weight-of GLOB=W[,W…]`: single values are fixed factors, one glob with several values is the validated grid. */
+    public static org.paddlewheel.forcefield.fit.Uf3FitOptions energyWeights(org.paddlewheel.forcefield.fit.Uf3FitOptions opt, java.util.Map<String, String> given) {
+        java.util.LinkedHashMap<String, Double> fixed = new java.util.LinkedHashMap<>();
+        org.paddlewheel.forcefield.fit.Uf3FitOptions.EnergyWeightGrid grid = null;
+        for (var e : given.entrySet()) {
+            String[] parts = e.getValue().split(",", -1);
+            double[] w = new double[parts.length];
+            for (int k = 0; k < parts.length; k++) {
+                try {
+                    w[k] = Double.parseDouble(parts[k].trim());
+                } catch (NumberFormatException x) {
+                    throw new IllegalArgumentException("--energy-weight-of " + e.getKey() + "=" + e.getValue() + ": expected a positive number or a comma-separated list of them");
+                }
+                if (!(w[k] > 0) || !Double.isFinite(w[k])) {
+                    throw new IllegalArgumentException("--energy-weight-of " + e.getKey() + "=" + parts[k].trim() + ": expected a positive number");
+                }
+            }
+            if (w.length == 1) {
+                fixed.put(e.getKey(), w[0]);
+            } else if (grid != null) {
+                throw new IllegalArgumentException("--energy-weight-of " + e.getKey() + "=" + e.getValue() + ": only one glob may list several factors (" + grid.glob() + " does)");
+            } else {
+                grid = new org.paddlewheel.forcefield.fit.Uf3FitOptions.EnergyWeightGrid(e.getKey(), w);
+            }
+        }
+        if (!fixed.isEmpty()) opt = opt.withEnergyWeightOf(fixed);
+        return grid == null ? opt : opt.withEnergyWeightGrid(grid);
     }
 }

@@ -62,9 +62,12 @@ public final class Uf3Report {
             js.putObject("cross_validation").put("folds", r.cvFolds()).put("energy_eV_per_atom", cv[0]).put("force_eV_per_A", cv[1])
                     .put("stress_GPa", gpa(cv[2]));
             if (cv.length > 3 && Double.isFinite(cv[3])) ((ObjectNode) js.get("cross_validation")).put("relative_energy_eV_per_atom", cv[3]);
+            if (cv.length > 4 && Double.isFinite(cv[4])) ((ObjectNode) js.get("cross_validation")).put("energy_weight_of_block_eV_per_atom", cv[4]);
             md.append(String.format(Locale.ROOT, "Cross-validation RMSE (pooled out-of-fold, chosen hyper-parameters): E %.4g meV/atom, F %.4g eV/Å,"
-                    + " σ %.4g GPa%s.%n%n", 1e3 * cv[0], cv[1], gpa(cv[2]), cv.length > 3 && Double.isFinite(cv[3])
-                    ? String.format(Locale.ROOT, "; energy differences within the relative-energy groups %.4g meV/atom", 1e3 * cv[3]) : ""));
+                    + " σ %.4g GPa%s%s.%n%n", 1e3 * cv[0], cv[1], gpa(cv[2]), cv.length > 3 && Double.isFinite(cv[3])
+                    ? String.format(Locale.ROOT, "; energy differences within the relative-energy groups %.4g meV/atom", 1e3 * cv[3]) : "",
+                    cv.length > 4 && Double.isFinite(cv[4]) ? String.format(Locale.ROOT, "; energies of the --energy-weight-of block (factor %g) %.4g meV/atom",
+                            h.gridWeight(), 1e3 * cv[4]) : ""));
             var groups = r.model().path("fit").path("cross_validation_groups");
             if (groups.isArray() && groups.size() > 0) {
                 ((ObjectNode) js.get("cross_validation")).set("groups", groups.deepCopy());

@@ -21,9 +21,11 @@ final class CrossValidation {
     private final Uf3Solver.Normal[] without;
     private final CompositionSpan[] spans;
     private final int groups;
+    private final java.util.function.Predicate<Uf3Design.Rows> block;
 
     private CrossValidation(List<Uf3Design.Rows> rows, List<List<Uf3Design.Rows>> folds, Uf3Solver.Normal[] without, CompositionSpan[] spans,
-                            int groups) {
+                            int groups, java.util.function.Predicate<Uf3Design.Rows> block) {
+        this.block = block;
         this.rows = rows;
         this.folds = folds;
         this.without = without;
@@ -39,6 +41,15 @@ final class CrossValidation {
     /** As above, each configuration's energy row weighted by {@code energyWeight} in the folds' fits (not in their scores). */
     static CrossValidation of(List<Uf3Design.Rows> train, List<Uf3Design.Rows> validation, int k, int columns, List<org.paddlewheel.model.Element> elements,
                               java.util.function.ToDoubleFunction<Uf3Design.Rows> energyWeight) {
+        return of(train, validation, k, columns, elements, energyWeight, null);
+    }
+
+    /**
+     * As above, the energy rows of the configurations {@code block} accepts kept in the validated block of each fold's
+     * normal equations (their factor is {@link Uf3Solver.Hyper#gridWeight}) and scored apart ({@link #rmse}'s fifth value).
+     */
+    static CrossValidation of(List<Uf3Design.Rows> train, List<Uf3Design.Rows> validation, int k, int columns, List<org.paddlewheel.model.Element> elements,
+                              java.util.function.ToDoubleFunction<Uf3Design.Rows> energyWeight, java.util.function.Predicate<Uf3Design.Rows> block) {
         if (k < 2) return null;
         List<Uf3Design.Rows> all = new ArrayList<>(train);
         all.addAll(validation);
@@ -54,13 +65,13 @@ final class CrossValidation {
         Uf3Solver.Normal[] without = new Uf3Solver.Normal[nf];
         CompositionSpan[] spans = new CompositionSpan[nf];
         for (int f = 0; f < nf; f++) {
-            without[f] = new Uf3Solver.Normal(columns, energyWeight);
+            without[f] = new Uf3Solver.Normal(columns, energyWeight, block);
             List<Uf3Design.Rows> rest = new ArrayList<>();
             for (int o = 0; o < nf; o++) if (o != f) rest.addAll(folds.get(o));
             for (Uf3Design.Rows r : rest) without[f].add(r);
             spans[f] = new CompositionSpan(elements, rest);
         }
-        return new CrossValidation(List.copyOf(all), folds, without, spans, groups.size());
+        return new CrossValidation(List.copyOf(all), folds, without, spans, groups.size(), block);
     }
 
     /** Every non-test configuration (the final model's training set). */
@@ -91,7 +102,7 @@ final class CrossValidation {
             Map<String, List<Uf3Design.Rows>> byGroup = new java.util.LinkedHashMap<>();
             for (Uf3Design.Rows r : folds.get(f)) byGroup.computeIfAbsent(r.group(), k -> new ArrayList<>()).add(r);
             for (var e : byGroup.entrySet()) {
-                double[] sse = Uf3Solver.sse(e.getValue(), c, spans[f]);
+                double[] sse = Uf3Solver.sse(e.getValue(), c, spans[f], null);
                 double mean = 0;
                 int ne = 0;
                 for (Uf3Design.Rows r : e.getValue()) {
@@ -110,13 +121,14 @@ final class CrossValidation {
 
     /**
      * Pooled out-of-fold RMSE of energy (eV/atom), force (eV/Å), stress (eV/Å³) and, fourth, of the relative-energy
-     * groups' energy differences alone (eV/atom) under h (NaN where there are none).
+     * groups' energy differences alone (eV/atom) under h (NaN where there are none), fifth of the validated
+     * energy-weight block's energies (eV/atom; NaN without one).
      */
     double[] rmse(Uf3Design design, Uf3Solver.Hyper h) {
-        double[] acc = new double[8];
+        double[] acc = new double[10];
         for (int f = 0; f < folds.size(); f++) {
-            double[] sse = Uf3Solver.sse(folds.get(f), Uf3Solver.solve(design, without[f], h), spans[f]);
-            for (int q = 0; q < 8; q++) acc[q] += sse[q];
+            double[] sse = Uf3Solver.sse(folds.get(f), Uf3Solver.solve(design, without[f], h), spans[f], block);
+            for (int q = 0; q < 10; q++) acc[q] += sse[q];
         }
         return Uf3Solver.rmseOf(acc);
     }

@@ -14,7 +14,8 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
                             double testFraction, double validationFraction, Uf3Fitter.ThreeBody threeBody, boolean deviatoricStress,
                             boolean fitChargeScale, boolean fitBonded, boolean pressureOffset, int cvFolds, List<Element> cutoffCorrection,
                             int bondedOrder, String relativeEnergy, CutoffCurves cutoffCurves, String relativeEnergyKey,
-                            double[] relativeWeights, int candidateRank, java.util.Map<String, Double> energyWeightOf) {
+                            double[] relativeWeights, int candidateRank, java.util.Map<String, Double> energyWeightOf,
+                            EnergyWeightGrid energyWeightGrid) {
     public Uf3FitOptions {
         if (candidateRank == 0) candidateRank = 1;
         if (candidateRank < 1) throw new IllegalArgumentException("--candidate-rank " + candidateRank + ": expected 1 or more");
@@ -28,14 +29,14 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
     public Uf3FitOptions(String base, boolean keepPairs, double rCut, double knotSpacing, double coreA, double coreRho,
                          double testFraction, double validationFraction) {
         this(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, Uf3Fitter.ThreeBody.OFF, false, false, false, false,
-                0, List.of(), 2, null, null, null, null, 1, null);
+                0, List.of(), 2, null, null, null, null, 1, null, null);
     }
 
     public static Uf3FitOptions defaults() { return new Uf3FitOptions("na-amide-borohydride", false, 5.5, 0.3, 1000, 0.2, 0.1, 0.2); }
 
     public Uf3FitOptions withThreeBody(Uf3Fitter.ThreeBody t) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, t, deviatoricStress,
-                fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf);
+                fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid);
     }
 
     /**
@@ -46,7 +47,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withChargeScale(boolean fit) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, deviatoricStress,
-                fit, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf);
+                fit, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid);
     }
 
     /**
@@ -55,7 +56,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withFitBonded(boolean fit) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, deviatoricStress,
-                fitChargeScale, fit, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf);
+                fitChargeScale, fit, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid);
     }
 
     /**
@@ -65,7 +66,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withDeviatoricStress(boolean d) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, d && !pressureOffset,
-                fitChargeScale, fitBonded, pressureOffset && !d, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf);
+                fitChargeScale, fitBonded, pressureOffset && !d, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid);
     }
 
     /**
@@ -77,7 +78,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withPressureOffset(boolean on) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress && !on, fitChargeScale, fitBonded, on, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf);
+                deviatoricStress && !on, fitChargeScale, fitBonded, on, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid);
     }
 
     /**
@@ -88,7 +89,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withCrossValidation(int k) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, k, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf);
+                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, k, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid);
     }
 
     /**
@@ -98,7 +99,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withCutoffCorrection(List<Element> els) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, els, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf);
+                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, els, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid);
     }
 
     /**
@@ -108,7 +109,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withBondedOrder(int order) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, order, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf);
+                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, order, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid);
     }
 
     /**
@@ -120,7 +121,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withRelativeEnergy(String glob) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, glob, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf);
+                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, glob, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid);
     }
 
     /**
@@ -131,7 +132,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withCutoffCurves(CutoffCurves curves) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, curves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf);
+                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, curves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid);
     }
 
     /**
@@ -152,7 +153,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
             }
         }
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, regex, relativeWeights, candidateRank, energyWeightOf);
+                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, regex, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid);
     }
 
     /**
@@ -167,7 +168,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
         for (double v : w) if (!(v > 0) || !Double.isFinite(v)) throw new IllegalArgumentException("--relative-energy-weight " + v + ": expected a positive number");
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
                 deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves,
-                relativeEnergyKey, w, candidateRank, energyWeightOf);
+                relativeEnergyKey, w, candidateRank, energyWeightOf, energyWeightGrid);
     }
 
     /** Whether the relative-energy weight is chosen by validation (several candidates given). */
@@ -183,7 +184,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
     public Uf3FitOptions withCandidateRank(int rank) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
                 deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves,
-                relativeEnergyKey, relativeWeights, rank, energyWeightOf);
+                relativeEnergyKey, relativeWeights, rank, energyWeightOf, energyWeightGrid);
     }
 
     /**
@@ -204,11 +205,50 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
         }
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
                 deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves,
-                relativeEnergyKey, relativeWeights, candidateRank, weights);
+                relativeEnergyKey, relativeWeights, candidateRank, weights, energyWeightGrid);
     }
 
-    /** The factor on a configuration's energy row: the first glob of {@link #withEnergyWeightOf} its config_type matches, else 1. */
+    /**
+     * Candidate factors for the energy rows of one config_type glob, chosen by the validation rather than by hand:
+     * each value joins the cross-validation grid, and the score then adds the out-of-fold energy RMSE of the matching
+     * configurations (relative to the baseline, like E, F and σ). The matching rows are kept in their own block of the
+     * normal equations ({@link Uf3Solver.Normal}), so a candidate factor costs one Cholesky solve per fold, as the
+     * other hyper-parameters do. The glob takes precedence over {@link #energyWeightOf} for the rows it matches.
+     */
+    public record EnergyWeightGrid(String glob, double[] weights) {
+        public EnergyWeightGrid {
+            if (glob == null || glob.isBlank()) throw new IllegalArgumentException("--energy-weight-of: empty config_type glob");
+            if (weights == null || weights.length == 0) throw new IllegalArgumentException("--energy-weight-of " + glob + ": no weights");
+            for (double v : weights) {
+                if (!(v > 0) || !Double.isFinite(v)) throw new IllegalArgumentException("--energy-weight-of " + glob + "=" + v + ": expected a positive number");
+            }
+            weights = weights.clone();
+        }
+
+        /** Whether a config_type matches the glob. */
+        public boolean matches(String configType) {
+            return java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + glob).matches(java.nio.file.Path.of(configType));
+        }
+    }
+
+    /** The same options with the energy-weight factor of one config_type glob chosen by validation among {@code grid.weights()}. */
+    public Uf3FitOptions withEnergyWeightGrid(EnergyWeightGrid grid) {
+        return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
+                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves,
+                relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, grid);
+    }
+
+    /** Whether a configuration's energy rows belong to the validated {@link #energyWeightGrid} block. */
+    public boolean inEnergyWeightGrid(String configType) {
+        return energyWeightGrid != null && energyWeightGrid.matches(configType);
+    }
+
+    /**
+     * The fixed factor on a configuration's energy row: 1 for a config_type of the {@link #energyWeightGrid} (its factor is a
+     * hyper-parameter, {@link Uf3Solver.Hyper#gridWeight}), else the first glob of {@link #withEnergyWeightOf} it matches, else 1.
+     */
     public double energyWeightOf(String configType) {
+        if (inEnergyWeightGrid(configType)) return 1;
         for (var e : energyWeightOf.entrySet()) {
             if (java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + e.getKey()).matches(java.nio.file.Path.of(configType))) return e.getValue();
         }

@@ -109,20 +109,22 @@ public final class Uf3Fitter {
                 te = rows(design, split.test(), "test");
         java.util.function.ToDoubleFunction<Uf3Design.Rows> energyWeight = r -> opt.energyWeightOf(r.configType());
         if (!opt.energyWeightOf().isEmpty()) log.printf(Locale.ROOT, "fit-ff uf3: energy rows weighted by config_type %s%n", opt.energyWeightOf());
-        CrossValidation cv = CrossValidation.of(tr, va, opt.cvFolds(), design.columns(), design.elements(), energyWeight);
+        Uf3FitOptions.EnergyWeightGrid grid = opt.energyWeightGrid();
+        java.util.function.Predicate<Uf3Design.Rows> block = grid == null ? null : r -> grid.matches(r.configType());
+        CrossValidation cv = CrossValidation.of(tr, va, opt.cvFolds(), design.columns(), design.elements(), energyWeight, block);
         if (cv != null) {
             tr = cv.rows();
             va = List.of();
             log.printf(Locale.ROOT, "fit-ff uf3: %d-fold cross-validation over %d groups of the %d non-test configurations%n", cv.folds(),
                     cv.groups(), tr.size());
         }
-        Uf3Solver.Normal nTrain = Uf3Solver.Normal.of(design.columns(), tr, energyWeight);
+        Uf3Solver.Normal nTrain = Uf3Solver.Normal.of(design.columns(), tr, energyWeight, block);
         boolean onTrain = va.isEmpty() && cv == null;
         List<Uf3Design.Rows> scoreSet = onTrain ? tr : va;
         if (onTrain) log.println("fit-ff uf3: no validation configurations; hyper-parameters scored on the training set");
         CompositionSpan trainSpan = new CompositionSpan(design.elements(), tr);
         java.util.function.Function<Uf3Solver.Hyper, double[]> judge = cv != null ? h -> cv.rmse(design, h)
-                : h -> Uf3Solver.rmse(scoreSet, Uf3Solver.solve(design, nTrain, h), trainSpan);
+                : h -> Uf3Solver.rmse(scoreSet, Uf3Solver.solve(design, nTrain, h), trainSpan, block);
         double[] base0 = judge.apply(new Uf3Solver.Hyper(1, 1, 1e12, 0));
         List<Candidate> cands = new ArrayList<>();
         boolean coarse = design.columns() > COARSE_GRID_FROM;
@@ -141,12 +143,21 @@ public final class Uf3Fitter {
             log.printf(Locale.ROOT, "fit-ff uf3: relative-energy weights %s%s%n", java.util.Arrays.toString(wRs),
                     scored == 4 ? " (chosen by validation; the score adds the relative-energy RMSE)" : "");
         }
+        // with several factors on the validated block the score also judges the block's held-out energies
+        double[] wXs = grid == null ? new double[] {1} : grid.weights();
+        boolean blockScored = wXs.length > 1 && Double.isFinite(base0[4]) && base0[4] > 0;
+        if (grid != null) {
+            log.printf(Locale.ROOT, "fit-ff uf3: energy-weight factors %s on config_type %s (%d configurations)%s%n", java.util.Arrays.toString(wXs), grid.glob(),
+                    java.util.stream.Stream.concat(tr.stream(), va.stream()).filter(block).count(),
+                    blockScored ? " (chosen by validation; the score adds their held-out energy RMSE)" : wXs.length > 1 ? " (none of them held out: not scored)" : "");
+        }
         Candidate best = null;
-        for (double wr : wRs) for (double we : wEs) for (double ws : wSs) for (double rr : ridges) for (double cu : curvs) {
-            Uf3Solver.Hyper h = new Uf3Solver.Hyper(we, ws, rr, cu, wr);
+        for (double wx : wXs) for (double wr : wRs) for (double we : wEs) for (double ws : wSs) for (double rr : ridges) for (double cu : curvs) {
+            Uf3Solver.Hyper h = new Uf3Solver.Hyper(we, ws, rr, cu, wr, wx);
             double[] r = judge.apply(h);
             double score = 0;
             for (int q = 0; q < scored; q++) if (Double.isFinite(r[q]) && base0[q] > 0) score += r[q] / base0[q];
+            if (blockScored && Double.isFinite(r[4])) score += r[4] / base0[4];
             Candidate c = new Candidate(h, score, r);
             cands.add(c);
             if (best == null || score < best.score()) best = c;
@@ -164,7 +175,8 @@ public final class Uf3Fitter {
         log.printf(Locale.ROOT, "fit-ff uf3: %d candidates; chosen w_E %g w_S %g ridge %g curvature %g%s, score %.4f"
                 + " (%s RMSE E %.4g eV/atom, F %.4g eV/Å, σ %.4g eV/Å³%s)%n", cands.size(), best.hyper().energyWeight(),
                 best.hyper().stressWeight(), best.hyper().ridge(), best.hyper().curvature(),
-                wRs.length > 1 || wRs[0] != 1 ? String.format(Locale.ROOT, " relative-energy weight %g", best.hyper().relativeWeight()) : "", best.score(),
+                (wRs.length > 1 || wRs[0] != 1 ? String.format(Locale.ROOT, " relative-energy weight %g", best.hyper().relativeWeight()) : "")
+                        + (grid != null ? String.format(Locale.ROOT, " energy-weight factor %g on %s", best.hyper().gridWeight(), grid.glob()) : ""), best.score(),
                 cv != null ? "cross-validation" : "validation", best.rmse()[0], best.rmse()[1], best.rmse()[2],
                 Double.isFinite(best.rmse()[3]) ? String.format(Locale.ROOT, ", relative E %.4g eV/atom", best.rmse()[3]) : "");
         double[] c = Uf3Solver.solve(design, nTrain, best.hyper());
@@ -194,7 +206,7 @@ public final class Uf3Fitter {
             int ng = Math.max(1, (int) Math.ceil(groups.size() / (double) div));
             Set<String> use = new java.util.HashSet<>(groups.subList(0, ng));
             List<Uf3Design.Rows> sub = tr.stream().filter(r -> use.contains(r.group())).toList();
-            double[] cs = div == 1 ? c : Uf3Solver.solve(design, Uf3Solver.Normal.of(design.columns(), sub, energyWeight), best.hyper());
+            double[] cs = div == 1 ? c : Uf3Solver.solve(design, Uf3Solver.Normal.of(design.columns(), sub, energyWeight, block), best.hyper());
             CompositionSpan subSpan = new CompositionSpan(design.elements(), sub);
             lc.add(new LearningPoint(sub.size(), Uf3Solver.rmse(sub, cs), Uf3Solver.rmse(va, cs, subSpan), Uf3Solver.rmse(te, cs, subSpan)));
         }
@@ -243,9 +255,15 @@ public final class Uf3Fitter {
                 .put("bonded_order", design.bondedFitted() ? opt.bondedOrder() : 0);
         if (opt.relativeEnergy() != null && !opt.relativeEnergy().isEmpty()) how.put("relative_energy_config_types", opt.relativeEnergy());
         if (opt.relativeEnergyKey() != null) how.put("relative_energy_key", opt.relativeEnergyKey());
-        if (!opt.energyWeightOf().isEmpty()) {
+        if (!opt.energyWeightOf().isEmpty() || grid != null) {
             var ew = how.putObject("energy_weight_of");
-            opt.energyWeightOf().forEach(ew::put);
+            if (grid != null) ew.put(grid.glob(), best.hyper().gridWeight());
+            opt.energyWeightOf().forEach((k, v) -> { if (!ew.has(k)) ew.put(k, v); });
+        }
+        if (grid != null) { // the candidates the validation chose among, and the chosen fit's held-out RMSE on them
+            var arr = how.putObject("energy_weight_of_candidates").putArray(grid.glob());
+            for (double w : grid.weights()) arr.add(w);
+            if (Double.isFinite(best.rmse()[4])) how.put("energy_weight_of_validation_rmse_eV_per_atom", best.rmse()[4]);
         }
         if (cv != null) { // which groups the pooled cross-validation RMSE comes from (an extrapolating group shows here)
             var arr = how.putArray("cross_validation_groups");

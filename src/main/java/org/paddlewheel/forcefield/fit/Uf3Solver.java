@@ -21,12 +21,19 @@ public final class Uf3Solver {
     /**
      * Hyper-parameters: energy weight (Å/atom), stress weight (Å²), ridge and curvature penalties, and the relative
      * weight of the relative-energy groups' energy rows (dimensionless; 1 counts a scan or barrier frame's energy
-     * difference like any other energy, w counts its squared error w times).
+     * difference like any other energy, w counts its squared error w times), and the factor on the energy rows of the
+     * configurations in the validated energy-weight block ({@link Uf3FitOptions.EnergyWeightGrid}; dimensionless, on top
+     * of w_E or the relative weight).
      */
-    public record Hyper(double energyWeight, double stressWeight, double ridge, double curvature, double relativeWeight) {
+    public record Hyper(double energyWeight, double stressWeight, double ridge, double curvature, double relativeWeight, double gridWeight) {
         /** Relative-energy rows weighted like the others. */
         public Hyper(double energyWeight, double stressWeight, double ridge, double curvature) {
             this(energyWeight, stressWeight, ridge, curvature, 1);
+        }
+
+        /** No validated energy-weight block (its factor 1). */
+        public Hyper(double energyWeight, double stressWeight, double ridge, double curvature, double relativeWeight) {
+            this(energyWeight, stressWeight, ridge, curvature, relativeWeight, 1);
         }
     }
 
@@ -35,6 +42,9 @@ public final class Uf3Solver {
         final int p;
         final double[][] gE, gF, gS, gR;
         final double[] bE, bF, bS, bR;
+        /** The energy rows of the validated block, absolute (X) and relative (XR); allocated only when a block exists. */
+        double[][] gX, gXR;
+        double[] bX, bXR;
         long nE, nF, nS, nR;
 
         /** Factor on each configuration's squared energy error (fit-ff --energy-weight-of; 1 for all by default). */
@@ -44,9 +54,17 @@ public final class Uf3Solver {
             this(columns, r -> 1);
         }
 
+        /** Configurations whose energy rows go to the validated block (weighted by {@link Hyper#gridWeight} at solve time). */
+        final java.util.function.Predicate<Uf3Design.Rows> grid;
+
         public Normal(int columns, java.util.function.ToDoubleFunction<Uf3Design.Rows> energyWeight) {
+            this(columns, energyWeight, null);
+        }
+
+        public Normal(int columns, java.util.function.ToDoubleFunction<Uf3Design.Rows> energyWeight, java.util.function.Predicate<Uf3Design.Rows> grid) {
             p = columns;
             this.energyWeight = energyWeight;
+            this.grid = grid;
             gE = new double[p][p]; gF = new double[p][p]; gS = new double[p][p]; gR = new double[p][p];
             bE = new double[p]; bF = new double[p]; bS = new double[p]; bR = new double[p];
         }
@@ -54,7 +72,18 @@ public final class Uf3Solver {
         /** Adds one configuration's rows. */
         public Normal add(Uf3Design.Rows r) {
             double w = energyWeight.applyAsDouble(r);
-            if (r.relativeEnergy()) {
+            if (grid != null && grid.test(r)) {
+                if (gX == null) {
+                    gX = new double[p][p]; gXR = new double[p][p]; bX = new double[p]; bXR = new double[p];
+                }
+                if (r.relativeEnergy()) {
+                    addRow(gXR, bXR, r.energyRow(), r.energyTarget(), w);
+                    nR++;
+                } else {
+                    addRow(gX, bX, r.energyRow(), r.energyTarget(), w);
+                    nE++;
+                }
+            } else if (r.relativeEnergy()) {
                 addRow(gR, bR, r.energyRow(), r.energyTarget(), w);
                 nR++;
             } else {
@@ -76,7 +105,13 @@ public final class Uf3Solver {
 
         /** As above, each configuration's energy row weighted by {@code energyWeight} (its squared error counts that many times). */
         public static Normal of(int columns, List<Uf3Design.Rows> rows, java.util.function.ToDoubleFunction<Uf3Design.Rows> energyWeight) {
-            Normal n = new Normal(columns, energyWeight);
+            return of(columns, rows, energyWeight, null);
+        }
+
+        /** As above, the energy rows of {@code grid}'s configurations in the validated block. */
+        public static Normal of(int columns, List<Uf3Design.Rows> rows, java.util.function.ToDoubleFunction<Uf3Design.Rows> energyWeight,
+                                java.util.function.Predicate<Uf3Design.Rows> grid) {
+            Normal n = new Normal(columns, energyWeight, grid);
             for (Uf3Design.Rows r : rows) n.add(r);
             return n;
         }
@@ -119,6 +154,13 @@ public final class Uf3Solver {
             for (int j = 0; j < p; j++) a[i][j] = we * n.gE[i][j] + wr * n.gR[i][j] + wf * n.gF[i][j] + ws * n.gS[i][j];
             b[i] = we * n.bE[i] + wr * n.bR[i] + wf * n.bF[i] + ws * n.bS[i];
         }
+        if (n.gX != null) { // the validated block: its own factor on top of w_E or the relative weight
+            double wx = we * h.gridWeight(), wxr = wr * h.gridWeight();
+            for (int i = 0; i < p; i++) {
+                for (int j = 0; j < p; j++) a[i][j] += wx * n.gX[i][j] + wxr * n.gXR[i][j];
+                b[i] += wx * n.bX[i] + wxr * n.bXR[i];
+            }
+        }
         int es = design.elementStart();
         for (int i = 0; i < es; i++) a[i][i] += h.ridge();
         for (int i = es; i < p; i++) a[i][i] += 1e-10 * (1 + a[i][i]);
@@ -155,23 +197,29 @@ public final class Uf3Solver {
      * fourth element is the RMSE of the relative-energy groups' energy differences alone (eV/atom; NaN if none).
      */
     public static double[] rmse(List<Uf3Design.Rows> rows, double[] c, CompositionSpan span) {
-        return rmseOf(sse(rows, c, span));
+        return rmseOf(sse(rows, c, span, null));
     }
 
-    /** RMSEs {E, F, σ, E_rel} of the sums of {@link #sse}. */
+    /** As {@link #rmse(List, double[], CompositionSpan)}, a fifth element the energy RMSE of the configurations {@code block} accepts. */
+    public static double[] rmse(List<Uf3Design.Rows> rows, double[] c, CompositionSpan span, java.util.function.Predicate<Uf3Design.Rows> block) {
+        return rmseOf(sse(rows, c, span, block));
+    }
+
+    /** RMSEs {E, F, σ, E_rel, E_block} of the sums of {@link #sse} (the fifth NaN without a validated energy-weight block). */
     static double[] rmseOf(double[] a) {
-        double[] r = new double[4];
-        for (int q = 0; q < 4; q++) r[q] = a[2 * q + 1] == 0 ? Double.NaN : Math.sqrt(a[2 * q] / a[2 * q + 1]);
+        double[] r = new double[5];
+        for (int q = 0; q < 5; q++) r[q] = 2 * q + 1 >= a.length || a[2 * q + 1] == 0 ? Double.NaN : Math.sqrt(a[2 * q] / a[2 * q + 1]);
         return r;
     }
 
     /**
-     * Sums of squared errors and their counts: {ΣΔE², n_E, ΣΔF², n_F, ΣΔσ², n_σ, ΣΔE²_rel, n_rel} (units as
-     * {@link #rmse}; the last two over the relative-energy rows alone, which the first two include).
+     * Sums of squared errors and their counts: {ΣΔE², n_E, ΣΔF², n_F, ΣΔσ², n_σ, ΣΔE²_rel, n_rel, ΣΔE²_block, n_block}
+     * (units as {@link #rmse}; the relative pair over the relative-energy rows alone, the block pair over the configurations
+     * {@code block} accepts (none when null); the first two include both).
      */
-    static double[] sse(List<Uf3Design.Rows> rows, double[] c, CompositionSpan span) {
-        double se = 0, sf = 0, ss = 0, sr = 0;
-        long ne = 0, nf = 0, ns = 0, nr = 0;
+    static double[] sse(List<Uf3Design.Rows> rows, double[] c, CompositionSpan span, java.util.function.Predicate<Uf3Design.Rows> block) {
+        double se = 0, sf = 0, ss = 0, sr = 0, sx = 0;
+        long ne = 0, nf = 0, ns = 0, nr = 0, nx = 0;
         for (Uf3Design.Rows r : rows) {
             if (span == null || span.contains(r)) {
                 double d = dot(r.energyRow(), c) - r.energyTarget();
@@ -180,6 +228,10 @@ public final class Uf3Solver {
                 if (r.relativeEnergy()) {
                     sr += d * d;
                     nr++;
+                }
+                if (block != null && block.test(r)) {
+                    sx += d * d;
+                    nx++;
                 }
             }
             for (int k = 0; k < r.forceRows().length; k++) {
@@ -195,7 +247,7 @@ public final class Uf3Solver {
                 }
             }
         }
-        return new double[] {se, ne, sf, nf, ss, ns, sr, nr};
+        return new double[] {se, ne, sf, nf, ss, ns, sr, nr, sx, nx};
     }
 
     public static double dot(double[] a, double[] c) {
