@@ -152,7 +152,11 @@ public final class Uf3Fitter {
                     blockScored ? " (chosen by validation; the score adds their held-out energy RMSE)" : wXs.length > 1 ? " (none of them held out: not scored)" : "");
         }
         Candidate best = null;
+        int total = wXs.length * wRs.length * wEs.length * wSs.length * ridges.length * curvs.length, step = Math.max(1, total / 10);
         for (double wx : wXs) for (double wr : wRs) for (double we : wEs) for (double ws : wSs) for (double rr : ridges) for (double cu : curvs) {
+            if (cands.size() % step == 0 && cands.size() > 0) { // progress: the grid of a large design takes tens of minutes
+                log.printf(Locale.ROOT, "fit-ff uf3: validation grid %d/%d (best score so far %.4f)%n", cands.size(), total, best.score());
+            }
             Uf3Solver.Hyper h = new Uf3Solver.Hyper(we, ws, rr, cu, wr, wx);
             double[] r = judge.apply(h);
             double score = 0;
