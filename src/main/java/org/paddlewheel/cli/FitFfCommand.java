@@ -83,6 +83,10 @@ public final class FitFfCommand implements Callable<Integer> {
             + " (e.g. 'self-*=10,100,1000') join the validation grid, and the score then adds those configurations' held-out energy RMSE."
             + " The model records fit.energy_weight_of (the chosen factor) and fit.energy_weight_of_candidates.")
     java.util.LinkedHashMap<String, String> energyWeightOf;
+    @Option(names = "--validation-grid", paramLabel = "auto|full|coarse", defaultValue = "auto", description = "With --dataset: the grid of"
+            + " w_E, w_S, ridge and curvature the validation chooses from: full (240 candidates), coarse (27) or auto (coarse above"
+            + " 1500 unknowns; default ${DEFAULT-VALUE}). Several --relative-energy-weight or --energy-weight-of values multiply it.")
+    String validationGrid;
     @Option(names = "--candidate-rank", paramLabel = "N", defaultValue = "1", description = "With --dataset: take the validation grid's"
             + " N-th best candidate (1: the best score). forcefields/fit-dft.sh takes the next rank when its MD guard rejects a fit; the model"
             + " records fit.candidate_rank (default ${DEFAULT-VALUE}).")
@@ -174,6 +178,7 @@ public final class FitFfCommand implements Callable<Integer> {
         if (cutoffCurves != null) opt = opt.withCutoffCurves(org.paddlewheel.forcefield.fit.CutoffCurves.read(cutoffCurves));
         var frames = org.paddlewheel.forcefield.fit.Uf3Dataset.read(dataset);
         if (candidateRank != 1) opt = opt.withCandidateRank(candidateRank);
+        if (!"auto".equals(validationGrid)) opt = opt.withValidationGrid(validationGrid);
         if (energyWeightOf != null && !energyWeightOf.isEmpty()) opt = energyWeights(opt, energyWeightOf);
         if (thinFrames != null) {
             int before = frames.size();

@@ -127,14 +127,15 @@ public final class Uf3Fitter {
                 : h -> Uf3Solver.rmse(scoreSet, Uf3Solver.solve(design, nTrain, h), trainSpan, block);
         double[] base0 = judge.apply(new Uf3Solver.Hyper(1, 1, 1e12, 0));
         List<Candidate> cands = new ArrayList<>();
-        boolean coarse = design.columns() > COARSE_GRID_FROM;
+        boolean coarse = opt.validationGrid().equals("coarse") || opt.validationGrid().equals("auto") && design.columns() > COARSE_GRID_FROM;
         double[] wEs = coarse ? new double[] {1, 10, 100} : new double[] {1, 3, 10, 30, 100};
         double[] wSs = !nTrain.hasStress() ? new double[] {0} : coarse ? new double[] {100} : new double[] {10, 100, 1000};
         double[] ridges = coarse ? new double[] {1e-6, 1e-4, 1e-2} : new double[] {1e-8, 1e-6, 1e-4, 1e-2};
         double[] curvs = coarse ? new double[] {1e-6, 1e-4, 1e-2} : new double[] {1e-8, 1e-6, 1e-4, 1e-2};
         if (coarse) {
-            log.printf(Locale.ROOT, "fit-ff uf3: %d unknowns > %d: coarse validation grid (%d candidates; each is a dense %d² Cholesky solve)%n",
-                    design.columns(), COARSE_GRID_FROM, wEs.length * wSs.length * ridges.length * curvs.length, design.columns());
+            log.printf(Locale.ROOT, "fit-ff uf3: %s: coarse validation grid (%d candidates; each is a dense %d² Cholesky solve)%n",
+                    opt.validationGrid().equals("coarse") ? "--validation-grid coarse" : design.columns() + " unknowns > " + COARSE_GRID_FROM,
+                    wEs.length * wSs.length * ridges.length * curvs.length, design.columns());
         }
         double[] wRs = opt.relativeWeights();
         // with several relative-energy weights the score also judges the held-out scans' and barriers' energy differences
@@ -251,6 +252,7 @@ public final class Uf3Fitter {
         ObjectNode how = model.putObject("fit");
         how.put("method", "paddlewheel fit-ff --form uf3").put("test_fraction", opt.testFraction())
                 .put("validation_fraction", opt.validationFraction()).put("cv_folds", cv == null ? 0 : cv.folds())
+                .put("validation_grid", coarse ? "coarse" : "full").put("validation_candidates", cands.size())
                 .put("stress", opt.deviatoricStress() ? "deviatoric" : opt.pressureOffset() ? "offset" : "full")
                 .put("energy_weight", best.hyper().energyWeight()).put("stress_weight", best.hyper().stressWeight())
                 .put("ridge", best.hyper().ridge()).put("curvature", best.hyper().curvature())

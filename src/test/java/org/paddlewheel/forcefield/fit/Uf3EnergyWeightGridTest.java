@@ -60,6 +60,17 @@ class Uf3EnergyWeightGridTest {
         assertThat(up.cvRmse()[4]).as("the block's held-out energies are scored").isFinite();
     }
 
+    /** The coarse grid (27 points) times the two factors: 54 candidates, recorded with the grid's name. */
+    @Test
+    void theCoarseGridTimesTheFactorsIsWhatIsSearched() throws Exception {
+        var grid = new Uf3FitOptions.EnergyWeightGrid("random-*", new double[] {1, 100});
+        Uf3Fitter.Result r = new Uf3Fitter(options().withEnergyWeightGrid(grid).withValidationGrid("coarse"), new PrintStream(System.err, true))
+                .fit(Uf3Dataset.read(List.of(data(0.0, 0.005))));
+        assertThat(r.candidates()).hasSize(54);
+        assertThat(r.model().path("fit").path("validation_grid").asText()).isEqualTo("coarse");
+        assertThatThrownBy(() -> options().withValidationGrid("fine")).hasMessageContaining("--validation-grid fine");
+    }
+
     @Test
     void onlyOneGlobMayListSeveralFactors() {
         var opt = options();
