@@ -55,7 +55,7 @@ public final class Uf3Report {
                         + " of the non-test data (the final model is fitted on all of them, so `train` below is every non-test configuration)" : "validation",
                 r.candidates().size(),
                 h.energyWeight(), h.stressWeight(), h.ridge(), h.curvature(), h.relativeWeight()));
-        js.putObject("hyper").put("energy_weight", h.energyWeight()).put("stress_weight", h.stressWeight()).put("relative_energy_weight", h.relativeWeight())
+        js.putObject("hyper").put("energy_weight", h.energyWeight()).put("stress_weight", h.stressWeight()).put("relative_energy_weight", h.relativeWeight()).put("energy_weight_of_factor", h.gridWeight())
                 .put("ridge", h.ridge()).put("curvature", h.curvature()).put("scored_on_training", r.scoredOnTraining());
         if (r.cvFolds() > 0) {
             double[] cv = r.cvRmse();
@@ -131,7 +131,7 @@ public final class Uf3Report {
         var cj = js.putArray("candidates");
         for (var c : r.candidates()) {
             cj.addObject().put("energy_weight", c.hyper().energyWeight()).put("stress_weight", c.hyper().stressWeight())
-                    .put("ridge", c.hyper().ridge()).put("curvature", c.hyper().curvature()).put("relative_energy_weight", c.hyper().relativeWeight())
+                    .put("ridge", c.hyper().ridge()).put("curvature", c.hyper().curvature()).put("relative_energy_weight", c.hyper().relativeWeight()).put("energy_weight_of_factor", c.hyper().gridWeight())
                     .put("score", c.score())
                     .put("rmse_energy_eV_per_atom", c.rmse()[0]).put("rmse_force_eV_per_A", c.rmse()[1]).put("rmse_stress_GPa", gpa(c.rmse()[2]));
         }
