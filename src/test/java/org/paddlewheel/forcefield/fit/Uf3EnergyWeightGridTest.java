@@ -92,6 +92,11 @@ class Uf3EnergyWeightGridTest {
      * eV/atom of noise on their energies, the other configurations with {@code absNoise}; writes truth.json beside it.
      */
     private Path data(double relNoise, double absNoise) throws Exception {
+        return noisySet(tmp, relNoise, absNoise);
+    }
+
+    /** As {@link #data}, in {@code tmp}; also the set of {@link Uf3RelativeWeightTest} (relNoise 0: no draw for random-* energies). */
+    static Path noisySet(Path tmp, double relNoise, double absNoise) throws Exception {
         Uf3SyntheticData data = new Uf3SyntheticData(5, 8, 24);
         SplittableRandom rnd = new SplittableRandom(17);
         List<LabelledXyz.Labelled> frames = new ArrayList<>();
@@ -103,7 +108,7 @@ class Uf3EnergyWeightGridTest {
             double e = f.energyEv();
             if (info.get("config_type").startsWith("random")) {
                 info.put("source", "scan-like-" + (k++ / 3) + "#" + k);
-                e += relNoise * f.structure().size() * gaussian(rnd);
+                if (relNoise != 0) e += relNoise * f.structure().size() * gaussian(rnd);
             } else {
                 e += absNoise * f.structure().size() * gaussian(rnd);
             }

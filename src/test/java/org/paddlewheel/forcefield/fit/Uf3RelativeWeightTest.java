@@ -3,16 +3,11 @@ package org.paddlewheel.forcefield.fit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.paddlewheel.io.LabelledXyz;
 
 /**
  * {@code fit-ff --relative-energy-weight}: on the synthetic set of {@link Uf3RecoveryTest}, every force carries
@@ -91,29 +86,8 @@ class Uf3RelativeWeightTest {
                 .hasMessageContaining("--energy-weight-of self-*=-1.0");
     }
 
-    /** The synthetic set with noisy forces and absolute energies, random-* cells grouped three to a scan; writes truth.json beside it. */
+    /** The synthetic set with noisy forces and absolute energies, random-* cells grouped three to a scan (truth.json in tmp). */
     private Path noisyData() throws Exception {
-        Uf3SyntheticData data = new Uf3SyntheticData(5, 8, 24);
-        SplittableRandom rnd = new SplittableRandom(17);
-        List<LabelledXyz.Labelled> frames = new ArrayList<>();
-        int k = 0;
-        for (var f : data.frames) {
-            double[] fo = f.forcesEvPerA().clone();
-            for (int q = 0; q < fo.length; q++) fo[q] += 0.3 * gaussian(rnd);
-            Map<String, String> info = new LinkedHashMap<>(f.info());
-            double e = f.energyEv();
-            if (info.get("config_type").startsWith("random")) info.put("source", "scan-like-" + (k++ / 3) + "#" + k);
-            else e += 0.005 * f.structure().size() * gaussian(rnd);
-            frames.add(new LabelledXyz.Labelled(f.structure(), e, fo, f.stressEvPerA3(), f.charges(), info));
-        }
-        Path file = tmp.resolve("noisy.extxyz");
-        LabelledXyz.write(file, frames);
-        Path base = tmp.resolve("truth.json");
-        Files.writeString(base, data.truthJson.toPrettyString());
-        return file;
-    }
-
-    private static double gaussian(SplittableRandom r) {
-        return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
+        return Uf3EnergyWeightGridTest.noisySet(tmp, 0.0, 0.005);
     }
 }
