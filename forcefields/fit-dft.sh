@@ -44,7 +44,7 @@ extra=("$@")
 $pw build antiperovskite --x 1 --supercell 2x2x2 --a 4.765Å --seed 1 -o "$tmp/x1.extxyz" > /dev/null
 $pw build antiperovskite --x 1 --supercell 3x3x3 --a 4.765Å --seed 1 -o "$tmp/x1-333.extxyz" > /dev/null
 # Steps 1-3 for the validation grid's best candidate and, when the guard (3.) rejects it, for the next one
-# (`fit-ff --candidate-rank`), up to MAX_RANK (default 5). The cross-validation score sees frames at their DFT geometries
+# (`fit-ff --candidate-rank`), up to MAX_RANK attempts (default 5). The cross-validation score sees frames at their DFT geometries
 # only and its top candidates lie within a few per cent of each other; on the data of 5 Dec 2026 the best (w_E 30, W 1)
 # melted x = 1 at 300 K (forcefields/README.md, "Seen in session 18"). The choice stays the validation's; MD only vetoes.
 attempt() { # rank
@@ -115,13 +115,40 @@ for seed in "${guard_seeds[@]}"; do
   fi
 done
 }
+# With several energy-weight factors (`--energy-weight-of 'GLOB=W1,W2,…'`) a rejection also vetoes every candidate whose
+# factor is at least the rejected one: the factor is what the self-labelled minima pull the fit toward, and the guard
+# has rejected the largest factors only (1000 in session 20, 300 K melt); without the veto the ranks below the best would
+# be refitted and guarded one by one although they share the rejected factor (each attempt refits the whole grid).
+# The veto reads the ranking of the attempt's report (candidates by score); without a factor grid the next rank is rank + 1.
+vetoed=""
+next_rank() { # rank, rejected factor or ""
+python3 - "$tmp/fit/uf3-fit.json" "$1" "$2" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1])); rank = int(sys.argv[2]); veto = sys.argv[3]
+c = sorted(r.get("candidates", []), key=lambda c: c["score"])
+for k in range(rank, len(c)):   # 0-based k = rank k+1; the ranks after the current one
+    f = c[k].get("energy_weight_of_factor", 1.0)
+    if veto == "" or f < float(veto):
+        print(k + 1); break
+else:
+    print(len(c) + 1)
+PY
+}
 rank=1
 while :; do
   attempt "$rank"   # a plain command, so errexit stops the script on any failed step inside
   [[ $passed == yes ]] && break
-  rank=$((rank + 1))
-  if ((rank > ${MAX_RANK:-5})); then
-    echo "fit-dft: NOT installed: no candidate up to rank ${MAX_RANK:-5} passed the 300 K guard; reports of the last left in $tmp" >&2
+  factor=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1])).get('hyper', {}).get('energy_weight_of_factor', 1.0))" "$tmp/fit/uf3-fit.json")
+  factors=$(python3 -c "import json,sys; print(len({c.get('energy_weight_of_factor', 1.0) for c in json.load(open(sys.argv[1])).get('candidates', [])}))" "$tmp/fit/uf3-fit.json")
+  if ((factors > 1)); then
+    if [[ -z $vetoed ]] || python3 -c "import sys; sys.exit(0 if $factor < $vetoed else 1)"; then vetoed=$factor; fi
+    echo "fit-dft: energy-weight factors ≥ $vetoed vetoed" >&2
+  fi
+  rank=$(next_rank "$rank" "$vetoed")
+  attempts=$((${attempts:-1} + 1))
+  ncand=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1])).get('candidates', [])))" "$tmp/fit/uf3-fit.json")
+  if ((attempts > ${MAX_RANK:-5} || rank > ncand)); then
+    echo "fit-dft: NOT installed: no candidate passed the 300 K guard in ${MAX_RANK:-5} attempts (ranks up to $rank); reports of the last left in $tmp" >&2
     exit 2
   fi
 done
