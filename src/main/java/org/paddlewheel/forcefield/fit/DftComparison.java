@@ -74,11 +74,35 @@ public final class DftComparison {
      * its MD at 0 GPa starts from (NaN when no correction: then it equals {@code aModel}).
      */
     public record LatticeResult(String name, int atoms, double dftVolume, double modelVolume, double aDft, double aModel, double deviation,
-                                boolean converged, int steps, double gridPressureGPa, double aModelZeroPressure) {
+                                boolean converged, int steps, double gridPressureGPa, double aModelZeroPressure, double[] dftAxes, double[] modelAxes) {
+        /** No per-axis comparison (a cubic DFT cell). */
+        public LatticeResult(String name, int atoms, double dftVolume, double modelVolume, double aDft, double aModel, double deviation,
+                             boolean converged, int steps, double gridPressureGPa, double aModelZeroPressure) {
+            this(name, atoms, dftVolume, modelVolume, aDft, aModel, deviation, converged, steps, gridPressureGPa, aModelZeroPressure, null, null);
+        }
+
         /** No GPW cut-off correction: the model relaxed at 0 GPa. */
         public LatticeResult(String name, int atoms, double dftVolume, double modelVolume, double aDft, double aModel, double deviation,
                              boolean converged, int steps) {
             this(name, atoms, dftVolume, modelVolume, aDft, aModel, deviation, converged, steps, 0, Double.NaN);
+        }
+
+        /** Whether the DFT cell is not cubic, so that its three cell lengths are compared one by one ({@code dftAxes}, {@code modelAxes}, Å). */
+        public boolean hasAxes() { return dftAxes != null && modelAxes != null; }
+
+        /** Per cell length: model / DFT − 1 (empty for a cubic cell). */
+        public double[] axisDeviations() {
+            if (!hasAxes()) return new double[0];
+            double[] d = new double[3];
+            for (int k = 0; k < 3; k++) d[k] = modelAxes[k] / dftAxes[k] - 1;
+            return d;
+        }
+
+        /** Whether the lattice target holds: the volume-equivalent a and, for a non-cubic cell, every cell length within {@code target}. */
+        public boolean withinTarget(double target) {
+            if (!(Math.abs(deviation) <= target)) return false;
+            for (double d : axisDeviations()) if (!(Math.abs(d) <= target)) return false;
+            return true;
         }
 
         /** The model's a at 0 GPa: {@code aModelZeroPressure} with a grid correction, else {@code aModel}. */
@@ -428,7 +452,16 @@ public final class DftComparison {
             Relaxation.Result r0 = Relaxation.relax(s, model, o.withPressure(0));
             a0 = Math.cbrt(r0.structure().lattice().volume() / perConventional);
         }
-        return new LatticeResult(name, s.size(), vd, vm, ad, am, Math.cbrt(vm / vd) - 1, r.converged(), r.steps(), pGrid, a0);
+        double[] dftAxes = null, modelAxes = null;
+        double[] len = s.lattice().lengths();
+        if (Math.max(len[0], Math.max(len[1], len[2])) / Math.min(len[0], Math.min(len[1], len[2])) - 1 > 1e-3) {
+            // a non-cubic cell (NaBH4's tetragonal P-42_1c): its lattice parameters are the cell lengths, which the isotropic relaxation
+            // above keeps in the DFT ratio; a relaxation with the whole cell free gives the model's own a, b, c at the same pressure
+            Relaxation.Result rf = Relaxation.relax(s, model, o.withCell(Relaxation.CellMode.FULL));
+            dftAxes = len;
+            modelAxes = rf.structure().lattice().lengths();
+        }
+        return new LatticeResult(name, s.size(), vd, vm, ad, am, Math.cbrt(vm / vd) - 1, r.converged(), r.steps(), pGrid, a0, dftAxes, modelAxes);
     }
 
     static JsonNode readJson(Path p) {
