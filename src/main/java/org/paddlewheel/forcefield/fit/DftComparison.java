@@ -454,7 +454,7 @@ public final class DftComparison {
         }
         double[] dftAxes = null, modelAxes = null;
         double[] len = s.lattice().lengths();
-        if (Math.max(len[0], Math.max(len[1], len[2])) / Math.min(len[0], Math.min(len[1], len[2])) - 1 > 1e-3) {
+        if (nonCubic(name, len)) {
             // a non-cubic cell (NaBH4's tetragonal P-42_1c): its lattice parameters are the cell lengths, which the isotropic relaxation
             // above keeps in the DFT ratio; a relaxation with the whole cell free gives the model's own a, b, c at the same pressure
             Relaxation.Result rf = Relaxation.relax(s, model, o.withCell(Relaxation.CellMode.FULL));
@@ -507,6 +507,20 @@ public final class DftComparison {
     /** As above, with the atoms {@code heldX} (and their images) held in Cartesian x only. */
     static Relaxation.Result relaxThin(ForceField model, Structure s, int[] held, int[] heldX) {
         return RelaxedPairs.relaxThin(model, s, held, heldX);
+    }
+
+    /**
+     * Whether the named compound's lattice parameters are more than one cubic a: NaBH4 (tetragonal P-42_1c at 0 K) is; the
+     * antiperovskites and Na2O are cubic by symmetry, so their cell lengths are not compared one by one even where the DFT
+     * relaxation, which does not impose the symmetry, left them slightly unequal (the Na2O cell of 5 Dec 2026 ends with c/a
+     * 1.4 % off √2 in its orthogonal setting: the fixed-grid stress is not isotropic); any other name: when its cell lengths differ by more than 0.1 %.
+     */
+    static boolean nonCubic(String name, double[] len) {
+        return switch (name) {
+            case "x0", "x05", "x1", "na2o" -> false;
+            case "nabh4" -> true;
+            default -> Math.max(len[0], Math.max(len[1], len[2])) / Math.min(len[0], Math.min(len[1], len[2])) - 1 > 1e-3;
+        };
     }
 
     /**
