@@ -22,7 +22,7 @@ import org.paddlewheel.relax.Relaxation;
  * forcefields/fit-dft.sh): it loads by name with its fit record (the measured GPW cut-off curves; Na's slope at 850 Ry,
  * −0.5 to −2 meV/Ry per atom, the range the convergence cell brackets) and its DFT validation block; builder cells at x = 0, 0.5
  * and 1 are neutral with every BH4 and NH2 found; its Coulomb + bonded + 2-body part agrees with LAMMPS's pair_style table
- * (energy 1e-5 relative, forces 1e-3 eV/Å RMS; skipped without {@code lmp}; its N- and B-centred 3-body terms need ML-UF3,
+ * (energy 1e-5 relative, forces 1e-3 eV/Å RMS; skipped without {@code lmp}; its N-centred (and in later refits B-centred) 3-body terms need ML-UF3,
  * which Debian's LAMMPS lacks: with {@code PADDLEWHEEL_LMP} naming a LAMMPS that has it, the whole model is compared); a 0.5 + 2 ps NPT run at 300 K
  * and 0 GPa keeps x = 1 within 5 % of the measured 4.695 Å (a small-cell sibling of fit-dft.sh's install guard, which a
  * fit to compressed cells failed at 5.18 Å and the uncorrected deviatoric fit at 4.48 Å; this 80-atom cell reads ~2 % below
@@ -76,8 +76,8 @@ class ShippedDftModelTest {
     @Test
     void itsThreeBodyTermsAreAnionCentredAndExportableToMlUf3() {
         // session 16: the shipped model carries the Na–N–H angle through N-centred triples with bonded arms, which
-        // LAMMPS's ML-UF3 counts exactly as the engine does (MlUf3ArmRule); since session 22 B-centred ones as well
-        // (Na–B–H); a refit that loses the N-centred ones or the bonded arms shows here
+        // LAMMPS's ML-UF3 counts exactly as the engine does (MlUf3ArmRule); the refits since session 18 add B-centred ones
+        // (Na–B–H), which a bundled refit may carry; one that loses the N-centred ones or the bonded arms shows here
         ForceField ff = ForceField.resolve(NAME);
         assertThat(ff.splineTriples()).isNotEmpty()
                 .allMatch(t -> t.bondedArms() && java.util.Set.of("N", "B").contains(ff.species().get(t.centre()).name()))
