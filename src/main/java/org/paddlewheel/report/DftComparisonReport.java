@@ -58,10 +58,8 @@ public final class DftComparisonReport {
             o.put("config_type", s.configType()).put("dft_barrier_eV", s.dftBarrierEv()).put("model_barrier_eV", s.modelBarrierEv())
                     .put("difference_eV", s.modelBarrierEv() - s.dftBarrierEv())
                     .put("within_target", Math.abs(s.modelBarrierEv() - s.dftBarrierEv()) <= BARRIER_TARGET);
-            var d = o.putArray("dft_eV");
-            for (double v : s.dftEv()) d.add(v);
-            var m = o.putArray("model_eV");
-            for (double v : s.modelEv()) m.add(v);
+            putDoubles(o, "dft_eV", s.dftEv());
+            putDoubles(o, "model_eV", s.modelEv());
             var src = o.putArray("sources");
             s.sources().forEach(src::add);
         }
@@ -100,9 +98,9 @@ public final class DftComparisonReport {
                     .put("grid_pressure_GPa", l.gridPressureGPa());
             putFinite(row, "model_a_0GPa_A", l.aModelZeroPressure());
             if (l.hasAxes()) { // a non-cubic cell: its cell lengths, DFT and the model's with the whole cell relaxed
-                var dl = row.putArray("dft_cell_lengths_A"); for (double v : l.dftAxes()) dl.add(v);
-                var ml = row.putArray("model_cell_lengths_A"); for (double v : l.modelAxes()) ml.add(v);
-                var dv = row.putArray("cell_length_deviations"); for (double v : l.axisDeviations()) dv.add(v);
+                putDoubles(row, "dft_cell_lengths_A", l.dftAxes());
+                putDoubles(row, "model_cell_lengths_A", l.modelAxes());
+                putDoubles(row, "cell_length_deviations", l.axisDeviations());
             }
         }
         return js;
@@ -170,7 +168,7 @@ public final class DftComparisonReport {
             putFinite(x, "dft_a_A", l.aDft());
             putFinite(x, "model_a_A", l.aModel());
             putFinite(x, "model_a_0GPa_A", l.aModelZeroPressure());
-            if (l.hasAxes()) { var dv = x.putArray("cell_length_deviations"); for (double v : l.axisDeviations()) dv.add(v); }
+            if (l.hasAxes()) putDoubles(x, "cell_length_deviations", l.axisDeviations());
             if (!l.withinTarget(LATTICE_TARGET)) missed.add("lattice " + l.name());
         }
         o.put("targets_met", missed.isEmpty());
@@ -190,6 +188,11 @@ public final class DftComparisonReport {
         putFinite(o, "deviatoric_stress_rmse_GPa", e.deviatoricStressRmseGPa());
         ObjectNode pe = o.putObject("force_rmse_per_element_eV_per_A");
         e.forcePerElement().forEach((k, v) -> pe.put(k, v[0]));
+    }
+
+    private static void putDoubles(ObjectNode o, String k, double[] values) {
+        var a = o.putArray(k);
+        for (double v : values) a.add(v);
     }
 
     private static void putFinite(ObjectNode o, String k, double v) {

@@ -100,16 +100,12 @@ class DftComparisonTest {
     @Test
     void aNonCubicCellIsJudgedByItsCellLengths() throws Exception {
         ForceField model = TestCells.model();
-        Structure s = TestCells.antiperovskite(0, 2, 3, 0.0);
-        Relaxation.Result own = Relaxation.relax(s, model, Relaxation.Options.defaults().withCell(Relaxation.CellMode.ISOTROPIC)
-                .withFmax(0.01).withStressTol(0.01).withMaxSteps(20000));
+        Relaxation.Result own = ownX0(model);
         double[] lenOwn = own.structure().lattice().lengths();
         double fa = Math.pow(1.05, -1.0 / 3), fc = Math.pow(1.05, 2.0 / 3);
         org.paddlewheel.model.Lattice stretched = org.paddlewheel.model.Lattice.orthorhombic(lenOwn[0] * fa, lenOwn[1] * fa, lenOwn[2] * fc);
         Structure tetragonal = own.structure().withPositions(stretched.toCartesianAll(own.structure().fractionalPositions()), null).withLattice(stretched);
-        Formats.writeStructure(tmp.resolve("relax-tetragonal.vasp"), tetragonal, null);
-        Path json = tmp.resolve("relax-tetragonal.json"); // a name the comparison does not know: judged by its unequal lengths
-        Files.writeString(json, "{\"volume_A3\": " + stretched.volume() + ", \"structure\": \"relax-tetragonal.vasp\"}");
+        Path json = relaxJson("tetragonal", tetragonal, stretched.volume()); // a name the comparison does not know: judged by its unequal lengths
         DftComparison.LatticeResult l = DftComparison.lattice(model, json);
         assertThat(l.hasAxes()).isTrue();
         assertThat(Math.abs(l.deviation())).isLessThan(0.01);
@@ -124,25 +120,30 @@ class DftComparisonTest {
         assertThat(l.withinTarget(0.01)).isFalse();
         assertThat(l.withinTarget(0.05)).isTrue();
         // a compound cubic by symmetry (x0) is judged by its volume alone, even from a distorted DFT cell; so is a cubic cell of unknown name
-        Formats.writeStructure(tmp.resolve("relax-x0.vasp"), tetragonal, null);
-        Path x0 = tmp.resolve("relax-x0.json");
-        Files.writeString(x0, "{\"volume_A3\": " + stretched.volume() + ", \"structure\": \"relax-x0.vasp\"}");
-        assertThat(DftComparison.lattice(model, x0).hasAxes()).isFalse();
-        Formats.writeStructure(tmp.resolve("relax-tetragonal.vasp"), own.structure(), null);
-        Files.writeString(json, "{\"volume_A3\": " + own.structure().lattice().volume() + ", \"structure\": \"relax-tetragonal.vasp\"}");
-        assertThat(DftComparison.lattice(model, json).hasAxes()).isFalse();
+        assertThat(DftComparison.lattice(model, relaxJson("x0", tetragonal, stretched.volume())).hasAxes()).isFalse();
+        assertThat(DftComparison.lattice(model, relaxJson("tetragonal", own.structure(), own.structure().lattice().volume())).hasAxes()).isFalse();
+    }
+
+    /** The x = 0 test cell relaxed by the model with the cell kept cubic (FIRE to 0.01 eV/Å and 0.01 GPa). */
+    private static Relaxation.Result ownX0(ForceField model) {
+        return Relaxation.relax(TestCells.antiperovskite(0, 2, 3, 0.0), model, Relaxation.Options.defaults()
+                .withCell(Relaxation.CellMode.ISOTROPIC).withFmax(0.01).withStressTol(0.01).withMaxSteps(20000));
+    }
+
+    /** A `dft relax --json` file relax-NAME.json stating the volume (Å³), with the structure beside it as relax-NAME.vasp. */
+    private Path relaxJson(String name, Structure structure, double volume) throws java.io.IOException {
+        Formats.writeStructure(tmp.resolve("relax-" + name + ".vasp"), structure, null);
+        Path json = tmp.resolve("relax-" + name + ".json");
+        Files.writeString(json, "{\"volume_A3\": " + volume + ", \"structure\": \"relax-" + name + ".vasp\"}");
+        return json;
     }
 
     @Test
     void latticeDeviationAgainstAStatedVolume() throws Exception {
         ForceField model = TestCells.model();
-        Structure s = TestCells.antiperovskite(0, 2, 3, 0.0);
-        Relaxation.Result own = Relaxation.relax(s, model, Relaxation.Options.defaults().withCell(Relaxation.CellMode.ISOTROPIC)
-                .withFmax(0.01).withStressTol(0.01).withMaxSteps(20000));
-        Formats.writeStructure(tmp.resolve("relax-x0.vasp"), own.structure(), null);
+        Relaxation.Result own = ownX0(model);
         double v = own.structure().lattice().volume() * 1.03;
-        Path json = tmp.resolve("relax-x0.json");
-        Files.writeString(json, "{\"volume_A3\": " + v + ", \"structure\": \"relax-x0.vasp\"}");
+        Path json = relaxJson("x0", own.structure(), v);
         DftComparison.LatticeResult l = DftComparison.lattice(model, json);
         assertThat(l.converged()).isTrue();
         assertThat(l.deviation()).isCloseTo(Math.cbrt(1 / 1.03) - 1, within(1e-3));
