@@ -87,6 +87,11 @@ public final class FitFfCommand implements Callable<Integer> {
             + " w_E, w_S, ridge and curvature the validation chooses from: full (240 candidates), coarse (27) or auto (coarse above"
             + " 1500 unknowns; default ${DEFAULT-VALUE}). Several --relative-energy-weight or --energy-weight-of values multiply it.")
     String validationGrid;
+    @Option(names = "--score-group", paramLabel = "GLOB", description = "With --dataset: the validation score also judges the held-out"
+            + " energy and force RMSEs of the configurations whose config_type matches GLOB (e.g. 'md-*', the thermal MD frames the study"
+            + " resembles), each over its baseline as E, F and σ are; the model records fit.score_group and the chosen fit's RMSEs on it."
+            + " Default: no such term (the pooled RMSEs only).")
+    String scoreGroup;
     @Option(names = "--candidate-rank", paramLabel = "N", defaultValue = "1", description = "With --dataset: take the validation grid's"
             + " N-th best candidate (1: the best score). forcefields/fit-dft.sh takes the next rank when its MD guard rejects a fit; the model"
             + " records fit.candidate_rank (default ${DEFAULT-VALUE}).")
@@ -180,6 +185,7 @@ public final class FitFfCommand implements Callable<Integer> {
         if (candidateRank != 1) opt = opt.withCandidateRank(candidateRank);
         if (!"auto".equals(validationGrid)) opt = opt.withValidationGrid(validationGrid);
         if (energyWeightOf != null && !energyWeightOf.isEmpty()) opt = energyWeights(opt, energyWeightOf);
+        if (scoreGroup != null) opt = opt.withScoreGroup(scoreGroup);
         if (thinFrames != null) {
             int before = frames.size();
             frames = org.paddlewheel.forcefield.fit.Uf3Dataset.thin(frames, thinConfigType, thinFrames, testFraction);

@@ -22,10 +22,12 @@ final class CrossValidation {
     private final CompositionSpan[] spans;
     private final int groups;
     private final java.util.function.Predicate<Uf3Design.Rows> block;
+    private final java.util.function.Predicate<Uf3Design.Rows> scoreGroup;
 
     private CrossValidation(List<Uf3Design.Rows> rows, List<List<Uf3Design.Rows>> folds, Uf3Solver.Normal[] without, CompositionSpan[] spans,
-                            int groups, java.util.function.Predicate<Uf3Design.Rows> block) {
+                            int groups, java.util.function.Predicate<Uf3Design.Rows> block, java.util.function.Predicate<Uf3Design.Rows> scoreGroup) {
         this.block = block;
+        this.scoreGroup = scoreGroup;
         this.rows = rows;
         this.folds = folds;
         this.without = without;
@@ -50,6 +52,16 @@ final class CrossValidation {
      */
     static CrossValidation of(List<Uf3Design.Rows> train, List<Uf3Design.Rows> validation, int k, int columns, List<org.paddlewheel.model.Element> elements,
                               java.util.function.ToDoubleFunction<Uf3Design.Rows> energyWeight, java.util.function.Predicate<Uf3Design.Rows> block) {
+        return of(train, validation, k, columns, elements, energyWeight, block, null);
+    }
+
+    /**
+     * As above, the out-of-fold energy and force RMSEs of the configurations {@code scoreGroup} accepts scored apart as
+     * well ({@link #rmse}'s sixth and seventh values; {@link Uf3FitOptions#withScoreGroup}).
+     */
+    static CrossValidation of(List<Uf3Design.Rows> train, List<Uf3Design.Rows> validation, int k, int columns, List<org.paddlewheel.model.Element> elements,
+                              java.util.function.ToDoubleFunction<Uf3Design.Rows> energyWeight, java.util.function.Predicate<Uf3Design.Rows> block,
+                              java.util.function.Predicate<Uf3Design.Rows> scoreGroup) {
         if (k < 2) return null;
         List<Uf3Design.Rows> all = new ArrayList<>(train);
         all.addAll(validation);
@@ -71,7 +83,7 @@ final class CrossValidation {
             for (Uf3Design.Rows r : rest) without[f].add(r);
             spans[f] = new CompositionSpan(elements, rest);
         }
-        return new CrossValidation(List.copyOf(all), folds, without, spans, groups.size(), block);
+        return new CrossValidation(List.copyOf(all), folds, without, spans, groups.size(), block, scoreGroup);
     }
 
     /** Every non-test configuration (the final model's training set). */
@@ -122,13 +134,14 @@ final class CrossValidation {
     /**
      * Pooled out-of-fold RMSE of energy (eV/atom), force (eV/Å), stress (eV/Å³) and, fourth, of the relative-energy
      * groups' energy differences alone (eV/atom) under h (NaN where there are none), fifth of the validated
-     * energy-weight block's energies (eV/atom; NaN without one).
+     * energy-weight block's energies (eV/atom; NaN without one), sixth and seventh of the score group's energies (eV/atom)
+     * and forces (eV/Å) (NaN without one).
      */
     double[] rmse(Uf3Design design, Uf3Solver.Hyper h) {
-        double[] acc = new double[10];
+        double[] acc = new double[14];
         for (int f = 0; f < folds.size(); f++) {
-            double[] sse = Uf3Solver.sse(folds.get(f), Uf3Solver.solve(design, without[f], h), spans[f], block);
-            for (int q = 0; q < 10; q++) acc[q] += sse[q];
+            double[] sse = Uf3Solver.sse(folds.get(f), Uf3Solver.solve(design, without[f], h), spans[f], block, scoreGroup);
+            for (int q = 0; q < acc.length; q++) acc[q] += sse[q];
         }
         return Uf3Solver.rmseOf(acc);
     }

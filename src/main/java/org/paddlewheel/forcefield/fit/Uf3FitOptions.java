@@ -15,9 +15,10 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
                             boolean fitChargeScale, boolean fitBonded, boolean pressureOffset, int cvFolds, List<Element> cutoffCorrection,
                             int bondedOrder, String relativeEnergy, CutoffCurves cutoffCurves, String relativeEnergyKey,
                             double[] relativeWeights, int candidateRank, java.util.Map<String, Double> energyWeightOf,
-                            EnergyWeightGrid energyWeightGrid, String validationGrid) {
+                            EnergyWeightGrid energyWeightGrid, String validationGrid, String scoreGroup) {
     public Uf3FitOptions {
         if (validationGrid == null) validationGrid = "auto";
+        if (scoreGroup != null && scoreGroup.isBlank()) throw new IllegalArgumentException("--score-group: empty config_type glob");
         if (!List.of("auto", "full", "coarse").contains(validationGrid)) {
             throw new IllegalArgumentException("--validation-grid " + validationGrid + ": expected auto, full or coarse");
         }
@@ -33,14 +34,14 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
     public Uf3FitOptions(String base, boolean keepPairs, double rCut, double knotSpacing, double coreA, double coreRho,
                          double testFraction, double validationFraction) {
         this(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, Uf3Fitter.ThreeBody.OFF, false, false, false, false,
-                0, List.of(), 2, null, null, null, null, 1, null, null, null);
+                0, List.of(), 2, null, null, null, null, 1, null, null, null, null);
     }
 
     public static Uf3FitOptions defaults() { return new Uf3FitOptions("na-amide-borohydride", false, 5.5, 0.3, 1000, 0.2, 0.1, 0.2); }
 
     public Uf3FitOptions withThreeBody(Uf3Fitter.ThreeBody t) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, t, deviatoricStress,
-                fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid);
+                fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup);
     }
 
     /**
@@ -51,7 +52,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withChargeScale(boolean fit) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, deviatoricStress,
-                fit, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid);
+                fit, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup);
     }
 
     /**
@@ -60,7 +61,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withFitBonded(boolean fit) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, deviatoricStress,
-                fitChargeScale, fit, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid);
+                fitChargeScale, fit, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup);
     }
 
     /**
@@ -70,7 +71,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withDeviatoricStress(boolean d) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, d && !pressureOffset,
-                fitChargeScale, fitBonded, pressureOffset && !d, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid);
+                fitChargeScale, fitBonded, pressureOffset && !d, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup);
     }
 
     /**
@@ -82,7 +83,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withPressureOffset(boolean on) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress && !on, fitChargeScale, fitBonded, on, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid);
+                deviatoricStress && !on, fitChargeScale, fitBonded, on, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup);
     }
 
     /**
@@ -93,7 +94,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withCrossValidation(int k) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, k, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid);
+                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, k, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup);
     }
 
     /**
@@ -103,7 +104,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withCutoffCorrection(List<Element> els) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, els, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid);
+                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, els, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup);
     }
 
     /**
@@ -113,7 +114,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withBondedOrder(int order) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, order, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid);
+                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, order, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup);
     }
 
     /**
@@ -125,7 +126,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withRelativeEnergy(String glob) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, glob, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid);
+                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, glob, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup);
     }
 
     /**
@@ -136,7 +137,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withCutoffCurves(CutoffCurves curves) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, curves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid);
+                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, curves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup);
     }
 
     /**
@@ -157,7 +158,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
             }
         }
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, regex, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid);
+                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, regex, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup);
     }
 
     /**
@@ -172,7 +173,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
         for (double v : w) if (!(v > 0) || !Double.isFinite(v)) throw new IllegalArgumentException("--relative-energy-weight " + v + ": expected a positive number");
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
                 deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves,
-                relativeEnergyKey, w, candidateRank, energyWeightOf, energyWeightGrid, validationGrid);
+                relativeEnergyKey, w, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup);
     }
 
     /** Whether the relative-energy weight is chosen by validation (several candidates given). */
@@ -188,7 +189,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
     public Uf3FitOptions withCandidateRank(int rank) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
                 deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves,
-                relativeEnergyKey, relativeWeights, rank, energyWeightOf, energyWeightGrid, validationGrid);
+                relativeEnergyKey, relativeWeights, rank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup);
     }
 
     /**
@@ -209,7 +210,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
         }
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
                 deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves,
-                relativeEnergyKey, relativeWeights, candidateRank, weights, energyWeightGrid, validationGrid);
+                relativeEnergyKey, relativeWeights, candidateRank, weights, energyWeightGrid, validationGrid, scoreGroup);
     }
 
     /**
@@ -239,7 +240,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
     public Uf3FitOptions withEnergyWeightGrid(EnergyWeightGrid grid) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
                 deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves,
-                relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, grid, validationGrid);
+                relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, grid, validationGrid, scoreGroup);
     }
 
     /**
@@ -252,7 +253,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
     public Uf3FitOptions withValidationGrid(String grid) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
                 deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves,
-                relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, grid);
+                relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, grid, scoreGroup);
     }
 
     /** Whether a configuration's energy rows belong to the validated {@link #energyWeightGrid} block. */
@@ -270,5 +271,23 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
             if (java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + e.getKey()).matches(java.nio.file.Path.of(configType))) return e.getValue();
         }
         return 1;
+    }
+
+    /**
+     * With cross-validation or a validation set: the score also judges the held-out energy and force RMSEs of the
+     * configurations whose config_type matches this glob (e.g. {@code md-*}), each over its value at the baseline, as
+     * E, F and σ are. The pooled score is dominated by the many relaxation and scan frames; every N,B-centred refit of
+     * sessions 20–22 lost 10–15 % of force accuracy on the thermal MD frames against the session-16 model without the
+     * score seeing it (forcefields/README.md, "Seen in session 22"), and the study is MD. Null: no such term.
+     */
+    public Uf3FitOptions withScoreGroup(String glob) {
+        return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
+                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves,
+                relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, glob);
+    }
+
+    /** Whether a config_type belongs to the {@link #withScoreGroup score group} (false without one). */
+    public boolean inScoreGroup(String configType) {
+        return scoreGroup != null && java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + scoreGroup).matches(java.nio.file.Path.of(configType));
     }
 }

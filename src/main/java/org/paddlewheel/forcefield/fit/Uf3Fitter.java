@@ -111,7 +111,8 @@ public final class Uf3Fitter {
         if (!opt.energyWeightOf().isEmpty()) log.printf(Locale.ROOT, "fit-ff uf3: energy rows weighted by config_type %s%n", opt.energyWeightOf());
         Uf3FitOptions.EnergyWeightGrid grid = opt.energyWeightGrid();
         java.util.function.Predicate<Uf3Design.Rows> block = grid == null ? null : r -> grid.matches(r.configType());
-        CrossValidation cv = CrossValidation.of(tr, va, opt.cvFolds(), design.columns(), design.elements(), energyWeight, block);
+        java.util.function.Predicate<Uf3Design.Rows> scoreGroup = opt.scoreGroup() == null ? null : r -> opt.inScoreGroup(r.configType());
+        CrossValidation cv = CrossValidation.of(tr, va, opt.cvFolds(), design.columns(), design.elements(), energyWeight, block, scoreGroup);
         if (cv != null) {
             tr = cv.rows();
             va = List.of();
@@ -124,7 +125,7 @@ public final class Uf3Fitter {
         if (onTrain) log.println("fit-ff uf3: no validation configurations; hyper-parameters scored on the training set");
         CompositionSpan trainSpan = new CompositionSpan(design.elements(), tr);
         java.util.function.Function<Uf3Solver.Hyper, double[]> judge = cv != null ? h -> cv.rmse(design, h)
-                : h -> Uf3Solver.rmse(scoreSet, Uf3Solver.solve(design, nTrain, h), trainSpan, block);
+                : h -> Uf3Solver.rmse(scoreSet, Uf3Solver.solve(design, nTrain, h), trainSpan, block, scoreGroup);
         double[] base0 = judge.apply(new Uf3Solver.Hyper(1, 1, 1e12, 0));
         List<Candidate> cands = new ArrayList<>();
         boolean coarse = opt.validationGrid().equals("coarse") || opt.validationGrid().equals("auto") && design.columns() > COARSE_GRID_FROM;
@@ -152,6 +153,13 @@ public final class Uf3Fitter {
                     java.util.stream.Stream.concat(tr.stream(), va.stream()).filter(block).count(),
                     blockScored ? " (chosen by validation; the score adds their held-out energy RMSE)" : wXs.length > 1 ? " (none of them held out: not scored)" : "");
         }
+        // a score group (e.g. the thermal MD frames) adds its held-out energy and force RMSEs, each over its baseline
+        boolean groupScored = scoreGroup != null && Double.isFinite(base0[6]) && base0[6] > 0;
+        if (scoreGroup != null) {
+            log.printf(Locale.ROOT, "fit-ff uf3: score group %s (%d configurations)%s%n", opt.scoreGroup(),
+                    java.util.stream.Stream.concat(tr.stream(), va.stream()).filter(scoreGroup).count(),
+                    groupScored ? ": the score adds their held-out energy and force RMSEs" : ": none of them held out, not scored");
+        }
         Candidate best = null;
         int total = wXs.length * wRs.length * wEs.length * wSs.length * ridges.length * curvs.length, step = Math.max(1, total / 10);
         for (double wx : wXs) for (double wr : wRs) for (double we : wEs) for (double ws : wSs) for (double rr : ridges) for (double cu : curvs) {
@@ -163,6 +171,10 @@ public final class Uf3Fitter {
             double score = 0;
             for (int q = 0; q < scored; q++) if (Double.isFinite(r[q]) && base0[q] > 0) score += r[q] / base0[q];
             if (blockScored && Double.isFinite(r[4])) score += r[4] / base0[4];
+            if (groupScored) {
+                if (Double.isFinite(r[5]) && base0[5] > 0) score += r[5] / base0[5];
+                score += r[6] / base0[6];
+            }
             Candidate c = new Candidate(h, score, r);
             cands.add(c);
             if (best == null || score < best.score()) best = c;
@@ -270,6 +282,10 @@ public final class Uf3Fitter {
             var arr = how.putObject("energy_weight_of_candidates").putArray(grid.glob());
             for (double w : grid.weights()) arr.add(w);
             if (Double.isFinite(best.rmse()[4])) how.put("energy_weight_of_validation_rmse_eV_per_atom", best.rmse()[4]);
+        }
+        if (groupScored) { // the score group and the chosen fit's held-out RMSEs on it
+            how.put("score_group", opt.scoreGroup()).put("score_group_validation_force_rmse_eV_per_A", best.rmse()[6]);
+            if (Double.isFinite(best.rmse()[5])) how.put("score_group_validation_energy_rmse_eV_per_atom", best.rmse()[5]);
         }
         if (cv != null) { // which groups the pooled cross-validation RMSE comes from (an extrapolating group shows here)
             var arr = how.putArray("cross_validation_groups");

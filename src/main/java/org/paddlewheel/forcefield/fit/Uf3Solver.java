@@ -205,10 +205,19 @@ public final class Uf3Solver {
         return rmseOf(sse(rows, c, span, block));
     }
 
-    /** RMSEs {E, F, σ, E_rel, E_block} of the sums of {@link #sse} (the fifth NaN without a validated energy-weight block). */
+    /** As above, sixth and seventh the energy (eV/atom) and force (eV/Å) RMSEs of the configurations {@code group} accepts. */
+    public static double[] rmse(List<Uf3Design.Rows> rows, double[] c, CompositionSpan span, java.util.function.Predicate<Uf3Design.Rows> block,
+                                java.util.function.Predicate<Uf3Design.Rows> group) {
+        return rmseOf(sse(rows, c, span, block, group));
+    }
+
+    /**
+     * RMSEs {E, F, σ, E_rel, E_block, E_group, F_group} of the sums of {@link #sse} (the fifth NaN without a validated
+     * energy-weight block, the last two NaN without a score group).
+     */
     static double[] rmseOf(double[] a) {
-        double[] r = new double[5];
-        for (int q = 0; q < 5; q++) r[q] = 2 * q + 1 >= a.length || a[2 * q + 1] == 0 ? Double.NaN : Math.sqrt(a[2 * q] / a[2 * q + 1]);
+        double[] r = new double[7];
+        for (int q = 0; q < r.length; q++) r[q] = 2 * q + 1 >= a.length || a[2 * q + 1] == 0 ? Double.NaN : Math.sqrt(a[2 * q] / a[2 * q + 1]);
         return r;
     }
 
@@ -218,13 +227,24 @@ public final class Uf3Solver {
      * {@code block} accepts (none when null); the first two include both).
      */
     static double[] sse(List<Uf3Design.Rows> rows, double[] c, CompositionSpan span, java.util.function.Predicate<Uf3Design.Rows> block) {
-        double se = 0, sf = 0, ss = 0, sr = 0, sx = 0;
-        long ne = 0, nf = 0, ns = 0, nr = 0, nx = 0;
+        return sse(rows, c, span, block, null);
+    }
+
+    /** As above, and {ΣΔE²_group, n, ΣΔF²_group, n} of the configurations {@code group} accepts appended (zeros when null). */
+    static double[] sse(List<Uf3Design.Rows> rows, double[] c, CompositionSpan span, java.util.function.Predicate<Uf3Design.Rows> block,
+                        java.util.function.Predicate<Uf3Design.Rows> group) {
+        double se = 0, sf = 0, ss = 0, sr = 0, sx = 0, sge = 0, sgf = 0;
+        long ne = 0, nf = 0, ns = 0, nr = 0, nx = 0, nge = 0, ngf = 0;
         for (Uf3Design.Rows r : rows) {
+            boolean inGroup = group != null && group.test(r);
             if (span == null || span.contains(r)) {
                 double d = dot(r.energyRow(), c) - r.energyTarget();
                 se += d * d;
                 ne++;
+                if (inGroup) {
+                    sge += d * d;
+                    nge++;
+                }
                 if (r.relativeEnergy()) {
                     sr += d * d;
                     nr++;
@@ -238,6 +258,10 @@ public final class Uf3Solver {
                 double q = dot(r.forceRows()[k], c) - r.forceTarget()[k];
                 sf += q * q;
                 nf++;
+                if (inGroup) {
+                    sgf += q * q;
+                    ngf++;
+                }
             }
             if (r.stressRows() != null) {
                 for (int k = 0; k < 6; k++) {
@@ -247,7 +271,7 @@ public final class Uf3Solver {
                 }
             }
         }
-        return new double[] {se, ne, sf, nf, ss, ns, sr, nr, sx, nx};
+        return new double[] {se, ne, sf, nf, ss, ns, sr, nr, sx, nx, sge, nge, sgf, ngf};
     }
 
     public static double dot(double[] a, double[] c) {

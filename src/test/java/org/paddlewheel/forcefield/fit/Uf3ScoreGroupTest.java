@@ -1,0 +1,83 @@
+package org.paddlewheel.forcefield.fit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.paddlewheel.io.LabelledXyz;
+
+/**
+ * {@code fit-ff --score-group}: the validation score's extra term is the out-of-fold error of exactly the configurations the
+ * glob names. On the synthetic set of {@link Uf3RecoveryTest} with Gaussian force noise of 0.2 eV/Å on the x = 1 frames
+ * and 0.02 eV/Å on the rest, {@code --score-group 'x1*'} must record a held-out force RMSE for the group that (a) pools back,
+ * weighted by force components, from the per-group out-of-fold RMSEs of the x = 1 groups alone (1e-9 relative: the same
+ * sums regrouped; a term that counted the other groups would come out near the pooled RMSE instead), and (b) sits at the
+ * group's noise, within [0.15, 0.3] eV/Å (a model cannot predict noise it never saw; 0.02 eV/Å elsewhere keeps the pooled
+ * value well below 0.15). Without the option the model records no score group.
+ */
+class Uf3ScoreGroupTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theScoreGroupTermIsTheHeldOutErrorOfTheNamedConfigurationsOnly() throws Exception {
+        Uf3SyntheticData data = new Uf3SyntheticData(7, 6, 18);
+        SplittableRandom rnd = new SplittableRandom(5);
+        List<LabelledXyz.Labelled> noisy = data.frames.stream().map(f -> {
+            double sd = f.info().get("config_type").startsWith("x1") ? 0.2 : 0.02;
+            double[] fo = f.forcesEvPerA().clone();
+            for (int k = 0; k < fo.length; k++) fo[k] += sd * gaussian(rnd);
+            return new LabelledXyz.Labelled(f.structure(), f.energyEv(), fo, f.stressEvPerA3(), f.charges(), f.info());
+        }).collect(Collectors.toList());
+        Path file = tmp.resolve("noisy.extxyz");
+        LabelledXyz.write(file, noisy);
+        Path base = tmp.resolve("truth.json");
+        Files.writeString(base, data.truthJson.toPrettyString());
+        var opt = new Uf3FitOptions(base.toString(), false, 5.0, 0.4, 500, 0.25, 0.1, 0.2).withCrossValidation(5);
+        PrintStream log = new PrintStream(System.err, true);
+        List<Uf3Dataset.Frame> frames = Uf3Dataset.read(List.of(file));
+
+        Uf3Fitter.Result plain = new Uf3Fitter(opt, log).fit(frames);
+        assertThat(plain.model().path("fit").has("score_group")).isFalse();
+        assertThat(plain.cvRmse()[6]).isNaN();
+
+        Uf3Fitter.Result r = new Uf3Fitter(opt.withScoreGroup("x1*"), log).fit(frames);
+        var fit = r.model().path("fit");
+        assertThat(fit.path("score_group").asText()).isEqualTo("x1*");
+        double group = fit.path("score_group_validation_force_rmse_eV_per_A").asDouble();
+        java.util.Set<String> x1Groups = r.train().stream().filter(x -> x.configType().startsWith("x1")).map(Uf3Design.Rows::group)
+                .collect(Collectors.toSet());
+        assertThat(x1Groups).isNotEmpty();
+        double sum = 0;
+        long n = 0;
+        for (var g : fit.path("cross_validation_groups")) {
+            String name = g.path("group").asText();
+            if (!x1Groups.contains(name)) continue;
+            long comps = r.train().stream().filter(x -> x.group().equals(name)).mapToLong(x -> x.forceRows().length).sum();
+            sum += comps * Math.pow(g.path("force_rmse_eV_per_A").asDouble(), 2);
+            n += comps;
+        }
+        System.out.printf("score group x1*: held-out F RMSE %.4f eV/Å (noise 0.2), pooled %.4f eV/Å%n", group, r.cvRmse()[1]);
+        assertThat(group).isCloseTo(Math.sqrt(sum / n), Offset.offset(1e-9 * group));
+        assertThat(group).isBetween(0.15, 0.3);
+        assertThat(r.cvRmse()[1]).isLessThan(0.15);
+    }
+
+    @Test
+    void aBlankGlobIsRefused() {
+        assertThatThrownBy(() -> Uf3FitOptions.defaults().withScoreGroup(" ")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--score-group");
+    }
+
+    private static double gaussian(SplittableRandom r) {
+        return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
+    }
+}
