@@ -92,6 +92,11 @@ public final class FitFfCommand implements Callable<Integer> {
             + " resembles), each over its baseline as E, F and σ are; the model records fit.score_group and the chosen fit's RMSEs on it."
             + " Default: no such term (the pooled RMSEs only).")
     String scoreGroup;
+    @Option(names = "--force-weight-of", paramLabel = "GLOB=W[,W...]", description = "With --dataset: factors on the force rows of the"
+            + " configurations whose config_type matches GLOB (e.g. 'opt-*=0.1,0.3,1' for the near-copy steps of the PBE relaxations);"
+            + " each joins the validation grid (the force term stays a mean, those components counted W times each). Pair it with"
+            + " --score-group so the choice sees the configurations it trades against. The model records fit.force_weight_of.")
+    String forceWeightOf;
     @Option(names = "--candidate-rank", paramLabel = "N", defaultValue = "1", description = "With --dataset: take the validation grid's"
             + " N-th best candidate (1: the best score). forcefields/fit-dft.sh takes the next rank when its MD guard rejects a fit; the model"
             + " records fit.candidate_rank (default ${DEFAULT-VALUE}).")
@@ -186,6 +191,7 @@ public final class FitFfCommand implements Callable<Integer> {
         if (!"auto".equals(validationGrid)) opt = opt.withValidationGrid(validationGrid);
         if (energyWeightOf != null && !energyWeightOf.isEmpty()) opt = energyWeights(opt, energyWeightOf);
         if (scoreGroup != null) opt = opt.withScoreGroup(scoreGroup);
+        if (forceWeightOf != null) opt = opt.withForceWeightGrid(forceWeightGrid(forceWeightOf));
         if (thinFrames != null) {
             int before = frames.size();
             frames = org.paddlewheel.forcefield.fit.Uf3Dataset.thin(frames, thinConfigType, thinFrames, testFraction);
@@ -217,6 +223,22 @@ public final class FitFfCommand implements Callable<Integer> {
     }
 
     /** `--energy-weight-of GLOB=W[,W…]`: single values are fixed factors, one glob with several values is the validated grid. */
+    /** Parses {@code GLOB=W[,W...]} of --force-weight-of. */
+    static org.paddlewheel.forcefield.fit.Uf3FitOptions.ForceWeightGrid forceWeightGrid(String given) {
+        int eq = given.lastIndexOf('=');
+        if (eq <= 0) throw new IllegalArgumentException("--force-weight-of " + given + ": expected GLOB=W[,W...]");
+        String[] parts = given.substring(eq + 1).split(",");
+        double[] w = new double[parts.length];
+        for (int k = 0; k < parts.length; k++) {
+            try {
+                w[k] = Double.parseDouble(parts[k].trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--force-weight-of " + given + ": '" + parts[k] + "' is not a number");
+            }
+        }
+        return new org.paddlewheel.forcefield.fit.Uf3FitOptions.ForceWeightGrid(given.substring(0, eq), w);
+    }
+
     public static org.paddlewheel.forcefield.fit.Uf3FitOptions energyWeights(org.paddlewheel.forcefield.fit.Uf3FitOptions opt, java.util.Map<String, String> given) {
         java.util.LinkedHashMap<String, Double> fixed = new java.util.LinkedHashMap<>();
         org.paddlewheel.forcefield.fit.Uf3FitOptions.EnergyWeightGrid grid = null;

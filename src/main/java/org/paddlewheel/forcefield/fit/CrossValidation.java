@@ -62,6 +62,13 @@ final class CrossValidation {
     static CrossValidation of(List<Uf3Design.Rows> train, List<Uf3Design.Rows> validation, int k, int columns, List<org.paddlewheel.model.Element> elements,
                               java.util.function.ToDoubleFunction<Uf3Design.Rows> energyWeight, java.util.function.Predicate<Uf3Design.Rows> block,
                               java.util.function.Predicate<Uf3Design.Rows> scoreGroup) {
+        return of(train, validation, k, columns, elements, energyWeight, block, scoreGroup, null);
+    }
+
+    /** As above, the force rows of the configurations {@code forceBlock} accepts in each fold's validated force block. */
+    static CrossValidation of(List<Uf3Design.Rows> train, List<Uf3Design.Rows> validation, int k, int columns, List<org.paddlewheel.model.Element> elements,
+                              java.util.function.ToDoubleFunction<Uf3Design.Rows> energyWeight, java.util.function.Predicate<Uf3Design.Rows> block,
+                              java.util.function.Predicate<Uf3Design.Rows> scoreGroup, java.util.function.Predicate<Uf3Design.Rows> forceBlock) {
         if (k < 2) return null;
         List<Uf3Design.Rows> all = new ArrayList<>(train);
         all.addAll(validation);
@@ -77,7 +84,7 @@ final class CrossValidation {
         Uf3Solver.Normal[] without = new Uf3Solver.Normal[nf];
         CompositionSpan[] spans = new CompositionSpan[nf];
         for (int f = 0; f < nf; f++) {
-            without[f] = new Uf3Solver.Normal(columns, energyWeight, block);
+            without[f] = new Uf3Solver.Normal(columns, energyWeight, block, forceBlock);
             List<Uf3Design.Rows> rest = new ArrayList<>();
             for (int o = 0; o < nf; o++) if (o != f) rest.addAll(folds.get(o));
             for (Uf3Design.Rows r : rest) without[f].add(r);

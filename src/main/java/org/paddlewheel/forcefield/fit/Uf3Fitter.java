@@ -112,14 +112,16 @@ public final class Uf3Fitter {
         Uf3FitOptions.EnergyWeightGrid grid = opt.energyWeightGrid();
         java.util.function.Predicate<Uf3Design.Rows> block = grid == null ? null : r -> grid.matches(r.configType());
         java.util.function.Predicate<Uf3Design.Rows> scoreGroup = opt.scoreGroup() == null ? null : r -> opt.inScoreGroup(r.configType());
-        CrossValidation cv = CrossValidation.of(tr, va, opt.cvFolds(), design.columns(), design.elements(), energyWeight, block, scoreGroup);
+        Uf3FitOptions.ForceWeightGrid fgrid = opt.forceWeightGrid();
+        java.util.function.Predicate<Uf3Design.Rows> forceBlock = fgrid == null ? null : r -> fgrid.matches(r.configType());
+        CrossValidation cv = CrossValidation.of(tr, va, opt.cvFolds(), design.columns(), design.elements(), energyWeight, block, scoreGroup, forceBlock);
         if (cv != null) {
             tr = cv.rows();
             va = List.of();
             log.printf(Locale.ROOT, "fit-ff uf3: %d-fold cross-validation over %d groups of the %d non-test configurations%n", cv.folds(),
                     cv.groups(), tr.size());
         }
-        Uf3Solver.Normal nTrain = Uf3Solver.Normal.of(design.columns(), tr, energyWeight, block);
+        Uf3Solver.Normal nTrain = Uf3Solver.Normal.of(design.columns(), tr, energyWeight, block, forceBlock);
         boolean onTrain = va.isEmpty() && cv == null;
         List<Uf3Design.Rows> scoreSet = onTrain ? tr : va;
         if (onTrain) log.println("fit-ff uf3: no validation configurations; hyper-parameters scored on the training set");
@@ -160,13 +162,18 @@ public final class Uf3Fitter {
                     java.util.stream.Stream.concat(tr.stream(), va.stream()).filter(scoreGroup).count(),
                     groupScored ? ": the score adds their held-out energy and force RMSEs" : ": none of them held out, not scored");
         }
+        double[] wFs = fgrid == null ? new double[] {1} : fgrid.weights();
+        if (fgrid != null) {
+            log.printf(Locale.ROOT, "fit-ff uf3: force-row factors %s on config_type %s (%d configurations; chosen by validation)%n",
+                    java.util.Arrays.toString(wFs), fgrid.glob(), java.util.stream.Stream.concat(tr.stream(), va.stream()).filter(forceBlock).count());
+        }
         Candidate best = null;
-        int total = wXs.length * wRs.length * wEs.length * wSs.length * ridges.length * curvs.length, step = Math.max(1, total / 10);
-        for (double wx : wXs) for (double wr : wRs) for (double we : wEs) for (double ws : wSs) for (double rr : ridges) for (double cu : curvs) {
+        int total = wFs.length * wXs.length * wRs.length * wEs.length * wSs.length * ridges.length * curvs.length, step = Math.max(1, total / 10);
+        for (double wf : wFs) for (double wx : wXs) for (double wr : wRs) for (double we : wEs) for (double ws : wSs) for (double rr : ridges) for (double cu : curvs) {
             if (cands.size() % step == 0 && cands.size() > 0) { // progress: the grid of a large design takes tens of minutes
                 log.printf(Locale.ROOT, "fit-ff uf3: validation grid %d/%d (best score so far %.4f)%n", cands.size(), total, best.score());
             }
-            Uf3Solver.Hyper h = new Uf3Solver.Hyper(we, ws, rr, cu, wr, wx);
+            Uf3Solver.Hyper h = new Uf3Solver.Hyper(we, ws, rr, cu, wr, wx, wf);
             double[] r = judge.apply(h);
             double score = 0;
             for (int q = 0; q < scored; q++) if (Double.isFinite(r[q]) && base0[q] > 0) score += r[q] / base0[q];
@@ -193,7 +200,8 @@ public final class Uf3Fitter {
                 + " (%s RMSE E %.4g eV/atom, F %.4g eV/Å, σ %.4g eV/Å³%s)%n", cands.size(), best.hyper().energyWeight(),
                 best.hyper().stressWeight(), best.hyper().ridge(), best.hyper().curvature(),
                 (wRs.length > 1 || wRs[0] != 1 ? String.format(Locale.ROOT, " relative-energy weight %g", best.hyper().relativeWeight()) : "")
-                        + (grid != null ? String.format(Locale.ROOT, " energy-weight factor %g on %s", best.hyper().gridWeight(), grid.glob()) : ""), best.score(),
+                        + (grid != null ? String.format(Locale.ROOT, " energy-weight factor %g on %s", best.hyper().gridWeight(), grid.glob()) : "")
+                        + (fgrid != null ? String.format(Locale.ROOT, " force-row factor %g on %s", best.hyper().forceGridWeight(), fgrid.glob()) : ""), best.score(),
                 cv != null ? "cross-validation" : "validation", best.rmse()[0], best.rmse()[1], best.rmse()[2],
                 Double.isFinite(best.rmse()[3]) ? String.format(Locale.ROOT, ", relative E %.4g eV/atom", best.rmse()[3]) : "");
         double[] c = Uf3Solver.solve(design, nTrain, best.hyper());
@@ -282,6 +290,11 @@ public final class Uf3Fitter {
             var arr = how.putObject("energy_weight_of_candidates").putArray(grid.glob());
             for (double w : grid.weights()) arr.add(w);
             if (Double.isFinite(best.rmse()[4])) how.put("energy_weight_of_validation_rmse_eV_per_atom", best.rmse()[4]);
+        }
+        if (fgrid != null) { // the force-row factor chosen and the candidates it was chosen among
+            how.putObject("force_weight_of").put(fgrid.glob(), best.hyper().forceGridWeight());
+            var arr = how.putObject("force_weight_of_candidates").putArray(fgrid.glob());
+            for (double w : fgrid.weights()) arr.add(w);
         }
         if (groupScored) { // the score group and the chosen fit's held-out RMSEs on it
             how.put("score_group", opt.scoreGroup()).put("score_group_validation_force_rmse_eV_per_A", best.rmse()[6]);

@@ -23,9 +23,16 @@ public final class Uf3Solver {
      * weight of the relative-energy groups' energy rows (dimensionless; 1 counts a scan or barrier frame's energy
      * difference like any other energy, w counts its squared error w times), and the factor on the energy rows of the
      * configurations in the validated energy-weight block ({@link Uf3FitOptions.EnergyWeightGrid}; dimensionless, on top
-     * of w_E or the relative weight).
+     * of w_E or the relative weight), and the factor on the force rows of the configurations in the validated force-weight
+     * block ({@link Uf3FitOptions#withForceWeightGrid}; dimensionless; the force term stays a mean, weighted by it).
      */
-    public record Hyper(double energyWeight, double stressWeight, double ridge, double curvature, double relativeWeight, double gridWeight) {
+    public record Hyper(double energyWeight, double stressWeight, double ridge, double curvature, double relativeWeight, double gridWeight,
+                        double forceGridWeight) {
+        /** No validated force-weight block (its factor 1). */
+        public Hyper(double energyWeight, double stressWeight, double ridge, double curvature, double relativeWeight, double gridWeight) {
+            this(energyWeight, stressWeight, ridge, curvature, relativeWeight, gridWeight, 1);
+        }
+
         /** Relative-energy rows weighted like the others. */
         public Hyper(double energyWeight, double stressWeight, double ridge, double curvature) {
             this(energyWeight, stressWeight, ridge, curvature, 1);
@@ -45,7 +52,10 @@ public final class Uf3Solver {
         /** The energy rows of the validated block, absolute (X) and relative (XR); allocated only when a block exists. */
         double[][] gX, gXR;
         double[] bX, bXR;
-        long nE, nF, nS, nR;
+        /** The force rows of the validated force-weight block; allocated only when one exists. */
+        double[][] gFX;
+        double[] bFX;
+        long nE, nF, nS, nR, nFX;
 
         /** Factor on each configuration's squared energy error (fit-ff --energy-weight-of; 1 for all by default). */
         final java.util.function.ToDoubleFunction<Uf3Design.Rows> energyWeight;
@@ -61,10 +71,19 @@ public final class Uf3Solver {
             this(columns, energyWeight, null);
         }
 
+        /** Configurations whose force rows go to the validated force block (weighted by {@link Hyper#forceGridWeight} at solve time). */
+        final java.util.function.Predicate<Uf3Design.Rows> forceGrid;
+
         public Normal(int columns, java.util.function.ToDoubleFunction<Uf3Design.Rows> energyWeight, java.util.function.Predicate<Uf3Design.Rows> grid) {
+            this(columns, energyWeight, grid, null);
+        }
+
+        public Normal(int columns, java.util.function.ToDoubleFunction<Uf3Design.Rows> energyWeight, java.util.function.Predicate<Uf3Design.Rows> grid,
+                      java.util.function.Predicate<Uf3Design.Rows> forceGrid) {
             p = columns;
             this.energyWeight = energyWeight;
             this.grid = grid;
+            this.forceGrid = forceGrid;
             gE = new double[p][p]; gF = new double[p][p]; gS = new double[p][p]; gR = new double[p][p];
             bE = new double[p]; bF = new double[p]; bS = new double[p]; bR = new double[p];
         }
@@ -90,8 +109,17 @@ public final class Uf3Solver {
                 addRow(gE, bE, r.energyRow(), r.energyTarget(), w);
                 nE++;
             }
-            for (int k = 0; k < r.forceRows().length; k++) addRow(gF, bF, r.forceRows()[k], r.forceTarget()[k], 1);
-            nF += r.forceRows().length;
+            if (forceGrid != null && forceGrid.test(r)) {
+                if (gFX == null) {
+                    gFX = new double[p][p];
+                    bFX = new double[p];
+                }
+                for (int k = 0; k < r.forceRows().length; k++) addRow(gFX, bFX, r.forceRows()[k], r.forceTarget()[k], 1);
+                nFX += r.forceRows().length;
+            } else {
+                for (int k = 0; k < r.forceRows().length; k++) addRow(gF, bF, r.forceRows()[k], r.forceTarget()[k], 1);
+                nF += r.forceRows().length;
+            }
             if (r.stressRows() != null) {
                 for (int k = 0; k < 6; k++) addRow(gS, bS, r.stressRows()[k], r.stressTarget()[k], 1);
                 nS += 6;
@@ -137,6 +165,14 @@ public final class Uf3Solver {
         }
 
         public boolean hasStress() { return nS > 0; }
+
+        /** As {@link #of(int, List, java.util.function.ToDoubleFunction, java.util.function.Predicate)}, the force rows of {@code forceGrid}'s configurations in their own block. */
+        public static Normal of(int columns, List<Uf3Design.Rows> rows, java.util.function.ToDoubleFunction<Uf3Design.Rows> energyWeight,
+                                java.util.function.Predicate<Uf3Design.Rows> grid, java.util.function.Predicate<Uf3Design.Rows> forceGrid) {
+            Normal n = new Normal(columns, energyWeight, grid, forceGrid);
+            for (Uf3Design.Rows r : rows) n.add(r);
+            return n;
+        }
     }
 
     private Uf3Solver() {}
@@ -148,7 +184,8 @@ public final class Uf3Solver {
         double[] b = new double[p];
         // every energy row counts in the mean, so relativeWeight 1 is the plain fit
         double we = h.energyWeight() * h.energyWeight() / Math.max(1, n.nE + n.nR), wr = we * h.relativeWeight();
-        double wf = 1.0 / Math.max(1, n.nF);
+        // the force term is a mean over every component, the validated force block's counted forceGridWeight times each
+        double wf = 1.0 / Math.max(1, n.nF + h.forceGridWeight() * n.nFX);
         double ws = n.nS == 0 ? 0 : h.stressWeight() * h.stressWeight() / n.nS;
         for (int i = 0; i < p; i++) {
             for (int j = 0; j < p; j++) a[i][j] = we * n.gE[i][j] + wr * n.gR[i][j] + wf * n.gF[i][j] + ws * n.gS[i][j];
@@ -159,6 +196,13 @@ public final class Uf3Solver {
             for (int i = 0; i < p; i++) {
                 for (int j = 0; j < p; j++) a[i][j] += wx * n.gX[i][j] + wxr * n.gXR[i][j];
                 b[i] += wx * n.bX[i] + wxr * n.bXR[i];
+            }
+        }
+        if (n.gFX != null) {
+            double wfx = wf * h.forceGridWeight();
+            for (int i = 0; i < p; i++) {
+                for (int j = 0; j < p; j++) a[i][j] += wfx * n.gFX[i][j];
+                b[i] += wfx * n.bFX[i];
             }
         }
         int es = design.elementStart();

@@ -22,6 +22,14 @@ import org.paddlewheel.io.LabelledXyz;
  * sums regrouped; a term that counted the other groups would come out near the pooled RMSE instead), and (b) sits at the
  * group's noise, within [0.15, 0.3] eV/Å (a model cannot predict noise it never saw; 0.02 eV/Å elsewhere keeps the pooled
  * value well below 0.15). Without the option the model records no score group.
+ *
+ * <p>{@code --force-weight-of}: a factor of 1 on the force block is the plain fit (coefficients equal to 1e-9 relative: the same
+ * normal equations summed in two blocks: the same hyper-parameters chosen and the
+ * held-out test RMSEs equal to 1e-7 relative (the energies are exact, their RMSE of 2e-6 eV/atom is round-off itself,
+ * hence an absolute floor of 1e-9); the coefficients themselves differ by ~1e-6 relative at a ridge of 1e-8, the
+ * summation order meeting an ill-conditioned system, while what they predict does not). With forces of the random Na2O cells corrupted (1 eV/Å noise, the x cells exact) and
+ * {@code --score-group 'x*'}, the validation must choose the smallest factor offered on {@code random-*} (0.01 of {0.01, 1}),
+ * and the x frames' held-out force RMSE it records must then be below the plain fit's (noise that counts less teaches less).
  */
 class Uf3ScoreGroupTest {
     @TempDir
@@ -69,6 +77,40 @@ class Uf3ScoreGroupTest {
         assertThat(group).isCloseTo(Math.sqrt(sum / n), Offset.offset(1e-9 * group));
         assertThat(group).isBetween(0.15, 0.3);
         assertThat(r.cvRmse()[1]).isLessThan(0.15);
+    }
+
+    @Test
+    void theForceWeightOfACorruptedBlockIsChosenSmall() throws Exception {
+        Uf3SyntheticData data = new Uf3SyntheticData(9, 6, 18);
+        SplittableRandom rnd = new SplittableRandom(3);
+        List<LabelledXyz.Labelled> noisy = data.frames.stream().map(f -> {
+            if (!f.info().get("config_type").startsWith("random")) return f;
+            double[] fo = f.forcesEvPerA().clone();
+            for (int k = 0; k < fo.length; k++) fo[k] += 1.0 * gaussian(rnd);
+            return new LabelledXyz.Labelled(f.structure(), f.energyEv(), fo, f.stressEvPerA3(), f.charges(), f.info());
+        }).collect(Collectors.toList());
+        Path file = tmp.resolve("corrupted.extxyz");
+        LabelledXyz.write(file, noisy);
+        Path base = tmp.resolve("truth.json");
+        Files.writeString(base, data.truthJson.toPrettyString());
+        var opt = new Uf3FitOptions(base.toString(), false, 5.0, 0.4, 500, 0.25, 0.1, 0.2).withCrossValidation(5).withScoreGroup("x*");
+        PrintStream log = new PrintStream(System.err, true);
+        List<Uf3Dataset.Frame> frames = Uf3Dataset.read(List.of(file));
+
+        Uf3Fitter.Result plain = new Uf3Fitter(opt, log).fit(frames);
+        Uf3Fitter.Result one = new Uf3Fitter(opt.withForceWeightGrid(new Uf3FitOptions.ForceWeightGrid("random-*", new double[] {1})), log).fit(frames);
+        assertThat(one.hyper()).isEqualTo(plain.hyper());
+        double[] e1 = Uf3Solver.rmse(one.test(), one.coefficients()), e0 = Uf3Solver.rmse(plain.test(), plain.coefficients());
+        for (int q = 0; q < 3; q++) assertThat(e1[q]).isCloseTo(e0[q], Offset.offset(1e-7 * e0[q] + 1e-9));
+
+        Uf3Fitter.Result r = new Uf3Fitter(opt.withForceWeightGrid(new Uf3FitOptions.ForceWeightGrid("random-*", new double[] {0.01, 1})), log)
+                .fit(frames);
+        var fit = r.model().path("fit");
+        assertThat(fit.path("force_weight_of").path("random-*").asDouble()).isEqualTo(0.01);
+        double chosen = fit.path("score_group_validation_force_rmse_eV_per_A").asDouble(),
+                unweighted = plain.model().path("fit").path("score_group_validation_force_rmse_eV_per_A").asDouble();
+        System.out.printf("force-weight-of random-*: x frames held-out F RMSE %.3e eV/Å at 0.01, %.3e eV/Å plain%n", chosen, unweighted);
+        assertThat(chosen).isLessThan(unweighted);
     }
 
     @Test
