@@ -48,7 +48,8 @@ class Uf3RelativeWeightTest {
         double w = chosen.model().path("fit").path("relative_energy_weight").asDouble();
         System.out.printf("relative-energy weight chosen by 4-fold cross-validation among {1, 100}: %g%n", w);
         assertThat(w).isIn(1.0, 100.0);
-        assertThat(chosen.cvRmse()).hasSize(5);
+        assertThat(chosen.cvRmse()).hasSize(7);
+        assertThat(chosen.cvRmse()[6]).as("no score group: its term absent").isNaN();
         assertThat(chosen.cvRmse()[3]).as("held-out relative-energy RMSE is scored").isFinite();
     }
 
