@@ -222,45 +222,44 @@ public final class FitFfCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--three-body-below-rmin must be linear or constant, got " + v);
     }
 
-    /** `--energy-weight-of GLOB=W[,W…]`: single values are fixed factors, one glob with several values is the validated grid. */
     /** Parses {@code GLOB=W[,W...]} of --force-weight-of. */
-    static org.paddlewheel.forcefield.fit.Uf3FitOptions.ForceWeightGrid forceWeightGrid(String given) {
+    static org.paddlewheel.forcefield.fit.Uf3FitOptions.WeightGrid forceWeightGrid(String given) {
         int eq = given.lastIndexOf('=');
         if (eq <= 0) throw new IllegalArgumentException("--force-weight-of " + given + ": expected GLOB=W[,W...]");
-        String[] parts = given.substring(eq + 1).split(",");
+        return org.paddlewheel.forcefield.fit.Uf3FitOptions.WeightGrid.force(given.substring(0, eq),
+                weights("--force-weight-of", given.substring(0, eq), given.substring(eq + 1)));
+    }
+
+    /** The factors {@code W[,W...]} given to {@code option} for {@code glob}; each must be a positive finite number. */
+    static double[] weights(String option, String glob, String list) {
+        String[] parts = list.split(",", -1);
         double[] w = new double[parts.length];
         for (int k = 0; k < parts.length; k++) {
             try {
                 w[k] = Double.parseDouble(parts[k].trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--force-weight-of " + given + ": '" + parts[k] + "' is not a number");
+            } catch (NumberFormatException x) {
+                throw new IllegalArgumentException(option + " " + glob + "=" + list + ": '" + parts[k].trim() + "' is not a number;"
+                        + " expected a positive number or a comma-separated list of them");
+            }
+            if (!(w[k] > 0) || !Double.isFinite(w[k])) {
+                throw new IllegalArgumentException(option + " " + glob + "=" + parts[k].trim() + ": expected a positive number");
             }
         }
-        return new org.paddlewheel.forcefield.fit.Uf3FitOptions.ForceWeightGrid(given.substring(0, eq), w);
+        return w;
     }
 
+    /** `--energy-weight-of GLOB=W[,W…]`: single values are fixed factors, one glob with several values is the validated grid. */
     public static org.paddlewheel.forcefield.fit.Uf3FitOptions energyWeights(org.paddlewheel.forcefield.fit.Uf3FitOptions opt, java.util.Map<String, String> given) {
         java.util.LinkedHashMap<String, Double> fixed = new java.util.LinkedHashMap<>();
-        org.paddlewheel.forcefield.fit.Uf3FitOptions.EnergyWeightGrid grid = null;
+        org.paddlewheel.forcefield.fit.Uf3FitOptions.WeightGrid grid = null;
         for (var e : given.entrySet()) {
-            String[] parts = e.getValue().split(",", -1);
-            double[] w = new double[parts.length];
-            for (int k = 0; k < parts.length; k++) {
-                try {
-                    w[k] = Double.parseDouble(parts[k].trim());
-                } catch (NumberFormatException x) {
-                    throw new IllegalArgumentException("--energy-weight-of " + e.getKey() + "=" + e.getValue() + ": expected a positive number or a comma-separated list of them");
-                }
-                if (!(w[k] > 0) || !Double.isFinite(w[k])) {
-                    throw new IllegalArgumentException("--energy-weight-of " + e.getKey() + "=" + parts[k].trim() + ": expected a positive number");
-                }
-            }
+            double[] w = weights("--energy-weight-of", e.getKey(), e.getValue());
             if (w.length == 1) {
                 fixed.put(e.getKey(), w[0]);
             } else if (grid != null) {
                 throw new IllegalArgumentException("--energy-weight-of " + e.getKey() + "=" + e.getValue() + ": only one glob may list several factors (" + grid.glob() + " does)");
             } else {
-                grid = new org.paddlewheel.forcefield.fit.Uf3FitOptions.EnergyWeightGrid(e.getKey(), w);
+                grid = org.paddlewheel.forcefield.fit.Uf3FitOptions.WeightGrid.energy(e.getKey(), w);
             }
         }
         if (!fixed.isEmpty()) opt = opt.withEnergyWeightOf(fixed);

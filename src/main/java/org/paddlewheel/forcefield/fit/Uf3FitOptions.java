@@ -15,7 +15,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
                             boolean fitChargeScale, boolean fitBonded, boolean pressureOffset, int cvFolds, List<Element> cutoffCorrection,
                             int bondedOrder, String relativeEnergy, CutoffCurves cutoffCurves, String relativeEnergyKey,
                             double[] relativeWeights, int candidateRank, java.util.Map<String, Double> energyWeightOf,
-                            EnergyWeightGrid energyWeightGrid, String validationGrid, String scoreGroup, ForceWeightGrid forceWeightGrid) {
+                            WeightGrid energyWeightGrid, String validationGrid, String scoreGroup, WeightGrid forceWeightGrid) {
     public Uf3FitOptions {
         if (validationGrid == null) validationGrid = "auto";
         if (scoreGroup != null && scoreGroup.isBlank()) throw new IllegalArgumentException("--score-group: empty config_type glob");
@@ -214,20 +214,39 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
     }
 
     /**
-     * Candidate factors for the energy rows of one config_type glob, chosen by the validation rather than by hand:
-     * each value joins the cross-validation grid, and the score then adds the out-of-fold energy RMSE of the matching
-     * configurations (relative to the baseline, like E, F and σ). The matching rows are kept in their own block of the
-     * normal equations ({@link Uf3Solver.Normal}), so a candidate factor costs one Cholesky solve per fold, as the
-     * other hyper-parameters do. The glob takes precedence over {@link #energyWeightOf} for the rows it matches.
+     * Candidate factors for the energy rows ({@link #energy}) or the force rows ({@link #force}) of one config_type glob,
+     * chosen by the validation rather than by hand: each value joins the cross-validation grid. Energy factors: the score
+     * then adds the out-of-fold energy RMSE of the matching configurations (relative to the baseline, like E, F and σ), and
+     * the glob takes precedence over {@link #energyWeightOf} for the rows it matches. Force factors: the force term stays a
+     * mean over every component with the matching ones counted {@code w} times each ({@link Uf3Solver#solve}); they exist
+     * for the optimisation paths ({@code opt-*}): ~340 of 513 configurations on 5 Dec 2026, near copies along one relaxation,
+     * which outweigh the ~70 thermal MD frames the study resembles; thinning them by hand lost accuracy (session 17), a
+     * weight chosen with {@link #withScoreGroup} on the MD frames lets the data say. Either way the matching rows are kept in
+     * their own block of the normal equations ({@link Uf3Solver.Normal}), so a candidate factor costs one Cholesky solve per
+     * fold, as the other hyper-parameters do.
+     *
+     * @param option  the command-line option it came from, for messages ({@code --energy-weight-of}, {@code --force-weight-of})
+     * @param glob    config_type glob
+     * @param weights candidate factors (dimensionless, positive)
      */
-    public record EnergyWeightGrid(String glob, double[] weights) {
-        public EnergyWeightGrid {
-            if (glob == null || glob.isBlank()) throw new IllegalArgumentException("--energy-weight-of: empty config_type glob");
-            if (weights == null || weights.length == 0) throw new IllegalArgumentException("--energy-weight-of " + glob + ": no weights");
+    public record WeightGrid(String option, String glob, double[] weights) {
+        public WeightGrid {
+            if (glob == null || glob.isBlank()) throw new IllegalArgumentException(option + ": empty config_type glob");
+            if (weights == null || weights.length == 0) throw new IllegalArgumentException(option + " " + glob + ": no weights");
             for (double v : weights) {
-                if (!(v > 0) || !Double.isFinite(v)) throw new IllegalArgumentException("--energy-weight-of " + glob + "=" + v + ": expected a positive number");
+                if (!(v > 0) || !Double.isFinite(v)) throw new IllegalArgumentException(option + " " + glob + "=" + v + ": expected a positive number");
             }
             weights = weights.clone();
+        }
+
+        /** Candidate factors on the energy rows of {@code glob} ({@code --energy-weight-of}). */
+        public static WeightGrid energy(String glob, double... weights) {
+            return new WeightGrid("--energy-weight-of", glob, weights);
+        }
+
+        /** Candidate factors on the force rows of {@code glob} ({@code --force-weight-of}). */
+        public static WeightGrid force(String glob, double... weights) {
+            return new WeightGrid("--force-weight-of", glob, weights);
         }
 
         /** Whether a config_type matches the glob. */
@@ -237,7 +256,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
     }
 
     /** The same options with the energy-weight factor of one config_type glob chosen by validation among {@code grid.weights()}. */
-    public Uf3FitOptions withEnergyWeightGrid(EnergyWeightGrid grid) {
+    public Uf3FitOptions withEnergyWeightGrid(WeightGrid grid) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
                 deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves,
                 relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, grid, validationGrid, scoreGroup, forceWeightGrid);
@@ -291,31 +310,8 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
         return scoreGroup != null && java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + scoreGroup).matches(java.nio.file.Path.of(configType));
     }
 
-    /**
-     * Candidate factors on the force rows of the configurations whose config_type matches one glob, chosen by the validation:
-     * each value joins the grid, and the force term stays a mean over every component with those counted {@code w} times each
-     * ({@link Uf3Solver#solve}). It exists for the optimisation paths ({@code opt-*}): ~340 of 513 configurations on 5 Dec
-     * 2026, near copies along one relaxation, which outweigh the ~70 thermal MD frames the study resembles; thinning them
-     * by hand lost accuracy (session 17), a weight chosen with {@link #withScoreGroup} on the MD frames lets the data say.
-     */
-    public record ForceWeightGrid(String glob, double[] weights) {
-        public ForceWeightGrid {
-            if (glob == null || glob.isBlank()) throw new IllegalArgumentException("--force-weight-of: empty config_type glob");
-            if (weights == null || weights.length == 0) throw new IllegalArgumentException("--force-weight-of " + glob + ": no weights");
-            for (double v : weights) {
-                if (!(v > 0) || !Double.isFinite(v)) throw new IllegalArgumentException("--force-weight-of " + glob + "=" + v + ": expected a positive number");
-            }
-            weights = weights.clone();
-        }
-
-        /** Whether a config_type matches the glob. */
-        public boolean matches(String configType) {
-            return java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + glob).matches(java.nio.file.Path.of(configType));
-        }
-    }
-
     /** The same options with the force-row factor of one config_type glob chosen by validation among {@code grid.weights()}. */
-    public Uf3FitOptions withForceWeightGrid(ForceWeightGrid grid) {
+    public Uf3FitOptions withForceWeightGrid(WeightGrid grid) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
                 deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves,
                 relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, grid);

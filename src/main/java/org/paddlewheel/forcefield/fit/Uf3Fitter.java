@@ -109,10 +109,10 @@ public final class Uf3Fitter {
                 te = rows(design, split.test(), "test");
         java.util.function.ToDoubleFunction<Uf3Design.Rows> energyWeight = r -> opt.energyWeightOf(r.configType());
         if (!opt.energyWeightOf().isEmpty()) log.printf(Locale.ROOT, "fit-ff uf3: energy rows weighted by config_type %s%n", opt.energyWeightOf());
-        Uf3FitOptions.EnergyWeightGrid grid = opt.energyWeightGrid();
+        Uf3FitOptions.WeightGrid grid = opt.energyWeightGrid();
         java.util.function.Predicate<Uf3Design.Rows> block = grid == null ? null : r -> grid.matches(r.configType());
         java.util.function.Predicate<Uf3Design.Rows> scoreGroup = opt.scoreGroup() == null ? null : r -> opt.inScoreGroup(r.configType());
-        Uf3FitOptions.ForceWeightGrid fgrid = opt.forceWeightGrid();
+        Uf3FitOptions.WeightGrid fgrid = opt.forceWeightGrid();
         java.util.function.Predicate<Uf3Design.Rows> forceBlock = fgrid == null ? null : r -> fgrid.matches(r.configType());
         CrossValidation cv = CrossValidation.of(tr, va, opt.cvFolds(), design.columns(), design.elements(), energyWeight, block, scoreGroup, forceBlock);
         if (cv != null) {

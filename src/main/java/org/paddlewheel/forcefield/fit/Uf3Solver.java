@@ -22,7 +22,7 @@ public final class Uf3Solver {
      * Hyper-parameters: energy weight (Å/atom), stress weight (Å²), ridge and curvature penalties, and the relative
      * weight of the relative-energy groups' energy rows (dimensionless; 1 counts a scan or barrier frame's energy
      * difference like any other energy, w counts its squared error w times), and the factor on the energy rows of the
-     * configurations in the validated energy-weight block ({@link Uf3FitOptions.EnergyWeightGrid}; dimensionless, on top
+     * configurations in the validated energy-weight block ({@link Uf3FitOptions.WeightGrid#energy}; dimensionless, on top
      * of w_E or the relative weight), and the factor on the force rows of the configurations in the validated force-weight
      * block ({@link Uf3FitOptions#withForceWeightGrid}; dimensionless; the force term stays a mean, weighted by it).
      */

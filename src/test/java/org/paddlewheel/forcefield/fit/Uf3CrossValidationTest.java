@@ -8,11 +8,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.paddlewheel.io.LabelledXyz;
 
 /**
  * {@code fit-ff --cv-folds}: on the synthetic set of {@link Uf3RecoveryTest} (each frame its own group) every
@@ -66,16 +64,8 @@ class Uf3CrossValidationTest {
     @Test
     void outOfFoldErrorIsNotBelowTheInSampleErrorOnNoisyData() throws Exception {
         Uf3SyntheticData data = new Uf3SyntheticData(7, 6, 18);
-        SplittableRandom rnd = new SplittableRandom(11);
-        List<LabelledXyz.Labelled> noisy = data.frames.stream().map(f -> {
-            double[] fo = f.forcesEvPerA().clone();
-            for (int k = 0; k < fo.length; k++) fo[k] += 0.05 * gaussian(rnd);
-            return new LabelledXyz.Labelled(f.structure(), f.energyEv(), fo, f.stressEvPerA3(), f.charges(), f.info());
-        }).collect(Collectors.toList());
-        Path file = tmp.resolve("noisy.extxyz");
-        LabelledXyz.write(file, noisy);
+        Path file = data.writeWithTruth(tmp, "noisy.extxyz", data.withForceNoise(11, type -> 0.05));
         Path base = tmp.resolve("truth.json");
-        Files.writeString(base, data.truthJson.toPrettyString());
         var opt = new Uf3FitOptions(base.toString(), false, 5.0, 0.4, 500, 0.25, 0.1, 0.2).withCrossValidation(5);
         Uf3Fitter.Result r = new Uf3Fitter(opt, new PrintStream(System.err, true)).fit(Uf3Dataset.read(List.of(file)));
         double inSample = Uf3Solver.rmse(r.train(), r.coefficients())[1], outOfFold = r.cvRmse()[1];
@@ -108,9 +98,5 @@ class Uf3CrossValidationTest {
 
     private static List<String> foldsOf(CrossValidation cv, int f) {
         return cv.foldRows(f).stream().map(Uf3Design.Rows::group).distinct().toList();
-    }
-
-    private static double gaussian(SplittableRandom r) {
-        return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
     }
 }

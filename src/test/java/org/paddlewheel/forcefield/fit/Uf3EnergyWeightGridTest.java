@@ -36,7 +36,7 @@ class Uf3EnergyWeightGridTest {
         PrintStream log = new PrintStream(System.err, true);
         var read = Uf3Dataset.read(List.of(file));
         Uf3Fitter.Result fixed = new Uf3Fitter(opt.withEnergyWeightOf(Map.of("random-*", 100.0)), log).fit(read);
-        Uf3Fitter.Result grid = new Uf3Fitter(opt.withEnergyWeightGrid(new Uf3FitOptions.EnergyWeightGrid("random-*", new double[] {100})), log).fit(read);
+        Uf3Fitter.Result grid = new Uf3Fitter(opt.withEnergyWeightGrid(Uf3FitOptions.WeightGrid.energy("random-*", new double[] {100})), log).fit(read);
         double[] a = Uf3Solver.rmse(fixed.train(), fixed.coefficients()), b = Uf3Solver.rmse(grid.train(), grid.coefficients());
         for (int q = 0; q < 4; q++) assertThat(b[q]).isCloseTo(a[q], org.assertj.core.data.Offset.offset(1e-6 * a[q]));
         assertThat(grid.model().path("fit").path("energy_weight_of").path("random-*").asDouble()).isEqualTo(100);
@@ -45,7 +45,7 @@ class Uf3EnergyWeightGridTest {
     @Test
     void crossValidationWeightsUpExactDifferencesAndNotNoisyOnes() throws Exception {
         PrintStream log = new PrintStream(System.err, true);
-        var grid = new Uf3FitOptions.EnergyWeightGrid("random-*", new double[] {1, 100});
+        var grid = Uf3FitOptions.WeightGrid.energy("random-*", new double[] {1, 100});
         var exact = Uf3Dataset.read(List.of(data(0.0, 0.005)));
         Uf3Fitter.Result up = new Uf3Fitter(options().withEnergyWeightGrid(grid).withCrossValidation(4), log).fit(exact);
         var noisy = Uf3Dataset.read(List.of(data(0.020, 0.0)));
@@ -63,7 +63,7 @@ class Uf3EnergyWeightGridTest {
     /** The coarse grid (27 points) times the two factors: 54 candidates, recorded with the grid's name. */
     @Test
     void theCoarseGridTimesTheFactorsIsWhatIsSearched() throws Exception {
-        var grid = new Uf3FitOptions.EnergyWeightGrid("random-*", new double[] {1, 100});
+        var grid = Uf3FitOptions.WeightGrid.energy("random-*", new double[] {1, 100});
         Uf3Fitter.Result r = new Uf3Fitter(options().withEnergyWeightGrid(grid).withValidationGrid("coarse"), new PrintStream(System.err, true))
                 .fit(Uf3Dataset.read(List.of(data(0.0, 0.005))));
         assertThat(r.candidates()).hasSize(54);
@@ -103,14 +103,14 @@ class Uf3EnergyWeightGridTest {
         int k = 0;
         for (var f : data.frames) {
             double[] fo = f.forcesEvPerA().clone();
-            for (int q = 0; q < fo.length; q++) fo[q] += 0.3 * gaussian(rnd);
+            for (int q = 0; q < fo.length; q++) fo[q] += 0.3 * Uf3SyntheticData.gaussian(rnd);
             Map<String, String> info = new LinkedHashMap<>(f.info());
             double e = f.energyEv();
             if (info.get("config_type").startsWith("random")) {
                 info.put("source", "scan-like-" + (k++ / 3) + "#" + k);
-                if (relNoise != 0) e += relNoise * f.structure().size() * gaussian(rnd);
+                if (relNoise != 0) e += relNoise * f.structure().size() * Uf3SyntheticData.gaussian(rnd);
             } else {
-                e += absNoise * f.structure().size() * gaussian(rnd);
+                e += absNoise * f.structure().size() * Uf3SyntheticData.gaussian(rnd);
             }
             frames.add(new LabelledXyz.Labelled(f.structure(), e, fo, f.stressEvPerA3(), f.charges(), info));
         }
@@ -119,9 +119,5 @@ class Uf3EnergyWeightGridTest {
         LabelledXyz.write(file, frames);
         Files.writeString(tmp.resolve("truth.json"), data.truthJson.toPrettyString());
         return file;
-    }
-
-    private static double gaussian(SplittableRandom r) {
-        return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
     }
 }

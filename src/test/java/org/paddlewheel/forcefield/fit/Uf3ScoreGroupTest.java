@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.paddlewheel.io.LabelledXyz;
 
 /**
  * {@code fit-ff --score-group}: the validation score's extra term is the out-of-fold error of exactly the configurations the
@@ -38,17 +35,8 @@ class Uf3ScoreGroupTest {
     @Test
     void theScoreGroupTermIsTheHeldOutErrorOfTheNamedConfigurationsOnly() throws Exception {
         Uf3SyntheticData data = new Uf3SyntheticData(7, 6, 18);
-        SplittableRandom rnd = new SplittableRandom(5);
-        List<LabelledXyz.Labelled> noisy = data.frames.stream().map(f -> {
-            double sd = f.info().get("config_type").startsWith("x1") ? 0.2 : 0.02;
-            double[] fo = f.forcesEvPerA().clone();
-            for (int k = 0; k < fo.length; k++) fo[k] += sd * gaussian(rnd);
-            return new LabelledXyz.Labelled(f.structure(), f.energyEv(), fo, f.stressEvPerA3(), f.charges(), f.info());
-        }).collect(Collectors.toList());
-        Path file = tmp.resolve("noisy.extxyz");
-        LabelledXyz.write(file, noisy);
+        Path file = data.writeWithTruth(tmp, "noisy.extxyz", data.withForceNoise(5, type -> type.startsWith("x1") ? 0.2 : 0.02));
         Path base = tmp.resolve("truth.json");
-        Files.writeString(base, data.truthJson.toPrettyString());
         var opt = new Uf3FitOptions(base.toString(), false, 5.0, 0.4, 500, 0.25, 0.1, 0.2).withCrossValidation(5);
         PrintStream log = new PrintStream(System.err, true);
         List<Uf3Dataset.Frame> frames = Uf3Dataset.read(List.of(file));
@@ -82,28 +70,19 @@ class Uf3ScoreGroupTest {
     @Test
     void theForceWeightOfACorruptedBlockIsChosenSmall() throws Exception {
         Uf3SyntheticData data = new Uf3SyntheticData(9, 6, 18);
-        SplittableRandom rnd = new SplittableRandom(3);
-        List<LabelledXyz.Labelled> noisy = data.frames.stream().map(f -> {
-            if (!f.info().get("config_type").startsWith("random")) return f;
-            double[] fo = f.forcesEvPerA().clone();
-            for (int k = 0; k < fo.length; k++) fo[k] += 1.0 * gaussian(rnd);
-            return new LabelledXyz.Labelled(f.structure(), f.energyEv(), fo, f.stressEvPerA3(), f.charges(), f.info());
-        }).collect(Collectors.toList());
-        Path file = tmp.resolve("corrupted.extxyz");
-        LabelledXyz.write(file, noisy);
+        Path file = data.writeWithTruth(tmp, "corrupted.extxyz", data.withForceNoise(3, type -> type.startsWith("random") ? 1.0 : 0));
         Path base = tmp.resolve("truth.json");
-        Files.writeString(base, data.truthJson.toPrettyString());
         var opt = new Uf3FitOptions(base.toString(), false, 5.0, 0.4, 500, 0.25, 0.1, 0.2).withCrossValidation(5).withScoreGroup("x*");
         PrintStream log = new PrintStream(System.err, true);
         List<Uf3Dataset.Frame> frames = Uf3Dataset.read(List.of(file));
 
         Uf3Fitter.Result plain = new Uf3Fitter(opt, log).fit(frames);
-        Uf3Fitter.Result one = new Uf3Fitter(opt.withForceWeightGrid(new Uf3FitOptions.ForceWeightGrid("random-*", new double[] {1})), log).fit(frames);
+        Uf3Fitter.Result one = new Uf3Fitter(opt.withForceWeightGrid(Uf3FitOptions.WeightGrid.force("random-*", new double[] {1})), log).fit(frames);
         assertThat(one.hyper()).isEqualTo(plain.hyper());
         double[] e1 = Uf3Solver.rmse(one.test(), one.coefficients()), e0 = Uf3Solver.rmse(plain.test(), plain.coefficients());
         for (int q = 0; q < 3; q++) assertThat(e1[q]).isCloseTo(e0[q], Offset.offset(1e-7 * e0[q] + 1e-9));
 
-        Uf3Fitter.Result r = new Uf3Fitter(opt.withForceWeightGrid(new Uf3FitOptions.ForceWeightGrid("random-*", new double[] {0.01, 1})), log)
+        Uf3Fitter.Result r = new Uf3Fitter(opt.withForceWeightGrid(Uf3FitOptions.WeightGrid.force("random-*", new double[] {0.01, 1})), log)
                 .fit(frames);
         var fit = r.model().path("fit");
         assertThat(fit.path("force_weight_of").path("random-*").asDouble()).isEqualTo(0.01);
@@ -117,9 +96,5 @@ class Uf3ScoreGroupTest {
     void aBlankGlobIsRefused() {
         assertThatThrownBy(() -> Uf3FitOptions.defaults().withScoreGroup(" ")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--score-group");
-    }
-
-    private static double gaussian(SplittableRandom r) {
-        return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
     }
 }

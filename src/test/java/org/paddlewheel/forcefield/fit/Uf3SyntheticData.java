@@ -142,5 +142,38 @@ final class Uf3SyntheticData {
         return file;
     }
 
+    /**
+     * These frames with seeded Gaussian noise of {@code sdOf(config_type)} eV/Å added to every force component; a frame whose
+     * sd is 0 is kept as it is and draws nothing (so the stream of the others does not depend on it).
+     */
+    List<LabelledXyz.Labelled> withForceNoise(long seed, java.util.function.ToDoubleFunction<String> sdOf) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        List<LabelledXyz.Labelled> out = new ArrayList<>();
+        for (var f : frames) {
+            double sd = sdOf.applyAsDouble(f.info().get("config_type"));
+            if (sd == 0) {
+                out.add(f);
+                continue;
+            }
+            double[] fo = f.forcesEvPerA().clone();
+            for (int k = 0; k < fo.length; k++) fo[k] += sd * gaussian(rnd);
+            out.add(new LabelledXyz.Labelled(f.structure(), f.energyEv(), fo, f.stressEvPerA3(), f.charges(), f.info()));
+        }
+        return out;
+    }
+
+    /** Writes {@code labelled} to {@code dir/name} and the truth model to {@code dir/truth.json}; returns the data file. */
+    Path writeWithTruth(Path dir, String name, List<LabelledXyz.Labelled> labelled) throws java.io.IOException {
+        Path file = dir.resolve(name);
+        LabelledXyz.write(file, labelled);
+        java.nio.file.Files.writeString(dir.resolve("truth.json"), truthJson.toPrettyString());
+        return file;
+    }
+
+    /** A standard normal deviate from {@code r} (Box–Muller). */
+    static double gaussian(SplittableRandom r) {
+        return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
+    }
+
     private static double sq(double v) { return v * v; }
 }
