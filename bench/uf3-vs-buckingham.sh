@@ -17,7 +17,6 @@ rounds=${1:-8} evals=${2:-40} threads=${3:-1} model=${4:-}
 out=$($JAVA --add-modules jdk.incubator.vector -Djava.awt.headless=true -cp target/paddlewheel.jar:target/test-classes \
   org.paddlewheel.forcefield.ThreeBodyBench "$rounds" "$evals" "$threads" ${model:+"$model"} 2>/dev/null)
 echo "$out"
-name=${model:+$model}
-line=$(echo "$out" | grep -F "  ${name:-shipped DFT (N-centred 3-body)} " | tail -1)
-[ -n "$line" ] || { echo "uf3-vs-buckingham: no timing line for ${name:-the bundled model}" >&2; exit 1; }
+line=$(echo "$out" | grep -F "  ${model:-shipped DFT (N-centred 3-body)} " | tail -1)
+[ -n "$line" ] || { echo "uf3-vs-buckingham: no timing line for ${model:-the bundled model}" >&2; exit 1; }
 echo "ratio uf3/buckingham (270 atoms, $threads threads): $(echo "$line" | awk '{print $NF}')"

@@ -251,7 +251,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
 
         /** Whether a config_type matches the glob. */
         public boolean matches(String configType) {
-            return java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + glob).matches(java.nio.file.Path.of(configType));
+            return globMatches(glob, configType);
         }
     }
 
@@ -287,7 +287,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
     public double energyWeightOf(String configType) {
         if (inEnergyWeightGrid(configType)) return 1;
         for (var e : energyWeightOf.entrySet()) {
-            if (java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + e.getKey()).matches(java.nio.file.Path.of(configType))) return e.getValue();
+            if (globMatches(e.getKey(), configType)) return e.getValue();
         }
         return 1;
     }
@@ -307,7 +307,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
 
     /** Whether a config_type belongs to the {@link #withScoreGroup score group} (false without one). */
     public boolean inScoreGroup(String configType) {
-        return scoreGroup != null && java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + scoreGroup).matches(java.nio.file.Path.of(configType));
+        return scoreGroup != null && globMatches(scoreGroup, configType);
     }
 
     /** The same options with the force-row factor of one config_type glob chosen by validation among {@code grid.weights()}. */
@@ -315,5 +315,10 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
                 deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves,
                 relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, grid);
+    }
+
+    /** Whether a config_type matches a glob ({@code *}, {@code ?}, {@code {a,b}}), as every config_type option of the fit reads it. */
+    static boolean globMatches(String glob, String configType) {
+        return java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + glob).matches(java.nio.file.Path.of(configType));
     }
 }
