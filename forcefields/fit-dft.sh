@@ -123,6 +123,9 @@ while :; do
   # energy-weight factor was at least the rejected one, after the guard rejected the factor 1000 of session 20): on the
   # 494-configuration data the best candidate (factor 10) and the next (factor 1, same w_E 10 and curvature 1e-4) both
   # expanded x = 1 to 5.04-5.10 A at 300 K, so the factor was not what melted them and the veto emptied the grid.
+  # fit-ff itself passes over candidates that are not usable models (fit.candidate_rank is the rank it took), so the
+  # next attempt starts after the rank the guard rejected, not after the one asked for.
+  rank=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['fit']['candidate_rank'])" "$tmp/fitted.json")
   rank=$((rank + 1))
   attempts=$((${attempts:-1} + 1))
   ncand=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1])).get('candidates', [])))" "$tmp/fit/uf3-fit.json")

@@ -106,6 +106,14 @@ final class BondedColumns {
         cell.wrapDisplacement(d, off);
     }
 
+    /** Throws, naming the term, when a fitted bonded term of {@code solution} is not usable (as {@link #writeFitted} would); writes nothing. */
+    void checkUsable(double[] solution) {
+        if (!on()) return;
+        for (int t = 0; t < base.bonds().size(); t++) reexpand(solution, start + w * t, "bonds[" + t + "]", 0.5);
+        int a0 = start + w * base.bonds().size();
+        for (int t = 0; t < base.angles().size(); t++) reexpand(solution, a0 + w * t, "angles[" + t + "]", Math.toRadians(40));
+    }
+
     /**
      * Writes the fitted K and r0 / θ0 into the model JSON's "bonds" and "angles" (same order as the base
      * model's). A non-positive K (no restoring force) is refused: the data do not determine that term.

@@ -186,14 +186,22 @@ public final class Uf3Fitter {
             cands.add(c);
             if (best == null || score < best.score()) best = c;
         }
-        if (opt.candidateRank() > 1) { // the rank-th best score (a fit the MD guard rejected takes the next; Uf3FitOptions)
-            List<Candidate> ranked = new ArrayList<>(cands);
-            ranked.sort(java.util.Comparator.comparingDouble(Candidate::score));
-            if (opt.candidateRank() > ranked.size()) {
-                throw new IllegalArgumentException("--candidate-rank " + opt.candidateRank() + ": only " + ranked.size() + " candidates");
-            }
-            best = ranked.get(opt.candidateRank() - 1);
-            log.printf(Locale.ROOT, "fit-ff uf3: candidate rank %d of %d taken (score %.4f; the best is %.4f)%n", opt.candidateRank(),
+        // The rank-th best score (a fit the MD guard rejected takes the next; Uf3FitOptions). A candidate whose solution is
+        // not a usable model (a bonded term without a restoring force or one that turns over, a non-positive charge scale)
+        // is passed over, on stderr, for the next rank: the validation scores frames at their DFT geometries only and cannot
+        // see a quartic angle term that folds 36° from its minimum (session 24: curvature 1e-6 on 594 configurations).
+        List<Candidate> ranked = new ArrayList<>(cands);
+        ranked.sort(java.util.Comparator.comparingDouble(Candidate::score));
+        if (opt.candidateRank() > ranked.size()) {
+            throw new IllegalArgumentException("--candidate-rank " + opt.candidateRank() + ": only " + ranked.size() + " candidates");
+        }
+        Taken taken = firstUsable(ranked, opt.candidateRank(), h -> Uf3Solver.solve(design, nTrain, h.hyper()), c0 -> unusable(design, c0), log);
+        int rank = taken.rank();
+        List<String> passedOver = taken.passedOver();
+        double[] c = taken.solution();
+        best = taken.candidate();
+        if (rank > 1) {
+            log.printf(Locale.ROOT, "fit-ff uf3: candidate rank %d of %d taken (score %.4f; the best is %.4f)%n", rank,
                     ranked.size(), best.score(), ranked.get(0).score());
         }
         log.printf(Locale.ROOT, "fit-ff uf3: %d candidates; chosen w_E %g w_S %g ridge %g curvature %g%s, score %.4f"
@@ -204,15 +212,9 @@ public final class Uf3Fitter {
                         + (fgrid != null ? String.format(Locale.ROOT, " force-row factor %g on %s", best.hyper().forceGridWeight(), fgrid.glob()) : ""), best.score(),
                 cv != null ? "cross-validation" : "validation", best.rmse()[0], best.rmse()[1], best.rmse()[2],
                 Double.isFinite(best.rmse()[3]) ? String.format(Locale.ROOT, ", relative E %.4g eV/atom", best.rmse()[3]) : "");
-        double[] c = Uf3Solver.solve(design, nTrain, best.hyper());
         double chargeScale = 1;
         if (design.chargeScaleColumn() >= 0) {
-            double t = c[design.chargeScaleColumn()];
-            if (!(t > 0)) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT, "fitted charge scale squared t = %.4g is not positive: the data do not"
-                        + " determine the electrostatics (fit without --fit-charge-scale)", t));
-            }
-            chargeScale = Math.sqrt(t);
+            chargeScale = Math.sqrt(c[design.chargeScaleColumn()]); // positive: unusable() passed over any other
             log.printf(Locale.ROOT, "fit-ff uf3: charge scale s = %.4f (every base charge times s; e.g. q(%s) %.4f e)%n", chargeScale,
                     base.species().get(0).name(), base.species().get(0).charge() * chargeScale);
         }
@@ -276,9 +278,14 @@ public final class Uf3Fitter {
                 .put("stress", opt.deviatoricStress() ? "deviatoric" : opt.pressureOffset() ? "offset" : "full")
                 .put("energy_weight", best.hyper().energyWeight()).put("stress_weight", best.hyper().stressWeight())
                 .put("ridge", best.hyper().ridge()).put("curvature", best.hyper().curvature())
-                .put("relative_energy_weight", best.hyper().relativeWeight()).put("candidate_rank", opt.candidateRank())
+                .put("relative_energy_weight", best.hyper().relativeWeight()).put("candidate_rank", rank)
+                .put("candidate_rank_asked", opt.candidateRank())
                 .put("training_configurations", tr.size()).put("test_configurations", te.size())
                 .put("bonded_order", design.bondedFitted() ? opt.bondedOrder() : 0);
+        if (!passedOver.isEmpty()) { // candidates of better score whose solution was not a usable model, and why
+            var arr = how.putArray("candidates_passed_over");
+            passedOver.forEach(arr::add);
+        }
         if (opt.relativeEnergy() != null && !opt.relativeEnergy().isEmpty()) how.put("relative_energy_config_types", opt.relativeEnergy());
         if (opt.relativeEnergyKey() != null) how.put("relative_energy_key", opt.relativeEnergyKey());
         if (!opt.energyWeightOf().isEmpty() || grid != null) {
@@ -469,5 +476,42 @@ public final class Uf3Fitter {
             }
         }
         return out;
+    }
+
+    /** The candidate taken: its rank (1 = best score), its solution, and the better-ranked ones passed over with why. */
+    record Taken(int rank, Candidate candidate, double[] solution, List<String> passedOver) {}
+
+    /**
+     * The first candidate from {@code fromRank} on (in score order) whose solution {@code unusable} accepts (returns null
+     * for); each one passed over is said on {@code log}. Refused when none from {@code fromRank} on is usable.
+     */
+    static Taken firstUsable(List<Candidate> ranked, int fromRank, java.util.function.Function<Candidate, double[]> solve,
+                             java.util.function.Function<double[], String> unusable, PrintStream log) {
+        List<String> passedOver = new ArrayList<>();
+        for (int rank = fromRank; rank <= ranked.size(); rank++) {
+            Candidate cand = ranked.get(rank - 1);
+            double[] c = solve.apply(cand);
+            String why = unusable.apply(c);
+            if (why == null) return new Taken(rank, cand, c, List.copyOf(passedOver));
+            passedOver.add(String.format(Locale.ROOT, "rank %d (ridge %g, curvature %g): %s", rank, cand.hyper().ridge(), cand.hyper().curvature(), why));
+            log.printf(Locale.ROOT, "fit-ff uf3: candidate rank %d of %d is not a usable model (%s)%s%n", rank, ranked.size(), why,
+                    rank < ranked.size() ? "; taking rank " + (rank + 1) : "");
+        }
+        throw new IllegalArgumentException("no validation candidate from rank " + fromRank + " on gives a usable model; "
+                + passedOver.size() + " passed over, the last " + passedOver.get(passedOver.size() - 1));
+    }
+
+    /** Why the solution {@code c} is not a usable model (null when it is): its bonded terms or its charge scale. */
+    static String unusable(Uf3Design design, double[] c) {
+        if (design.chargeScaleColumn() >= 0 && !(c[design.chargeScaleColumn()] > 0)) {
+            return String.format(Locale.ROOT, "fitted charge scale squared t = %.4g is not positive: the data do not determine the"
+                    + " electrostatics (fit without --fit-charge-scale)", c[design.chargeScaleColumn()]);
+        }
+        try {
+            design.bondedColumns().checkUsable(c);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
     }
 }
