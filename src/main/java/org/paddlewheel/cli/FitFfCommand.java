@@ -99,7 +99,8 @@ public final class FitFfCommand implements Callable<Integer> {
     String forceWeightOf;
     @Option(names = "--candidate-rank", paramLabel = "N", defaultValue = "1", description = "With --dataset: take the validation grid's"
             + " N-th best candidate (1: the best score). forcefields/fit-dft.sh takes the next rank when its MD guard rejects a fit; the model"
-            + " records fit.candidate_rank (default ${DEFAULT-VALUE}).")
+            + " records fit.candidate_rank. A candidate whose solution is not a usable model (a bonded term that turns over or has no restoring"
+            + " force, a non-positive charge scale) is passed over for the next rank, said on stderr and in fit.candidates_passed_over (default ${DEFAULT-VALUE}).")
     int candidateRank;
     @Option(names = "--thin-frames", paramLabel = "N", description = "Keep at most N frames (evenly spaced, always the last) of each"
             + " non-test group whose config_type matches --thin-config-type: the BFGS steps of one relaxation are near copies that outweigh"
