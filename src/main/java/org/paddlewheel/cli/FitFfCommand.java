@@ -66,6 +66,9 @@ public final class FitFfCommand implements Callable<Integer> {
     @Option(names = "--bonded-order", defaultValue = "2", description = "With --fit-bonded: 2 fits harmonic bonds and angles; 4 adds"
             + " cubic and quartic terms (E = K u² + K3 u³ + K4 u⁴ about the fitted minimum; LAMMPS bond_style/angle_style class2) (default ${DEFAULT-VALUE}).")
     int bondedOrder;
+    @Option(names = "--angle-order", paramLabel = "N", description = "With --fit-bonded: 2 keeps the angles harmonic while --bonded-order 4"
+            + " makes the bonds quartic (default: the bonded order). A quartic angle fitted to small bends can turn over at large ones.")
+    Integer angleOrder;
     @Option(names = "--relative-energy", paramLabel = "GLOB", description = "Configurations whose config_type matches (e.g. 'scan-*') count"
             + " only by their energy differences within their group and their deviatoric stress: for cells whose absolute energies carry a k-point or size error, e.g. the Γ-only 2x2x1 DFT scans.")
     String relativeEnergy;
@@ -177,6 +180,12 @@ public final class FitFfCommand implements Callable<Integer> {
                 validationFraction).withThreeBody(tb).withDeviatoricStress(stressMode.equals("deviatoric")).withPressureOffset(stressMode.equals("offset")).withChargeScale(fitChargeScale).withFitBonded(fitBonded).withCrossValidation(cvFolds);
         if (bondedOrder != 2 && bondedOrder != 4) throw new IllegalArgumentException("--bonded-order must be 2 or 4, got " + bondedOrder);
         opt = opt.withBondedOrder(bondedOrder).withRelativeEnergy(relativeEnergy).withRelativeEnergyKey(relativeEnergyKey);
+        if (angleOrder != null) {
+            if (angleOrder != 2 && angleOrder != 4 || angleOrder > bondedOrder) {
+                throw new IllegalArgumentException("--angle-order must be 2, or 4 with --bonded-order 4, got " + angleOrder);
+            }
+            opt = opt.withAngleOrder(angleOrder);
+        }
         if (relativeEnergyWeight != null) {
             if (relativeEnergy == null) throw new IllegalArgumentException("--relative-energy-weight needs --relative-energy");
             opt = opt.withRelativeWeights(relativeEnergyWeight);

@@ -22,6 +22,8 @@ final class BondedColumns {
     private final int start, end;
     /** Columns per term: 2 (harmonic: u², u) or 4 (with u³, u⁴: the class2 polynomial). */
     private final int w;
+    /** The angle terms' order (2 or 4 ≤ w): with 2 their u³, u⁴ columns stay empty. */
+    private final int angleOrder;
 
     BondedColumns(ForceField base, int start, boolean on) {
         this(base, start, on, 2);
@@ -29,7 +31,20 @@ final class BondedColumns {
 
     /** With {@code order} 4 each term also gets u³ and u⁴ columns (E = K u² + K3 u³ + K4 u⁴ about the fitted minimum). */
     BondedColumns(ForceField base, int start, boolean on, int order) {
+        this(base, start, on, order, order);
+    }
+
+    /**
+     * As above, the angles of order {@code angleOrder} (≤ order): with bonds quartic and angles harmonic the angles keep
+     * their u³, u⁴ columns (the layout is the same) but those stay empty, so the fit puts 0 there (the 1e-10 diagonal of
+     * {@link Uf3Solver} on an empty column) and the written K3, K4 are 0.
+     */
+    BondedColumns(ForceField base, int start, boolean on, int order, int angleOrder) {
         if (order != 2 && order != 4) throw new IllegalArgumentException("bonded polynomial order must be 2 or 4, got " + order);
+        if (angleOrder != 2 && angleOrder != 4 || angleOrder > order) {
+            throw new IllegalArgumentException("angle polynomial order must be 2, or 4 with bonded order 4, got " + angleOrder);
+        }
+        this.angleOrder = angleOrder;
         this.base = base;
         this.start = start;
         this.w = order;
@@ -71,7 +86,7 @@ final class BondedColumns {
             int ca = a0 + w * t;
             angle(eRow, fRows, wRows, ca, u * u, 2 * u, s, c, r1, r2, i, j, k, d);
             angle(eRow, fRows, wRows, ca + 1, u, 1, s, c, r1, r2, i, j, k, d);
-            if (w == 4) {
+            if (angleOrder == 4) {
                 angle(eRow, fRows, wRows, ca + 2, u * u * u, 3 * u * u, s, c, r1, r2, i, j, k, d);
                 angle(eRow, fRows, wRows, ca + 3, u * u * u * u, 4 * u * u * u, s, c, r1, r2, i, j, k, d);
             }

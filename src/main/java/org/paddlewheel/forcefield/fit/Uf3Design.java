@@ -165,6 +165,13 @@ public final class Uf3Design {
     public Uf3Design(ObjectNode base, ForceField baseFf, List<SplinePair> splines, List<SplineTriple> triples, boolean keepPairs,
                      List<Element> elements, boolean chargeScale, boolean fitBonded, boolean pressureOffset, List<Element> cutoffCorrection,
                      int bondedOrder) {
+        this(base, baseFf, splines, triples, keepPairs, elements, chargeScale, fitBonded, pressureOffset, cutoffCorrection, bondedOrder, bondedOrder);
+    }
+
+    /** As above, the angle terms of order {@code angleOrder} (2 or 4, at most {@code bondedOrder}; {@link BondedColumns}). */
+    public Uf3Design(ObjectNode base, ForceField baseFf, List<SplinePair> splines, List<SplineTriple> triples, boolean keepPairs,
+                     List<Element> elements, boolean chargeScale, boolean fitBonded, boolean pressureOffset, List<Element> cutoffCorrection,
+                     int bondedOrder, int angleOrder) {
         List<SplinePair> zero = new ArrayList<>();
         for (SplinePair sp : splines) zero.add(sp.withCoefficients(new double[sp.basisSize()]));
         ObjectNode fixedJson = SplineJson.withTriples(SplineJson.withSplines(base, baseFf, keepPairs, zero, null, null), baseFf, List.of());
@@ -175,7 +182,7 @@ public final class Uf3Design {
         for (int p = 0; p < splines.size(); p++) start[p + 1] = start[p] + splines.get(p).freeSize();
         three = new TripleColumns(triples, start[splines.size()]);
         this.chargeScale = chargeScale;
-        this.bonded = new BondedColumns(baseFf, three.end() + elements.size(), fitBonded, bondedOrder);
+        this.bonded = new BondedColumns(baseFf, three.end() + elements.size(), fitBonded, bondedOrder, angleOrder);
         this.pressureOffset = pressureOffset;
         this.cutoff = new CutoffCorrectionColumns(cutoffCorrection, bonded.end() + (chargeScale ? 1 : 0) + (pressureOffset ? 1 : 0));
         columns = cutoff.end();

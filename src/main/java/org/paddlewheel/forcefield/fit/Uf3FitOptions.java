@@ -15,7 +15,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
                             boolean fitChargeScale, boolean fitBonded, boolean pressureOffset, int cvFolds, List<Element> cutoffCorrection,
                             int bondedOrder, String relativeEnergy, CutoffCurves cutoffCurves, String relativeEnergyKey,
                             double[] relativeWeights, int candidateRank, java.util.Map<String, Double> energyWeightOf,
-                            WeightGrid energyWeightGrid, String validationGrid, String scoreGroup, WeightGrid forceWeightGrid) {
+                            WeightGrid energyWeightGrid, String validationGrid, String scoreGroup, WeightGrid forceWeightGrid, int angleOrder) {
     public Uf3FitOptions {
         if (validationGrid == null) validationGrid = "auto";
         if (scoreGroup != null && scoreGroup.isBlank()) throw new IllegalArgumentException("--score-group: empty config_type glob");
@@ -26,6 +26,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
         if (candidateRank < 1) throw new IllegalArgumentException("--candidate-rank " + candidateRank + ": expected 1 or more");
         cutoffCorrection = cutoffCorrection == null ? List.of() : List.copyOf(cutoffCorrection);
         if (bondedOrder == 0) bondedOrder = 2;
+        if (angleOrder != 0 && angleOrder != 2 && angleOrder != 4) throw new IllegalArgumentException("--angle-order " + angleOrder + ": expected 2 or 4");
         relativeWeights = relativeWeights == null || relativeWeights.length == 0 ? new double[] {1} : relativeWeights.clone();
         energyWeightOf = energyWeightOf == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(energyWeightOf));
     }
@@ -34,14 +35,14 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
     public Uf3FitOptions(String base, boolean keepPairs, double rCut, double knotSpacing, double coreA, double coreRho,
                          double testFraction, double validationFraction) {
         this(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, Uf3Fitter.ThreeBody.OFF, false, false, false, false,
-                0, List.of(), 2, null, null, null, null, 1, null, null, null, null, null);
+                0, List.of(), 2, null, null, null, null, 1, null, null, null, null, null, 0);
     }
 
     public static Uf3FitOptions defaults() { return new Uf3FitOptions("na-amide-borohydride", false, 5.5, 0.3, 1000, 0.2, 0.1, 0.2); }
 
     public Uf3FitOptions withThreeBody(Uf3Fitter.ThreeBody t) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, t, deviatoricStress,
-                fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid);
+                fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder);
     }
 
     /**
@@ -52,7 +53,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withChargeScale(boolean fit) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, deviatoricStress,
-                fit, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid);
+                fit, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder);
     }
 
     /**
@@ -61,7 +62,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withFitBonded(boolean fit) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, deviatoricStress,
-                fitChargeScale, fit, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid);
+                fitChargeScale, fit, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder);
     }
 
     /**
@@ -71,7 +72,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withDeviatoricStress(boolean d) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, d && !pressureOffset,
-                fitChargeScale, fitBonded, pressureOffset && !d, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid);
+                fitChargeScale, fitBonded, pressureOffset && !d, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder);
     }
 
     /**
@@ -83,7 +84,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withPressureOffset(boolean on) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress && !on, fitChargeScale, fitBonded, on, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid);
+                deviatoricStress && !on, fitChargeScale, fitBonded, on, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder);
     }
 
     /**
@@ -94,7 +95,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withCrossValidation(int k) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, k, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid);
+                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, k, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder);
     }
 
     /**
@@ -104,7 +105,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withCutoffCorrection(List<Element> els) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, els, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid);
+                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, els, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder);
     }
 
     /**
@@ -114,7 +115,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withBondedOrder(int order) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, order, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid);
+                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, order, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder);
     }
 
     /**
@@ -126,7 +127,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withRelativeEnergy(String glob) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, glob, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid);
+                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, glob, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder);
     }
 
     /**
@@ -137,7 +138,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withCutoffCurves(CutoffCurves curves) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, curves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid);
+                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, curves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder);
     }
 
     /**
@@ -158,7 +159,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
             }
         }
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, regex, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid);
+                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, regex, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder);
     }
 
     /**
@@ -173,8 +174,11 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
         for (double v : w) if (!(v > 0) || !Double.isFinite(v)) throw new IllegalArgumentException("--relative-energy-weight " + v + ": expected a positive number");
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
                 deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves,
-                relativeEnergyKey, w, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid);
+                relativeEnergyKey, w, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder);
     }
+
+    /** The angle terms' order: {@link #withAngleOrder}'s, at most the bonded order; the bonded order when none was set (0). */
+    public int angleOrderUsed() { return angleOrder == 0 ? bondedOrder : Math.min(angleOrder, bondedOrder); }
 
     /** Whether the relative-energy weight is chosen by validation (several candidates given). */
     public boolean relativeWeightChosen() { return relativeWeights.length > 1; }
@@ -189,7 +193,21 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
     public Uf3FitOptions withCandidateRank(int rank) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
                 deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves,
-                relativeEnergyKey, relativeWeights, rank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid);
+                relativeEnergyKey, relativeWeights, rank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder);
+    }
+
+    /**
+     * The polynomial order of the fitted angle terms, 2 (harmonic) or 4 (up to the bonded order; default: the bonded
+     * order), so that bonds can keep their quartic while angles stay harmonic. Why: a quartic H–N–H angle fitted to
+     * small-amplitude bending has a negative K4 on every fit of 5 Dec 2026 (−0.30 to −0.95 eV/rad⁴) and turns over
+     * 36–40° from its minimum, beyond which a linear NH2 would be favoured; on 594 configurations the thirteen best
+     * candidates were refused for it (forcefields/README.md, "Seen in session 25").
+     */
+    public Uf3FitOptions withAngleOrder(int order) {
+        if (order != 2 && order != 4) throw new IllegalArgumentException("--angle-order " + order + ": expected 2 or 4");
+        return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
+                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves,
+                relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, order);
     }
 
     /**
@@ -210,7 +228,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
         }
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
                 deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves,
-                relativeEnergyKey, relativeWeights, candidateRank, weights, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid);
+                relativeEnergyKey, relativeWeights, candidateRank, weights, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder);
     }
 
     /**
@@ -259,7 +277,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
     public Uf3FitOptions withEnergyWeightGrid(WeightGrid grid) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
                 deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves,
-                relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, grid, validationGrid, scoreGroup, forceWeightGrid);
+                relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, grid, validationGrid, scoreGroup, forceWeightGrid, angleOrder);
     }
 
     /**
@@ -272,7 +290,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
     public Uf3FitOptions withValidationGrid(String grid) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
                 deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves,
-                relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, grid, scoreGroup, forceWeightGrid);
+                relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, grid, scoreGroup, forceWeightGrid, angleOrder);
     }
 
     /** Whether a configuration's energy rows belong to the validated {@link #energyWeightGrid} block. */
@@ -302,7 +320,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
     public Uf3FitOptions withScoreGroup(String glob) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
                 deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves,
-                relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, glob, forceWeightGrid);
+                relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, glob, forceWeightGrid, angleOrder);
     }
 
     /** Whether a config_type belongs to the {@link #withScoreGroup score group} (false without one). */
@@ -314,7 +332,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
     public Uf3FitOptions withForceWeightGrid(WeightGrid grid) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
                 deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves,
-                relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, grid);
+                relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, grid, angleOrder);
     }
 
     /** Whether a config_type matches a glob ({@code *}, {@code ?}, {@code {a,b}}), as every config_type option of the fit reads it. */

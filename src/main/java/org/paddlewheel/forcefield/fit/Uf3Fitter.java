@@ -98,7 +98,7 @@ public final class Uf3Fitter {
                 : opt.threeBody().on() ? new TripleBasis(opt.threeBody(), log).build(base, split.train()) : List.of();
         List<String> relative = frames.stream().filter(this::relative).map(Uf3Dataset.Frame::group).distinct().toList();
         Uf3Design design = new Uf3Design(baseJson, base, templates, triples, opt.keepPairs(), new ArrayList<>(els),
-                opt.fitChargeScale(), opt.fitBonded(), opt.pressureOffset(), opt.cutoffCorrection(), opt.bondedOrder());
+                opt.fitChargeScale(), opt.fitBonded(), opt.pressureOffset(), opt.cutoffCorrection(), opt.bondedOrder(), opt.angleOrderUsed());
         if (!relative.isEmpty()) {
             log.printf(Locale.ROOT, "fit-ff uf3: %d groups with relative energies and deviatoric stress only (config_type %s)%n", relative.size(),
                     opt.relativeEnergy());
@@ -281,7 +281,8 @@ public final class Uf3Fitter {
                 .put("relative_energy_weight", best.hyper().relativeWeight()).put("candidate_rank", rank)
                 .put("candidate_rank_asked", opt.candidateRank())
                 .put("training_configurations", tr.size()).put("test_configurations", te.size())
-                .put("bonded_order", design.bondedFitted() ? opt.bondedOrder() : 0);
+                .put("bonded_order", design.bondedFitted() ? opt.bondedOrder() : 0)
+                .put("angle_order", design.bondedFitted() ? opt.angleOrderUsed() : 0);
         if (!passedOver.isEmpty()) { // candidates of better score whose solution was not a usable model, and why
             var arr = how.putArray("candidates_passed_over");
             passedOver.forEach(arr::add);

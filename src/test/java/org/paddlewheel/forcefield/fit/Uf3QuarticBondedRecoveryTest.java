@@ -73,4 +73,50 @@ class Uf3QuarticBondedRecoveryTest {
         assertThat(fHarmonic).as("control: a harmonic fit cannot reproduce quartic data").isGreaterThan(100 * Math.max(fQuartic, 1e-6));
         assertThat(r.model().path("fit").path("bonded_order").asInt()).isEqualTo(4);
     }
+
+    /**
+     * {@code --bonded-order 4 --angle-order 2}: data from quartic bonds and harmonic angles (θ0 − 1°, K × 0.9) come back
+     * with the bonds' K3, K4 to 1e-3 relative and the angles' K3 = K4 = 0 exactly (their columns stay empty), K to 1e-3
+     * and θ0 to 1e-3°; the model records {@code fit.angle_order} 2.
+     */
+    @Test
+    void quarticBondsWithHarmonicAngles() throws Exception {
+        Uf3SyntheticData data = new Uf3SyntheticData(7, 8, 24);
+        ObjectNode changed = data.truthJson.deepCopy();
+        for (var b : changed.withArray("bonds")) {
+            ((ObjectNode) b).put("K", b.get("K").asDouble() * 1.1).put("r0", b.get("r0").asDouble() + 0.01).put("K3", -15.0).put("K4", 23.0);
+        }
+        for (var a : changed.withArray("angles")) ((ObjectNode) a).put("theta0_deg", a.get("theta0_deg").asDouble() - 1).put("K", a.get("K").asDouble() * 0.9);
+        ForceField truth = SplineJson.load(changed, "quartic-bonds-harmonic-angles");
+        List<LabelledXyz.Labelled> relabelled = new ArrayList<>();
+        for (var f : data.frames) relabelled.add(Uf3SyntheticData.label(truth, f.structure(), f.info().get("source"), f.info().get("config_type")));
+        Path file = tmp.resolve("mixed.extxyz");
+        LabelledXyz.write(file, relabelled);
+        Path base = tmp.resolve("truth.json");
+        Files.writeString(base, data.truthJson.toPrettyString());
+        var opt = new Uf3FitOptions(base.toString(), false, 5.0, 0.4, 500, 0.25, 0.1, 0.2).withFitBonded(true).withBondedOrder(4);
+        PrintStream log = new PrintStream(System.err, true);
+        Uf3Fitter.Result r = new Uf3Fitter(opt.withAngleOrder(2), log).fit(Uf3Dataset.read(List.of(file)));
+
+        double worstBond = 0, worstAngleK = 0, worstT = 0;
+        for (int t = 0; t < changed.withArray("bonds").size(); t++) {
+            var want = changed.withArray("bonds").get(t);
+            var got = r.model().withArray("bonds").get(t);
+            for (String k : List.of("K", "K3", "K4")) worstBond = Math.max(worstBond, Math.abs(got.get(k).asDouble() / want.get(k).asDouble() - 1));
+        }
+        for (int t = 0; t < changed.withArray("angles").size(); t++) {
+            var want = changed.withArray("angles").get(t);
+            var got = r.model().withArray("angles").get(t);
+            assertThat(got.path("K3").asDouble(0)).as("angle K3").isZero();
+            assertThat(got.path("K4").asDouble(0)).as("angle K4").isZero();
+            worstAngleK = Math.max(worstAngleK, Math.abs(got.get("K").asDouble() / want.get("K").asDouble() - 1));
+            worstT = Math.max(worstT, Math.abs(got.get("theta0_deg").asDouble() - want.get("theta0_deg").asDouble()));
+        }
+        System.out.printf("quartic bonds, harmonic angles: bond K/K3/K4 worst relative %.3g; angle K %.3g, θ0 %.3g°%n", worstBond, worstAngleK, worstT);
+        assertThat(worstBond).isLessThan(1e-3);
+        assertThat(worstAngleK).isLessThan(1e-3);
+        assertThat(worstT).isLessThan(1e-3);
+        assertThat(r.model().path("fit").path("angle_order").asInt()).isEqualTo(2);
+        assertThat(r.model().path("fit").path("bonded_order").asInt()).isEqualTo(4);
+    }
 }
