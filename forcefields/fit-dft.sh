@@ -134,6 +134,7 @@ while :; do
     exit 2
   fi
 done
+rank=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['fit']['candidate_rank'])" "$tmp/fitted.json")
 echo "fit-dft: candidate rank $rank passed the guard" >&2
 # 4. Reported, not required: the model's own x = 1 liquid minima − crystal. Until session 10 the "glasses" here came from
 #    3 ps of NVT at 1000 K, which does not melt an 80-atom cell (anion-centre order S 0.78-0.84, configs.py order), so they
