@@ -279,7 +279,7 @@ public final class DftComparisonReport {
         for (var l : r.lattices()) {
             double a0 = l.aModelAtZeroPressure();
             b.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %+.2f %%%s | %s | %.2f | %s after %d steps | %s |%n", l.name(), l.atoms(), fmt(l.aDft()),
-                    fmt(l.aModel()), 100 * l.deviation(), axes(l), l.withinTarget(LATTICE_TARGET) ? "yes" : "no", l.gridPressureGPa(),
+                    fmt(l.aModel()), 100 * l.deviation(), axes(l), l.withinTarget(LATTICE_TARGET) ? "yes" : l.converged() ? "no" : "no (not converged)", l.gridPressureGPa(),
                     l.converged() ? "converged" : "NOT converged", l.steps(),
                     Double.isFinite(a0) && Double.isFinite(l.aDft()) ? String.format(Locale.ROOT, "%s (%+.1f %% of DFT)", fmt(a0), 100 * (a0 / l.aDft() - 1)) : "—"));
         }
