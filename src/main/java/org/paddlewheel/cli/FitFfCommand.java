@@ -180,12 +180,7 @@ public final class FitFfCommand implements Callable<Integer> {
                 validationFraction).withThreeBody(tb).withDeviatoricStress(stressMode.equals("deviatoric")).withPressureOffset(stressMode.equals("offset")).withChargeScale(fitChargeScale).withFitBonded(fitBonded).withCrossValidation(cvFolds);
         if (bondedOrder != 2 && bondedOrder != 4) throw new IllegalArgumentException("--bonded-order must be 2 or 4, got " + bondedOrder);
         opt = opt.withBondedOrder(bondedOrder).withRelativeEnergy(relativeEnergy).withRelativeEnergyKey(relativeEnergyKey);
-        if (angleOrder != null) {
-            if (angleOrder != 2 && angleOrder != 4 || angleOrder > bondedOrder) {
-                throw new IllegalArgumentException("--angle-order must be 2, or 4 with --bonded-order 4, got " + angleOrder);
-            }
-            opt = opt.withAngleOrder(angleOrder);
-        }
+        if (angleOrder != null) opt = opt.withAngleOrder(angleOrder);
         if (relativeEnergyWeight != null) {
             if (relativeEnergy == null) throw new IllegalArgumentException("--relative-energy-weight needs --relative-energy");
             opt = opt.withRelativeWeights(relativeEnergyWeight);

@@ -204,7 +204,9 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      * candidates were refused for it (forcefields/README.md, "Seen in session 25").
      */
     public Uf3FitOptions withAngleOrder(int order) {
-        if (order != 2 && order != 4) throw new IllegalArgumentException("--angle-order " + order + ": expected 2 or 4");
+        if (order != 2 && order != 4 || order > bondedOrder) {
+            throw new IllegalArgumentException("--angle-order must be 2, or 4 with --bonded-order 4, got " + order);
+        }
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
                 deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves,
                 relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, order);

@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paddlewheel.forcefield.ForceField;
 import org.paddlewheel.forcefield.SplineJson;
-import org.paddlewheel.io.LabelledXyz;
 
 /**
  * Fitted bonded terms ({@code fit-ff --fit-bonded}): the synthetic set of {@link Uf3RecoveryTest} is
@@ -38,12 +35,8 @@ class Uf3BondedRecoveryTest {
             ((ObjectNode) a).put("K", a.get("K").asDouble() * 0.8).put("theta0_deg", a.get("theta0_deg").asDouble() - 1.5);
         }
         ForceField truth = SplineJson.load(changed, "changed-bonds");
-        List<LabelledXyz.Labelled> relabelled = new ArrayList<>();
-        for (var f : data.frames) relabelled.add(Uf3SyntheticData.label(truth, f.structure(), f.info().get("source"), f.info().get("config_type")));
-        Path file = tmp.resolve("bonded.extxyz");
-        LabelledXyz.write(file, relabelled);
+        Path file = data.writeWithTruth(tmp, "bonded.extxyz", data.relabelledBy(truth));
         Path base = tmp.resolve("truth.json");
-        Files.writeString(base, data.truthJson.toPrettyString());
         var opt = new Uf3FitOptions(base.toString(), false, 5.0, 0.4, 500, 0.25, 0.1, 0.2);
         PrintStream log = new PrintStream(System.err, true);
         Uf3Fitter.Result r = new Uf3Fitter(opt.withFitBonded(true), log).fit(Uf3Dataset.read(List.of(file)));

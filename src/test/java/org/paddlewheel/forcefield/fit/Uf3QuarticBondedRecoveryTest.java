@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paddlewheel.forcefield.ForceField;
 import org.paddlewheel.forcefield.SplineJson;
-import org.paddlewheel.io.LabelledXyz;
 
 /**
  * Quartic bonded terms ({@code fit-ff --fit-bonded --bonded-order 4}): the synthetic set of {@link Uf3RecoveryTest}
@@ -37,12 +34,8 @@ class Uf3QuarticBondedRecoveryTest {
         }
         for (var a : changed.withArray("angles")) ((ObjectNode) a).put("theta0_deg", a.get("theta0_deg").asDouble() - 1).put("K3", -0.4).put("K4", -0.15);
         ForceField truth = SplineJson.load(changed, "quartic-bonds");
-        List<LabelledXyz.Labelled> relabelled = new ArrayList<>();
-        for (var f : data.frames) relabelled.add(Uf3SyntheticData.label(truth, f.structure(), f.info().get("source"), f.info().get("config_type")));
-        Path file = tmp.resolve("quartic.extxyz");
-        LabelledXyz.write(file, relabelled);
+        Path file = data.writeWithTruth(tmp, "quartic.extxyz", data.relabelledBy(truth));
         Path base = tmp.resolve("truth.json");
-        Files.writeString(base, data.truthJson.toPrettyString());
         var opt = new Uf3FitOptions(base.toString(), false, 5.0, 0.4, 500, 0.25, 0.1, 0.2).withFitBonded(true);
         PrintStream log = new PrintStream(System.err, true);
         Uf3Fitter.Result r = new Uf3Fitter(opt.withBondedOrder(4), log).fit(Uf3Dataset.read(List.of(file)));
@@ -88,12 +81,8 @@ class Uf3QuarticBondedRecoveryTest {
         }
         for (var a : changed.withArray("angles")) ((ObjectNode) a).put("theta0_deg", a.get("theta0_deg").asDouble() - 1).put("K", a.get("K").asDouble() * 0.9);
         ForceField truth = SplineJson.load(changed, "quartic-bonds-harmonic-angles");
-        List<LabelledXyz.Labelled> relabelled = new ArrayList<>();
-        for (var f : data.frames) relabelled.add(Uf3SyntheticData.label(truth, f.structure(), f.info().get("source"), f.info().get("config_type")));
-        Path file = tmp.resolve("mixed.extxyz");
-        LabelledXyz.write(file, relabelled);
+        Path file = data.writeWithTruth(tmp, "mixed.extxyz", data.relabelledBy(truth));
         Path base = tmp.resolve("truth.json");
-        Files.writeString(base, data.truthJson.toPrettyString());
         var opt = new Uf3FitOptions(base.toString(), false, 5.0, 0.4, 500, 0.25, 0.1, 0.2).withFitBonded(true).withBondedOrder(4);
         PrintStream log = new PrintStream(System.err, true);
         Uf3Fitter.Result r = new Uf3Fitter(opt.withAngleOrder(2), log).fit(Uf3Dataset.read(List.of(file)));

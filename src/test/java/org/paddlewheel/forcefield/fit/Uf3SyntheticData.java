@@ -162,6 +162,13 @@ final class Uf3SyntheticData {
         return out;
     }
 
+    /** These frames' structures labelled by {@code model} (energies, forces, stresses), source and config_type kept. */
+    List<LabelledXyz.Labelled> relabelledBy(ForceField model) {
+        List<LabelledXyz.Labelled> out = new ArrayList<>();
+        for (var f : frames) out.add(label(model, f.structure(), f.info().get("source"), f.info().get("config_type")));
+        return out;
+    }
+
     /** Writes {@code labelled} to {@code dir/name} and the truth model to {@code dir/truth.json}; returns the data file. */
     Path writeWithTruth(Path dir, String name, List<LabelledXyz.Labelled> labelled) throws java.io.IOException {
         Path file = dir.resolve(name);
