@@ -190,12 +190,9 @@ public final class Uf3Fitter {
         // not a usable model (a bonded term without a restoring force or one that turns over, a non-positive charge scale)
         // is passed over, on stderr, for the next rank: the validation scores frames at their DFT geometries only and cannot
         // see a quartic angle term that folds 36° from its minimum (session 24: curvature 1e-6 on 594 configurations).
-        List<Candidate> ranked = new ArrayList<>(cands);
-        ranked.sort(java.util.Comparator.comparingDouble(Candidate::score));
-        if (opt.candidateRank() > ranked.size()) {
-            throw new IllegalArgumentException("--candidate-rank " + opt.candidateRank() + ": only " + ranked.size() + " candidates");
-        }
-        Taken taken = firstUsable(ranked, opt.candidateRank(), h -> Uf3Solver.solve(design, nTrain, h.hyper()), c0 -> unusable(design, c0), log);
+        List<Candidate> ranked = Uf3CandidateChoice.ranked(cands, opt.candidateRank());
+        Uf3CandidateChoice.Taken taken = Uf3CandidateChoice.firstUsable(ranked, opt.candidateRank(),
+                h -> Uf3Solver.solve(design, nTrain, h.hyper()), c0 -> Uf3CandidateChoice.unusable(design, c0), log);
         int rank = taken.rank();
         List<String> passedOver = taken.passedOver();
         double[] c = taken.solution();
@@ -477,42 +474,5 @@ public final class Uf3Fitter {
             }
         }
         return out;
-    }
-
-    /** The candidate taken: its rank (1 = best score), its solution, and the better-ranked ones passed over with why. */
-    record Taken(int rank, Candidate candidate, double[] solution, List<String> passedOver) {}
-
-    /**
-     * The first candidate from {@code fromRank} on (in score order) whose solution {@code unusable} accepts (returns null
-     * for); each one passed over is said on {@code log}. Refused when none from {@code fromRank} on is usable.
-     */
-    static Taken firstUsable(List<Candidate> ranked, int fromRank, java.util.function.Function<Candidate, double[]> solve,
-                             java.util.function.Function<double[], String> unusable, PrintStream log) {
-        List<String> passedOver = new ArrayList<>();
-        for (int rank = fromRank; rank <= ranked.size(); rank++) {
-            Candidate cand = ranked.get(rank - 1);
-            double[] c = solve.apply(cand);
-            String why = unusable.apply(c);
-            if (why == null) return new Taken(rank, cand, c, List.copyOf(passedOver));
-            passedOver.add(String.format(Locale.ROOT, "rank %d (ridge %g, curvature %g): %s", rank, cand.hyper().ridge(), cand.hyper().curvature(), why));
-            log.printf(Locale.ROOT, "fit-ff uf3: candidate rank %d of %d is not a usable model (%s)%s%n", rank, ranked.size(), why,
-                    rank < ranked.size() ? "; taking rank " + (rank + 1) : "");
-        }
-        throw new IllegalArgumentException("no validation candidate from rank " + fromRank + " on gives a usable model; "
-                + passedOver.size() + " passed over, the last " + passedOver.get(passedOver.size() - 1));
-    }
-
-    /** Why the solution {@code c} is not a usable model (null when it is): its bonded terms or its charge scale. */
-    static String unusable(Uf3Design design, double[] c) {
-        if (design.chargeScaleColumn() >= 0 && !(c[design.chargeScaleColumn()] > 0)) {
-            return String.format(Locale.ROOT, "fitted charge scale squared t = %.4g is not positive: the data do not determine the"
-                    + " electrostatics (fit without --fit-charge-scale)", c[design.chargeScaleColumn()]);
-        }
-        try {
-            design.bondedColumns().checkUsable(c);
-            return null;
-        } catch (IllegalArgumentException e) {
-            return e.getMessage();
-        }
     }
 }

@@ -55,7 +55,7 @@ class Uf3UsableCandidateTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream log = new PrintStream(bytes, true, StandardCharsets.UTF_8);
 
-        Uf3Fitter.Taken t = Uf3Fitter.firstUsable(ranked, 1, solve, unusable, log);
+        Uf3CandidateChoice.Taken t = Uf3CandidateChoice.firstUsable(ranked, 1, solve, unusable, log);
         assertThat(t.rank()).isEqualTo(3);
         assertThat(t.candidate()).isSameAs(ranked.get(2));
         assertThat(t.solution()).containsExactly(1e-4);
@@ -66,11 +66,11 @@ class Uf3UsableCandidateTest {
                 .contains("candidate rank 2 of 4 is not a usable model");
 
         // a usable rank asked for is taken as it is; asking past the unusable ones passes nothing over
-        Uf3Fitter.Taken four = Uf3Fitter.firstUsable(ranked, 4, solve, unusable, log);
+        Uf3CandidateChoice.Taken four = Uf3CandidateChoice.firstUsable(ranked, 4, solve, unusable, log);
         assertThat(four.rank()).isEqualTo(4);
         assertThat(four.passedOver()).isEmpty();
         // none usable: refused, saying how many were passed over
-        assertThatThrownBy(() -> Uf3Fitter.firstUsable(ranked, 1, solve, c -> "no", log))
+        assertThatThrownBy(() -> Uf3CandidateChoice.firstUsable(ranked, 1, solve, c -> "no", log))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4 passed over");
     }
 
