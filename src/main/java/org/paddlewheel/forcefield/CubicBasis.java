@@ -6,8 +6,10 @@ package org.paddlewheel.forcefield;
  * knot span stores the power coefficients of its four non-zero basis functions (u = r − b_s), and a
  * span is found through a 0.01 Å lookup grid. {@link #eval} gives the index of the first non-zero
  * function and the four values and r-derivatives (Å⁻¹); below r_min every function continues
- * linearly (value + slope·(r − r_min)), or with {@code constantBelow} keeps its value at r_min (zero slope: a term
- * that bounds what it can do where no data were), at and beyond r_cut all are zero. Immutable.
+ * linearly (value + slope·(r − r_min)), or with {@code constantBelow} keeps its value at r_min (a term that bounds
+ * what it can do where no data were; the force is continuous there only when the spline's slope at r_min is zero,
+ * which the fitter ensures by tying the first two coefficients, TripleColumns#canonical), at and beyond r_cut all are
+ * zero. Immutable.
  */
 final class CubicBasis {
     private static final double GRID = 0.01;
