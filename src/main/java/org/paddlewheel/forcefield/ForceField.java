@@ -188,7 +188,12 @@ public final class ForceField {
      */
     public static ForceField resolve(String nameOrPath) {
         Path p = Path.of(nameOrPath);
-        if (Files.isRegularFile(p)) return load(p);
+        if (Files.isRegularFile(p)) {
+            ForceField ff = load(p);
+            String step = SplineTriple.forceStepWarning(ff.splineTriples(), ff.species());
+            if (step != null) System.err.println("warning: " + nameOrPath + ": " + step);
+            return ff;
+        }
         String res = "/forcefields/" + nameOrPath + (nameOrPath.endsWith(".json") ? "" : ".json");
         try (InputStream in = ForceField.class.getResourceAsStream(res)) {
             if (in == null) {

@@ -130,6 +130,41 @@ public final class SplineTriple {
     /** Whether an arm may be a covalent bond of the centre's molecule (see the constructor). */
     public boolean bondedArms() { return bondedArms; }
 
+    /**
+     * An upper bound (eV/Å) of the step in force where a term held constant below r_min ({@link #constantBelow}) turns
+     * constant: on axis d the slope just above r_min is Σ B·B·3(c_1 − c_0)/(t_4 − t_1) and the B-spline products sum to at
+     * most 1, so max |3(c_1 − c_0)|/(t_4 − t_1) over the other two indices bounds it. 0 for terms that continue linearly
+     * and for fits since 5 Dec 2026, which tie c_0 = c_1 (TripleColumns#canonical).
+     */
+    public double forceStepBoundAtRMin() {
+        if (!constantBelow) return 0;
+        double worst = 0;
+        int[] sh = shape();
+        for (int d = 0; d < 3; d++) {
+            double h = knots[d][4] - knots[d][1];
+            for (int i = 0; i < sh[(d + 1) % 3]; i++) for (int k = 0; k < sh[(d + 2) % 3]; k++) {
+                int[] lo = new int[3], hi = new int[3];
+                lo[(d + 1) % 3] = hi[(d + 1) % 3] = i;
+                lo[(d + 2) % 3] = hi[(d + 2) % 3] = k;
+                hi[d] = 1;
+                double c0 = coefficients[index(lo[0], lo[1], lo[2])], c1 = coefficients[index(hi[0], hi[1], hi[2])];
+                worst = Math.max(worst, Math.abs(3 * (c1 - c0) / h));
+            }
+        }
+        return worst;
+    }
+
+    /** One line naming the triple with the largest force step at r_min (above 1e-6 eV/Å), or null when there is none. */
+    public static String forceStepWarning(java.util.List<SplineTriple> triples, java.util.List<ForceField.Species> species) {
+        SplineTriple worst = null;
+        for (SplineTriple t : triples) if (worst == null || t.forceStepBoundAtRMin() > worst.forceStepBoundAtRMin()) worst = t;
+        if (worst == null || worst.forceStepBoundAtRMin() <= 1e-6) return null;
+        return String.format(java.util.Locale.ROOT, "3-body term %s; %s, %s is held constant below r_min with a slope there: the force"
+                + " steps by up to %.3g eV/Å where a distance crosses r_min (relaxations may stall, MD does not conserve energy);"
+                + " refit with fit-ff, which since 5 Dec 2026 ties the first two coefficients", species.get(worst.c).name(),
+                species.get(worst.a).name(), species.get(worst.b).name(), worst.forceStepBoundAtRMin());
+    }
+
     /** Whether the bases keep their r_min values below r_min (JSON {@code "below_r_min": "constant"}) rather than continue linearly. */
     public boolean constantBelow() { return constantBelow; }
 
