@@ -23,8 +23,9 @@ import java.util.Locale;
  * an arm, intramolecular pairs included ({@link MlUf3ArmRule}); {@link #unsupported} says when a model cannot be
  * written. Debian's LAMMPS (29 Sep 2021) has no ML-UF3; a LAMMPS built with it reproduces the engine's energies and
  * forces for the bundled model (validate/ml-uf3-parity.sh, docs/uf3-three-body.md). Known difference:
- * below a knot vector's r_min paddlewheel continues the basis linearly, ML-UF3 does not; a fit puts r_min
- * below its training data.
+ * below a knot vector's r_min paddlewheel continues the basis linearly (or, for {@code "below_r_min": "constant"}, holds
+ * it at its r_min value), ML-UF3 does neither; a fit puts r_min below its training data, so the two agree wherever the
+ * data reached.
  */
 public final class LammpsUf3File {
     /** File name next to in.lammps. */
