@@ -142,13 +142,14 @@ public final class SplineTriple {
         int[] sh = shape();
         for (int d = 0; d < 3; d++) {
             double h = knots[d][4] - knots[d][1];
-            for (int i = 0; i < sh[(d + 1) % 3]; i++) for (int k = 0; k < sh[(d + 2) % 3]; k++) {
-                int[] lo = new int[3], hi = new int[3];
-                lo[(d + 1) % 3] = hi[(d + 1) % 3] = i;
-                lo[(d + 2) % 3] = hi[(d + 2) % 3] = k;
-                hi[d] = 1;
-                double c0 = coefficients[index(lo[0], lo[1], lo[2])], c1 = coefficients[index(hi[0], hi[1], hi[2])];
-                worst = Math.max(worst, Math.abs(3 * (c1 - c0) / h));
+            int[] q = new int[3];
+            for (q[(d + 1) % 3] = 0; q[(d + 1) % 3] < sh[(d + 1) % 3]; q[(d + 1) % 3]++) {
+                for (q[(d + 2) % 3] = 0; q[(d + 2) % 3] < sh[(d + 2) % 3]; q[(d + 2) % 3]++) {
+                    q[d] = 0;
+                    double c0 = coefficients[index(q[0], q[1], q[2])];
+                    q[d] = 1;
+                    worst = Math.max(worst, Math.abs(3 * (coefficients[index(q[0], q[1], q[2])] - c0) / h));
+                }
             }
         }
         return worst;
@@ -157,12 +158,16 @@ public final class SplineTriple {
     /** One line naming the triple with the largest force step at r_min (above 1e-6 eV/Å), or null when there is none. */
     public static String forceStepWarning(java.util.List<SplineTriple> triples, java.util.List<ForceField.Species> species) {
         SplineTriple worst = null;
-        for (SplineTriple t : triples) if (worst == null || t.forceStepBoundAtRMin() > worst.forceStepBoundAtRMin()) worst = t;
-        if (worst == null || worst.forceStepBoundAtRMin() <= 1e-6) return null;
+        double step = 0;
+        for (SplineTriple t : triples) {
+            double b = t.forceStepBoundAtRMin();
+            if (b > step) { step = b; worst = t; }
+        }
+        if (step <= 1e-6) return null;
         return String.format(java.util.Locale.ROOT, "3-body term %s; %s, %s is held constant below r_min with a slope there: the force"
                 + " steps by up to %.3g eV/Å where a distance crosses r_min (relaxations may stall, MD does not conserve energy);"
                 + " refit with fit-ff, which since 5 Dec 2026 ties the first two coefficients", species.get(worst.c).name(),
-                species.get(worst.a).name(), species.get(worst.b).name(), worst.forceStepBoundAtRMin());
+                species.get(worst.a).name(), species.get(worst.b).name(), step);
     }
 
     /** Whether the bases keep their r_min values below r_min (JSON {@code "below_r_min": "constant"}) rather than continue linearly. */
