@@ -75,14 +75,26 @@ class ShippedDftModelTest {
 
     @Test
     void itsThreeBodyTermsAreAnionCentredAndExportableToMlUf3() {
-        // session 16: the shipped model carries the Na–N–H angle through N-centred triples with bonded arms, which
-        // LAMMPS's ML-UF3 counts exactly as the engine does (MlUf3ArmRule); the refits since session 18 add B-centred ones
-        // (Na–B–H), which a bundled refit may carry; one that loses the N-centred ones or the bonded arms shows here
+        // since session 16 the shipped model carries the Na–N–H angle through N-centred triples with bonded arms, which
+        // LAMMPS's ML-UF3 counts exactly as the engine does (MlUf3ArmRule); the model bundled in session 27 adds B-centred
+        // ones (Na–B–H); a bundle that loses the N-centred ones or the bonded arms shows here
         ForceField ff = ForceField.resolve(NAME);
         assertThat(ff.splineTriples()).isNotEmpty()
                 .allMatch(t -> t.bondedArms() && java.util.Set.of("N", "B").contains(ff.species().get(t.centre()).name()))
                 .anyMatch(t -> ff.species().get(t.centre()).name().equals("N"));
         assertThat(LammpsUf3File.unsupported(ff)).isNull();
+    }
+
+    @Test
+    void itsForceIsContinuousWhereATripleTurnsConstant() {
+        // session 26: a triple held constant below r_min with c_0 != c_1 steps the force there (1.1-9.1 eV/Å in the untied
+        // candidates; relaxations stalled on the step). The model bundled in session 27 was fitted with the tie, so
+        // every triple's bound is zero to rounding; the bound itself is checked against the measured slope in
+        // TripleConstantBelowTieTest
+        ForceField ff = ForceField.resolve(NAME);
+        assertThat(ff.splineTriples()).anyMatch(SplineTriple::constantBelow);
+        for (SplineTriple t : ff.splineTriples()) assertThat(t.forceStepBoundAtRMin()).isLessThan(1e-6);
+        assertThat(SplineTriple.forceStepWarning(ff.splineTriples(), ff.species())).isNull();
     }
 
     @Test

@@ -28,14 +28,14 @@ public final class ThreeBodyBench {
         ForceField na = SplineJson.load(SplineJson.withTriples(json.deepCopy(), base,
                 ts.stream().filter(t -> t.centre() == base.speciesIndex("Na")).toList()), "uf3-2+3-Na");
         ForceField short35 = SplineJson.load(SplineJson.withTriples(json.deepCopy(), base, TripleModels.triples(base, 1, 1.5, 3.5, 5, 7.0)), "uf3-3.5");
-        // the shipped DFT model (since session 16: 2-body splines + 6 N-centred triples with bonded arms, 3 Å) and its 2-body part
+        // the shipped DFT model (since session 27: 2-body splines + N- and B-centred triples with bonded arms, 3 Å) and its 2-body part
         ForceField dft = ForceField.resolve("na-amide-borohydride-dft");
         var dftJson = SplineJson.baseJson("na-amide-borohydride-dft");
         dftJson.remove("three_body");
         ForceField dft2 = SplineJson.load(dftJson, "na-amide-borohydride-dft 2-body part");
         ForceField[] ffs = {base, two, three, three, na, short35, dft2, dft};
         String[] names = {"buckingham", "uf3 2-body", "2+3 (126, 4 Å) scalar", "2+3 (126, 4 Å) SIMD", "2+3 (21 Na-centred, 4 Å)", "2+3 (126, 3.5 Å)",
-                "shipped DFT, 2-body part", "shipped DFT (N-centred 3-body)"};
+                "shipped DFT, 2-body part", "shipped DFT (N,B-centred 3-body)"};
         if (args.length > 3) { // a candidate model (bundled name or JSON file) timed beside the others
             ffs = java.util.Arrays.copyOf(ffs, ffs.length + 1);
             ffs[ffs.length - 1] = ForceField.resolve(args[3]);
