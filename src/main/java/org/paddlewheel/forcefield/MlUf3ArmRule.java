@@ -31,8 +31,11 @@ public final class MlUf3ArmRule {
     record Partner(int species, double distance, double sigma, boolean bond) {}
 
     /** Null if ML-UF3 counts the same triples as paddlewheel for every 3-body term of ff, else the first triple that differs and why. */
-    public static String mismatch(ForceField ff) {
-        for (SplineTriple t : ff.splineTriples()) {
+    public static String mismatch(ForceField ff) { return mismatch(ff, ff.splineTriples()); }
+
+    /** As {@link #mismatch(ForceField)} for the given triples of ff (e.g. the ones {@link LammpsUf3File} writes). */
+    static String mismatch(ForceField ff, List<SplineTriple> triples) {
+        for (SplineTriple t : triples) {
             String name = name(ff, t.centre()) + "-" + name(ff, t.a()) + "-" + name(ff, t.b());
             List<Partner> ps = partners(ff, t.centre());
             for (Partner p : ps) {

@@ -115,6 +115,83 @@ class ThreeBodyLammpsExportTest {
         assertThat(Files.readString(tmp.resolve(LammpsUf3File.FILE))).contains("3B N Na HN 0 3 nk");
     }
 
+    @Test
+    void tiedConstantBelowAxesAreWrittenExactlyBelowRMin() {
+        // the bundled model's triples hold their bases constant below r_min with c_0 = c_1 tied (session 26); ML-UF3 drops
+        // an arm below the first knot, so the export moves that knot down (knot vector e×4, r_min×2, …; coefficients c_0
+        // repeated) and the written triple, evaluated as ML-UF3 does (plain Cox–de Boor, nothing outside [first knot,
+        // cut-off)), must equal the engine's constant-below term everywhere above e: to 1e-10 eV (rounding of ~1e2
+        // products of eV-sized coefficients)
+        ForceField ff = ForceField.resolve("na-amide-borohydride-dft");
+        java.util.Random rnd = new java.util.Random(11);
+        double worst = 0, lowest = Double.POSITIVE_INFINITY;
+        int extended = 0, below = 0;
+        double[] g = new double[3];
+        for (SplineTriple t : ff.splineTriples()) {
+            SplineTriple w = LammpsUf3File.forMlUf3(t, ff);
+            for (int d = 0; d < 3; d++) {
+                if (w.rMin(d) < t.rMin(d)) extended++;
+                lowest = Math.min(lowest, w.rMin(d));
+                assertThat(w.rMin(d)).isGreaterThanOrEqualTo(LammpsUf3File.LOWEST_KNOT_A).isLessThanOrEqualTo(t.rMin(d));
+            }
+            for (int k = 0; k < 400; k++) {
+                double[] r = new double[3];
+                for (int d = 0; d < 3; d++) r[d] = w.rMin(d) + rnd.nextDouble() * (w.rCut(d) - w.rMin(d));
+                if (r[0] < t.rMin(0) || r[1] < t.rMin(1) || r[2] < t.rMin(2)) below++;
+                worst = Math.max(worst, Math.abs(mlUf3Energy(w, r) - t.energy(r[0], r[1], r[2], g)));
+            }
+        }
+        System.out.printf("bundled model for ML-UF3: %d of %d axes extended (lowest first knot %.2f Å), %d points below an original r_min,"
+                + " worst |E_ML-UF3 − E_engine| %.2g eV%n", extended, 3 * ff.splineTriples().size(), lowest, below, worst);
+        assertThat(extended).isGreaterThan(0);
+        assertThat(below).isGreaterThan(1000);
+        assertThat(worst).isLessThan(1e-10);
+        assertThat(MlUf3ArmRule.mismatch(ff, ff.splineTriples().stream().map(t -> LammpsUf3File.forMlUf3(t, ff)).toList())).isNull();
+    }
+
+    @Test
+    void untiedConstantBelowAxesAreLeftAsTheyAre() {
+        // control: with c_1 ≠ c_0 along r_ij the constant continuation has a kink the extended spline cannot carry, so the
+        // axis keeps its r_min, and ML-UF3 (nothing below r_min) then differs from the engine there
+        ForceField ff = ForceField.resolve("na-amide-borohydride-dft");
+        SplineTriple t = ff.splineTriples().stream().filter(x -> x.a() != x.b()).findFirst().orElseThrow();
+        double[] co = t.coefficients();
+        int[] sh = t.shape();
+        for (int m = 0; m < sh[1]; m++) for (int n = 0; n < sh[2]; n++) if (t.free(1, m, n)) co[t.index(1, m, n)] += 0.05;
+        SplineTriple untied = t.withCoefficients(co);
+        SplineTriple w = LammpsUf3File.forMlUf3(untied, ff);
+        assertThat(w.rMin(0)).isEqualTo(t.rMin(0));
+        double[] r = {t.rMin(0) - 0.05, 0.5 * (t.rMin(1) + t.rCut(1)), 0.5 * (t.rMin(2) + t.rCut(2))};
+        assertThat(mlUf3Energy(w, r)).isZero();
+        assertThat(Math.abs(untied.energy(r[0], r[1], r[2], new double[3]))).isGreaterThan(1e-6);
+    }
+
+    /** E of one triple as ML-UF3 evaluates it: tensor product of Cox–de Boor cubics, 0 when a distance lies outside its knots. */
+    static double mlUf3Energy(SplineTriple t, double[] r) {
+        int[] sh = t.shape();
+        double[][] b = new double[3][];
+        for (int d = 0; d < 3; d++) {
+            double[] k = t.knots(d);
+            if (r[d] < k[0] || r[d] >= k[k.length - 1]) return 0;
+            b[d] = new double[sh[d]];
+            for (int i = 0; i < sh[d]; i++) b[d][i] = coxDeBoor(k, i, 3, r[d]);
+        }
+        double[] co = t.coefficients();
+        double e = 0;
+        for (int l = 0; l < sh[0]; l++) for (int m = 0; m < sh[1]; m++) for (int n = 0; n < sh[2]; n++) {
+            e += co[t.index(l, m, n)] * b[0][l] * b[1][m] * b[2][n];
+        }
+        return e;
+    }
+
+    /** B_{i,p}(r) by the recursion's definition (0/0 taken as 0). */
+    private static double coxDeBoor(double[] k, int i, int p, double r) {
+        if (p == 0) return k[i] <= r && r < k[i + 1] ? 1 : 0;
+        double a = k[i + p] > k[i] ? (r - k[i]) / (k[i + p] - k[i]) * coxDeBoor(k, i, p - 1, r) : 0;
+        double c = k[i + p + 1] > k[i + 1] ? (k[i + p + 1] - r) / (k[i + p + 1] - k[i + 1]) * coxDeBoor(k, i + 1, p - 1, r) : 0;
+        return a + c;
+    }
+
     /** export-lammps's library call: a single-point input for s with ff into dir. */
     private static void export(Path dir, ForceField ff, Structure s) throws Exception {
         Topology top = Topology.build(ff, s);
