@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Single-point parity of the bundled na-amide-borohydride-dft (2-body table + N-centred 3-body terms with bonded arms)
+# Single-point parity of the bundled na-amide-borohydride-dft (2-body table + N- and B-centred 3-body terms with bonded
+# arms, constant below r_min, written with lowered first knots since session 27)
 # between paddlewheel's engine and a LAMMPS built with ML-UF3, on DFT-labelled frames of forcefields/dft/ (80- and
 # 76-atom x = 1 and x = 0.5 MD snapshots, and an x = 1 hop-plane frame whose cell export-lammps turns so that a lies
 # along x: its forces are compared after the same turn). Debian's lmp has no ML-UF3; a LAMMPS >= 27Jun2024 built with
