@@ -65,7 +65,7 @@ public final class LammpsUf3File {
         double[] co = t.coefficients();
         for (int d = 0; d < 3; d++) {
             double e = lowestFirstKnot(t, ff, d);
-            if (!(e < k[d][0] - 1e-9) || !tied(t, co, sh, d)) continue;
+            if (!(e < k[d][0] - 1e-9) || !tied(t, d)) continue;
             double[] nk = new double[k[d].length + 2];
             java.util.Arrays.fill(nk, 0, 4, e);
             nk[4] = k[d][0];
@@ -86,19 +86,10 @@ public final class LammpsUf3File {
     private static int source(int j, boolean extended) { return !extended ? j : j < 4 ? 0 : j - 2; }
 
     /** Whether c_0 = c_1 along axis d for every index of the other two (to 1e-12 of the largest coefficient). */
-    private static boolean tied(SplineTriple t, double[] co, int[] sh, int d) {
+    private static boolean tied(SplineTriple t, int d) {
         double scale = 0;
-        for (double v : co) scale = Math.max(scale, Math.abs(v));
-        int[] q = new int[3];
-        for (q[(d + 1) % 3] = 0; q[(d + 1) % 3] < sh[(d + 1) % 3]; q[(d + 1) % 3]++) {
-            for (q[(d + 2) % 3] = 0; q[(d + 2) % 3] < sh[(d + 2) % 3]; q[(d + 2) % 3]++) {
-                q[d] = 0;
-                double c0 = co[t.index(q[0], q[1], q[2])];
-                q[d] = 1;
-                if (Math.abs(co[t.index(q[0], q[1], q[2])] - c0) > 1e-12 * scale) return false;
-            }
-        }
-        return true;
+        for (double v : t.coefficients()) scale = Math.max(scale, Math.abs(v));
+        return t.firstCoefficientGap(d) <= 1e-12 * scale;
     }
 
     /**
@@ -112,7 +103,7 @@ public final class LammpsUf3File {
             int species = d == 0 ? t.a() : t.b();
             for (MlUf3ArmRule.Partner p : MlUf3ArmRule.partners(ff, t.centre())) {
                 if (p.species() != species || (p.bond() && t.bondedArms())) continue;
-                e = Math.max(e, p.distance() + MlUf3ArmRule.SIGMAS * p.sigma() + KNOT_MARGIN_A);
+                e = Math.max(e, p.reach() + KNOT_MARGIN_A);
             }
         } else if (t.bondedArms() && t.a() == t.b()) {
             double reach = MlUf3ArmRule.twoBondReachA(ff, t.centre(), t.a());

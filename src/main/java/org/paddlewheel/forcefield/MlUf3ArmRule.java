@@ -28,7 +28,10 @@ public final class MlUf3ArmRule {
     private MlUf3ArmRule() {}
 
     /** An intramolecular partner of a centre species: its species, distance (Å), thermal σ (Å), whether a covalent bond. */
-    record Partner(int species, double distance, double sigma, boolean bond) {}
+    record Partner(int species, double distance, double sigma, boolean bond) {
+        /** The farthest the distance reaches at the thermal margin: distance + {@value #SIGMAS} σ (Å). */
+        double reach() { return distance + SIGMAS * sigma; }
+    }
 
     /** Null if ML-UF3 counts the same triples as paddlewheel for every 3-body term of ff, else the first triple that differs and why. */
     public static String mismatch(ForceField ff) { return mismatch(ff, ff.splineTriples()); }
@@ -43,7 +46,7 @@ public final class MlUf3ArmRule {
                 for (int side = 0; side < 2; side++) {
                     if (p.species() != (side == 0 ? t.a() : t.b())) continue;
                     double lo = t.knots(side)[0], cut = t.rCut(side);
-                    double near = p.distance() - SIGMAS * p.sigma(), far = p.distance() + SIGMAS * p.sigma();
+                    double near = p.distance() - SIGMAS * p.sigma(), far = p.reach();
                     if (!taken && far >= lo && near <= cut) {
                         return "triple " + name + ": ML-UF3 would take the intramolecular " + name(ff, t.centre()) + "–" + name(ff, p.species())
                                 + " pair (" + f(p.distance()) + " ± " + f(SIGMAS * p.sigma()) + " Å) as an arm, which paddlewheel leaves to the bonded terms"
@@ -64,7 +67,7 @@ public final class MlUf3ArmRule {
                 Partner across = null; // the ligand–ligand distance of the centre's molecule
                 for (Partner p : partners(ff, t.a())) if (!p.bond() && p.species() == t.a()) across = p;
                 if (across != null) {
-                    double far = across.distance() + SIGMAS * across.sigma(), lo = t.knots(2)[0];
+                    double far = across.reach(), lo = t.knots(2)[0];
                     if (far >= lo) {
                         return "triple " + name + ": ML-UF3 would also count the triple of two of " + name(ff, t.centre()) + "'s own bonds (r_jk = "
                                 + f(across.distance()) + " ± " + f(SIGMAS * across.sigma()) + " Å against its r_jk basis from " + f(lo)
@@ -85,7 +88,7 @@ public final class MlUf3ArmRule {
     public static double twoBondReachA(ForceField ff, int centre, int ligand) {
         int m = moleculeOf(ff, centre);
         if (m < 0 || ff.molecules().get(m).centre() != centre || ff.molecules().get(m).ligand() != ligand) return Double.NaN;
-        for (Partner p : partners(ff, ligand)) if (!p.bond() && p.species() == ligand) return p.distance() + SIGMAS * p.sigma();
+        for (Partner p : partners(ff, ligand)) if (!p.bond() && p.species() == ligand) return p.reach();
         return Double.NaN;
     }
 

@@ -139,17 +139,21 @@ public final class SplineTriple {
     public double forceStepBoundAtRMin() {
         if (!constantBelow) return 0;
         double worst = 0;
+        for (int d = 0; d < 3; d++) worst = Math.max(worst, 3 * firstCoefficientGap(d) / (knots[d][4] - knots[d][1]));
+        return worst;
+    }
+
+    /** max |c_1 − c_0| along axis d over the other two indices (eV): 0 when the first two coefficients are tied there. */
+    public double firstCoefficientGap(int d) {
+        double worst = 0;
         int[] sh = shape();
-        for (int d = 0; d < 3; d++) {
-            double h = knots[d][4] - knots[d][1];
-            int[] q = new int[3];
-            for (q[(d + 1) % 3] = 0; q[(d + 1) % 3] < sh[(d + 1) % 3]; q[(d + 1) % 3]++) {
-                for (q[(d + 2) % 3] = 0; q[(d + 2) % 3] < sh[(d + 2) % 3]; q[(d + 2) % 3]++) {
-                    q[d] = 0;
-                    double c0 = coefficients[index(q[0], q[1], q[2])];
-                    q[d] = 1;
-                    worst = Math.max(worst, Math.abs(3 * (coefficients[index(q[0], q[1], q[2])] - c0) / h));
-                }
+        int[] q = new int[3];
+        for (q[(d + 1) % 3] = 0; q[(d + 1) % 3] < sh[(d + 1) % 3]; q[(d + 1) % 3]++) {
+            for (q[(d + 2) % 3] = 0; q[(d + 2) % 3] < sh[(d + 2) % 3]; q[(d + 2) % 3]++) {
+                q[d] = 0;
+                double c0 = coefficients[index(q[0], q[1], q[2])];
+                q[d] = 1;
+                worst = Math.max(worst, Math.abs(coefficients[index(q[0], q[1], q[2])] - c0));
             }
         }
         return worst;
