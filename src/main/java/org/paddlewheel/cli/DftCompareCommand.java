@@ -50,6 +50,11 @@ public final class DftCompareCommand implements Callable<Integer> {
     Path writeRelaxed;
     @Option(names = "--json", description = "Print the JSON report instead of markdown.")
     boolean json;
+    @Option(names = "--frames-csv", paramLabel = "FILE", description = "Also write one row per configuration: source, config_type, atoms,"
+            + " DFT and model energy (eV/atom; cut-off corrected, and within relative-energy groups each group's mean removed as in the"
+            + " report), DFT and model pressure (GPa, −trace/3 of the stress, positive compressive) and force RMSE (eV/Å): the signs"
+            + " an RMSE hides, e.g. whether a model's pressure on hot frames lies above or below DFT's.")
+    Path framesCsv;
 
     @Override
     public Integer call() throws Exception {
@@ -104,6 +109,7 @@ public final class DftCompareCommand implements Callable<Integer> {
                             org.paddlewheel.io.Formats.writeStructure(writeRelaxed.resolve(name + ".extxyz"), s, "extxyz");
                         }, System.err);
         String md = DftComparisonReport.write(r, report);
+        if (framesCsv != null) org.paddlewheel.io.AtomicFile.writeText(framesCsv, w -> w.write(DftComparisonReport.framesCsv(r)));
         if (writeValidation != null) {
             var doc = org.paddlewheel.forcefield.SplineJson.baseJson(writeValidation.toString());
             if (!doc.path("name").asText().equals(model.name())) {

@@ -364,4 +364,32 @@ public final class DftComparisonReport {
         }
         Plots.savePngAndSvg(sc, dir.resolve("scans"));
     }
+
+    /**
+     * One CSV row per configuration (energies eV/atom, pressures GPa, force RMSE eV/Å): the signed per-frame numbers behind
+     * the report's RMSEs. Pressure is −(σxx + σyy + σzz)/3 with σ in the ASE sign (positive under tension), so positive
+     * means compressed; empty where a frame has no stress.
+     */
+    public static String framesCsv(DftComparison.Result r) {
+        StringBuilder b = new StringBuilder("source,config_type,atoms,dft_energy_eV_per_atom,model_energy_eV_per_atom,"
+                + "dft_pressure_GPa,model_pressure_GPa,force_rmse_eV_per_A\n");
+        for (DftComparison.FrameResult f : r.frames()) {
+            double se = 0;
+            for (int k = 0; k < f.dftForces().length; k++) se += Math.pow(f.modelForces()[k] - f.dftForces()[k], 2);
+            String pd = f.dftStress() == null ? "" : String.format(Locale.ROOT, "%.4f", pressureGPa(f.dftStress()));
+            String pm = f.dftStress() == null ? "" : String.format(Locale.ROOT, "%.4f", pressureGPa(f.modelStress()));
+            b.append(String.format(Locale.ROOT, "%s,%s,%d,%.6f,%.6f,%s,%s,%.5f%n", csvField(f.source()), csvField(f.configType()), f.atoms(),
+                    f.dftEnergyEv() / f.atoms(), f.modelEnergyEv() / f.atoms(), pd, pm, Math.sqrt(se / f.dftForces().length)));
+        }
+        return b.toString();
+    }
+
+    /** −trace/3 of a stress (eV/Å³, xx yy zz first, ASE sign) in GPa: positive when compressed. */
+    static double pressureGPa(double[] stress) {
+        return -(stress[0] + stress[1] + stress[2]) / 3 * DftComparison.EV_PER_A3_IN_GPA;
+    }
+
+    private static String csvField(String v) {
+        return v.contains(",") || v.contains("\"") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+    }
 }

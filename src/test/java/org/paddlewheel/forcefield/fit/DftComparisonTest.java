@@ -91,6 +91,47 @@ class DftComparisonTest {
     }
 
     /**
+     * `dft compare --frames-csv`: the signed per-frame numbers behind the RMSEs. Against its own labels the model's pressure
+     * equals the label's, and both equal −trace/3 of the labelled stress (ASE sign) in GPa (1e-9 relative); with the labels
+     * 0.5 eV/atom higher the rows say DFT lies 0.5 eV/atom above the model (the sign an RMSE hides); a cell squeezed 5 % in
+     * length is compressed (positive pressure, > 1 GPa for this repulsive-core model), and its row says so.
+     */
+    @Test
+    void framesCsvCarriesSignedEnergiesAndPressures() throws Exception {
+        ForceField truth = new Uf3SyntheticData(5, 1, 0).truth;
+        List<LabelledXyz.Labelled> frames = new ArrayList<>(scan(truth, 0.5));
+        Structure first = frames.get(0).structure();
+        double[] rm = first.lattice().rowMajor(), xs = first.positions();
+        for (int k = 0; k < 9; k++) rm[k] *= 0.95;
+        for (int k = 0; k < xs.length; k++) xs[k] *= 0.95;
+        Structure squeezed = Structure.of(org.paddlewheel.model.Lattice.fromRowMajor(rm), first.speciesArray(), xs);
+        frames.add(Uf3SyntheticData.label(truth, ThinCells.widened(new LabelledXyz.Labelled(squeezed, 0, null, null, null, Map.of()), truth)
+                .structure(), "squeezed.extxyz#0", "squeezed"));
+        Path file = tmp.resolve("frames.extxyz");
+        LabelledXyz.write(file, frames);
+        DftComparison.Result r = DftComparison.compare(truth, Uf3Dataset.read(List.of(file)), List.of(), QUIET);
+        String[] rows = org.paddlewheel.report.DftComparisonReport.framesCsv(r).split("\n");
+        assertThat(rows[0]).startsWith("source,config_type,atoms,dft_energy_eV_per_atom,model_energy_eV_per_atom,dft_pressure_GPa,model_pressure_GPa");
+        assertThat(rows).hasSize(1 + frames.size());
+        for (int k = 1; k < rows.length; k++) {
+            String[] c = rows[k].split(",");
+            double pd = Double.parseDouble(c[5]), pm = Double.parseDouble(c[6]);
+            double[] st = frames.get(k - 1).stressEvPerA3();
+            double expected = -(st[0] + st[4] + st[8]) / 3 * DftComparison.EV_PER_A3_IN_GPA;
+            assertThat(pd).isCloseTo(expected, within(1e-4 + 1e-9 * Math.abs(expected)));
+            assertThat(pm).isCloseTo(pd, within(1e-3));
+            assertThat(Double.parseDouble(c[7])).isLessThan(1e-4);
+            if (c[1].equals("scan-test")) {
+                // relative-energy groups keep the offset between DFT and model here: the scan is not a relative-energy group
+                assertThat(Double.parseDouble(c[3]) - Double.parseDouble(c[4])).isCloseTo(0.5, within(1e-5));
+            }
+        }
+        String[] sq = rows[rows.length - 1].split(",");
+        assertThat(sq[1]).isEqualTo("squeezed");
+        assertThat(Double.parseDouble(sq[5])).isGreaterThan(1.0);
+    }
+
+    /**
      * A non-cubic DFT cell (NaBH4's is tetragonal) is judged by its three cell lengths as well as by its volume: a "DFT" cell of
      * the model's own volume but stretched 5 % along c (a, b × 1.05^(−1/3), c × 1.05^(2/3)) passes the volume-equivalent a
      * (isotropic relaxation keeps the stretch; ≤ 1 %) and must fail the target on the lengths, where the model relaxed with
