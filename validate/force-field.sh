@@ -11,7 +11,8 @@
 #   --quick: 3 ps equilibration + 2 ps production per run (NaBH4: 3 ps), about 10 minutes on 2 cores. Until session 16
 #   quick mode equilibrated 1 ps, which the barostat (tau_p 1 ps) needs ~3 ps to outgrow: x = 1 still expanded from 4.86 to
 #   4.92 A between 1 and 3 ps, and the reports showed a(300 K) 2 % low at P = +0.4-0.6 GPa in a 0 GPa run.
-#   full (default): 3 ps + 20 ps per run (NaBH4: 3 + 20 ps); 843 s on 2 cores for the bundled DFT model (6 Dec 2026, beside a
+#   full (default): 3 ps + 20 ps per run (NaBH4: 3 + 20 ps); 1320 s for the bundled DFT model with sections 3c and 4b (session 28,
+#   beside another MD job); before them 843 s (6 Dec 2026, beside a
 #   `study --full`), 980 s for the session-16 one.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
