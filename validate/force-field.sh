@@ -61,17 +61,17 @@ for x in 0 1; do
 done
 # 3. NaBH4 (Fm-3m, 2x2x2 conventional = 192 atoms), BH4 reorientation at 300, 400, 500 K
 "$pw" build supercell "$here/forcefields/fit/NaBH4.vasp" --supercell 2x2x2 -o nabh4.vasp > /dev/null
-for t in 300 400 500; do
-  md nabh4_$t nabh4.vasp ${t}K "$rot"
-  "$pw" analyze nabh4_$t/XDATCAR --timestep 0.5fs --temperature ${t}K -o an_nabh4_$t --quiet --json > an_nabh4_$t.json 2>/dev/null
-done
+reorientation_runs() { # prefix [nvt]: NaBH4 MD at 300, 400, 500 K and the rotation analysis of each (an_<prefix>_<T>.json)
+  for t in 300 400 500; do
+    md ${1}_$t nabh4.vasp ${t}K "$rot" ${2:-}
+    "$pw" analyze ${1}_$t/XDATCAR --timestep 0.5fs --temperature ${t}K -o an_${1}_$t --quiet --json > an_${1}_$t.json 2>/dev/null
+  done
+}
+reorientation_runs nabh4
 # 3c. NaBH4 at the measured lattice (NVT, the cell as built, 6.163 Å): the reorientation without the model's own thermal
 #     swelling. Session 28: the bundled model's Ea is 0.048 eV at its own volume (a(300 K) +5 %) and 0.090 eV here, so the
 #     volume, not only the barrier, sets the NPT number.
-for t in 300 400 500; do
-  md nabh4nvt_$t nabh4.vasp ${t}K "$rot" nvt
-  "$pw" analyze nabh4nvt_$t/XDATCAR --timestep 0.5fs --temperature ${t}K -o an_nabh4nvt_$t --quiet --json > an_nabh4nvt_$t.json 2>/dev/null
-done
+reorientation_runs nabh4nvt nvt
 # 3b. Na2O (antifluorite, 2x2x2 conventional = 96 atoms) at 300 K, for its lattice parameter
 "$pw" build supercell "$here/forcefields/fit/Na2O.vasp" --supercell 2x2x2 -o na2o.vasp > /dev/null
 md na2o_300 na2o.vasp 300K "$prod"

@@ -44,14 +44,14 @@ def near_300k(groups, compound):
     return v
 
 
-def implied_a(work, compound):
-    """Mean a (Å) of the run at +dP after 3 ps, or None."""
-    p = os.path.join(work, "pbe300_" + compound, "thermo.csv")
+def mean_a(run, cells):
+    """Mean a (Å) of an MD run folder after the 3 ps equilibration (volume per conventional cell), or None."""
+    p = os.path.join(run, "thermo.csv")
     if not os.path.exists(p):
         return None
     with open(p) as f:
         v = [float(r["volume_A3"]) for r in csv.DictReader(f) if float(r["time_ps"]) > 3.0]
-    return (sum(v) / len(v) / MEASURED[compound][1]) ** (1 / 3) if v else None
+    return (sum(v) / len(v) / cells) ** (1 / 3) if v else None
 
 
 def report(path, work):
@@ -67,20 +67,14 @@ def report(path, work):
         w.append("| %s | %d | %+.3f ± %.3f |" % (g, len(groups[g]), m, se))
     w += ["", "| compound | dP near 300 K (GPa) | model a(300 K), 0 GPa (section 1) | PBE's implied a(300 K) = model at +dP (Å) | "
           "measured (Å) | PBE's part | the model's part |", "|---|---|---|---|---|---|---|"]
-    a0 = {"x1": os.path.join(work, "npt300_x1"), "nabh4": os.path.join(work, "nabh4_300"), "na2o": os.path.join(work, "na2o_300")}
+    a0 = {c: os.path.join(work, run) for c, run in (("x1", "npt300_x1"), ("nabh4", "nabh4_300"), ("na2o", "na2o_300"))}
     for c, (label, cells, meas, src) in MEASURED.items():
         v = near_300k(groups, c)
         if not v:
             w.append("| %s | no thermal frames | | | %.4f (%s) | | |" % (label, meas, src))
             continue
         m, se = mean_se(v)
-        ai = implied_a(work, c)
-        am = None
-        tp = os.path.join(a0[c], "thermo.csv")
-        if os.path.exists(tp):
-            with open(tp) as f:
-                vv = [float(r["volume_A3"]) for r in csv.DictReader(f) if float(r["time_ps"]) > 3.0]
-            am = (sum(vv) / len(vv) / cells) ** (1 / 3) if vv else None
+        ai, am = mean_a(os.path.join(work, "pbe300_" + c), cells), mean_a(a0[c], cells)
         if ai is None or am is None:
             w.append("| %s | %+.3f ± %.3f (%d frames) | %s | run missing | %.4f (%s) | | |" % (label, m, se, len(v), "%.4f" % am if am else "n/a", meas, src))
             continue

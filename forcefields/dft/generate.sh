@@ -411,13 +411,15 @@ scan_fine_stage() {
 # cubic [001] axis (its S4 axis) in the orthogonal 2x2x1 cell of rock-salt NaBH4 (48 atoms, a = 6.163 Å measured), at
 # 0, 15, 30 and 45° (45°: halfway through the 90° jump about [001] between the two orientations of the disordered
 # phase). Unrelaxed, so an upper bound of that jump's barrier, like the antiperovskite scans.
+nabh4_221() { # A OUT: the orthogonal 2x2x1 NaBH4 cell (48 atoms) of cubic lattice parameter A, built once
+  [[ -f "$2" ]] && return 0
+  cfg tet-nabh4 "$1" "${2%.extxyz}-tet.extxyz"
+  pw build supercell "${2%.extxyz}-tet.extxyz" --supercell 2x2x1 -o "$2" >/dev/null
+}
 scan_nabh4_stage() {
   local S="$WORK/scan"
   mkdir -p "$S" "$WORK/sp"
-  if [[ ! -f "$S/nabh4-221.extxyz" ]]; then
-    cfg tet-nabh4 6.163 "$S/nabh4-tet.extxyz"
-    pw build supercell "$S/nabh4-tet.extxyz" --supercell 2x2x1 -o "$S/nabh4-221.extxyz" >/dev/null
-  fi
+  nabh4_221 6.163 "$S/nabh4-221.extxyz"
   cfg rotate-first "$S/nabh4-221.extxyz" B z "$S/scan-rot-bh4-nabh4.extxyz" 0 15 30 45
   sp_piece scan-rot-bh4-nabh4 0 "$S/scan-rot-bh4-nabh4.extxyz"
 }
@@ -432,17 +434,11 @@ scan_nabh4_train_stage() {
   local S="$WORK/scan" a
   mkdir -p "$S" "$WORK/sp"
   for a in 6.35 6.55; do
-    if [[ ! -f "$S/nabh4-221-$a.extxyz" ]]; then
-      cfg tet-nabh4 "$a" "$S/nabh4-tet-$a.extxyz"
-      pw build supercell "$S/nabh4-tet-$a.extxyz" --supercell 2x2x1 -o "$S/nabh4-221-$a.extxyz" >/dev/null
-    fi
+    nabh4_221 "$a" "$S/nabh4-221-$a.extxyz"
     cfg rotate-first "$S/nabh4-221-$a.extxyz" B z "$S/scan-rot-bh4-nabh4-a${a/./}.extxyz" 0 15 30 45
     sp_piece "scan-rot-bh4-nabh4-a${a/./}" 0 "$S/scan-rot-bh4-nabh4-a${a/./}.extxyz"
   done
-  if [[ ! -f "$S/nabh4-221.extxyz" ]]; then
-    cfg tet-nabh4 6.163 "$S/nabh4-tet.extxyz"
-    pw build supercell "$S/nabh4-tet.extxyz" --supercell 2x2x1 -o "$S/nabh4-221.extxyz" >/dev/null
-  fi
+  nabh4_221 6.163 "$S/nabh4-221.extxyz"
   cfg rotate-first "$S/nabh4-221.extxyz" B x "$S/scan-rot-bh4-nabh4-xaxis.extxyz" 0 10 20 30
   sp_piece scan-rot-bh4-nabh4-xaxis 0 "$S/scan-rot-bh4-nabh4-xaxis.extxyz"
 }

@@ -51,9 +51,10 @@ public final class DftCompareCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the JSON report instead of markdown.")
     boolean json;
     @Option(names = "--frames-csv", paramLabel = "FILE", description = "Also write one row per configuration: source, config_type, atoms,"
-            + " DFT and model energy (eV/atom; cut-off corrected, and within relative-energy groups each group's mean removed as in the"
-            + " report), DFT and model pressure (GPa, −trace/3 of the stress, positive compressive) and force RMSE (eV/Å): the signs"
-            + " an RMSE hides, e.g. whether a model's pressure on hot frames lies above or below DFT's.")
+            + " DFT and model energy (eV/atom) and pressure (GPa, −trace/3 of the stress, positive compressive), force RMSE (eV/Å):"
+            + " the signs an RMSE hides, e.g. whether a model's pressure on hot frames lies above or below DFT's. DFT numbers are"
+            + " cut-off corrected and, as in the report, in the model's relative-energy groups (fit.relative_energy_config_types,"
+            + " e.g. the Γ-only scans) shifted by the group's mean energy error with the DFT pressure set to the model's.")
     Path framesCsv;
 
     @Override

@@ -368,7 +368,8 @@ public final class DftComparisonReport {
     /**
      * One CSV row per configuration (energies eV/atom, pressures GPa, force RMSE eV/Å): the signed per-frame numbers behind
      * the report's RMSEs. Pressure is −(σxx + σyy + σzz)/3 with σ in the ASE sign (positive under tension), so positive
-     * means compressed; empty where a frame has no stress.
+     * means compressed; empty where a frame has no stress. The DFT columns are those the report compares: in relative-energy
+     * groups shifted by the group's mean energy error, with the DFT pressure set to the model's.
      */
     public static String framesCsv(DftComparison.Result r) {
         StringBuilder b = new StringBuilder("source,config_type,atoms,dft_energy_eV_per_atom,model_energy_eV_per_atom,"
