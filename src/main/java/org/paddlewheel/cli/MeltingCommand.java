@@ -57,7 +57,8 @@ public final class MeltingCommand implements Callable<Integer> {
     int slabs;
     @Option(names = {"-o", "--output"}, required = true, description = "Output directory (an existing run there is refused unless --resume or --force).")
     Path out;
-    @Option(names = "--resume", description = "Continue the run in -o DIR from its checkpoints (same options and threads).")
+    @Option(names = "--resume", description = "Continue the run in -o DIR from its checkpoints (same options and threads); a longer --time lengthens "
+            + "the released runs, which continue bit for bit as if run that long at once.")
     boolean resume;
     @Option(names = "--force", description = "Start afresh in -o DIR even if it holds a run.")
     boolean force;

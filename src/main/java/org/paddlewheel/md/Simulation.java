@@ -67,6 +67,15 @@ public final class Simulation implements AutoCloseable {
     /** File name of the trajectory for the configured format. */
     public String trajectoryName() { return c.format().fileName(); }
 
+    /**
+     * The step at which the checkpoint in {@code dir} was written, or −1 when there is none: lets a
+     * caller that chains runs tell a finished run from one that is to be lengthened.
+     */
+    public static long checkpointStep(Path dir) throws IOException {
+        Path ck = dir.resolve("checkpoint.bin");
+        return Files.exists(ck) ? Checkpoint.read(ck).step() : -1;
+    }
+
     /** Runs (or resumes) to the end; {@code stopAfter} (≥ 0) stops early after that step, for tests. */
     public void run(boolean resume, Progress progress, long stopAfter) throws IOException {
         Files.createDirectories(dir);

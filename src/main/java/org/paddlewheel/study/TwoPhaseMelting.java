@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.paddlewheel.forcefield.ForceField;
@@ -19,6 +20,7 @@ import org.paddlewheel.md.Simulation;
 import org.paddlewheel.md.TrajectoryFormat;
 import org.paddlewheel.model.Element;
 import org.paddlewheel.model.Frame;
+import org.paddlewheel.model.InputException;
 import org.paddlewheel.model.Lattice;
 import org.paddlewheel.model.Molecule;
 import org.paddlewheel.model.Structure;
@@ -57,6 +59,8 @@ public final class TwoPhaseMelting {
     }
 
     private static final String[] STAGES = {"1-crystal", "2-melt", "3-quench", "4-coexist"};
+    /** The option that sets each stage's length, for the message that refuses a resume. */
+    private static final String[] STAGE_OPTIONS = {"--equilibrate", "--melt-time", "--quench-time", "--time"};
 
     private final Structure crystal;
     private final ForceField forceField;
@@ -95,6 +99,8 @@ public final class TwoPhaseMelting {
         List<MeltingBracket.Point> points = new ArrayList<>();
         done = 0;
         List<Double> temps = p.temperaturesK();
+        // every temperature is checked before any runs, so a refused resume changes nothing
+        if (resume) for (double t : temps) checkResumable(dir.resolve(MeltingProtocol.folder(t)));
         for (int ti = 0; ti < temps.size(); ti++) {
             MeltingResult.Run r = runOne(dir.resolve(MeltingProtocol.folder(temps.get(ti))), ti, resume, progress);
             runs.add(r);
@@ -140,6 +146,32 @@ public final class TwoPhaseMelting {
         if (!molten) j = new PhaseVerdict.Judgement(j.start(), j.end(), j.sigma(), j.smallestChange(), PhaseVerdict.UNDECIDED);
         return new MeltingResult.Run(t, crystalLevel, liquidLevel, threshold, x.timesPs(), phi, x.psi(),
                 x.lastVolume() / x.firstVolume() - 1, molten, j);
+    }
+
+    /**
+     * A resume may lengthen only the released run ({@code --time}): each stage starts from the previous
+     * stage's end, so a stage that already fed the next one must keep its length (else the later stages'
+     * checkpoints would continue from a state the new protocol never reached), and no stage may be
+     * shortened (its trajectory would hold more than the protocol says).
+     */
+    private void checkResumable(Path tdir) throws IOException {
+        double[] lengths = {p.equilibrateFs(), p.meltFs(), p.quenchFs(), p.productionFs()};
+        for (int k = 0; k < STAGES.length; k++) {
+            long made = Simulation.checkpointStep(tdir.resolve(STAGES[k]));
+            if (made < 0) return;
+            long asked = Math.round(lengths[k] / p.timestepFs());
+            boolean fedNext = k + 1 < STAGES.length && Simulation.checkpointStep(tdir.resolve(STAGES[k + 1])) >= 0;
+            if (made > asked || (fedNext && made != asked)) {
+                throw new InputException(tdir.resolve(STAGES[k]).toString(), 0, String.format(Locale.ROOT,
+                        "%s was %s fs when this stage ran (%d steps), now %s fs; a resume can only lengthen --time (the released run): "
+                                + "use the original %s, or --force / another -o for a new run",
+                        STAGE_OPTIONS[k], fmt(made * p.timestepFs()), made, fmt(lengths[k]), STAGE_OPTIONS[k]));
+            }
+        }
+    }
+
+    private static String fmt(double fs) {
+        return fs == Math.rint(fs) ? Long.toString((long) fs) : Double.toString(fs);
     }
 
     private Stage stage(Structure start, boolean[] mobile, Ensemble ens, double tK, double timeFs, Path dir, long seed, boolean resume,

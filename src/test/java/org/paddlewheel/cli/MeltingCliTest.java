@@ -95,4 +95,39 @@ class MeltingCliTest {
         assertThat(fresh.exitCode()).as(fresh.err()).isZero();
         assertThat(Files.readString(out.resolve("melting.json"))).as("seed 1 twice").isEqualTo(first);
     }
+
+    /**
+     * A resume with a longer --time continues the released runs from their checkpoints: the Langevin
+     * noise and the state come from the checkpoint, and both runs checkpoint at the same steps (every
+     * 1 ps), so the lengthened run is the 2 ps run made at once, byte for byte. A resume that would
+     * change a stage that already fed the next one, or shorten one, is refused (exit 2, one line) and
+     * leaves the run as it was.
+     */
+    @Test
+    void resumeWithLongerTimeEqualsTheLongRunAndRefusesOtherLengthChanges() throws Exception {
+        Path[] in = argon();
+        Path longer = tmp.resolve("longer"), once = tmp.resolve("once");
+        assertThat(CliRunner.run(args(in, longer, "48K").toArray(String[]::new)).exitCode()).isZero();
+        List<String> twoPs = args(in, longer, "48K", "--resume");
+        twoPs.set(twoPs.indexOf("1ps"), "2ps");
+        CliRunner.Result r = CliRunner.run(twoPs.toArray(String[]::new));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        List<String> atOnce = args(in, once, "48K");
+        atOnce.set(atOnce.indexOf("1ps"), "2ps");
+        assertThat(CliRunner.run(atOnce.toArray(String[]::new)).exitCode()).isZero();
+        String made = Files.readString(longer.resolve("melting.json"));
+        assertThat(made).as("1 ps, then resumed to 2 ps = 2 ps at once").isEqualTo(Files.readString(once.resolve("melting.json")));
+        assertThat(Json.MAPPER.readTree(made).get("runs").get(0).get("times_ps")).as("2 ps of samples every 50 fs").hasSize(41);
+
+        for (String[] change : new String[][] {{"200fs", "300fs", "--melt-time"}, {"2ps", "1ps", "--time"}}) {
+            List<String> a = new ArrayList<>(twoPs);
+            a.set(a.indexOf("--melt-time") + 1, "--melt-time".equals(change[2]) ? change[1] : "200fs");
+            if ("--time".equals(change[2])) a.set(a.indexOf("2ps"), change[1]);
+            CliRunner.Result refused = CliRunner.run(a.toArray(String[]::new));
+            assertThat(refused.exitCode()).as(refused.err()).isEqualTo(2);
+            assertThat(refused.err().strip().lines().count()).as(refused.err()).isEqualTo(1);
+            assertThat(refused.err()).contains(change[2]).contains("can only lengthen --time");
+            assertThat(Files.readString(longer.resolve("melting.json"))).as("nothing rewritten").isEqualTo(made);
+        }
+    }
 }
