@@ -104,7 +104,7 @@ public final class MeltingCommand implements Callable<Integer> {
             for (MeltingResult.Run run : r.runs()) {
                 System.err.printf(Locale.ROOT, "  %-8s solid fraction %.2f -> %.2f (sigma %.2f): %s%s%n", MeltingProtocol.folder(run.temperatureK()),
                         run.judgement().start(), run.judgement().end(), run.judgement().sigma(), run.judgement().verdict().text(),
-                        run.molten() ? "" : " (upper half did not melt: raise --melt-temperature)");
+                        run.note().isEmpty() ? "" : " (" + run.note() + ")");
             }
             System.err.printf(Locale.ROOT, "bracket: %s; measured %.0f K (%s)%n", r.bracket().bracketed()
                     ? String.format(Locale.ROOT, "[%.0f, %.0f] K", r.bracket().lowK(), r.bracket().highK()) : "none (" + r.bracket().reason() + ")",

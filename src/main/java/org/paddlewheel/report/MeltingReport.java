@@ -92,6 +92,10 @@ public final class MeltingReport {
             o.put("liquid_level", run.liquidLevel());
             o.put("threshold", run.threshold());
             o.put("volume_change", run.volumeChange());
+            putFinite(o, "molten_half_rms_displacement_A", run.moltenRmsA());
+            putFinite(o, "crystal_half_rms_displacement_A", run.crystalRmsA());
+            o.put("site_spacing_A", run.siteSpacingA());
+            o.put("note", run.note());
             ArrayNode t = o.putArray("times_ps"), f = o.putArray("solid_fraction"), psi = o.putArray("order_per_slab");
             for (int k = 0; k < run.timesPs().length; k++) {
                 t.add(Math.round(run.timesPs()[k] * 1e6) / 1e6);
@@ -103,6 +107,11 @@ public final class MeltingReport {
             }
         }
         return root;
+    }
+
+    /** A number, or null where it is not defined (a half without sites). */
+    private static void putFinite(ObjectNode o, String key, double v) {
+        if (Double.isFinite(v)) o.put(key, v); else o.putNull(key);
     }
 
     /** Writes {@code dir/melting.json} and {@code dir/solid-fraction.png|svg}. */

@@ -37,8 +37,31 @@ public record MeltingResult(List<String> sublattice, List<int[]> miller, int sla
      * @param molten         whether the melt stage left the upper half liquid: its level below the midpoint of the
      *                       random-position level √(π/(4N_s)) and the crystal level (else the verdict is undecided)
      * @param judgement      φ₀, φ_end, σ and the verdict
+     * @param moltenRmsA     RMS displacement (Å) over the released run of the sites that started in the molten half
+     *                       (in the release cell, so the barostat's rescaling of c is not counted)
+     * @param crystalRmsA    the same for the sites that started in the crystal half
+     * @param siteSpacingA   nearest-neighbour distance of the sublattice in the starting crystal (median over sites), Å
      */
     public record Run(double temperatureK, double crystalLevel, double liquidLevel, double threshold, double[] timesPs,
                       double[] solidFraction, double[][] orderPerSlab, double volumeChange, boolean molten,
-                      PhaseVerdict.Judgement judgement) {}
+                      PhaseVerdict.Judgement judgement, double moltenRmsA, double crystalRmsA, double siteSpacingA) {
+        /**
+         * What an undecided verdict can mean, from the molten half's mobility; empty for a decided run. The
+         * numbers are given in site spacings with a cautious reading: under half a spacing the liquid has barely
+         * rearranged and the run should be lengthened before "level" is read as coexistence; beyond it, a level
+         * interface means near coexistence or crystal growth much slower than the liquid's diffusion. (For scale:
+         * in the Lennard-Jones test a solid that grew by several slabs did so while its liquid's sites moved 0.42
+         * spacings RMS, so the half-spacing line marks little rearrangement, not an impossibility.)
+         */
+        public String note() {
+            if (!molten) return "the melt stage left the upper half ordered: raise --melt-temperature";
+            if (judgement.verdict() != PhaseVerdict.UNDECIDED) return "";
+            String moved = String.format(java.util.Locale.ROOT, "the molten half's sites moved %.1f Å RMS (%.2f site spacings of %.1f Å; "
+                    + "crystal half %.1f Å)", moltenRmsA, moltenRmsA / siteSpacingA, siteSpacingA, crystalRmsA);
+            if (moltenRmsA < 0.5 * siteSpacingA) {
+                return moved + ": the liquid has barely rearranged; lengthen --time before reading the level interface as coexistence";
+            }
+            return "interface level while " + moved + ": near coexistence, or crystal growth much slower than the liquid's diffusion";
+        }
+    }
 }

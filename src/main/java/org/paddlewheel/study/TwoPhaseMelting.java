@@ -69,6 +69,7 @@ public final class TwoPhaseMelting {
     private final SlabOrder order;
     private final List<String> sublattice;
     private final int frozenSlabs;
+    private final double siteSpacing;
     private long done;
 
     /**
@@ -85,6 +86,7 @@ public final class TwoPhaseMelting {
         int[] sites = sites(top, crystal, protocol.sublattice(), sublattice);
         this.order = SlabOrder.of(crystal, sites, protocol.slabs());
         this.frozenSlabs = order.slabCount() / 2;
+        this.siteSpacing = SiteMobility.siteSpacing(crystal, sites);
     }
 
     /** Species or molecule kinds of the order parameter's sites. */
@@ -111,7 +113,7 @@ public final class TwoPhaseMelting {
     }
 
     /** One stage's outcome: the final state and the per-slab order parameter of every sample. */
-    private record Stage(Structure end, double[] timesPs, double[][] psi, double firstVolume, double lastVolume) {}
+    private record Stage(Structure end, double[] timesPs, double[][] psi, double firstVolume, double lastVolume, SiteMobility.Result mobility) {}
 
     private MeltingResult.Run runOne(Path tdir, int ti, boolean resume, Progress progress) throws IOException {
         double t = p.temperaturesK().get(ti);
@@ -145,7 +147,7 @@ public final class TwoPhaseMelting {
         PhaseVerdict.Judgement j = PhaseVerdict.judge(phi, order.slabCount());
         if (!molten) j = new PhaseVerdict.Judgement(j.start(), j.end(), j.sigma(), j.smallestChange(), PhaseVerdict.UNDECIDED);
         return new MeltingResult.Run(t, crystalLevel, liquidLevel, threshold, x.timesPs(), phi, x.psi(),
-                x.lastVolume() / x.firstVolume() - 1, molten, j);
+                x.lastVolume() / x.firstVolume() - 1, molten, j, x.mobility().moltenRmsA(), x.mobility().crystalRmsA(), siteSpacing);
     }
 
     /**
@@ -196,16 +198,18 @@ public final class TwoPhaseMelting {
         List<double[]> psi = new ArrayList<>();
         List<Double> times = new ArrayList<>();
         double v0 = Double.NaN, v1 = Double.NaN;
+        SiteMobility mobility = new SiteMobility(order, frozenSlabs);
         try (TrajectoryReader r = Formats.openTrajectory(dir.resolve(sim(cfg)), "extxyz", p.timestepFs())) {
             while (r.hasNext()) {
                 Frame f = r.next();
                 psi.add(order.perSlab(f.structure()));
+                mobility.add(f.structure());
                 times.add(f.timeFs() * 1e-3);
                 if (Double.isNaN(v0)) v0 = f.structure().lattice().volume();
                 v1 = f.structure().lattice().volume();
             }
         }
-        return new Stage(end, times.stream().mapToDouble(Double::doubleValue).toArray(), psi.toArray(double[][]::new), v0, v1);
+        return new Stage(end, times.stream().mapToDouble(Double::doubleValue).toArray(), psi.toArray(double[][]::new), v0, v1, mobility.result());
     }
 
     private static String sim(MdConfig cfg) { return cfg.format().fileName(); }

@@ -37,6 +37,14 @@ class TwoPhaseMeltingTest {
         assertThat(hot.judgement().verdict()).as("T* = 0.95, seed 7: %s", hot.judgement()).isEqualTo(PhaseVerdict.MELTS);
         assertThat(cold.molten()).as("the melt stage left the upper half liquid").isTrue();
         assertThat(cold.liquidLevel()).isLessThan(1.5 * SlabOrder.randomLevel(r.sitesPerSlab()));
+        // fcc site spacing a/√2 at the built 5.34 Å; the molten half of the hot run diffuses more than a spacing in
+        // 25 ps (liquid argon, D ≈ 2e-5 cm²/s near T* 0.95: √(6 D t) ≈ 5.5 Å), the crystal half of the cold run vibrates
+        // (Lindemann ratio ~0.1 near melting, so ≤ 0.3 spacing even counting the interface slabs that order as they grow)
+        assertThat(hot.siteSpacingA()).isCloseTo(5.34 / Math.sqrt(2), org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(hot.moltenRmsA()).as("liquid argon moves").isGreaterThan(hot.siteSpacingA());
+        assertThat(cold.crystalRmsA()).as("crystal argon vibrates").isLessThan(0.3 * cold.siteSpacingA());
+        assertThat(cold.note()).as("decided runs carry no note").isEmpty();
+        // measured, seed 7: hot molten half 5.33 Å, cold crystal half 0.47 Å, cold molten half 1.59 Å (0.42 spacings) while the solid grew
         assertThat(r.bracket().bracketed()).as(r.bracket().reason()).isTrue();
         assertThat(r.bracket().lowK()).isLessThan(0.62 * LennardJonesArgon.EPSILON_K);
         assertThat(r.bracket().highK()).isGreaterThan(0.694 * LennardJonesArgon.EPSILON_K);
