@@ -41,10 +41,12 @@ public record MeltingResult(List<String> sublattice, List<int[]> miller, int sla
      *                       (in the release cell, so the barostat's rescaling of c is not counted)
      * @param crystalRmsA    the same for the sites that started in the crystal half
      * @param siteSpacingA   nearest-neighbour distance of the sublattice in the starting crystal (median over sites), Å
+     * @param gapA           width (Å) of the widest run of slabs holding under half the mean atom count at the end of
+     *                       the released run ({@code LowDensityGap}): the cell has opened a cavity; 0 when none
      */
     public record Run(double temperatureK, double crystalLevel, double liquidLevel, double threshold, double[] timesPs,
                       double[] solidFraction, double[][] orderPerSlab, double volumeChange, boolean molten,
-                      PhaseVerdict.Judgement judgement, double moltenRmsA, double crystalRmsA, double siteSpacingA) {
+                      PhaseVerdict.Judgement judgement, double moltenRmsA, double crystalRmsA, double siteSpacingA, double gapA) {
         /**
          * What an undecided verdict can mean, from the molten half's mobility; empty for a decided run. The
          * numbers are given in site spacings with a cautious reading: under half a spacing the liquid has barely
@@ -55,7 +57,14 @@ public record MeltingResult(List<String> sublattice, List<int[]> miller, int sla
          */
         public String note() {
             if (!molten) return "the melt stage left the upper half ordered: raise --melt-temperature";
-            if (judgement.verdict() != PhaseVerdict.UNDECIDED) return "";
+            String cavity = gapA > 0 ? String.format(java.util.Locale.ROOT, "the cell opened a low-density gap %.1f Å wide (under half the "
+                    + "mean density) by the end: the liquid cavitates at this temperature and pressure, so the verdict compares the crystal "
+                    + "with a liquid that is not bulk", gapA) : "";
+            if (judgement.verdict() != PhaseVerdict.UNDECIDED) return cavity;
+            return cavity.isEmpty() ? undecided() : undecided() + "; " + cavity;
+        }
+
+        private String undecided() {
             String moved = String.format(java.util.Locale.ROOT, "the molten half's sites moved %.1f Å RMS (%.2f site spacings of %.1f Å; "
                     + "crystal half %.1f Å)", moltenRmsA, moltenRmsA / siteSpacingA, siteSpacingA, crystalRmsA);
             if (moltenRmsA < 0.5 * siteSpacingA) {

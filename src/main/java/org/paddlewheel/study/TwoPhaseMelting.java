@@ -147,7 +147,8 @@ public final class TwoPhaseMelting {
         PhaseVerdict.Judgement j = PhaseVerdict.judge(phi, order.slabCount());
         if (!molten) j = new PhaseVerdict.Judgement(j.start(), j.end(), j.sigma(), j.smallestChange(), PhaseVerdict.UNDECIDED);
         return new MeltingResult.Run(t, crystalLevel, liquidLevel, threshold, x.timesPs(), phi, x.psi(),
-                x.lastVolume() / x.firstVolume() - 1, molten, j, x.mobility().moltenRmsA(), x.mobility().crystalRmsA(), siteSpacing);
+                x.lastVolume() / x.firstVolume() - 1, molten, j, x.mobility().moltenRmsA(), x.mobility().crystalRmsA(), siteSpacing,
+                LowDensityGap.widthA(x.end(), order));
     }
 
     /**
