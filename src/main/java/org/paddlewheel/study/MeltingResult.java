@@ -58,8 +58,9 @@ public record MeltingResult(List<String> sublattice, List<int[]> miller, int sla
         public String note() {
             if (!molten) return "the melt stage left the upper half ordered: raise --melt-temperature";
             String cavity = gapA > 0 ? String.format(java.util.Locale.ROOT, "the cell opened a low-density gap %.1f Å wide (under half the "
-                    + "mean density) by the end: the liquid cavitates at this temperature and pressure, so the verdict compares the crystal "
-                    + "with a liquid that is not bulk", gapA) : "";
+                    + "mean density) by the end: the liquid tore (with npt-c it keeps the crystal's cross-section, so a liquid much less dense "
+                    + "than its crystal is stretched sideways); the verdict compares the crystal with a liquid that is not bulk: check its "
+                    + "density in a bulk NPT run", gapA) : "";
             if (judgement.verdict() != PhaseVerdict.UNDECIDED) return cavity;
             return cavity.isEmpty() ? undecided() : undecided() + "; " + cavity;
         }
