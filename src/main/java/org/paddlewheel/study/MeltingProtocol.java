@@ -77,7 +77,7 @@ public record MeltingProtocol(List<Double> temperaturesK, double meltTemperature
     /** The folder of temperature t: "450K" (rounded to 0.1 K when not whole). */
     public static String folder(double t) { return fmt(t) + "K"; }
 
-    private static String fmt(double v) {
+    static String fmt(double v) {
         return Math.abs(v - Math.rint(v)) < 1e-9 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.1f", v);
     }
 

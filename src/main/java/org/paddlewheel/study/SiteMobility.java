@@ -34,11 +34,9 @@ final class SiteMobility {
 
     /** Adds the next frame (same atom order as the crystal). */
     void add(Structure frame) {
-        Lattice l = frame.lattice();
-        double[] f = new double[3 * sites.length];
-        for (int j = 0; j < sites.length; j++) l.toFractional(frame.x(sites[j], 0), frame.x(sites[j], 1), frame.x(sites[j], 2), f, 3 * j);
+        double[] f = SlabOrder.fractional(frame, sites);
         if (start == null) {
-            first = l;
+            first = frame.lattice();
             start = f.clone();
             unwrapped = f.clone();
             molten = new boolean[sites.length];

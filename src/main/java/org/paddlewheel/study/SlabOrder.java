@@ -121,7 +121,8 @@ public final class SlabOrder {
     /** E|S| of N sites at random positions: the mean of a Rayleigh amplitude, √(π/(4N)). */
     public static double randomLevel(double sitesPerSlab) { return Math.sqrt(Math.PI / (4 * sitesPerSlab)); }
 
-    private static double[] fractional(Structure s, int[] sites) {
+    /** Fractional coordinates of the given atoms, x y z per atom. */
+    static double[] fractional(Structure s, int[] sites) {
         Lattice l = s.lattice();
         double[] f = new double[3 * sites.length];
         for (int j = 0; j < sites.length; j++) {

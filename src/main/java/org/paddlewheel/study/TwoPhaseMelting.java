@@ -113,7 +113,7 @@ public final class TwoPhaseMelting {
     }
 
     /** One stage's outcome: the final state and the per-slab order parameter of every sample. */
-    private record Stage(Structure end, double[] timesPs, double[][] psi, double firstVolume, double lastVolume, SiteMobility.Result mobility) {}
+    private record Stage(Structure end, double[] timesPs, double[][] psi, double firstVolume, double lastVolume) {}
 
     private MeltingResult.Run runOne(Path tdir, int ti, boolean resume, Progress progress) throws IOException {
         double t = p.temperaturesK().get(ti);
@@ -123,12 +123,14 @@ public final class TwoPhaseMelting {
         // With the c-axis barostat the crystal is still equilibrated isotropically: the cross-section
         // the later stages keep must be the crystal's own lattice at T and P, not the built one.
         Ensemble crystalEnsemble = p.ensemble() == Ensemble.NPT_C ? Ensemble.NPT : p.ensemble();
-        Stage c = stage(crystal, all, crystalEnsemble, t, p.equilibrateFs(), tdir.resolve(STAGES[0]), seed(ti, 0), resume, progress, label + " crystal");
+        Stage c = stage(crystal, all, crystalEnsemble, t, p.equilibrateFs(), tdir.resolve(STAGES[0]), seed(ti, 0), resume, progress, label + " crystal", null);
         boolean[] half = RegionFreeze.mobileMask(top, c.end(), f -> order.slabOf(f) < frozenSlabs);
         Stage m = stage(c.end(), half, p.meltEnsemble(), p.meltTemperatureK(), p.meltFs(), tdir.resolve(STAGES[1]), seed(ti, 1), resume, progress,
-                label + " melt");
-        Stage q = stage(m.end(), half, p.ensemble(), t, p.quenchFs(), tdir.resolve(STAGES[2]), seed(ti, 2), resume, progress, label + " quench");
-        Stage x = stage(q.end(), all, p.ensemble(), t, p.productionFs(), tdir.resolve(STAGES[3]), seed(ti, 3), resume, progress, label + " coexist");
+                label + " melt", null);
+        Stage q = stage(m.end(), half, p.ensemble(), t, p.quenchFs(), tdir.resolve(STAGES[2]), seed(ti, 2), resume, progress, label + " quench", null);
+        SiteMobility mobility = new SiteMobility(order, frozenSlabs);
+        Stage x = stage(q.end(), all, p.ensemble(), t, p.productionFs(), tdir.resolve(STAGES[3]), seed(ti, 3), resume, progress, label + " coexist",
+                mobility);
 
         double crystalLevel = meanOverLastHalf(c.psi(), 0, order.slabCount());
         // molten slabs not touching the frozen block (slabs frozenSlabs+1 .. n−2), else all molten slabs
@@ -146,8 +148,9 @@ public final class TwoPhaseMelting {
         boolean molten = liquidLevel < 0.5 * (random + crystalLevel);
         PhaseVerdict.Judgement j = PhaseVerdict.judge(phi, order.slabCount());
         if (!molten) j = new PhaseVerdict.Judgement(j.start(), j.end(), j.sigma(), j.smallestChange(), PhaseVerdict.UNDECIDED);
+        SiteMobility.Result moved = mobility.result();
         return new MeltingResult.Run(t, crystalLevel, liquidLevel, threshold, x.timesPs(), phi, x.psi(),
-                x.lastVolume() / x.firstVolume() - 1, molten, j, x.mobility().moltenRmsA(), x.mobility().crystalRmsA(), siteSpacing,
+                x.lastVolume() / x.firstVolume() - 1, molten, j, moved.moltenRmsA(), moved.crystalRmsA(), siteSpacing,
                 LowDensityGap.widthA(x.end(), order));
     }
 
@@ -159,26 +162,23 @@ public final class TwoPhaseMelting {
      */
     private void checkResumable(Path tdir) throws IOException {
         double[] lengths = {p.equilibrateFs(), p.meltFs(), p.quenchFs(), p.productionFs()};
-        for (int k = 0; k < STAGES.length; k++) {
-            long made = Simulation.checkpointStep(tdir.resolve(STAGES[k]));
-            if (made < 0) return;
+        long[] made = new long[STAGES.length];
+        for (int k = 0; k < STAGES.length; k++) made[k] = Simulation.checkpointStep(tdir.resolve(STAGES[k]));
+        for (int k = 0; k < STAGES.length && made[k] >= 0; k++) {
             long asked = Math.round(lengths[k] / p.timestepFs());
-            boolean fedNext = k + 1 < STAGES.length && Simulation.checkpointStep(tdir.resolve(STAGES[k + 1])) >= 0;
-            if (made > asked || (fedNext && made != asked)) {
+            boolean fedNext = k + 1 < STAGES.length && made[k + 1] >= 0;
+            if (made[k] > asked || (fedNext && made[k] != asked)) {
                 throw new InputException(tdir.resolve(STAGES[k]).toString(), 0, String.format(Locale.ROOT,
                         "%s was %s fs when this stage ran (%d steps), now %s fs; a resume can only lengthen --time (the released run): "
                                 + "use the original %s, or --force / another -o for a new run",
-                        STAGE_OPTIONS[k], fmt(made * p.timestepFs()), made, fmt(lengths[k]), STAGE_OPTIONS[k]));
+                        STAGE_OPTIONS[k], MeltingProtocol.fmt(made[k] * p.timestepFs()), made[k], MeltingProtocol.fmt(lengths[k]), STAGE_OPTIONS[k]));
             }
         }
     }
 
-    private static String fmt(double fs) {
-        return fs == Math.rint(fs) ? Long.toString((long) fs) : Double.toString(fs);
-    }
-
+    /** Runs one stage and reads its samples; {@code mobility} (null but for the released run) is fed each one. */
     private Stage stage(Structure start, boolean[] mobile, Ensemble ens, double tK, double timeFs, Path dir, long seed, boolean resume,
-                        Progress progress, String label) throws IOException {
+                        Progress progress, String label, SiteMobility mobility) throws IOException {
         double ck = Math.max(1, Math.round(Math.min(1000, timeFs) / p.timestepFs())) * p.timestepFs();
         int frozen = 0;
         for (boolean b : mobile) if (!b) frozen++;
@@ -199,18 +199,17 @@ public final class TwoPhaseMelting {
         List<double[]> psi = new ArrayList<>();
         List<Double> times = new ArrayList<>();
         double v0 = Double.NaN, v1 = Double.NaN;
-        SiteMobility mobility = new SiteMobility(order, frozenSlabs);
         try (TrajectoryReader r = Formats.openTrajectory(dir.resolve(sim(cfg)), "extxyz", p.timestepFs())) {
             while (r.hasNext()) {
                 Frame f = r.next();
                 psi.add(order.perSlab(f.structure()));
-                mobility.add(f.structure());
+                if (mobility != null) mobility.add(f.structure());
                 times.add(f.timeFs() * 1e-3);
                 if (Double.isNaN(v0)) v0 = f.structure().lattice().volume();
                 v1 = f.structure().lattice().volume();
             }
         }
-        return new Stage(end, times.stream().mapToDouble(Double::doubleValue).toArray(), psi.toArray(double[][]::new), v0, v1, mobility.result());
+        return new Stage(end, times.stream().mapToDouble(Double::doubleValue).toArray(), psi.toArray(double[][]::new), v0, v1);
     }
 
     private static String sim(MdConfig cfg) { return cfg.format().fileName(); }
