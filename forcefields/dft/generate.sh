@@ -3,7 +3,7 @@
 #
 #   nice -n 19 forcefields/dft/generate.sh            # run (or continue) every stage
 #   SAMPLER_FF=model.json forcefields/dft/generate.sh # MD snapshots sampled with another model
-#   STAGES="relax md1" forcefields/dft/generate.sh   # some stages, in this order (relabel liquid glassloop selflabel scan relax-ap relax-na2o scanfine kcheck scannabh4 scannabh4b relax-ref relax barrier nebprobe basin basin-x1 md1..md5 md ref2..ref5 warm-nabh4 cutcheck-nabh4)
+#   STAGES="relax md1" forcefields/dft/generate.sh   # some stages, in this order (relabel liquid liquid-model glassloop selflabel scan relax-ap relax-na2o scanfine kcheck scannabh4 scannabh4b relax-ref relax barrier nebprobe basin basin-x1 md1..md5 md ref2..ref5 warm-nabh4 cutcheck-nabh4)
 #
 # Work folders live in $WORK (default /work/dft-work, outside the repository); every finished
 # piece is copied into forcefields/dft/ (labelled frames, <piece>.extxyz, so that
@@ -37,7 +37,7 @@ RANKS="${RANKS:-2}"
 # had stopped on a stationary point above the tilted minimum (README, Barriers).
 # Session 18: the two lattice targets with no PBE value yet (relax-x1 in relax-ap, NaBH4 in relax-ref) come right after
 # the x = 1 hop's dividing plane, before basin's remaining x = 0 re-measurement (scan-hop-x0-anch).
-STAGES="${STAGES:-relabel liquid relax-na2o scanfine kcheck ref2 ref3 nebprobe basin-x1 selflabel relax-ap relax-ref basin scannabh4 scannabh4b barrier glassloop md1 md2 md3 md}"
+STAGES="${STAGES:-liquid-model relabel liquid relax-na2o scanfine kcheck ref2 ref3 nebprobe basin-x1 selflabel relax-ap relax-ref basin scannabh4 scannabh4b barrier glassloop md1 md2 md3 md}"
 COMMIT="${COMMIT:-1}"
 # The classical model that samples the MD snapshots (a bundled name or a JSON file). Its molecules' bond lengths set
 # most of a snapshot's DFT pressure (README, Caveats): a DFT-fitted model gives PBE-like molecules.
@@ -757,6 +757,37 @@ glass_loop_stage() {
     SAMPLER_FF="$fit" inherent_piece "inherent-x1-$((i - 2))" "liquid-x1-700K-$((i - 2))" 0
   done
 }
+# ---- The bundled model's own liquid at 550 K, labelled (session 30, 6 Dec 2026) ----
+# The melting runs (docs/melting.md) put the bundled model's x = 1 melting point near 500 K, but the data held no liquid:
+# nothing tells whether PBE agrees with the model's liquid at the density the model gives it. Melt at 1500 K at fixed
+# volume (an NPT melt at 0 GPa of a weakly bound liquid can boil or cavitate), then NPT at 0 GPa and 550 K, 4 ps
+# equilibration, 3 frames 1 ps apart; anion order S and the cell edge are logged per frame.
+liquid_model_piece() { # piece structure-file temperature seed model
+  local piece=$1 cell=$2 T=$3 seed=$4 ff=$5
+  done_piece "$piece" && return 0
+  local d="$WORK/liquid/${piece#liquid-}"
+  if [[ ! -f "$d/md.done" ]]; then
+    rm -rf "$d"; mkdir -p "$d"
+    pw md -i "$cell" --ff "$ff" --temperature 1500K --time 2ps --every 1ps --seed "$seed" -o "$d/melt" --quiet >/dev/null \
+      || { log "classical melt $piece failed"; return 0; }
+    cfg frame "$d/melt/trajectory.extxyz" -1 "$d/melt-end.extxyz"
+    pw md -i "$d/melt-end.extxyz" --ff "$ff" --temperature "${T}K" --ensemble npt --pressure 0GPa --equilibrate 4ps --time 2ps \
+       --every 1ps --seed "$seed" -o "$d/run" --quiet >/dev/null || { log "classical liquid MD $piece failed"; return 0; }
+    log "liquid $piece: anion order S(B), S(N) per frame: $(cfg order "$d/run/trajectory.extxyz" | cut -f2,3 | tr '\t\n' ' ;')" \
+        "cell edges (A): $(grep -o 'Lattice="[0-9.]*' "$d/run/trajectory.extxyz" | cut -d'"' -f2 | tr '\n' ' ')"
+    SAMPLER_FF="$ff" sampler_ref > "$d/sampler"
+    touch "$d/md.done"
+  fi
+  grep -q "^$piece	" "$samplers" || printf '%s\t%s\n' "$piece" "$(cat "$d/sampler")" >> "$samplers"
+  sp_piece "$piece" 0 "$d/run/trajectory.extxyz"
+}
+liquid_model_stage() {
+  mkdir -p "$WORK/liquid" "$WORK/sp"
+  local cell="$WORK/liquid/x1-cell.extxyz"
+  [[ -f "$cell" ]] || pw build antiperovskite --x 1 --supercell 2x2x2 --a "$(python3 -c "print('%.4f'%($(a_of x1 4.765)*1.03))")Å" \
+    --seed 11 -o "$cell" >/dev/null
+  liquid_model_piece liquid-x1-550K-1 "$cell" 550 31 "$repo/forcefields/na-amide-borohydride-dft.json"
+}
 liquid_stage() {
   local a1 cell
   mkdir -p "$WORK/liquid" "$WORK/sp"
@@ -789,6 +820,7 @@ for stage in $STAGES; do
     basin-x1) basin_x1_stage ;;
     relabel) relabel_stage ;;
     liquid) liquid_stage ;;
+    liquid-model) liquid_model_stage ;;
     glassloop) glass_loop_stage ;;
     selflabel) selflabel_stage ;;
     md[1-5]) md_round "${stage#md}" ;;
@@ -801,7 +833,7 @@ for stage in $STAGES; do
     warm-nabh4) warm_nabh4_stage ;;
     cutcheck-nabh4) cutcheck_nabh4_stage ;;
     md) for r in 1 2 3 4 5; do md_round "$r"; done ;;
-    *) log "unknown stage $stage (relabel liquid glassloop selflabel scan relax-ap relax-na2o scanfine kcheck scannabh4 relax-ref relax barrier nebprobe basin basin-x1 md1..md5 md ref2..ref5 warm-nabh4 cutcheck-nabh4)" ;;
+    *) log "unknown stage $stage (relabel liquid liquid-model glassloop selflabel scan relax-ap relax-na2o scanfine kcheck scannabh4 relax-ref relax barrier nebprobe basin basin-x1 md1..md5 md ref2..ref5 warm-nabh4 cutcheck-nabh4)" ;;
   esac
 done
 log "generate.sh: stages '$STAGES' finished"
