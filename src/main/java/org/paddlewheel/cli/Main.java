@@ -45,6 +45,7 @@ public final class Main implements Runnable {
             AnalyzeCommand.class,
             StudyCommand.class,
             MeltingCommand.class,
+            MeltingCombineCommand.class,
             ReportCommand.class,
             ClassDataTrainingCommand.class);
 
