@@ -43,10 +43,15 @@ public record MeltingResult(List<String> sublattice, List<int[]> miller, int sla
      * @param siteSpacingA   nearest-neighbour distance of the sublattice in the starting crystal (median over sites), Å
      * @param gapA           width (Å) of the widest run of slabs holding under half the mean atom count at the end of
      *                       the released run ({@code LowDensityGap}): the cell has opened a cavity; 0 when none
+     * @param crystalDrift   relative volume change of the crystal stage over its last half, from a least-squares line
+     *                       through its samples ({@link VolumeDrift}): beyond {@link VolumeDrift#LIMIT} the crystal had not
+     *                       reached its volume at T, and the later stages started from (with npt-c: kept the cross-section
+     *                       of) a crystal still expanding or shrinking
      */
     public record Run(double temperatureK, double crystalLevel, double liquidLevel, double threshold, double[] timesPs,
                       double[] solidFraction, double[][] orderPerSlab, double volumeChange, boolean molten,
-                      PhaseVerdict.Judgement judgement, double moltenRmsA, double crystalRmsA, double siteSpacingA, double gapA) {
+                      PhaseVerdict.Judgement judgement, double moltenRmsA, double crystalRmsA, double siteSpacingA, double gapA,
+                      double crystalDrift) {
         /**
          * What an undecided verdict can mean, from the molten half's mobility; empty for a decided run. The
          * numbers are given in site spacings with a cautious reading: under half a spacing the liquid has barely
@@ -56,11 +61,27 @@ public record MeltingResult(List<String> sublattice, List<int[]> miller, int sla
          * spacings RMS, so the half-spacing line marks little rearrangement, not an impossibility.)
          */
         public String note() {
+            return join(equilibration(), core());
+        }
+
+        /** Whether the crystal stage reached its volume: empty when it did. */
+        private String equilibration() {
+            if (!(Math.abs(crystalDrift) > VolumeDrift.LIMIT)) return "";
+            return String.format(java.util.Locale.ROOT, "the crystal stage had not reached its volume at this temperature (it %s %.1f %%"
+                    + " over its last half): lengthen --equilibrate; the later stages started from that crystal (with npt-c they keep its"
+                    + " cross-section)", crystalDrift > 0 ? "grew" : "shrank", 100 * Math.abs(crystalDrift));
+        }
+
+        private static String join(String a, String b) {
+            return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
+        }
+
+        private String core() {
             if (!molten) return "the melt stage left the upper half ordered: raise --melt-temperature";
             String cavity = gapA > 0 ? String.format(java.util.Locale.ROOT, "the cell opened a low-density gap %.1f Å wide (under half the "
-                    + "mean density) by the end: the liquid tore (with npt-c it keeps the crystal's cross-section, so a liquid much less dense "
-                    + "than its crystal is stretched sideways); the verdict compares the crystal with a liquid that is not bulk: check its "
-                    + "density in a bulk NPT run", gapA) : "";
+                    + "mean density) by the end: the liquid cavitated, and a flat gap across the cell, once open, costs no pressure, so the "
+                    + "barostat may widen it; the verdict compares the crystal with a liquid that is not bulk: measure the liquid's density "
+                    + "in a bulk NPT run from a fresh melt (an NPT run of this end state keeps its gap)", gapA) : "";
             if (judgement.verdict() != PhaseVerdict.UNDECIDED) return cavity;
             return cavity.isEmpty() ? undecided() : undecided() + "; " + cavity;
         }

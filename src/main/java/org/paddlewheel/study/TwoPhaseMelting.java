@@ -113,7 +113,11 @@ public final class TwoPhaseMelting {
     }
 
     /** One stage's outcome: the final state and the per-slab order parameter of every sample. */
-    private record Stage(Structure end, double[] timesPs, double[][] psi, double firstVolume, double lastVolume) {}
+    private record Stage(Structure end, double[] timesPs, double[][] psi, double[] volumes) {
+        double firstVolume() { return volumes[0]; }
+
+        double lastVolume() { return volumes[volumes.length - 1]; }
+    }
 
     private MeltingResult.Run runOne(Path tdir, int ti, boolean resume, Progress progress) throws IOException {
         double t = p.temperaturesK().get(ti);
@@ -151,7 +155,7 @@ public final class TwoPhaseMelting {
         SiteMobility.Result moved = mobility.result();
         return new MeltingResult.Run(t, crystalLevel, liquidLevel, threshold, x.timesPs(), phi, x.psi(),
                 x.lastVolume() / x.firstVolume() - 1, molten, j, moved.moltenRmsA(), moved.crystalRmsA(), siteSpacing,
-                LowDensityGap.widthA(x.end(), order));
+                LowDensityGap.widthA(x.end(), order), VolumeDrift.lastHalf(c.timesPs(), c.volumes()));
     }
 
     /**
@@ -198,18 +202,18 @@ public final class TwoPhaseMelting {
         if (progress != null) progress.update(label, done, total);
         List<double[]> psi = new ArrayList<>();
         List<Double> times = new ArrayList<>();
-        double v0 = Double.NaN, v1 = Double.NaN;
+        List<Double> volumes = new ArrayList<>();
         try (TrajectoryReader r = Formats.openTrajectory(dir.resolve(sim(cfg)), "extxyz", p.timestepFs())) {
             while (r.hasNext()) {
                 Frame f = r.next();
                 psi.add(order.perSlab(f.structure()));
                 if (mobility != null) mobility.add(f.structure());
                 times.add(f.timeFs() * 1e-3);
-                if (Double.isNaN(v0)) v0 = f.structure().lattice().volume();
-                v1 = f.structure().lattice().volume();
+                volumes.add(f.structure().lattice().volume());
             }
         }
-        return new Stage(end, times.stream().mapToDouble(Double::doubleValue).toArray(), psi.toArray(double[][]::new), v0, v1);
+        return new Stage(end, times.stream().mapToDouble(Double::doubleValue).toArray(), psi.toArray(double[][]::new),
+                volumes.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     private static String sim(MdConfig cfg) { return cfg.format().fileName(); }
