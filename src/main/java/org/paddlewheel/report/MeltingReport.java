@@ -96,7 +96,8 @@ public final class MeltingReport {
             putFinite(o, "crystal_half_rms_displacement_A", run.crystalRmsA());
             o.put("site_spacing_A", run.siteSpacingA());
             o.put("low_density_gap_A", run.gapA());
-            putFinite(o, "crystal_volume_drift", run.crystalDrift());
+            putFinite(o, "crystal_volume_drift", run.crystalDrift().change());
+            putFinite(o, "crystal_volume_drift_sigma", run.crystalDrift().sigma());
             o.put("note", run.note());
             ArrayNode t = o.putArray("times_ps"), f = o.putArray("solid_fraction"), psi = o.putArray("order_per_slab");
             for (int k = 0; k < run.timesPs().length; k++) {

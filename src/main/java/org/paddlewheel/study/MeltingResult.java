@@ -43,15 +43,14 @@ public record MeltingResult(List<String> sublattice, List<int[]> miller, int sla
      * @param siteSpacingA   nearest-neighbour distance of the sublattice in the starting crystal (median over sites), Å
      * @param gapA           width (Å) of the widest run of slabs holding under half the mean atom count at the end of
      *                       the released run ({@code LowDensityGap}): the cell has opened a cavity; 0 when none
-     * @param crystalDrift   relative volume change of the crystal stage over its last half, from a least-squares line
-     *                       through its samples ({@link VolumeDrift}): beyond {@link VolumeDrift#LIMIT} the crystal had not
-     *                       reached its volume at T, and the later stages started from (with npt-c: kept the cross-section
-     *                       of) a crystal still expanding or shrinking
+     * @param crystalDrift   relative volume change of the crystal stage over its last half and its standard error
+     *                       ({@link VolumeDrift}): when significant the crystal had not reached its volume at T, and the later
+     *                       stages started from (with npt-c: kept the cross-section of) a crystal still expanding or shrinking
      */
     public record Run(double temperatureK, double crystalLevel, double liquidLevel, double threshold, double[] timesPs,
                       double[] solidFraction, double[][] orderPerSlab, double volumeChange, boolean molten,
                       PhaseVerdict.Judgement judgement, double moltenRmsA, double crystalRmsA, double siteSpacingA, double gapA,
-                      double crystalDrift) {
+                      VolumeDrift.Drift crystalDrift) {
         /**
          * What an undecided verdict can mean, from the molten half's mobility; empty for a decided run. The
          * numbers are given in site spacings with a cautious reading: under half a spacing the liquid has barely
@@ -66,10 +65,11 @@ public record MeltingResult(List<String> sublattice, List<int[]> miller, int sla
 
         /** Whether the crystal stage reached its volume: empty when it did. */
         private String equilibration() {
-            if (!(Math.abs(crystalDrift) > VolumeDrift.LIMIT)) return "";
-            return String.format(java.util.Locale.ROOT, "the crystal stage had not reached its volume at this temperature (it %s %.1f %%"
-                    + " over its last half): lengthen --equilibrate; the later stages started from that crystal (with npt-c they keep its"
-                    + " cross-section)", crystalDrift > 0 ? "grew" : "shrank", 100 * Math.abs(crystalDrift));
+            if (crystalDrift == null || !crystalDrift.significant()) return "";
+            return String.format(java.util.Locale.ROOT, "the crystal's volume was still moving when its stage ended (it %s %.1f ± %.1f %%"
+                    + " over the last half: a drift or a slow fluctuation), so the crystal the later stages start from (with npt-c: whose"
+                    + " cross-section they keep) is off its mean volume by up to that; lengthen --equilibrate", crystalDrift.change() > 0 ? "grew" : "shrank",
+                    100 * Math.abs(crystalDrift.change()), 100 * crystalDrift.sigma());
         }
 
         private static String join(String a, String b) {

@@ -68,6 +68,6 @@ class SiteMobilityTest {
     }
 
     private static MeltingResult.Run run(PhaseVerdict.Judgement j, double moltenRms, boolean molten) {
-        return new MeltingResult.Run(450, 0.8, 0.3, 0.55, new double[0], new double[0], new double[0][], 0, molten, j, moltenRms, 0.5, 4.2, 0, 0.001);
+        return new MeltingResult.Run(450, 0.8, 0.3, 0.55, new double[0], new double[0], new double[0][], 0, molten, j, moltenRms, 0.5, 4.2, 0, new VolumeDrift.Drift(0.001, 0.001));
     }
 }

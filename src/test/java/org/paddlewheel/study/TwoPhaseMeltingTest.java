@@ -46,8 +46,8 @@ class TwoPhaseMeltingTest {
         assertThat(cold.note()).as("decided runs carry no undecided or cavity note").doesNotContain("interface level", "barely", "cavitated");
         // the hot crystal (T* = 0.95, far above T_m, superheated) is still expanding when its 3 ps stage ends (τ_p 2 ps):
         // measured, seed 7, +4.8 % over the last half (cold: +1.0 %); the note must say so
-        assertThat(hot.crystalDrift()).isGreaterThan(2 * VolumeDrift.LIMIT);
-        assertThat(hot.note()).contains("crystal stage had not reached its volume", "--equilibrate");
+        assertThat(hot.crystalDrift().significant()).as("%s", hot.crystalDrift()).isTrue();
+        assertThat(hot.note()).contains("volume was still moving", "--equilibrate");
         // measured, seed 7: hot molten half 5.33 Å, cold crystal half 0.47 Å, cold molten half 1.59 Å (0.42 spacings) while the solid grew
         assertThat(r.bracket().bracketed()).as(r.bracket().reason()).isTrue();
         assertThat(r.bracket().lowK()).isLessThan(0.62 * LennardJonesArgon.EPSILON_K);
