@@ -47,6 +47,7 @@ public final class MeltingCombineCommand implements Callable<Integer> {
                         r.path("solid_fraction_start").asDouble(Double.NaN), r.path("solid_fraction_end").asDouble(Double.NaN),
                         r.path("solid_fraction_sigma").asDouble(Double.NaN), r.get("verdict").asText(), r.get("source").asText());
             }
+            for (JsonNode d : doc.get("protocol_differences")) System.err.println("  note: the files' protocols differ in " + d.asText());
             JsonNode b = doc.get("bracket_K");
             System.err.printf(Locale.ROOT, "bracket: %s; measured %.0f K (%s)%n", b.isNull() ? "none (" + doc.get("bracket_reason").asText() + ")"
                     : String.format(Locale.ROOT, "[%.0f, %.0f] K (%s)", b.get(0).asDouble(), b.get(1).asDouble(), doc.get("bracket_reason").asText()),

@@ -31,7 +31,8 @@ import org.paddlewheel.study.PhaseVerdict;
  * run, lowest T where it melted in any run], and replicates that disagree at one temperature make it
  * "inconsistent". The combined {@code melting.json} keeps each run as written (its series included)
  * with the file it came from ({@code source}), lists the files and their protocols
- * ({@code combined_from}), and is drawn as {@code solid-fraction.png|svg}. Temperatures in K, times
+ * ({@code combined_from}) and the protocol settings that differ between them ({@code protocol_differences},
+ * e.g. a shorter crystal stage in one file; seed, threads and run length aside), and is drawn as {@code solid-fraction.png|svg}. Temperatures in K, times
  * in ps.
  */
 public final class MeltingCombination {
@@ -90,6 +91,8 @@ public final class MeltingCombination {
         root.put("measured_note", MeltingReport.MEASURED_NOTE);
         root.put("force_field", field);
         root.set("combined_from", from);
+        ArrayNode differ = root.putArray("protocol_differences");
+        protocolDifferences(from).forEach(differ::add);
         ArrayNode out = root.putArray("runs");
         runs.stream().sorted((a, b) -> Double.compare(a.temperatureK(), b.temperatureK())).forEach(r -> out.add(r.json()));
         return root;
@@ -112,6 +115,23 @@ public final class MeltingCombination {
         }
         Plots.savePngAndSvg(ch, dir.resolve("solid-fraction"));
         AtomicFile.writeText(dir.resolve("melting.json"), w -> w.write(JSON.writeValueAsString(combined) + "\n"));
+    }
+
+    /** Protocol keys (seed, threads and the run length aside) whose values differ between files, as "key: a, b". */
+    private static List<String> protocolDifferences(ArrayNode from) {
+        java.util.Map<String, java.util.Set<String>> values = new java.util.TreeMap<>();
+        for (JsonNode f : from) {
+            JsonNode pr = f.get("protocol");
+            if (pr == null) continue;
+            pr.fields().forEachRemaining(e -> {
+                if (!List.of("seed", "threads", "time_ps").contains(e.getKey())) {
+                    values.computeIfAbsent(e.getKey(), k -> new java.util.LinkedHashSet<>()).add(e.getValue().asText());
+                }
+            });
+        }
+        List<String> out = new ArrayList<>();
+        values.forEach((k, v) -> { if (v.size() > 1) out.add(k + ": " + String.join(", ", v)); });
+        return out;
     }
 
     private static JsonNode read(Path p) {

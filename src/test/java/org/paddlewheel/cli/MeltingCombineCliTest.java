@@ -25,6 +25,10 @@ class MeltingCombineCliTest {
 
     /** A melting.json with one run per (temperature, verdict) pair; φ falls for "melts", rises for "solid grows". */
     private Path file(String name, String ff, Object... runs) throws Exception {
+        return fileWithCrystalStage(name, ff, 2.0, runs);
+    }
+
+    private Path fileWithCrystalStage(String name, String ff, double equilibratePs, Object... runs) throws Exception {
         StringBuilder r = new StringBuilder();
         for (int i = 0; i < runs.length; i += 2) {
             double t = ((Number) runs[i]).doubleValue();
@@ -36,7 +40,7 @@ class MeltingCombineCliTest {
                     t, end, v, (0.5 + end) / 2, end));
         }
         String doc = "{\"bracket_K\": null, \"bracket_reason\": \"one-sided\", \"force_field\": \"" + ff + "\", \"input\": \"x1.vasp\","
-                + " \"protocol\": {\"time_ps\": 2.0, \"seed\": 1}, \"runs\": [" + r + "]}";
+                + " \"protocol\": {\"time_ps\": 2.0, \"seed\": 1, \"equilibrate_ps\": " + equilibratePs + "}, \"runs\": [" + r + "]}";
         Path p = tmp.resolve(name);
         if (name.endsWith(".gz")) {
             try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(p))) {
@@ -71,6 +75,7 @@ class MeltingCombineCliTest {
         assertThat(doc.get("runs").get(4).get("solid_fraction")).hasSize(3);
         assertThat(Files.size(out.resolve("solid-fraction.png"))).isPositive();
         assertThat(r.err()).contains("bracket: [400, 550] K");
+        assertThat(doc.get("protocol_differences")).isEmpty();
         // each file alone is one-sided
         CliRunner.Result one = CliRunner.run("melting-combine", a.toString(), "-o", tmp.resolve("one").toString(), "-q");
         assertThat(JSON.readTree(tmp.resolve("one/melting.json").toFile()).get("bracket_K").isNull()).isTrue();
@@ -80,13 +85,15 @@ class MeltingCombineCliTest {
     @Test
     void replicatesThatDisagreeAtOneTemperatureMakeTheBracketInconsistent() throws Exception {
         Path a = file("a.json", "m", 400, "solid grows", 500, "solid grows");
-        Path b = file("b.json", "m", 500, "melts", 600, "melts");
+        Path b = fileWithCrystalStage("b.json", "m", 12.0, 500, "melts", 600, "melts");
         Path out = tmp.resolve("out");
         CliRunner.Result r = CliRunner.run("melting-combine", a.toString(), b.toString(), "-o", out.toString(), "-q");
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode doc = JSON.readTree(out.resolve("melting.json").toFile());
         assertThat(doc.get("bracket_K").isNull()).isTrue();
         assertThat(doc.get("bracket_reason").asText()).startsWith("inconsistent");
+        // the two files' crystal stages differ (2 and 12 ps): listed, as the user should know before trusting the bracket
+        assertThat(doc.get("protocol_differences").get(0).asText()).isEqualTo("equilibrate_ps: 2.0, 12.0");
     }
 
     @Test
