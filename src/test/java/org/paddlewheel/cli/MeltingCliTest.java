@@ -75,7 +75,8 @@ class MeltingCliTest {
         assertThat(j.get("runs")).hasSize(2);
         for (JsonNode run : j.get("runs")) {
             for (String k : List.of("temperature_K", "solid_fraction_start", "solid_fraction_end", "solid_fraction_sigma", "verdict", "note",
-                    "molten_half_rms_displacement_A", "crystal_half_rms_displacement_A", "site_spacing_A", "low_density_gap_A")) {
+                    "molten_half_rms_displacement_A", "crystal_half_rms_displacement_A", "site_spacing_A", "low_density_gap_A",
+                    "crystal_volume_drift", "crystal_volume_drift_sigma")) {
                 assertThat(run.has(k)).as(k).isTrue();
             }
             assertThat(run.get("verdict").asText()).isIn("solid grows", "melts", "undecided");
