@@ -20,7 +20,8 @@ import org.paddlewheel.study.MeltingResult;
  * compare ({@code measured_note}), the order parameter's definition ({@code order_parameter}), the
  * protocol, and per temperature {@code runs[]} with {@code temperature_K},
  * {@code solid_fraction_start}, {@code solid_fraction_end}, {@code solid_fraction_sigma},
- * {@code verdict}, the crystal and liquid levels, the threshold and the series (φ and the per-slab
+ * {@code verdict}, the crystal and liquid levels, the threshold, whether the crystal stage reached its volume
+ * ({@code crystal_volume_drift} ± {@code crystal_volume_drift_sigma}) and the series (φ and the per-slab
  * order parameter {@code order_per_slab[sample][slab]}, slab 0 the first frozen one) — and the figure
  * {@code solid-fraction.png}/{@code .svg} (solid fraction against time after release, one line per
  * temperature). Files are written atomically.
