@@ -13,9 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.paddlewheel.io.AtomicFile;
 import org.paddlewheel.io.CompressedInput;
 import org.paddlewheel.model.InputException;
@@ -100,20 +97,16 @@ public final class MeltingCombination {
 
     /** Writes {@code dir/melting.json} and {@code dir/solid-fraction.png|svg} for a combined document. */
     public static void write(Path dir, ObjectNode combined) throws IOException {
-        XYChart ch = ChartStyle.xy(860, 520, "Two-phase runs combined: solid fraction after release", "time after release (ps)", "solid fraction");
-        ch.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
-        ch.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
-        int n = 0;
+        List<String> labels = new ArrayList<>();
+        List<double[]> times = new ArrayList<>(), phi = new ArrayList<>();
         for (JsonNode r : combined.get("runs")) {
-            double[] t = doubles(r.get("times_ps")), f = doubles(r.get("solid_fraction"));
             String file = Path.of(r.get("source").asText()).getFileName().toString();
-            String label = String.format(Locale.ROOT, "%d: %s: %s", n + 1, MeltingProtocol.folder(r.get("temperature_K").asDouble()), r.get("verdict").asText())
-                    + " (" + file + ")";
-            XYSeries s = ch.addSeries(label, t, f);
-            s.setMarker(SeriesMarkers.NONE);
-            s.setLineColor(ChartStyle.colour(n++));
+            labels.add(String.format(Locale.ROOT, "%d: %s: %s", labels.size() + 1, MeltingProtocol.folder(r.get("temperature_K").asDouble()),
+                    r.get("verdict").asText()) + " (" + file + ")");
+            times.add(doubles(r.get("times_ps")));
+            phi.add(doubles(r.get("solid_fraction")));
         }
-        Plots.savePngAndSvg(ch, dir.resolve("solid-fraction"));
+        MeltingReport.figure("Two-phase runs combined: solid fraction after release", labels, times, phi, dir.resolve("solid-fraction"));
         AtomicFile.writeText(dir.resolve("melting.json"), w -> w.write(JSON.writeValueAsString(combined) + "\n"));
     }
 

@@ -126,15 +126,26 @@ public final class MeltingReport {
 
     /** Solid fraction against time after release, one line per temperature. */
     static void figure(MeltingResult r, Path base) throws IOException {
-        XYChart ch = ChartStyle.xy(800, 520, "Two-phase runs: solid fraction after release", "time after release (ps)", "solid fraction");
+        java.util.List<String> labels = new java.util.ArrayList<>();
+        java.util.List<double[]> times = new java.util.ArrayList<>(), phi = new java.util.ArrayList<>();
+        for (MeltingResult.Run run : r.runs()) {
+            labels.add(MeltingProtocol.folder(run.temperatureK()) + ": " + run.judgement().verdict().text());
+            times.add(run.timesPs());
+            phi.add(run.solidFraction());
+        }
+        figure("Two-phase runs: solid fraction after release", labels, times, phi, base);
+    }
+
+    /** Solid fraction against time after release, one labelled line per run (shared with {@link MeltingCombination}). */
+    static void figure(String title, java.util.List<String> labels, java.util.List<double[]> timesPs, java.util.List<double[]> solidFraction,
+                       Path base) throws IOException {
+        XYChart ch = ChartStyle.xy(800, 520, title, "time after release (ps)", "solid fraction");
         ch.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
         ch.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
-        int n = 0;
-        for (MeltingResult.Run run : r.runs()) {
-            String label = MeltingProtocol.folder(run.temperatureK()) + ": " + run.judgement().verdict().text();
-            XYSeries s = ch.addSeries(label, run.timesPs(), run.solidFraction());
+        for (int n = 0; n < labels.size(); n++) {
+            XYSeries s = ch.addSeries(labels.get(n), timesPs.get(n), solidFraction.get(n));
             s.setMarker(SeriesMarkers.NONE);
-            s.setLineColor(ChartStyle.colour(n++));
+            s.setLineColor(ChartStyle.colour(n));
         }
         Plots.savePngAndSvg(ch, base);
     }
