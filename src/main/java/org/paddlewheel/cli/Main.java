@@ -46,6 +46,7 @@ public final class Main implements Runnable {
             StudyCommand.class,
             MeltingCommand.class,
             MeltingCombineCommand.class,
+            MeltingReferenceCommand.class,
             ReportCommand.class,
             ClassDataTrainingCommand.class);
 

@@ -127,7 +127,8 @@ public final class MeltingCombination {
         return out;
     }
 
-    private static JsonNode read(Path p) {
+    /** A melting.json (gzipped or not) as a JSON object; a folder holding one is not resolved here. */
+    public static JsonNode read(Path p) {
         if (!Files.isRegularFile(p)) throw new InputException(p.toString(), 0, "no such melting.json");
         try (InputStream in = CompressedInput.open(p)) {
             JsonNode doc = JSON.readTree(in);

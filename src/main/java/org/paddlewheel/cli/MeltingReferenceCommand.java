@@ -1,0 +1,214 @@
+package org.paddlewheel.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.paddlewheel.io.AtomicFile;
+import org.paddlewheel.model.InputException;
+import org.paddlewheel.report.MeltingCombination;
+import org.paddlewheel.study.LatentHeat;
+import org.paddlewheel.study.ReferenceMeltingPoint;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code paddlewheel melting-reference}: the melting point the reference method (the DFT a model was fitted to) would
+ * give, from the model's melting point, its latent heat and the reference's labels of the model's own liquid and
+ * crystal ({@link ReferenceMeltingPoint}; frames from {@code dft compare --frames-csv}, latent heat given or measured
+ * from two bulk {@code md} runs, {@link LatentHeat}).
+ */
+@Command(name = "melting-reference", mixinStandardHelpOptions = true,
+        description = "Melting point of the reference method (e.g. PBE) from the model's, by thermodynamic perturbation: needs the"
+                + " reference's labels of the model's liquid and crystal (dft compare --frames-csv) and the model's latent heat.")
+public final class MeltingReferenceCommand implements Callable<Integer> {
+    @Option(names = "--frames", required = true, paramLabel = "CSV", description = "Per-frame energies: the file `dft compare --frames-csv` writes.")
+    Path frames;
+    @Option(names = "--liquid", required = true, split = ",", paramLabel = "GLOB", description = "config_type glob(s) of the model's liquid frames, e.g. 'liquid-x1-550K*'.")
+    List<String> liquid;
+    @Option(names = "--crystal", required = true, split = ",", paramLabel = "GLOB", description = "config_type glob(s) of the model's crystal frames at a nearby temperature, same composition.")
+    List<String> crystal;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Melting melting;
+    @ArgGroup(exclusive = false, multiplicity = "1")
+    Heat heat;
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the JSON result here (atomically).")
+    Path out;
+    @Option(names = "--json", description = "Print the JSON result on stdout.")
+    boolean json;
+    @Mixin
+    QuietOption quiet;
+
+    static final class Melting {
+        @Option(names = "--melting", paramLabel = "FILE", description = "The model's melting.json (melting or melting-combine; .gz or its folder): T_m is its bracket's middle.")
+        Path file;
+        @Option(names = "--model-melting-point", converter = Converters.TemperatureK.class, paramLabel = "T", description = "The model's T_m, e.g. 525K.")
+        Double kelvin;
+    }
+
+    static final class Heat {
+        @Option(names = "--latent-heat", converter = Converters.EnergyEv.class, paramLabel = "E", description = "The model's latent heat per atom, e.g. 23.5meV.")
+        Double ev;
+        @Option(names = "--liquid-run", paramLabel = "DIR", description = "Or measure it: a bulk liquid md run (NPT at T_m) ...")
+        Path liquidRun;
+        @Option(names = "--crystal-run", paramLabel = "DIR", description = "... and a bulk crystal md run at the same temperature and pressure.")
+        Path crystalRun;
+        @Option(names = "--skip", converter = Converters.TimeFs.class, paramLabel = "TIME", description = "With the runs: samples before this time are not used (default: each run's first half).")
+        Double skipFs;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        double tm;
+        double[] bracket;
+        String meltingSource;
+        if (melting.file != null) {
+            Path p = Files.isDirectory(melting.file) ? melting.file.resolve("melting.json") : melting.file;
+            JsonNode b = MeltingCombination.read(p).get("bracket_K");
+            if (b == null || !b.isArray() || b.size() != 2 || !b.get(0).isNumber() || !b.get(1).isNumber()) {
+                throw new InputException(p.toString(), 0, "expected a bracket_K [low, high] (a melting.json whose runs bracket T_m)");
+            }
+            bracket = new double[] {b.get(0).asDouble(), b.get(1).asDouble()};
+            tm = 0.5 * (bracket[0] + bracket[1]);
+            meltingSource = p.toString();
+        } else {
+            tm = melting.kelvin;
+            bracket = new double[] {tm, tm};
+            meltingSource = "--model-melting-point";
+        }
+        double dh, dhSigma;
+        LatentHeat.Result measured = null;
+        if (heat.ev != null) {
+            if (heat.liquidRun != null || heat.crystalRun != null) throw new InputException("give --latent-heat or --liquid-run with --crystal-run, not both");
+            dh = heat.ev;
+            dhSigma = 0;
+        } else {
+            if (heat.liquidRun == null || heat.crystalRun == null) throw new InputException("--liquid-run and --crystal-run go together (or give --latent-heat)");
+            measured = LatentHeat.fromRuns(heat.liquidRun, heat.crystalRun, heat.skipFs == null ? Double.NaN : heat.skipFs / 1000);
+            double tl = measured.liquid().temperatureK(), tc = measured.crystal().temperatureK();
+            if (Math.abs(tl - tc) > 0.03 * Math.max(tl, tc)) {
+                throw new InputException(heat.liquidRun.toString(), 0, String.format(Locale.ROOT,
+                        "mean temperature %.0f K against the crystal run's %.0f K: the two runs must share one temperature (within 3 %%)", tl, tc));
+            }
+            dh = measured.latentHeatEvPerAtom();
+            dhSigma = measured.sigma();
+            if (!(dh > 0)) throw new InputException(heat.liquidRun.toString(), 0, String.format(Locale.ROOT,
+                    "liquid enthalpy %.2f meV/atom below the crystal's: is the liquid run a liquid and the crystal run a crystal?", -1e3 * dh));
+        }
+        ReferenceMeltingPoint.Frames l = select(liquid, "--liquid"), c = select(crystal, "--crystal");
+        ReferenceMeltingPoint.Result r;
+        try {
+            r = ReferenceMeltingPoint.estimate(tm, bracket, dh, dhSigma, l, c);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(e.getMessage());
+        }
+        ObjectNode doc = document(r, meltingSource, measured);
+        if (out != null) AtomicFile.writeText(out, w -> w.write(Json.MAPPER.writeValueAsString(doc) + "\n"));
+        if (!quiet.quiet) summary(r);
+        if (json) Json.print(doc);
+        return 0;
+    }
+
+    /** The frames whose config_type matches one of the globs: e = dft − model per atom. */
+    private ReferenceMeltingPoint.Frames select(List<String> globs, String option) throws IOException {
+        List<PathMatcher> m = new ArrayList<>();
+        for (String g : globs) m.add(FileSystems.getDefault().getPathMatcher("glob:" + g));
+        List<Double> e = new ArrayList<>();
+        List<Integer> n = new ArrayList<>();
+        if (!Files.isRegularFile(frames)) throw new InputException(frames.toString(), 0, "no such file (write it with dft compare --frames-csv)");
+        try (Reader in = Files.newBufferedReader(frames)) {
+            var parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in);
+            for (String col : List.of("config_type", "atoms", "dft_energy_eV_per_atom", "model_energy_eV_per_atom")) {
+                if (!parser.getHeaderMap().containsKey(col)) throw new InputException(frames.toString(), 1, "expected a " + col + " column (dft compare --frames-csv)");
+            }
+            for (CSVRecord rec : parser) {
+                String type = rec.get("config_type");
+                if (type.isEmpty() || m.stream().noneMatch(x -> x.matches(Path.of(type)))) continue;
+                try {
+                    e.add(Double.parseDouble(rec.get("dft_energy_eV_per_atom")) - Double.parseDouble(rec.get("model_energy_eV_per_atom")));
+                    n.add(Integer.parseInt(rec.get("atoms")));
+                } catch (NumberFormatException ex) {
+                    throw new InputException(frames.toString(), (int) rec.getRecordNumber() + 1, "expected numbers for atoms and both energies");
+                }
+            }
+        }
+        if (e.isEmpty()) throw new InputException(frames.toString(), 0, option + " " + String.join(",", globs) + " matches no config_type");
+        return new ReferenceMeltingPoint.Frames(e.stream().mapToDouble(Double::doubleValue).toArray(), n.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    private ObjectNode document(ReferenceMeltingPoint.Result r, String meltingSource, LatentHeat.Result measured) {
+        ObjectNode d = Json.object();
+        d.put("model_melting_K", r.modelMeltingK());
+        d.putArray("model_bracket_K").add(r.modelBracketK()[0]).add(r.modelBracketK()[1]);
+        d.put("model_melting_source", meltingSource);
+        d.put("latent_heat_eV_per_atom", r.latentHeatEvPerAtom());
+        d.put("latent_heat_sigma_eV_per_atom", r.latentHeatSigma());
+        if (measured != null) {
+            ObjectNode lh = d.putObject("latent_heat_runs");
+            for (var e : List.of(java.util.Map.entry("liquid", measured.liquid()), java.util.Map.entry("crystal", measured.crystal()))) {
+                ObjectNode o = lh.putObject(e.getKey());
+                LatentHeat.Run run = e.getValue();
+                o.put("enthalpy_eV_per_atom", run.enthalpyEvPerAtom()).put("sigma_eV_per_atom", run.sigma()).put("temperature_K", run.temperatureK())
+                        .put("volume_A3_per_atom", run.volumeA3PerAtom()).put("samples", run.samples()).put("atoms", run.atoms());
+            }
+        } else {
+            d.putNull("latent_heat_runs");
+        }
+        d.put("frames_file", frames.toString());
+        put(d.putObject("liquid"), r.liquid(), liquid);
+        put(d.putObject("crystal"), r.crystal(), crystal);
+        d.put("offset_first_order_eV_per_atom", r.firstOrderEvPerAtom());
+        num(d, "offset_first_order_sigma_eV_per_atom", r.firstOrderSigma());
+        num(d, "offset_second_order_eV_per_atom", r.secondOrderEvPerAtom());
+        num(d, "reference_melting_K", r.referenceMeltingK());
+        num(d, "reference_melting_sigma_K", r.referenceSigmaK());
+        ArrayNode br = d.putArray("reference_bracket_K");
+        for (double x : r.referenceBracketK()) { if (Double.isFinite(x)) br.add(x); else br.addNull(); }
+        num(d, "reference_melting_second_order_K", r.referenceSecondOrderK());
+        d.put("converged", r.converged());
+        ArrayNode notes = d.putArray("notes");
+        r.notes().forEach(notes::add);
+        return d;
+    }
+
+    private static void put(ObjectNode o, ReferenceMeltingPoint.Shift s, List<String> globs) {
+        o.put("config_types", String.join(",", globs));
+        o.put("frames", s.frames());
+        o.put("atoms_per_frame", s.atomsPerFrame());
+        o.put("mean_offset_eV_per_atom", s.meanEvPerAtom());
+        num(o, "sd_offset_eV_per_atom", s.sdEvPerAtom());
+        num(o, "sigma_mean_eV_per_atom", s.sigmaMeanEvPerAtom());
+        num(o, "second_order_eV_per_atom", s.secondOrderEvPerAtom());
+        num(o, "fluctuation_kT", s.fluctuationKt());
+    }
+
+    private static void num(ObjectNode o, String key, double v) {
+        if (Double.isFinite(v)) o.put(key, v); else o.putNull(key);
+    }
+
+    private static void summary(ReferenceMeltingPoint.Result r) {
+        System.err.printf(Locale.ROOT, "model: T_m %.0f K (bracket %.0f-%.0f K), latent heat %.2f ± %.2f meV/atom%n", r.modelMeltingK(),
+                r.modelBracketK()[0], r.modelBracketK()[1], 1e3 * r.latentHeatEvPerAtom(), 1e3 * r.latentHeatSigma());
+        System.err.printf(Locale.ROOT, "reference - model, per atom: liquid %+.2f meV (%d frames, %.1f kT), crystal %+.2f meV (%d frames, %.1f kT)%n",
+                1e3 * r.liquid().meanEvPerAtom(), r.liquid().frames(), r.liquid().fluctuationKt(),
+                1e3 * r.crystal().meanEvPerAtom(), r.crystal().frames(), r.crystal().fluctuationKt());
+        System.err.printf(Locale.ROOT, "shift of the liquid against the crystal: %+.2f ± %.2f meV/atom (first order), %+.2f (second order)%n",
+                1e3 * r.firstOrderEvPerAtom(), 1e3 * r.firstOrderSigma(), 1e3 * r.secondOrderEvPerAtom());
+        System.err.printf(Locale.ROOT, "reference T_m: %.0f ± %.0f K first order (over the model's bracket %.0f-%.0f K), %.0f K second order%n",
+                r.referenceMeltingK(), r.referenceSigmaK(), r.referenceBracketK()[0], r.referenceBracketK()[1], r.referenceSecondOrderK());
+        for (String n : r.notes()) System.err.println("note: " + n);
+    }
+}
