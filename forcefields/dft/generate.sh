@@ -3,7 +3,7 @@
 #
 #   nice -n 19 forcefields/dft/generate.sh            # run (or continue) every stage
 #   SAMPLER_FF=model.json forcefields/dft/generate.sh # MD snapshots sampled with another model
-#   STAGES="relax md1" forcefields/dft/generate.sh   # some stages, in this order (relabel liquid liquid-model glassloop selflabel scan relax-ap relax-na2o scanfine kcheck scannabh4 scannabh4b relax-ref relax barrier nebprobe basin basin-x1 md1..md5 md ref2..ref5 warm-nabh4 cutcheck-nabh4)
+#   STAGES="relax md1" forcefields/dft/generate.sh   # some stages, in this order (melt-ref relabel liquid liquid-model glassloop selflabel scan relax-ap relax-na2o scanfine kcheck scannabh4 scannabh4b relax-ref relax barrier nebprobe basin basin-x1 md1..md5 md ref2..ref5 warm-nabh4 cutcheck-nabh4)
 #
 # Work folders live in $WORK (default /work/dft-work, outside the repository); every finished
 # piece is copied into forcefields/dft/ (labelled frames, <piece>.extxyz, so that
@@ -37,7 +37,7 @@ RANKS="${RANKS:-2}"
 # had stopped on a stationary point above the tilted minimum (README, Barriers).
 # Session 18: the two lattice targets with no PBE value yet (relax-x1 in relax-ap, NaBH4 in relax-ref) come right after
 # the x = 1 hop's dividing plane, before basin's remaining x = 0 re-measurement (scan-hop-x0-anch).
-STAGES="${STAGES:-liquid-model relabel liquid relax-na2o scanfine kcheck ref2 ref3 nebprobe basin-x1 selflabel relax-ap relax-ref basin scannabh4 scannabh4b barrier glassloop md1 md2 md3 md}"
+STAGES="${STAGES:-melt-ref liquid-model relabel liquid relax-na2o scanfine kcheck ref2 ref3 nebprobe basin-x1 selflabel relax-ap relax-ref basin scannabh4 scannabh4b barrier glassloop md1 md2 md3 md}"
 COMMIT="${COMMIT:-1}"
 # The classical model that samples the MD snapshots (a bundled name or a JSON file). Its molecules' bond lengths set
 # most of a snapshot's DFT pressure (README, Caveats): a DFT-fitted model gives PBE-like molecules.
@@ -815,6 +815,38 @@ liquid_model_stage() {
   liquid_model_piece liquid-x1-550K-1 "$cell" 550 31 "$repo/forcefields/na-amide-borohydride-dft.json"
   liquid_volume_piece liquid-x1-550K-expanded-1 "$cell" 550 32 "$repo/forcefields/na-amide-borohydride-dft.json" 16.4
 }
+# ---- PBE's melting point from the model's: more of the model's own liquid, and its own crystal (session 31, 6 Dec 2026) ----
+# `paddlewheel melting-reference` shifts the bundled model's T_m by PBE's labels of its liquid and crystal (docs/melting.md).
+# With three liquid frames (liquid-x1-550K-expanded-1) and crystal frames from earlier samplers (md-x1-500K) the estimate
+# did not converge: 866 K to first order, 491 K to second, the variance term resting on three frames. More frames of the
+# model's liquid at its 0 GPa density at 525 K (15.65 A^3/atom, the bulk NPT liquid of session 31) and of its own crystal
+# at 525 K (NPT at 0 GPa, 6 ps, then 3 frames 1 ps apart; a 2x2x2 cell at 5.02 A, the bulk crystal's 12.65 A^3/atom).
+crystal_model_piece() { # piece temperature seed model a
+  local piece=$1 T=$2 seed=$3 ff=$4 a=$5
+  done_piece "$piece" && return 0
+  local d="$WORK/liquid/${piece}"
+  if [[ ! -f "$d/md.done" ]]; then
+    rm -rf "$d"; mkdir -p "$d"
+    pw build antiperovskite --x 1 --supercell 2x2x2 --a "${a}Å" --seed "$seed" -o "$d/cell.extxyz" >/dev/null
+    pw md -i "$d/cell.extxyz" --ff "$ff" --temperature "${T}K" --ensemble npt --pressure 0GPa --equilibrate 6ps --time 2ps \
+       --every 1ps --seed "$seed" -o "$d/run" --quiet >/dev/null || { log "classical crystal MD $piece failed"; return 0; }
+    log "crystal $piece: anion order S(B), S(N) per frame: $(cfg order "$d/run/trajectory.extxyz" | cut -f2,3 | tr '\t\n' ' ;')" \
+        "cell edges (A): $(grep -o 'Lattice="[0-9.]*' "$d/run/trajectory.extxyz" | cut -d'"' -f2 | tr '\n' ' ')"
+    SAMPLER_FF="$ff" sampler_ref > "$d/sampler"
+    touch "$d/md.done"
+  fi
+  grep -q "^$piece	" "$samplers" || printf '%s\t%s\n' "$piece" "$(cat "$d/sampler")" >> "$samplers"
+  sp_piece "$piece" 0 "$d/run/trajectory.extxyz"
+}
+melt_reference_stage() {
+  mkdir -p "$WORK/liquid" "$WORK/sp"
+  local cell="$WORK/liquid/x1-cell.extxyz" ff="$repo/forcefields/na-amide-borohydride-dft.json"
+  [[ -f "$cell" ]] || pw build antiperovskite --x 1 --supercell 2x2x2 --a "$(python3 -c "print('%.4f'%($(a_of x1 4.765)*1.03))")Å" \
+    --seed 11 -o "$cell" >/dev/null
+  liquid_volume_piece liquid-x1-525K-expanded-1 "$cell" 525 33 "$ff" 15.65
+  crystal_model_piece crystal-x1-525K-1 525 34 "$ff" 5.02
+  liquid_volume_piece liquid-x1-525K-expanded-2 "$cell" 525 35 "$ff" 15.65
+}
 liquid_stage() {
   local a1 cell
   mkdir -p "$WORK/liquid" "$WORK/sp"
@@ -848,6 +880,7 @@ for stage in $STAGES; do
     relabel) relabel_stage ;;
     liquid) liquid_stage ;;
     liquid-model) liquid_model_stage ;;
+    melt-ref) melt_reference_stage ;;
     glassloop) glass_loop_stage ;;
     selflabel) selflabel_stage ;;
     md[1-5]) md_round "${stage#md}" ;;
@@ -860,7 +893,7 @@ for stage in $STAGES; do
     warm-nabh4) warm_nabh4_stage ;;
     cutcheck-nabh4) cutcheck_nabh4_stage ;;
     md) for r in 1 2 3 4 5; do md_round "$r"; done ;;
-    *) log "unknown stage $stage (relabel liquid liquid-model glassloop selflabel scan relax-ap relax-na2o scanfine kcheck scannabh4 relax-ref relax barrier nebprobe basin basin-x1 md1..md5 md ref2..ref5 warm-nabh4 cutcheck-nabh4)" ;;
+    *) log "unknown stage $stage (melt-ref relabel liquid liquid-model glassloop selflabel scan relax-ap relax-na2o scanfine kcheck scannabh4 relax-ref relax barrier nebprobe basin basin-x1 md1..md5 md ref2..ref5 warm-nabh4 cutcheck-nabh4)" ;;
   esac
 done
 log "generate.sh: stages '$STAGES' finished"
