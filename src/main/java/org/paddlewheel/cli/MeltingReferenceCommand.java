@@ -18,6 +18,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.paddlewheel.io.AtomicFile;
 import org.paddlewheel.model.InputException;
 import org.paddlewheel.report.MeltingCombination;
+import org.paddlewheel.report.ReferenceMeltingFigure;
 import org.paddlewheel.study.LatentHeat;
 import org.paddlewheel.study.ReferenceMeltingPoint;
 import picocli.CommandLine.ArgGroup;
@@ -47,6 +48,11 @@ public final class MeltingReferenceCommand implements Callable<Integer> {
     Heat heat;
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the JSON result here (atomically).")
     Path out;
+    @Option(names = "--plot", paramLabel = "BASE", description = "Also draw ΔG_m(T) of the model and the reference: BASE.png and BASE.svg.")
+    Path plot;
+    @Option(names = "--measured-melting-point", converter = Converters.TemperatureK.class, paramLabel = "T",
+            description = "Measured melting point drawn on --plot (default: the melting.json's measured_K, if any).")
+    Double measuredK;
     @Option(names = "--json", description = "Print the JSON result on stdout.")
     boolean json;
     @Mixin
@@ -82,6 +88,8 @@ public final class MeltingReferenceCommand implements Callable<Integer> {
                 throw new InputException(p.toString(), 0, "expected a bracket_K [low, high] (a melting.json whose runs bracket T_m)");
             }
             bracket = new double[] {b.get(0).asDouble(), b.get(1).asDouble()};
+            JsonNode m = MeltingCombination.read(p).get("measured_K");
+            if (measuredK == null && m != null && m.isNumber()) measuredK = m.asDouble();
             tm = 0.5 * (bracket[0] + bracket[1]);
             meltingSource = p.toString();
         } else {
@@ -117,6 +125,7 @@ public final class MeltingReferenceCommand implements Callable<Integer> {
         }
         ObjectNode doc = document(r, meltingSource, measured);
         if (out != null) AtomicFile.writeText(out, w -> w.write(Json.MAPPER.writeValueAsString(doc) + "\n"));
+        if (plot != null) ReferenceMeltingFigure.write(r, measuredK == null ? Double.NaN : measuredK, plot);
         if (!quiet.quiet) summary(r);
         if (json) Json.print(doc);
         return 0;

@@ -37,10 +37,11 @@ class MeltingReferenceCliTest {
     @Test
     void theReferencesMeltingPointIsTheModelsScaledByTheShiftOverTheLatentHeat() throws Exception {
         Path melting = tmp.resolve("melting.json");
-        Files.writeString(melting, "{\"bracket_K\": [500, 550], \"runs\": []}");
+        Files.writeString(melting, "{\"bracket_K\": [500, 550], \"measured_K\": 492, \"runs\": []}");
         Path out = tmp.resolve("ref.json");
         CliRunner.Result r = CliRunner.run("melting-reference", "--frames", csv().toString(), "--liquid", "liquid-x1-550K*",
-                "--crystal", "md-x1-*", "--melting", melting.toString(), "--latent-heat", "24meV", "-o", out.toString());
+                "--crystal", "md-x1-*", "--melting", melting.toString(), "--latent-heat", "24meV", "-o", out.toString(),
+                "--plot", tmp.resolve("dg").toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode d = new ObjectMapper().readTree(out.toFile());
         assertThat(d.get("model_melting_K").asDouble()).isEqualTo(525);
@@ -55,6 +56,8 @@ class MeltingReferenceCliTest {
             assertThat(d.has(k)).as(k).isTrue();
         }
         assertThat(r.err()).contains("reference T_m");
+        assertThat(tmp.resolve("dg.png")).isNotEmptyFile();
+        assertThat(tmp.resolve("dg.svg")).isNotEmptyFile();
     }
 
     @Test
