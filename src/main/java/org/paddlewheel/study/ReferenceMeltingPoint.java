@@ -118,6 +118,11 @@ public final class ReferenceMeltingPoint {
             notes.add(String.format(java.util.Locale.ROOT, "the shift (%.1f meV/atom) is more than half the latent heat (%.1f meV/atom): the linear"
                     + " ΔG_m(T) = ΔH_m (1 − T/T_m) is stretched far from T_m; read the number as a direction and a scale", 1e3 * d1, 1e3 * latentHeatEvPerAtom));
         }
+        if (!java.util.Arrays.equals(java.util.Arrays.stream(liquid.atoms()).distinct().sorted().toArray(),
+                java.util.Arrays.stream(crystal.atoms()).distinct().sorted().toArray())) {
+            notes.add("the liquid and crystal frames differ in size (atoms per frame): make sure they share one composition, else δ holds"
+                    + " per-element constants and means nothing");
+        }
         if (!(factor > 0)) notes.add("1 + δ/ΔH_m ≤ 0: to this order the reference's liquid lies below its crystal at every temperature");
         notes.add("liquid and crystal frames must share one composition (per-element energy constants cancel only then) and should be the"
                 + " model's own phases near T_m, at the densities the model gives them");

@@ -84,6 +84,10 @@ class ReferenceMeltingPointTest {
         var one = ReferenceMeltingPoint.estimate(500, new double[] {500, 500}, 0.02, 0, frames(0.01), frames(0.0, 0.001));
         assertThat(one.secondOrderEvPerAtom()).isNaN();
         assertThat(one.notes()).anyMatch(n -> n.contains("one labelled frame"));
+        assertThat(one.notes()).noneMatch(n -> n.contains("differ in size"));
+        var sizes = ReferenceMeltingPoint.estimate(500, new double[] {500, 500}, 0.02, 0, frames(0.01, 0.011),
+                new ReferenceMeltingPoint.Frames(new double[] {0, 0.001}, new int[] {96, 96}));
+        assertThat(sizes.notes()).anyMatch(n -> n.contains("differ in size"));
     }
 
     private Path run(String name, int atoms, double hPerAtom, double noise, double temperature) throws Exception {
