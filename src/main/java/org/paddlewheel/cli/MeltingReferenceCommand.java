@@ -1,7 +1,6 @@
 package org.paddlewheel.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Reader;
@@ -18,7 +17,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.paddlewheel.io.AtomicFile;
 import org.paddlewheel.model.InputException;
 import org.paddlewheel.report.MeltingCombination;
-import org.paddlewheel.report.ReferenceMeltingFigure;
+import org.paddlewheel.report.ReferenceMeltingReport;
 import org.paddlewheel.study.LatentHeat;
 import org.paddlewheel.study.ReferenceMeltingPoint;
 import picocli.CommandLine.ArgGroup;
@@ -123,9 +122,9 @@ public final class MeltingReferenceCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InputException(e.getMessage());
         }
-        ObjectNode doc = document(r, meltingSource, measured);
+        ObjectNode doc = ReferenceMeltingReport.json(r, meltingSource, measured, frames.toString(), liquid, crystal);
         if (out != null) AtomicFile.writeText(out, w -> w.write(Json.MAPPER.writeValueAsString(doc) + "\n"));
-        if (plot != null) ReferenceMeltingFigure.write(r, measuredK == null ? Double.NaN : measuredK, plot);
+        if (plot != null) ReferenceMeltingReport.figure(r, measuredK == null ? Double.NaN : measuredK, plot);
         if (!quiet.quiet) summary(r);
         if (json) Json.print(doc);
         return 0;
@@ -156,56 +155,6 @@ public final class MeltingReferenceCommand implements Callable<Integer> {
         }
         if (e.isEmpty()) throw new InputException(frames.toString(), 0, option + " " + String.join(",", globs) + " matches no config_type");
         return new ReferenceMeltingPoint.Frames(e.stream().mapToDouble(Double::doubleValue).toArray(), n.stream().mapToInt(Integer::intValue).toArray());
-    }
-
-    private ObjectNode document(ReferenceMeltingPoint.Result r, String meltingSource, LatentHeat.Result measured) {
-        ObjectNode d = Json.object();
-        d.put("model_melting_K", r.modelMeltingK());
-        d.putArray("model_bracket_K").add(r.modelBracketK()[0]).add(r.modelBracketK()[1]);
-        d.put("model_melting_source", meltingSource);
-        d.put("latent_heat_eV_per_atom", r.latentHeatEvPerAtom());
-        d.put("latent_heat_sigma_eV_per_atom", r.latentHeatSigma());
-        if (measured != null) {
-            ObjectNode lh = d.putObject("latent_heat_runs");
-            for (var e : List.of(java.util.Map.entry("liquid", measured.liquid()), java.util.Map.entry("crystal", measured.crystal()))) {
-                ObjectNode o = lh.putObject(e.getKey());
-                LatentHeat.Run run = e.getValue();
-                o.put("enthalpy_eV_per_atom", run.enthalpyEvPerAtom()).put("sigma_eV_per_atom", run.sigma()).put("temperature_K", run.temperatureK())
-                        .put("volume_A3_per_atom", run.volumeA3PerAtom()).put("samples", run.samples()).put("atoms", run.atoms());
-            }
-        } else {
-            d.putNull("latent_heat_runs");
-        }
-        d.put("frames_file", frames.toString());
-        put(d.putObject("liquid"), r.liquid(), liquid);
-        put(d.putObject("crystal"), r.crystal(), crystal);
-        d.put("offset_first_order_eV_per_atom", r.firstOrderEvPerAtom());
-        num(d, "offset_first_order_sigma_eV_per_atom", r.firstOrderSigma());
-        num(d, "offset_second_order_eV_per_atom", r.secondOrderEvPerAtom());
-        num(d, "reference_melting_K", r.referenceMeltingK());
-        num(d, "reference_melting_sigma_K", r.referenceSigmaK());
-        ArrayNode br = d.putArray("reference_bracket_K");
-        for (double x : r.referenceBracketK()) { if (Double.isFinite(x)) br.add(x); else br.addNull(); }
-        num(d, "reference_melting_second_order_K", r.referenceSecondOrderK());
-        d.put("converged", r.converged());
-        ArrayNode notes = d.putArray("notes");
-        r.notes().forEach(notes::add);
-        return d;
-    }
-
-    private static void put(ObjectNode o, ReferenceMeltingPoint.Shift s, List<String> globs) {
-        o.put("config_types", String.join(",", globs));
-        o.put("frames", s.frames());
-        o.put("atoms_per_frame", s.atomsPerFrame());
-        o.put("mean_offset_eV_per_atom", s.meanEvPerAtom());
-        num(o, "sd_offset_eV_per_atom", s.sdEvPerAtom());
-        num(o, "sigma_mean_eV_per_atom", s.sigmaMeanEvPerAtom());
-        num(o, "second_order_eV_per_atom", s.secondOrderEvPerAtom());
-        num(o, "fluctuation_kT", s.fluctuationKt());
-    }
-
-    private static void num(ObjectNode o, String key, double v) {
-        if (Double.isFinite(v)) o.put(key, v); else o.putNull(key);
     }
 
     private static void summary(ReferenceMeltingPoint.Result r) {

@@ -1,5 +1,7 @@
 package org.paddlewheel.report;
 
+import static org.paddlewheel.report.JsonNumbers.putFinite;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -135,7 +137,7 @@ public final class AnalysisReport {
         in.put("timestep_ps", r.timestepFs() / 1000);
         in.put("duration_ps", (r.frames() - 1) * r.timestepFs() / 1000);
         in.put("mean_volume_A3", r.meanVolumeA3());
-        num(in, "temperature_K", cfg.temperatureK());
+        putFinite(in, "temperature_K", cfg.temperatureK());
         in.put("skip_ps", cfg.skipFs() / 1000);
         in.put("every", cfg.every());
         in.put("unwrap_warnings", r.unwrapWarnings());
@@ -144,8 +146,8 @@ public final class AnalysisReport {
         for (Map.Entry<Element, Diffusivity.Result> e : r.diffusion().entrySet()) {
             Diffusivity.Result d = e.getValue();
             ObjectNode o = diff.putObject(e.getKey().symbol());
-            num(o, "D_cm2_per_s", d.dCm2PerS());
-            num(o, "D_std_cm2_per_s", d.dStdCm2PerS());
+            putFinite(o, "D_cm2_per_s", d.dCm2PerS());
+            putFinite(o, "D_std_cm2_per_s", d.dStdCm2PerS());
             arr(o.putArray("D_axis_cm2_per_s"), d.axisDCm2PerS());
             arr(o.putArray("D_axis_std_cm2_per_s"), d.axisDStdCm2PerS());
             arr(o.putArray("block_D_cm2_per_s"), d.blockDCm2PerS());
@@ -156,24 +158,24 @@ public final class AnalysisReport {
             IonicConductivity.Collective c = r.collective().get(e.getKey());
             ObjectNode s = cond.putObject(e.getKey().symbol());
             Double q = cfg.chargesE().get(e.getKey());
-            num(s, "charge_e", q == null ? Double.NaN : q);
-            num(s, "sigma_S_per_cm", r.conductivitySPerCm().getOrDefault(e.getKey(), Double.NaN));
-            num(s, "sigma_std_S_per_cm", r.conductivityStdSPerCm().getOrDefault(e.getKey(), Double.NaN));
+            putFinite(s, "charge_e", q == null ? Double.NaN : q);
+            putFinite(s, "sigma_S_per_cm", r.conductivitySPerCm().getOrDefault(e.getKey(), Double.NaN));
+            putFinite(s, "sigma_std_S_per_cm", r.conductivityStdSPerCm().getOrDefault(e.getKey(), Double.NaN));
             if (!r.conductivitySPerCm().containsKey(e.getKey())) s.put("note", q == null ? "no charge for this species: give --charge" : "no temperature: give --temperature");
-            num(s, "D_sigma_cm2_per_s", c.dSigmaCm2PerS());
-            num(s, "D_sigma_std_cm2_per_s", c.dSigmaStdCm2PerS());
-            num(s, "haven_ratio", c.havenRatio());
-            num(s, "haven_ratio_std", c.havenRatioStd());
+            putFinite(s, "D_sigma_cm2_per_s", c.dSigmaCm2PerS());
+            putFinite(s, "D_sigma_std_cm2_per_s", c.dSigmaStdCm2PerS());
+            putFinite(s, "haven_ratio", c.havenRatio());
+            putFinite(s, "haven_ratio_std", c.havenRatioStd());
         }
         driftSummary(root, r);
         ObjectNode st = root.putObject("stability");
         r.stability().forEach((kind, v) -> {
             ObjectNode o = st.putObject(kind);
             o.put("centres", v.centres());
-            num(o, "lindemann_ratio", v.lindemann());
-            num(o, "centre_msd_A2", v.msdA2());
-            num(o, "site_spacing_A", v.nearestNeighbourA());
-            num(o, "cell_length_drift", v.cellDrift());
+            putFinite(o, "lindemann_ratio", v.lindemann());
+            putFinite(o, "centre_msd_A2", v.msdA2());
+            putFinite(o, "site_spacing_A", v.nearestNeighbourA());
+            putFinite(o, "cell_length_drift", v.cellDrift());
             if (v.problem() != null) o.put("problem", v.problem()); else o.putNull("problem");
         });
         ObjectNode rot = root.putObject("rotation");
@@ -182,13 +184,13 @@ public final class AnalysisReport {
             for (Map.Entry<OrientationSampler.Vector, StretchedExponentialFit.Result[]> v : r.rotationFits().get(kind).entrySet()) {
                 ObjectNode t = v.getKey() == OrientationSampler.Vector.LIGAND ? o : o.putObject(lower(v.getKey()));
                 StretchedExponentialFit.Result f1 = v.getValue()[0], f2 = v.getValue()[1];
-                num(t, "tau1_ps", f1.meanTauFs() / 1000);
+                putFinite(t, "tau1_ps", f1.meanTauFs() / 1000);
                 t.put("tau1_is_lower_bound", f1.isLowerBound());
-                num(t, "beta", f1.beta());
-                num(t, "tau1_kww_ps", f1.tauFs() / 1000);
-                num(t, "tau2_ps", f2.meanTauFs() / 1000);
+                putFinite(t, "beta", f1.beta());
+                putFinite(t, "tau1_kww_ps", f1.tauFs() / 1000);
+                putFinite(t, "tau2_ps", f2.meanTauFs() / 1000);
                 t.put("tau2_is_lower_bound", f2.isLowerBound());
-                num(t, "beta2", f2.beta());
+                putFinite(t, "beta2", f2.beta());
             }
         }
         SiteFinder.Sites found = r.sites();
@@ -202,7 +204,7 @@ public final class AnalysisReport {
             so.put("found_before_symmetry", found.beforeSymmetry());
             so.put("supplied_by_symmetry", java.util.Arrays.stream(found.occupancy()).filter(Double::isNaN).count());
         }
-        num(so, "site_spacing_A", r.siteSpacingA());
+        putFinite(so, "site_spacing_A", r.siteSpacingA());
         if (java.util.Arrays.stream(found.occupancy()).anyMatch(Double::isFinite)) {
             so.put("density_peaks", found.candidates());
             arr(so.putArray("occupancy"), found.occupancy());
@@ -215,8 +217,8 @@ public final class AnalysisReport {
             long count = r.hops().stream().filter(h -> r.mobileSpecies()[h.atom()] == e).count();
             ObjectNode o = hops.putObject(e.symbol());
             o.put("count", count);
-            num(o, "rate_per_ps", count / (atoms * durPs));
-            num(o, "total_rate_per_ps", count / durPs);
+            putFinite(o, "rate_per_ps", count / (atoms * durPs));
+            putFinite(o, "total_rate_per_ps", count / durPs);
             o.put("site_radius_A", r.siteRadiusA());
             // No site change in the whole run: the MSD slope then measures vibrations and cell
             // fluctuations inside the fit window, not long-range transport; say so beside D.
@@ -235,14 +237,14 @@ public final class AnalysisReport {
             HopRotationCoupling.Result c = e.getValue();
             ObjectNode o = cp.putObject(e.getKey());
             o.put("events", c.events());
-            num(o, "score", c.scoreDeg());
-            num(o, "z", c.z());
-            num(o, "p_value", c.pValue());
-            num(o, "hop_rotation_deg", c.hopRotationDeg());
-            num(o, "control_rotation_deg", c.controlRotationDeg());
-            num(o, "neighbours_per_event", c.meanNeighbours());
-            num(o, "sync_correlation", c.syncCorrelation());
-            num(o, "sync_lag_ps", c.syncLagFs() / 1000);
+            putFinite(o, "score", c.scoreDeg());
+            putFinite(o, "z", c.z());
+            putFinite(o, "p_value", c.pValue());
+            putFinite(o, "hop_rotation_deg", c.hopRotationDeg());
+            putFinite(o, "control_rotation_deg", c.controlRotationDeg());
+            putFinite(o, "neighbours_per_event", c.meanNeighbours());
+            putFinite(o, "sync_correlation", c.syncCorrelation());
+            putFinite(o, "sync_lag_ps", c.syncLagFs() / 1000);
             o.put("cutoff_A", cfg.couplingCutoffA());
         }
         return root;
@@ -250,9 +252,6 @@ public final class AnalysisReport {
 
     private static String lower(OrientationSampler.Vector v) { return v.name().toLowerCase(Locale.ROOT); }
 
-    private static void num(ObjectNode o, String k, double v) {
-        if (Double.isFinite(v)) o.put(k, v); else o.putNull(k);
-    }
 
     private static void arr(ArrayNode a, double[] v) {
         for (double x : v) { if (Double.isFinite(x)) a.add(x); else a.addNull(); }
@@ -269,9 +268,9 @@ public final class AnalysisReport {
         var sp = o.putArray("species");
         d.species().forEach(e -> sp.add(e.symbol()));
         o.put("removed", d.removed());
-        num(o, "D_com_cm2_per_s", d.dCm2PerS());
-        num(o, "D_com_std_cm2_per_s", d.dStdCm2PerS());
-        num(o, "net_displacement_A", d.netA());
+        putFinite(o, "D_com_cm2_per_s", d.dCm2PerS());
+        putFinite(o, "D_com_std_cm2_per_s", d.dStdCm2PerS());
+        putFinite(o, "net_displacement_A", d.netA());
         double dMobile = 0;
         for (Diffusivity.Result x : r.diffusion().values()) dMobile = Math.max(dMobile, x.dCm2PerS());
         boolean significant = d.dCm2PerS() > 3 * (Double.isNaN(d.dStdCm2PerS()) ? 0 : d.dStdCm2PerS());

@@ -1,5 +1,7 @@
 package org.paddlewheel.report;
 
+import static org.paddlewheel.report.JsonNumbers.putFinite;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -195,10 +197,6 @@ public final class DftComparisonReport {
         for (double v : values) a.add(v);
     }
 
-    private static void putFinite(ObjectNode o, String k, double v) {
-        if (Double.isFinite(v)) o.put(k, v);
-        else o.putNull(k);
-    }
 
     /** The markdown report. */
     public static String markdown(DftComparison.Result r) {

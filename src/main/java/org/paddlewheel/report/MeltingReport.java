@@ -1,5 +1,7 @@
 package org.paddlewheel.report;
 
+import static org.paddlewheel.report.JsonNumbers.putFinite;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -114,9 +116,6 @@ public final class MeltingReport {
     }
 
     /** A number, or null where it is not defined (a half without sites). */
-    private static void putFinite(ObjectNode o, String key, double v) {
-        if (Double.isFinite(v)) o.put(key, v); else o.putNull(key);
-    }
 
     /** Writes {@code dir/melting.json} and {@code dir/solid-fraction.png|svg}. */
     public static void write(Path dir, ObjectNode json, MeltingResult r) throws IOException {

@@ -1,5 +1,7 @@
 package org.paddlewheel.report;
 
+import static org.paddlewheel.report.JsonNumbers.putFinite;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -74,7 +76,7 @@ final class StudySummaryJson {
             c.tauPs().forEach((k, e) -> tau.set(k, J.valueToTree(est(e))));
             o.set("tau_is_lower_bound", J.valueToTree(c.tauLowerBound()));
             o.put("hops", c.hops());
-            num(o, "hop_rate_per_ps", c.hopRatePerPs());
+            putFinite(o, "hop_rate_per_ps", c.hopRatePerPs());
             o.set("coupling", J.valueToTree(c.coupling()));
         }
         ArrayNode pb = root.putArray("pbcm_conditions");   // the orthorhombic x = 1 runs: no claim uses them
@@ -111,7 +113,7 @@ final class StudySummaryJson {
             r.tauPs().forEach((k, e) -> tau.set(k, J.valueToTree(est(e))));
             o.set("tau_is_lower_bound", J.valueToTree(r.tauLowerBound()));
             o.put("hops", r.hops());
-            num(o, "hop_rate_per_ps", r.hopRatePerPs());
+            putFinite(o, "hop_rate_per_ps", r.hopRatePerPs());
             o.set("stability", J.valueToTree(r.stability()));
             if (r.stabilityProblem() != null) o.put("stability_problem", r.stabilityProblem()); else o.putNull("stability_problem");
             Double w = wall.get(r.runId());
@@ -153,7 +155,4 @@ final class StudySummaryJson {
         return m;
     }
 
-    private static void num(ObjectNode o, String key, double v) {
-        if (Double.isFinite(v)) o.put(key, v); else o.putNull(key);
-    }
 }

@@ -1,5 +1,7 @@
 package org.paddlewheel.report;
 
+import static org.paddlewheel.report.JsonNumbers.putFinite;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
@@ -68,16 +70,16 @@ final class SummaryFlags {
             o.put("method", "Jun, Lee, Kam, Ceder, PNAS 2024: quaternion rotation events of each anion and their correlation with hops"
                     + " (displacement rule); p from a random-hop-time null (ours)");
             o.put("events", q.events().size());
-            num(o, "mean_angle_deg", q.meanAngleDeg());
+            putFinite(o, "mean_angle_deg", q.meanAngleDeg());
             o.put("large_angle_events", q.largeAngleEvents());
             o.put("hops", q.hops().size());
             o.put("correlated_hops", q.correlatedHops());
-            num(o, "correlated_fraction", q.hops().isEmpty() ? Double.NaN : q.correlatedHops() / (double) q.hops().size());
-            num(o, "null_correlated_mean", q.nullMean());
-            num(o, "p_value", q.pValue());
+            putFinite(o, "correlated_fraction", q.hops().isEmpty() ? Double.NaN : q.correlatedHops() / (double) q.hops().size());
+            putFinite(o, "null_correlated_mean", q.nullMean());
+            putFinite(o, "p_value", q.pValue());
             o.put("correlated_hops_large_angle", q.correlatedHopsLarge());
-            num(o, "null_correlated_mean_large_angle", q.nullMeanLarge());
-            num(o, "p_value_large_angle", q.pValueLarge());
+            putFinite(o, "null_correlated_mean_large_angle", q.nullMeanLarge());
+            putFinite(o, "p_value_large_angle", q.pValueLarge());
             ObjectNode s = o.putObject("settings");
             s.put("min_dt_fs", p.minDtFs());
             s.put("ignored_angle_deg", p.ignoredAngleDeg());
@@ -120,7 +122,4 @@ final class SummaryFlags {
         }
     }
 
-    private static void num(ObjectNode o, String k, double v) {
-        if (Double.isFinite(v)) o.put(k, v); else o.putNull(k);
-    }
 }
