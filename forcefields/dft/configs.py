@@ -12,6 +12,10 @@ generate.sh; every operation is deterministic given its arguments (seeded where 
                                         SCF step against 8 s for an 80-atom antiperovskite)
   configs.py remove IN SYMBOL K OUT     remove the K-th (0-based) atom of SYMBOL (K = midplane: the first at c = 1/2)
   configs.py strain IN E1 E2 E3 OUT     scale cell and positions by (1+E1, 1+E2, 1+E3) along x, y, z
+  configs.py strain-molecules IN E1 E2 E3 OUT
+                                        the same, but each H moves with its nearest B/N (within 2 Å): molecules
+                                        keep their bonds (at 1500 K a B-H reaches 1.57 Å). A 15 % affine strain of a melt stretched one B-H past
+                                        the bonded-topology limit (session 31, liquid-x1-550K-expanded-3)
   configs.py rotate IN CENTRE_INDEX AXIS DEG OUT
                                         rotate the molecule around atom CENTRE_INDEX (its H atoms within
                                         1.5 Å) about AXIS (x|y|z) by DEG degrees
@@ -183,6 +187,27 @@ def main(argv):
         for cell, atoms in read(argv[2]):
             c2 = [[cell[r][c] * (1 + e[c]) for c in range(3)] for r in range(3)]
             out.append((c2, [[a[0]] + [a[1 + c] * (1 + e[c]) for c in range(3)] for a in atoms]))
+        write(argv[6], out)
+    elif op == "strain-molecules":
+        e = [float(x) for x in argv[3:6]]
+        out = []
+        for cell, atoms in read(argv[2]):
+            c2 = [[cell[r][c] * (1 + e[c]) for c in range(3)] for r in range(3)]
+            centres = [i for i, a in enumerate(atoms) if a[0] in ("B", "N")]
+            new = [[a[0]] + [a[1 + c] * (1 + e[c]) for c in range(3)] for a in atoms]
+            for i, a in enumerate(atoms):
+                if a[0] != "H":
+                    continue
+                best, bond = None, None
+                for j in centres:
+                    d = mic(cell, [a[1 + k] - atoms[j][1 + k] for k in range(3)])
+                    r = math.sqrt(sum(x * x for x in d))
+                    if r <= 2.0 and (best is None or r < best):
+                        best, bond = r, (j, d)
+                if bond is not None:  # a free H (none within 2 Å) is strained with the cell, as by "strain"
+                    j, d = bond
+                    new[i] = ["H"] + [new[j][1 + k] + d[k] for k in range(3)]
+            out.append((c2, new))
         write(argv[6], out)
     elif op == "rotate":
         frames = read(argv[2])

@@ -798,7 +798,7 @@ liquid_volume_piece() { # piece structure-file temperature seed model volume-per
     local e; e=$(python3 -c "
 import re; h=open('$d/melt-end.extxyz').read().split('\n'); n=int(h[0]); a=[float(x) for x in re.search(r'Lattice=\"([^\"]+)\"',h[1]).group(1).split()]
 import numpy as np; v=abs(np.linalg.det(np.array(a).reshape(3,3))); print('%.6f'%(($vpa*n/v)**(1/3)-1))")
-    cfg strain "$d/melt-end.extxyz" "$e" "$e" "$e" "$d/scaled.extxyz"
+    cfg strain-molecules "$d/melt-end.extxyz" "$e" "$e" "$e" "$d/scaled.extxyz"
     pw md -i "$d/scaled.extxyz" --ff "$ff" --temperature "${T}K" --equilibrate 4ps --time 2ps --every 1ps --seed "$seed" -o "$d/run" \
        --quiet >/dev/null || { log "classical liquid MD $piece failed"; return 0; }
     log "liquid $piece (NVT at $vpa A^3/atom, strain $e): anion order S(B), S(N) per frame: $(cfg order "$d/run/trajectory.extxyz" | cut -f2,3 | tr '\t\n' ' ;')"
@@ -853,6 +853,9 @@ melt_reference_stage() {
     --seed 11 -o "$cell" >/dev/null
   liquid_volume_piece liquid-x1-550K-expanded-2 "$cell" 550 33 "$ff" 16.4
   crystal_model_piece crystal-x1-550K-1 550 34 "$ff" 5.02
+  # session 32: a second crystal piece (seed) first, cheap with the SCF of the first; the third liquid piece's melt is now
+  # strained about molecule centres (configs.py strain-molecules), as an affine strain broke a B-H bond of its melt
+  crystal_model_piece crystal-x1-550K-2 550 36 "$ff" 5.02
   liquid_volume_piece liquid-x1-550K-expanded-3 "$cell" 550 35 "$ff" 16.4
 }
 liquid_stage() {
