@@ -41,6 +41,12 @@ public final class MeltingReferenceCommand implements Callable<Integer> {
     List<String> liquid;
     @Option(names = "--crystal", required = true, split = ",", paramLabel = "GLOB", description = "config_type glob(s) of the model's crystal frames at a nearby temperature, same composition.")
     List<String> crystal;
+    @Option(names = "--liquid-spread", split = ",", paramLabel = "GLOB", description = "config_type glob(s) of other frames of the same liquid"
+            + " (other samplers, seeds): their scatter (each config_type centred on its own mean) joins the own frames' in Var(e), the"
+            + " second-order term, and their mean is checked against the own frames' (the own ensemble sits β N Var(e) higher).")
+    List<String> liquidSpread = List.of();
+    @Option(names = "--crystal-spread", split = ",", paramLabel = "GLOB", description = "The same for the crystal.")
+    List<String> crystalSpread = List.of();
     @ArgGroup(exclusive = true, multiplicity = "1")
     Melting melting;
     @ArgGroup(exclusive = false, multiplicity = "1")
@@ -115,14 +121,21 @@ public final class MeltingReferenceCommand implements Callable<Integer> {
             if (!(dh > 0)) throw new InputException(heat.liquidRun.toString(), 0, String.format(Locale.ROOT,
                     "liquid enthalpy %.2f meV/atom below the crystal's: is the liquid run a liquid and the crystal run a crystal?", -1e3 * dh));
         }
-        ReferenceMeltingPoint.Frames l = select(liquid, "--liquid"), c = select(crystal, "--crystal");
+        List<String> all = new ArrayList<>(liquid);
+        all.addAll(crystal);
+        all.addAll(liquidSpread);
+        all.addAll(crystalSpread);
+        var rows = readFrames(matchers(all));
+        ReferenceMeltingPoint.Frames l = join(select(rows, liquid, List.of(), "--liquid")), c = join(select(rows, crystal, List.of(), "--crystal"));
+        List<ReferenceMeltingPoint.Frames> ls = liquidSpread.isEmpty() ? List.of() : select(rows, liquidSpread, liquid, "--liquid-spread");
+        List<ReferenceMeltingPoint.Frames> cs = crystalSpread.isEmpty() ? List.of() : select(rows, crystalSpread, crystal, "--crystal-spread");
         ReferenceMeltingPoint.Result r;
         try {
-            r = ReferenceMeltingPoint.estimate(tm, bracket, dh, dhSigma, l, c);
+            r = ReferenceMeltingPoint.estimate(tm, bracket, dh, dhSigma, l, ls, c, cs);
         } catch (IllegalArgumentException e) {
             throw new InputException(e.getMessage());
         }
-        ObjectNode doc = ReferenceMeltingReport.json(r, meltingSource, measured, frames.toString(), liquid, crystal);
+        ObjectNode doc = ReferenceMeltingReport.json(r, meltingSource, measured, frames.toString(), liquid, liquidSpread, crystal, crystalSpread);
         if (out != null) AtomicFile.writeText(out, w -> w.write(Json.MAPPER.writeValueAsString(doc) + "\n"));
         if (plot != null) ReferenceMeltingReport.figure(r, measuredK == null ? Double.NaN : measuredK, plot);
         if (!quiet.quiet) summary(r);
@@ -130,12 +143,12 @@ public final class MeltingReferenceCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The frames whose config_type matches one of the globs: e = dft − model per atom. */
-    private ReferenceMeltingPoint.Frames select(List<String> globs, String option) throws IOException {
-        List<PathMatcher> m = new ArrayList<>();
-        for (String g : globs) m.add(FileSystems.getDefault().getPathMatcher("glob:" + g));
-        List<Double> e = new ArrayList<>();
-        List<Integer> n = new ArrayList<>();
+    /**
+     * The frames CSV's rows whose config_type one of {@code wanted} matches, by config_type in file order: e = dft − model per
+     * atom, and the atom count (other rows are not parsed: a CSV may hold frames without energies in other groups).
+     */
+    private java.util.LinkedHashMap<String, List<double[]>> readFrames(List<PathMatcher> wanted) throws IOException {
+        var rows = new java.util.LinkedHashMap<String, List<double[]>>();
         if (!Files.isRegularFile(frames)) throw new InputException(frames.toString(), 0, "no such file (write it with dft compare --frames-csv)");
         try (Reader in = Files.newBufferedReader(frames)) {
             var parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in);
@@ -144,17 +157,50 @@ public final class MeltingReferenceCommand implements Callable<Integer> {
             }
             for (CSVRecord rec : parser) {
                 String type = rec.get("config_type");
-                if (type.isEmpty() || m.stream().noneMatch(x -> x.matches(Path.of(type)))) continue;
+                if (type.isEmpty() || wanted.stream().noneMatch(x -> x.matches(Path.of(type)))) continue;
                 try {
-                    e.add(Double.parseDouble(rec.get("dft_energy_eV_per_atom")) - Double.parseDouble(rec.get("model_energy_eV_per_atom")));
-                    n.add(Integer.parseInt(rec.get("atoms")));
+                    double e = Double.parseDouble(rec.get("dft_energy_eV_per_atom")) - Double.parseDouble(rec.get("model_energy_eV_per_atom"));
+                    rows.computeIfAbsent(type, k -> new ArrayList<>()).add(new double[] {e, Integer.parseInt(rec.get("atoms"))});
                 } catch (NumberFormatException ex) {
                     throw new InputException(frames.toString(), (int) rec.getRecordNumber() + 1, "expected numbers for atoms and both energies");
                 }
             }
         }
-        if (e.isEmpty()) throw new InputException(frames.toString(), 0, option + " " + String.join(",", globs) + " matches no config_type");
-        return new ReferenceMeltingPoint.Frames(e.stream().mapToDouble(Double::doubleValue).toArray(), n.stream().mapToInt(Integer::intValue).toArray());
+        return rows;
+    }
+
+    /**
+     * The frames whose config_type matches one of the globs, one group per config_type; a config_type that also matches
+     * one of {@code exclusive} (the phase's own globs, for a spread option) is refused, as it would count twice.
+     */
+    private List<ReferenceMeltingPoint.Frames> select(java.util.Map<String, List<double[]>> rows, List<String> globs, List<String> exclusive,
+                                                      String option) {
+        List<PathMatcher> m = matchers(globs), own = matchers(exclusive);
+        List<ReferenceMeltingPoint.Frames> groups = new ArrayList<>();
+        for (var e : rows.entrySet()) {
+            Path type = Path.of(e.getKey());
+            if (m.stream().noneMatch(x -> x.matches(type))) continue;
+            if (own.stream().anyMatch(x -> x.matches(type))) {
+                throw new InputException(frames.toString(), 0, option + " " + String.join(",", globs) + " matches config_type " + e.getKey()
+                        + ", which the phase's own frames hold already");
+            }
+            List<double[]> r = e.getValue();
+            groups.add(new ReferenceMeltingPoint.Frames(r.stream().mapToDouble(x -> x[0]).toArray(), r.stream().mapToInt(x -> (int) x[1]).toArray()));
+        }
+        if (groups.isEmpty()) throw new InputException(frames.toString(), 0, option + " " + String.join(",", globs) + " matches no config_type");
+        return groups;
+    }
+
+    private static List<PathMatcher> matchers(List<String> globs) {
+        List<PathMatcher> m = new ArrayList<>();
+        for (String g : globs) m.add(FileSystems.getDefault().getPathMatcher("glob:" + g));
+        return m;
+    }
+
+    /** The groups as one phase's frames. */
+    private static ReferenceMeltingPoint.Frames join(List<ReferenceMeltingPoint.Frames> groups) {
+        return new ReferenceMeltingPoint.Frames(groups.stream().flatMapToDouble(g -> java.util.Arrays.stream(g.offsetsEvPerAtom())).toArray(),
+                groups.stream().flatMapToInt(g -> java.util.Arrays.stream(g.atoms())).toArray());
     }
 
     private static void summary(ReferenceMeltingPoint.Result r) {
@@ -163,6 +209,12 @@ public final class MeltingReferenceCommand implements Callable<Integer> {
         System.err.printf(Locale.ROOT, "reference - model, per atom: liquid %+.2f meV (%d frames, %.1f kT), crystal %+.2f meV (%d frames, %.1f kT)%n",
                 1e3 * r.liquid().meanEvPerAtom(), r.liquid().frames(), r.liquid().fluctuationKt(),
                 1e3 * r.crystal().meanEvPerAtom(), r.crystal().frames(), r.crystal().fluctuationKt());
+        for (var p : List.of(java.util.Map.entry("liquid", r.liquid()), java.util.Map.entry("crystal", r.crystal()))) {
+            ReferenceMeltingPoint.Shift s = p.getValue();
+            if (s.spreadFrames() > 0) System.err.printf(Locale.ROOT, "%s: sd(e) %.2f meV/atom over %d frames; own frames %+.2f ± %.2f meV/atom from the spread's,"
+                    + " expected β N Var(e) = %.2f%n", p.getKey(), 1e3 * s.sdEvPerAtom(), s.varianceFrames(), 1e3 * s.samplingShiftObservedEvPerAtom(),
+                    1e3 * s.samplingShiftSigmaEvPerAtom(), 1e3 * s.samplingShiftExpectedEvPerAtom());
+        }
         System.err.printf(Locale.ROOT, "shift of the liquid against the crystal: %+.2f ± %.2f meV/atom (first order), %+.2f (second order)%n",
                 1e3 * r.firstOrderEvPerAtom(), 1e3 * r.firstOrderSigma(), 1e3 * r.secondOrderEvPerAtom());
         System.err.printf(Locale.ROOT, "reference T_m: %.0f ± %.0f K first order (over the model's bracket %.0f-%.0f K), %.0f K second order%n",

@@ -63,6 +63,12 @@ public final class ReferenceMeltingReport {
      */
     public static ObjectNode json(ReferenceMeltingPoint.Result r, String meltingSource, LatentHeat.Result measured, String framesFile,
                                   List<String> liquid, List<String> crystal) {
+        return json(r, meltingSource, measured, framesFile, liquid, List.of(), crystal, List.of());
+    }
+
+    /** The same, naming each phase's spread globs too (empty where none). */
+    public static ObjectNode json(ReferenceMeltingPoint.Result r, String meltingSource, LatentHeat.Result measured, String framesFile,
+                                  List<String> liquid, List<String> liquidSpread, List<String> crystal, List<String> crystalSpread) {
         ObjectNode d = JsonNodeFactory.instance.objectNode();
         d.put("model_melting_K", r.modelMeltingK());
         d.putArray("model_bracket_K").add(r.modelBracketK()[0]).add(r.modelBracketK()[1]);
@@ -81,8 +87,8 @@ public final class ReferenceMeltingReport {
             d.putNull("latent_heat_runs");
         }
         d.put("frames_file", framesFile);
-        put(d.putObject("liquid"), r.liquid(), liquid);
-        put(d.putObject("crystal"), r.crystal(), crystal);
+        put(d.putObject("liquid"), r.liquid(), liquid, liquidSpread);
+        put(d.putObject("crystal"), r.crystal(), crystal, crystalSpread);
         d.put("offset_first_order_eV_per_atom", r.firstOrderEvPerAtom());
         putFinite(d, "offset_first_order_sigma_eV_per_atom", r.firstOrderSigma());
         putFinite(d, "offset_second_order_eV_per_atom", r.secondOrderEvPerAtom());
@@ -97,8 +103,9 @@ public final class ReferenceMeltingReport {
         return d;
     }
 
-    private static void put(ObjectNode o, ReferenceMeltingPoint.Shift s, List<String> globs) {
+    private static void put(ObjectNode o, ReferenceMeltingPoint.Shift s, List<String> globs, List<String> spreadGlobs) {
         o.put("config_types", String.join(",", globs));
+        o.put("spread_config_types", String.join(",", spreadGlobs));
         o.put("frames", s.frames());
         o.put("atoms_per_frame", s.atomsPerFrame());
         o.put("mean_offset_eV_per_atom", s.meanEvPerAtom());
@@ -106,6 +113,13 @@ public final class ReferenceMeltingReport {
         putFinite(o, "sigma_mean_eV_per_atom", s.sigmaMeanEvPerAtom());
         putFinite(o, "second_order_eV_per_atom", s.secondOrderEvPerAtom());
         putFinite(o, "fluctuation_kT", s.fluctuationKt());
+        o.put("variance_frames", s.varianceFrames());
+        o.put("spread_frames", s.spreadFrames());
+        putFinite(o, "sampling_shift_observed_eV_per_atom", s.samplingShiftObservedEvPerAtom());
+        putFinite(o, "sampling_shift_expected_eV_per_atom", s.samplingShiftExpectedEvPerAtom());
+        putFinite(o, "sampling_shift_sigma_eV_per_atom", s.samplingShiftSigmaEvPerAtom());
+        if (s.samplingShiftConsistent() == null) o.putNull("sampling_shift_consistent");
+        else o.put("sampling_shift_consistent", s.samplingShiftConsistent());
     }
 
 

@@ -39,14 +39,28 @@ public final class ReferenceMeltingPoint {
      *
      * @param frames            frames read
      * @param meanEvPerAtom     ⟨e⟩, the first-order shift
-     * @param sdEvPerAtom       sample standard deviation of e (NaN for one frame)
-     * @param sigmaMeanEvPerAtom standard error of ⟨e⟩ (NaN for one frame)
+     * @param sdEvPerAtom       standard deviation of e behind the second-order term: the sample's, or pooled with the
+     *                          spread frames' (NaN where no frame pair is known)
+     * @param sigmaMeanEvPerAtom standard error of ⟨e⟩ from the phase's own frames (NaN for one frame)
      * @param atomsPerFrame     mean N
-     * @param secondOrderEvPerAtom −(β/2) N Var(e), the second cumulant's term (NaN for one frame)
-     * @param fluctuationKt     β N sd(e): a frame's offset fluctuation in units of kT (NaN for one frame)
+     * @param secondOrderEvPerAtom −(β/2) N Var(e), the second cumulant's term (NaN where no variance is known)
+     * @param fluctuationKt     β N sd(e): a frame's offset fluctuation in units of kT (NaN where no variance is known)
+     * @param varianceFrames    frames behind Var(e): the phase's own, plus the spread frames where given
+     * @param spreadFrames      spread frames used (0 where none)
+     * @param samplingShiftObservedEvPerAtom ⟨e⟩ of the own frames minus that of the spread frames (NaN without them)
+     * @param samplingShiftExpectedEvPerAtom β N Var(e), what the own ensemble's preference for frames the model overbinds
+     *                          adds to ⟨e⟩ for Gaussian offsets (NaN without spread frames)
+     * @param samplingShiftSigmaEvPerAtom standard error of the observed shift (NaN without spread frames)
      */
     public record Shift(int frames, double meanEvPerAtom, double sdEvPerAtom, double sigmaMeanEvPerAtom, double atomsPerFrame,
-                        double secondOrderEvPerAtom, double fluctuationKt) {}
+                        double secondOrderEvPerAtom, double fluctuationKt, int varianceFrames, int spreadFrames,
+                        double samplingShiftObservedEvPerAtom, double samplingShiftExpectedEvPerAtom, double samplingShiftSigmaEvPerAtom) {
+        /** Whether the observed sampling shift lies within three standard errors of β N Var(e); null without spread frames. */
+        public Boolean samplingShiftConsistent() {
+            if (!Double.isFinite(samplingShiftObservedEvPerAtom) || !Double.isFinite(samplingShiftSigmaEvPerAtom)) return null;
+            return Math.abs(samplingShiftObservedEvPerAtom - samplingShiftExpectedEvPerAtom) <= 3 * samplingShiftSigmaEvPerAtom;
+        }
+    }
 
     /**
      * The estimate.
@@ -72,18 +86,58 @@ public final class ReferenceMeltingPoint {
                          double referenceMeltingK, double referenceSigmaK, double[] referenceBracketK, double referenceSecondOrderK,
                          boolean converged, List<String> notes) {}
 
-    /** One phase's shift at temperature T (K), the temperature of β. */
+    /** One phase's shift at temperature T (K), the temperature of β, from its own frames alone. */
     public static Shift shift(Frames f, double temperatureK) {
+        return shift(f, List.of(), temperatureK);
+    }
+
+    /**
+     * One phase's shift at temperature T (K), with Var(e) pooled over the phase's own frames and {@code spread}: groups of
+     * frames of the same phase sampled otherwise (other models, seeds or runs), each group centred on its own mean. For
+     * Gaussian offsets the spread of e is the same in every ensemble and only its mean moves: the model's own ensemble,
+     * weighted by exp(−β E_model) = exp(−β E_ref) exp(β N e), favours the frames the model overbinds, which raises ⟨e⟩ by
+     * β N Var(e) (a tilted Gaussian). That is the check reported beside the pooled variance: the own frames' ⟨e⟩ minus the
+     * spread frames' against β N Var(e) (the spread frames stand in for an ensemble not tilted toward the model's errors).
+     */
+    public static Shift shift(Frames f, List<Frames> spread, double temperatureK) {
         int n = f.atoms().length;
-        double mean = 0, atoms = 0;
-        for (int k = 0; k < n; k++) { mean += f.offsetsEvPerAtom()[k]; atoms += f.atoms()[k]; }
-        mean /= n;
+        double mean = mean(f.offsetsEvPerAtom()), atoms = 0;
+        for (int a : f.atoms()) atoms += a;
         atoms /= n;
-        if (n < 2) return new Shift(1, mean, Double.NaN, Double.NaN, atoms, Double.NaN, Double.NaN);
-        double ss = 0;
-        for (double e : f.offsetsEvPerAtom()) ss += (e - mean) * (e - mean);
-        double var = ss / (n - 1), beta = 1 / (Units.BOLTZMANN_EV_PER_K * temperatureK);
-        return new Shift(n, mean, Math.sqrt(var), Math.sqrt(var / n), atoms, -0.5 * beta * atoms * var, beta * atoms * Math.sqrt(var));
+        double ss = sumOfSquares(f.offsetsEvPerAtom(), mean), dof = n - 1, spreadSum = 0;
+        int varianceFrames = n, spreadFrames = 0;
+        for (Frames g : spread) {
+            double m = mean(g.offsetsEvPerAtom());
+            ss += sumOfSquares(g.offsetsEvPerAtom(), m);
+            dof += g.atoms().length - 1;
+            varianceFrames += g.atoms().length;
+            spreadFrames += g.atoms().length;
+            for (double e : g.offsetsEvPerAtom()) spreadSum += e;
+        }
+        double beta = 1 / (Units.BOLTZMANN_EV_PER_K * temperatureK);
+        double sigmaMean = n > 1 ? Math.sqrt(sumOfSquares(f.offsetsEvPerAtom(), mean) / (n - 1) / n) : Double.NaN;
+        if (dof < 1) return new Shift(n, mean, Double.NaN, sigmaMean, atoms, Double.NaN, Double.NaN, n, spreadFrames, Double.NaN, Double.NaN, Double.NaN);
+        double var = ss / dof;
+        double observed = Double.NaN, expected = Double.NaN, sigmaObserved = Double.NaN;
+        if (spreadFrames > 0) {
+            observed = mean - spreadSum / spreadFrames;
+            expected = beta * atoms * var;
+            sigmaObserved = Math.sqrt(var / n + var / spreadFrames);
+        }
+        return new Shift(n, mean, Math.sqrt(var), sigmaMean, atoms, -0.5 * beta * atoms * var, beta * atoms * Math.sqrt(var),
+                varianceFrames, spreadFrames, observed, expected, sigmaObserved);
+    }
+
+    private static double mean(double[] x) {
+        double s = 0;
+        for (double v : x) s += v;
+        return s / x.length;
+    }
+
+    private static double sumOfSquares(double[] x, double mean) {
+        double s = 0;
+        for (double v : x) s += (v - mean) * (v - mean);
+        return s;
     }
 
     /**
@@ -92,10 +146,19 @@ public final class ReferenceMeltingPoint {
      */
     public static Result estimate(double modelMeltingK, double[] bracketK, double latentHeatEvPerAtom, double latentHeatSigma,
                                   Frames liquid, Frames crystal) {
+        return estimate(modelMeltingK, bracketK, latentHeatEvPerAtom, latentHeatSigma, liquid, List.of(), crystal, List.of());
+    }
+
+    /**
+     * The same with each phase's Var(e) pooled over spread frames ({@link #shift(Frames, List, double)}): groups of frames of
+     * the phase sampled otherwise, which make the second-order term rest on more than the model's own few frames.
+     */
+    public static Result estimate(double modelMeltingK, double[] bracketK, double latentHeatEvPerAtom, double latentHeatSigma,
+                                  Frames liquid, List<Frames> liquidSpread, Frames crystal, List<Frames> crystalSpread) {
         if (!(modelMeltingK > 0)) throw new IllegalArgumentException("the model's melting point must be positive, got " + modelMeltingK);
         if (!(latentHeatEvPerAtom > 0)) throw new IllegalArgumentException("the latent heat must be positive (liquid above crystal), got " + latentHeatEvPerAtom + " eV/atom");
         if (bracketK.length != 2 || bracketK[0] > bracketK[1]) throw new IllegalArgumentException("bracket {low, high} expected");
-        Shift l = shift(liquid, modelMeltingK), c = shift(crystal, modelMeltingK);
+        Shift l = shift(liquid, liquidSpread, modelMeltingK), c = shift(crystal, crystalSpread, modelMeltingK);
         double d1 = l.meanEvPerAtom() - c.meanEvPerAtom();
         double s1 = Math.hypot(l.sigmaMeanEvPerAtom(), c.sigmaMeanEvPerAtom());
         double d2 = d1 + l.secondOrderEvPerAtom() - c.secondOrderEvPerAtom();
@@ -107,12 +170,24 @@ public final class ReferenceMeltingPoint {
         double t2 = f2 > 0 ? modelMeltingK * f2 : Double.NaN;
         boolean converged = l.fluctuationKt() < 1 && c.fluctuationKt() < 1;
         List<String> notes = new ArrayList<>();
-        if (l.frames() < 2 || c.frames() < 2) {
+        if (!Double.isFinite(l.secondOrderEvPerAtom()) || !Double.isFinite(c.secondOrderEvPerAtom())) {
             notes.add("a phase has one labelled frame: no spread, no standard error and no second-order term; label more frames");
         } else if (!converged) {
             notes.add(String.format(java.util.Locale.ROOT, "perturbation not converged: a frame's offset fluctuates by %.1f kT (liquid) and %.1f kT (crystal),"
                     + " above 1 kT, so the first-order (%.0f K) and second-order (%.0f K) values bound a range rather than give a number;"
-                    + " the second-order term rests on a variance from few frames", l.fluctuationKt(), c.fluctuationKt(), t1, t2));
+                    + " the second-order term rests on a variance from %d (liquid) and %d (crystal) frames", l.fluctuationKt(), c.fluctuationKt(),
+                    t1, t2, l.varianceFrames(), c.varianceFrames()));
+        }
+        for (var e : List.of(java.util.Map.entry("liquid", l), java.util.Map.entry("crystal", c))) {
+            Shift s = e.getValue();
+            if (s.spreadFrames() == 0) continue;
+            notes.add(String.format(java.util.Locale.ROOT, "%s: Var(e) pooled over %d frames (%d own, %d spread; Gaussian offsets assumed, whose"
+                    + " spread is the same in every ensemble); the own frames lie %+.1f ± %.1f meV/atom from the spread frames, where"
+                    + " β N Var(e) = %.1f meV/atom is what the model's own ensemble adds by favouring frames it overbinds: %s",
+                    e.getKey(), s.varianceFrames(), s.frames(), s.spreadFrames(), 1e3 * s.samplingShiftObservedEvPerAtom(),
+                    1e3 * s.samplingShiftSigmaEvPerAtom(), 1e3 * s.samplingShiftExpectedEvPerAtom(),
+                    Boolean.TRUE.equals(s.samplingShiftConsistent()) ? "consistent (within 3 standard errors)"
+                            : "inconsistent: the spread frames sample another state, or the offsets are not Gaussian; read the second order with care"));
         }
         if (Math.abs(d1) > 0.5 * latentHeatEvPerAtom) {
             notes.add(String.format(java.util.Locale.ROOT, "the shift (%.1f meV/atom) is more than half the latent heat (%.1f meV/atom): the linear"

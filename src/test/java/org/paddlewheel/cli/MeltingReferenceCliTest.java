@@ -88,4 +88,34 @@ class MeltingReferenceCliTest {
             assertThat(out).doesNotExist();
         }
     }
+
+    @Test
+    void spreadFramesJoinTheVarianceAndAnOverlapIsRefused() throws Exception {
+        // crystal spread: another sampler's frames 0 and 4 meV/atom above the model (sd² 8e-6), the own 1, 2, 3 (SS 2e-6):
+        // pooled Var = (2e-6 + 8e-6) / (2 + 1) over 5 frames; the own frames lie 2 - 2 = 0 meV/atom above the spread's
+        Path frames = tmp.resolve("spread.csv");
+        Files.writeString(frames, Files.readString(csv()) + "f#0,md-x1-500K-other,80,-301.200,-301.200,0.1,0.2,0.15\n"
+                + "f#1,md-x1-500K-other,80,-301.196,-301.200,0.1,0.2,0.15\n");
+        Path out = tmp.resolve("ref.json");
+        CliRunner.Result r = CliRunner.run("melting-reference", "--frames", frames.toString(), "--liquid", "liquid-x1-550K*",
+                "--crystal", "md-x1-500K", "--crystal-spread", "md-x1-500K-other", "--model-melting-point", "525K", "--latent-heat", "24meV",
+                "-o", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode c = new ObjectMapper().readTree(out.toFile()).get("crystal");
+        assertThat(c.get("frames").asInt()).isEqualTo(3);
+        assertThat(c.get("variance_frames").asInt()).isEqualTo(5);
+        assertThat(c.get("spread_config_types").asText()).isEqualTo("md-x1-500K-other");
+        assertThat(c.get("sd_offset_eV_per_atom").asDouble()).isCloseTo(Math.sqrt(1e-5 / 3), within(1e-9));
+        assertThat(c.get("sampling_shift_observed_eV_per_atom").asDouble()).isCloseTo(0, within(1e-9));
+        assertThat(c.get("sampling_shift_consistent").isBoolean()).isTrue();
+        assertThat(new ObjectMapper().readTree(out.toFile()).get("liquid").get("sampling_shift_consistent").isNull()).isTrue();
+        // a spread glob that matches the phase's own frames would count them twice
+        Path out2 = tmp.resolve("ref2.json");
+        CliRunner.Result bad = CliRunner.run("melting-reference", "--frames", frames.toString(), "--liquid", "liquid-x1-550K*",
+                "--crystal", "md-x1-500K", "--crystal-spread", "md-x1-*", "--model-melting-point", "525K", "--latent-heat", "24meV",
+                "-o", out2.toString());
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("spread.csv").contains("md-x1-500K");
+        assertThat(out2).doesNotExist();
+    }
 }

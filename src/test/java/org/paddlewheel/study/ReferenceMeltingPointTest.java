@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -139,5 +141,57 @@ class ReferenceMeltingPointTest {
         Files.writeString(d.resolve("thermo.csv"), "step,time_ps,T_K,Epot_eV,Ekin_eV,Etot_eV,P_GPa,volume_A3\n0,0.0,500,-1,1,0,0,10\n");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> LatentHeat.run(d, Double.NaN))
                 .isInstanceOf(InputException.class).hasMessageContaining("samples");
+    }
+
+    private static ReferenceMeltingPoint.Frames gaussian(Random rng, int n, double mu, double s) {
+        double[] e = new double[n];
+        for (int k = 0; k < n; k++) e[k] = mu + s * rng.nextGaussian();
+        return frames(e);
+    }
+
+    @Test
+    void spreadFramesPoolTheVarianceAndTheOwnEnsembleSitsBetaNVarHigher() {
+        // PBE-ensemble offsets e ~ N(μ_g, s²) in four groups of different means (other samplers, other states), the model's own
+        // ensemble tilted by exp(β N e): N(μ + β N s², s²). The pooled s must come back (each group centred on its own mean, so
+        // the groups' different means add nothing), the free-energy shift μ + β N s²/2 (Zwanzig, exact for Gaussians) from
+        // own mean + second-order term, and the observed own-minus-spread shift must match β N s² (a check that can fail: below)
+        double t = 550, beta = 1 / (Units.BOLTZMANN_EV_PER_K * t), mu = 0.002, s = 0.0015;
+        int atoms = 80;
+        double tilt = beta * atoms * s * s;
+        Random rng = new Random(11);
+        var own = gaussian(rng, 60, mu + tilt, s);
+        List<ReferenceMeltingPoint.Frames> spread = new ArrayList<>();
+        for (int g = 0; g < 4; g++) spread.add(gaussian(rng, 100, mu + (g == 0 ? 0 : 0.01 * g), s));
+        var shift = ReferenceMeltingPoint.shift(own, spread, t);
+        assertThat(shift.varianceFrames()).isEqualTo(460);
+        assertThat(shift.spreadFrames()).isEqualTo(400);
+        // Var's relative standard error √(2/456) ≈ 6.6 %: sd within 3 × 3.3 %
+        assertThat(shift.sdEvPerAtom()).isCloseTo(s, within(0.1 * s));
+        // own mean's error s/√60 = 0.19 meV/atom, the second-order term's 6.6 % of 4.1 meV/atom: 3σ of both
+        assertThat(shift.meanEvPerAtom() + shift.secondOrderEvPerAtom()).isCloseTo(mu + 0.5 * tilt,
+                within(3 * Math.hypot(s / Math.sqrt(60), 0.066 * 0.5 * tilt)));
+        // the spread's mean here holds the groups' offsets (+0, +10, +20, +30 meV): compare one group only for the check
+        var one = ReferenceMeltingPoint.shift(own, List.of(spread.get(0)), t);
+        assertThat(one.samplingShiftObservedEvPerAtom()).isCloseTo(tilt, within(3 * one.samplingShiftSigmaEvPerAtom()));
+        assertThat(one.samplingShiftExpectedEvPerAtom()).isCloseTo(tilt, within(0.2 * tilt));
+        assertThat(one.samplingShiftConsistent()).isTrue();
+        // own frames not tilted (the same ensemble as the spread's) while β N s² = 3.8 meV/atom ≫ the standard error: flagged
+        var untilted = ReferenceMeltingPoint.estimate(t, new double[] {t, t}, 0.02, 0, gaussian(rng, 60, mu, s), List.of(gaussian(rng, 100, mu, s)),
+                frames(0.001, 0.0012), List.of());
+        assertThat(untilted.liquid().samplingShiftConsistent()).isFalse();
+        assertThat(untilted.crystal().samplingShiftConsistent()).isNull();
+        assertThat(untilted.notes()).anyMatch(n -> n.startsWith("liquid: Var(e) pooled over 160 frames") && n.contains("inconsistent"));
+    }
+
+    @Test
+    void oneOwnFrameGetsASecondOrderTermFromItsSpreadFrames() {
+        // the own phase alone has no variance; with a spread group of known scatter the second-order term exists
+        var alone = ReferenceMeltingPoint.shift(frames(0.01), 500);
+        assertThat(alone.secondOrderEvPerAtom()).isNaN();
+        var pooled = ReferenceMeltingPoint.shift(frames(0.01), List.of(frames(0.001, 0.003)), 500);
+        double var = 2 * 0.001 * 0.001 / 1, beta = 1 / (Units.BOLTZMANN_EV_PER_K * 500);
+        assertThat(pooled.sdEvPerAtom()).isCloseTo(Math.sqrt(var), within(1e-12));
+        assertThat(pooled.secondOrderEvPerAtom()).isCloseTo(-0.5 * beta * 80 * var, within(1e-12));
+        assertThat(pooled.sigmaMeanEvPerAtom()).isNaN();
     }
 }
