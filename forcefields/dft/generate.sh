@@ -829,14 +829,15 @@ liquid_model_stage() {
 # model's liquid at its 0 GPa density at 550 K (16.4 A^3/atom, as liquid-x1-550K-expanded-1; at 525 K and 15.65 A^3/atom
 # the 80-atom melt recrystallised within 6 ps, S(B) 0.61-0.87) and of its own crystal at 550 K (NPT at 0 GPa, 6 ps, then
 # 3 frames 1 ps apart; a 2x2x2 cell started at 5.02 A, the bulk crystal's 12.65 A^3/atom at 525 K).
-crystal_model_piece() { # piece temperature seed model a
-  local piece=$1 T=$2 seed=$3 ff=$4 a=$5
+crystal_model_piece() { # piece temperature seed model a [ensemble: npt (0 GPa, default) | nvt (the cell kept at a)]
+  local piece=$1 T=$2 seed=$3 ff=$4 a=$5 ens=${6:-npt}
   done_piece "$piece" && return 0
-  local d="$WORK/liquid/${piece}"
+  local d="$WORK/liquid/${piece}" barostat=()
+  [[ "$ens" == npt ]] && barostat=(--pressure 0GPa)
   if [[ ! -f "$d/md.done" ]]; then
     rm -rf "$d"; mkdir -p "$d"
     pw build antiperovskite --x 1 --supercell 2x2x2 --a "${a}Å" --seed "$seed" -o "$d/cell.extxyz" >/dev/null
-    pw md -i "$d/cell.extxyz" --ff "$ff" --temperature "${T}K" --ensemble npt --pressure 0GPa --equilibrate 6ps --time 2ps \
+    pw md -i "$d/cell.extxyz" --ff "$ff" --temperature "${T}K" --ensemble "$ens" "${barostat[@]}" --equilibrate 6ps --time 2ps \
        --every 1ps --seed "$seed" -o "$d/run" --quiet >/dev/null || { log "classical crystal MD $piece failed"; return 0; }
     log "crystal $piece: anion order S(B), S(N) per frame: $(cfg order "$d/run/trajectory.extxyz" | cut -f2,3 | tr '\t\n' ' ;')" \
         "cell edges (A): $(grep -o 'Lattice="[0-9.]*' "$d/run/trajectory.extxyz" | cut -d'"' -f2 | tr '\n' ' ')"
@@ -856,6 +857,10 @@ melt_reference_stage() {
   # session 32: a second crystal piece (seed) first, cheap with the SCF of the first; the third liquid piece's melt is now
   # strained about molecule centres (configs.py strain-molecules), as an affine strain broke a B-H bond of its melt
   crystal_model_piece crystal-x1-550K-2 550 36 "$ff" 5.02
+  # session 32: is the hot crystal's overbinding (-7 meV/atom even in training, while ordered frames at the same 12.9
+  # A^3/atom fit within +3) thermal disorder or volume? The same model's crystal at the 550 K crystal's cell (a = 5.04 A,
+  # NVT) at 300 K: an error near zero says disorder, one near -7 says the volume
+  crystal_model_piece crystal-x1-300K-a504-1 300 37 "$ff" 5.04 nvt
   liquid_volume_piece liquid-x1-550K-expanded-3 "$cell" 550 35 "$ff" 16.4
 }
 liquid_stage() {
