@@ -663,6 +663,10 @@ melt_x1() { # dir structure-file seed: $dir/melt-end.extxyz, the end of 2 ps of 
   cfg frame "$d/melt/trajectory.extxyz" -1 "$d/melt-end.extxyz"
   log "melt $(basename "$d"): anion order S(B), S(N) at 1500 K: $(cfg order "$d/melt-end.extxyz" | cut -f2,3 | tr '\t\n' '  ')"
 }
+label_piece() { # piece work-folder charge frames-file: record the piece's sampler (work-folder/sampler), label the frames
+  grep -q "^$1	" "$samplers" || printf '%s\t%s\n' "$1" "$(cat "$2/sampler")" >> "$samplers"
+  sp_piece "$1" "$3" "$4"
+}
 liquid_piece() { # piece structure-file temperature seed charge
   local piece=$1 cell=$2 T=$3 seed=$4 q=$5
   done_piece "$piece" && return 0
@@ -676,8 +680,7 @@ liquid_piece() { # piece structure-file temperature seed charge
     sampler_ref > "$d/sampler"
     touch "$d/md.done"
   fi
-  grep -q "^$piece	" "$samplers" || printf '%s\t%s\n' "$piece" "$(cat "$d/sampler")" >> "$samplers"
-  sp_piece "$piece" "$q" "$d/run/trajectory.extxyz"
+  label_piece "$piece" "$d" "$q" "$d/run/trajectory.extxyz"
 }
 inherent_piece() { # piece liquid-piece charge: the liquid piece's three frames relaxed (cell free) by the same sampler
   local piece=$1 liquid=$2 q=$3 k
@@ -697,8 +700,7 @@ inherent_piece() { # piece liquid-piece charge: the liquid piece's three frames 
     cp "$src/sampler" "$d/sampler"
     touch "$d/relax.done"
   fi
-  grep -q "^$piece	" "$samplers" || printf '%s\t%s\n' "$piece" "$(cat "$d/sampler")" >> "$samplers"
-  sp_piece "$piece" "$q" "$d/inherent.extxyz"
+  label_piece "$piece" "$d" "$q" "$d/inherent.extxyz"
 }
 glass_piece() { # piece structure-file seed charge: the sampler's melt, quenched and relaxed; three glasses labelled
   local piece=$1 cell=$2 seed=$3 q=$4 k
@@ -720,8 +722,7 @@ glass_piece() { # piece structure-file seed charge: the sampler's melt, quenched
     sampler_ref > "$d/sampler"
     touch "$d/relax.done"
   fi
-  grep -q "^$piece	" "$samplers" || printf '%s\t%s\n' "$piece" "$(cat "$d/sampler")" >> "$samplers"
-  sp_piece "$piece" "$q" "$d/glass.extxyz"
+  label_piece "$piece" "$d" "$q" "$d/glass.extxyz"
 }
 # Active learning on the glass: refit on everything labelled so far (the options of record, forcefields/fit-options.txt),
 # let that fit make and relax its own glasses, label them, and again; each round shows the fit where its disordered
@@ -762,15 +763,17 @@ glass_loop_stage() {
 # nothing tells whether PBE agrees with the model's liquid at the density the model gives it. Melt at 1500 K at fixed
 # volume (an NPT melt at 0 GPa of a weakly bound liquid can boil or cavitate), then NPT at 0 GPa and 550 K, 4 ps
 # equilibration, 3 frames 1 ps apart; anion order S and the cell edge are logged per frame.
+melt_model() { # work-folder structure-file model seed: the model's melt at 1500 K and fixed volume, 2 ps -> work-folder/melt-end.extxyz
+  pw md -i "$2" --ff "$3" --temperature 1500K --time 2ps --every 1ps --seed "$4" -o "$1/melt" --quiet >/dev/null || return 1
+  cfg frame "$1/melt/trajectory.extxyz" -1 "$1/melt-end.extxyz"
+}
 liquid_model_piece() { # piece structure-file temperature seed model
   local piece=$1 cell=$2 T=$3 seed=$4 ff=$5
   done_piece "$piece" && return 0
   local d="$WORK/liquid/${piece#liquid-}"
   if [[ ! -f "$d/md.done" ]]; then
     rm -rf "$d"; mkdir -p "$d"
-    pw md -i "$cell" --ff "$ff" --temperature 1500K --time 2ps --every 1ps --seed "$seed" -o "$d/melt" --quiet >/dev/null \
-      || { log "classical melt $piece failed"; return 0; }
-    cfg frame "$d/melt/trajectory.extxyz" -1 "$d/melt-end.extxyz"
+    melt_model "$d" "$cell" "$ff" "$seed" || { log "classical melt $piece failed"; return 0; }
     pw md -i "$d/melt-end.extxyz" --ff "$ff" --temperature "${T}K" --ensemble npt --pressure 0GPa --equilibrate 4ps --time 2ps \
        --every 1ps --seed "$seed" -o "$d/run" --quiet >/dev/null || { log "classical liquid MD $piece failed"; return 0; }
     log "liquid $piece: anion order S(B), S(N) per frame: $(cfg order "$d/run/trajectory.extxyz" | cut -f2,3 | tr '\t\n' ' ;')" \
@@ -778,8 +781,7 @@ liquid_model_piece() { # piece structure-file temperature seed model
     SAMPLER_FF="$ff" sampler_ref > "$d/sampler"
     touch "$d/md.done"
   fi
-  grep -q "^$piece	" "$samplers" || printf '%s\t%s\n' "$piece" "$(cat "$d/sampler")" >> "$samplers"
-  sp_piece "$piece" 0 "$d/run/trajectory.extxyz"
+  label_piece "$piece" "$d" 0 "$d/run/trajectory.extxyz"
 }
 # The same model's liquid at its own 0 GPa density: its bulk liquid keeps swelling for tens of ps after a melt (270 atoms,
 # 550 K: 13.6 -> 16.4-16.6 A^3/atom over 60 ps, against 12.6 for its crystal; session 30), so the frames above (4-6 ps after
@@ -792,9 +794,7 @@ liquid_volume_piece() { # piece structure-file temperature seed model volume-per
   [[ -f "$d/recrystallised" ]] && { log "liquid $piece recrystallised in an earlier run: skipped"; return 0; }
   if [[ ! -f "$d/md.done" ]]; then
     rm -rf "$d"; mkdir -p "$d"
-    pw md -i "$cell" --ff "$ff" --temperature 1500K --time 2ps --every 1ps --seed "$seed" -o "$d/melt" --quiet >/dev/null \
-      || { log "classical melt $piece failed"; return 0; }
-    cfg frame "$d/melt/trajectory.extxyz" -1 "$d/melt-end.extxyz"
+    melt_model "$d" "$cell" "$ff" "$seed" || { log "classical melt $piece failed"; return 0; }
     local e; e=$(python3 -c "
 import re; h=open('$d/melt-end.extxyz').read().split('\n'); n=int(h[0]); a=[float(x) for x in re.search(r'Lattice=\"([^\"]+)\"',h[1]).group(1).split()]
 import numpy as np; v=abs(np.linalg.det(np.array(a).reshape(3,3))); print('%.6f'%(($vpa*n/v)**(1/3)-1))")
@@ -811,8 +811,7 @@ import numpy as np; v=abs(np.linalg.det(np.array(a).reshape(3,3))); print('%.6f'
     SAMPLER_FF="$ff" sampler_ref > "$d/sampler"
     touch "$d/md.done"
   fi
-  grep -q "^$piece	" "$samplers" || printf '%s\t%s\n' "$piece" "$(cat "$d/sampler")" >> "$samplers"
-  sp_piece "$piece" 0 "$d/run/trajectory.extxyz"
+  label_piece "$piece" "$d" 0 "$d/run/trajectory.extxyz"
 }
 liquid_model_stage() {
   mkdir -p "$WORK/liquid" "$WORK/sp"
@@ -844,8 +843,7 @@ crystal_model_piece() { # piece temperature seed model a [ensemble: npt (0 GPa, 
     SAMPLER_FF="$ff" sampler_ref > "$d/sampler"
     touch "$d/md.done"
   fi
-  grep -q "^$piece	" "$samplers" || printf '%s\t%s\n' "$piece" "$(cat "$d/sampler")" >> "$samplers"
-  sp_piece "$piece" 0 "$d/run/trajectory.extxyz"
+  label_piece "$piece" "$d" 0 "$d/run/trajectory.extxyz"
 }
 melt_reference_stage() {
   mkdir -p "$WORK/liquid" "$WORK/sp"
