@@ -35,9 +35,15 @@ public final class MdCampaignOptions {
     @Option(names = "--time", required = true, converter = Converters.TimeFs.class,
             description = "Production time at each temperature (fs, ps), e.g. 20ps (melting: after the release).")
     double timeFs;
-    @Option(names = "--equilibrate", defaultValue = "2ps", converter = Converters.TimeFs.class,
-            description = "Equilibration at each temperature, not analysed (default ${DEFAULT-VALUE}).")
-    double equilFs;
+    @Option(names = "--equilibrate", converter = Converters.TimeFs.class,
+            description = "Equilibration at each temperature, not analysed (default: 2 ps; melting: 12 ps, the crystal stage's"
+                    + " volume needs ~10 ps to settle in a 3x3x6 cell, docs/melting.md).")
+    Double equilFs;
+
+    /** The --equilibrate time (fs), or the command's own default where it was not given. */
+    double equilibrationFs(double defaultFs) {
+        return equilFs == null ? defaultFs : equilFs;
+    }
     @Option(names = "--timestep", defaultValue = "0.5fs", converter = Converters.TimeFs.class, description = "Time step (default ${DEFAULT-VALUE}).")
     double dtFs;
     @Option(names = "--seed", defaultValue = "1", description = "Random seed of velocities and thermostat (default ${DEFAULT-VALUE}).")

@@ -61,7 +61,7 @@ public final class ReorientationCommand implements Callable<Integer> {
             throw new InputException("--ensemble must be nvt or npt, got '" + ensemble + "'");
         }
         double[] temps = md.temperaturesK();
-        var st = new ReorientationArrhenius.Settings(temps, md.timeFs, md.equilFs, md.dtFs, everyFs, ens, friction, pressureGPa, md.seed, md.threads,
+        var st = new ReorientationArrhenius.Settings(temps, md.timeFs, md.equilibrationFs(2000), md.dtFs, everyFs, ens, friction, pressureGPa, md.seed, md.threads,
                 md.kspace, coneDeg, minJumps, anion);
         Structure s = md.structure();
         ForceField field = md.forceField();

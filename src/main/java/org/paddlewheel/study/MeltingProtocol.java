@@ -62,9 +62,12 @@ public record MeltingProtocol(List<Double> temperaturesK, double meltTemperature
         if (kspace == null) kspace = ForceEngine.KSpace.AUTO;
     }
 
-    /** A protocol with the defaults of {@code paddlewheel melting}: melt at 2500 K (NVT) for the equilibration time, quench 0.5 ps, 0.5 fs steps, a sample every 50 fs, NPT at 0 GPa, Langevin 10/ps. */
+    /**
+     * A protocol with the defaults of {@code paddlewheel melting}: crystal stage 12 ps, melt at 2500 K (NVT) for 3 ps, quench
+     * 0.5 ps, 0.5 fs steps, a sample every 50 fs, NPT at 0 GPa, Langevin 10/ps.
+     */
     public static MeltingProtocol defaults(List<Double> temperaturesK, double productionFs) {
-        return new MeltingProtocol(temperaturesK, 2500, 2000, 2000, 500, productionFs, 0.5, 50, Ensemble.NPT, Ensemble.NVT, 10, 0, 0.05, 1000, 1, 1,
+        return new MeltingProtocol(temperaturesK, 2500, 12_000, 3_000, 500, productionFs, 0.5, 50, Ensemble.NPT, Ensemble.NVT, 10, 0, 0.05, 1000, 1, 1,
                 ForceEngine.KSpace.AUTO, List.of(), 0);
     }
 

@@ -132,4 +132,20 @@ class MeltingCliTest {
             assertThat(Files.readString(longer.resolve("melting.json"))).as("nothing rewritten").isEqualTo(made);
         }
     }
+
+    @Test
+    void theCrystalStageDefaultsTo12psAndTheMeltTo3ps() {
+        // 2 ps left the solid half of a 3x3x6 x = 1 cell ~2 % narrower than its crystal and the bracket at [400, 600] K
+        // (docs/melting.md, session 29/30); an explicit --equilibrate still wins, and reorientation keeps its 2 ps
+        MeltingCommand m = new MeltingCommand();
+        new picocli.CommandLine(m).parseArgs("x.vasp", "--ff", "f.json", "--temperatures", "500K", "--time", "1ps", "-o", "out");
+        assertThat(m.md.equilibrationFs(MeltingCommand.DEFAULT_EQUILIBRATION_FS)).isEqualTo(12_000);
+        assertThat(m.meltFs).isEqualTo(3_000);
+        MeltingCommand given = new MeltingCommand();
+        new picocli.CommandLine(given).parseArgs("x.vasp", "--ff", "f.json", "--temperatures", "500K", "--time", "1ps", "--equilibrate", "4ps", "-o", "out");
+        assertThat(given.md.equilibrationFs(MeltingCommand.DEFAULT_EQUILIBRATION_FS)).isEqualTo(4_000);
+        ReorientationCommand r = new ReorientationCommand();
+        new picocli.CommandLine(r).parseArgs("x.vasp", "--ff", "f.json", "--temperatures", "500K", "--time", "1ps", "-o", "out");
+        assertThat(r.md.equilibrationFs(2000)).isEqualTo(2_000);
+    }
 }
