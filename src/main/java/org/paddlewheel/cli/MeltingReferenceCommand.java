@@ -45,7 +45,8 @@ public final class MeltingReferenceCommand implements Callable<Integer> {
             + " (other samplers, seeds): their scatter (each config_type centred on its own mean) joins the own frames' in Var(e), the"
             + " second-order term, and their mean is checked against the own frames' (the own ensemble sits β N Var(e) higher).")
     List<String> liquidSpread = List.of();
-    @Option(names = "--crystal-spread", split = ",", paramLabel = "GLOB", description = "The same for the crystal.")
+    @Option(names = "--crystal-spread", split = ",", paramLabel = "GLOB", description = "config_type glob(s) of other frames of the same crystal"
+            + " (other samplers, seeds, nearby states): pooled into the crystal's Var(e) as --liquid-spread is into the liquid's.")
     List<String> crystalSpread = List.of();
     @ArgGroup(exclusive = true, multiplicity = "1")
     Melting melting;
