@@ -82,9 +82,9 @@ print(len(x1), 'x = 1 frames with charges; corr(residual, mean q_Na)', np.corrco
 w = np.polyfit(qna, e, 1); print('slope meV/atom per e of mean Na charge', 1e3 * w[0])
 for r in sorted(x1, key=lambda r: r[2])[-6:]: print(r[0], f"{1e3*r[1]:+.1f}", f"{r[2]:.3f}")
 # volume (session 32): x = 1 frames of MD, liquid, glass, crystal and self pieces, per config_type: mean volume per atom and
-# mean residual. The model's own hot phases (crystal-x1-550K 12.8 A^3/atom, liquid 16.4) are overbound, and so (less) is its
-# 300 K crystal in the same cell (crystal-x1-300K-a504, in no fit before session 32); md-x1-250K-2 (12.9) is a high-energy
-# frame of the first classical sampler, not an ordered crystal.
+# mean residual. The model's own hot phases (crystal-x1-550K 12.8 A^3/atom, liquid 16.4) are overbound, but so are its own
+# 300 K crystals at 11.4-12.8 (crystal-x1-300K-a485/a495/a504: +11.5/+4.9/+8.3 meV/atom for the bundled model, no volume
+# trend): read a correlation with volume here as the hot pieces', not a volume law.
 vol = {}
 for r in rows:
     if re.fullmatch(r'(md|liquid|glass|check|crystal|self)-x1(-.*)?', r[0]): vol.setdefault(r[0], []).append((r[4], r[2]))
