@@ -859,11 +859,15 @@ melt_reference_stage() {
   # A^3/atom fit within +3) thermal disorder or volume? The same model's crystal at the 550 K crystal's cell (a = 5.04 A,
   # NVT) at 300 K: an error near zero says disorder, one near -7 says the volume
   crystal_model_piece crystal-x1-300K-a504-1 300 37 "$ff" 5.04 nvt
-  # it came out +8.3 meV/atom (+11.6 at 550 K in that cell, ~+1 at 10.8-11.4 A^3/atom): mostly the volume. The data hold no
+  # it came out +8.3 meV/atom (+11.6 at 550 K in that cell, ~+1 at 10.8-11.4 A^3/atom). The data hold no
   # ordered x = 1 frames between 11.4 and 12.8 A^3/atom, where the model's own 300 K crystal sits (a = 4.91 A): two cells there
   crystal_model_piece crystal-x1-300K-a495-1 300 38 "$ff" 4.95 nvt
   crystal_model_piece crystal-x1-300K-a485-1 300 39 "$ff" 4.85 nvt
   liquid_volume_piece liquid-x1-550K-expanded-3 "$cell" 550 35 "$ff" 16.4
+  # the three 300 K cells came out +11.5 / +4.9 / +8.3 meV/atom (a = 4.85 / 4.95 / 5.04 A): no volume trend, a per-piece
+  # offset. Is it the arrangement the build seed sets? Two more seeds in the cell of the largest offset
+  crystal_model_piece crystal-x1-300K-a485-2 300 40 "$ff" 4.85 nvt
+  crystal_model_piece crystal-x1-300K-a485-3 300 41 "$ff" 4.85 nvt
 }
 liquid_stage() {
   local a1 cell
