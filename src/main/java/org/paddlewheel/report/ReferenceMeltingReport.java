@@ -59,14 +59,8 @@ public final class ReferenceMeltingReport {
 
     /**
      * The document: the estimate, the model's melting point and its source, the latent heat (with the two runs it came from,
-     * or null where it was given), the frames file and each phase's config_type globs.
+     * or null where it was given), the frames file and each phase's config_type globs, own and spread (empty where none).
      */
-    public static ObjectNode json(ReferenceMeltingPoint.Result r, String meltingSource, LatentHeat.Result measured, String framesFile,
-                                  List<String> liquid, List<String> crystal) {
-        return json(r, meltingSource, measured, framesFile, liquid, List.of(), crystal, List.of());
-    }
-
-    /** The same, naming each phase's spread globs too (empty where none). */
     public static ObjectNode json(ReferenceMeltingPoint.Result r, String meltingSource, LatentHeat.Result measured, String framesFile,
                                   List<String> liquid, List<String> liquidSpread, List<String> crystal, List<String> crystalSpread) {
         ObjectNode d = JsonNodeFactory.instance.objectNode();

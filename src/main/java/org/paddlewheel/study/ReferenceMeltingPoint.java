@@ -104,7 +104,7 @@ public final class ReferenceMeltingPoint {
         double mean = mean(f.offsetsEvPerAtom()), atoms = 0;
         for (int a : f.atoms()) atoms += a;
         atoms /= n;
-        double ss = sumOfSquares(f.offsetsEvPerAtom(), mean), dof = n - 1, spreadSum = 0;
+        double ownSs = sumOfSquares(f.offsetsEvPerAtom(), mean), ss = ownSs, dof = n - 1, spreadSum = 0;
         int varianceFrames = n, spreadFrames = 0;
         for (Frames g : spread) {
             double m = mean(g.offsetsEvPerAtom());
@@ -115,7 +115,7 @@ public final class ReferenceMeltingPoint {
             for (double e : g.offsetsEvPerAtom()) spreadSum += e;
         }
         double beta = 1 / (Units.BOLTZMANN_EV_PER_K * temperatureK);
-        double sigmaMean = n > 1 ? Math.sqrt(sumOfSquares(f.offsetsEvPerAtom(), mean) / (n - 1) / n) : Double.NaN;
+        double sigmaMean = n > 1 ? Math.sqrt(ownSs / (n - 1) / n) : Double.NaN;
         if (dof < 1) return new Shift(n, mean, Double.NaN, sigmaMean, atoms, Double.NaN, Double.NaN, n, spreadFrames, Double.NaN, Double.NaN, Double.NaN);
         double var = ss / dof;
         double observed = Double.NaN, expected = Double.NaN, sigmaObserved = Double.NaN;
