@@ -758,6 +758,16 @@ glass_loop_stage() {
     SAMPLER_FF="$fit" inherent_piece "inherent-x1-$((i - 2))" "liquid-x1-700K-$((i - 2))" 0
   done
 }
+log_run() { # kind piece trajectory: the anion order per frame and the first cell edge per frame, logged
+  log "$1 $2: anion order S(B), S(N) per frame: $(cfg order "$3" | cut -f2,3 | tr '\t\n' ' ;')" \
+      "cell edges (A): $(grep -o 'Lattice="[0-9.]*' "$3" | cut -d'"' -f2 | tr '\n' ' ')"
+}
+x1_liquid_cell() { # the 2x2x2 x = 1 cell the liquid pieces melt (3 % above the relaxed lattice), built once; prints its path
+  local cell="$WORK/liquid/x1-cell.extxyz"
+  [[ -f "$cell" ]] || pw build antiperovskite --x 1 --supercell 2x2x2 --a "$(python3 -c "print('%.4f'%($(a_of x1 4.765)*1.03))")Å" \
+    --seed 11 -o "$cell" >/dev/null
+  echo "$cell"
+}
 # ---- The bundled model's own liquid at 550 K, labelled (session 30, 6 Dec 2026) ----
 # The melting runs (docs/melting.md) put the bundled model's x = 1 melting point near 500 K, but the data held no liquid:
 # nothing tells whether PBE agrees with the model's liquid at the density the model gives it. Melt at 1500 K at fixed
@@ -776,8 +786,7 @@ liquid_model_piece() { # piece structure-file temperature seed model
     melt_model "$d" "$cell" "$ff" "$seed" || { log "classical melt $piece failed"; return 0; }
     pw md -i "$d/melt-end.extxyz" --ff "$ff" --temperature "${T}K" --ensemble npt --pressure 0GPa --equilibrate 4ps --time 2ps \
        --every 1ps --seed "$seed" -o "$d/run" --quiet >/dev/null || { log "classical liquid MD $piece failed"; return 0; }
-    log "liquid $piece: anion order S(B), S(N) per frame: $(cfg order "$d/run/trajectory.extxyz" | cut -f2,3 | tr '\t\n' ' ;')" \
-        "cell edges (A): $(grep -o 'Lattice="[0-9.]*' "$d/run/trajectory.extxyz" | cut -d'"' -f2 | tr '\n' ' ')"
+    log_run liquid "$piece" "$d/run/trajectory.extxyz"
     SAMPLER_FF="$ff" sampler_ref > "$d/sampler"
     touch "$d/md.done"
   fi
@@ -815,9 +824,7 @@ import numpy as np; v=abs(np.linalg.det(np.array(a).reshape(3,3))); print('%.6f'
 }
 liquid_model_stage() {
   mkdir -p "$WORK/liquid" "$WORK/sp"
-  local cell="$WORK/liquid/x1-cell.extxyz"
-  [[ -f "$cell" ]] || pw build antiperovskite --x 1 --supercell 2x2x2 --a "$(python3 -c "print('%.4f'%($(a_of x1 4.765)*1.03))")Å" \
-    --seed 11 -o "$cell" >/dev/null
+  local cell; cell=$(x1_liquid_cell)
   liquid_model_piece liquid-x1-550K-1 "$cell" 550 31 "$repo/forcefields/na-amide-borohydride-dft.json"
   liquid_volume_piece liquid-x1-550K-expanded-1 "$cell" 550 32 "$repo/forcefields/na-amide-borohydride-dft.json" 16.4
 }
@@ -838,8 +845,7 @@ crystal_model_piece() { # piece temperature seed model a [ensemble: npt (0 GPa, 
     pw build antiperovskite --x 1 --supercell 2x2x2 --a "${a}Å" --seed "$seed" -o "$d/cell.extxyz" >/dev/null
     pw md -i "$d/cell.extxyz" --ff "$ff" --temperature "${T}K" --ensemble "$ens" "${barostat[@]}" --equilibrate 6ps --time 2ps \
        --every 1ps --seed "$seed" -o "$d/run" --quiet >/dev/null || { log "classical crystal MD $piece failed"; return 0; }
-    log "crystal $piece: anion order S(B), S(N) per frame: $(cfg order "$d/run/trajectory.extxyz" | cut -f2,3 | tr '\t\n' ' ;')" \
-        "cell edges (A): $(grep -o 'Lattice="[0-9.]*' "$d/run/trajectory.extxyz" | cut -d'"' -f2 | tr '\n' ' ')"
+    log_run crystal "$piece" "$d/run/trajectory.extxyz"
     SAMPLER_FF="$ff" sampler_ref > "$d/sampler"
     touch "$d/md.done"
   fi
@@ -847,9 +853,7 @@ crystal_model_piece() { # piece temperature seed model a [ensemble: npt (0 GPa, 
 }
 melt_reference_stage() {
   mkdir -p "$WORK/liquid" "$WORK/sp"
-  local cell="$WORK/liquid/x1-cell.extxyz" ff="$repo/forcefields/na-amide-borohydride-dft.json"
-  [[ -f "$cell" ]] || pw build antiperovskite --x 1 --supercell 2x2x2 --a "$(python3 -c "print('%.4f'%($(a_of x1 4.765)*1.03))")Å" \
-    --seed 11 -o "$cell" >/dev/null
+  local cell ff="$repo/forcefields/na-amide-borohydride-dft.json"; cell=$(x1_liquid_cell)
   liquid_volume_piece liquid-x1-550K-expanded-2 "$cell" 550 33 "$ff" 16.4
   crystal_model_piece crystal-x1-550K-1 550 34 "$ff" 5.02
   # session 32: a second crystal piece (seed) first, cheap with the SCF of the first; the third liquid piece's melt is now
