@@ -25,6 +25,9 @@ generate.sh; every operation is deterministic given its arguments (seeded where 
                                         last frame of a CP2K optimisation (POS xyz, CELL .cell file) put
                                         into a cubic cell of edge L (Å) at the same fractional coordinates
   configs.py frame IN K OUT             the K-th (0-based) frame of a trajectory
+  configs.py madelung IN                per frame, the Ewald energy (meV per atom of the cell) of formal point charges on
+                                        the ionic centres (Na +1, O -2, B and N -1: BH4- and NH2- as one charge each),
+                                        the H atoms left out: what the vacancy arrangement costs electrostatically
   configs.py double-c IN K OUT          the K-th (0-based) frame repeated once along the third cell vector (atoms of
                                         the copy after the originals): the k-point check of a 2x2x1 scan point, whose
                                         energy per atom must equal the 2x2x1 one when Γ sampling along c is converged
@@ -108,6 +111,57 @@ def mic(cell, d):
     f = frac(cell, d)
     f = [x - round(x) for x in f]
     return cart(cell, f)
+
+
+def madelung(cell, atoms, alpha=0.35, rcut=12.0):
+    """Ewald sum (eV) of formal charges on Na, O, B, N: real-space erfc sum to rcut, reciprocal sum to
+    exp(-g^2/4 alpha^2) < 1e-13, self term; neutral cells only (no background term)."""
+    charge = {"Na": 1.0, "O": -2.0, "B": -1.0, "N": -1.0}
+    ions = [(charge[a[0]], a[1:4]) for a in atoms if a[0] in charge]
+    if abs(sum(q for q, _ in ions)) > 1e-9:
+        raise ValueError("madelung: the ionic centres are not neutral")
+    ke = 14.399645  # e^2 / (4 pi eps0), eV A
+    inv = inv3(cell)
+    vol = abs(cell[0][0] * (cell[1][1] * cell[2][2] - cell[1][2] * cell[2][1])
+              - cell[0][1] * (cell[1][0] * cell[2][2] - cell[1][2] * cell[2][0])
+              + cell[0][2] * (cell[1][0] * cell[2][1] - cell[1][1] * cell[2][0]))
+    # reciprocal vectors b_i = 2 pi * (columns of inv(cell) as rows): b_i . a_j = 2 pi delta_ij
+    rec = [[2 * math.pi * inv[c][r] for c in range(3)] for r in range(3)]
+    width = [vol / math.sqrt(sum(x * x for x in cross(cell[(i + 1) % 3], cell[(i + 2) % 3]))) for i in range(3)]
+    nimg = [int(math.ceil(rcut / w)) + 1 for w in width]
+    e = 0.0
+    for i, (qi, ri) in enumerate(ions):
+        for j, (qj, rj) in enumerate(ions):
+            d0 = [ri[k] - rj[k] for k in range(3)]
+            for a in range(-nimg[0], nimg[0] + 1):
+                for b in range(-nimg[1], nimg[1] + 1):
+                    for c in range(-nimg[2], nimg[2] + 1):
+                        if i == j and a == b == c == 0:
+                            continue
+                        d = [d0[k] + a * cell[0][k] + b * cell[1][k] + c * cell[2][k] for k in range(3)]
+                        r = math.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2])
+                        if r < rcut:
+                            e += 0.5 * qi * qj * math.erfc(alpha * r) / r
+    gmax = 2 * alpha * math.sqrt(30.0)
+    kmax = [int(math.ceil(gmax / math.sqrt(sum(x * x for x in rec[i])))) for i in range(3)]
+    for h in range(-kmax[0], kmax[0] + 1):
+        for k in range(-kmax[1], kmax[1] + 1):
+            for l in range(-kmax[2], kmax[2] + 1):
+                if h == k == l == 0:
+                    continue
+                g = [h * rec[0][m] + k * rec[1][m] + l * rec[2][m] for m in range(3)]
+                g2 = g[0] * g[0] + g[1] * g[1] + g[2] * g[2]
+                if g2 > gmax * gmax:
+                    continue
+                re_ = sum(q * math.cos(g[0] * r[0] + g[1] * r[1] + g[2] * r[2]) for q, r in ions)
+                im_ = sum(q * math.sin(g[0] * r[0] + g[1] * r[1] + g[2] * r[2]) for q, r in ions)
+                e += 2 * math.pi / vol * math.exp(-g2 / (4 * alpha * alpha)) / g2 * (re_ * re_ + im_ * im_)
+    e -= alpha / math.sqrt(math.pi) * sum(q * q for q, _ in ions)
+    return ke * e
+
+
+def cross(u, v):
+    return [u[1] * v[2] - u[2] * v[1], u[2] * v[0] - u[0] * v[2], u[0] * v[1] - u[1] * v[0]]
 
 
 def main(argv):
@@ -246,6 +300,9 @@ def main(argv):
                 atoms[idx][1 + k] += t * d[k]
             out.append((cell, atoms))
         write(argv[8], out)
+    elif op == "madelung":
+        for k, (cell, atoms) in enumerate(read(argv[2])):
+            print("%d\t%.1f" % (k, 1e3 * madelung(cell, atoms) / len(atoms)))
     elif op == "frame":
         write(argv[4], [read(argv[2])[int(argv[3])]])
     elif op == "moved":
