@@ -110,6 +110,10 @@ public final class DftCompareCommand implements Callable<Integer> {
                             org.paddlewheel.io.Formats.writeStructure(writeRelaxed.resolve(name + ".extxyz"), s, "extxyz");
                         }, System.err);
         String md = DftComparisonReport.write(r, report);
+        // forces on whole anions and ions: what per-element RMSEs hide (session 33)
+        var rigid = org.paddlewheel.forcefield.fit.RigidBodyForces.of(model, frames, r.frames());
+        md += org.paddlewheel.report.RigidBodyForcesReport.markdown(rigid);
+        if (report != null) org.paddlewheel.report.RigidBodyForcesReport.appendTo(report, rigid);
         if (framesCsv != null) org.paddlewheel.io.AtomicFile.writeText(framesCsv, w -> w.write(DftComparisonReport.framesCsv(r)));
         if (writeValidation != null) {
             var doc = org.paddlewheel.forcefield.SplineJson.baseJson(writeValidation.toString());
@@ -121,7 +125,11 @@ public final class DftCompareCommand implements Callable<Integer> {
             org.paddlewheel.io.AtomicFile.writeText(writeValidation, w -> w.write(doc.toPrettyString() + "\n"));
         }
         var out = spec.commandLine().getOut();
-        out.print(json ? DftComparisonReport.json(r).toPrettyString() + "\n" : md);
+        if (json) {
+            var js = DftComparisonReport.json(r);
+            js.set("rigid_body", org.paddlewheel.report.RigidBodyForcesReport.json(rigid));
+            out.print(js.toPrettyString() + "\n");
+        } else out.print(md);
         out.flush();
         return 0;
     }
