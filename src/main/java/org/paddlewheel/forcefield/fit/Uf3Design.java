@@ -38,7 +38,16 @@ public final class Uf3Design {
     /** One configuration's rows: A (columns as {@link #columns}) and residual targets; fixed parts kept for plots. */
     public record Rows(String group, String configType, Element[] species, double[] energyRow, double energyTarget,
                        double energyFixed, double[][] forceRows, double[] forceTarget, double[] forceFixed,
-                       double[][] stressRows, double[] stressTarget, double[] stressFixed, boolean relativeEnergy) {
+                       double[][] stressRows, double[] stressTarget, double[] stressFixed, boolean relativeEnergy,
+                       double[][] rigidRows, double[] rigidTarget) {
+        /** Without rigid-body rows. */
+        public Rows(String group, String configType, Element[] species, double[] energyRow, double energyTarget,
+                    double energyFixed, double[][] forceRows, double[] forceTarget, double[] forceFixed,
+                    double[][] stressRows, double[] stressTarget, double[] stressFixed, boolean relativeEnergy) {
+            this(group, configType, species, energyRow, energyTarget, energyFixed, forceRows, forceTarget, forceFixed, stressRows, stressTarget,
+                    stressFixed, relativeEnergy, null, null);
+        }
+
         /** Rows whose energy is absolute (not centred on a relative-energy group). */
         public Rows(String group, String configType, Element[] species, double[] energyRow, double energyTarget,
                     double energyFixed, double[][] forceRows, double[] forceTarget, double[] forceFixed,
@@ -52,7 +61,7 @@ public final class Uf3Design {
         /** The same rows with another energy row, target and fixed part (eV/atom). */
         public Rows withEnergy(double[] row, double target, double fixed) {
             return new Rows(group, configType, species, row, target, fixed, forceRows, forceTarget, forceFixed, stressRows, stressTarget, stressFixed,
-                    relativeEnergy);
+                    relativeEnergy, rigidRows, rigidTarget);
         }
 
         /**
@@ -61,7 +70,7 @@ public final class Uf3Design {
          */
         public Rows relativeTo(double[] row, double target, double fixed) {
             return new Rows(group, configType, species, row, target, fixed, forceRows, forceTarget, forceFixed, stressRows, stressTarget, stressFixed,
-                    true);
+                    true, rigidRows, rigidTarget);
         }
 
         /**
@@ -86,7 +95,7 @@ public final class Uf3Design {
                 }
             }
             return new Rows(group, configType, species, energyRow, energyTarget, energyFixed, forceRows, forceTarget, forceFixed, r, t, f,
-                    relativeEnergy);
+                    relativeEnergy, rigidRows, rigidTarget);
         }
     }
 
@@ -333,7 +342,81 @@ public final class Uf3Design {
             fT = java.util.Arrays.copyOf(fT, 3 * n0);
             f0 = java.util.Arrays.copyOf(f0, 3 * n0);
         }
-        return new Rows(group, type, species, eRow, (l.energyEv() - e0) / n, e0 / n, fRows, fT, f0, sRows, sT, s0);
+        Rows out = new Rows(group, type, species, eRow, (l.energyEv() - e0) / n, e0 / n, fRows, fT, f0, sRows, sT, s0);
+        return rigidBodyWeight > 0 ? withRigidBodies(out, top, x, cell, n0) : out;
+    }
+
+    /** Weight of the rigid-body rows ({@link Uf3FitOptions#withRigidBodyWeight}); 0: none. */
+    private double rigidBodyWeight;
+
+    /** Sets the weight of the rigid-body rows {@link #rows} adds (0: none); returns this design. */
+    public Uf3Design rigidBodyWeight(double w) {
+        this.rigidBodyWeight = w;
+        return this;
+    }
+
+    /**
+     * The rows of {@link RigidBodyForces}' quantities, sums of the force rows: per molecule (centre among the original atoms)
+     * its net force Σ_a F_a and its torque Σ_a (r_a − r_centre) × F_a, per other atom its force; scaled by √w with
+     * w = rigidBodyWeight · 3N / (rows added), so that at weight 1 they weigh as much as the configuration's 3N force rows.
+     */
+    private Rows withRigidBodies(Rows r, Topology top, double[] x, Cell cell, int n0) {
+        List<double[]> rows = new ArrayList<>();
+        List<Double> target = new ArrayList<>();
+        boolean[] inMolecule = new boolean[n0];
+        double[][] fr = r.forceRows();
+        double[] ft = r.forceTarget();
+        for (org.paddlewheel.model.Molecule m : top.molecules) {
+            int c = m.centre();
+            if (c >= n0) continue;
+            int[] atoms = new int[m.ligands().length + 1];
+            atoms[0] = c;
+            System.arraycopy(m.ligands(), 0, atoms, 1, m.ligands().length);
+            double[][] net = new double[3][columns], torque = new double[3][columns];
+            double[] netT = new double[3], torqueT = new double[3];
+            for (int a : atoms) {
+                int o = a % n0;
+                inMolecule[o] = true;
+                double[] d = {x[3 * a] - x[3 * c], x[3 * a + 1] - x[3 * c + 1], x[3 * a + 2] - x[3 * c + 2]};
+                cell.wrapDisplacement(d, 0);
+                for (int k = 0; k < 3; k++) {
+                    netT[k] += ft[3 * o + k];
+                    int k1 = (k + 1) % 3, k2 = (k + 2) % 3; // (d × F)_k = d_k1 F_k2 − d_k2 F_k1
+                    torqueT[k] += d[k1] * ft[3 * o + k2] - d[k2] * ft[3 * o + k1];
+                    double[] a1 = fr[3 * o + k2], a2 = fr[3 * o + k1], f = fr[3 * o + k];
+                    for (int q = 0; q < columns; q++) {
+                        net[k][q] += f[q];
+                        torque[k][q] += d[k1] * a1[q] - d[k2] * a2[q];
+                    }
+                }
+            }
+            for (int k = 0; k < 3; k++) {
+                rows.add(net[k]);
+                target.add(netT[k]);
+            }
+            for (int k = 0; k < 3; k++) {
+                rows.add(torque[k]);
+                target.add(torqueT[k]);
+            }
+        }
+        for (int a = 0; a < n0; a++) {
+            if (inMolecule[a]) continue;
+            for (int k = 0; k < 3; k++) {
+                rows.add(fr[3 * a + k].clone());
+                target.add(ft[3 * a + k]);
+            }
+        }
+        if (rows.isEmpty()) return r;
+        double sw = Math.sqrt(rigidBodyWeight * 3.0 * n0 / rows.size());
+        double[][] rr = new double[rows.size()][];
+        double[] rt = new double[rows.size()];
+        for (int i = 0; i < rr.length; i++) {
+            rr[i] = rows.get(i);
+            for (int q = 0; q < columns; q++) rr[i][q] *= sw;
+            rt[i] = target.get(i) * sw;
+        }
+        return new Rows(r.group(), r.configType(), r.species(), r.energyRow(), r.energyTarget(), r.energyFixed(), fr, ft, r.forceFixed(),
+                r.stressRows(), r.stressTarget(), r.stressFixed(), r.relativeEnergy(), rr, rt);
     }
 
     /**

@@ -98,7 +98,11 @@ public final class Uf3Fitter {
                 : opt.threeBody().on() ? new TripleBasis(opt.threeBody(), log).build(base, split.train()) : List.of();
         List<String> relative = frames.stream().filter(this::relative).map(Uf3Dataset.Frame::group).distinct().toList();
         Uf3Design design = new Uf3Design(baseJson, base, templates, triples, opt.keepPairs(), new ArrayList<>(els),
-                opt.fitChargeScale(), opt.fitBonded(), opt.pressureOffset(), opt.cutoffCorrection(), opt.bondedOrder(), opt.angleOrderUsed());
+                opt.fitChargeScale(), opt.fitBonded(), opt.pressureOffset(), opt.cutoffCorrection(), opt.bondedOrder(), opt.angleOrderUsed())
+                .rigidBodyWeight(opt.rigidBodyWeight());
+        if (opt.rigidBodyWeight() > 0) {
+            log.printf(Locale.ROOT, "fit-ff uf3: rigid-body rows (net force and torque per molecule, force per ion) at weight %g%n", opt.rigidBodyWeight());
+        }
         if (!relative.isEmpty()) {
             log.printf(Locale.ROOT, "fit-ff uf3: %d groups with relative energies and deviatoric stress only (config_type %s)%n", relative.size(),
                     opt.relativeEnergy());
@@ -286,6 +290,7 @@ public final class Uf3Fitter {
         }
         if (opt.relativeEnergy() != null && !opt.relativeEnergy().isEmpty()) how.put("relative_energy_config_types", opt.relativeEnergy());
         if (opt.relativeEnergyKey() != null) how.put("relative_energy_key", opt.relativeEnergyKey());
+        if (opt.rigidBodyWeight() > 0) how.put("rigid_body_weight", opt.rigidBodyWeight());
         if (!opt.energyWeightOf().isEmpty() || grid != null) {
             var ew = how.putObject("energy_weight_of");
             if (grid != null) ew.put(grid.glob(), best.hyper().gridWeight());

@@ -120,6 +120,10 @@ public final class Uf3Solver {
                 for (int k = 0; k < r.forceRows().length; k++) addRow(gF, bF, r.forceRows()[k], r.forceTarget()[k], 1);
                 nF += r.forceRows().length;
             }
+            if (r.rigidRows() != null) { // pre-weighted sums of force rows (Uf3Design#rigidBodyWeight): the force block, not counted
+                boolean x = forceGrid != null && forceGrid.test(r);
+                for (int k = 0; k < r.rigidRows().length; k++) addRow(x ? gFX : gF, x ? bFX : bF, r.rigidRows()[k], r.rigidTarget()[k], 1);
+            }
             if (r.stressRows() != null) {
                 for (int k = 0; k < 6; k++) addRow(gS, bS, r.stressRows()[k], r.stressTarget()[k], 1);
                 nS += 6;
