@@ -11,7 +11,7 @@ import org.paddlewheel.forcefield.fit.RigidBodyForces;
 
 /**
  * The rigid-body section of {@code dft compare} ({@link RigidBodyForces}): a markdown table per config_type, the
- * JSON object {@code rigid_body} (keys {@code all} and {@code config_types}, each a list of {kind, quantity, groups,
+ * JSON object {@code rigid_body} (keys {@code all}, {@code sets} and {@code config_types}, each a list of {kind, quantity, groups,
  * rmse, dft_rms, model_rms, relative_error, slope}; forces in eV/Å, torques in eV) and {@code rigid-body.csv}.
  */
 public final class RigidBodyForcesReport {
@@ -24,6 +24,8 @@ public final class RigidBodyForcesReport {
         var notes = o.putArray("skipped_notes");
         r.skippedNotes().forEach(notes::add);
         rows(o.putArray("all"), r.all());
+        ObjectNode sets = o.putObject("sets");
+        r.bySet().forEach((k, v) -> rows(sets.putArray(k), v));
         ObjectNode t = o.putObject("config_types");
         r.byConfigType().forEach((k, v) -> rows(t.putArray(k), v));
         return o;
@@ -49,6 +51,7 @@ public final class RigidBodyForcesReport {
                 r.framesSkipped(), String.join("; ", r.skippedNotes())));
         b.append("| config_type | kind | quantity | n | RMSE | DFT RMS | model RMS | relative error | slope |\n|---|---|---|---|---|---|---|---|---|\n");
         table(b, "all", r.all());
+        r.bySet().forEach((k, v) -> table(b, "set: " + k, v));
         r.byConfigType().forEach((k, v) -> table(b, k, v));
         return b.toString();
     }
@@ -65,6 +68,7 @@ public final class RigidBodyForcesReport {
                 "%s,%s,%s,%d,%.5f,%.5f,%.5f,%.4f,%.4f%n", k.contains(",") ? "\"" + k + "\"" : k, s.kind(), s.quantity(), s.groups(), s.rmse(),
                 s.dftRms(), s.modelRms(), s.relativeError(), s.slope())));
         rows.accept("all", r.all());
+        r.bySet().forEach((k, v) -> rows.accept("set:" + k, v));
         r.byConfigType().forEach(rows);
         return b.toString();
     }

@@ -46,15 +46,24 @@ public final class RigidBodyForces {
         }
     }
 
-    /** Per config_type (and "all"), the stats in kind order, forces before torques; frames whose topology failed are counted. */
-    public record Result(Map<String, List<Stat>> byConfigType, List<Stat> all, int framesSkipped, List<String> skippedNotes) {}
+    /**
+     * Per config_type, per set of the fit's split (train / validation / test; empty without a split) and overall, the stats in
+     * kind order, forces before torques; frames whose topology failed are counted.
+     */
+    public record Result(Map<String, List<Stat>> byConfigType, Map<String, List<Stat>> bySet, List<Stat> all, int framesSkipped,
+                         List<String> skippedNotes) {}
 
     private RigidBodyForces() {}
 
     /** The stats of {@code frames} (DFT forces) against {@code results} (the model's, same order, as {@link DftComparison#compare} returns). */
     public static Result of(ForceField model, List<Uf3Dataset.Frame> frames, List<DftComparison.FrameResult> results) {
+        return of(model, frames, results, Map.of());
+    }
+
+    /** As above, also per set: {@code setOfGroup} maps a frame's group (its source file and trajectory) to its set. */
+    public static Result of(ForceField model, List<Uf3Dataset.Frame> frames, List<DftComparison.FrameResult> results, Map<String, String> setOfGroup) {
         if (frames.size() != results.size()) throw new IllegalArgumentException("frames and results differ in length");
-        Map<String, Map<String, Stat>> byType = new TreeMap<>();
+        Map<String, Map<String, Stat>> byType = new TreeMap<>(), bySet = new TreeMap<>();
         int skipped = 0;
         List<String> notes = new ArrayList<>();
         for (int i = 0; i < frames.size(); i++) {
@@ -71,6 +80,11 @@ public final class RigidBodyForces {
             }
             Map<String, Stat> acc = byType.computeIfAbsent(r.configType(), k -> new TreeMap<>());
             m.forEach((k, v) -> acc.merge(k, v, Stat::plus));
+            String set = setOfGroup.get(frames.get(i).group());
+            if (set != null) {
+                Map<String, Stat> accSet = bySet.computeIfAbsent(set, k -> new TreeMap<>());
+                m.forEach((k, v) -> accSet.merge(k, v, Stat::plus));
+            }
         }
         Map<String, List<Stat>> out = new LinkedHashMap<>();
         Map<String, Stat> total = new TreeMap<>();
@@ -78,7 +92,9 @@ public final class RigidBodyForces {
             out.put(e.getKey(), new ArrayList<>(e.getValue().values()));
             e.getValue().forEach((k, v) -> total.merge(k, v, Stat::plus));
         }
-        return new Result(out, new ArrayList<>(total.values()), skipped, notes);
+        Map<String, List<Stat>> sets = new LinkedHashMap<>();
+        for (String k : List.of("train", "validation", "test")) if (bySet.containsKey(k)) sets.put(k, new ArrayList<>(bySet.get(k).values()));
+        return new Result(out, sets, new ArrayList<>(total.values()), skipped, notes);
     }
 
     /** One structure's sums, keyed "kind/quantity" so that a sorted map lists forces before torques per kind. */

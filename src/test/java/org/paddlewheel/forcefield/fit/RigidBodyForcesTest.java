@@ -129,6 +129,7 @@ class RigidBodyForcesTest {
             assertThat(row.path("relative_error").asDouble()).isLessThan(1e-6);
         }
         assertThat(js.at("/config_types/own/0/kind").asText()).isEqualTo("BH4");
+        assertThat(js.path("sets").fieldNames()).toIterable().containsAnyOf("train", "validation", "test"); // one frame, one set
         assertThat(tmp.resolve("rep/rigid-body.csv")).exists();
         assertThat(java.nio.file.Files.readString(tmp.resolve("rep/dft-compare.md"))).contains("## Forces on whole molecules and ions");
         assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(tmp.resolve("rep/dft-compare.json").toFile())
