@@ -41,6 +41,11 @@ class ModelDftValidationTest {
         assertThat(block.path("targets_met").asBoolean(true)).isFalse();
         String c = ModelDftValidation.caveat(copy.toString()).orElseThrow();
         assertThat(c).contains("MODEL AGAINST DFT").contains("scan-hop-x0").contains("Targets missed");
+        // one scan file, one group: no held-out split of its own here, so the rigid-body block is over every configuration or
+        // the test set, whichever the split gives; the Na of a 2x2x1 x = 0 cell are always there
+        assertThat(block.path("rigid_body_set").asText()).isIn("test", "all");
+        assertThat(block.path("rigid_body_eV").findValuesAsText("kind")).contains("Na", "BH4");
+        assertThat(c).contains("forces on whole anions and ions vs DFT");
 
         ObjectNode other = base.deepCopy().put("name", "another-model");
         Path otherFile = tmp.resolve("other.json");
@@ -76,6 +81,16 @@ class ModelDftValidationTest {
         // the cell the study's 0 GPa runs live in, relative to the fixed-grid DFT cell: 4.774 / 4.554 − 1 = +4.8 %
         assertThat(c).contains("x0 +0.6 %").contains("at 0 GPa").contains("x0 4.774 Å (+4.8 %)");
         var old = new ObjectMapper().readTree("{\"lattice_0K\": [{\"name\": \"x0\", \"deviation\": 0.0064, \"dft_a_A\": 4.554, \"model_a_A\": 4.583}]}");
+        assertThat(c).doesNotContain("whole anions"); // no rigid-body block: nothing claimed
         assertThat(ModelDftValidation.sentence("m", old)).contains("x0 +0.6 %").doesNotContain("at 0 GPa");
+    }
+
+    /** The rigid-body errors {@code dft compare --write-validation} records are shown, torque named as such. */
+    @Test
+    void theForcesOnWholeAnionsAreShown() throws Exception {
+        var v = new ObjectMapper().readTree("{\"data\": \"d\", \"configurations\": 3, \"date\": \"2026-12-06\", \"force_rmse_eV_per_A\": 0.1,"
+                + " \"rigid_body_set\": \"test\", \"rigid_body_eV\": [{\"kind\": \"NH2\", \"quantity\": \"torque\", \"relative_error\": 1.04},"
+                + " {\"kind\": \"Na\", \"quantity\": \"force\", \"relative_error\": 0.22}], \"targets_met\": false, \"targets_missed\": []}");
+        assertThat(ModelDftValidation.sentence("m", v)).contains("forces on whole anions and ions vs DFT (test configurations, relative error: NH2 torque 1.04, Na force 0.22");
     }
 }
