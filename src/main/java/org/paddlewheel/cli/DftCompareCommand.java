@@ -111,13 +111,9 @@ public final class DftCompareCommand implements Callable<Integer> {
                         }, System.err);
         String md = DftComparisonReport.write(r, report);
         // forces on whole anions and ions: what per-element RMSEs hide (session 33)
-        // the same split as the comparison's sets (a cross-validated fit's validation groups count as train)
-        java.util.Map<String, String> setOf = new java.util.HashMap<>();
-        var split = Uf3Dataset.split(frames, fit.path("test_fraction").asDouble(0.1), fit.path("validation_fraction").asDouble(0.2));
-        split.train().forEach(f -> setOf.put(f.group(), "train"));
-        split.validation().forEach(f -> setOf.put(f.group(), cvFitted ? "train" : "validation"));
-        split.test().forEach(f -> setOf.put(f.group(), "test"));
-        var rigid = org.paddlewheel.forcefield.fit.RigidBodyForces.of(model, frames, r.frames(), setOf);
+        // the same split as the comparison's sets
+        var rigid = org.paddlewheel.forcefield.fit.RigidBodyForces.of(model, frames, r.frames(), DftComparison.setOfGroups(frames,
+                fit.path("test_fraction").asDouble(0.1), fit.path("validation_fraction").asDouble(0.2), cvFitted));
         md += org.paddlewheel.report.RigidBodyForcesReport.markdown(rigid);
         if (report != null) org.paddlewheel.report.RigidBodyForcesReport.appendTo(report, rigid);
         if (framesCsv != null) org.paddlewheel.io.AtomicFile.writeText(framesCsv, w -> w.write(DftComparisonReport.framesCsv(r)));

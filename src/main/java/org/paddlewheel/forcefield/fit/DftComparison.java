@@ -168,6 +168,20 @@ public final class DftComparison {
 
     private DftComparison() {}
 
+    /**
+     * Each frame group's set in the fixed split ({@link Uf3Dataset#split}): "train", "validation" or "test"; with
+     * {@code validationFitted} (a cross-validated fit, trained on its validation groups too) validation counts as train.
+     */
+    public static Map<String, String> setOfGroups(List<Uf3Dataset.Frame> frames, double testFraction, double validationFraction,
+                                                  boolean validationFitted) {
+        Map<String, String> setOf = new LinkedHashMap<>();
+        Uf3Dataset.Split split = Uf3Dataset.split(frames, testFraction, validationFraction);
+        for (var f : split.train()) setOf.put(f.group(), "train");
+        for (var f : split.validation()) setOf.put(f.group(), validationFitted ? "train" : "validation");
+        for (var f : split.test()) setOf.put(f.group(), "test");
+        return setOf;
+    }
+
     /** Compares {@code model} with the labelled frames and the cell relaxations {@code relaxJsons}; progress on {@code log}. */
     public static Result compare(ForceField model, List<Uf3Dataset.Frame> frames, List<Path> relaxJsons, PrintStream log) {
         return compare(model, frames, relaxJsons, false, log);
@@ -228,11 +242,7 @@ public final class DftComparison {
         List<Uf3Dataset.Frame> frames = grid.correct(frames0);
 
         List<FrameResult> fr = new ArrayList<>();
-        Map<String, String> setOf = new LinkedHashMap<>();
-        Uf3Dataset.Split split = Uf3Dataset.split(frames, testFraction, validationFraction);
-        for (var f : split.train()) setOf.put(f.group(), "train");
-        for (var f : split.validation()) setOf.put(f.group(), validationFitted ? "train" : "validation");
-        for (var f : split.test()) setOf.put(f.group(), "test");
+        Map<String, String> setOf = setOfGroups(frames, testFraction, validationFraction, validationFitted);
         Map<String, List<FrameResult>> bySet = new TreeMap<>();
         for (int i = 0; i < frames.size(); i++) {
             fr.add(evaluate(model, frames.get(i)));

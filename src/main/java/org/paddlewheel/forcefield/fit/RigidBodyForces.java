@@ -108,9 +108,7 @@ public final class RigidBodyForces {
         for (Molecule mol : top.molecules) {
             int c = mol.centre();
             double[] fd = new double[3], fm = new double[3], td = new double[3], tm = new double[3];
-            int[] atoms = new int[mol.ligands().length + 1];
-            atoms[0] = c;
-            System.arraycopy(mol.ligands(), 0, atoms, 1, mol.ligands().length);
+            int[] atoms = mol.atoms();
             for (int a : atoms) {
                 inMolecule[a] = true;
                 lat.minimumImage(x[3 * a] - x[3 * c], x[3 * a + 1] - x[3 * c + 1], x[3 * a + 2] - x[3 * c + 2], d, 0);

@@ -369,9 +369,7 @@ public final class Uf3Design {
         for (org.paddlewheel.model.Molecule m : top.molecules) {
             int c = m.centre();
             if (c >= n0) continue;
-            int[] atoms = new int[m.ligands().length + 1];
-            atoms[0] = c;
-            System.arraycopy(m.ligands(), 0, atoms, 1, m.ligands().length);
+            int[] atoms = m.atoms();
             double[][] net = new double[3][columns], torque = new double[3][columns];
             double[] netT = new double[3], torqueT = new double[3];
             for (int a : atoms) {

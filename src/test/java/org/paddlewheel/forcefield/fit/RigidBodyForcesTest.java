@@ -31,6 +31,13 @@ class RigidBodyForcesTest {
         return f;
     }
 
+    /** Minimum-image vector from atom c to atom h (Å). */
+    private static double[] bond(Structure s, int c, int h) {
+        double[] x = s.positions(), d = new double[3];
+        s.lattice().minimumImage(x[3 * h] - x[3 * c], x[3 * h + 1] - x[3 * c + 1], x[3 * h + 2] - x[3 * c + 2], d, 0);
+        return d;
+    }
+
     private static Map<String, RigidBodyForces.Stat> frame(Structure s, double[] dft, double[] model) {
         return RigidBodyForces.ofFrame(MODEL, s, dft, model);
     }
@@ -44,13 +51,11 @@ class RigidBodyForcesTest {
         double[] model = randomForces(s.size(), 1);
         double[] dft = model.clone();
         Topology top = Topology.build(MODEL, s);
-        double[] d = new double[3];
         double perAtom = 0;
         for (Molecule m : top.molecules) {
             int c = m.centre();
             for (int h : m.ligands()) {
-                s.lattice().minimumImage(s.positions()[3 * h] - s.positions()[3 * c], s.positions()[3 * h + 1] - s.positions()[3 * c + 1],
-                        s.positions()[3 * h + 2] - s.positions()[3 * c + 2], d, 0);
+                double[] d = bond(s, c, h);
                 double k = 0.7 + 0.1 * h % 3; // eV/Å², a different stretch error per bond
                 for (int a = 0; a < 3; a++) {
                     dft[3 * h + a] += k * d[a];
@@ -90,9 +95,7 @@ class RigidBodyForcesTest {
         Topology top = Topology.build(MODEL, s);
         Molecule bh4 = top.molecules.stream().filter(m -> m.formula().equals("BH4")).findFirst().orElseThrow();
         int b = bh4.centre(), h = bh4.ligands()[0];
-        double[] r = new double[3];
-        s.lattice().minimumImage(s.positions()[3 * h] - s.positions()[3 * b], s.positions()[3 * h + 1] - s.positions()[3 * b + 1],
-                s.positions()[3 * h + 2] - s.positions()[3 * b + 2], r, 0);
+        double[] r = bond(s, b, h);
         double rn = Math.sqrt(r[0] * r[0] + r[1] * r[1] + r[2] * r[2]);
         assertThat(rn).isCloseTo(1.23, within(0.1)); // B–H, so the minimum image found the bonded copy
         double[] f = {r[1], -r[0], 0}; // ⟂ r
