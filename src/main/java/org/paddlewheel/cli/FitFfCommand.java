@@ -134,10 +134,11 @@ public final class FitFfCommand implements Callable<Integer> {
     @Option(names = "--fit-charge-scale", description = "Fit one factor s on every base charge (neutrality kept; Ewald scales as s², so it"
             + " stays a linear fit). Default: the base model's charges, fixed.")
     boolean fitChargeScale;
-    @Option(names = "--rigid-body-weight", defaultValue = "0", paramLabel = "W", description = "Also fit the forces on whole molecules and"
+    @Option(names = "--rigid-body-weight", defaultValue = "0", split = ",", paramLabel = "W", description = "Also fit the forces on whole molecules and"
             + " ions (net force and torque per BH4/NH2 about its centre, force per Na/O: what dft compare's rigid_body reports), weighted so that"
-            + " W = 1 counts a configuration's rigid-body residuals as much as its per-atom force residuals (default ${DEFAULT-VALUE}: none).")
-    double rigidBodyWeight;
+            + " W = 1 counts a configuration's rigid-body residuals as much as its per-atom force residuals (default ${DEFAULT-VALUE}: none)."
+            + " Several, comma-separated (e.g. 0,0.3,1,3), join the validation grid and the score adds the held-out rigid-body RMSE.")
+    double[] rigidBodyWeight;
     @Option(names = "--fit-bonded", description = "Fit the harmonic bonds and angles of the molecules (K, r0, θ0; still linear: each term is"
             + " quadratic in r − r_ref). Default: the base model's, fixed.")
     boolean fitBonded;
@@ -185,7 +186,7 @@ public final class FitFfCommand implements Callable<Integer> {
         if (bondedOrder != 2 && bondedOrder != 4) throw new IllegalArgumentException("--bonded-order must be 2 or 4, got " + bondedOrder);
         opt = opt.withBondedOrder(bondedOrder).withRelativeEnergy(relativeEnergy).withRelativeEnergyKey(relativeEnergyKey);
         if (angleOrder != null) opt = opt.withAngleOrder(angleOrder);
-        if (rigidBodyWeight != 0) opt = opt.withRigidBodyWeight(rigidBodyWeight);
+        if (rigidBodyWeight != null && (rigidBodyWeight.length > 1 || rigidBodyWeight[0] != 0)) opt = opt.withRigidBodyWeights(rigidBodyWeight);
         if (relativeEnergyWeight != null) {
             if (relativeEnergy == null) throw new IllegalArgumentException("--relative-energy-weight needs --relative-energy");
             opt = opt.withRelativeWeights(relativeEnergyWeight);

@@ -142,10 +142,10 @@ final class CrossValidation {
      * Pooled out-of-fold RMSE of energy (eV/atom), force (eV/Å), stress (eV/Å³) and, fourth, of the relative-energy
      * groups' energy differences alone (eV/atom) under h (NaN where there are none), fifth of the validated
      * energy-weight block's energies (eV/atom; NaN without one), sixth and seventh of the score group's energies (eV/atom)
-     * and forces (eV/Å) (NaN without one).
+     * and forces (eV/Å) (NaN without one), eighth of the rigid-body rows ({@link Uf3Solver#sse}; NaN without them).
      */
     double[] rmse(Uf3Design design, Uf3Solver.Hyper h) {
-        double[] acc = new double[14];
+        double[] acc = new double[16];
         for (int f = 0; f < folds.size(); f++) {
             double[] sse = Uf3Solver.sse(folds.get(f), Uf3Solver.solve(design, without[f], h), spans[f], block, scoreGroup);
             for (int q = 0; q < acc.length; q++) acc[q] += sse[q];

@@ -16,15 +16,16 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
                             int bondedOrder, String relativeEnergy, CutoffCurves cutoffCurves, String relativeEnergyKey,
                             double[] relativeWeights, int candidateRank, java.util.Map<String, Double> energyWeightOf,
                             WeightGrid energyWeightGrid, String validationGrid, String scoreGroup, WeightGrid forceWeightGrid, int angleOrder,
-                            double rigidBodyWeight) {
+                            double[] rigidBodyWeights) {
     public Uf3FitOptions {
         if (validationGrid == null) validationGrid = "auto";
         if (scoreGroup != null && scoreGroup.isBlank()) throw new IllegalArgumentException("--score-group: empty config_type glob");
         if (!List.of("auto", "full", "coarse").contains(validationGrid)) {
             throw new IllegalArgumentException("--validation-grid " + validationGrid + ": expected auto, full or coarse");
         }
-        if (!(rigidBodyWeight >= 0) || Double.isInfinite(rigidBodyWeight)) {
-            throw new IllegalArgumentException("--rigid-body-weight " + rigidBodyWeight + ": expected a finite number >= 0");
+        rigidBodyWeights = rigidBodyWeights == null || rigidBodyWeights.length == 0 ? new double[] {0} : rigidBodyWeights.clone();
+        for (double w : rigidBodyWeights) {
+            if (!(w >= 0) || Double.isInfinite(w)) throw new IllegalArgumentException("--rigid-body-weight " + w + ": expected a finite number >= 0");
         }
         if (candidateRank == 0) candidateRank = 1;
         if (candidateRank < 1) throw new IllegalArgumentException("--candidate-rank " + candidateRank + ": expected 1 or more");
@@ -39,7 +40,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
     public Uf3FitOptions(String base, boolean keepPairs, double rCut, double knotSpacing, double coreA, double coreRho,
                          double testFraction, double validationFraction) {
         this(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, Uf3Fitter.ThreeBody.OFF, false, false, false, false,
-                0, List.of(), 2, null, null, null, null, 1, null, null, null, null, null, 0, 0);
+                0, List.of(), 2, null, null, null, null, 1, null, null, null, null, null, 0, null);
     }
 
     /**
@@ -50,16 +51,36 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      * frames with slopes 0.67–0.89 of PBE's (relative errors 0.34–0.57), while per-element force RMSEs looked fine.
      */
     public Uf3FitOptions withRigidBodyWeight(double w) {
+        return withRigidBodyWeights(w);
+    }
+
+    /**
+     * Several rigid-body weights, chosen among by validation like w_E and the penalties ({@link Uf3Solver.Hyper#rigidWeight});
+     * with more than one the score also judges the held-out rigid-body residuals ({@link Uf3Solver#sse}'s last pair), so
+     * the choice weighs what they buy against what the per-atom energies, forces and stresses lose. One value is a fixed weight.
+     */
+    public Uf3FitOptions withRigidBodyWeights(double... ws) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
                 deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves,
-                relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder, w);
+                relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder, ws);
+    }
+
+    /** The rigid-body weights of the grid (a copy; {0} by default). */
+    @Override
+    public double[] rigidBodyWeights() { return rigidBodyWeights.clone(); }
+
+    /** The largest rigid-body weight of the grid (0: no rigid-body rows are built). */
+    public double rigidBodyWeight() {
+        double m = 0;
+        for (double w : rigidBodyWeights) m = Math.max(m, w);
+        return m;
     }
 
     public static Uf3FitOptions defaults() { return new Uf3FitOptions("na-amide-borohydride", false, 5.5, 0.3, 1000, 0.2, 0.1, 0.2); }
 
     public Uf3FitOptions withThreeBody(Uf3Fitter.ThreeBody t) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, t, deviatoricStress,
-                fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder, rigidBodyWeight);
+                fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder, rigidBodyWeights);
     }
 
     /**
@@ -70,7 +91,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withChargeScale(boolean fit) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, deviatoricStress,
-                fit, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder, rigidBodyWeight);
+                fit, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder, rigidBodyWeights);
     }
 
     /**
@@ -79,7 +100,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withFitBonded(boolean fit) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, deviatoricStress,
-                fitChargeScale, fit, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder, rigidBodyWeight);
+                fitChargeScale, fit, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder, rigidBodyWeights);
     }
 
     /**
@@ -89,7 +110,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withDeviatoricStress(boolean d) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, d && !pressureOffset,
-                fitChargeScale, fitBonded, pressureOffset && !d, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder, rigidBodyWeight);
+                fitChargeScale, fitBonded, pressureOffset && !d, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder, rigidBodyWeights);
     }
 
     /**
@@ -101,7 +122,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withPressureOffset(boolean on) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress && !on, fitChargeScale, fitBonded, on, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder, rigidBodyWeight);
+                deviatoricStress && !on, fitChargeScale, fitBonded, on, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder, rigidBodyWeights);
     }
 
     /**
@@ -112,7 +133,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withCrossValidation(int k) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, k, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder, rigidBodyWeight);
+                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, k, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder, rigidBodyWeights);
     }
 
     /**
@@ -122,7 +143,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withCutoffCorrection(List<Element> els) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, els, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder, rigidBodyWeight);
+                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, els, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder, rigidBodyWeights);
     }
 
     /**
@@ -132,7 +153,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withBondedOrder(int order) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, order, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder, rigidBodyWeight);
+                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, order, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder, rigidBodyWeights);
     }
 
     /**
@@ -144,7 +165,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withRelativeEnergy(String glob) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, glob, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder, rigidBodyWeight);
+                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, glob, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder, rigidBodyWeights);
     }
 
     /**
@@ -155,7 +176,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withCutoffCurves(CutoffCurves curves) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, curves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder, rigidBodyWeight);
+                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, curves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder, rigidBodyWeights);
     }
 
     /**
@@ -176,7 +197,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
             }
         }
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, regex, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder, rigidBodyWeight);
+                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, regex, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder, rigidBodyWeights);
     }
 
     /**
@@ -191,7 +212,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
         for (double v : w) if (!(v > 0) || !Double.isFinite(v)) throw new IllegalArgumentException("--relative-energy-weight " + v + ": expected a positive number");
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
                 deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves,
-                relativeEnergyKey, w, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder, rigidBodyWeight);
+                relativeEnergyKey, w, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder, rigidBodyWeights);
     }
 
     /** The angle terms' order: {@link #withAngleOrder}'s, at most the bonded order; the bonded order when none was set (0). */
@@ -210,7 +231,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
     public Uf3FitOptions withCandidateRank(int rank) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
                 deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves,
-                relativeEnergyKey, relativeWeights, rank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder, rigidBodyWeight);
+                relativeEnergyKey, relativeWeights, rank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder, rigidBodyWeights);
     }
 
     /**
@@ -226,7 +247,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
         }
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
                 deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves,
-                relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, order, rigidBodyWeight);
+                relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, order, rigidBodyWeights);
     }
 
     /**
@@ -247,7 +268,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
         }
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
                 deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves,
-                relativeEnergyKey, relativeWeights, candidateRank, weights, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder, rigidBodyWeight);
+                relativeEnergyKey, relativeWeights, candidateRank, weights, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder, rigidBodyWeights);
     }
 
     /**
@@ -296,7 +317,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
     public Uf3FitOptions withEnergyWeightGrid(WeightGrid grid) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
                 deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves,
-                relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, grid, validationGrid, scoreGroup, forceWeightGrid, angleOrder, rigidBodyWeight);
+                relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, grid, validationGrid, scoreGroup, forceWeightGrid, angleOrder, rigidBodyWeights);
     }
 
     /**
@@ -309,7 +330,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
     public Uf3FitOptions withValidationGrid(String grid) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
                 deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves,
-                relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, grid, scoreGroup, forceWeightGrid, angleOrder, rigidBodyWeight);
+                relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, grid, scoreGroup, forceWeightGrid, angleOrder, rigidBodyWeights);
     }
 
     /** Whether a configuration's energy rows belong to the validated {@link #energyWeightGrid} block. */
@@ -339,7 +360,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
     public Uf3FitOptions withScoreGroup(String glob) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
                 deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves,
-                relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, glob, forceWeightGrid, angleOrder, rigidBodyWeight);
+                relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, glob, forceWeightGrid, angleOrder, rigidBodyWeights);
     }
 
     /** Whether a config_type belongs to the {@link #withScoreGroup score group} (false without one). */
@@ -351,7 +372,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
     public Uf3FitOptions withForceWeightGrid(WeightGrid grid) {
         return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
                 deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves,
-                relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, grid, angleOrder, rigidBodyWeight);
+                relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, grid, angleOrder, rigidBodyWeights);
     }
 
     /** Whether a config_type matches a glob ({@code *}, {@code ?}, {@code {a,b}}), as every config_type option of the fit reads it. */

@@ -99,9 +99,12 @@ public final class Uf3Fitter {
         List<String> relative = frames.stream().filter(this::relative).map(Uf3Dataset.Frame::group).distinct().toList();
         Uf3Design design = new Uf3Design(baseJson, base, templates, triples, opt.keepPairs(), new ArrayList<>(els),
                 opt.fitChargeScale(), opt.fitBonded(), opt.pressureOffset(), opt.cutoffCorrection(), opt.bondedOrder(), opt.angleOrderUsed())
-                .rigidBodyWeight(opt.rigidBodyWeight());
+                .rigidBodyWeight(opt.rigidBodyWeight() > 0 ? 1 : 0); // at unit weight; the grid's factor (Hyper#rigidWeight) scales them
+        double[] wRBs = opt.rigidBodyWeights();
         if (opt.rigidBodyWeight() > 0) {
-            log.printf(Locale.ROOT, "fit-ff uf3: rigid-body rows (net force and torque per molecule, force per ion) at weight %g%n", opt.rigidBodyWeight());
+            log.printf(Locale.ROOT, "fit-ff uf3: rigid-body rows (net force and torque per molecule, force per ion) at weight%s %s%n",
+                    wRBs.length > 1 ? "s" : "", wRBs.length > 1 ? java.util.Arrays.toString(wRBs) + " (chosen by validation; the score adds their held-out rigid-body RMSE)"
+                            : String.format(Locale.ROOT, "%g", wRBs[0]));
         }
         if (!relative.isEmpty()) {
             log.printf(Locale.ROOT, "fit-ff uf3: %d groups with relative energies and deviatoric stress only (config_type %s)%n", relative.size(),
@@ -171,13 +174,14 @@ public final class Uf3Fitter {
             log.printf(Locale.ROOT, "fit-ff uf3: force-row factors %s on config_type %s (%d configurations; chosen by validation)%n",
                     java.util.Arrays.toString(wFs), fgrid.glob(), java.util.stream.Stream.concat(tr.stream(), va.stream()).filter(forceBlock).count());
         }
+        boolean rigidScored = wRBs.length > 1 && Double.isFinite(base0[7]) && base0[7] > 0;
         Candidate best = null;
-        int total = wFs.length * wXs.length * wRs.length * wEs.length * wSs.length * ridges.length * curvs.length, step = Math.max(1, total / 10);
-        for (double wf : wFs) for (double wx : wXs) for (double wr : wRs) for (double we : wEs) for (double ws : wSs) for (double rr : ridges) for (double cu : curvs) {
+        int total = wRBs.length * wFs.length * wXs.length * wRs.length * wEs.length * wSs.length * ridges.length * curvs.length, step = Math.max(1, total / 10);
+        for (double wrb : wRBs) for (double wf : wFs) for (double wx : wXs) for (double wr : wRs) for (double we : wEs) for (double ws : wSs) for (double rr : ridges) for (double cu : curvs) {
             if (cands.size() % step == 0 && cands.size() > 0) { // progress: the grid of a large design takes tens of minutes
                 log.printf(Locale.ROOT, "fit-ff uf3: validation grid %d/%d (best score so far %.4f)%n", cands.size(), total, best.score());
             }
-            Uf3Solver.Hyper h = new Uf3Solver.Hyper(we, ws, rr, cu, wr, wx, wf);
+            Uf3Solver.Hyper h = new Uf3Solver.Hyper(we, ws, rr, cu, wr, wx, wf, wrb);
             double[] r = judge.apply(h);
             double score = 0;
             for (int q = 0; q < scored; q++) if (Double.isFinite(r[q]) && base0[q] > 0) score += r[q] / base0[q];
@@ -186,6 +190,7 @@ public final class Uf3Fitter {
                 if (Double.isFinite(r[5]) && base0[5] > 0) score += r[5] / base0[5];
                 score += r[6] / base0[6];
             }
+            if (rigidScored && Double.isFinite(r[7])) score += r[7] / base0[7];
             Candidate c = new Candidate(h, score, r);
             cands.add(c);
             if (best == null || score < best.score()) best = c;
@@ -210,7 +215,8 @@ public final class Uf3Fitter {
                 best.hyper().stressWeight(), best.hyper().ridge(), best.hyper().curvature(),
                 (wRs.length > 1 || wRs[0] != 1 ? String.format(Locale.ROOT, " relative-energy weight %g", best.hyper().relativeWeight()) : "")
                         + (grid != null ? String.format(Locale.ROOT, " energy-weight factor %g on %s", best.hyper().gridWeight(), grid.glob()) : "")
-                        + (fgrid != null ? String.format(Locale.ROOT, " force-row factor %g on %s", best.hyper().forceGridWeight(), fgrid.glob()) : ""), best.score(),
+                        + (fgrid != null ? String.format(Locale.ROOT, " force-row factor %g on %s", best.hyper().forceGridWeight(), fgrid.glob()) : "")
+                        + (opt.rigidBodyWeight() > 0 ? String.format(Locale.ROOT, " rigid-body weight %g", best.hyper().rigidWeight()) : ""), best.score(),
                 cv != null ? "cross-validation" : "validation", best.rmse()[0], best.rmse()[1], best.rmse()[2],
                 Double.isFinite(best.rmse()[3]) ? String.format(Locale.ROOT, ", relative E %.4g eV/atom", best.rmse()[3]) : "");
         double chargeScale = 1;
@@ -290,7 +296,13 @@ public final class Uf3Fitter {
         }
         if (opt.relativeEnergy() != null && !opt.relativeEnergy().isEmpty()) how.put("relative_energy_config_types", opt.relativeEnergy());
         if (opt.relativeEnergyKey() != null) how.put("relative_energy_key", opt.relativeEnergyKey());
-        if (opt.rigidBodyWeight() > 0) how.put("rigid_body_weight", opt.rigidBodyWeight());
+        if (opt.rigidBodyWeight() > 0) {
+            how.put("rigid_body_weight", best.hyper().rigidWeight());
+            if (wRBs.length > 1) {
+                var g = how.putArray("rigid_body_weights");
+                for (double w : wRBs) g.add(w);
+            }
+        }
         if (!opt.energyWeightOf().isEmpty() || grid != null) {
             var ew = how.putObject("energy_weight_of");
             if (grid != null) ew.put(grid.glob(), best.hyper().gridWeight());

@@ -24,10 +24,18 @@ public final class Uf3Solver {
      * difference like any other energy, w counts its squared error w times), and the factor on the energy rows of the
      * configurations in the validated energy-weight block ({@link Uf3FitOptions.WeightGrid#energy}; dimensionless, on top
      * of w_E or the relative weight), and the factor on the force rows of the configurations in the validated force-weight
-     * block ({@link Uf3FitOptions#withForceWeightGrid}; dimensionless; the force term stays a mean, weighted by it).
+     * block ({@link Uf3FitOptions#withForceWeightGrid}; dimensionless; the force term stays a mean, weighted by it), and the
+     * factor on the rigid-body rows ({@link Uf3Design#rigidBodyWeight}; dimensionless, on top of the design's own weight,
+     * so 1 leaves them as the design built them; {@code fit-ff --rigid-body-weight W1,W2,…} puts several in the grid).
      */
     public record Hyper(double energyWeight, double stressWeight, double ridge, double curvature, double relativeWeight, double gridWeight,
-                        double forceGridWeight) {
+                        double forceGridWeight, double rigidWeight) {
+        /** Rigid-body rows, if the design has any, at the design's weight (factor 1). */
+        public Hyper(double energyWeight, double stressWeight, double ridge, double curvature, double relativeWeight, double gridWeight,
+                     double forceGridWeight) {
+            this(energyWeight, stressWeight, ridge, curvature, relativeWeight, gridWeight, forceGridWeight, 1);
+        }
+
         /** No validated force-weight block (its factor 1). */
         public Hyper(double energyWeight, double stressWeight, double ridge, double curvature, double relativeWeight, double gridWeight) {
             this(energyWeight, stressWeight, ridge, curvature, relativeWeight, gridWeight, 1);
@@ -55,6 +63,9 @@ public final class Uf3Solver {
         /** The force rows of the validated force-weight block; allocated only when one exists. */
         double[][] gFX;
         double[] bFX;
+        /** The rigid-body rows, outside (RB) and inside (RBX) the validated force block; allocated only when a configuration has them. */
+        double[][] gRB, gRBX;
+        double[] bRB, bRBX;
         long nE, nF, nS, nR, nFX;
 
         /** Factor on each configuration's squared energy error (fit-ff --energy-weight-of; 1 for all by default). */
@@ -120,9 +131,12 @@ public final class Uf3Solver {
                 for (int k = 0; k < r.forceRows().length; k++) addRow(gF, bF, r.forceRows()[k], r.forceTarget()[k], 1);
                 nF += r.forceRows().length;
             }
-            if (r.rigidRows() != null) { // pre-weighted sums of force rows (Uf3Design#rigidBodyWeight): the force block, not counted
+            if (r.rigidRows() != null) { // pre-weighted sums of force rows (Uf3Design#rigidBodyWeight): a block of their own, not counted
+                if (gRB == null) {
+                    gRB = new double[p][p]; gRBX = new double[p][p]; bRB = new double[p]; bRBX = new double[p];
+                }
                 boolean x = forceGrid != null && forceGrid.test(r);
-                for (int k = 0; k < r.rigidRows().length; k++) addRow(x ? gFX : gF, x ? bFX : bF, r.rigidRows()[k], r.rigidTarget()[k], 1);
+                for (int k = 0; k < r.rigidRows().length; k++) addRow(x ? gRBX : gRB, x ? bRBX : bRB, r.rigidRows()[k], r.rigidTarget()[k], 1);
             }
             if (r.stressRows() != null) {
                 for (int k = 0; k < 6; k++) addRow(gS, bS, r.stressRows()[k], r.stressTarget()[k], 1);
@@ -209,6 +223,13 @@ public final class Uf3Solver {
                 b[i] += wfx * n.bFX[i];
             }
         }
+        if (n.gRB != null && h.rigidWeight() != 0) { // the rigid-body rows weigh like force rows, times the hyper-parameter's factor
+            double wrb = wf * h.rigidWeight(), wrbx = wrb * h.forceGridWeight();
+            for (int i = 0; i < p; i++) {
+                for (int j = 0; j < p; j++) a[i][j] += wrb * n.gRB[i][j] + wrbx * n.gRBX[i][j];
+                b[i] += wrb * n.bRB[i] + wrbx * n.bRBX[i];
+            }
+        }
         int es = design.elementStart();
         for (int i = 0; i < es; i++) a[i][i] += h.ridge();
         for (int i = es; i < p; i++) a[i][i] += 1e-10 * (1 + a[i][i]);
@@ -260,11 +281,11 @@ public final class Uf3Solver {
     }
 
     /**
-     * RMSEs {E, F, σ, E_rel, E_block, E_group, F_group} of the sums of {@link #sse} (the fifth NaN without a validated
-     * energy-weight block, the last two NaN without a score group).
+     * RMSEs {E, F, σ, E_rel, E_block, E_group, F_group, RB} of the sums of {@link #sse} (the fifth NaN without a validated
+     * energy-weight block, the sixth and seventh NaN without a score group, the eighth NaN without rigid-body rows).
      */
     static double[] rmseOf(double[] a) {
-        double[] r = new double[7];
+        double[] r = new double[8];
         for (int q = 0; q < r.length; q++) r[q] = 2 * q + 1 >= a.length || a[2 * q + 1] == 0 ? Double.NaN : Math.sqrt(a[2 * q] / a[2 * q + 1]);
         return r;
     }
@@ -278,11 +299,16 @@ public final class Uf3Solver {
         return sse(rows, c, span, block, null);
     }
 
-    /** As above, and {ΣΔE²_group, n, ΣΔF²_group, n} of the configurations {@code group} accepts appended (zeros when null). */
+    /**
+     * As above, and {ΣΔE²_group, n, ΣΔF²_group, n} of the configurations {@code group} accepts appended (zeros when null), and
+     * last {Σ w q², Σ 3N} of the rigid-body rows (as the design weighted them at {@code fit-ff --rigid-body-weight 1}, w = 3N / rows
+     * per configuration: the mean square of a configuration's rigid-body residuals, eV/Å for forces and eV for torques,
+     * pooled over configurations by atom count; zeros without rigid-body rows).
+     */
     static double[] sse(List<Uf3Design.Rows> rows, double[] c, CompositionSpan span, java.util.function.Predicate<Uf3Design.Rows> block,
                         java.util.function.Predicate<Uf3Design.Rows> group) {
-        double se = 0, sf = 0, ss = 0, sr = 0, sx = 0, sge = 0, sgf = 0;
-        long ne = 0, nf = 0, ns = 0, nr = 0, nx = 0, nge = 0, ngf = 0;
+        double se = 0, sf = 0, ss = 0, sr = 0, sx = 0, sge = 0, sgf = 0, srb = 0;
+        long ne = 0, nf = 0, ns = 0, nr = 0, nx = 0, nge = 0, ngf = 0, nrb = 0;
         for (Uf3Design.Rows r : rows) {
             boolean inGroup = group != null && group.test(r);
             if (span == null || span.contains(r)) {
@@ -318,8 +344,15 @@ public final class Uf3Solver {
                     ns++;
                 }
             }
+            if (r.rigidRows() != null && r.rigidRows().length > 0) {
+                for (int k = 0; k < r.rigidRows().length; k++) {
+                    double q = dot(r.rigidRows()[k], c) - r.rigidTarget()[k];
+                    srb += q * q;
+                }
+                nrb += r.forceRows().length; // the rows carry √(w_design · 3N / rows): Σ q² / 3N is w_design × their mean square
+            }
         }
-        return new double[] {se, ne, sf, nf, ss, ns, sr, nr, sx, nx, sge, nge, sgf, ngf};
+        return new double[] {se, ne, sf, nf, ss, ns, sr, nr, sx, nx, sge, nge, sgf, ngf, srb, nrb};
     }
 
     public static double dot(double[] a, double[] c) {

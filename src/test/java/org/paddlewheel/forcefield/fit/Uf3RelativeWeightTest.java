@@ -48,9 +48,34 @@ class Uf3RelativeWeightTest {
         double w = chosen.model().path("fit").path("relative_energy_weight").asDouble();
         System.out.printf("relative-energy weight chosen by 4-fold cross-validation among {1, 100}: %g%n", w);
         assertThat(w).isIn(1.0, 100.0);
-        assertThat(chosen.cvRmse()).hasSize(7);
+        assertThat(chosen.cvRmse()).hasSize(8);
+        assertThat(chosen.cvRmse()[7]).as("no rigid-body rows: their term absent").isNaN();
         assertThat(chosen.cvRmse()[6]).as("no score group: its term absent").isNaN();
         assertThat(chosen.cvRmse()[3]).as("held-out relative-energy RMSE is scored").isFinite();
+    }
+
+    /**
+     * {@code fit-ff --rigid-body-weight 0,3}: the weights join the cross-validation grid, the score adds the held-out
+     * rigid-body RMSE (here the per-ion forces: Na8O4 has no molecules, so the rows repeat the noisy force rows), and the
+     * model records the grid and the weight it chose; a single weight is recorded as given, without a grid.
+     */
+    @Test
+    void rigidBodyWeightsJoinTheValidationGrid() throws Exception {
+        Path file = noisyData();
+        var opt = new Uf3FitOptions(tmp.resolve("truth.json").toString(), false, 5.0, 0.4, 500, 0.25, 0.1, 0.2).withCrossValidation(4);
+        PrintStream log = new PrintStream(System.err, true);
+        var read = Uf3Dataset.read(List.of(file));
+        Uf3Fitter.Result grid = new Uf3Fitter(opt.withRigidBodyWeights(0, 3), log).fit(read);
+        var fit = grid.model().path("fit");
+        assertThat(fit.path("rigid_body_weights").size()).isEqualTo(2);
+        assertThat(fit.path("rigid_body_weight").asDouble()).isIn(0.0, 3.0);
+        assertThat(grid.cvRmse()[7]).as("held-out rigid-body RMSE is scored").isFinite().isPositive();
+        Uf3Fitter.Result one = new Uf3Fitter(opt.withRigidBodyWeight(3), log).fit(read);
+        assertThat(one.model().path("fit").path("rigid_body_weight").asDouble()).isEqualTo(3.0);
+        assertThat(one.model().path("fit").has("rigid_body_weights")).isFalse();
+        Uf3Fitter.Result none = new Uf3Fitter(opt, log).fit(read);
+        assertThat(none.model().path("fit").has("rigid_body_weight")).isFalse();
+        assertThat(none.cvRmse()[7]).isNaN();
     }
 
     /**

@@ -50,4 +50,56 @@ class Uf3RigidBodyRowsTest {
         // weight 0: no rows
         assertThat(design.rigidBodyWeight(0).rows(new LabelledXyz.Labelled(s, -100, dft, null, null, Map.of()), "g").rigidRows()).isNull();
     }
+
+    /**
+     * The grid's factor ({@link Uf3Solver.Hyper#rigidWeight}) and the design's weight are one weight: rows built at W = 2 and
+     * solved with factor 1 give the coefficients of rows built at W = 1 solved with factor 2 (to 1e-6 of the largest coefficient: the two
+     * normal matrices differ by round-off, ~1e-16 relative, which a condition number near 1e8 (ridge 1e-4 against entries of
+     * order 1e4) amplifies to ~1e-8..1e-7); factor 0 gives the fit without rigid-body rows; and the score's
+     * rigid-body RMSE ({@link Uf3Solver#sse}'s last pair) is √(Σ row residual² / 3N) of rows at W = 1.
+     */
+    @Test
+    void gridFactorAndDesignWeightAreOneWeight() {
+        ObjectNode json = SplineJson.baseJson("na-amide-borohydride-dft");
+        ForceField base = SplineJson.load(json, "na-amide-borohydride-dft");
+        List<Element> els = List.of(Element.of("Na"), Element.of("B"), Element.of("H"), Element.of("N"));
+        Uf3Design d1 = new Uf3Design(json, base, base.splinePairs(), base.splineTriples(), false, els).rigidBodyWeight(1.0);
+        Uf3Design d2 = new Uf3Design(json, base, base.splinePairs(), base.splineTriples(), false, els).rigidBodyWeight(2.0);
+        Uf3Design d0 = new Uf3Design(json, base, base.splinePairs(), base.splineTriples(), false, els);
+        SplittableRandom rnd = new SplittableRandom(11);
+        List<Uf3Design.Rows> r1 = new java.util.ArrayList<>(), r2 = new java.util.ArrayList<>(), r0 = new java.util.ArrayList<>();
+        for (int seed = 1; seed <= 3; seed++) {
+            Structure s = new AntiperovskiteBuilder().x(1).supercell(2, 2, 2).seed(seed).build().structure();
+            double[] dft = new double[3 * s.size()];
+            for (int k = 0; k < dft.length; k++) dft[k] = rnd.nextDouble(-1, 1);
+            var l = new LabelledXyz.Labelled(s, -100 - seed, dft, null, null, Map.of("config_type", "t"));
+            r1.add(d1.rows(l, "g" + seed));
+            r2.add(d2.rows(l, "g" + seed));
+            r0.add(d0.rows(l, "g" + seed));
+        }
+        int p = d1.columns();
+        var h = new Uf3Solver.Hyper(1, 0, 1e-4, 1e-4, 1, 1, 1, 1);
+        double[] c2 = Uf3Solver.solve(d2, Uf3Solver.Normal.of(p, r2), h);
+        double[] c1x2 = Uf3Solver.solve(d1, Uf3Solver.Normal.of(p, r1), new Uf3Solver.Hyper(1, 0, 1e-4, 1e-4, 1, 1, 1, 2));
+        double[] c1x0 = Uf3Solver.solve(d1, Uf3Solver.Normal.of(p, r1), new Uf3Solver.Hyper(1, 0, 1e-4, 1e-4, 1, 1, 1, 0));
+        double[] cNone = Uf3Solver.solve(d0, Uf3Solver.Normal.of(p, r0), h);
+        double[] c1 = Uf3Solver.solve(d1, Uf3Solver.Normal.of(p, r1), h);
+        double scale = 0, moved = 0;
+        for (int k = 0; k < p; k++) {
+            scale = Math.max(scale, Math.abs(c2[k]));
+            moved = Math.max(moved, Math.abs(c1[k] - c2[k]));
+        }
+        assertThat(moved).as("W = 1 and W = 2 must differ, or the check below proves nothing").isGreaterThan(1e-3 * scale);
+        for (int k = 0; k < p; k++) {
+            assertThat(c1x2[k]).isCloseTo(c2[k], within(1e-6 * scale));
+            assertThat(c1x0[k]).isCloseTo(cNone[k], within(1e-6 * scale));
+        }
+        double sq = 0, n3 = 0;
+        for (Uf3Design.Rows r : r1) {
+            for (int k = 0; k < r.rigidRows().length; k++) sq += Math.pow(Uf3Solver.dot(r.rigidRows()[k], c1) - r.rigidTarget()[k], 2);
+            n3 += r.forceRows().length;
+        }
+        assertThat(Uf3Solver.rmse(r1, c1)[7]).isCloseTo(Math.sqrt(sq / n3), within(1e-12));
+        assertThat(Uf3Solver.rmse(r0, cNone)[7]).isNaN();
+    }
 }
