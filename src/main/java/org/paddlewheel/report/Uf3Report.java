@@ -57,6 +57,11 @@ public final class Uf3Report {
                 h.energyWeight(), h.stressWeight(), h.ridge(), h.curvature(), h.relativeWeight()));
         js.putObject("hyper").put("energy_weight", h.energyWeight()).put("stress_weight", h.stressWeight()).put("relative_energy_weight", h.relativeWeight()).put("energy_weight_of_factor", h.gridWeight())
                 .put("ridge", h.ridge()).put("curvature", h.curvature()).put("scored_on_training", r.scoredOnTraining());
+        boolean rigid = r.candidates().stream().anyMatch(c -> c.rmse().length > 7 && Double.isFinite(c.rmse()[7]));
+        if (rigid) {
+            ((ObjectNode) js.get("hyper")).put("rigid_body_weight", h.rigidWeight());
+            md.append(String.format(Locale.ROOT, "Rigid-body rows (net force and torque per molecule, force per ion) at weight %g.%n%n", h.rigidWeight()));
+        }
         if (r.cvFolds() > 0) {
             double[] cv = r.cvRmse();
             js.putObject("cross_validation").put("folds", r.cvFolds()).put("energy_eV_per_atom", cv[0]).put("force_eV_per_A", cv[1])
@@ -134,6 +139,9 @@ public final class Uf3Report {
                     .put("ridge", c.hyper().ridge()).put("curvature", c.hyper().curvature()).put("relative_energy_weight", c.hyper().relativeWeight()).put("energy_weight_of_factor", c.hyper().gridWeight())
                     .put("score", c.score())
                     .put("rmse_energy_eV_per_atom", c.rmse()[0]).put("rmse_force_eV_per_A", c.rmse()[1]).put("rmse_stress_GPa", gpa(c.rmse()[2]));
+            if (rigid) { // the rigid-body residuals' RMS, eV/Å for forces and eV for torques pooled (Uf3Solver#sse)
+                ((ObjectNode) cj.get(cj.size() - 1)).put("rigid_body_weight", c.hyper().rigidWeight()).put("rmse_rigid_body", c.rmse()[7]);
+            }
         }
         md.append("| set | configs | E RMSE (meV/atom) | F RMSE (eV/Å) | σ RMSE (GPa) |\n|---|---|---|---|---|\n");
         ObjectNode rm = js.putObject("rmse");

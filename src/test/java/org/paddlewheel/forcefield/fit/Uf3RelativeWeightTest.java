@@ -70,6 +70,12 @@ class Uf3RelativeWeightTest {
         assertThat(fit.path("rigid_body_weights").size()).isEqualTo(2);
         assertThat(fit.path("rigid_body_weight").asDouble()).isIn(0.0, 3.0);
         assertThat(grid.cvRmse()[7]).as("held-out rigid-body RMSE is scored").isFinite().isPositive();
+        org.paddlewheel.report.Uf3Report.write(grid, tmp.resolve("report"));
+        var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(tmp.resolve("report/uf3-fit.json").toFile());
+        assertThat(report.path("hyper").path("rigid_body_weight").asDouble()).isEqualTo(fit.path("rigid_body_weight").asDouble());
+        var weights = new java.util.TreeSet<Double>();
+        for (var c : report.path("candidates")) weights.add(c.path("rigid_body_weight").asDouble());
+        assertThat(weights).containsExactly(0.0, 3.0);
         Uf3Fitter.Result one = new Uf3Fitter(opt.withRigidBodyWeight(3), log).fit(read);
         assertThat(one.model().path("fit").path("rigid_body_weight").asDouble()).isEqualTo(3.0);
         assertThat(one.model().path("fit").has("rigid_body_weights")).isFalse();
