@@ -60,9 +60,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      * the choice weighs what they buy against what the per-atom energies, forces and stresses lose. One value is a fixed weight.
      */
     public Uf3FitOptions withRigidBodyWeights(double... ws) {
-        return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves,
-                relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder, ws);
+        return edit(e -> e.rigidBodyWeights = ws);
     }
 
     /** The rigid-body weights of the grid (a copy; {0} by default). */
@@ -79,8 +77,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
     public static Uf3FitOptions defaults() { return new Uf3FitOptions("na-amide-borohydride", false, 5.5, 0.3, 1000, 0.2, 0.1, 0.2); }
 
     public Uf3FitOptions withThreeBody(Uf3Fitter.ThreeBody t) {
-        return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, t, deviatoricStress,
-                fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder, rigidBodyWeights);
+        return edit(e -> e.threeBody = t);
     }
 
     /**
@@ -90,8 +87,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      * +0.54 to +0.62 e on the scans, forcefields/dft/README.md); the data decide how much.
      */
     public Uf3FitOptions withChargeScale(boolean fit) {
-        return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, deviatoricStress,
-                fit, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder, rigidBodyWeights);
+        return edit(e -> e.fitChargeScale = fit);
     }
 
     /**
@@ -99,8 +95,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      * base model's come from stretch wavenumbers and guesses, while the DFT forces on H are dominated by them.
      */
     public Uf3FitOptions withFitBonded(boolean fit) {
-        return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, deviatoricStress,
-                fitChargeScale, fit, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder, rigidBodyWeights);
+        return edit(e -> e.fitBonded = fit);
     }
 
     /**
@@ -109,8 +104,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      * 0.02 GPa (forcefields/dft/README.md), so the trace would teach the model a spurious pressure.
      */
     public Uf3FitOptions withDeviatoricStress(boolean d) {
-        return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody, d && !pressureOffset,
-                fitChargeScale, fitBonded, pressureOffset && !d, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder, rigidBodyWeights);
+        return edit(e -> {e.deviatoricStress = d && !pressureOffset; e.pressureOffset = pressureOffset && !d;});
     }
 
     /**
@@ -121,8 +115,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      * state beyond what energies alone do) and lets the fit measure the offset (report: P_data − P_model).
      */
     public Uf3FitOptions withPressureOffset(boolean on) {
-        return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress && !on, fitChargeScale, fitBonded, on, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder, rigidBodyWeights);
+        return edit(e -> {e.deviatoricStress = deviatoricStress && !on; e.pressureOffset = on;});
     }
 
     /**
@@ -132,8 +125,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      * Folds: the groups sorted by a hash of their key and dealt round-robin (deterministic). k &lt; 2: hold-out.
      */
     public Uf3FitOptions withCrossValidation(int k) {
-        return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, k, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder, rigidBodyWeights);
+        return edit(e -> e.cvFolds = k);
     }
 
     /**
@@ -142,8 +134,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      * the model. Na's semicore potential makes the 800-Ry total energy depend on the grid that a cell happens to get.
      */
     public Uf3FitOptions withCutoffCorrection(List<Element> els) {
-        return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, els, bondedOrder, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder, rigidBodyWeights);
+        return edit(e -> e.cutoffCorrection = els);
     }
 
     /**
@@ -152,8 +143,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      * 0.15 eV/Å, H 0.18 → 0.12, N 0.23 → 0.18, for 8 more unknowns (BH4 and NH2 stretch and bend far from harmonic at 500–900 K).
      */
     public Uf3FitOptions withBondedOrder(int order) {
-        return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, order, relativeEnergy, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder, rigidBodyWeights);
+        return edit(e -> e.bondedOrder = order);
     }
 
     /**
@@ -164,8 +154,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      * teach the model a k-point error.
      */
     public Uf3FitOptions withRelativeEnergy(String glob) {
-        return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, glob, cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder, rigidBodyWeights);
+        return edit(e -> e.relativeEnergy = glob);
     }
 
     /**
@@ -175,8 +164,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      * so that {@code dft compare} corrects the data the same way.
      */
     public Uf3FitOptions withCutoffCurves(CutoffCurves curves) {
-        return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, curves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder, rigidBodyWeights);
+        return edit(e -> e.cutoffCurves = curves);
     }
 
     /**
@@ -196,8 +184,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
                         + " at index " + e.getIndex() + ")");
             }
         }
-        return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves, regex, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder, rigidBodyWeights);
+        return edit(e -> e.relativeEnergyKey = regex);
     }
 
     /**
@@ -210,9 +197,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      */
     public Uf3FitOptions withRelativeWeights(double... w) {
         for (double v : w) if (!(v > 0) || !Double.isFinite(v)) throw new IllegalArgumentException("--relative-energy-weight " + v + ": expected a positive number");
-        return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves,
-                relativeEnergyKey, w, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder, rigidBodyWeights);
+        return edit(e -> e.relativeWeights = w);
     }
 
     /** The angle terms' order: {@link #withAngleOrder}'s, at most the bonded order; the bonded order when none was set (0). */
@@ -229,9 +214,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      * takes the next rank when its MD guard rejects a fit, so the choice stays the validation's, vetoed only by physics.
      */
     public Uf3FitOptions withCandidateRank(int rank) {
-        return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves,
-                relativeEnergyKey, relativeWeights, rank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder, rigidBodyWeights);
+        return edit(e -> e.candidateRank = rank);
     }
 
     /**
@@ -245,9 +228,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
         if (order != 2 && order != 4 || order > bondedOrder) {
             throw new IllegalArgumentException("--angle-order must be 2, or 4 with --bonded-order 4, got " + order);
         }
-        return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves,
-                relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, order, rigidBodyWeights);
+        return edit(e -> e.angleOrder = order);
     }
 
     /**
@@ -266,9 +247,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
                 }
             }
         }
-        return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves,
-                relativeEnergyKey, relativeWeights, candidateRank, weights, energyWeightGrid, validationGrid, scoreGroup, forceWeightGrid, angleOrder, rigidBodyWeights);
+        return edit(e -> e.energyWeightOf = weights);
     }
 
     /**
@@ -315,9 +294,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
 
     /** The same options with the energy-weight factor of one config_type glob chosen by validation among {@code grid.weights()}. */
     public Uf3FitOptions withEnergyWeightGrid(WeightGrid grid) {
-        return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves,
-                relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, grid, validationGrid, scoreGroup, forceWeightGrid, angleOrder, rigidBodyWeights);
+        return edit(e -> e.energyWeightGrid = grid);
     }
 
     /**
@@ -328,9 +305,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      * (5 Dec 2026), the coarse one about a tenth of that.
      */
     public Uf3FitOptions withValidationGrid(String grid) {
-        return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves,
-                relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, grid, scoreGroup, forceWeightGrid, angleOrder, rigidBodyWeights);
+        return edit(e -> e.validationGrid = grid);
     }
 
     /** Whether a configuration's energy rows belong to the validated {@link #energyWeightGrid} block. */
@@ -358,9 +333,7 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
      * score seeing it (forcefields/README.md, "Seen in session 22"), and the study is MD. Null: no such term.
      */
     public Uf3FitOptions withScoreGroup(String glob) {
-        return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves,
-                relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, glob, forceWeightGrid, angleOrder, rigidBodyWeights);
+        return edit(e -> e.scoreGroup = glob);
     }
 
     /** Whether a config_type belongs to the {@link #withScoreGroup score group} (false without one). */
@@ -370,13 +343,52 @@ public record Uf3FitOptions(String base, boolean keepPairs, double rCut, double 
 
     /** The same options with the force-row factor of one config_type glob chosen by validation among {@code grid.weights()}. */
     public Uf3FitOptions withForceWeightGrid(WeightGrid grid) {
-        return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
-                deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy, cutoffCurves,
-                relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid, scoreGroup, grid, angleOrder, rigidBodyWeights);
+        return edit(e -> e.forceWeightGrid = grid);
     }
 
     /** Whether a config_type matches a glob ({@code *}, {@code ?}, {@code {a,b}}), as every config_type option of the fit reads it. */
     static boolean globMatches(String glob, String configType) {
         return java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + glob).matches(java.nio.file.Path.of(configType));
+    }
+
+    /**
+     * A mutable copy of every component, so that each {@code with…} names only what it changes (one place calls the
+     * canonical constructor, whose compact form checks and normalises the result).
+     */
+    private static final class Edit {
+        String base, relativeEnergy, relativeEnergyKey, validationGrid, scoreGroup;
+        boolean keepPairs, deviatoricStress, fitChargeScale, fitBonded, pressureOffset;
+        double rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction;
+        int cvFolds, bondedOrder, candidateRank, angleOrder;
+        double[] relativeWeights, rigidBodyWeights;
+        Uf3Fitter.ThreeBody threeBody;
+        List<Element> cutoffCorrection;
+        CutoffCurves cutoffCurves;
+        java.util.Map<String, Double> energyWeightOf;
+        WeightGrid energyWeightGrid, forceWeightGrid;
+
+        Edit(Uf3FitOptions o) {
+            base = o.base; keepPairs = o.keepPairs; rCut = o.rCut; knotSpacing = o.knotSpacing; coreA = o.coreA; coreRho = o.coreRho;
+            testFraction = o.testFraction; validationFraction = o.validationFraction; threeBody = o.threeBody;
+            deviatoricStress = o.deviatoricStress; fitChargeScale = o.fitChargeScale; fitBonded = o.fitBonded; pressureOffset = o.pressureOffset;
+            cvFolds = o.cvFolds; cutoffCorrection = o.cutoffCorrection; bondedOrder = o.bondedOrder; relativeEnergy = o.relativeEnergy;
+            cutoffCurves = o.cutoffCurves; relativeEnergyKey = o.relativeEnergyKey; relativeWeights = o.relativeWeights;
+            candidateRank = o.candidateRank; energyWeightOf = o.energyWeightOf; energyWeightGrid = o.energyWeightGrid;
+            validationGrid = o.validationGrid; scoreGroup = o.scoreGroup; forceWeightGrid = o.forceWeightGrid; angleOrder = o.angleOrder;
+            rigidBodyWeights = o.rigidBodyWeights;
+        }
+
+        Uf3FitOptions build() {
+            return new Uf3FitOptions(base, keepPairs, rCut, knotSpacing, coreA, coreRho, testFraction, validationFraction, threeBody,
+                    deviatoricStress, fitChargeScale, fitBonded, pressureOffset, cvFolds, cutoffCorrection, bondedOrder, relativeEnergy,
+                    cutoffCurves, relativeEnergyKey, relativeWeights, candidateRank, energyWeightOf, energyWeightGrid, validationGrid,
+                    scoreGroup, forceWeightGrid, angleOrder, rigidBodyWeights);
+        }
+    }
+
+    private Uf3FitOptions edit(java.util.function.Consumer<Edit> change) {
+        Edit e = new Edit(this);
+        change.accept(e);
+        return e.build();
     }
 }
