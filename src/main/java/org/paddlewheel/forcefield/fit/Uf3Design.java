@@ -58,6 +58,12 @@ public final class Uf3Design {
 
         public int atoms() { return species.length; }
 
+        /** The same rows without stress rows (a configuration whose stress is not fitted). */
+        public Rows withoutStress() {
+            return new Rows(group, configType, species, energyRow, energyTarget, energyFixed, forceRows, forceTarget, forceFixed, null, null, null,
+                    relativeEnergy, rigidRows, rigidTarget);
+        }
+
         /** The same rows with another energy row, target and fixed part (eV/atom). */
         public Rows withEnergy(double[] row, double target, double fixed) {
             return new Rows(group, configType, species, row, target, fixed, forceRows, forceTarget, forceFixed, stressRows, stressTarget, stressFixed,

@@ -296,6 +296,7 @@ public final class Uf3Fitter {
         }
         if (opt.relativeEnergy() != null && !opt.relativeEnergy().isEmpty()) how.put("relative_energy_config_types", opt.relativeEnergy());
         if (opt.relativeEnergyKey() != null) how.put("relative_energy_key", opt.relativeEnergyKey());
+        if (opt.stressMinWidth() > 0) how.put("stress_min_width_A", opt.stressMinWidth());
         if (opt.rigidBodyWeight() > 0) {
             how.put("rigid_body_weight", best.hyper().rigidWeight());
             if (wRBs.length > 1) {
@@ -404,10 +405,20 @@ public final class Uf3Fitter {
 
     private List<Uf3Design.Rows> rows(Uf3Design design, List<Uf3Dataset.Frame> frames, String set) {
         List<Uf3Design.Rows> out = new ArrayList<>();
+        int thin = 0;
         for (int i = 0; i < frames.size(); i++) {
             Uf3Design.Rows r = design.rows(frames.get(i).labelled(), relativeGroup(frames.get(i)));
-            out.add(opt.deviatoricStress() || relative(frames.get(i)) ? r.deviatoric() : r);
+            r = opt.deviatoricStress() || relative(frames.get(i)) ? r.deviatoric() : r;
+            if (r.stressRows() != null && opt.stressMinWidth() > 0 && minWidth(frames.get(i)) < opt.stressMinWidth()) {
+                r = r.withoutStress();
+                thin++;
+            }
+            out.add(r);
             if ((i + 1) % 25 == 0 || i + 1 == frames.size()) log.printf(Locale.ROOT, "fit-ff uf3: %s rows %d/%d%n", set, i + 1, frames.size());
+        }
+        if (thin > 0) {
+            log.printf(Locale.ROOT, "fit-ff uf3: %s: stress of %d configurations in cells thinner than %g Å not fitted (--stress-min-width)%n",
+                    set, thin, opt.stressMinWidth());
         }
         // relative groups: energy rows, targets and fixed parts minus their group means, so only differences within the
         // group count (a split keeps a group whole, so every member is in this list)
@@ -429,6 +440,12 @@ public final class Uf3Fitter {
             }
         }
         return out;
+    }
+
+    /** The smallest distance between opposite faces of the configuration's cell (Å). */
+    static double minWidth(Uf3Dataset.Frame f) {
+        org.paddlewheel.forcefield.Cell c = new org.paddlewheel.forcefield.Cell(f.labelled().structure().lattice());
+        return Math.min(c.width(0), Math.min(c.width(1), c.width(2)));
     }
 
     private java.nio.file.PathMatcher relativeGlob;
