@@ -129,14 +129,20 @@ public final class DftComparisonReport {
             putFinite(t, "force_rmse_eV_per_A", test.forceRmse());
             putFinite(t, "stress_rmse_GPa", test.stressRmseGPa());
             putFinite(t, "deviatoric_stress_rmse_GPa", test.deviatoricStressRmseGPa());
+            stressWide(t, test);
             ObjectNode tpe = t.putObject("force_rmse_per_element_eV_per_A");
             test.forcePerElement().forEach((k, v) -> tpe.put(k, v[0]));
             test.forcePerElement().forEach((k, v) -> { if (!(v[0] <= FORCE_TARGET)) missed.add("test force " + k); });
             if (!(test.energyRmse() <= ENERGY_TARGET)) missed.add("test energy");
-            if (!(test.deviatoricStressRmseGPa() <= STRESS_TARGET)) missed.add("test stress");
+            // judged on the cells wide enough for a converged DFT stress (DftComparison.STRESS_MIN_WIDTH_A; all cells when none are
+            // thin); with none wide but some thin, on all of them, so a missing judge never passes
+            boolean wide = test.stressConfigsWide() > 0;
+            double dev = wide ? test.deviatoricStressRmseWideGPa() : test.deviatoricStressRmseGPa();
+            double full = wide ? test.stressRmseWideGPa() : test.stressRmseGPa();
+            if (!(dev <= STRESS_TARGET)) missed.add("test stress");
             // the target is on the full stress; the deviatoric one alone hides a pressure error (a model fitted
             // with the GPW cut-off correction is judged on the corrected full stress, so both must hold)
-            if (Double.isFinite(test.stressRmseGPa()) && !(test.stressRmseGPa() <= STRESS_TARGET)) missed.add("test stress full");
+            if (Double.isFinite(full) && !(full <= STRESS_TARGET)) missed.add("test stress full");
         } else {
             missed.add("no held-out test set");
         }
@@ -188,8 +194,17 @@ public final class DftComparisonReport {
         putFinite(o, "dft_force_rms_eV_per_A", e.forceRms());
         putFinite(o, "stress_rmse_GPa", e.stressRmseGPa());
         putFinite(o, "deviatoric_stress_rmse_GPa", e.deviatoricStressRmseGPa());
+        stressWide(o, e);
         ObjectNode pe = o.putObject("force_rmse_per_element_eV_per_A");
         e.forcePerElement().forEach((k, v) -> pe.put(k, v[0]));
+    }
+
+    /** The stress RMSEs over the cells wide enough for a converged DFT stress ({@link DftComparison#STRESS_MIN_WIDTH_A}), and the counts. */
+    private static void stressWide(ObjectNode o, DftComparison.Errors e) {
+        if (e.stressConfigsWide() < 0) return;
+        putFinite(o, "stress_rmse_wide_cells_GPa", e.stressRmseWideGPa());
+        putFinite(o, "deviatoric_stress_rmse_wide_cells_GPa", e.deviatoricStressRmseWideGPa());
+        o.put("stress_configs_wide", e.stressConfigsWide()).put("stress_configs_thin", e.stressConfigsThin()).put("stress_min_width_A", DftComparison.STRESS_MIN_WIDTH_A);
     }
 
     private static void putDoubles(ObjectNode o, String k, double[] values) {
@@ -207,12 +222,15 @@ public final class DftComparisonReport {
             b.append("The model has no per-element reference energies, so absolute energies are not comparable: only the relative energy"
                     + " RMSE (each composition's mean error removed) is given.\n\n");
         }
-        b.append("| set | configs | E RMSE (meV/atom) | relative E RMSE (meV/atom) | F RMSE (eV/Å) | DFT F RMS | σ RMSE (GPa) | deviatoric σ RMSE (GPa) |\n"
-                + "|---|---|---|---|---|---|---|---|\n");
+        b.append(String.format(Locale.ROOT, "| set | configs | E RMSE (meV/atom) | relative E RMSE (meV/atom) | F RMSE (eV/Å) | DFT F RMS | σ RMSE (GPa) | deviatoric σ RMSE (GPa)"
+                + " | σ / deviatoric σ RMSE, cells ≥ %.0f Å (GPa) | stresses: wide / thin cells |%n|---|---|---|---|---|---|---|---|---|---|%n", DftComparison.STRESS_MIN_WIDTH_A));
         row(b, "all", r.all());
         r.bySet().forEach((k, v) -> row(b, k, v));
-        b.append(String.format(Locale.ROOT, "%nTargets (held-out test set): E ≤ %.0f meV/atom, F ≤ %.2f eV/Å per element, σ ≤ %.1f GPa.%n%n",
-                1e3 * ENERGY_TARGET, FORCE_TARGET, STRESS_TARGET));
+        b.append(String.format(Locale.ROOT, "%nTargets (held-out test set): E ≤ %.0f meV/atom, F ≤ %.2f eV/Å per element, σ ≤ %.1f GPa. The stress target is"
+                + " judged on the cells at least %.0f Å wide: the DFT stress of thinner (Γ-only 2x2x1) cells is off by ~3 GPa in its traceless"
+                + " part (k-point checks: the same configuration doubled along its thin axis), so there the columns over all cells measure"
+                + " the reference's error as much as the model's.%n%n",
+                1e3 * ENERGY_TARGET, FORCE_TARGET, STRESS_TARGET, DftComparison.STRESS_MIN_WIDTH_A));
         b.append("## Force RMSE per element (eV/Å; target ≤ 0.15)\n\n| set | element | components | RMSE | DFT RMS | met |\n|---|---|---|---|---|---|\n");
         Map<String, DftComparison.Errors> sets = new java.util.LinkedHashMap<>();
         sets.put("all", r.all());
@@ -309,8 +327,10 @@ public final class DftComparisonReport {
     }
 
     private static void row(StringBuilder b, String name, DftComparison.Errors e) {
-        b.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %.4f | %.4f | %s | %s |%n", name, e.configs(), fmt(1e3 * e.energyRmse()),
-                fmt(1e3 * e.relativeEnergyRmse()), e.forceRmse(), e.forceRms(), fmt(e.stressRmseGPa()), fmt(e.deviatoricStressRmseGPa())));
+        b.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %.4f | %.4f | %s | %s | %s / %s | %s |%n", name, e.configs(), fmt(1e3 * e.energyRmse()),
+                fmt(1e3 * e.relativeEnergyRmse()), e.forceRmse(), e.forceRms(), fmt(e.stressRmseGPa()), fmt(e.deviatoricStressRmseGPa()),
+                fmt(e.stressRmseWideGPa()), fmt(e.deviatoricStressRmseWideGPa()),
+                e.stressConfigsWide() < 0 ? "—" : e.stressConfigsWide() + " / " + e.stressConfigsThin()));
     }
 
     private static String fmt(double v) { return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4g", v) : "—"; }
