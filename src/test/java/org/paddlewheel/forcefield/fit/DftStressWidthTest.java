@@ -44,6 +44,14 @@ class DftStressWidthTest {
         assertThat(v.path("test_set").path("stress_rmse_wide_cells_GPa").asDouble()).isCloseTo(0.1, within(1e-12));
         assertThat(v.path("test_set").path("stress_configs_thin").asInt()).isEqualTo(1);
 
+        // the per-config_type table marks a group whose stresses all come from thin cells
+        var byType = new java.util.LinkedHashMap<String, DftComparison.Errors>();
+        byType.put("thin-group", DftComparison.errors(List.of(thin), true));
+        byType.put("wide-group", DftComparison.errors(List.of(wide), true));
+        var r3 = new DftComparison.Result("m", true, e, java.util.Map.of("test", e), byType, List.of(), List.of(), List.of(), List.of());
+        String md = DftComparisonReport.markdown(r3);
+        assertThat(md.lines().filter(l -> l.startsWith("| thin-group |")).findFirst().orElseThrow()).contains("thin cells");
+        assertThat(md.lines().filter(l -> l.startsWith("| wide-group |")).findFirst().orElseThrow()).doesNotContain("thin cells");
         DftComparison.Errors onlyThin = DftComparison.errors(List.of(thin), true);
         assertThat(onlyThin.stressRmseWideGPa()).isNaN();
         var r2 = new DftComparison.Result("m", true, onlyThin, java.util.Map.of("test", onlyThin), java.util.Map.of(), List.of(), List.of(), List.of(), List.of());
