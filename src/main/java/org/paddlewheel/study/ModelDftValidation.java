@@ -66,9 +66,12 @@ public final class ModelDftValidation {
         // forces on whole anions and ions (dft compare's rigid_body, held-out split): per-element RMSEs hide them (session 33)
         List<String> rigid = new ArrayList<>();
         for (JsonNode r : v.path("rigid_body_eV")) {
-            rigid.add(String.format(Locale.ROOT, "%s %s %.2f", r.path("kind").asText(), r.path("quantity").asText().equals("torque") ? "torque"
+            boolean torque = r.path("quantity").asText().equals("torque");
+            rigid.add(String.format(Locale.ROOT, "%s %s %.2f", r.path("kind").asText(), torque ? "torque"
                     : r.path("kind").asText().matches("[A-Z][a-z]?") ? "force" : "net force",
-                    r.path("relative_error").asDouble()));
+                    r.path("relative_error").asDouble())
+                    + (r.has("rmse") && r.has("dft_rms") ? String.format(Locale.ROOT, " (RMSE %.3f %s, DFT RMS %.3f)", r.path("rmse").asDouble(),
+                            torque ? "eV" : "eV/Å", r.path("dft_rms").asDouble()) : ""));
         }
         if (!rigid.isEmpty()) {
             b.append("; forces on whole anions and ions vs DFT (").append(v.path("rigid_body_set").asText("all")).append(" configurations, relative error: ")

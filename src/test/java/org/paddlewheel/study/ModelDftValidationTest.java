@@ -93,4 +93,14 @@ class ModelDftValidationTest {
                 + " {\"kind\": \"Na\", \"quantity\": \"force\", \"relative_error\": 0.22}], \"targets_met\": false, \"targets_missed\": []}");
         assertThat(ModelDftValidation.sentence("m", v)).contains("forces on whole anions and ions vs DFT (test configurations, relative error: NH2 torque 1.04, Na force 0.22");
     }
+
+    /** With the absolute numbers recorded (since session 34), each ratio carries its RMSE and PBE's RMS, units by quantity. */
+    @Test
+    void theAbsoluteRigidBodyErrorsAreShownWhereRecorded() throws Exception {
+        var v = new ObjectMapper().readTree("{\"data\": \"d\", \"configurations\": 3, \"date\": \"2026-12-06\", \"force_rmse_eV_per_A\": 0.1,"
+                + " \"rigid_body_set\": \"test\", \"rigid_body_eV\": [{\"kind\": \"NH2\", \"quantity\": \"torque\", \"relative_error\": 1.04,"
+                + " \"rmse\": 0.090, \"dft_rms\": 0.087}, {\"kind\": \"Na\", \"quantity\": \"force\", \"relative_error\": 0.22, \"rmse\": 0.05,"
+                + " \"dft_rms\": 0.23}], \"targets_met\": false, \"targets_missed\": []}");
+        assertThat(ModelDftValidation.sentence("m", v)).contains("NH2 torque 1.04 (RMSE 0.090 eV, DFT RMS 0.087)", "Na force 0.22 (RMSE 0.050 eV/Å, DFT RMS 0.230)");
+    }
 }
