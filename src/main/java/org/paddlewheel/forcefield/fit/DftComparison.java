@@ -357,12 +357,9 @@ public final class DftComparison {
         }
         Element[] sp = l0.structure().speciesArray();
         return new FrameResult(l0.info().getOrDefault("source", frame.group()), l0.info().getOrDefault("config_type", "default"), composition(sp, l0.info().get("charge")), sp,
-                l0.energyEv(), e / mult, l0.forcesEvPerA(), java.util.Arrays.copyOf(f, 3 * n0), ds, ms, minWidth(new Cell(l0.structure().lattice())));
+                l0.energyEv(), e / mult, l0.forcesEvPerA(), java.util.Arrays.copyOf(f, 3 * n0), ds, ms, new Cell(l0.structure().lattice()).minWidth());
     }
 
-    private static double minWidth(Cell c) {
-        return Math.min(c.width(0), Math.min(c.width(1), c.width(2)));
-    }
 
     /** Element fractions (4 decimals) and the cell charge: configurations of one key share a reference energy per atom. */
     static String composition(Element[] species, String charge) {

@@ -444,8 +444,7 @@ public final class Uf3Fitter {
 
     /** The smallest distance between opposite faces of the configuration's cell (Å). */
     static double minWidth(Uf3Dataset.Frame f) {
-        org.paddlewheel.forcefield.Cell c = new org.paddlewheel.forcefield.Cell(f.labelled().structure().lattice());
-        return Math.min(c.width(0), Math.min(c.width(1), c.width(2)));
+        return new org.paddlewheel.forcefield.Cell(f.labelled().structure().lattice()).minWidth();
     }
 
     private java.nio.file.PathMatcher relativeGlob;

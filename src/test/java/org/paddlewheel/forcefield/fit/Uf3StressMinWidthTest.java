@@ -29,8 +29,7 @@ class Uf3StressMinWidthTest {
         Files.writeString(tmp.resolve("truth.json"), data.truthJson.toPrettyString());
         double lo = Double.MAX_VALUE, hi = 0;
         for (var f : data.frames) {
-            Cell c = new Cell(f.structure().lattice());
-            double w = Math.min(c.width(0), Math.min(c.width(1), c.width(2)));
+            double w = new Cell(f.structure().lattice()).minWidth();
             lo = Math.min(lo, w);
             hi = Math.max(hi, w);
         }
