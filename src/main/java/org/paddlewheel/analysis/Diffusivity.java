@@ -44,7 +44,16 @@ public final class Diffusivity {
      */
     public record Result(double dCm2PerS, double dStdCm2PerS, double[] axisDCm2PerS, double[] axisDStdCm2PerS,
                          double[] blockDCm2PerS, double fitStartFs, double fitEndFs, double timestepFs,
-                         double[] msdTotalA2, double[][] msdAxisA2) {}
+                         double[] msdTotalA2, double[][] msdAxisA2) {
+        /**
+         * The MSD at the end of the fit window, Å² (NaN when that lag lies outside the curve): compared with the squared
+         * site spacing it says whether the fit saw site-to-site transport or only rattling in the cage.
+         */
+        public double msdAtFitEndA2() {
+            int endLag = (int) Math.round(fitEndFs / timestepFs);
+            return endLag >= 0 && endLag < msdTotalA2.length ? msdTotalA2[endLag] : Double.NaN;
+        }
+    }
 
     /**
      * Analyses {@code atoms} tracked atoms whose unwrapped positions are channels 3i..3i+2 of

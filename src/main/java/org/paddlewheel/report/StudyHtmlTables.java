@@ -65,15 +65,18 @@ final class StudyHtmlTables {
 
     static void activationEnergies(StringBuilder h, List<ArrheniusByX.Row> arrhenius) {
         h.append("<h3 id=\"ea\">Activation energies</h3>\n<table><tr><th>x</th><th>T used (K)</th><th>E<sub>a</sub> from D (eV)</th>")
-                .append("<th>E<sub>a</sub> from σT (eV)</th><th>paper, impedance (eV)</th><th>not fitted: no hop (K)</th>")
+                .append("<th>E<sub>a</sub> from σT (eV)</th><th>E<sub>a</sub> from the hop rate (eV)</th><th>D in the cage regime (K)</th>")
+                .append("<th>paper, impedance (eV)</th><th>not fitted: no hop (K)</th>")
                 .append("<th>not fitted: not a crystal (K)</th></tr>\n");
         for (ArrheniusByX.Row r : arrhenius) {
             h.append("<tr><td>").append(fmt(r.x())).append("</td><td>").append(list(r.temperaturesK())).append("</td><td>")
                     .append(pm(r.eaDEv())).append("</td><td>").append(pm(r.eaSigmaEv())).append("</td><td>")
+                    .append(pm(r.eaHopRateEv())).append("</td><td>").append(list(r.cageTemperaturesK())).append("</td><td>")
                     .append(r.paperEaEv() == null ? "—" : fmt(r.paperEaEv())).append("</td><td>").append(list(r.noHopTemperaturesK()))
                     .append("</td><td>").append(list(r.unstableTemperaturesK())).append("</td></tr>\n");
         }
-        h.append("</table>\n");
+        h.append("</table>\n<p class=\"rule\">A D fitted where the Na MSD at the fit window's end is below the squared site spacing")
+                .append(" (the cage regime) mixes rattling with hops; where any used D is, the Ea verdict uses the hop rate.</p>\n");
     }
 
     /** D or σ of a condition, or "≤ bound (no hop)" when no run there detected a Na hop. */

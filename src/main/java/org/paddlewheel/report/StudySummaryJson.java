@@ -128,6 +128,8 @@ final class StudySummaryJson {
             o.set("T_K_not_fitted_unstable", J.valueToTree(row.unstableTemperaturesK()));
             o.set("Ea_D_eV", J.valueToTree(est(row.eaDEv())));
             o.set("Ea_sigma_eV", J.valueToTree(est(row.eaSigmaEv())));
+            o.set("Ea_hop_rate_eV", J.valueToTree(est(row.eaHopRateEv())));
+            o.set("T_K_cage_regime", J.valueToTree(row.cageTemperaturesK()));
             if (row.paperEaEv() != null) o.put("paper_experimental_Ea_eV", row.paperEaEv());
             else o.putNull("paper_experimental_Ea_eV");
         }

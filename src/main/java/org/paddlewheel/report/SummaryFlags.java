@@ -40,9 +40,8 @@ final class SummaryFlags {
         }
         Diffusivity.Result d = r.diffusion().get(e);
         double spacing = r.siteSpacingA();
-        int endLag = (int) Math.round(d.fitEndFs() / d.timestepFs());
-        if (Double.isFinite(spacing) && endLag >= 0 && endLag < d.msdTotalA2().length) {
-            double msdEnd = d.msdTotalA2()[endLag];
+        double msdEnd = d.msdAtFitEndA2();
+        if (Double.isFinite(spacing) && Double.isFinite(msdEnd)) {
             de.put("msd_at_fit_end_A2", msdEnd);
             de.put("site_spacing_A", spacing);
             if (msdEnd < spacing * spacing) {

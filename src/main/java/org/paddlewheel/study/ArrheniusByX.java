@@ -14,7 +14,10 @@ import org.paddlewheel.analysis.Arrhenius;
  * MSD-slope floor (vibrations, cell fluctuations), which would flatten the line and understate Ea;
  * their temperatures are listed in {@link Row#noHopTemperaturesK()}. Conditions whose cell did not
  * stay a crystal ({@link ConditionResult#usable()}) are left out too and listed in
- * {@link Row#unstableTemperaturesK()}: a liquid's D belongs to another phase.
+ * {@link Row#unstableTemperaturesK()}: a liquid's D belongs to another phase. Beside the D and σ·T fits, the Na
+ * hop rate per ion (Poisson errors) is fitted over the same conditions: counted events, the estimate that still
+ * stands where D was fitted inside the cage regime ({@link ConditionResult#dNaInCageRegime()}, listed in
+ * {@link Row#cageTemperaturesK()}; session 35).
  */
 public final class ArrheniusByX {
     /** The paper's experimental Ea from conductivity (Figure 1B), eV, by x. */
@@ -27,9 +30,15 @@ public final class ArrheniusByX {
      * @param paperEaEv          the paper's experimental Ea for this x, eV (null if the paper has none)
      * @param noHopTemperaturesK temperatures left out because no run there detected a Na hop, K
      * @param unstableTemperaturesK temperatures left out because the cell melted or drifted, K
+     * @param eaHopRateEv        Ea from the hop rate per Na (rate = A exp(−Ea/kT), Poisson-weighted), eV; null below two temperatures
+     * @param cageTemperaturesK  used temperatures whose D was fitted inside the cage regime, K
      */
     public record Row(double x, double[] temperaturesK, Estimate eaDEv, Estimate eaSigmaEv, Double paperEaEv,
-                      Arrhenius.Result dFit, Arrhenius.Result sigmaFit, double[] noHopTemperaturesK, double[] unstableTemperaturesK) {}
+                      Arrhenius.Result dFit, Arrhenius.Result sigmaFit, double[] noHopTemperaturesK, double[] unstableTemperaturesK,
+                      Estimate eaHopRateEv, double[] cageTemperaturesK) {
+        /** True when every used temperature's D is a transport measurement (none fitted inside the cage regime). */
+        public boolean dOutsideCage() { return cageTemperaturesK.length == 0; }
+    }
 
     private ArrheniusByX() {}
 
@@ -60,16 +69,24 @@ public final class ArrheniusByX {
                 d[i] = c.dNa().value(); de[i] = positive(c.dNa().sigma(), d[i]);
                 s[i] = c.sigmaNa().value(); se[i] = positive(c.sigmaNa().sigma(), s[i]);
             }
-            Arrhenius.Result fd = null, fs = null;
+            Arrhenius.Result fd = null, fs = null, fh = null;
             if (java.util.Arrays.stream(t).distinct().count() >= 2) {
                 fd = Arrhenius.fit(t, d, de, Arrhenius.Form.PLAIN);
                 fs = Arrhenius.fit(t, s, se, Arrhenius.Form.TIMES_T);
             }
+            List<ConditionResult> rated = cs.stream().filter(c -> c.hopRate() != null).toList();
+            if (rated.stream().mapToDouble(ConditionResult::temperatureK).distinct().count() >= 2) {
+                fh = Arrhenius.fit(rated.stream().mapToDouble(ConditionResult::temperatureK).toArray(),
+                        rated.stream().mapToDouble(c -> c.hopRate().value()).toArray(),
+                        rated.stream().mapToDouble(c -> c.hopRate().sigma()).toArray(), Arrhenius.Form.PLAIN);
+            }
+            double[] cage = cs.stream().filter(ConditionResult::dNaInCageRegime).mapToDouble(ConditionResult::temperatureK).toArray();
             rows.add(new Row(e.getKey(), t, fd == null ? null : new Estimate(fd.activationEnergyEv(), fd.activationEnergyErrorEv()),
                     fs == null ? null : new Estimate(fs.activationEnergyEv(), fs.activationEnergyErrorEv()),
                     PAPER_EA_EV.get(e.getKey()), fd, fs,
                     noHop.getOrDefault(e.getKey(), List.of()).stream().mapToDouble(Double::doubleValue).toArray(),
-                    unstable.getOrDefault(e.getKey(), List.of()).stream().mapToDouble(Double::doubleValue).toArray()));
+                    unstable.getOrDefault(e.getKey(), List.of()).stream().mapToDouble(Double::doubleValue).toArray(),
+                    fh == null ? null : new Estimate(fh.activationEnergyEv(), fh.activationEnergyErrorEv()), cage));
         }
         return rows;
     }

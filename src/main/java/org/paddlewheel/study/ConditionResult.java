@@ -89,6 +89,25 @@ public record ConditionResult(double x, double temperatureK, Frozen frozen, int 
     /** True when τ of {@code kind} is only a lower bound (C1 had not decayed in some run). */
     public boolean isLowerBound(String kind) { return Boolean.TRUE.equals(tauLowerBound.get(kind)); }
 
+    /**
+     * True when a run whose D entered the pool fitted it inside the cage regime ({@link RunResult#dNaInCageRegime()}):
+     * D then mixes rattling with hops and is not a transport measurement (session 35: every D of the study at
+     * 250–363 K with 50 ps runs).
+     */
+    public boolean dNaInCageRegime() {
+        return runs.stream().filter(r -> dNaIsUpperBound || r.hops() > 0).anyMatch(RunResult::dNaInCageRegime);
+    }
+
+    /**
+     * The Na hop rate per ion, 1/ps, with its Poisson error (rate/√hops over the pooled runs): the transport
+     * measure that rests on counted events; null when no run hopped or none reports a rate.
+     */
+    public Estimate hopRate() {
+        double rate = hopRatePerPs();
+        if (hops <= 0 || !(rate > 0)) return null;
+        return new Estimate(rate, rate / Math.sqrt(hops));
+    }
+
     /** Mean Na hop rate per ion, 1/ps, over runs that report it (NaN if none). */
     public double hopRatePerPs() {
         return runs.stream().mapToDouble(RunResult::hopRatePerPs).filter(Double::isFinite).average().orElse(Double.NaN);

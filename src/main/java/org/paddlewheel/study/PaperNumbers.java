@@ -29,30 +29,42 @@ final class PaperNumbers {
 
     PaperNumbers(Claims c) { this.c = c; }
 
-    /** Per x with a paper value: Ea from σ·T within 0.05 eV at ±2σ supports, outside at ±2σ contradicts. */
+    /**
+     * Per x with a paper value: Ea within 0.05 eV at ±2σ supports, outside at ±2σ contradicts. Ea from σ·T when every
+     * used D is a transport measurement; when some D was fitted inside the cage regime (rattling and hops mixed, no
+     * transport measurement), Ea from the hop rate, which rests on counted events (session 35).
+     */
     Claim activationEnergies() {
         List<Evidence> rows = new ArrayList<>();
         for (ArrheniusByX.Row r : ArrheniusByX.fit(c.conditions())) {
             if (r.paperEaEv() == null) continue;
             String cond = "x = " + StudyText.trim(r.x()) + " (T = " + join(r.temperaturesK()) + " K)";
             Number paper = Number.of("Ea paper (EIS)", r.paperEaEv(), Double.NaN, "eV");
-            Estimate ea = r.eaSigmaEv();
-            Number sim = ea == null ? Number.of("Ea from σT", Double.NaN, Double.NaN, "eV") : Number.of("Ea from σT", ea.value(), ea.sigma(), "eV");
+            Estimate es = r.eaSigmaEv(), eh = r.eaHopRateEv();
+            Number sim = es == null ? Number.of("Ea from σT", Double.NaN, Double.NaN, "eV") : Number.of("Ea from σT", es.value(), es.sigma(), "eV");
+            Number hop = eh == null ? Number.of("Ea from hop rate", Double.NaN, Double.NaN, "eV")
+                    : Number.of("Ea from hop rate", eh.value(), eh.sigma(), "eV");
+            boolean cage = !r.dOutsideCage();
+            Estimate ea = cage ? eh : es;
             if (r.temperaturesK().length < EA_MIN_TEMPERATURES || ea == null) {
                 String why = r.temperaturesK().length + " temperature(s) with Na hops in a stable cell (need ≥ " + EA_MIN_TEMPERATURES + ")";
                 if (r.noHopTemperaturesK().length > 0) why += "; no hop at " + join(r.noHopTemperaturesK()) + " K";
                 if (r.unstableTemperaturesK().length > 0) why += "; molten or drifting at " + join(r.unstableTemperaturesK()) + " K";
-                rows.add(Evidence.excluded(cond, why, sim, paper));
+                if (cage) why += "; D fitted inside the cage regime at " + join(r.cageTemperaturesK()) + " K and no hop-rate fit";
+                rows.add(Evidence.excluded(cond, why, sim, hop, paper));
                 continue;
             }
             double dev = Math.abs(ea.value() - r.paperEaEv()), k = Estimate.SIGNIFICANCE * ea.sigma();
             Evidence.Outcome o = dev + k <= EA_TOLERANCE_EV ? Evidence.Outcome.SUPPORTS
                     : dev - k > EA_TOLERANCE_EV ? Evidence.Outcome.CONTRADICTS : Evidence.Outcome.NEITHER;
-            rows.add(Evidence.used(cond, o, sim, paper));
+            rows.add(Evidence.used(cage ? cond + ", from the hop rate: D in the cage regime at " + join(r.cageTemperaturesK()) + " K" : cond,
+                    o, sim, hop, paper));
         }
         return Claim.decided("activation_energy_per_x", "Ea from conductivity is 0.358, 0.301 and 0.268 eV at x = 0, 0.5 and 1 (impedance).",
                 "Per x: Ea from the weighted Arrhenius fit of σ_NE·T over free, stable conditions with Na hops (≥ " + EA_MIN_TEMPERATURES
-                + " temperatures); |Ea − Ea_paper| + 2σ ≤ " + EA_TOLERANCE_EV + " eV supports, |Ea − Ea_paper| − 2σ > " + EA_TOLERANCE_EV
+                + " temperatures), or, where some D was fitted inside the cage regime (Na MSD at the fit window's end below the squared"
+                + " site spacing: rattling, not transport), from the fit of the Na hop rate (Poisson errors);"
+                + " |Ea − Ea_paper| + 2σ ≤ " + EA_TOLERANCE_EV + " eV supports, |Ea − Ea_paper| − 2σ > " + EA_TOLERANCE_EV
                 + " eV contradicts.", rows);
     }
 

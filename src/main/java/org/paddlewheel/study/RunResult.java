@@ -26,15 +26,26 @@ import org.paddlewheel.analysis.LatticeStability;
  * @param stability   per mobile (not frozen) anion kind, whether its sublattice stayed a crystal
  *                    ({@link LatticeStability}: anion-centre MSD, Lindemann ratio, cell-length drift);
  *                    null when not measured (results analysed before this existed)
+ * @param naCageRatio Na MSD at the end of the D fit window over the squared shortest site spacing (dimensionless): below
+ *                    1 the fit saw rattling in the cage as well as hops ({@code analyze} flags it {@code cage_regime}), so D
+ *                    is not a transport measurement; null when unknown (results analysed before session 35, fake engine)
  */
 public record RunResult(String runId, RunSpec spec, String analysis, Estimate dNa, Estimate sigmaNa,
                         Map<String, Estimate> tauPs, Curve msdNa, Map<String, Curve> c1, int hops,
                         Map<String, Coupling> coupling, HopTrace hopTrace, Map<String, Boolean> tauLowerBound,
-                        double hopRatePerPs, Map<String, LatticeStability.Result> stability) {
+                        double hopRatePerPs, Map<String, LatticeStability.Result> stability, Double naCageRatio) {
 
     @com.fasterxml.jackson.annotation.JsonCreator
     public RunResult {
         tauLowerBound = tauLowerBound == null ? Map.of() : tauLowerBound;
+    }
+
+    /** A result without the cage ratio. */
+    public RunResult(String runId, RunSpec spec, String analysis, Estimate dNa, Estimate sigmaNa,
+                     Map<String, Estimate> tauPs, Curve msdNa, Map<String, Curve> c1, int hops,
+                     Map<String, Coupling> coupling, HopTrace hopTrace, Map<String, Boolean> tauLowerBound,
+                     double hopRatePerPs, Map<String, LatticeStability.Result> stability) {
+        this(runId, spec, analysis, dNa, sigmaNa, tauPs, msdNa, c1, hops, coupling, hopTrace, tauLowerBound, hopRatePerPs, stability, null);
     }
 
     /** A result without stability measurements. */
@@ -46,8 +57,18 @@ public record RunResult(String runId, RunSpec spec, String analysis, Estimate dN
 
     /** The same result with stability measurements. */
     public RunResult withStability(Map<String, LatticeStability.Result> s) {
-        return new RunResult(runId, spec, analysis, dNa, sigmaNa, tauPs, msdNa, c1, hops, coupling, hopTrace, tauLowerBound, hopRatePerPs, s);
+        return new RunResult(runId, spec, analysis, dNa, sigmaNa, tauPs, msdNa, c1, hops, coupling, hopTrace, tauLowerBound, hopRatePerPs, s,
+                naCageRatio);
     }
+
+    /** The same result with its cage ratio (see the record's parameters). */
+    public RunResult withCageRatio(Double ratio) {
+        return new RunResult(runId, spec, analysis, dNa, sigmaNa, tauPs, msdNa, c1, hops, coupling, hopTrace, tauLowerBound, hopRatePerPs,
+                stability, ratio);
+    }
+
+    /** True when D_Na was fitted inside the cage regime (MSD at the fit's end below the squared site spacing). */
+    public boolean dNaInCageRegime() { return naCageRatio != null && naCageRatio < 1; }
 
     /**
      * Why this run's cell is not the crystal the claims are about ("BH4: molten: …"), or null when

@@ -123,7 +123,18 @@ public final class TrajectoryAnalyzer implements RunAnalyzer {
             double std = Double.isFinite(c.z()) && c.z() != 0 ? Math.abs(diff / c.z()) : Double.NaN;
             coupling.put(e.getKey(), new RunResult.Coupling(c.hopRotationDeg(), c.controlRotationDeg(), std, c.z(), c.pValue(), c.events()));
         }
-        return new RunResult(id, s, analysis, dNa, sigmaNa, tau, msd, c1, hops, coupling, hopTrace(r, s), lower, rate);
+        return new RunResult(id, s, analysis, dNa, sigmaNa, tau, msd, c1, hops, coupling, hopTrace(r, s), lower, rate)
+                .withCageRatio(naFree ? cageRatio(d, r.siteSpacingA()) : null);
+    }
+
+    /**
+     * The Na MSD at the end of the D fit window over the squared site spacing, as {@code analyze}'s {@code cage_regime}
+     * flag measures it (docs/summary-json.md); null when either is unknown.
+     */
+    static Double cageRatio(Diffusivity.Result d, double spacingA) {
+        double msd = d.msdAtFitEndA2();
+        if (!Double.isFinite(spacingA) || spacingA <= 0 || !Double.isFinite(msd)) return null;
+        return msd / (spacingA * spacingA);
     }
 
     /** One representative hop: the NH2 coupling's example event (else BH4's), with every kind that chose the same hop. */

@@ -51,6 +51,9 @@ class RealStudyEndToEndTest {
             assertThat(r.msdNa().y()[0]).isEqualTo(0.0);
             assertThat(java.util.Arrays.stream(r.msdNa().y()).allMatch(v -> Double.isFinite(v) && v >= 0)).isTrue();
             assertThat(Double.isFinite(r.hopRatePerPs())).isTrue();
+            // the cage ratio (MSD at the D fit's end / site spacing²) survives result.json; a smoke run of picoseconds rattles
+            assertThat(r.naCageRatio()).as("cage ratio").isNotNull().isPositive().isLessThan(1.0);
+            assertThat(r.dNaInCageRegime()).isTrue();
             assertThat(r.tauPs()).containsKey("BH4");
             assertThat(r.tauPs().containsKey("NH2")).isEqualTo(s.frozen() != Frozen.NH2);
             for (String k : r.tauPs().keySet()) {
