@@ -77,6 +77,7 @@ final class StudySummaryJson {
             o.set("tau_is_lower_bound", J.valueToTree(c.tauLowerBound()));
             o.put("hops", c.hops());
             putFinite(o, "hop_rate_per_ps", c.hopRatePerPs());
+            o.put("D_Na_in_cage_regime", c.dNaInCageRegime());
             o.set("coupling", J.valueToTree(c.coupling()));
         }
         ArrayNode pb = root.putArray("pbcm_conditions");   // the orthorhombic x = 1 runs: no claim uses them
@@ -114,6 +115,7 @@ final class StudySummaryJson {
             o.set("tau_is_lower_bound", J.valueToTree(r.tauLowerBound()));
             o.put("hops", r.hops());
             putFinite(o, "hop_rate_per_ps", r.hopRatePerPs());
+            if (r.naCageRatio() != null) putFinite(o, "na_cage_ratio", r.naCageRatio());
             o.set("stability", J.valueToTree(r.stability()));
             if (r.stabilityProblem() != null) o.put("stability_problem", r.stabilityProblem()); else o.putNull("stability_problem");
             Double w = wall.get(r.runId());

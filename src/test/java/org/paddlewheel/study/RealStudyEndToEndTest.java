@@ -43,6 +43,9 @@ class RealStudyEndToEndTest {
         assertThat(summary.path("runs_finished").asInt()).isEqualTo(2);
         assertThat(summary.path("runs_missing")).isEmpty();
         assertThat(summary.path("versions").path("analysis").asText()).contains("TrajectoryAnalysis");
+        for (var c : summary.path("conditions")) {
+            if (!c.path("frozen").asText().equals("Na")) assertThat(c.path("D_Na_in_cage_regime").isBoolean()).as("cage flag").isTrue();
+        }
         for (RunSpec s : Campaign.smoke().runs()) {
             RunResult r = RunFolder.JSON.readValue(RunFolder.of(tmp.resolve("study"), s, "embedded").file(RunFolder.RESULT).toFile(),
                     RunResult.class);
