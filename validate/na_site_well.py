@@ -39,13 +39,16 @@ def frames(path):
         if "forces" not in cols:
             sys.exit(f"{path}:{i + 2}: expected a forces column (a DFT-labelled frame)")
         rows = [l.split() for l in lines[i + 2:i + 2 + n]]
-        yield dict(source=f"{os.path.basename(path)}#{i}", lat=lat, species=[r[0] for r in rows],
+        energy = re.search(r"\benergy=(\S+)", head)
+        yield dict(source=f"{os.path.basename(path)}#{i}", head=head, energy=float(energy.group(1)) if energy else float("nan"),
+                   lat=lat, species=[r[0] for r in rows],
                    pos=np.array([[float(v) for v in r[cols['pos']:cols['pos'] + 3]] for r in rows]),
                    force=np.array([[float(v) for v in r[cols['forces']:cols['forces'] + 3]] for r in rows]))
         i += 2 + n
 
 
 def model_forces(fr, ff):
+    """The model's total energy (eV) and per-atom forces (eV/A) on one frame, from `paddlewheel energy`."""
     with tempfile.TemporaryDirectory() as t:
         xyz, csv = os.path.join(t, "f.extxyz"), os.path.join(t, "f.csv")
         with open(xyz, "w") as f:
@@ -53,9 +56,10 @@ def model_forces(fr, ff):
                     "Properties=species:S:1:pos:R:3 pbc=\"T T T\"\n")
             for s, x in zip(fr["species"], fr["pos"]):
                 f.write(f"{s} {x[0]:.8f} {x[1]:.8f} {x[2]:.8f}\n")
-        subprocess.run([os.path.join(repo, "paddlewheel"), "energy", "-i", xyz, "--ff", ff, "--forces", csv],
-                       capture_output=True, text=True, check=True)
-        return np.array([[float(v) for v in l.split(",")[2:5]] for l in open(csv).read().splitlines()[1:]])
+        r = subprocess.run([os.path.join(repo, "paddlewheel"), "energy", "-i", xyz, "--ff", ff, "--forces", csv, "--json"],
+                           capture_output=True, text=True, check=True)
+        e = float(re.search(r'"total_eV"\s*:\s*([^,}\s]+)', r.stdout).group(1))
+        return e, np.array([[float(v) for v in l.split(",")[2:5]] for l in open(csv).read().splitlines()[1:]])
 
 
 def mic(d, lat):
@@ -93,7 +97,7 @@ def main():
     rows = []
     for path in a.files:
         for fr in frames(path):
-            fm = model_forces(fr, a.ff)
+            fm = model_forces(fr, a.ff)[1]
             for i, u in displacements(fr).items():
                 if u is None or np.linalg.norm(u) < 1e-6:
                     continue

@@ -15,60 +15,19 @@ primary evidence. Why: the study's Na Ea (0.02-0.05 eV) stand on these hops (for
 import glob
 import os
 import re
-import subprocess
 import sys
-import tempfile
 
 import numpy as np
 
 here = os.path.dirname(os.path.abspath(__file__))
-repo = os.path.dirname(os.path.dirname(here))
-
-
-def frames(path):
-    out, lines, i = [], open(path).read().splitlines(), 0
-    while i < len(lines):
-        n = int(lines[i])
-        head = lines[i + 1]
-        lat = np.array([float(v) for v in re.search(r'Lattice="([^"]+)"', head).group(1).split()]).reshape(3, 3)
-        props = re.search(r"Properties=(\S+)", head).group(1).split(":")
-        cols, c = {}, 0
-        for k in range(0, len(props), 3):
-            cols[props[k]] = (c, int(props[k + 2]))
-            c += int(props[k + 2])
-        rows = [l.split() for l in lines[i + 2:i + 2 + n]]
-        p0, f0 = cols["pos"][0], cols["forces"][0]
-        out.append(dict(lat=lat, species=[r[0] for r in rows], text=lines[i:i + 2 + n],
-                        pos=np.array([[float(v) for v in r[p0:p0 + 3]] for r in rows]),
-                        force=np.array([[float(v) for v in r[f0:f0 + 3]] for r in rows]),
-                        energy=float(re.search(r"\benergy=(\S+)", head).group(1)),
-                        point=(re.search(r"mdhop_point=(\S+)", head) or re.search(r"source=(\S+)", head)).group(1)))
-        i += 2 + n
-    return out
-
-
-def model_forces(fr, ff):
-    with tempfile.TemporaryDirectory() as t:
-        xyz, csv = os.path.join(t, "f.extxyz"), os.path.join(t, "f.csv")
-        lat = " ".join(f"{v:.10f}" for v in fr["lat"].ravel())
-        with open(xyz, "w") as f:
-            f.write(f"{len(fr['species'])}\nLattice=\"{lat}\" Properties=species:S:1:pos:R:3 pbc=\"T T T\"\n")
-            for s, x in zip(fr["species"], fr["pos"]):
-                f.write(f"{s} {x[0]:.8f} {x[1]:.8f} {x[2]:.8f}\n")
-        r = subprocess.run([os.path.join(repo, "paddlewheel"), "energy", "-i", xyz, "--ff", ff, "--forces", csv, "--json"],
-                           capture_output=True, text=True, check=True)
-        e = float(re.search(r'"total_eV"\s*:\s*(\S+?)[,}]', r.stdout).group(1))
-        rows = [l.split(",") for l in open(csv).read().splitlines()[1:]]
-        return e, np.array([[float(v) for v in row[2:5]] for row in rows])
-
-
-def mic(d, lat):
-    f = d @ np.linalg.inv(lat)
-    return (f - np.round(f)) @ lat
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(here)), "validate"))
+from na_site_well import frames, mic, model_forces  # noqa: E402  (the same extxyz reader and model call)
 
 
 def piece(path, ff):
-    fr = frames(path)
+    fr = list(frames(path))
+    for f in fr:
+        f["point"] = (re.search(r"mdhop_point=(\S+)", f["head"]) or re.search(r"source=(\S+)", f["head"])).group(1)
     na = [i for i, s in enumerate(fr[0]["species"]) if s == "Na"]
     moved = [np.linalg.norm(mic(fr[-1]["pos"][i] - fr[0]["pos"][i], fr[0]["lat"])) for i in na]
     atom = na[int(np.argmax(moved))]
